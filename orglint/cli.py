@@ -1,0 +1,220 @@
+"""Stage 6: the command line (SPEC section 6).
+
+Exit codes: 0 no error-severity findings; 1 findings (errors, or warnings past --max-warnings);
+2 bad usage, configuration or ruleset, a named path that does not exist, or an internal error,
+reported on one line (with the traceback only under --verbose).
+"""
+
+from __future__ import annotations
+
+import enum
+import io
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from orglint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    name="orglint",
+    help="Lint organisation structures against design principles and UK local-government law.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(str, enum.Enum):
+    full = "full"
+    concise = "concise"
+    json = "json"
+
+
+T = TypeVar("T")
+
+
+def _fail(message: str) -> typer.Exit:
+    sys.stderr.write(f"orglint: error: {message}\n")
+    return typer.Exit(EXIT_USAGE)
+
+
+def _guarded(verbose: bool, action: Callable[[], T]) -> T:
+    """Run ``action``, turning every expected failure into one line and exit 2."""
+    from orglint.engine import RuleCrash
+    from orglint.load.discover import PathNotFound
+    from orglint.rules.registry import PluginError
+    from orglint.ruleset import RulesetError
+    from orglint.selection import SelectorError
+
+    try:
+        return action()
+    except PathNotFound as error:
+        raise _fail(f"{error}: no such file or folder") from None
+    except (SelectorError, RulesetError, PluginError) as error:
+        if verbose:
+            traceback.print_exc()
+        raise _fail(str(error)) from None
+    except RuleCrash as error:
+        if verbose:
+            traceback.print_exc()
+        raise _fail(f"internal error: {error} (run with --verbose for the traceback)") from None
+    except (typer.Exit, KeyboardInterrupt):
+        raise
+    except Exception as error:  # never a traceback for users unless they ask
+        if verbose:
+            traceback.print_exc()
+        raise _fail(f"internal error: {error!r} (run with --verbose for the traceback)") from None
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and a rename, so readers never see half a file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Structure files or folders (default: the current folder).")] = None,
+    ruleset: Annotated[
+        list[str] | None, typer.Option("--ruleset", "-r", help="Ruleset name or path (repeatable); replaces the structure's own.")
+    ] = None,
+    select: Annotated[list[str] | None, typer.Option(help="Rules to run instead of the ruleset's: codes, prefixes, names or ALL.")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option(help="Rules to run as well as the ruleset's.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Rules not to run.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--output-format", help="How to show findings.")] = OutputFormat.full,
+    output_file: Annotated[
+        Path | None, typer.Option("--output-file", "-o", help="Write the output format here; the terminal still shows the full format.")
+    ] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Show a count per rule instead of each finding.")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
+    max_warnings: Annotated[int | None, typer.Option("--max-warnings", min=0, help="Fail when there are more warnings than this.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks of internal errors.")] = False,
+) -> None:
+    """Lint structure files and folders."""
+    from orglint import selection
+    from orglint.diagnostics import Severity
+    from orglint.engine import LintOptions, lint
+    from orglint.reporters import reporter
+
+    options = LintOptions(
+        rulesets=selection.split(ruleset),
+        select=selection.split(select),
+        extend_select=selection.split(extend_select),
+        ignore=selection.split(ignore),
+    )
+    result = _guarded(verbose, lambda: lint(paths or [Path(".")], options))
+
+    if statistics:
+        _print_statistics(result)
+    elif output_file is not None:
+        buffer = io.StringIO()
+        reporter(output_format.value)(result, buffer)
+        _guarded(verbose, lambda: _write_atomically(output_file, buffer.getvalue()))
+        reporter("full")(result, sys.stdout)
+    else:
+        reporter(output_format.value)(result, sys.stdout)
+
+    errors = result.count(Severity.ERROR)
+    warnings = result.count(Severity.WARNING)
+    failed = errors > 0 or (max_warnings is not None and warnings > max_warnings)
+    raise typer.Exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _print_statistics(result) -> None:  # type: ignore[no-untyped-def]
+    from collections import Counter
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from orglint.reporters import summary_line
+
+    counts = Counter((d.code, d.name, d.severity.label) for d in result.diagnostics)
+    table = Table(box=None, show_header=True, header_style="bold")
+    table.add_column("count", justify="right")
+    table.add_column("code")
+    table.add_column("name")
+    table.add_column("severity")
+    for (code, name, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        table.add_row(str(count), code, name, severity)
+    console = Console(highlight=False)
+    if counts:
+        console.print(table)
+    console.print(summary_line(result))
+
+
+@app.command("rule")
+def rule_docs(
+    code: Annotated[str | None, typer.Argument(help="A rule code or name.")] = None,
+    all_rules: Annotated[bool, typer.Option("--all", help="Show every rule's documentation.")] = False,
+    output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
+) -> None:
+    """Show a rule's documentation: what it checks, why, its basis, how to fix it."""
+    from orglint.docs import render_rule_docs
+    from orglint.rules.registry import registered_rules, rule_by_code_or_name
+
+    if all_rules == (code is not None):
+        raise _fail("give a rule code or name, or --all")
+    if all_rules:
+        chosen = list(_guarded(False, registered_rules).values())
+    else:
+        assert code is not None
+        found = _guarded(False, lambda: rule_by_code_or_name(code) or rule_by_code_or_name(code.upper()))
+        if found is None:
+            from orglint.selection import SelectorError, expand
+
+            try:
+                expand(code, registered_rules())
+            except SelectorError as error:
+                raise _fail(str(error)) from None
+            raise _fail(f"{code!r} is a prefix: give one rule's code or name")
+        chosen = [found]
+    render_rule_docs(chosen, output_format, sys.stdout)
+
+
+@app.command("rules")
+def rules_table(
+    ruleset: Annotated[list[str] | None, typer.Option("--ruleset", "-r", help="Ruleset name or path (default: core).")] = None,
+    output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
+) -> None:
+    """List every rule, and whether the ruleset enables it and at what severity."""
+    from orglint import selection
+    from orglint.docs import render_rules_table
+    from orglint.ruleset import load_ruleset
+
+    references = selection.split(ruleset) or ["core"]
+    resolved = _guarded(False, lambda: load_ruleset(references, Path.cwd()))
+    render_rules_table(resolved, output_format, sys.stdout)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"orglint {__version__}\n")
+        raise typer.Exit(EXIT_CLEAN)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """orglint: a compliance linter for organisation structures."""
+
+
+def main() -> None:
+    """Entry point. Click's own usage errors exit 2, as SPEC section 6 asks."""
+    app()

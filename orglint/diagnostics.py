@@ -1,0 +1,61 @@
+"""The one finding type every stage produces and every reporter consumes."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that ``max()`` gives the worst severity."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        return cls[text.upper()]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of a source file: 1-based lines and columns, ``end_column`` exclusive."""
+
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def start_of(cls, file: str) -> Span:
+        """The first character of a file: where findings about the whole file point."""
+        return cls(file, 1, 1, 1, 1)
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    """One finding.
+
+    Rules and loaders fill in what they know (code, message, span, post, and a specific fix
+    where they have one); the engine then completes name, severity, basis and fix from the
+    rule's metadata and the ruleset, in one place, so every finding is described the same way.
+    """
+
+    code: str
+    message: str
+    span: Span
+    post: str | None = None
+    fix: str = ""
+    name: str = ""
+    severity: Severity = Severity.ERROR
+    basis: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        span = self.span
+        return (span.file, span.line, span.column, self.code, self.message)

@@ -1,0 +1,137 @@
+"""Rule documentation: a rule's docstring is its documentation, and its examples are tests.
+
+In a docstring's Example section, a fenced ``yaml`` block after a paragraph starting "Failing"
+is a structure that must produce the rule's finding on exactly the lines marked ``# <- CODE``
+(see ``marked_lines``);
+one after "Passing" must produce no finding at all. A block fenced as ``yaml ruleset NAME`` is a
+ruleset file the examples name (``ruleset: ./NAME``).
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from orglint.rules import Rule
+from orglint.ruleset import Ruleset
+
+_FENCE = re.compile(r"^```(?P<info>[^\n]*)\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
+@dataclass
+class RuleExample:
+    kind: str
+    """"fail" or "pass"."""
+    text: str
+    expected_lines: list[int]
+    files: dict[str, str] = field(default_factory=dict)
+    """Further files the example needs (rulesets), by name."""
+
+
+_MARKER = re.compile(r"#\s*<-\s*(?P<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)(?::.*)?$")
+
+
+def marked_lines(text: str) -> dict[int, set[str]]:
+    """Lines marked ``# <- CODE`` (or ``# <- CODE, CODE: why``) as expecting those findings."""
+    marked: dict[int, set[str]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _MARKER.search(line)
+        if match:
+            marked[number] = {code.strip() for code in match["codes"].split(",")}
+    return marked
+
+
+def rule_text(rule: type[Rule]) -> str:
+    return inspect.cleandoc(rule.__doc__ or "")
+
+
+def examples(rule: type[Rule]) -> list[RuleExample]:
+    text = rule_text(rule)
+    found: list[RuleExample] = []
+    files: dict[str, str] = {}
+    for match in _FENCE.finditer(text):
+        info = match["info"].split()
+        body = match["body"]
+        if len(info) == 3 and info[:2] == ["yaml", "ruleset"]:
+            files[info[2]] = body
+            continue
+        if not info or info[0] != "yaml":
+            continue
+        before = text[: match.start()].rstrip().split("\n\n")[-1].strip()
+        kind = "fail" if before.startswith("Failing") else "pass" if before.startswith("Passing") else ""
+        if not kind:
+            continue
+        expected = sorted(number for number, codes in marked_lines(body).items() if rule.code in codes)
+        found.append(RuleExample(kind, body, expected))
+    for example in found:
+        example.files = files
+    return found
+
+
+def _header(rule: type[Rule]) -> str:
+    return f"{rule.code} {rule.name} (default severity: {rule.severity.label})"
+
+
+def render_rule_docs(rules: list[type[Rule]], output_format: str, stream: TextIO) -> None:
+    if output_format == "json":
+        documents = [
+            {
+                "code": rule.code,
+                "name": rule.name,
+                "severity": rule.severity.label,
+                "summary": rule.summary(),
+                "basis": rule.basis,
+                "fix": rule.fix,
+                "documentation": rule_text(rule),
+            }
+            for rule in rules
+        ]
+        json.dump(documents if len(documents) != 1 else documents[0], stream, indent=2, ensure_ascii=False)
+        stream.write("\n")
+        return
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    console = Console(file=stream, highlight=False)
+    for index, rule in enumerate(rules):
+        if index:
+            console.rule()
+        text = rule_text(rule)
+        summary, _, body = text.partition("\n")
+        console.print(f"[bold]{_header(rule)}[/]")
+        console.print(summary)
+        console.print(f"[dim]Basis:[/] {rule.basis}")
+        console.print(Markdown(body.strip()))
+
+
+def render_rules_table(ruleset: Ruleset, output_format: str, stream: TextIO) -> None:
+    from orglint.rules.registry import registered_rules
+
+    rules = registered_rules()
+    enabled = ruleset.enabled()
+    rows = [
+        {
+            "code": code,
+            "name": rule.name,
+            "enabled": code in enabled,
+            "severity": ruleset.severity(rule).label,
+            "summary": rule.summary(),
+        }
+        for code, rule in rules.items()
+    ]
+    if output_format == "json":
+        json.dump({"rulesets": ruleset.names, "rules": rows}, stream, indent=2, ensure_ascii=False)
+        stream.write("\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Rules ({' + '.join(ruleset.names)})", title_justify="left", box=None, header_style="bold")
+    for column in ("code", "name", "enabled", "severity", "summary"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row["code"], row["name"], "yes" if row["enabled"] else "no", row["severity"], row["summary"])
+    Console(file=stream, highlight=False).print(table)

@@ -1,0 +1,86 @@
+"""The pipeline, end to end: paths → structures → graph → rules → complete, sorted findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from orglint import selection
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.graph import OrgGraph
+from orglint.load.discover import discover
+from orglint.model.structure import Structure, assemble
+from orglint.rules import CheckContext, Rule
+from orglint.rules.registry import registered_rules
+from orglint.ruleset import Ruleset, load_ruleset
+
+DEFAULT_RULESET = "core"
+
+
+@dataclass
+class LintOptions:
+    rulesets: list[str] = field(default_factory=list)
+    """Rulesets named on the command line: they replace those the structures name."""
+    select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LintResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+    posts: int = 0
+    structures: list[Structure] = field(default_factory=list)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for diagnostic in self.diagnostics if diagnostic.severity is severity)
+
+
+class RuleCrash(Exception):
+    """A rule raised: a bug in orglint or a plugin, reported as an internal error (exit 2)."""
+
+
+def _complete(diagnostic: Diagnostic, rule: type[Rule], severity: Severity) -> Diagnostic:
+    diagnostic.name = rule.name
+    diagnostic.severity = severity
+    diagnostic.basis = rule.basis
+    diagnostic.fix = diagnostic.fix or rule.fix
+    return diagnostic
+
+
+def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
+    options = options or LintOptions()
+    rules = registered_rules()
+    for selector in (*options.select, *options.extend_select, *options.ignore):
+        selection.expand(selector, rules)  # a bad selector is a usage error before any work
+    discovery = discover(paths)
+    result = LintResult(files=discovery.files)
+    findings = list(discovery.findings)
+    rulesets: dict[tuple[tuple[str, ...], Path], Ruleset] = {}
+    for sources in discovery.structures:
+        structure, structure_findings = assemble(sources)
+        result.structures.append(structure)
+        result.posts += len(structure.posts)
+        findings.extend(structure_findings)
+        if options.rulesets:
+            references, base, span = options.rulesets, Path.cwd(), None
+        else:
+            references, base, span = structure.rulesets or [DEFAULT_RULESET], structure.root.path.parent, structure.ruleset_span()
+        key = (tuple(references), base)
+        if key not in rulesets:
+            rulesets[key] = load_ruleset(references, base, span)
+        ruleset = rulesets[key]
+        codes = selection.resolve(ruleset.enabled(), rules, options.select, options.extend_select, options.ignore)
+        instances = [ruleset.instantiate(rules[code]) for code in sorted(codes)]
+        context = CheckContext(structure, OrgGraph(structure))
+        for rule in instances:
+            severity = ruleset.severity(type(rule))
+            try:
+                result.diagnostics.extend(_complete(d, type(rule), severity) for d in rule.check(context))
+            except Exception as error:
+                raise RuleCrash(f"rule {rule.code} ({rule.name}) failed on {structure.root.display}: {error!r}") from error
+    for finding in findings:  # input findings: always reported, always errors
+        result.diagnostics.append(_complete(finding, rules[finding.code], rules[finding.code].severity))
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result

@@ -1,0 +1,101 @@
+"""Stage 3: the reporting-line graph of a structure, built once, with the facts rules share.
+
+Nodes are post ids; an edge runs from a manager to each direct report. Every fact below is
+computed once, in time linear in the number of posts, when a rule first asks for it.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import networkx as nx
+
+from orglint.model.schema import Post
+from orglint.model.structure import Structure
+
+
+class OrgGraph:
+    def __init__(self, structure: Structure) -> None:
+        self.structure = structure
+        self.posts: dict[str, Post] = {}
+        """Each post by id; where an id is used twice the first post keeps it."""
+        self.duplicates: list[tuple[Post, Post]] = []
+        """(later post, the post that first used its id)."""
+        self.unknown_managers: list[Post] = []
+        """Posts whose ``reports_to`` names no post at all (not even an unusable one)."""
+        self.top_posts: list[Post] = []
+        graph = nx.DiGraph()
+        for post in structure.posts:
+            first = self.posts.setdefault(post.id, post)
+            if first is not post:
+                self.duplicates.append((post, first))
+        graph.add_nodes_from(self.posts)
+        edges = []
+        for post in self.posts.values():
+            manager = post.reports_to
+            if manager is None:
+                self.top_posts.append(post)
+            elif manager in self.posts:
+                edges.append((manager, post.id))
+            elif manager not in structure.unusable_post_ids:
+                self.unknown_managers.append(post)
+        graph.add_edges_from(edges)
+        self.graph = graph
+
+    def manager(self, post: Post) -> Post | None:
+        return self.posts.get(post.reports_to) if post.reports_to is not None else None
+
+    def direct_reports(self, post_id: str) -> list[str]:
+        return list(self.graph.successors(post_id))
+
+    def span_of_control(self, post_id: str) -> int:
+        return self.graph.out_degree(post_id)
+
+    @cached_property
+    def depth(self) -> dict[str, int]:
+        """Layers below the top post (the top is 0), for posts a top post reaches."""
+        tops = [post.id for post in self.top_posts]
+        depths: dict[str, int] = {}
+        if tops:
+            for layer, ids in enumerate(nx.bfs_layers(self.graph, tops)):
+                for post_id in ids:
+                    depths[post_id] = layer
+        return depths
+
+    @cached_property
+    def cycles(self) -> list[list[str]]:
+        """Each reporting loop as post ids in reporting order (each reports to the next),
+        starting from the post that comes first in the files."""
+        order = {post_id: index for index, post_id in enumerate(self.posts)}
+        loops = []
+        for component in nx.strongly_connected_components(self.graph):
+            if len(component) == 1:
+                (only,) = component
+                if not self.graph.has_edge(only, only):
+                    continue
+            start = min(component, key=order.__getitem__)
+            loop = [start]
+            current = self.posts[start].reports_to
+            while current != start:
+                assert current is not None
+                loop.append(current)
+                current = self.posts[current].reports_to
+            loops.append(loop)
+        loops.sort(key=lambda loop: order[loop[0]])
+        return loops
+
+    @cached_property
+    def in_cycle(self) -> frozenset[str]:
+        return frozenset(post_id for loop in self.cycles for post_id in loop)
+
+    def chain(self, post_id: str) -> list[str]:
+        """The line of command from the top down to ``post_id`` (stops at a loop or a gap)."""
+        chain = [post_id]
+        seen = {post_id}
+        current = self.posts[post_id].reports_to
+        while current is not None and current in self.posts and current not in seen:
+            chain.append(current)
+            seen.add(current)
+            current = self.posts[current].reports_to
+        chain.reverse()
+        return chain

@@ -1,0 +1,209 @@
+"""From the paths a user names to whole structures: roots, their includes, and the roots of
+included files named on their own (as pre-commit names them).
+
+A structure is a root file (with ``organisation:``) and the files its ``include:`` globs match.
+An included file names no root, so its roots are looked for in its own folder and the folders
+above it, up to the repository top (a folder holding ``.git``).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from orglint.diagnostics import Diagnostic, Span
+from orglint.load.documents import YamlDocument, load_yaml
+from orglint.load.yaml_source import YamlMap, YamlSeq
+
+INVALID_STRUCTURE = "X002"
+YAML_SUFFIXES = frozenset({".yaml", ".yml"})
+SKIPPED_FOLDERS = frozenset(
+    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+)
+MAX_FOLDERS_UP = 16
+
+
+class PathNotFound(Exception):
+    """A path named on the command line does not exist: a usage error, not a finding."""
+
+
+@dataclass
+class StructureSources:
+    """The parsed files of one structure, root first."""
+
+    root: YamlDocument
+    included: list[YamlDocument] = field(default_factory=list)
+    findings: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[YamlDocument]:
+        return [self.root, *self.included]
+
+
+@dataclass
+class Discovery:
+    structures: list[StructureSources] = field(default_factory=list)
+    findings: list[Diagnostic] = field(default_factory=list)
+    """Faults of files that belong to no structure (unparseable, not a structure, orphaned)."""
+    files: int = 0
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for current, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if name not in SKIPPED_FOLDERS and not name.startswith("."))
+        for name in sorted(files):
+            if Path(name).suffix in YAML_SUFFIXES:
+                yield Path(current, name)
+
+
+def include_patterns(root: YamlDocument) -> list[tuple[int, str]]:
+    """The root's ``include:`` entries that are text, with their index (the model reports the rest)."""
+    assert isinstance(root.root, YamlMap)
+    patterns = root.root.get("include")
+    if isinstance(patterns, str):
+        return [(-1, patterns)]
+    if not isinstance(patterns, YamlSeq):
+        return []
+    return [(index, pattern) for index, pattern in enumerate(patterns) if isinstance(pattern, str)]
+
+
+def _matches(root_path: Path, pattern: str) -> list[Path]:
+    hits = glob.glob(os.path.join(glob.escape(str(root_path.parent)), pattern), recursive=True)
+    return sorted(Path(hit).resolve() for hit in hits if os.path.isfile(hit))
+
+
+class _Loader:
+    """Parses each file once, however many ways it is reached."""
+
+    def __init__(self) -> None:
+        self.documents: dict[Path, YamlDocument] = {}
+
+    def __call__(self, path: Path) -> YamlDocument:
+        key = path.resolve()
+        document = self.documents.get(key)
+        if document is None:
+            document = self.documents[key] = load_yaml(path)
+        return document
+
+    def roots_including(self, document: YamlDocument) -> list[YamlDocument]:
+        target = document.source.path.resolve()
+        owners: list[YamlDocument] = []
+        folder = target.parent
+        for _ in range(MAX_FOLDERS_UP):
+            for candidate in sorted(folder.iterdir()) if folder.is_dir() else []:
+                if candidate.suffix not in YAML_SUFFIXES or not candidate.is_file() or candidate.resolve() == target:
+                    continue
+                if not self._may_be_root(candidate):
+                    continue
+                root = self(candidate)
+                if root.is_root and any(target in _matches(candidate, p) for _, p in include_patterns(root)):
+                    owners.append(root)
+            if (folder / ".git").exists() or folder.parent == folder:
+                break
+            folder = folder.parent
+        return owners
+
+    def _may_be_root(self, path: Path) -> bool:
+        if path.resolve() in self.documents:
+            return True
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(1 << 16)
+        except OSError:
+            return False
+        return b"organisation:" in head and b"include:" in head
+
+
+def _file_finding(document: YamlDocument, message: str, span: Span | None = None) -> Diagnostic:
+    return Diagnostic(INVALID_STRUCTURE, message, span or Span.start_of(document.source.display))
+
+
+def discover(paths: list[Path]) -> Discovery:
+    """Find, parse and group into structures every structure file the paths lead to."""
+    load = _Loader()
+    discovery = Discovery()
+    candidates: list[tuple[Path, bool]] = []
+    for path in paths:
+        if not path.exists():
+            raise PathNotFound(str(path))
+        if path.is_dir():
+            candidates.extend((found, False) for found in _walk(path))
+        else:
+            candidates.append((path, True))
+
+    roots: dict[Path, YamlDocument] = {}
+    reported: set[Path] = set()
+    for path, named in candidates:
+        document = load(path)
+        key = document.source.path.resolve()
+        if not document.is_structure:
+            if key in reported:
+                continue
+            reported.add(key)
+            if document.findings and (named or document.looks_like_structure):
+                discovery.findings.extend(document.findings)
+            elif named:
+                why = "the file is empty" if document.root is None else "the file has no top-level `orglint:` key"
+                discovery.findings.append(_file_finding(document, f"not an orglint structure: {why}"))
+            continue
+        if document.is_root:
+            roots.setdefault(key, document)
+            continue
+        owners = load.roots_including(document)
+        if not owners and key not in reported:
+            reported.add(key)
+            discovery.findings.extend(document.findings)
+            discovery.findings.append(
+                _file_finding(
+                    document,
+                    "an included structure file (it has no `organisation:`), but no root structure in this "
+                    "folder or those above it includes it",
+                )
+            )
+        for owner in owners:
+            roots.setdefault(owner.source.path.resolve(), owner)
+
+    for root in roots.values():
+        discovery.structures.append(_gather(root, load))
+    discovery.files = len({p for s in discovery.structures for p in (d.source.path.resolve() for d in s.documents)} | reported)
+    return discovery
+
+
+def _gather(root: YamlDocument, load: _Loader) -> StructureSources:
+    sources = StructureSources(root)
+    root_key = root.source.path.resolve()
+    seen = {root_key}
+    assert isinstance(root.root, YamlMap)
+    for index, pattern in include_patterns(root):
+        span = root.root["include"].item_span(index) if index >= 0 else root.root.value_span("include")
+        matches = _matches(root.source.path, pattern)
+        if not matches:
+            sources.findings.append(_file_finding(root, f"include pattern {pattern!r} matches no file", span))
+        for match in matches:
+            if match in seen:
+                continue
+            seen.add(match)
+            document = load(match)
+            if document.findings and not document.is_structure:
+                sources.findings.extend(document.findings)
+                continue
+            if not document.is_structure:
+                sources.findings.append(
+                    _file_finding(document, f"included by {root.source.display} but not an orglint structure (no `orglint:` key)")
+                )
+                continue
+            if document.is_root:
+                assert isinstance(document.root, YamlMap)
+                sources.findings.append(
+                    _file_finding(
+                        document,
+                        f"included by {root.source.display}, so it may not have its own `organisation:`",
+                        document.root.key_span("organisation"),
+                    )
+                )
+                continue
+            sources.included.append(document)
+    return sources

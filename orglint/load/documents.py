@@ -1,0 +1,61 @@
+"""One YAML file read and parsed, with its X001 faults as findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from orglint.diagnostics import Diagnostic, Span
+from orglint.load.source import LoadProblem, SourceFile, read_text
+from orglint.load.yaml_source import YamlMap, compose
+
+INVALID_YAML = "X001"
+
+
+@dataclass
+class YamlDocument:
+    source: SourceFile
+    root: Any = None
+    findings: list[Diagnostic] = field(default_factory=list)
+    text: str = ""
+    """The file's text, kept only when it failed to parse."""
+
+    @property
+    def is_structure(self) -> bool:
+        """Marked as a structure by a top-level ``orglint:`` key."""
+        return isinstance(self.root, YamlMap) and "orglint" in self.root
+
+    @property
+    def is_root(self) -> bool:
+        return self.is_structure and "organisation" in self.root
+
+    @property
+    def looks_like_structure(self) -> bool:
+        """For files that did not parse: does any line start with ``orglint:``?"""
+        return self.is_structure or any(line.startswith("orglint:") for line in self.text.splitlines())
+
+
+def problem_finding(source: SourceFile, problem: LoadProblem, code: str = INVALID_YAML) -> Diagnostic:
+    span = Span(
+        source.display,
+        problem.line,
+        problem.column,
+        problem.end_line or problem.line,
+        problem.end_column or problem.column,
+    )
+    return Diagnostic(code, problem.message, span)
+
+
+def load_yaml(path: Path) -> YamlDocument:
+    document = YamlDocument(SourceFile(path))
+    text = ""
+    try:
+        text = read_text(path)
+        document.root, problems = compose(text, document.source)
+    except LoadProblem as problem:
+        document.text = text  # kept only for files that failed, to judge whether they meant to be structures
+        document.findings.append(problem_finding(document.source, problem))
+        return document
+    document.findings.extend(problem_finding(document.source, problem) for problem in problems)
+    return document

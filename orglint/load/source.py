@@ -1,0 +1,85 @@
+"""Reading a structure file's bytes as text, with located faults for what is not text."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class LoadProblem(Exception):
+    """A fault in an input file, located at 1-based line and column (end exclusive)."""
+
+    message: str
+    line: int = 1
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def display_path(path: Path) -> str:
+    """The path as users see it in findings: relative to the working folder where possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+@dataclass(eq=False)
+class SourceFile:
+    """One input file. Its lines are read again only when a reporter shows a code frame."""
+
+    path: Path
+    display: str = ""
+    _lines: list[str] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.display:
+            self.display = display_path(self.path)
+
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            try:
+                self._lines = read_text(self.path).splitlines()
+            except (LoadProblem, OSError):
+                self._lines = []
+        return self._lines
+
+
+def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def read_text(path: Path) -> str:
+    """Decode a file as UTF-8 (a BOM is allowed); anything else is a located LoadProblem."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise LoadProblem("is a directory, not a file") from None
+    except PermissionError:
+        raise LoadProblem("cannot be read: permission denied") from None
+    except OSError as error:
+        raise LoadProblem(f"cannot be read: {error.strerror or error}") from None
+    nul = data.find(b"\0", 0, 8192)
+    if nul != -1:
+        line, column = _position_of_byte(data, nul)
+        raise LoadProblem("binary file: it contains NUL bytes, so it is not a text file", line, column)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _position_of_byte(data, error.start)
+        bad = data[error.start : error.start + 1].hex()
+        raise LoadProblem(
+            f"not UTF-8 text: byte 0x{bad} cannot be decoded (save the file as UTF-8)",
+            line,
+            column,
+            line,
+            column + 1,
+        ) from None

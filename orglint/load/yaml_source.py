@@ -1,0 +1,298 @@
+"""YAML text to plain data that remembers where every key and value stands.
+
+Why libyaml's event stream: composing nodes (PyYAML's ``compose``) or round-tripping
+(ruamel.yaml) builds a Python object per node *and* per mark, which costs 8-20x the parse
+itself on a 100k-post file. Walking the C parser's events straight into dicts, lists and
+strings keeps one packed integer per position instead (see ``bench/``).
+
+Safety: nothing is ever constructed from a tag. Every scalar stays the text that was written
+(``007``, ``no`` and ``1e3`` are strings); the model decides what a field's text means. Plain
+``null``/``~``/empty scalars are the only ones resolved, to ``None``. A tag outside the YAML
+core schema (``!!python/object``, ``!custom``) is reported, never acted on.
+"""
+
+from __future__ import annotations
+
+from array import array
+from typing import Any
+
+import yaml
+
+from orglint.diagnostics import Span
+from orglint.load.source import LoadProblem, SourceFile
+
+try:  # libyaml is bundled in PyYAML's wheels; the pure-Python parser gives the same events.
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - only without libyaml
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = frozenset(
+    {"!"} | {_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+)
+_NULL_TAG = _CORE + "null"
+_MERGE_KEY = "<<"
+
+MAX_DEPTH = 256
+"""Nesting deeper than this is rejected: no structure needs it, and it guards later recursion."""
+
+ALIAS_EXPANSION_BASE = 100_000
+"""Aliases may expand to this many nodes, plus ten per node actually written ("billion laughs")."""
+
+_LINE_SHIFT = 32
+_COLUMN_MASK = (1 << _LINE_SHIFT) - 1
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    return (packed >> _LINE_SHIFT) + 1, (packed & _COLUMN_MASK) + 1
+
+
+def _span(source: SourceFile, start: int, end: int) -> Span:
+    line, column = _unpack(start)
+    end_line, end_column = _unpack(end)
+    return Span(source.display, line, column, end_line, end_column)
+
+
+class YamlMap(dict[str, Any]):
+    """A mapping whose keys are text, with the span of each key and value.
+
+    ``marks`` holds four packed positions per entry, in insertion order: key start, key end,
+    value start, value end.
+    """
+
+    __slots__ = ("marks", "source")
+
+    def __init__(self, source: SourceFile) -> None:
+        super().__init__()
+        self.source = source
+        self.marks = array("q")
+
+    def _entry(self, key: str) -> int:
+        for index, existing in enumerate(self):
+            if existing == key:
+                return index * 4
+        raise KeyError(key)
+
+    def key_span(self, key: str) -> Span:
+        entry = self._entry(key)
+        return _span(self.source, self.marks[entry], self.marks[entry + 1])
+
+    def value_span(self, key: str) -> Span:
+        entry = self._entry(key)
+        return _span(self.source, self.marks[entry + 2], self.marks[entry + 3])
+
+    def span(self) -> Span:
+        """From the first key to the end of the last value (the start of the file if empty)."""
+        if not self.marks:
+            return Span.start_of(self.source.display)
+        return _span(self.source, self.marks[0], self.marks[-1])
+
+
+class YamlSeq(list[Any]):
+    """A sequence with the span of each item (two packed positions per item)."""
+
+    __slots__ = ("marks", "source")
+
+    def __init__(self, source: SourceFile) -> None:
+        super().__init__()
+        self.source = source
+        self.marks = array("q")
+
+    def item_span(self, index: int) -> Span:
+        return _span(self.source, self.marks[index * 2], self.marks[index * 2 + 1])
+
+
+class _Frame:
+    """A mapping or sequence being filled while its events arrive."""
+
+    __slots__ = ("node", "is_map", "start", "key", "merging", "key_start", "key_end", "merges", "anchor", "expanded_at_start")
+
+    def __init__(self, node: YamlMap | YamlSeq, is_map: bool, start: int, anchor: str | None, expanded: int) -> None:
+        self.node = node
+        self.is_map = is_map
+        self.start = start
+        self.key: str | None = None
+        self.merging = False
+        self.key_start = 0
+        self.key_end = 0
+        self.merges: list[tuple[YamlMap, int, int]] | None = None
+        self.anchor = anchor
+        self.expanded_at_start = expanded
+
+
+def _located(message: str, mark: Any, end_mark: Any = None) -> LoadProblem:
+    end = end_mark or mark
+    return LoadProblem(message, mark.line + 1, mark.column + 1, end.line + 1, end.column + 1)
+
+
+def _parser_fault(error: yaml.YAMLError, text: str) -> LoadProblem:
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        mark = error.problem_mark
+        message = error.problem or "invalid YAML"
+        if error.context:
+            message = f"{message} ({error.context}"
+            if error.context_mark is not None:
+                message += f" at line {error.context_mark.line + 1}, column {error.context_mark.column + 1}"
+            message += ")"
+        return LoadProblem(message, mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
+    if isinstance(error, yaml.reader.ReaderError):
+        position = min(error.position, len(text))
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        return LoadProblem(f"character {error.character!r} is not allowed in YAML ({error.reason})", line, column)
+    return LoadProblem(f"invalid YAML: {error}")
+
+
+def _merge(target: YamlMap, merges: list[tuple[YamlMap, int, int]]) -> None:
+    """YAML merge keys: explicit keys win, then earlier merge sources over later ones."""
+    for source_map, _start, _end in merges:
+        marks = source_map.marks
+        for index, (key, value) in enumerate(source_map.items()):
+            if key not in target:
+                target[key] = value
+                target.marks.extend(marks[index * 4 : index * 4 + 4])
+
+
+def compose(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem]]:
+    """Parse one YAML document into YamlMap/YamlSeq/str/None.
+
+    Returns the root (``None`` for an empty file) and the non-fatal faults found (duplicate
+    keys, disallowed tags). A fault that stops parsing raises LoadProblem.
+    """
+    problems: list[LoadProblem] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    stack: list[_Frame] = []
+    root: Any = None
+    documents = 0
+    written = 0  # nodes in the text
+    expanded = 0  # nodes including those reached through aliases
+    parser = _Parser(text)
+    get_event = parser.get_event
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, mapping_end = yaml.MappingStartEvent, yaml.MappingEndEvent
+    sequence_start, sequence_end = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+    try:
+        while True:
+            event = get_event()
+            kind = type(event)
+            node: Any
+            if kind is scalar_event:
+                frame = stack[-1] if stack else None
+                start_mark, end_mark = event.start_mark, event.end_mark
+                tag = event.tag
+                if tag is not None and tag not in _ALLOWED_TAGS:
+                    problems.append(_located(f"tag {tag!r} is not allowed: orglint never constructs objects", start_mark, end_mark))
+                written += 1
+                expanded += 1
+                if frame is not None and frame.is_map and frame.key is None:
+                    key = event.value
+                    start = (start_mark.line << _LINE_SHIFT) | start_mark.column
+                    frame.merging = key == _MERGE_KEY and not event.style and tag is None
+                    if not frame.merging and key in frame.node:
+                        first = frame.node.key_span(key)
+                        problems.append(_located(f"duplicate key {key!r} (first defined at line {first.line})", start_mark, end_mark))
+                    frame.key = key
+                    frame.key_start = start
+                    frame.key_end = (end_mark.line << _LINE_SHIFT) | end_mark.column
+                    continue
+                node = event.value
+                if (not event.style and tag is None and node in _NULLS) or tag == _NULL_TAG:
+                    node = None
+                if event.anchor is not None:
+                    anchors[event.anchor] = (node, 1)
+            elif kind is mapping_start or kind is sequence_start:
+                if stack and stack[-1].is_map and stack[-1].key is None:
+                    raise _located("a key must be plain text, not a mapping or a list", event.start_mark)
+                if len(stack) >= MAX_DEPTH:
+                    raise _located(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+                tag = event.tag
+                if tag is not None and tag not in _ALLOWED_TAGS:
+                    problems.append(_located(f"tag {tag!r} is not allowed: orglint never constructs objects", event.start_mark))
+                written += 1
+                expanded += 1
+                is_map = kind is mapping_start
+                mark = event.start_mark
+                node = YamlMap(source) if is_map else YamlSeq(source)
+                stack.append(_Frame(node, is_map, (mark.line << _LINE_SHIFT) | mark.column, event.anchor, expanded))
+                continue
+            elif kind is mapping_end or kind is sequence_end:
+                frame = stack.pop()
+                node = frame.node
+                if frame.merges:
+                    _merge(node, frame.merges)
+                if frame.anchor is not None:
+                    anchors[frame.anchor] = (node, expanded - frame.expanded_at_start + 1)
+                start_packed = frame.start
+                end_mark = event.end_mark
+                end_packed = (end_mark.line << _LINE_SHIFT) | end_mark.column
+                if not stack:
+                    root = node
+                    continue
+                parent = stack[-1]
+                if parent.is_map:
+                    _set_value(parent, node, start_packed, end_packed, problems, event)
+                else:
+                    parent.node.append(node)
+                    parent.node.marks.extend((start_packed, end_packed))
+                continue
+            elif kind is alias_event:
+                if stack and stack[-1].is_map and stack[-1].key is None:
+                    raise _located("a key must be plain text, not an alias", event.start_mark)
+                try:
+                    node, size = anchors[event.anchor]
+                except KeyError:
+                    raise _located(f"alias *{event.anchor} names no anchor defined before it", event.start_mark, event.end_mark) from None
+                expanded += size
+                if expanded - written > ALIAS_EXPANSION_BASE + 10 * written:
+                    raise _located("aliases expand too far (an alias bomb?): refusing to expand them", event.start_mark, event.end_mark)
+                start_mark, end_mark = event.start_mark, event.end_mark
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    problems.append(_located("a structure file holds one YAML document; a second one starts here", event.start_mark))
+                    break
+                continue
+            elif kind is yaml.StreamEndEvent:
+                break
+            else:  # stream start, document end
+                continue
+            # A scalar or an alias: a value in the enclosing mapping or sequence.
+            start = (start_mark.line << _LINE_SHIFT) | start_mark.column
+            end = (end_mark.line << _LINE_SHIFT) | end_mark.column
+            if not stack:
+                root = node
+                continue
+            parent = stack[-1]
+            if parent.is_map:
+                _set_value(parent, node, start, end, problems, event)
+            else:
+                parent.node.append(node)
+                parent.node.marks.extend((start, end))
+    except yaml.YAMLError as error:
+        raise _parser_fault(error, text) from None
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+    return root, problems
+
+
+def _set_value(frame: _Frame, value: Any, start: int, end: int, problems: list[LoadProblem], event: Any) -> None:
+    key = frame.key
+    frame.key = None
+    mapping = frame.node
+    assert isinstance(mapping, YamlMap) and key is not None
+    if frame.merging:
+        sources = value if isinstance(value, YamlSeq) else [value]
+        if not all(isinstance(item, YamlMap) for item in sources):
+            problems.append(_located("a merge key (<<) takes a mapping or a list of mappings", event.start_mark))
+            return
+        if frame.merges is None:
+            frame.merges = []
+        frame.merges.extend((item, start, end) for item in sources)
+        return
+    if key in mapping:  # a duplicate, already reported: the first definition stands
+        return
+    mapping[key] = value
+    mapping.marks.extend((frame.key_start, frame.key_end, start, end))

@@ -1,0 +1,127 @@
+"""The structure file format (SPEC section 3), as pydantic models.
+
+Values arrive as the text that was written (see ``orglint.load.yaml_source``); pydantic turns
+the text of numeric and date fields into numbers and dates, and leaves ids and references as
+text, so ``id: 007`` is the id "007" and ``reports_to: no`` names the post "no".
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+FORMAT_VERSION = 1
+
+CouncilType = Literal["district", "county", "unitary", "metropolitan-district", "london-borough", "other"]
+Function = Literal["strategic-commissioning", "operational-commissioning", "provider", "support"]
+
+Text = Annotated[str, Field(min_length=1)]
+PostId = Annotated[str, Field(min_length=1, description="A post id: text exactly as written.")]
+
+
+def _supported_version(version: int) -> int:
+    if version != FORMAT_VERSION:
+        raise ValueError(f"format version {version} is not supported; this orglint reads format {FORMAT_VERSION}")
+    return version
+
+
+class Located(BaseModel):
+    """A model read from a file; ``origin`` says where each of its keys and values stands."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    _origin: Any = PrivateAttr(default=None)
+
+    @property
+    def origin(self) -> Any:
+        return self._origin
+
+
+class Organisation(Located):
+    name: Text
+    type: CouncilType = "other"
+    ruleset: Text | list[Text] | None = Field(
+        default=None, description="Built-in ruleset name or a path relative to this file; a list is allowed."
+    )
+
+
+class BusinessPartners(Located):
+    hr: PostId | None = None
+    finance: PostId | None = None
+    ict: PostId | None = None
+    transformation: PostId | None = None
+    property: PostId | None = None
+
+
+class Department(Located):
+    id: PostId
+    name: Text | None = None
+    business_partners: BusinessPartners | None = None
+
+
+class Profile(Located):
+    id: PostId
+    title: Text | None = None
+    level: Text | None = None
+    responsibilities: list[Text] = []
+    updated: datetime.date | None = Field(default=None, description="When the profile last changed.")
+
+
+class Salary(Located):
+    min: float = Field(ge=0)
+    max: float = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Salary:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min:g}) is above max ({self.max:g})")
+        return self
+
+
+class HayPoints(Located):
+    know_how: int | None = Field(default=None, ge=0)
+    problem_solving: int | None = Field(default=None, ge=0)
+    accountability: int | None = Field(default=None, ge=0)
+    total: int | None = Field(default=None, ge=0)
+
+
+class Evaluation(Located):
+    """A job-evaluation record. Gaps in it are findings (E102), not format faults."""
+
+    scheme: Text | None = None
+    date: datetime.date | None = None
+    grade: Text | None = None
+    rationale: Text | None = None
+    points: HayPoints | None = None
+
+
+class Post(Located):
+    id: PostId
+    title: Text
+    reports_to: PostId | None = None
+    tier: int | None = Field(default=None, ge=1)
+    department: PostId | None = None
+    function: Function | None = None
+    grade: Text | None = None
+    salary: Salary | None = None
+    designations: list[Text] = []
+    qualifications: list[Text] = []
+    profile: PostId | None = None
+    responsibilities: list[Text] = []
+    fte: float = Field(default=1.0, gt=0)
+    holder: Text | None = None
+    evaluation: Evaluation | None = None
+
+
+class StructureFile(Located):
+    """One file of a structure: a root (with ``organisation``) or a file a root includes."""
+
+    orglint: Annotated[int, AfterValidator(_supported_version)] = Field(
+        description="Format version; marks the file as an orglint structure."
+    )
+    organisation: Organisation | None = None
+    include: list[Text] = Field(default=[], description="Globs of further structure files, relative to this file.")
+    departments: list[Department] = []
+    profiles: list[Profile] = []
+    posts: list[Post] = []

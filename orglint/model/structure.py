@@ -1,0 +1,72 @@
+"""A whole structure: the root file and the files it includes, validated and merged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from orglint.diagnostics import Diagnostic, Span
+from orglint.load.discover import StructureSources
+from orglint.load.source import SourceFile
+from orglint.load.yaml_source import YamlMap
+from orglint.model.schema import Department, Organisation, Post, Profile
+from orglint.model.validate import validate_file
+
+
+@dataclass
+class Structure:
+    root: SourceFile
+    root_map: YamlMap
+    files: list[SourceFile]
+    organisation: Organisation | None = None
+    departments: list[Department] = field(default_factory=list)
+    profiles: list[Profile] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    unusable_post_ids: set[str] = field(default_factory=set)
+    """Ids of posts left out for format faults (X002): references to them are not also S002."""
+
+    def organisation_span(self) -> Span:
+        """Where findings about something the whole organisation lacks point."""
+        if "organisation" in self.root_map:
+            return self.root_map.key_span("organisation")
+        return Span.start_of(self.root.display)
+
+    @property
+    def rulesets(self) -> list[str]:
+        if self.organisation is None or self.organisation.ruleset is None:
+            return []
+        ruleset = self.organisation.ruleset
+        return [ruleset] if isinstance(ruleset, str) else list(ruleset)
+
+    def ruleset_span(self) -> Span:
+        organisation = self.root_map.get("organisation")
+        if isinstance(organisation, YamlMap) and "ruleset" in organisation:
+            return organisation.value_span("ruleset")
+        return self.organisation_span()
+
+
+def assemble(sources: StructureSources) -> tuple[Structure, list[Diagnostic]]:
+    """Validate every file of a structure and merge them, root first, in include order."""
+    findings = list(sources.findings)
+    root_map = sources.root.root
+    assert isinstance(root_map, YamlMap)
+    structure = Structure(sources.root.source, root_map, [d.source for d in sources.documents])
+    for document in sources.documents:
+        findings.extend(document.findings)
+        assert isinstance(document.root, YamlMap)
+        content, file_findings = validate_file(document.source, document.root)
+        findings.extend(file_findings)
+        if document is sources.root and content.header is not None:
+            structure.organisation = content.header.organisation
+        structure.departments.extend(content.departments)
+        structure.profiles.extend(content.profiles)
+        structure.posts.extend(content.posts)
+        structure.unusable_post_ids |= content.unusable_post_ids
+        if document is not sources.root and "include" in document.root:
+            findings.append(
+                Diagnostic(
+                    "X002",
+                    f"only the root file ({sources.root.source.display}) may include files",
+                    document.root.key_span("include"),
+                )
+            )
+    return structure, findings

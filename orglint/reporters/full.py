@@ -1,0 +1,69 @@
+"""The default format: each finding with a code frame of the lines at fault, its basis and fix,
+grouped by file, then a summary. Colour only on a terminal (rich decides; NO_COLOR is honoured)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from rich.console import Console
+from rich.markup import escape
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.engine import LintResult
+from orglint.load.source import SourceFile
+from orglint.reporters import summary_line
+
+CONTEXT_LINES = 1
+MAX_FRAME_LINES = 6
+_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
+
+
+def code_frame(lines: list[str], diagnostic: Diagnostic) -> list[tuple[str, str]]:
+    """(gutter, text) rows: the span's lines (a few at most) with one line of context before,
+    and a row of carets under the span's first line."""
+    span = diagnostic.span
+    if not lines or span.line > len(lines):
+        return []
+    end_line = span.end_line
+    if end_line > span.line and span.end_column == 1:
+        end_line -= 1  # a block value ends at the start of the next line
+    first = max(1, span.line - CONTEXT_LINES)
+    last = min(len(lines), max(span.line, min(end_line, span.line + MAX_FRAME_LINES - 1)))
+    width = len(str(last))
+    rows = []
+    for number in range(first, last + 1):
+        text = lines[number - 1].replace("\t", " ")
+        rows.append((f" {number:>{width}} ", text))
+        if number == span.line:
+            end = span.end_column if span.end_line == span.line else len(text) + 1
+            rows.append((f" {'':>{width}} ", " " * (span.column - 1) + "^" * max(1, end - span.column)))
+    return rows
+
+
+def render(result: LintResult, stream: TextIO) -> None:
+    console = Console(file=stream, highlight=False, soft_wrap=True)
+    sources = {source.display: source for structure in result.structures for source in structure.files}
+    lines: dict[str, list[str]] = {}
+    previous_file = None
+    for diagnostic in result.diagnostics:
+        span = diagnostic.span
+        if span.file not in lines:  # files outside any structure (unparseable ones) are read again here
+            lines[span.file] = (sources.get(span.file) or SourceFile(Path(span.file), span.file)).lines()
+        if span.file != previous_file:
+            console.print(f"[bold underline]{escape(span.file)}[/]")
+        previous_file = span.file
+        style = _STYLES[diagnostic.severity]
+        console.print(
+            f"[bold]{escape(span.file)}:{span.line}:{span.column}:[/] [{style}]{diagnostic.code}[/] "
+            f"[dim]\\[{diagnostic.name}][/] {escape(diagnostic.message)}"
+        )
+        for gutter, text in code_frame(lines[span.file], diagnostic):
+            text_style = style if gutter.strip() == "" else ""
+            console.print(f"[blue]{escape(gutter)}│[/] " + (f"[{text_style}]{escape(text)}[/]" if text_style else escape(text)))
+        if diagnostic.basis:
+            console.print(f"  [dim]= basis:[/] {escape(diagnostic.basis)}")
+        if diagnostic.fix:
+            console.print(f"  [dim]= fix:[/] {escape(diagnostic.fix)}")
+        console.print()
+    console.print(f"[bold]{escape(summary_line(result))}[/]")

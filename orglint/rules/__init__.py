@@ -1,0 +1,84 @@
+"""Stage 4: the rule interface every rule implements, built-in or from a plugin.
+
+A rule is a class in a short module of its own:
+
+* ``code`` (``D103``), ``name`` (kebab-case, ``one-over-one``), default ``severity``,
+  ``basis`` (the statute or seed paragraph it enforces) and ``fix`` (one line);
+* a docstring that *is* its documentation (``orglint rule CODE`` prints it): a summary line,
+  then What it does / Why / How to fix / Example sections, with a failing example whose
+  offending lines are marked ``# <- CODE`` and a passing one. The test suite lints both;
+* optionally ``Settings``, a pydantic model of the settings a ruleset may give it;
+* ``check(context)``, which yields findings.
+
+Rules register through the ``orglint.rules`` entry-point group, the built-in ones included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from orglint.diagnostics import Diagnostic, Severity, Span
+from orglint.graph import OrgGraph
+from orglint.load.origin import locate
+from orglint.model.schema import Located, Post
+from orglint.model.structure import Structure
+
+
+class RuleSettings(BaseModel):
+    """Settings a ruleset gives a rule; keys are kebab-case in YAML."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=lambda name: name.replace("_", "-"))
+
+
+class CheckContext:
+    """What a rule sees: the structure, its graph, and helpers to point at the exact key or value."""
+
+    def __init__(self, structure: Structure, graph: OrgGraph) -> None:
+        self.structure = structure
+        self.graph = graph
+
+    def value_span(self, item: Located, *path: str | int) -> Span:
+        """The value at ``path`` in ``item`` (the nearest enclosing key if it is absent)."""
+        return locate(item.origin, path) or self.structure.organisation_span()
+
+    def key_span(self, item: Located, *path: str | int) -> Span:
+        """The key at ``path`` in ``item``: for findings about a key rather than its value."""
+        return locate(item.origin, path, key=True) or self.structure.organisation_span()
+
+    def post_span(self, post: Post) -> Span:
+        """The post's ``id`` value: where findings about a post as a whole point."""
+        return self.value_span(post, "id")
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    basis: ClassVar[str]
+    fix: ClassVar[str]
+    Settings: ClassVar[type[RuleSettings]] = RuleSettings
+
+    def __init__(self, settings: RuleSettings | None = None) -> None:
+        self.settings = settings if settings is not None else self.Settings()
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+
+    def check(self, context: CheckContext) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    def finding(self, span: Span, message: str, post: str | None = None, fix: str = "") -> Diagnostic:
+        return Diagnostic(self.code, message, span, post=post, fix=fix)
+
+
+class InputRule(Rule):
+    """A rule about reading input: its findings are made while files are read and validated,
+    before there is a structure to check, so ``check`` has nothing left to add. Input findings
+    are always reported, whatever is selected, because nothing after them can be trusted."""
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        return iter(())

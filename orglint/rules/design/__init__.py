@@ -1,0 +1,1 @@
+"""Design norm rules (D): spans of control and layers."""

@@ -1,0 +1,66 @@
+from collections.abc import Iterator
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.rules import CheckContext, Rule
+
+
+class OneOverOne(Rule):
+    """A manager has exactly one direct report.
+
+    ## What it does
+    Reports each post with exactly one direct report (a "one-over-one"), naming the report.
+    Posts in a reporting loop are left to S003.
+
+    ## Why
+    A manager of one adds a layer without adding management: decisions pass through two
+    posts where one would do, and the two roles blur. Leicestershire's framework builds
+    teams of "a number of" posts under each manager.
+
+    ## How to fix
+    Remove the layer (the report moves up to the manager's manager), or give the manager a
+    real team.
+
+    ## Example
+    Failing: `AD1` manages only `HOS1`.
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: core}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1}
+      - {id: AD1, title: Assistant Director, reports_to: CE, tier: 2}   # <- D103
+      - {id: AD2, title: Assistant Director, reports_to: CE, tier: 2}
+      - {id: AD3, title: Assistant Director, reports_to: CE, tier: 2}
+      - {id: HOS1, title: Head of Service, reports_to: AD1, tier: 3}
+    ```
+
+    Passing:
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: core}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1}
+      - {id: AD1, title: Assistant Director, reports_to: CE, tier: 2}
+      - {id: AD2, title: Assistant Director, reports_to: CE, tier: 2}
+      - {id: AD3, title: Assistant Director, reports_to: CE, tier: 2}
+    ```
+    """
+
+    code = "D103"
+    name = "one-over-one"
+    severity = Severity.WARNING
+    basis = "Leicestershire ODP, 'Senior Management Structure': each manager leads 'a number of' posts"
+    fix = "Remove the layer, or give the manager a real team."
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        graph = context.graph
+        for post_id, span in graph.graph.out_degree():
+            if span == 1 and post_id not in graph.in_cycle:  # a loop's members are S003's
+                post = graph.posts[post_id]
+                (only,) = graph.graph.successors(post_id)
+                yield self.finding(
+                    context.post_span(post),
+                    f"{post.title!r} has one direct report ({only}): a one-over-one layer",
+                    post=post_id,
+                )

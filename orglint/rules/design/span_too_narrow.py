@@ -1,0 +1,73 @@
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.rules import CheckContext, Rule, RuleSettings
+
+
+class SpanTooNarrowSettings(RuleSettings):
+    min_direct_reports: int = Field(ge=2, description="The narrowest span expected of a manager of two or more.")
+
+
+class SpanTooNarrow(Rule):
+    """A manager of two or more has fewer direct reports than the ruleset expects.
+
+    ## What it does
+    Reports each post with at least 2 direct reports but fewer than `min-direct-reports`
+    (3 in `core`). A post with exactly one report is left to D103.
+
+    ## Why
+    Narrow spans mean more managers and more layers for the same work, the opposite of the
+    flatter structure Leicestershire's framework describes, where a Director leads "a number
+    of Assistant Director posts" and each Assistant Director "a number of Head of Service
+    posts".
+
+    ## How to fix
+    Merge small teams under one manager, or widen the post's remit.
+
+    ## Example
+    Failing: the Chief Executive manages only two posts.
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: core}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1}   # <- D102
+      - {id: AD1, title: Assistant Director, reports_to: CE, tier: 2}
+      - {id: AD2, title: Assistant Director, reports_to: CE, tier: 2}
+    ```
+
+    Passing:
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: core}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1}
+      - {id: AD1, title: Assistant Director, reports_to: CE, tier: 2}
+      - {id: AD2, title: Assistant Director, reports_to: CE, tier: 2}
+      - {id: AD3, title: Assistant Director, reports_to: CE, tier: 2}
+    ```
+    """
+
+    code = "D102"
+    name = "span-too-narrow"
+    severity = Severity.INFO
+    basis = "Leicestershire ODP, 'Senior Management Structure': a Director with 'a number of' Assistant Directors, each with 'a number of' Heads of Service"
+    fix = "Merge small teams under one manager, or widen the post's remit."
+    Settings = SpanTooNarrowSettings
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        settings = self.settings
+        assert isinstance(settings, SpanTooNarrowSettings)
+        minimum = settings.min_direct_reports
+        graph = context.graph
+        for post_id, span in graph.graph.out_degree():
+            if 2 <= span < minimum:
+                post = graph.posts[post_id]
+                yield self.finding(
+                    context.post_span(post),
+                    f"{post.title!r} has {span} direct reports; the ruleset expects at least {minimum}",
+                    post=post_id,
+                )

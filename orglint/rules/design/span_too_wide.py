@@ -1,0 +1,85 @@
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.rules import CheckContext, Rule, RuleSettings
+
+
+class SpanTooWideSettings(RuleSettings):
+    max_direct_reports: int = Field(ge=1, description="The widest span of control allowed.")
+
+
+class SpanTooWide(Rule):
+    """A manager has more direct reports than the ruleset allows.
+
+    ## What it does
+    Reports each post with more direct reports than `max-direct-reports` (12 in `core`), at
+    the post's `id`.
+
+    ## Why
+    Leicestershire's framework asks that structures follow "the corporate and best practice
+    design principles" below senior management. A span wider than a manager can supervise,
+    support and appraise leaves staff without real line management.
+
+    ## How to fix
+    Add a layer of team leaders, or move some reports to a peer manager. If the work is
+    uniform and self-directed, the ruleset can allow a wider span.
+
+    ## Example
+    Failing (with `max-direct-reports: 3`): the Chief Executive has four reports.
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: ./narrow.yaml}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1}   # <- D101
+      - {id: AD1, title: Assistant Director, reports_to: CE, tier: 2}
+      - {id: AD2, title: Assistant Director, reports_to: CE, tier: 2}
+      - {id: AD3, title: Assistant Director, reports_to: CE, tier: 2}
+      - {id: AD4, title: Assistant Director, reports_to: CE, tier: 2}
+    ```
+
+    Passing:
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: ./narrow.yaml}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1}
+      - {id: AD1, title: Assistant Director, reports_to: CE, tier: 2}
+      - {id: AD2, title: Assistant Director, reports_to: CE, tier: 2}
+      - {id: AD3, title: Assistant Director, reports_to: CE, tier: 2}
+    ```
+
+    where `narrow.yaml` is:
+
+    ```yaml ruleset narrow.yaml
+    orglint-ruleset: 1
+    name: narrow
+    extends: [core]
+    rules:
+      D101: {max-direct-reports: 3}
+    ```
+    """
+
+    code = "D101"
+    name = "span-too-wide"
+    severity = Severity.WARNING
+    basis = "Leicestershire ODP, 'Remainder of the Management Structure': corporate and best practice design principles"
+    fix = "Add a layer of team leaders or move reports to a peer manager."
+    Settings = SpanTooWideSettings
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        settings = self.settings
+        assert isinstance(settings, SpanTooWideSettings)
+        limit = settings.max_direct_reports
+        graph = context.graph
+        for post_id, span in graph.graph.out_degree():
+            if span > limit:
+                post = graph.posts[post_id]
+                yield self.finding(
+                    context.post_span(post),
+                    f"{post.title!r} has {span} direct reports; the ruleset allows at most {limit}",
+                    post=post_id,
+                )

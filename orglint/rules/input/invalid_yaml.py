@@ -1,0 +1,51 @@
+from orglint.diagnostics import Severity
+from orglint.rules import InputRule
+
+
+class InvalidYaml(InputRule):
+    """The file is not valid YAML, or not text at all.
+
+    ## What it does
+    Reports, at the line and column of the fault, a file that does not parse as one YAML
+    document: syntax errors, tabs used for indentation, a key given twice in one mapping, an
+    unknown alias or an alias bomb, a tag that would construct an object (`!!python/object`),
+    a second document, bytes that are not UTF-8, a binary file.
+
+    ## Why
+    A structure that does not parse cannot be checked at all, and a key given twice is
+    silently lost by most YAML readers: the second `title:` wins and nobody notices.
+    orglint reads YAML safely: it never constructs objects from tags, so a hostile file can
+    do nothing but get this finding.
+
+    ## How to fix
+    Go to the line and column shown and correct the YAML there. Indent with spaces, quote
+    values that contain `: `, and give each key once per mapping.
+
+    ## Example
+    Failing: `title` is given twice for one post.
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: core}
+    posts:
+      - id: CE
+        title: Chief Executive
+        title: Head of Paid Service   # <- X001
+    ```
+
+    Passing:
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: core}
+    posts:
+      - id: CE
+        title: Chief Executive
+    ```
+    """
+
+    code = "X001"
+    name = "invalid-yaml"
+    severity = Severity.ERROR
+    basis = "YAML 1.2 (one document per file, unique keys); orglint structure format 1 (SPEC §3)"
+    fix = "Correct the YAML at the line and column shown."

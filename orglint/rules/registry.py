@@ -1,0 +1,59 @@
+"""Finding rules: every rule, built-in or plugin, comes from the ``orglint.rules`` entry points."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.metadata import entry_points
+
+from orglint.rules import Rule
+
+ENTRY_POINT_GROUP = "orglint.rules"
+_CODE = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class PluginError(Exception):
+    """An entry point that does not give a usable rule: a configuration error (exit 2)."""
+
+
+@cache
+def registered_rules() -> dict[str, type[Rule]]:
+    """Every registered rule by code, in code order."""
+    rules: dict[str, type[Rule]] = {}
+    for entry_point in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            rule = entry_point.load()
+        except Exception as error:  # a broken plugin must not look like an orglint crash
+            raise PluginError(f"rule plugin {entry_point.name!r} ({entry_point.value}) failed to load: {error}") from error
+        _check_rule(entry_point.name, entry_point.value, rule)
+        if rule.code in rules and rules[rule.code] is not rule:
+            raise PluginError(f"rule code {rule.code} is registered twice: {rules[rule.code].__module__} and {rule.__module__}")
+        rules[rule.code] = rule
+    names = {}
+    for rule in rules.values():
+        if rule.name in names:
+            raise PluginError(f"rule name {rule.name!r} is used by both {names[rule.name]} and {rule.code}")
+        names[rule.name] = rule.code
+    return dict(sorted(rules.items()))
+
+
+def _check_rule(entry_name: str, target: str, rule: object) -> None:
+    if not (isinstance(rule, type) and issubclass(rule, Rule)):
+        raise PluginError(f"rule plugin {entry_name!r} ({target}) is not an orglint Rule class")
+    for attribute in ("code", "name", "severity", "basis", "fix"):
+        if not hasattr(rule, attribute):
+            raise PluginError(f"rule {target} has no {attribute!r}")
+    if not _CODE.match(rule.code) or entry_name != rule.code:
+        raise PluginError(f"rule {target}: code {rule.code!r} must look like 'ABC123' and match its entry point name {entry_name!r}")
+    if not _NAME.match(rule.name):
+        raise PluginError(f"rule {target}: name {rule.name!r} must be kebab-case")
+    if not rule.__doc__:
+        raise PluginError(f"rule {target} has no docstring: its docstring is its documentation")
+
+
+def rule_by_code_or_name(key: str) -> type[Rule] | None:
+    rules = registered_rules()
+    if key in rules:
+        return rules[key]
+    return next((rule for rule in rules.values() if rule.name == key), None)

@@ -1,0 +1,1 @@
+"""Structure integrity rules (S): ids, reporting lines, references, tiers."""

@@ -1,0 +1,62 @@
+from collections.abc import Iterator
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.rules import CheckContext, Rule
+
+
+class DuplicatePostId(Rule):
+    """Two posts share an id.
+
+    ## What it does
+    Reports every post whose `id` was already used by an earlier post, in the same file or in
+    another file of the structure, and says where the first one is.
+
+    ## Why
+    A post id is how reporting lines, business partners and designations name a post. Two
+    posts with one id make every reference to it ambiguous: orglint keeps the first and
+    cannot check the second's reporting line at all.
+
+    ## How to fix
+    Give the later post an id of its own (the council's post number is a good choice), and
+    point any `reports_to` meant for it at the new id.
+
+    ## Example
+    Failing: two posts are `AD1`.
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: core}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1}
+      - {id: AD1, title: Assistant Director (Resources), reports_to: CE, tier: 2}
+      - {id: AD1, title: Assistant Director (Governance), reports_to: CE, tier: 2}   # <- S001
+      - {id: AD3, title: Assistant Director (Places), reports_to: CE, tier: 2}
+    ```
+
+    Passing:
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: core}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1}
+      - {id: AD1, title: Assistant Director (Resources), reports_to: CE, tier: 2}
+      - {id: AD2, title: Assistant Director (Governance), reports_to: CE, tier: 2}
+      - {id: AD3, title: Assistant Director (Places), reports_to: CE, tier: 2}
+    ```
+    """
+
+    code = "S001"
+    name = "duplicate-post-id"
+    severity = Severity.ERROR
+    basis = "orglint structure format 1 (SPEC §3): a post id names one post, as a council post number does (Carlisle CE 21/09, 'POST NO')"
+    fix = "Give the post an id of its own and update references meant for it."
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        for post, first in context.graph.duplicates:
+            where = context.post_span(first)
+            yield self.finding(
+                context.post_span(post),
+                f"post id {post.id!r} is already used by {first.title!r} ({where.file}:{where.line})",
+                post=post.id,
+            )

@@ -1,0 +1,62 @@
+from collections.abc import Iterator
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.rules import CheckContext, Rule
+
+
+class ReportingCycle(Rule):
+    """Reporting lines loop back on themselves.
+
+    ## What it does
+    Finds every loop in the reporting lines, a post reporting to itself included, and reports
+    it once, at the `reports_to` of the loop's first post in the files, naming the whole loop.
+
+    ## Why
+    Accountability has to run upwards to the head of paid service, who is responsible for
+    how the council's functions are coordinated and staffed (Local Government and Housing
+    Act 1989 s4). In a loop nobody is at the top: each post is accountable, through the
+    others, to itself.
+
+    ## How to fix
+    Decide which post in the loop really heads that part of the structure and make it report
+    outside the loop (or be the top post).
+
+    ## Example
+    Failing: `SD1` and `SD2` report to each other.
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: core}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1}
+      - {id: SD1, title: Strategic Director, reports_to: SD2, tier: 2}   # <- S003
+      - {id: SD2, title: Strategic Director, reports_to: SD1, tier: 2}
+    ```
+
+    Passing:
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: core}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1}
+      - {id: SD1, title: Strategic Director, reports_to: CE, tier: 2}
+      - {id: SD2, title: Strategic Director, reports_to: CE, tier: 2}
+      - {id: SD3, title: Strategic Director, reports_to: CE, tier: 2}
+    ```
+    """
+
+    code = "S003"
+    name = "reporting-cycle"
+    severity = Severity.ERROR
+    basis = "Local Government and Housing Act 1989 s4: accountability runs up to the head of paid service"
+    fix = "Make one post of the loop report outside it, or be the top post."
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        for loop in context.graph.cycles:
+            first = context.graph.posts[loop[0]]
+            if len(loop) == 1:
+                message = f"post {first.id!r} reports to itself"
+            else:
+                message = "reporting loop: " + " → ".join([*loop, loop[0]]) + " (each reports to the next)"
+            yield self.finding(context.value_span(first, "reports_to"), message, post=first.id)

@@ -1,0 +1,65 @@
+import difflib
+from collections.abc import Iterator
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.rules import CheckContext, Rule
+
+_SUGGESTION_LIMIT = 20_000
+"""Above this many posts, did-you-mean is skipped: comparing against every id per finding would
+make the cost of a finding grow with the structure."""
+
+
+class UnknownManager(Rule):
+    """A post's `reports_to` names no post.
+
+    ## What it does
+    Reports each `reports_to` value that is not the id of any post in the structure (in any
+    of its files), with the closest existing id when there is one.
+
+    ## Why
+    Every post is accountable to a named post: the Carlisle job descriptions open with
+    "ACCOUNTABLE TO: STRATEGIC DIRECTOR". A reporting line to nowhere leaves the post, and
+    everything below it, outside the structure: its tier, layers and spans cannot be checked.
+
+    ## How to fix
+    Correct the id (ids are compared exactly, case included), or add the missing post.
+
+    ## Example
+    Failing: `SD2` does not exist.
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: core}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1}
+      - {id: SD1, title: Strategic Director, reports_to: CE, tier: 2}
+      - {id: AD1, title: Assistant Director, reports_to: SD2, tier: 3}   # <- S002
+    ```
+
+    Passing:
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: core}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1}
+      - {id: SD1, title: Strategic Director, reports_to: CE, tier: 2}
+      - {id: AD1, title: Assistant Director, reports_to: CE, tier: 2}
+      - {id: AD2, title: Assistant Director, reports_to: CE, tier: 2}
+    ```
+    """
+
+    code = "S002"
+    name = "unknown-manager"
+    severity = Severity.ERROR
+    basis = "Carlisle CE 21/09, job descriptions: each post is 'ACCOUNTABLE TO' a named post"
+    fix = "Name an existing post's id in `reports_to`, or add the missing post."
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        ids = list(context.graph.posts) if len(context.graph.posts) <= _SUGGESTION_LIMIT else []
+        for post in context.graph.unknown_managers:
+            message = f"reports_to {post.reports_to!r} names no post"
+            close = difflib.get_close_matches(post.reports_to or "", ids, n=1) if ids else []
+            if close:
+                message += f" (did you mean {close[0]!r}?)"
+            yield self.finding(context.value_span(post, "reports_to"), message, post=post.id)

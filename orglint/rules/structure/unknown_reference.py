@@ -1,0 +1,79 @@
+from collections.abc import Iterator
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.rules import CheckContext, Rule
+
+
+class UnknownReference(Rule):
+    """A department, profile or business partner reference names nothing.
+
+    ## What it does
+    Reports a post's `department` that is not a department id, a post's `profile` that is not
+    a profile id, and a department's business partner that is not a post id.
+
+    ## Why
+    Departments, job profile templates and business partners are how the design principles
+    are checked: Leicestershire's framework gives every department "an allocated Business
+    Partner" for HR, Finance, ICT, Transformation and Property, and every senior post a "set
+    job profile template which has to be used". A reference to nothing silently escapes
+    those checks.
+
+    ## How to fix
+    Correct the id, or add the department, profile or post it should name.
+
+    ## Example
+    Failing: there is no `finance` department.
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: core}
+    departments:
+      - {id: resources, name: Resources}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1}
+      - {id: AD1, title: Assistant Director, reports_to: CE, tier: 2, department: finance}   # <- S005
+    ```
+
+    Passing:
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: core}
+    departments:
+      - {id: resources, name: Resources}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1}
+      - {id: AD1, title: Assistant Director, reports_to: CE, tier: 2, department: resources}
+      - {id: AD2, title: Assistant Director, reports_to: CE, tier: 2, department: resources}
+      - {id: AD3, title: Assistant Director, reports_to: CE, tier: 2, department: resources}
+    ```
+    """
+
+    code = "S005"
+    name = "unknown-reference"
+    severity = Severity.ERROR
+    basis = "Leicestershire ODP: allocated business partners ('Role of other Support Services') and set job profile templates ('Job Profiles')"
+    fix = "Correct the id, or add the department, profile or post it should name."
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        structure = context.structure
+        departments = {department.id for department in structure.departments}
+        profiles = {profile.id for profile in structure.profiles}
+        posts = context.graph.posts
+        for post in structure.posts:
+            if post.department is not None and post.department not in departments:
+                yield self.finding(
+                    context.value_span(post, "department"), f"department {post.department!r} is not defined", post=post.id
+                )
+            if post.profile is not None and post.profile not in profiles:
+                yield self.finding(context.value_span(post, "profile"), f"profile {post.profile!r} is not defined", post=post.id)
+        for department in structure.departments:
+            partners = department.business_partners
+            if partners is None:
+                continue
+            for area, post_id in partners.model_dump(exclude_none=True).items():
+                if post_id not in posts and post_id not in structure.unusable_post_ids:
+                    yield self.finding(
+                        context.value_span(department, "business_partners", area),
+                        f"department {department.id!r}: {area} business partner {post_id!r} is not a post",
+                    )

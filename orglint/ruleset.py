@@ -1,0 +1,201 @@
+"""Rulesets: which rules apply, at what severity, with what settings (SPEC section 4).
+
+A ruleset is a YAML file (``orglint-ruleset: 1``) that may ``extends:`` others. Built-in rulesets
+are named (``core``); any other reference is a path relative to the file that names it.
+Resolution is depth-first, bases before the ruleset that extends them, later entries overriding
+earlier ones key by key. Every fault is a RulesetError naming the file, line and column: a bad
+ruleset is a configuration error (exit 2), never a finding.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib.resources
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from orglint.diagnostics import Severity, Span
+from orglint.load.documents import load_yaml
+from orglint.load.source import SourceFile
+from orglint.load.yaml_source import YamlMap
+from orglint.model.validate import schema_findings
+from orglint.rules import Rule, RuleSettings
+from orglint.rules.registry import registered_rules, rule_by_code_or_name
+
+FORMAT_VERSION = 1
+BUILTIN_PACKAGE = "orglint.rulesets"
+
+SeverityName = Literal["error", "warning", "info", "off"]
+
+
+def _supported_version(version: int) -> int:
+    if version != FORMAT_VERSION:
+        raise ValueError(f"ruleset format {version} is not supported; this orglint reads format {FORMAT_VERSION}")
+    return version
+
+
+class RuleEntry(BaseModel):
+    """A rule's entry: a severity (or ``off``) and the rule's own settings."""
+
+    model_config = ConfigDict(extra="allow")
+    severity: SeverityName | None = None
+
+
+class RulesetFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    orglint_ruleset: Annotated[int, AfterValidator(_supported_version)] = Field(
+        alias="orglint-ruleset", description="Ruleset format version; marks the file as a ruleset."
+    )
+    name: str = Field(min_length=1)
+    description: str | None = None
+    extends: list[str] = Field(default=[], description="Rulesets this one builds on: built-in names or relative paths.")
+    rules: dict[str, SeverityName | RuleEntry] = {}
+
+
+class RulesetError(Exception):
+    """A ruleset that cannot be used, located at the key or value at fault."""
+
+    def __init__(self, message: str, span: Span | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.span = span
+
+    def __str__(self) -> str:
+        if self.span is None:
+            return self.message
+        return f"{self.span.file}:{self.span.line}:{self.span.column}: {self.message}"
+
+
+@dataclass
+class RuleConfig:
+    severity: Severity | None
+    """``None``: the rule is off."""
+    settings: dict[str, Any] = field(default_factory=dict)
+    setting_spans: dict[str, Span] = field(default_factory=dict)
+    entry_span: Span | None = None
+
+
+@dataclass
+class Ruleset:
+    names: list[str] = field(default_factory=list)
+    """Every ruleset resolved, bases first."""
+    rules: dict[str, RuleConfig] = field(default_factory=dict)
+
+    def enabled(self) -> set[str]:
+        return {code for code, config in self.rules.items() if config.severity is not None}
+
+    def severity(self, rule: type[Rule]) -> Severity:
+        config = self.rules.get(rule.code)
+        return config.severity if config is not None and config.severity is not None else rule.severity
+
+    def instantiate(self, rule: type[Rule]) -> Rule:
+        """The rule with this ruleset's settings, validated against the rule's Settings model."""
+        config = self.rules.get(rule.code) or RuleConfig(rule.severity)
+        try:
+            settings: RuleSettings = rule.Settings.model_validate(config.settings)
+        except ValidationError as error:
+            detail = error.errors(include_url=False)[0]
+            loc = detail["loc"]
+            key = str(loc[0]) if loc else ""
+            span = config.setting_spans.get(key) or config.entry_span
+            if detail["type"] == "missing":
+                sources = ", ".join(self.names) or "the ruleset"
+                raise RulesetError(f"rule {rule.code} ({rule.name}) needs the setting {key!r}, which {sources} does not give", span) from None
+            if detail["type"] == "extra_forbidden":
+                fields = [f.alias or n for n, f in rule.Settings.model_fields.items()]
+                close = difflib.get_close_matches(key, fields, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else (f"; it takes: {', '.join(fields)}" if fields else "; it takes none")
+                raise RulesetError(f"rule {rule.code} has no setting {key!r}{hint}", span) from None
+            raise RulesetError(f"rule {rule.code} setting {key!r}: {detail['msg']}", span) from None
+        return rule(settings)
+
+
+def builtin_rulesets() -> list[str]:
+    folder = importlib.resources.files(BUILTIN_PACKAGE)
+    return sorted(entry.name[: -len(".yaml")] for entry in folder.iterdir() if entry.name.endswith(".yaml"))
+
+
+def _is_path(reference: str) -> bool:
+    return "/" in reference or "\\" in reference or reference.endswith((".yaml", ".yml"))
+
+
+def _find(reference: str, base_dir: Path, span: Span | None) -> Path:
+    if _is_path(reference):
+        path = (base_dir / reference).resolve()
+        if not path.is_file():
+            raise RulesetError(f"ruleset file {reference!r} not found (looked for {path})", span)
+        return path
+    builtins = builtin_rulesets()
+    if reference not in builtins:
+        close = difflib.get_close_matches(reference, builtins, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise RulesetError(f"unknown ruleset {reference!r}{hint}; built-in rulesets: {', '.join(builtins)}", span)
+    resource = importlib.resources.files(BUILTIN_PACKAGE) / f"{reference}.yaml"
+    return Path(str(resource))
+
+
+def load_ruleset(references: list[str], base_dir: Path, span: Span | None = None) -> Ruleset:
+    """Resolve the rulesets named (in order, later overriding earlier) into one."""
+    resolver = _Resolver()
+    for reference in references:
+        resolver.resolve(_find(reference, base_dir, span), ())
+    return resolver.ruleset
+
+
+class _Resolver:
+    def __init__(self) -> None:
+        self.ruleset = Ruleset()
+        self.done: set[Path] = set()
+
+    def resolve(self, path: Path, chain: tuple[Path, ...]) -> None:
+        if path in chain:
+            loop = " → ".join(SourceFile(p).display for p in (*chain[chain.index(path) :], path))
+            raise RulesetError(f"rulesets extend each other in a loop: {loop}", Span.start_of(SourceFile(path).display))
+        if path in self.done:
+            return
+        document = load_yaml(path)
+        display = document.source.display
+        if document.findings:
+            first = document.findings[0]
+            raise RulesetError(f"ruleset is not valid YAML: {first.message}", first.span)
+        raw = document.root
+        if not isinstance(raw, YamlMap) or "orglint-ruleset" not in raw:
+            raise RulesetError("not an orglint ruleset: the file has no top-level `orglint-ruleset:` key", Span.start_of(display))
+        try:
+            parsed = RulesetFile.model_validate(raw)
+        except ValidationError as error:
+            first = schema_findings(error, raw, RulesetFile)[0]
+            raise RulesetError(f"invalid ruleset: {first.message}", first.span) from None
+        extends = raw.get("extends")
+        for index, base in enumerate(parsed.extends):
+            base_span = extends.item_span(index) if hasattr(extends, "item_span") else raw.key_span("extends")
+            self.resolve(_find(base, path.parent, base_span), (*chain, path))
+        self.done.add(path)
+        self.ruleset.names.append(parsed.name)
+        rules_raw = raw.get("rules")
+        for key, entry in parsed.rules.items():
+            self._apply(key, entry, rules_raw)
+
+    def _apply(self, key: str, entry: str | RuleEntry, rules_raw: YamlMap) -> None:
+        rule = rule_by_code_or_name(key)
+        if rule is None:
+            known = [*registered_rules(), *(r.name for r in registered_rules().values())]
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise RulesetError(f"unknown rule {key!r}{hint}", rules_raw.key_span(key))
+        config = self.ruleset.rules.setdefault(rule.code, RuleConfig(rule.severity))
+        config.entry_span = rules_raw.key_span(key)
+        if isinstance(entry, str):
+            config.severity = None if entry == "off" else Severity.parse(entry)
+            return
+        if entry.severity is not None:
+            config.severity = None if entry.severity == "off" else Severity.parse(entry.severity)
+        elif config.severity is None:
+            config.severity = rule.severity  # giving settings to a rule turns it on
+        raw_entry = rules_raw[key]
+        for setting, value in (entry.model_extra or {}).items():
+            config.settings[setting] = value
+            config.setting_spans[setting] = raw_entry.value_span(setting)

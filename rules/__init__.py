@@ -1,0 +1,1 @@
+"""The built-in rulesets (installed from the repository's top-level rules/ folder)."""
