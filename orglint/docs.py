@@ -52,16 +52,19 @@ def examples(rule: type[Rule]) -> list[RuleExample]:
     text = rule_text(rule)
     found: list[RuleExample] = []
     files: dict[str, str] = {}
+    previous_end = 0
     for match in _FENCE.finditer(text):
         info = match["info"].split()
         body = match["body"]
+        between = text[previous_end : match.start()]
+        previous_end = match.end()
         if len(info) == 3 and info[:2] == ["yaml", "ruleset"]:
             files[info[2]] = body
             continue
         if not info or info[0] != "yaml":
             continue
-        before = text[: match.start()].rstrip().split("\n\n")[-1].strip()
-        kind = "fail" if before.startswith("Failing") else "pass" if before.startswith("Passing") else ""
+        leads = [line.strip() for line in between.splitlines() if line.strip().startswith(("Failing", "Passing"))]
+        kind = ("fail" if leads[-1].startswith("Failing") else "pass") if leads else ""
         if not kind:
             continue
         expected = sorted(number for number, codes in marked_lines(body).items() if rule.code in codes)

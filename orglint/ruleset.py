@@ -21,7 +21,7 @@ from orglint.diagnostics import Severity, Span
 from orglint.load.documents import load_yaml
 from orglint.load.source import SourceFile
 from orglint.load.yaml_source import YamlMap
-from orglint.model.validate import schema_findings
+from orglint.model.validate import plain_message, schema_findings
 from orglint.rules import Rule, RuleSettings
 from orglint.rules.registry import registered_rules, rule_by_code_or_name
 
@@ -74,7 +74,8 @@ class RuleConfig:
     severity: Severity | None
     """``None``: the rule is off."""
     settings: dict[str, Any] = field(default_factory=dict)
-    setting_spans: dict[str, Span] = field(default_factory=dict)
+    setting_spans: dict[str, tuple[Span, Span]] = field(default_factory=dict)
+    """Where each setting was last given: (key, value)."""
     entry_span: Span | None = None
 
 
@@ -97,10 +98,12 @@ class Ruleset:
         try:
             settings: RuleSettings = rule.Settings.model_validate(config.settings)
         except ValidationError as error:
-            detail = error.errors(include_url=False)[0]
+            # a misspelt key explains the "missing" error that comes with it: report it first
+            detail = min(error.errors(include_url=False), key=lambda d: d["type"] != "extra_forbidden")
             loc = detail["loc"]
             key = str(loc[0]) if loc else ""
-            span = config.setting_spans.get(key) or config.entry_span
+            key_span, value_span = config.setting_spans.get(key, (config.entry_span, config.entry_span))
+            span = key_span if detail["type"] == "extra_forbidden" else value_span
             if detail["type"] == "missing":
                 sources = ", ".join(self.names) or "the ruleset"
                 raise RulesetError(f"rule {rule.code} ({rule.name}) needs the setting {key!r}, which {sources} does not give", span) from None
@@ -109,7 +112,7 @@ class Ruleset:
                 close = difflib.get_close_matches(key, fields, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else (f"; it takes: {', '.join(fields)}" if fields else "; it takes none")
                 raise RulesetError(f"rule {rule.code} has no setting {key!r}{hint}", span) from None
-            raise RulesetError(f"rule {rule.code} setting {key!r}: {detail['msg']}", span) from None
+            raise RulesetError(f"rule {rule.code} setting {key!r}: {plain_message(detail)}, got {detail['input']!r}", span) from None
         return rule(settings)
 
 
@@ -198,4 +201,4 @@ class _Resolver:
         raw_entry = rules_raw[key]
         for setting, value in (entry.model_extra or {}).items():
             config.settings[setting] = value
-            config.setting_spans[setting] = raw_entry.value_span(setting)
+            config.setting_spans[setting] = (raw_entry.key_span(setting), raw_entry.value_span(setting))

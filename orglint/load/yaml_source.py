@@ -106,14 +106,15 @@ class YamlSeq(list[Any]):
 class _Frame:
     """A mapping or sequence being filled while its events arrive."""
 
-    __slots__ = ("node", "is_map", "start", "key", "merging", "key_start", "key_end", "merges", "anchor", "expanded_at_start")
+    __slots__ = ("node", "is_map", "start", "key", "merging", "duplicate", "key_start", "key_end", "merges", "anchor", "expanded_at_start")
 
     def __init__(self, node: YamlMap | YamlSeq, is_map: bool, start: int, anchor: str | None, expanded: int) -> None:
         self.node = node
         self.is_map = is_map
         self.start = start
         self.key: str | None = None
-        self.merging = False
+        self.merging = False  # the pending key is a merge key (<<)
+        self.duplicate = False  # the pending key was given before
         self.key_start = 0
         self.key_end = 0
         self.merges: list[tuple[YamlMap, int, int]] | None = None
@@ -189,7 +190,8 @@ def compose(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem]]:
                     key = event.value
                     start = (start_mark.line << _LINE_SHIFT) | start_mark.column
                     frame.merging = key == _MERGE_KEY and not event.style and tag is None
-                    if not frame.merging and key in frame.node:
+                    frame.duplicate = not frame.merging and key in frame.node
+                    if frame.duplicate:
                         first = frame.node.key_span(key)
                         problems.append(_located(f"duplicate key {key!r} (first defined at line {first.line})", start_mark, end_mark))
                     frame.key = key
@@ -265,7 +267,12 @@ def compose(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem]]:
                 continue
             parent = stack[-1]
             if parent.is_map:
-                _set_value(parent, node, start, end, problems, event)
+                if parent.merging or parent.duplicate:
+                    _set_special_value(parent, node, start, end, problems, event)
+                else:  # the common case, inlined: this loop runs once per scalar
+                    parent.node[parent.key] = node
+                    parent.node.marks.extend((parent.key_start, parent.key_end, start, end))
+                    parent.key = None
             else:
                 parent.node.append(node)
                 parent.node.marks.extend((start, end))
@@ -279,20 +286,25 @@ def compose(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem]]:
 
 
 def _set_value(frame: _Frame, value: Any, start: int, end: int, problems: list[LoadProblem], event: Any) -> None:
-    key = frame.key
-    frame.key = None
+    if frame.merging or frame.duplicate:
+        _set_special_value(frame, value, start, end, problems, event)
+        return
     mapping = frame.node
-    assert isinstance(mapping, YamlMap) and key is not None
-    if frame.merging:
-        sources = value if isinstance(value, YamlSeq) else [value]
-        if not all(isinstance(item, YamlMap) for item in sources):
-            problems.append(_located("a merge key (<<) takes a mapping or a list of mappings", event.start_mark))
-            return
-        if frame.merges is None:
-            frame.merges = []
-        frame.merges.extend((item, start, end) for item in sources)
-        return
-    if key in mapping:  # a duplicate, already reported: the first definition stands
-        return
-    mapping[key] = value
+    mapping[frame.key] = value
     mapping.marks.extend((frame.key_start, frame.key_end, start, end))
+    frame.key = None
+
+
+def _set_special_value(frame: _Frame, value: Any, start: int, end: int, problems: list[LoadProblem], event: Any) -> None:
+    """A merge key's value is remembered for the mapping's end; a duplicate key's is dropped
+    (it was reported, and the first definition stands)."""
+    frame.key = None
+    if frame.duplicate:
+        return
+    sources = value if isinstance(value, YamlSeq) else [value]
+    if not all(isinstance(item, YamlMap) for item in sources):
+        problems.append(_located("a merge key (<<) takes a mapping or a list of mappings", event.start_mark))
+        return
+    if frame.merges is None:
+        frame.merges = []
+    frame.merges.extend((item, start, end) for item in sources)

@@ -13,7 +13,7 @@ import difflib
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -24,6 +24,8 @@ from orglint.load.yaml_source import YamlMap, YamlSeq
 from orglint.model.schema import Department, Located, Post, Profile, StructureFile
 
 INVALID_STRUCTURE = "X002"
+
+M = TypeVar("M", bound=BaseModel)
 
 _LISTS: dict[str, type[Located]] = {"departments": Department, "profiles": Profile, "posts": Post}
 _ADAPTERS = {name: TypeAdapter(list[model]) for name, model in _LISTS.items()}
@@ -57,6 +59,14 @@ _PLAIN_MESSAGES = {
     "model_type": "should be a mapping",
     "model_attributes_type": "should be a mapping",
 }
+
+
+def plain_message(detail: Any) -> str:
+    """A pydantic error message in the words of a structure file's author."""
+    text = _PLAIN_MESSAGES.get(detail["type"]) or detail["msg"]
+    if text.startswith("Value error, "):
+        text = text[len("Value error, ") :]
+    return text[0].lower() + text[1:]
 
 
 def _describe(value: Any) -> str:
@@ -149,16 +159,14 @@ def schema_findings(
             )
         else:
             value = detail.get("input")
-            text = _PLAIN_MESSAGES.get(kind) or detail["msg"]
-            if kind.startswith("value_error") and text.startswith("Value error, "):
-                text = text[len("Value error, ") :]
+            text = plain_message(detail)
             if kind == "literal_error" and isinstance(value, str):
                 choices = [str(choice) for choice in (detail.get("ctx") or {}).get("expected", "").replace("'", "").split(" or ")]
                 options = [part.strip() for choice in choices for part in choice.split(",") if part.strip()]
                 close = difflib.get_close_matches(value, options, n=1)
                 if close:
                     text += f" (did you mean {close[0]!r}?)"
-            message = f"{_field_name(prefix + taken) or 'value'}: {text[0].lower()}{text[1:]}"
+            message = f"{_field_name(prefix + taken) or 'value'}: {text}"
             if not isinstance(value, dict):
                 message += f", got {_describe(value)}"
             span = locate(raw, taken)
@@ -244,7 +252,7 @@ def _copy_without(node: Any, path: tuple[Any, ...], doomed: set[tuple[Any, ...]]
     return node
 
 
-def _validate_tolerantly(model: type[Located], raw: Any) -> tuple[Located | None, ValidationError | None]:
+def _validate_tolerantly(model: type[M], raw: Any) -> tuple[M | None, ValidationError | None]:
     """Validate; on faults, drop what is at fault and try again. Returns the model and the first error."""
     first: ValidationError | None = None
     for _attempt in range(4):

@@ -35,7 +35,16 @@ def registered_rules() -> dict[str, type[Rule]]:
         if rule.name in names:
             raise PluginError(f"rule name {rule.name!r} is used by both {names[rule.name]} and {rule.code}")
         names[rule.name] = rule.code
-    return dict(sorted(rules.items()))
+    return dict(sorted(rules.items(), key=lambda item: _family_order(item[0])))
+
+
+_FAMILIES = "XSDCGRLEBT"
+"""Catalogue order (SPEC section 5): input, structure, design, then the policy families."""
+
+
+def _family_order(code: str) -> tuple[int, str]:
+    family = _FAMILIES.find(code[0])
+    return (family if family >= 0 else len(_FAMILIES), code)
 
 
 def _check_rule(entry_name: str, target: str, rule: object) -> None:

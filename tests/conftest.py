@@ -1,0 +1,59 @@
+"""Shared helpers: lint text or files the way a user would, through the real pipeline."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from orglint.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "sample_structures"
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path) -> Iterator[Path]:
+    """Run in an empty working folder, so displayed paths are short and predictable."""
+    previous = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(previous)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """Run the CLI in-process; returns (exit code, stdout, stderr)."""
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def check_json(*args: str) -> tuple[int, dict[str, Any]]:
+    code, out, err = run("check", "--output-format", "json", *args)
+    assert "Traceback" not in out + err
+    return code, json.loads(out)
+
+
+def findings(*args: str) -> list[tuple[str, str | None, int]]:
+    """(code, post, line) of every finding, in output order."""
+    _, document = check_json(*args)
+    return [(d["code"], d["post"], d["line"]) for d in document["diagnostics"]]
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+STRUCTURE_HEAD = """orglint: 1
+organisation: {name: Test District Council, type: district, ruleset: core}
+posts:
+"""

@@ -1,0 +1,147 @@
+"""The command line: exit codes, output formats, options (SPEC sections 6 and 7)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from orglint import __version__
+
+from .conftest import REPO, SAMPLES, STRUCTURE_HEAD, run, write
+
+GOLDEN = Path(__file__).parent / "golden" / "broken.json"
+BROKEN = "sample_structures/broken/structure.yaml"
+WARNING_ONLY = STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n  - {id: AD1, title: AD, reports_to: CE, tier: 2}\n"
+
+
+@pytest.fixture
+def at_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(REPO)
+    return REPO
+
+
+def test_json_output_is_pinned_by_a_golden_file(at_repo: Path) -> None:
+    exit_code, out, _ = run("check", BROKEN, "--output-format", "json")
+    assert exit_code == 1
+    document = json.loads(out)
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    golden["orglint"] = __version__
+    assert document == golden
+
+
+def test_json_shape_matches_the_spec(at_repo: Path) -> None:
+    _, out, _ = run("check", BROKEN, "--output-format", "json")
+    document = json.loads(out)
+    assert set(document) == {"orglint", "summary", "diagnostics"}
+    assert set(document["summary"]) == {"files", "posts", "errors", "warnings", "infos", "suppressed"}
+    for diagnostic in document["diagnostics"]:
+        assert list(diagnostic) == [
+            "code", "name", "severity", "message", "file", "line", "column", "end_line", "end_column", "post", "basis", "fix",
+        ]
+        assert diagnostic["line"] >= 1 and diagnostic["column"] >= 1
+        assert diagnostic["file"] == BROKEN
+
+
+def test_full_output_has_code_frames_basis_fix_and_a_summary(at_repo: Path) -> None:
+    exit_code, out, _ = run("check", BROKEN)
+    assert exit_code == 1
+    assert f"{BROKEN}:183:17: S003 [reporting-cycle] reporting loop: LOOP-1 → LOOP-2 → LOOP-1" in out
+    frame = out[out.index(f"{BROKEN}:183:17:") :].splitlines()
+    assert frame[1].strip().startswith("182 │") and frame[2].strip().startswith("183 │     reports_to: LOOP-2")
+    caret_line = frame[3]
+    assert caret_line.index("^") == frame[2].index("LOOP-2") and caret_line.count("^") == len("LOOP-2")
+    assert "= basis: Local Government and Housing Act 1989 s4" in out
+    assert "= fix:" in out
+    assert out.rstrip().endswith("Found 7 errors, 7 warnings, 1 info (1 file, 46 posts).")
+
+
+def test_concise_output(at_repo: Path) -> None:
+    _, out, _ = run("check", BROKEN, "--output-format", "concise")
+    lines = out.splitlines()
+    assert lines[0] == f"{BROKEN}:19:17: S004 [top-post-count] 'ROGUE' reports to no one: 2 top posts (CE, ROGUE), the ruleset allows 1"
+    assert len(lines) == 16 and lines[-1].startswith("Found 7 errors")
+
+
+def test_clean_run_is_quiet_and_exits_0() -> None:
+    exit_code, out, err = run("check", str(SAMPLES / "riverside"), "--output-format", "concise")
+    assert (exit_code, out, err) == (0, "", "")
+    exit_code, out, _ = run("check", str(SAMPLES / "riverside"))
+    assert exit_code == 0 and out.strip() == "All checks passed (4 files, 40 posts)."
+
+
+def test_warnings_alone_exit_0_unless_past_max_warnings(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", WARNING_ONLY)
+    assert run("check", "s.yaml")[0] == 0
+    assert run("check", "s.yaml", "--max-warnings", "1")[0] == 0
+    assert run("check", "s.yaml", "--max-warnings", "0")[0] == 1
+
+
+def test_exit_zero(at_repo: Path) -> None:
+    assert run("check", BROKEN, "--exit-zero")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("options", "codes"),
+    [
+        (["--select", "S"], {"S001", "S002", "S003", "S004", "S005", "S006", "X001", "X002"}),
+        (["--select", "D10"], {"D101", "D102", "D103", "D104", "X001", "X002"}),
+        (["--select", "one-over-one,S003"], {"D103", "S003", "X001", "X002"}),
+        (["--ignore", "D", "--ignore", "S00"], {"X001", "X002"}),
+        (["--select", "S001", "--extend-select", "D104"], {"S001", "D104", "X001", "X002"}),
+        (["--select", "ALL", "--ignore", "tier-mismatch"], {"S001", "S002", "S003", "S004", "S005", "D101", "D102", "D103", "D104", "X001", "X002"}),
+    ],
+)
+def test_select_ignore(at_repo: Path, options: list[str], codes: set[str]) -> None:
+    _, out, _ = run("check", BROKEN, "--output-format", "json", *options)
+    assert {d["code"] for d in json.loads(out)["diagnostics"]} == codes
+
+
+def test_statistics(at_repo: Path) -> None:
+    exit_code, out, _ = run("check", BROKEN, "--statistics")
+    assert exit_code == 1
+    rows = [line.split() for line in out.splitlines() if line.strip()[:1].isdigit()]
+    assert rows[0][:3] == ["3", "D104", "too-many-layers"]
+    assert sum(int(row[0]) for row in rows) == 15
+
+
+def test_output_file_gets_the_format_and_the_terminal_the_full_view(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", WARNING_ONLY)
+    exit_code, out, _ = run("check", "s.yaml", "--output-format", "json", "--output-file", "out.json")
+    assert exit_code == 0
+    assert json.loads((in_tmp / "out.json").read_text())["summary"]["warnings"] == 1
+    assert "D103 [one-over-one]" in out and "│" in out
+    assert not list(in_tmp.glob(".out.json.*"))  # the temporary file was renamed into place
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["check", "missing.yaml"], "missing.yaml: no such file or folder"),
+        (["check", "--select", "Z9"], "'Z9' selects no rule"),
+        (["check", "--output-format", "xml"], "xml"),
+        (["rule"], "give a rule code or name"),
+    ],
+)
+def test_usage_errors_exit_2(in_tmp: Path, args: list[str], words: str) -> None:
+    exit_code, out, err = run(*args)
+    assert exit_code == 2
+    assert words in err and "Traceback" not in out + err
+
+
+def test_the_installed_command_runs_and_never_shows_a_traceback(in_tmp: Path) -> None:
+    write(in_tmp, "broken.yaml", "posts: [\n  - id: A\n    reports_to: [unclosed\n")
+    done = subprocess.run([sys.executable, "-m", "orglint", "check", "broken.yaml"], capture_output=True, text=True, cwd=in_tmp)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "broken.yaml:" in done.stdout
+    version = subprocess.run([sys.executable, "-m", "orglint", "--version"], capture_output=True, text=True)
+    assert version.stdout.strip() == f"orglint {__version__}"
+
+
+def test_no_colour_when_piped(at_repo: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "orglint", "check", BROKEN], capture_output=True, text=True)
+    assert "\x1b[" not in done.stdout

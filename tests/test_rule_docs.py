@@ -1,0 +1,84 @@
+"""Every rule's docstring is its documentation, and its examples are run here, so docs cannot drift."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orglint.docs import examples, rule_text
+from orglint.rules import InputRule
+from orglint.rules.registry import registered_rules
+
+from .conftest import check_json, run
+
+RULES = registered_rules()
+SECTIONS = ("## What it does", "## Why", "## How to fix", "## Example")
+
+
+def test_the_built_in_rules_are_registered() -> None:
+    expected = {"X001", "X002", "S001", "S002", "S003", "S004", "S005", "S006", "D101", "D102", "D103", "D104"}
+    assert expected <= set(RULES)
+
+
+@pytest.mark.parametrize("code", list(RULES))
+def test_documentation_is_complete(code: str) -> None:
+    rule = RULES[code]
+    text = rule_text(rule)
+    for section in SECTIONS:
+        assert section in text, f"{code} docs lack {section}"
+    assert rule.basis and rule.fix and rule.summary()
+    kinds = [example.kind for example in examples(rule)]
+    assert "fail" in kinds and "pass" in kinds, f"{code} needs a failing and a passing example"
+
+
+@pytest.mark.parametrize("code", list(RULES))
+def test_examples_behave_as_documented(code: str, in_tmp: Path) -> None:
+    rule = RULES[code]
+    for index, example in enumerate(examples(rule)):
+        folder = in_tmp / f"{example.kind}{index}"
+        folder.mkdir()
+        for name, text in example.files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        (folder / "example.yaml").write_text(example.text, encoding="utf-8")
+        select = [] if issubclass(rule, InputRule) else ["--select", code]
+        if example.kind == "fail":
+            _, document = check_json(str(folder / "example.yaml"), *select)
+            lines = sorted(d["line"] for d in document["diagnostics"] if d["code"] == code)
+            assert example.expected_lines, f"{code}: the failing example marks no line with '# <- {code}'"
+            assert lines == example.expected_lines, f"{code} failing example: found on {lines}"
+        else:
+            code_, document = check_json(str(folder / "example.yaml"), "--select", "ALL")
+            assert document["diagnostics"] == [], f"{code} passing example is not clean: {document['diagnostics']}"
+            assert code_ == 0
+
+
+@pytest.mark.parametrize("code", ["D103", "one-over-one", "d103"])
+def test_rule_command_prints_the_docs(code: str) -> None:
+    exit_code, out, _ = run("rule", code)
+    assert exit_code == 0
+    assert "D103 one-over-one" in out
+    assert "Basis:" in out and "How to fix" in out
+
+
+def test_rule_all_and_json() -> None:
+    exit_code, out, _ = run("rule", "--all")
+    assert exit_code == 0
+    assert all(code in out for code in RULES)
+    exit_code, out, _ = run("rule", "S003", "--output-format", "json")
+    assert exit_code == 0 and '"basis": "Local Government and Housing Act 1989 s4' in out
+
+
+def test_rule_command_rejects_unknown_codes() -> None:
+    exit_code, _, err = run("rule", "D199")
+    assert exit_code == 2 and "selects no rule" in err
+
+
+def test_rules_table_shows_the_resolved_ruleset() -> None:
+    exit_code, out, _ = run("rules", "--output-format", "json")
+    assert exit_code == 0
+    import json
+
+    table = {row["code"]: row for row in json.loads(out)["rules"]}
+    assert table["D102"]["severity"] == "info" and table["D102"]["enabled"]
+    assert set(RULES) == set(table)

@@ -1,0 +1,124 @@
+"""Structure files: the format (X002), includes across files, and which files are structures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import STRUCTURE_HEAD, check_json, findings, run, write
+
+CLEAN_POSTS = """  - {id: CE, title: Chief Executive, tier: 1}
+  - {id: AD1, title: Assistant Director, reports_to: CE, tier: 2}
+  - {id: AD2, title: Assistant Director, reports_to: CE, tier: 2}
+  - {id: AD3, title: Assistant Director, reports_to: CE, tier: 2}
+"""
+
+
+def test_unknown_key_gets_a_did_you_mean_at_the_key(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + CLEAN_POSTS + "  - id: AD4\n    title: X\n    reprots_to: CE\n")
+    _, document = check_json("s.yaml")
+    x002 = [d for d in document["diagnostics"] if d["code"] == "X002"]
+    assert len(x002) == 1
+    assert (x002[0]["line"], x002[0]["column"], x002[0]["post"]) == (10, 5, "AD4")
+    assert "did you mean 'reports_to'?" in x002[0]["message"]
+
+
+def test_one_finding_per_field_at_fault_each_at_its_value(in_tmp: Path) -> None:
+    write(
+        in_tmp,
+        "s.yaml",
+        STRUCTURE_HEAD
+        + CLEAN_POSTS
+        + "  - id: AD4\n    title: X\n    reports_to: CE\n    tier: two\n    fte: 0\n    salary: {min: 9, max: 5}\n",
+    )
+    _, document = check_json("s.yaml")
+    x002 = sorted((d["line"], d["column"], d["message"]) for d in document["diagnostics"] if d["code"] == "X002")
+    assert [(line, column) for line, column, _ in x002] == [(11, 11), (12, 10), (13, 13)]
+    assert "whole number" in x002[0][2] and "greater than 0" in x002[1][2] and "min (9) is above max (5)" in x002[2][2]
+
+
+def test_a_post_with_a_faulty_field_keeps_its_place(in_tmp: Path) -> None:
+    # tier is faulty, but AD4 still reports to CE: CE now has four reports, and AD4's reports exist.
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + CLEAN_POSTS + "  - {id: AD4, title: X, reports_to: CE, tier: 0}\n"
+          "  - {id: T1, title: T, reports_to: AD4, tier: 3}\n")
+    codes = {code for code, _, _ in findings("s.yaml")}
+    assert "S002" not in codes and "X002" in codes
+
+
+def test_a_post_without_a_title_is_left_out_without_breaking_its_reports(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + CLEAN_POSTS + "  - {id: AD4, reports_to: CE}\n  - {id: T1, title: T, reports_to: AD4}\n")
+    found = findings("s.yaml")
+    assert ("X002", "AD4", 8) in found
+    assert not any(code == "S002" for code, _, _ in found)
+
+
+def test_ids_are_text_as_written(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + "  - {id: '007', title: A}\n  - {id: 007, title: B}\n  - {id: no, title: C, reports_to: 007}\n")
+    found = findings("s.yaml", "--select", "S001,S002")
+    assert found == [("S001", "007", 5)]
+
+
+def test_wrong_top_level_types(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", "orglint: 1\norganisation: {name: X, type: shire}\nposts: {id: A}\n")
+    found = findings("s.yaml")
+    assert ("X002", None, 2) in found and ("X002", None, 3) in found
+
+
+def test_unsupported_format_version(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", "orglint: 2\norganisation: {name: X}\nposts: []\n")
+    _, document = check_json("s.yaml")
+    assert document["diagnostics"][0]["line"] == 1 and "format version 2" in document["diagnostics"][0]["message"]
+
+
+def test_includes_merge_files_and_locate_findings_in_their_own_file(in_tmp: Path) -> None:
+    write(in_tmp, "council.yaml", STRUCTURE_HEAD.replace("posts:\n", "include: [depts/*.yaml]\nposts:\n") + CLEAN_POSTS)
+    write(in_tmp, "depts/a.yaml", "orglint: 1\nposts:\n  - {id: H1, title: Head, reports_to: AD1, tier: 3}\n  - {id: H2, title: Head, reports_to: ADX, tier: 3}\n")
+    _, document = check_json("council.yaml")
+    assert document["summary"]["files"] == 2 and document["summary"]["posts"] == 6
+    s002 = [d for d in document["diagnostics"] if d["code"] == "S002"]
+    assert [(d["file"], d["line"], d["post"]) for d in s002] == [(str(Path("depts/a.yaml")), 4, "H2")]
+
+
+def test_included_file_named_alone_lints_its_root(in_tmp: Path) -> None:
+    write(in_tmp, "council.yaml", STRUCTURE_HEAD.replace("posts:\n", "include: [depts/*.yaml]\nposts:\n") + CLEAN_POSTS)
+    write(in_tmp, "depts/a.yaml", "orglint: 1\nposts:\n  - {id: H1, title: Head, reports_to: AD1, tier: 3}\n")
+    _, document = check_json("depts/a.yaml")
+    assert document["summary"]["posts"] == 5
+    assert not any(d["code"] == "S002" for d in document["diagnostics"])
+
+
+def test_orphan_included_file_and_empty_include_are_reported(in_tmp: Path) -> None:
+    write(in_tmp, "lonely.yaml", "orglint: 1\nposts: []\n")
+    found = findings("lonely.yaml")
+    assert found == [("X002", None, 1)]
+    write(in_tmp, "council.yaml", STRUCTURE_HEAD.replace("posts:\n", "include: [nothing/*.yaml]\nposts:\n") + CLEAN_POSTS)
+    assert ("X002", None, 3) in findings("council.yaml")
+
+
+def test_an_included_file_may_not_be_a_root(in_tmp: Path) -> None:
+    write(in_tmp, "council.yaml", STRUCTURE_HEAD.replace("posts:\n", "include: [other.yaml]\nposts:\n") + CLEAN_POSTS)
+    write(in_tmp, "other.yaml", STRUCTURE_HEAD + "  - {id: Z, title: Z}\n")
+    _, document = check_json("council.yaml")
+    messages = [(d["file"], d["line"], d["message"]) for d in document["diagnostics"] if d["code"] == "X002"]
+    assert any(file == "other.yaml" and line == 2 and "own `organisation:`" in m for file, line, m in messages)
+
+
+def test_directory_walk_skips_files_that_are_not_structures(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + CLEAN_POSTS)
+    write(in_tmp, "other/config.yaml", "some: other tool's file\n")
+    write(in_tmp, "other/broken.yaml", "not: [yaml\n")
+    exit_code, document = check_json(".")
+    assert exit_code == 0 and document["diagnostics"] == []
+    _, document = check_json("other/config.yaml")
+    assert [d["code"] for d in document["diagnostics"]] == ["X002"]
+
+
+def test_bad_input_gets_a_located_finding_not_a_traceback(in_tmp: Path) -> None:
+    write(in_tmp, "truncated.yaml", "orglint: 1\nposts:\n  - id: A\n    title: [unclosed\n")
+    write(in_tmp, "types.yaml", "orglint: 1\norganisation: {name: [x]}\nposts:\n  - id: {a: 1}\n    title: T\n")
+    write(in_tmp, "empty.yaml", "")
+    (in_tmp / "binary.yaml").write_bytes(b"\x00\x01\x02orglint")
+    for name, line in [("truncated.yaml", 5), ("types.yaml", 2), ("empty.yaml", 1), ("binary.yaml", 1)]:
+        exit_code, out, err = run("check", name, "--output-format", "concise")
+        assert exit_code == 1, name
+        assert "Traceback" not in out + err
+        assert out.startswith(f"{name}:{line}:"), out
