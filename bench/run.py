@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import write_structure  # noqa: E402
+from generate import write_structure
 
 OUT = Path(__file__).parent / "out"
 BASELINE = "import sys, yaml; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)"

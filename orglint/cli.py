@@ -16,11 +16,14 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from orglint import __version__
+
+if TYPE_CHECKING:
+    from orglint.engine import LintResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -34,7 +37,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, enum.Enum):
+class OutputFormat(enum.StrEnum):
     full = "full"
     concise = "concise"
     json = "json"
@@ -95,16 +98,21 @@ def check(
     ruleset: Annotated[
         list[str] | None, typer.Option("--ruleset", "-r", help="Ruleset name or path (repeatable); replaces the structure's own.")
     ] = None,
-    select: Annotated[list[str] | None, typer.Option(help="Rules to run instead of the ruleset's: codes, prefixes, names or ALL.")] = None,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Rules to run instead of the ruleset's: codes, prefixes, names or ALL.")
+    ] = None,
     extend_select: Annotated[list[str] | None, typer.Option(help="Rules to run as well as the ruleset's.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Rules not to run.")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--output-format", help="How to show findings.")] = OutputFormat.full,
     output_file: Annotated[
-        Path | None, typer.Option("--output-file", "-o", help="Write the output format here; the terminal still shows the full format.")
+        Path | None,
+        typer.Option("--output-file", "-o", help="Write the output format here; the terminal still shows the full format."),
     ] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Show a count per rule instead of each finding.")] = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
-    max_warnings: Annotated[int | None, typer.Option("--max-warnings", min=0, help="Fail when there are more warnings than this.")] = None,
+    max_warnings: Annotated[
+        int | None, typer.Option("--max-warnings", min=0, help="Fail when there are more warnings than this.")
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks of internal errors.")] = False,
 ) -> None:
     """Lint structure files and folders."""
@@ -141,7 +149,7 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
 
 
-def _print_statistics(result) -> None:  # type: ignore[no-untyped-def]
+def _print_statistics(result: LintResult) -> None:
     from collections import Counter
 
     from rich.console import Console
@@ -215,7 +223,9 @@ def _version_callback(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version.")
+    ] = False,
 ) -> None:
     """orglint: a compliance linter for organisation structures."""
 

@@ -136,5 +136,7 @@ def render_rules_table(ruleset: Ruleset, output_format: str, stream: TextIO) -> 
     for column in ("code", "name", "enabled", "severity", "summary"):
         table.add_column(column)
     for row in rows:
-        table.add_row(row["code"], row["name"], "yes" if row["enabled"] else "no", row["severity"], row["summary"])
+        table.add_row(
+            str(row["code"]), str(row["name"]), "yes" if row["enabled"] else "no", str(row["severity"]), str(row["summary"])
+        )
     Console(file=stream, highlight=False).print(table)

@@ -20,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from orglint.diagnostics import Severity, Span
 from orglint.load.documents import load_yaml
 from orglint.load.source import SourceFile
-from orglint.load.yaml_source import YamlMap
+from orglint.load.yaml_source import YamlMap, YamlSeq
 from orglint.model.validate import plain_message, schema_findings
 from orglint.rules import Rule, RuleSettings
 from orglint.rules.registry import registered_rules, rule_by_code_or_name
@@ -106,13 +106,21 @@ class Ruleset:
             span = key_span if detail["type"] == "extra_forbidden" else value_span
             if detail["type"] == "missing":
                 sources = ", ".join(self.names) or "the ruleset"
-                raise RulesetError(f"rule {rule.code} ({rule.name}) needs the setting {key!r}, which {sources} does not give", span) from None
+                raise RulesetError(
+                    f"rule {rule.code} ({rule.name}) needs the setting {key!r}, which {sources} does not give", span
+                ) from None
             if detail["type"] == "extra_forbidden":
                 fields = [f.alias or n for n, f in rule.Settings.model_fields.items()]
                 close = difflib.get_close_matches(key, fields, n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else (f"; it takes: {', '.join(fields)}" if fields else "; it takes none")
+                hint = (
+                    f" (did you mean {close[0]!r}?)"
+                    if close
+                    else (f"; it takes: {', '.join(fields)}" if fields else "; it takes none")
+                )
                 raise RulesetError(f"rule {rule.code} has no setting {key!r}{hint}", span) from None
-            raise RulesetError(f"rule {rule.code} setting {key!r}: {plain_message(detail)}, got {detail['input']!r}", span) from None
+            raise RulesetError(
+                f"rule {rule.code} setting {key!r}: {plain_message(detail)}, got {detail['input']!r}", span
+            ) from None
         return rule(settings)
 
 
@@ -174,13 +182,14 @@ class _Resolver:
             raise RulesetError(f"invalid ruleset: {first.message}", first.span) from None
         extends = raw.get("extends")
         for index, base in enumerate(parsed.extends):
-            base_span = extends.item_span(index) if hasattr(extends, "item_span") else raw.key_span("extends")
+            base_span = extends.item_span(index) if isinstance(extends, YamlSeq) else raw.key_span("extends")
             self.resolve(_find(base, path.parent, base_span), (*chain, path))
         self.done.add(path)
         self.ruleset.names.append(parsed.name)
         rules_raw = raw.get("rules")
-        for key, entry in parsed.rules.items():
-            self._apply(key, entry, rules_raw)
+        if isinstance(rules_raw, YamlMap):  # validated above: a mapping whenever it has entries
+            for key, entry in parsed.rules.items():
+                self._apply(key, entry, rules_raw)
 
     def _apply(self, key: str, entry: str | RuleEntry, rules_raw: YamlMap) -> None:
         rule = rule_by_code_or_name(key)

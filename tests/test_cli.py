@@ -15,7 +15,9 @@ from .conftest import REPO, SAMPLES, STRUCTURE_HEAD, run, write
 
 GOLDEN = Path(__file__).parent / "golden" / "broken.json"
 BROKEN = "sample_structures/broken/structure.yaml"
-WARNING_ONLY = STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n  - {id: AD1, title: AD, reports_to: CE, tier: 2}\n"
+WARNING_ONLY = (
+    STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n  - {id: AD1, title: AD, reports_to: CE, tier: 2}\n"
+)
 
 
 @pytest.fixture
@@ -40,7 +42,18 @@ def test_json_shape_matches_the_spec(at_repo: Path) -> None:
     assert set(document["summary"]) == {"files", "posts", "errors", "warnings", "infos", "suppressed"}
     for diagnostic in document["diagnostics"]:
         assert list(diagnostic) == [
-            "code", "name", "severity", "message", "file", "line", "column", "end_line", "end_column", "post", "basis", "fix",
+            "code",
+            "name",
+            "severity",
+            "message",
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "post",
+            "basis",
+            "fix",
         ]
         assert diagnostic["line"] >= 1 and diagnostic["column"] >= 1
         assert diagnostic["file"] == BROKEN
@@ -62,7 +75,10 @@ def test_full_output_has_code_frames_basis_fix_and_a_summary(at_repo: Path) -> N
 def test_concise_output(at_repo: Path) -> None:
     _, out, _ = run("check", BROKEN, "--output-format", "concise")
     lines = out.splitlines()
-    assert lines[0] == f"{BROKEN}:19:17: S004 [top-post-count] 'ROGUE' reports to no one: 2 top posts (CE, ROGUE), the ruleset allows 1"
+    assert (
+        lines[0]
+        == f"{BROKEN}:19:17: S004 [top-post-count] 'ROGUE' reports to no one: 2 top posts (CE, ROGUE), the ruleset allows 1"
+    )
     assert len(lines) == 16 and lines[-1].startswith("Found 7 errors")
 
 
@@ -92,7 +108,10 @@ def test_exit_zero(at_repo: Path) -> None:
         (["--select", "one-over-one,S003"], {"D103", "S003", "X001", "X002"}),
         (["--ignore", "D", "--ignore", "S00"], {"X001", "X002"}),
         (["--select", "S001", "--extend-select", "D104"], {"S001", "D104", "X001", "X002"}),
-        (["--select", "ALL", "--ignore", "tier-mismatch"], {"S001", "S002", "S003", "S004", "S005", "D101", "D102", "D103", "D104", "X001", "X002"}),
+        (
+            ["--select", "ALL", "--ignore", "tier-mismatch"],
+            {"S001", "S002", "S003", "S004", "S005", "D101", "D102", "D103", "D104", "X001", "X002"},
+        ),
     ],
 )
 def test_select_ignore(at_repo: Path, options: list[str], codes: set[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -44,13 +45,25 @@ def test_examples_behave_as_documented(code: str, in_tmp: Path) -> None:
         select = [] if issubclass(rule, InputRule) else ["--select", code]
         if example.kind == "fail":
             _, document = check_json(str(folder / "example.yaml"), *select)
-            lines = sorted(d["line"] for d in document["diagnostics"] if d["code"] == code)
+            found = sorted((d["line"], d["post"]) for d in document["diagnostics"] if d["code"] == code)
             assert example.expected_lines, f"{code}: the failing example marks no line with '# <- {code}'"
-            assert lines == example.expected_lines, f"{code} failing example: found on {lines}"
+            assert [line for line, _ in found] == example.expected_lines, f"{code} failing example: found {found}"
+            if code != "X001":  # a YAML fault belongs to no post; every other finding to the marked line's post
+                expected_posts = [_post_at(example.text, line) for line in example.expected_lines]
+                assert [post for _, post in found] == expected_posts
         else:
             code_, document = check_json(str(folder / "example.yaml"), "--select", "ALL")
             assert document["diagnostics"] == [], f"{code} passing example is not clean: {document['diagnostics']}"
             assert code_ == 0
+
+
+def _post_at(text: str, line: int) -> str:
+    """The id of the post that the given line of an example belongs to."""
+    for candidate in reversed(text.splitlines()[:line]):
+        match = re.search(r"\bid: ([^,}\s]+)", candidate)
+        if match:
+            return match.group(1)
+    raise AssertionError(f"no post at or above line {line}")
 
 
 @pytest.mark.parametrize("code", ["D103", "one-over-one", "d103"])

@@ -10,7 +10,9 @@ from orglint.ruleset import RulesetError, builtin_rulesets, load_ruleset
 
 from .conftest import REPO, STRUCTURE_HEAD, check_json, run, write
 
-ONE_OVER_ONE = STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n  - {id: AD1, title: AD, reports_to: CE, tier: 2}\n"
+ONE_OVER_ONE = (
+    STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n  - {id: AD1, title: AD, reports_to: CE, tier: 2}\n"
+)
 
 
 def test_core_is_built_in_and_holds_the_policy_values() -> None:
@@ -19,7 +21,12 @@ def test_core_is_built_in_and_holds_the_policy_values() -> None:
     assert core.rules["D101"].settings == {"max-direct-reports": "12"}
     assert core.rules["D104"].settings == {"max-layers": "7"}
     assert core.rules["S004"].settings == {"max-top-posts": "1"}
-    assert core.instantiate(__import__("orglint.rules.registry", fromlist=["x"]).registered_rules()["D102"]).settings.min_direct_reports == 3
+    assert (
+        core.instantiate(
+            __import__("orglint.rules.registry", fromlist=["x"]).registered_rules()["D102"]
+        ).settings.min_direct_reports
+        == 3
+    )
 
 
 def test_the_installed_ruleset_is_the_repository_file() -> None:
@@ -29,7 +36,11 @@ def test_the_installed_ruleset_is_the_repository_file() -> None:
 
 
 def test_extends_overrides_severity_settings_and_turns_rules_off(in_tmp: Path) -> None:
-    write(in_tmp, "mine.yaml", "orglint-ruleset: 1\nname: mine\nextends: [core]\nrules:\n  D103: error\n  one-over-one: error\n  S006: off\n")
+    write(
+        in_tmp,
+        "mine.yaml",
+        "orglint-ruleset: 1\nname: mine\nextends: [core]\nrules:\n  D103: error\n  one-over-one: error\n  S006: off\n",
+    )
     write(in_tmp, "s.yaml", ONE_OVER_ONE.replace("ruleset: core", "ruleset: ./mine.yaml").replace("tier: 2}", "tier: 5}"))
     exit_code, document = check_json("s.yaml")
     assert [(d["code"], d["severity"]) for d in document["diagnostics"]] == [("D103", "error")]
@@ -48,7 +59,12 @@ def test_cli_ruleset_replaces_the_structure_s(in_tmp: Path) -> None:
     [
         ("orglint-ruleset: 1\nname: x\nrules:\n  D110: error\n", 4, 3, "unknown rule 'D110'"),
         ("orglint-ruleset: 1\nname: x\nrules:\n  D101: {max-direct-report: 3}\n", 4, 10, "did you mean 'max-direct-reports'"),
-        ("orglint-ruleset: 1\nname: x\nrules:\n  D101: {max-direct-reports: many}\n", 4, 30, "should be a whole number, got 'many'"),
+        (
+            "orglint-ruleset: 1\nname: x\nrules:\n  D101: {max-direct-reports: many}\n",
+            4,
+            30,
+            "should be a whole number, got 'many'",
+        ),
         ("orglint-ruleset: 1\nname: x\nrules:\n  D101: loud\n", 4, 9, "rules.D101"),
         ("orglint-ruleset: 1\nname: x\nextends: [cor]\n", 3, 11, "did you mean 'core'"),
         ("orglint-ruleset: 1\nname: x\nextends: [./x.yaml]\n", 1, 1, "loop"),

@@ -38,21 +38,33 @@ def test_one_finding_per_field_at_fault_each_at_its_value(in_tmp: Path) -> None:
 
 def test_a_post_with_a_faulty_field_keeps_its_place(in_tmp: Path) -> None:
     # tier is faulty, but AD4 still reports to CE: CE now has four reports, and AD4's reports exist.
-    write(in_tmp, "s.yaml", STRUCTURE_HEAD + CLEAN_POSTS + "  - {id: AD4, title: X, reports_to: CE, tier: 0}\n"
-          "  - {id: T1, title: T, reports_to: AD4, tier: 3}\n")
+    write(
+        in_tmp,
+        "s.yaml",
+        STRUCTURE_HEAD + CLEAN_POSTS + "  - {id: AD4, title: X, reports_to: CE, tier: 0}\n"
+        "  - {id: T1, title: T, reports_to: AD4, tier: 3}\n",
+    )
     codes = {code for code, _, _ in findings("s.yaml")}
     assert "S002" not in codes and "X002" in codes
 
 
 def test_a_post_without_a_title_is_left_out_without_breaking_its_reports(in_tmp: Path) -> None:
-    write(in_tmp, "s.yaml", STRUCTURE_HEAD + CLEAN_POSTS + "  - {id: AD4, reports_to: CE}\n  - {id: T1, title: T, reports_to: AD4}\n")
+    write(
+        in_tmp,
+        "s.yaml",
+        STRUCTURE_HEAD + CLEAN_POSTS + "  - {id: AD4, reports_to: CE}\n  - {id: T1, title: T, reports_to: AD4}\n",
+    )
     found = findings("s.yaml")
     assert ("X002", "AD4", 8) in found
     assert not any(code == "S002" for code, _, _ in found)
 
 
 def test_ids_are_text_as_written(in_tmp: Path) -> None:
-    write(in_tmp, "s.yaml", STRUCTURE_HEAD + "  - {id: '007', title: A}\n  - {id: 007, title: B}\n  - {id: no, title: C, reports_to: 007}\n")
+    write(
+        in_tmp,
+        "s.yaml",
+        STRUCTURE_HEAD + "  - {id: '007', title: A}\n  - {id: 007, title: B}\n  - {id: no, title: C, reports_to: 007}\n",
+    )
     found = findings("s.yaml", "--select", "S001,S002")
     assert found == [("S001", "007", 5)]
 
@@ -71,7 +83,13 @@ def test_unsupported_format_version(in_tmp: Path) -> None:
 
 def test_includes_merge_files_and_locate_findings_in_their_own_file(in_tmp: Path) -> None:
     write(in_tmp, "council.yaml", STRUCTURE_HEAD.replace("posts:\n", "include: [depts/*.yaml]\nposts:\n") + CLEAN_POSTS)
-    write(in_tmp, "depts/a.yaml", "orglint: 1\nposts:\n  - {id: H1, title: Head, reports_to: AD1, tier: 3}\n  - {id: H2, title: Head, reports_to: ADX, tier: 3}\n")
+    write(
+        in_tmp,
+        "depts/a.yaml",
+        "orglint: 1\nposts:\n"
+        "  - {id: H1, title: Head, reports_to: AD1, tier: 3}\n"
+        "  - {id: H2, title: Head, reports_to: ADX, tier: 3}\n",
+    )
     _, document = check_json("council.yaml")
     assert document["summary"]["files"] == 2 and document["summary"]["posts"] == 6
     s002 = [d for d in document["diagnostics"] if d["code"] == "S002"]

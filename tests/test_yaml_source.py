@@ -118,7 +118,7 @@ def test_empty_text_is_none() -> None:
 def test_crlf_and_bom(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
     path.write_bytes(b"\xef\xbb\xbfa: 1\r\nb: two\r\n")
-    root, problems = compose(read_text(path), SOURCE)
+    root, _problems = compose(read_text(path), SOURCE)
     assert root == {"a": "1", "b": "two"}
     assert root.value_span("b").line == 2
 

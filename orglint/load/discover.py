@@ -21,7 +21,20 @@ from orglint.load.yaml_source import YamlMap, YamlSeq
 INVALID_STRUCTURE = "X002"
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 SKIPPED_FOLDERS = frozenset(
-    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        "node_modules",
+        "__pycache__",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+    }
 )
 MAX_FOLDERS_UP = 16
 

@@ -24,13 +24,11 @@ from orglint.load.source import LoadProblem, SourceFile
 try:  # libyaml is bundled in PyYAML's wheels; the pure-Python parser gives the same events.
     from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - only without libyaml
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+    from yaml import SafeLoader as _Parser
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _CORE = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = frozenset(
-    {"!"} | {_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
-)
+_ALLOWED_TAGS = frozenset({"!"} | {_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")})
 _NULL_TAG = _CORE + "null"
 _MERGE_KEY = "<<"
 
@@ -106,10 +104,22 @@ class YamlSeq(list[Any]):
 class _Frame:
     """A mapping or sequence being filled while its events arrive."""
 
-    __slots__ = ("node", "is_map", "start", "key", "merging", "duplicate", "key_start", "key_end", "merges", "anchor", "expanded_at_start")
+    __slots__ = (
+        "anchor",
+        "duplicate",
+        "expanded_at_start",
+        "is_map",
+        "key",
+        "key_end",
+        "key_start",
+        "merges",
+        "merging",
+        "node",
+        "start",
+    )
 
     def __init__(self, node: YamlMap | YamlSeq, is_map: bool, start: int, anchor: str | None, expanded: int) -> None:
-        self.node = node
+        self.node: Any = node  # a YamlMap when is_map, else a YamlSeq: one flag test in the hot loop, not isinstance
         self.is_map = is_map
         self.start = start
         self.key: str | None = None
@@ -183,7 +193,9 @@ def compose(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem]]:
                 start_mark, end_mark = event.start_mark, event.end_mark
                 tag = event.tag
                 if tag is not None and tag not in _ALLOWED_TAGS:
-                    problems.append(_located(f"tag {tag!r} is not allowed: orglint never constructs objects", start_mark, end_mark))
+                    problems.append(
+                        _located(f"tag {tag!r} is not allowed: orglint never constructs objects", start_mark, end_mark)
+                    )
                 written += 1
                 expanded += 1
                 if frame is not None and frame.is_map and frame.key is None:
@@ -193,7 +205,9 @@ def compose(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem]]:
                     frame.duplicate = not frame.merging and key in frame.node
                     if frame.duplicate:
                         first = frame.node.key_span(key)
-                        problems.append(_located(f"duplicate key {key!r} (first defined at line {first.line})", start_mark, end_mark))
+                        problems.append(
+                            _located(f"duplicate key {key!r} (first defined at line {first.line})", start_mark, end_mark)
+                        )
                     frame.key = key
                     frame.key_start = start
                     frame.key_end = (end_mark.line << _LINE_SHIFT) | end_mark.column
@@ -244,15 +258,21 @@ def compose(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem]]:
                 try:
                     node, size = anchors[event.anchor]
                 except KeyError:
-                    raise _located(f"alias *{event.anchor} names no anchor defined before it", event.start_mark, event.end_mark) from None
+                    raise _located(
+                        f"alias *{event.anchor} names no anchor defined before it", event.start_mark, event.end_mark
+                    ) from None
                 expanded += size
                 if expanded - written > ALIAS_EXPANSION_BASE + 10 * written:
-                    raise _located("aliases expand too far (an alias bomb?): refusing to expand them", event.start_mark, event.end_mark)
+                    raise _located(
+                        "aliases expand too far (an alias bomb?): refusing to expand them", event.start_mark, event.end_mark
+                    )
                 start_mark, end_mark = event.start_mark, event.end_mark
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    problems.append(_located("a structure file holds one YAML document; a second one starts here", event.start_mark))
+                    problems.append(
+                        _located("a structure file holds one YAML document; a second one starts here", event.start_mark)
+                    )
                     break
                 continue
             elif kind is yaml.StreamEndEvent:

@@ -28,7 +28,11 @@ INVALID_STRUCTURE = "X002"
 M = TypeVar("M", bound=BaseModel)
 
 _LISTS: dict[str, type[Located]] = {"departments": Department, "profiles": Profile, "posts": Post}
-_ADAPTERS = {name: TypeAdapter(list[model]) for name, model in _LISTS.items()}
+_ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {
+    "departments": TypeAdapter(list[Department]),
+    "profiles": TypeAdapter(list[Profile]),
+    "posts": TypeAdapter(list[Post]),
+}
 
 
 @dataclass
@@ -114,12 +118,12 @@ def _consumed(raw: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     current = raw
     taken: list[Any] = []
     for step in loc:
-        if isinstance(current, dict) and isinstance(step, str) and step in current:
-            current = current[step]
-        elif isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current):
-            current = current[step]
-        else:
+        present = (isinstance(current, dict) and isinstance(step, str) and step in current) or (
+            isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current)
+        )
+        if not present:
             break
+        current = current[step]
         taken.append(step)
     return tuple(taken)
 
@@ -153,9 +157,7 @@ def schema_findings(
             message = f"required key {missing!r} is missing" + (f" in {where}" if where else "")
             container = _at(raw, taken)
             span = (
-                container.key_span(next(iter(container)))
-                if isinstance(container, YamlMap) and container
-                else locate(raw, taken)
+                container.key_span(next(iter(container))) if isinstance(container, YamlMap) and container else locate(raw, taken)
             )
         else:
             value = detail.get("input")
@@ -197,9 +199,7 @@ def _post_id(raw_item: Any) -> str | None:
     return None
 
 
-def _validate_list(
-    name: str, raw_items: Any, content: FileContent, findings: list[Diagnostic]
-) -> list[Located]:
+def _validate_list(name: str, raw_items: Any, content: FileContent, findings: list[Diagnostic]) -> list[Located]:
     model = _LISTS[name]
     if raw_items is None:
         return []
@@ -209,17 +209,12 @@ def _validate_list(
         return []
     try:
         items: list[Located] = _ADAPTERS[name].validate_python(raw_items)
-        for item, raw_item in zip(items, raw_items):
-            item._origin = raw_item
-        return items
-    except ValidationError:
-        pass
-    kept: list[Located] = []
-    for index, raw_item in enumerate(raw_items):
-        item = _validate_item(model, name, index, raw_items, content, findings)
-        if item is not None:
-            kept.append(item)
-    return kept
+    except ValidationError:  # only now look at the items one by one
+        kept = (_validate_item(model, name, index, raw_items, content, findings) for index in range(len(raw_items)))
+        return [item for item in kept if item is not None]
+    for item, raw_item in zip(items, raw_items, strict=True):
+        item._origin = raw_item
+    return items
 
 
 def _pruned(raw: Any, error: ValidationError) -> Any:
@@ -246,9 +241,9 @@ def _copy_without(node: Any, path: tuple[Any, ...], doomed: set[tuple[Any, ...]]
     if not any(len(d) > len(path) and d[: len(path)] == path for d in doomed):
         return node
     if isinstance(node, dict):
-        return {k: _copy_without(v, path + (k,), doomed) for k, v in node.items() if path + (k,) not in doomed}
+        return {k: _copy_without(v, (*path, k), doomed) for k, v in node.items() if (*path, k) not in doomed}
     if isinstance(node, list):
-        return [_copy_without(v, path + (i,), doomed) for i, v in enumerate(node) if path + (i,) not in doomed]
+        return [_copy_without(v, (*path, i), doomed) for i, v in enumerate(node) if (*path, i) not in doomed]
     return node
 
 
@@ -301,7 +296,7 @@ def validate_file(source: SourceFile, raw: YamlMap) -> tuple[FileContent, list[D
     findings: list[Diagnostic] = []
     content = FileContent(source, raw, None)
     header_raw = YamlMap(source)
-    header_marks = []
+    header_marks: list[int] = []
     for index, (key, value) in enumerate(raw.items()):
         if key not in _LISTS:
             header_raw[key] = value
@@ -310,7 +305,7 @@ def validate_file(source: SourceFile, raw: YamlMap) -> tuple[FileContent, list[D
     header, error = _validate_tolerantly(StructureFile, header_raw)
     if error is not None:
         findings.extend(schema_findings(error, header_raw, StructureFile))
-    content.header = header  # type: ignore[assignment]
+    content.header = header
     if content.header is not None and content.header.organisation is not None:
         content.header.organisation._origin = header_raw.get("organisation")
     for name in _LISTS:

@@ -30,7 +30,7 @@ def registered_rules() -> dict[str, type[Rule]]:
         if rule.code in rules and rules[rule.code] is not rule:
             raise PluginError(f"rule code {rule.code} is registered twice: {rules[rule.code].__module__} and {rule.__module__}")
         rules[rule.code] = rule
-    names = {}
+    names: dict[str, str] = {}
     for rule in rules.values():
         if rule.name in names:
             raise PluginError(f"rule name {rule.name!r} is used by both {names[rule.name]} and {rule.code}")
@@ -54,7 +54,9 @@ def _check_rule(entry_name: str, target: str, rule: object) -> None:
         if not hasattr(rule, attribute):
             raise PluginError(f"rule {target} has no {attribute!r}")
     if not _CODE.match(rule.code) or entry_name != rule.code:
-        raise PluginError(f"rule {target}: code {rule.code!r} must look like 'ABC123' and match its entry point name {entry_name!r}")
+        raise PluginError(
+            f"rule {target}: code {rule.code!r} must look like 'ABC123' and match its entry point name {entry_name!r}"
+        )
     if not _NAME.match(rule.name):
         raise PluginError(f"rule {target}: name {rule.name!r} must be kebab-case")
     if not rule.__doc__:

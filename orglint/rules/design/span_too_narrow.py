@@ -54,7 +54,10 @@ class SpanTooNarrow(Rule):
     code = "D102"
     name = "span-too-narrow"
     severity = Severity.INFO
-    basis = "Leicestershire ODP, 'Senior Management Structure': a Director with 'a number of' Assistant Directors, each with 'a number of' Heads of Service"
+    basis = (
+        "Leicestershire ODP, 'Senior Management Structure': a Director with 'a number of' Assistant Directors, "
+        "each with 'a number of' Heads of Service"
+    )
     fix = "Merge small teams under one manager, or widen the post's remit."
     Settings = SpanTooNarrowSettings
 

@@ -81,7 +81,6 @@ class TopPostCount(Rule):
             span = context.value_span(post, "reports_to") if "reports_to" in post.origin else context.post_span(post)
             yield self.finding(
                 span,
-                f"{post.id!r} reports to no one: {len(tops)} top posts ({names}), "
-                f"the ruleset allows {settings.max_top_posts}",
+                f"{post.id!r} reports to no one: {len(tops)} top posts ({names}), the ruleset allows {settings.max_top_posts}",
                 post=post.id,
             )
