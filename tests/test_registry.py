@@ -1,0 +1,97 @@
+"""Rules come from the `orglint.rules` entry points: the built-in ones and a plugin's alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib.metadata import EntryPoint
+from pathlib import Path
+
+import pytest
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.rules import CheckContext, Rule
+from orglint.rules import registry as registry_module
+from orglint.rules.registry import ENTRY_POINT_GROUP, PluginError, registered_rules
+
+from .conftest import STRUCTURE_HEAD, check_json, run, write
+
+
+class VacantPost(Rule):
+    """A post is vacant (a plugin's rule, for this test).
+
+    ## What it does
+    Reports vacant posts.
+    """
+
+    code = "Z901"
+    name = "vacant-post"
+    severity = Severity.INFO
+    basis = "test"
+    fix = "Recruit."
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        for post in context.structure.posts:
+            if post.holder == "vacant":
+                yield self.finding(context.value_span(post, "holder"), f"{post.id} is vacant", post=post.id)
+
+
+def test_built_in_rules_come_from_entry_points() -> None:
+    from importlib.metadata import entry_points
+
+    names = {entry_point.name for entry_point in entry_points(group=ENTRY_POINT_GROUP)}
+    assert set(registered_rules()) == names
+
+
+@pytest.fixture
+def plugin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Install one more entry point, as a plugin's package metadata would."""
+    from importlib import metadata
+
+    real = metadata.entry_points
+
+    def with_plugin(**params: str):  # type: ignore[no-untyped-def]
+        found = list(real(**params))
+        if params.get("group") == ENTRY_POINT_GROUP:
+            found.append(EntryPoint("Z901", f"{__name__}:VacantPost", ENTRY_POINT_GROUP))
+        return found
+
+    monkeypatch.setattr(registry_module, "entry_points", with_plugin)
+    registered_rules.cache_clear()
+    yield
+    registered_rules.cache_clear()
+
+
+def test_a_plugin_rule_runs_like_a_built_in_one(plugin: None, in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, holder: vacant}\n")
+    _, document = check_json("s.yaml", "--extend-select", "Z901")
+    assert [(d["code"], d["post"], d["line"], d["column"]) for d in document["diagnostics"]] == [("Z901", "CE", 4, 46)]
+    exit_code, out, _ = run("rule", "vacant-post")
+    assert exit_code == 0 and "Reports vacant posts." in out
+
+
+def test_a_broken_plugin_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch, in_tmp: Path) -> None:
+    def broken(**params: str) -> list[EntryPoint]:
+        return [EntryPoint("Z902", "no_such_module:Rule", ENTRY_POINT_GROUP)]
+
+    monkeypatch.setattr(registry_module, "entry_points", broken)
+    registered_rules.cache_clear()
+    try:
+        with pytest.raises(PluginError, match="failed to load"):
+            registered_rules()
+        write(in_tmp, "s.yaml", STRUCTURE_HEAD + "  - {id: CE, title: CE}\n")
+        exit_code, _, err = run("check", "s.yaml")
+        assert exit_code == 2 and "Z902" in err
+    finally:
+        registered_rules.cache_clear()
+
+
+def test_an_entry_point_must_be_named_by_its_rule_s_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        registry_module, "entry_points", lambda **_: [EntryPoint("Z000", f"{__name__}:VacantPost", ENTRY_POINT_GROUP)]
+    )
+    registered_rules.cache_clear()
+    try:
+        with pytest.raises(PluginError, match="match its entry point name"):
+            registered_rules()
+    finally:
+        registered_rules.cache_clear()
