@@ -12,7 +12,7 @@ from orglint.load.discover import discover
 from orglint.model.structure import Structure, assemble
 from orglint.rules import CheckContext, Rule
 from orglint.rules.registry import registered_rules
-from orglint.ruleset import Ruleset, load_ruleset
+from orglint.ruleset import MissingSettings, Ruleset, load_ruleset
 
 DEFAULT_RULESET = "core"
 
@@ -49,11 +49,25 @@ def _complete(diagnostic: Diagnostic, rule: type[Rule], severity: Severity) -> D
     return diagnostic
 
 
+def _instantiate(ruleset: Ruleset, chosen: list[type[Rule]], must_run: set[str]) -> list[Rule]:
+    """The chosen rules with their settings. A rule swept in by ALL or a prefix whose policy the
+    ruleset does not give is left out; any other rule missing settings is a configuration error."""
+    instances = []
+    for rule in chosen:
+        try:
+            instances.append(ruleset.instantiate(rule))
+        except MissingSettings:
+            if rule.code in must_run:
+                raise
+    return instances
+
+
 def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
     options = options or LintOptions()
     rules = registered_rules()
     for selector in (*options.select, *options.extend_select, *options.ignore):
         selection.expand(selector, rules)  # a bad selector is a usage error before any work
+    named = selection.named_exactly([*options.select, *options.extend_select], rules)
     discovery = discover(paths)
     result = LintResult(files=discovery.files)
     findings = list(discovery.findings)
@@ -72,8 +86,8 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
             rulesets[key] = load_ruleset(references, base, span)
         ruleset = rulesets[key]
         codes = selection.resolve(ruleset.enabled(), rules, options.select, options.extend_select, options.ignore)
-        instances = [ruleset.instantiate(rules[code]) for code in sorted(codes)]
-        context = CheckContext(structure, OrgGraph(structure))
+        instances = _instantiate(ruleset, [rules[code] for code in sorted(codes)], named | ruleset.enabled())
+        context = CheckContext(structure, OrgGraph(structure), ruleset.policy)
         for rule in instances:
             severity = ruleset.severity(type(rule))
             try:

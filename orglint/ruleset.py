@@ -19,9 +19,11 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from orglint.diagnostics import Severity, Span
 from orglint.load.documents import load_yaml
+from orglint.load.origin import locate
 from orglint.load.source import SourceFile
 from orglint.load.yaml_source import YamlMap, YamlSeq
 from orglint.model.validate import plain_message, schema_findings
+from orglint.policy import Policy
 from orglint.rules import Rule, RuleSettings
 from orglint.rules.registry import registered_rules, rule_by_code_or_name
 
@@ -53,6 +55,7 @@ class RulesetFile(BaseModel):
     description: str | None = None
     extends: list[str] = Field(default=[], description="Rulesets this one builds on: built-in names or relative paths.")
     rules: dict[str, SeverityName | RuleEntry] = {}
+    policy: dict[str, dict[str, Any]] = Field(default={}, description="Data rules share; see orglint.policy.")
 
 
 class RulesetError(Exception):
@@ -67,6 +70,10 @@ class RulesetError(Exception):
         if self.span is None:
             return self.message
         return f"{self.span.file}:{self.span.line}:{self.span.column}: {self.message}"
+
+
+class MissingSettings(RulesetError):
+    """A rule was chosen that needs settings no ruleset in force gives it."""
 
 
 @dataclass
@@ -84,6 +91,7 @@ class Ruleset:
     names: list[str] = field(default_factory=list)
     """Every ruleset resolved, bases first."""
     rules: dict[str, RuleConfig] = field(default_factory=dict)
+    policy: Policy = field(default_factory=Policy)
 
     def enabled(self) -> set[str]:
         return {code for code, config in self.rules.items() if config.severity is not None}
@@ -106,7 +114,7 @@ class Ruleset:
             span = key_span if detail["type"] == "extra_forbidden" else value_span
             if detail["type"] == "missing":
                 sources = ", ".join(self.names) or "the ruleset"
-                raise RulesetError(
+                raise MissingSettings(
                     f"rule {rule.code} ({rule.name}) needs the setting {key!r}, which {sources} does not give", span
                 ) from None
             if detail["type"] == "extra_forbidden":
@@ -153,6 +161,7 @@ def load_ruleset(references: list[str], base_dir: Path, span: Span | None = None
     resolver = _Resolver()
     for reference in references:
         resolver.resolve(_find(reference, base_dir, span), ())
+    resolver.ruleset.policy = resolver.merged_policy()
     return resolver.ruleset
 
 
@@ -160,6 +169,9 @@ class _Resolver:
     def __init__(self) -> None:
         self.ruleset = Ruleset()
         self.done: set[Path] = set()
+        self.policy: dict[str, dict[str, Any]] = {}
+        self.policy_origins: dict[tuple[str, str], YamlMap] = {}
+        """(section, entry) → the mapping that last gave that entry, to locate its faults."""
 
     def resolve(self, path: Path, chain: tuple[Path, ...]) -> None:
         if path in chain:
@@ -190,6 +202,55 @@ class _Resolver:
         if isinstance(rules_raw, YamlMap):  # validated above: a mapping whenever it has entries
             for key, entry in parsed.rules.items():
                 self._apply(key, entry, rules_raw)
+        policy_raw = raw.get("policy")
+        if isinstance(policy_raw, YamlMap):
+            self._merge_policy(policy_raw)
+
+    def _merge_policy(self, policy_raw: YamlMap) -> None:
+        for section, entries in policy_raw.items():
+            if section not in Policy.model_fields and section.replace("-", "_") not in Policy.model_fields:
+                fields = [name.replace("_", "-") for name in Policy.model_fields]
+                close = difflib.get_close_matches(section, fields, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else f"; sections: {', '.join(fields)}"
+                raise RulesetError(f"unknown policy section {section!r}{hint}", policy_raw.key_span(section))
+            merged = self.policy.setdefault(section, {})
+            for key, value in entries.items():  # validated above: each section is a mapping
+                merged[key] = value
+                self.policy_origins[(section, key)] = entries
+
+    def _policy_span(self, path: tuple[Any, ...]) -> Span | None:
+        if len(path) < 2:
+            return None
+        section, key = str(path[0]), str(path[1])
+        origin = self.policy_origins.get((section, key))
+        if origin is None:
+            return None
+        steps: list[str | int] = [key]
+        current = origin.get(key)
+        for step in path[2:]:  # pydantic gives dict keys as parsed (tier 1); the YAML has text ("1")
+            if isinstance(current, list) and isinstance(step, int):
+                steps.append(step)
+                current = current[step] if 0 <= step < len(current) else None
+            else:
+                steps.append(str(step))
+                current = current.get(str(step)) if isinstance(current, dict) else None
+        return locate(origin, tuple(steps))
+
+    def merged_policy(self) -> Policy:
+        try:
+            policy = Policy.model_validate(self.policy)
+        except ValidationError as error:
+            detail = min(error.errors(include_url=False), key=lambda d: d["type"] != "extra_forbidden")
+            loc = tuple(detail["loc"])
+            span = self._policy_span(loc[:-1] if detail["type"] == "extra_forbidden" else loc)
+            where = ".".join(str(step) for step in loc)
+            raise RulesetError(f"policy {where}: {plain_message(detail)}", span) from None
+        for path, value, allowed, kind in policy.references():
+            if value not in allowed:
+                close = difflib.get_close_matches(value, sorted(allowed), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise RulesetError(f"policy: {value!r} is not a {kind} the policy defines{hint}", self._policy_span(path))
+        return policy
 
     def _apply(self, key: str, entry: str | RuleEntry, rules_raw: YamlMap) -> None:
         rule = rule_by_code_or_name(key)

@@ -4,6 +4,10 @@ A selector is ``ALL``, a rule code (``D103``), a code prefix (``D``, ``D10``) or
 (``one-over-one``). ``--select`` replaces the ruleset's choice of rules (taking rules from every
 registered rule, each with the ruleset's settings); ``--extend-select`` adds to it; ``--ignore``
 removes, last. Input rules (X) are always reported: nothing after them can be trusted.
+
+A rule chosen by ``ALL`` or a prefix that needs settings the ruleset does not give (its policy is
+not in force) is left out; one named by its code or name is run, and the missing settings are a
+configuration error.
 """
 
 from __future__ import annotations
@@ -56,3 +60,10 @@ def resolve(
         chosen -= expand(selector, rules)
     chosen |= {code for code, rule in rules.items() if issubclass(rule, InputRule)}
     return chosen
+
+
+def named_exactly(selectors: Iterable[str], rules: dict[str, type[Rule]]) -> set[str]:
+    """The codes of rules the selectors name one by one (not by ALL or a prefix)."""
+    by_name = {rule.name: code for code, rule in rules.items()}
+    texts = [selector.strip() for selector in selectors]
+    return {text if text in rules else by_name[text] for text in texts if text in rules or text in by_name}

@@ -16,6 +16,7 @@ Rules register through the ``orglint.rules`` entry-point group, the built-in one
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
@@ -23,8 +24,9 @@ from pydantic import BaseModel, ConfigDict
 from orglint.diagnostics import Diagnostic, Severity, Span
 from orglint.graph import OrgGraph
 from orglint.load.origin import locate
-from orglint.model.schema import Located, Post
+from orglint.model.schema import Located, Post, Profile
 from orglint.model.structure import Structure
+from orglint.policy import Policy
 
 
 class RuleSettings(BaseModel):
@@ -34,11 +36,49 @@ class RuleSettings(BaseModel):
 
 
 class CheckContext:
-    """What a rule sees: the structure, its graph, and helpers to point at the exact key or value."""
+    """What a rule sees: the structure, its graph, the ruleset's policy, and helpers to point at
+    the exact key or value."""
 
-    def __init__(self, structure: Structure, graph: OrgGraph) -> None:
+    def __init__(self, structure: Structure, graph: OrgGraph, policy: Policy | None = None) -> None:
         self.structure = structure
         self.graph = graph
+        self.policy = policy if policy is not None else Policy()
+
+    @cached_property
+    def profiles(self) -> dict[str, Profile]:
+        profiles: dict[str, Profile] = {}
+        for profile in self.structure.profiles:
+            profiles.setdefault(profile.id, profile)
+        return profiles
+
+    @cached_property
+    def council_type(self) -> str:
+        organisation = self.structure.organisation
+        return organisation.type if organisation is not None else "other"
+
+    def role_of(self, post: Post) -> str | None:
+        """The post's level: its job profile's ``level``, else the role the policy gives its tier."""
+        profile = self.profiles.get(post.profile) if post.profile is not None else None
+        if profile is not None and profile.level is not None:
+            return profile.level
+        tier = self.policy.tiers.get(post.tier) if post.tier is not None else None
+        return tier.role if tier is not None else None
+
+    def holders(self, designation: str) -> list[Post]:
+        """The posts that hold a designation, in file order."""
+        return self._holders.get(designation, [])
+
+    @cached_property
+    def _holders(self) -> dict[str, list[Post]]:
+        holders: dict[str, list[Post]] = {}
+        for post in self.graph.posts.values():
+            for designation in post.designations:
+                holders.setdefault(designation, []).append(post)
+        return holders
+
+    def designation_span(self, post: Post, designation: str) -> Span:
+        """The designation's entry in the post's ``designations`` list."""
+        return self.value_span(post, "designations", post.designations.index(designation))
 
     def value_span(self, item: Located, *path: str | int) -> Span:
         """The value at ``path`` in ``item`` (the nearest enclosing key if it is absent)."""
@@ -76,9 +116,10 @@ class Rule:
 
 
 class InputRule(Rule):
-    """A rule about reading input: its findings are made while files are read and validated,
-    before there is a structure to check, so ``check`` has nothing left to add. Input findings
-    are always reported, whatever is selected, because nothing after them can be trusted."""
+    """A rule about reading input. Most of its findings are made while files are read and
+    validated, before there is a structure to check; ``check`` adds only those that need the
+    ruleset (its vocabulary). Input findings are always reported, whatever is selected, because
+    nothing after them can be trusted."""
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         return iter(())

@@ -1,5 +1,8 @@
-from orglint.diagnostics import Severity
-from orglint.rules import InputRule
+import difflib
+from collections.abc import Iterator
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.rules import CheckContext, InputRule
 
 
 class InvalidStructure(InputRule):
@@ -9,8 +12,9 @@ class InvalidStructure(InputRule):
     Checks every file of a structure against format 1 (SPEC §3) and reports each field at
     fault where it stands: an unknown key (with the key it was probably meant to be), a
     required key missing (every post needs `id` and `title`), a value of the wrong kind
-    (`tier: two`, `fte: 0`, a salary whose `min` is above its `max`), an include pattern that
-    matches nothing, a named file that is not a structure at all.
+    (`tier: two`, `fte: 0`, a salary whose `min` is above its `max`), a designation the ruleset
+    does not define, an include pattern that matches nothing, a named file that is not a
+    structure at all.
 
     ## Why
     A misspelt key such as `reprots_to` is not an error to YAML, so without this check the
@@ -32,6 +36,7 @@ class InvalidStructure(InputRule):
         title: Chief Executive
         tier: 0                # <- X002
         reprots_to: null       # <- X002
+        designations: [head-of-paid-servce]   # <- X002
     ```
 
     Passing:
@@ -44,6 +49,7 @@ class InvalidStructure(InputRule):
         title: Chief Executive
         tier: 1
         reports_to: null
+        designations: [head-of-paid-service]
     ```
     """
 
@@ -52,3 +58,19 @@ class InvalidStructure(InputRule):
     severity = Severity.ERROR
     basis = "orglint structure format 1 (SPEC §3)"
     fix = "Correct the key or value shown; the message says what was expected."
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        """Designations outside the ruleset's vocabulary (the rest is found while loading)."""
+        known = context.policy.designations
+        if not known:
+            return
+        for post in context.structure.posts:
+            for index, designation in enumerate(post.designations):
+                if designation not in known:
+                    close = difflib.get_close_matches(designation, list(known), n=1)
+                    hint = f" (did you mean {close[0]!r}?)" if close else ""
+                    yield self.finding(
+                        context.value_span(post, "designations", index),
+                        f"post {post.id!r}: unknown designation {designation!r}{hint}",
+                        post=post.id,
+                    )

@@ -1,0 +1,107 @@
+"""Policy: the data several rules share, kept in rulesets (``policy:``), never in Python.
+
+* ``designations``: the statutory and other designations a post may carry (SPEC section 3), which
+  of them only one post may hold, and the statute behind each;
+* ``council-types``: which designations each type of council must make (the SPEC's matrix);
+* ``grades``: each grade's rank (higher is more senior), pay band and Hay points range;
+* ``roles``: the levels of post (Strategic Director, Team Manager...), the grades each may hold and
+  the corporately agreed responsibilities its job profile template must carry;
+* ``tiers``: the role of each tier.
+
+Rulesets that extend others merge their policy entry by entry: an entry (one grade, one role)
+given again replaces the earlier one whole.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class _Policy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=lambda name: name.replace("_", "-"))
+
+
+class Range(_Policy):
+    min: float = Field(ge=0)
+    max: float = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min:g}) is above max ({self.max:g})")
+        return self
+
+    def __contains__(self, value: float) -> bool:
+        return self.min <= value <= self.max
+
+    def __str__(self) -> str:
+        return f"{self.min:,.0f}–{self.max:,.0f}"
+
+
+class GradePolicy(_Policy):
+    rank: int = Field(description="Seniority: a higher rank is more senior.")
+    pay: Range | None = Field(default=None, description="The pay band, in pounds a year.")
+    hay_points: Range | None = Field(default=None, description="The Hay total points range the grade covers.")
+    name: str | None = None
+
+
+class RolePolicy(_Policy):
+    name: str
+    grades: list[str] = Field(default=[], description="Grades a post of this role may hold (empty: any).")
+    responsibilities: dict[str, str] = Field(
+        default={}, description="The corporately agreed responsibilities its job profile must carry: id and wording."
+    )
+
+
+class TierPolicy(_Policy):
+    role: str
+
+
+class DesignationPolicy(_Policy):
+    name: str
+    sole: bool = Field(default=False, description="Only one post may hold it.")
+    statute: str | None = None
+
+
+class CouncilTypePolicy(_Policy):
+    requires: list[str] = Field(default=[], description="Designations a council of this type must make.")
+
+
+class Policy(_Policy):
+    designations: dict[str, DesignationPolicy] = {}
+    council_types: dict[str, CouncilTypePolicy] = {}
+    grades: dict[str, GradePolicy] = {}
+    roles: dict[str, RolePolicy] = {}
+    tiers: dict[int, TierPolicy] = {}
+
+    def references(self) -> list[tuple[tuple[Any, ...], str, set[str], str]]:
+        """Cross-references to check: (path of the value, the value, what it must be one of, what that is)."""
+        checks: list[tuple[tuple[Any, ...], str, set[str], str]] = []
+        for tier, entry in self.tiers.items():
+            checks.append((("tiers", tier, "role"), entry.role, set(self.roles), "role"))
+        for role_id, role in self.roles.items():
+            for index, grade in enumerate(role.grades):
+                checks.append((("roles", role_id, "grades", index), grade, set(self.grades), "grade"))
+        for council_type, duties in self.council_types.items():
+            for index, designation in enumerate(duties.requires):
+                checks.append(
+                    (("council-types", council_type, "requires", index), designation, set(self.designations), "designation")
+                )
+        return checks
+
+    def sole_designations(self) -> set[str]:
+        return {key for key, designation in self.designations.items() if designation.sole}
+
+    def required_designations(self, council_type: str) -> list[str]:
+        entry = self.council_types.get(council_type)
+        return list(entry.requires) if entry else []
+
+    def designation_name(self, designation: str) -> str:
+        entry = self.designations.get(designation)
+        return entry.name if entry else designation
+
+    def rank(self, grade: str | None) -> int | None:
+        entry = self.grades.get(grade) if grade is not None else None
+        return entry.rank if entry else None

@@ -1,0 +1,1 @@
+"""Statutory officer rules (L): the designations UK local-government law requires."""

@@ -1,0 +1,88 @@
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.rules import CheckContext, Rule, RuleSettings
+
+
+class CfoNotQualifiedSettings(RuleSettings):
+    accepted_qualifications: dict[str, str] = Field(
+        min_length=1, description="Accountancy bodies whose members may be a chief finance officer: code and name."
+    )
+
+
+class CfoNotQualified(Rule):
+    """The chief finance officer's post lacks an accepted accountancy qualification.
+
+    ## What it does
+    Reports each post designated `chief-finance-officer` whose `qualifications` name none of
+    the ruleset's `accepted-qualifications` (in `uk-local-government`: CIPFA, ICAEW, ICAS, ICAI
+    and ACCA), at its `qualifications` (or its designation, if it lists none).
+
+    ## Why
+    The officer responsible for a council's financial affairs under s151 must be a member of
+    one of the accountancy bodies the Local Government Finance Act 1988 s113 names. Carlisle
+    required "the appropriate and relevant qualifications" of the Assistant Directors for
+    Resources and Governance (CE 21/09, person specification).
+
+    ## How to fix
+    Record the post's qualification (`qualifications: [CIPFA]`), or designate a qualified post.
+
+    ## Example
+    Failing: the s151 post asks for no accountancy qualification.
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: uk-local-government}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}
+      - id: AD1
+        title: AD Resources
+        reports_to: CE
+        tier: 2
+        designations: [chief-finance-officer]
+        qualifications: [MBA]   # <- L107
+      - {id: AD2, title: AD Governance, reports_to: CE, tier: 2, designations: [monitoring-officer]}
+      - {id: AD3, title: AD Place, reports_to: CE, tier: 2, designations: [deputy-chief-finance-officer, deputy-monitoring-officer]}
+    ```
+
+    Passing:
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: uk-local-government}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}
+      - {id: AD1, title: AD Resources, reports_to: CE, tier: 2, designations: [chief-finance-officer], qualifications: [MBA, CIPFA]}
+      - {id: AD2, title: AD Governance, reports_to: CE, tier: 2, designations: [monitoring-officer]}
+      - {id: AD3, title: AD Place, reports_to: CE, tier: 2, designations: [deputy-chief-finance-officer, deputy-monitoring-officer]}
+    ```
+    """
+
+    code = "L107"
+    name = "cfo-not-qualified"
+    severity = Severity.ERROR
+    basis = "Local Government Finance Act 1988 s113"
+    fix = "Record the post's accountancy qualification, or designate a qualified post."
+    Settings = CfoNotQualifiedSettings
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        settings = self.settings
+        assert isinstance(settings, CfoNotQualifiedSettings)
+        accepted = settings.accepted_qualifications
+        for post in context.holders("chief-finance-officer"):
+            if any(qualification in accepted for qualification in post.qualifications):
+                continue
+            span = (
+                context.value_span(post, "qualifications")
+                if post.qualifications
+                else context.designation_span(post, "chief-finance-officer")
+            )
+            held = ", ".join(post.qualifications) or "none"
+            yield self.finding(
+                span,
+                f"chief finance officer {post.id!r} holds no accepted accountancy qualification "
+                f"(has: {held}; accepted: {', '.join(accepted)})",
+                post=post.id,
+            )

@@ -1,0 +1,72 @@
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.rules import CheckContext, Rule, RuleSettings
+
+
+class MissingStatutoryDeputySettings(RuleSettings):
+    deputies: list[str] = Field(min_length=1, description="Deputy designations a council should make.")
+
+
+class MissingStatutoryDeputy(Rule):
+    """No deputy chief finance officer or deputy monitoring officer is designated.
+
+    ## What it does
+    Reports, at the `organisation` key, each of the ruleset's `deputies` (in
+    `uk-local-government`: `deputy-chief-finance-officer` and `deputy-monitoring-officer`) that no
+    post carries.
+
+    ## Why
+    The monitoring officer must nominate a deputy to act when they are absent or ill (Local
+    Government and Housing Act 1989 s5(7)), and the chief finance officer a member of staff to
+    exercise the s114 reporting duties when they cannot (Local Government Finance Act 1988
+    s114(6)). Without them the statutory safeguards lapse whenever the officer is away.
+
+    ## How to fix
+    Add the deputy designation to the post that deputises.
+
+    ## Example
+    Failing: no deputy monitoring officer.
+
+    ```yaml
+    orglint: 1
+    organisation:   # <- L112
+      {name: Example District Council, type: district, ruleset: uk-local-government}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}
+      - {id: AD1, title: AD Resources, reports_to: CE, tier: 2, designations: [chief-finance-officer], qualifications: [CIPFA]}
+      - {id: AD2, title: AD Governance, reports_to: CE, tier: 2, designations: [monitoring-officer]}
+      - {id: AD3, title: AD Place, reports_to: CE, tier: 2, designations: [deputy-chief-finance-officer]}
+    ```
+
+    Passing:
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: uk-local-government}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}
+      - {id: AD1, title: AD Resources, reports_to: CE, tier: 2, designations: [chief-finance-officer], qualifications: [CIPFA]}
+      - {id: AD2, title: AD Governance, reports_to: CE, tier: 2, designations: [monitoring-officer]}
+      - {id: AD3, title: AD Place, reports_to: CE, tier: 2, designations: [deputy-chief-finance-officer, deputy-monitoring-officer]}
+    ```
+    """
+
+    code = "L112"
+    name = "missing-statutory-deputy"
+    severity = Severity.WARNING
+    basis = "Local Government and Housing Act 1989 s5(7); Local Government Finance Act 1988 s114(6)"
+    fix = "Add the deputy designation to the post that deputises."
+    Settings = MissingStatutoryDeputySettings
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        settings = self.settings
+        assert isinstance(settings, MissingStatutoryDeputySettings)
+        for deputy in settings.deputies:
+            if not context.holders(deputy):
+                yield self.finding(
+                    context.structure.organisation_span(),
+                    f"no post is designated {context.policy.designation_name(deputy)} ({deputy})",
+                )

@@ -1,0 +1,88 @@
+from collections.abc import Iterator
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.rules import CheckContext, Rule
+
+_BARRED = ("head-of-paid-service", "monitoring-officer", "chief-finance-officer")
+
+
+class ScrutinyOfficerConflict(Rule):
+    """The scrutiny officer is the head of paid service, monitoring officer or CFO, or is missing.
+
+    ## What it does
+    Reports a post designated `scrutiny-officer` that also holds `head-of-paid-service`,
+    `monitoring-officer` or `chief-finance-officer` (at the scrutiny designation); and, where the
+    council's type requires a scrutiny officer (all but two-tier districts in
+    `uk-local-government`), a structure with none (at the `organisation` key).
+
+    ## Why
+    A council with overview and scrutiny committees, other than a district council in a county
+    area, must designate a scrutiny officer to promote and support scrutiny, who may not be
+    the head of paid service, monitoring officer or chief finance officer (Local Government Act
+    2000 s9FB): scrutiny needs support independent of those it scrutinises.
+
+    ## How to fix
+    Designate another post (often a head of democratic services) as scrutiny officer.
+
+    ## Example
+    Failing: the monitoring officer is also the scrutiny officer.
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example Borough Council, type: unitary, ruleset: uk-local-government}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}
+      - {id: DCS, title: Director of Children's Services, reports_to: CE, tier: 2, designations: [director-of-childrens-services]}
+      - {id: DASS, title: Director of Adult Services, reports_to: CE, tier: 2, designations: [director-of-adult-social-services]}
+      - {id: DPH, title: Director of Public Health, reports_to: CE, tier: 2, designations: [director-of-public-health]}
+      - {id: DR, title: Director of Resources, reports_to: CE, tier: 2, designations: [chief-finance-officer, deputy-monitoring-officer], qualifications: [ACCA]}
+      - id: DL
+        title: Director of Law
+        reports_to: CE
+        tier: 2
+        designations:
+          - monitoring-officer
+          - deputy-chief-finance-officer
+          - scrutiny-officer   # <- L109
+    ```
+
+    Passing:
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example Borough Council, type: unitary, ruleset: uk-local-government}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}
+      - {id: DCS, title: Director of Children's Services, reports_to: CE, tier: 2, designations: [director-of-childrens-services]}
+      - {id: DASS, title: Director of Adult Services, reports_to: CE, tier: 2, designations: [director-of-adult-social-services]}
+      - {id: DPH, title: Director of Public Health, reports_to: CE, tier: 2, designations: [director-of-public-health]}
+      - {id: DR, title: Director of Resources, reports_to: CE, tier: 2, designations: [chief-finance-officer, deputy-monitoring-officer], qualifications: [ACCA]}
+      - {id: DL, title: Director of Law, reports_to: CE, tier: 2, designations: [monitoring-officer, deputy-chief-finance-officer]}
+      - {id: HDS, title: Head of Democratic Services, reports_to: DL, tier: 3, designations: [scrutiny-officer]}
+      - {id: HL, title: Head of Law, reports_to: DL, tier: 3}
+      - {id: HE, title: Head of Elections, reports_to: DL, tier: 3}
+    ```
+    """
+
+    code = "L109"
+    name = "scrutiny-officer-conflict"
+    severity = Severity.ERROR
+    basis = "Local Government Act 2000 s9FB"
+    fix = "Designate another post, not the head of paid service, monitoring officer or CFO, as scrutiny officer."
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        holders = context.holders("scrutiny-officer")
+        if not holders and "scrutiny-officer" in context.policy.required_designations(context.council_type):
+            yield self.finding(
+                context.structure.organisation_span(),
+                f"no post is designated scrutiny officer, which a {context.council_type} council must have",
+                fix="Designate a scrutiny officer (not the head of paid service, monitoring officer or CFO).",
+            )
+        for post in holders:
+            clashes = [context.policy.designation_name(d) for d in _BARRED if d in post.designations]
+            if clashes:
+                yield self.finding(
+                    context.designation_span(post, "scrutiny-officer"),
+                    f"scrutiny officer {post.id!r} is also {' and '.join(clashes)}, which s9FB forbids",
+                    post=post.id,
+                )

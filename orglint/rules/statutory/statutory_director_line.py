@@ -1,0 +1,87 @@
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.rules import CheckContext, Rule, RuleSettings
+
+
+class StatutoryDirectorLineSettings(RuleSettings):
+    designations: list[str] = Field(min_length=1, description="Designations whose holders report to the head of paid service.")
+
+
+class StatutoryDirectorLine(Rule):
+    """A statutory director does not report directly to the head of paid service.
+
+    ## What it does
+    Reports each post holding one of the ruleset's `designations` (in `uk-local-government`:
+    director of children's services and director of public health) whose `reports_to` is not a
+    post designated head of paid service.
+
+    ## Why
+    Statutory guidance under the Children Act 2004 s18 has the director of children's services
+    report directly to the chief executive; that under the National Health Service Act 2006
+    s73A gives the director of public health direct accountability to the head of paid service.
+    A line through another director dilutes a statutory responsibility.
+
+    ## How to fix
+    Make the post report to the head of paid service.
+
+    ## Example
+    Failing: the director of public health reports to the director of adult services.
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example Borough Council, type: unitary, ruleset: uk-local-government}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}
+      - {id: DCS, title: Director of Children's Services, reports_to: CE, tier: 2, designations: [director-of-childrens-services]}
+      - {id: DASS, title: Director of Adult Services, reports_to: CE, tier: 2, designations: [director-of-adult-social-services]}
+      - {id: DPH, title: Director of Public Health, reports_to: DASS, tier: 3, designations: [director-of-public-health]}   # <- L110
+      - {id: DR, title: Director of Resources, reports_to: CE, tier: 2, designations: [chief-finance-officer, deputy-monitoring-officer], qualifications: [ACCA]}
+      - {id: DL, title: Director of Law, reports_to: CE, tier: 2, designations: [monitoring-officer, deputy-chief-finance-officer]}
+      - {id: HDS, title: Head of Democratic Services, reports_to: DL, tier: 3, designations: [scrutiny-officer]}
+    ```
+
+    Passing:
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example Borough Council, type: unitary, ruleset: uk-local-government}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}
+      - {id: DCS, title: Director of Children's Services, reports_to: CE, tier: 2, designations: [director-of-childrens-services]}
+      - {id: DASS, title: Director of Adult Services, reports_to: CE, tier: 2, designations: [director-of-adult-social-services]}
+      - {id: DPH, title: Director of Public Health, reports_to: CE, tier: 2, designations: [director-of-public-health]}
+      - {id: DR, title: Director of Resources, reports_to: CE, tier: 2, designations: [chief-finance-officer, deputy-monitoring-officer], qualifications: [ACCA]}
+      - {id: DL, title: Director of Law, reports_to: CE, tier: 2, designations: [monitoring-officer, deputy-chief-finance-officer]}
+      - {id: HDS, title: Head of Democratic Services, reports_to: DL, tier: 3, designations: [scrutiny-officer]}
+      - {id: HL, title: Head of Law, reports_to: DL, tier: 3}
+      - {id: HE, title: Head of Elections, reports_to: DL, tier: 3}
+    ```
+    """
+
+    code = "L110"
+    name = "statutory-director-line"
+    severity = Severity.ERROR
+    basis = "Children Act 2004 s18 and NHS Act 2006 s73A, with their statutory guidance: direct accountability to the head of paid service"
+    fix = "Make the post report directly to the head of paid service."
+    Settings = StatutoryDirectorLineSettings
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        settings = self.settings
+        assert isinstance(settings, StatutoryDirectorLineSettings)
+        heads = {post.id for post in context.holders("head-of-paid-service")}
+        if not heads:
+            return  # L101 reports the missing head; every line would be wrong here
+        for designation in settings.designations:
+            for post in context.holders(designation):
+                if post.reports_to in heads or post.id in heads:
+                    continue
+                name = context.policy.designation_name(designation)
+                span = context.value_span(post, "reports_to") if "reports_to" in post.origin else context.post_span(post)
+                yield self.finding(
+                    span,
+                    f"{name} {post.id!r} reports to {post.reports_to!r}, not to the head of paid service ({', '.join(sorted(heads))})",
+                    post=post.id,
+                )
