@@ -3,7 +3,7 @@
 In a docstring's Example section, a fenced ``yaml`` block after a paragraph starting "Failing"
 is a structure that must produce the rule's finding on exactly the lines marked ``# <- CODE``
 (see ``marked_lines``);
-one after "Passing" must produce no finding at all. A block fenced as ``yaml ruleset NAME`` is a
+one after "Passing" must produce no finding at all under its ruleset. A block fenced as ``yaml ruleset NAME`` is a
 ruleset file the examples name (``ruleset: ./NAME``).
 """
 

@@ -52,7 +52,7 @@ def test_examples_behave_as_documented(code: str, in_tmp: Path) -> None:
                 expected_posts = [_post_at(example.text, line) for line in example.expected_lines]
                 assert [post for _, post in found] == expected_posts
         else:
-            code_, document = check_json(str(folder / "example.yaml"), "--select", "ALL")
+            code_, document = check_json(str(folder / "example.yaml"), "--extend-select", code)
             assert document["diagnostics"] == [], f"{code} passing example is not clean: {document['diagnostics']}"
             assert code_ == 0
 

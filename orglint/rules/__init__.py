@@ -57,12 +57,34 @@ class CheckContext:
         return organisation.type if organisation is not None else "other"
 
     def role_of(self, post: Post) -> str | None:
-        """The post's level: its job profile's ``level``, else the role the policy gives its tier."""
+        """The post's level (a policy role): its job profile's ``level`` if it has one, else
+        what its grade and tier make it (``expected_role``)."""
         profile = self.profiles.get(post.profile) if post.profile is not None else None
         if profile is not None and profile.level is not None:
             return profile.level
+        return self.expected_role(post)
+
+    def expected_role(self, post: Post) -> str | None:
+        """The level a post's grade makes it (the one role whose grades include it), else the
+        role the policy gives its tier; ``None`` if the policy says neither."""
+        if post.grade is not None:
+            roles = self._roles_by_grade.get(post.grade, ())
+            if len(roles) == 1:
+                return roles[0]
         tier = self.policy.tiers.get(post.tier) if post.tier is not None else None
         return tier.role if tier is not None else None
+
+    @cached_property
+    def _roles_by_grade(self) -> dict[str, tuple[str, ...]]:
+        roles: dict[str, list[str]] = {}
+        for role_id, role in self.policy.roles.items():
+            for grade in role.grades:
+                roles.setdefault(grade, []).append(role_id)
+        return {grade: tuple(ids) for grade, ids in roles.items()}
+
+    def role_name(self, role: str | None) -> str:
+        entry = self.policy.roles.get(role) if role is not None else None
+        return entry.name if entry is not None else str(role)
 
     def holders(self, designation: str) -> list[Post]:
         """The posts that hold a designation, in file order."""

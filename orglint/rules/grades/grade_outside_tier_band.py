@@ -1,0 +1,83 @@
+from collections.abc import Iterator
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.rules import CheckContext, Rule
+
+
+class GradeOutsideTierBand(Rule):
+    """A post's grade is not one its tier allows.
+
+    ## What it does
+    Looks up the role the policy gives the post's `tier` (policy `tiers`) and the grades that
+    role may hold (policy `roles`), and reports the post's `grade` when it is not one of them.
+    Tiers, roles or grades the policy does not list are not checked.
+
+    ## Why
+    Grades follow the level of the job. Carlisle's job descriptions put the Strategic Directors
+    on "JNC for Chief Officers - £65,454 - £72,000" and the Assistant Directors on "JNC for Chief
+    Officers - £52,500 - £58,000" (CE 21/09); a post placed at one tier but graded for another
+    is either wrongly placed or wrongly paid.
+
+    ## How to fix
+    Correct the grade, or the tier if the post sits at another level.
+
+    ## Example
+    Failing (with the policy below): a tier-2 director on an Assistant Director's grade.
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: ./bands.yaml}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1, grade: CE}
+      - {id: SD1, title: Strategic Director, reports_to: CE, tier: 2, grade: SD}
+      - {id: SD2, title: Strategic Director, reports_to: CE, tier: 2, grade: AD}   # <- G101
+      - {id: SD3, title: Strategic Director, reports_to: CE, tier: 2, grade: SD}
+    ```
+
+    Passing:
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: ./bands.yaml}
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1, grade: CE}
+      - {id: SD1, title: Strategic Director, reports_to: CE, tier: 2, grade: SD}
+      - {id: SD2, title: Strategic Director, reports_to: CE, tier: 2, grade: SD}
+      - {id: SD3, title: Strategic Director, reports_to: CE, tier: 2, grade: SD}
+    ```
+
+    where `bands.yaml` is:
+
+    ```yaml ruleset bands.yaml
+    orglint-ruleset: 1
+    name: bands
+    extends: [core]
+    rules: {G101: error}
+    policy:
+      grades: {CE: {rank: 3}, SD: {rank: 2}, AD: {rank: 1}}
+      roles:
+        chief-executive: {name: Chief Executive, grades: [CE]}
+        strategic-director: {name: Strategic Director, grades: [SD]}
+      tiers: {1: {role: chief-executive}, 2: {role: strategic-director}}
+    ```
+    """
+
+    code = "G101"
+    name = "grade-outside-tier-band"
+    severity = Severity.ERROR
+    basis = "Carlisle CE 21/09: each level's grade ('JNC for Chief Officers', with its pay band) set in its job description"
+    fix = "Correct the grade, or the tier if the post sits at another level."
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        policy = context.policy
+        for post in context.graph.posts.values():
+            if post.grade is None or post.tier is None or post.tier not in policy.tiers:
+                continue
+            role_id = policy.tiers[post.tier].role
+            allowed = policy.roles[role_id].grades
+            if allowed and post.grade not in allowed:
+                yield self.finding(
+                    context.value_span(post, "grade"),
+                    f"grade {post.grade!r} is not allowed at tier {post.tier} ({policy.roles[role_id].name}: {', '.join(allowed)})",
+                    post=post.id,
+                )

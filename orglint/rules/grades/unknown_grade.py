@@ -1,0 +1,85 @@
+import difflib
+from collections.abc import Iterator
+
+from orglint.diagnostics import Diagnostic, Severity, Span
+from orglint.rules import CheckContext, Rule
+
+
+class UnknownGrade(Rule):
+    """A post's grade is not one the ruleset defines.
+
+    ## What it does
+    Reports each post `grade` (and job-evaluation `grade`) that is not in the policy's
+    `grades`, with the closest defined grade. Without a grade policy nothing is checked.
+
+    ## Why
+    Every grade rule (bands per tier, pay, order, evaluation) depends on knowing the grade. A
+    misspelt or local grade silently escapes them all. Leicestershire's framework ties grades to
+    the HAY job evaluation scheme and its 'Job Family' guide: a grade outside it has not been
+    through evaluation.
+
+    ## How to fix
+    Use a grade the ruleset defines, or add the grade (with its rank and band) to the policy.
+
+    ## Example
+    Failing (with the policy below): `G16` is not a grade.
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example County Council, type: other, ruleset: ./grades.yaml}
+    posts:
+      - {id: HOS, title: Head of Service, tier: 1, grade: "15"}
+      - {id: TM1, title: Team Manager, reports_to: HOS, tier: 2, grade: "13"}
+      - {id: TM2, title: Team Manager, reports_to: HOS, tier: 2, grade: G16}   # <- G104
+      - {id: TM3, title: Team Manager, reports_to: HOS, tier: 2, grade: "12"}
+    ```
+
+    Passing:
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example County Council, type: other, ruleset: ./grades.yaml}
+    posts:
+      - {id: HOS, title: Head of Service, tier: 1, grade: "15"}
+      - {id: TM1, title: Team Manager, reports_to: HOS, tier: 2, grade: "13"}
+      - {id: TM2, title: Team Manager, reports_to: HOS, tier: 2, grade: "14"}
+      - {id: TM3, title: Team Manager, reports_to: HOS, tier: 2, grade: "12"}
+    ```
+
+    where `grades.yaml` is:
+
+    ```yaml ruleset grades.yaml
+    orglint-ruleset: 1
+    name: grades
+    extends: [core]
+    rules: {G104: error}
+    policy:
+      grades: {"12": {rank: 12}, "13": {rank: 13}, "14": {rank: 14}, "15": {rank: 15}}
+    ```
+    """
+
+    code = "G104"
+    name = "unknown-grade"
+    severity = Severity.ERROR
+    basis = (
+        "Leicestershire ODP, 'Job Evaluation' and 'Remainder of the Management Structure': grades set through HAY job evaluation"
+    )
+    fix = "Use a grade the ruleset defines, or add it to the policy's grades."
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        grades = context.policy.grades
+        if not grades:
+            return
+        known = list(grades)
+        for post in context.graph.posts.values():
+            if post.grade is not None and post.grade not in grades:
+                yield self._unknown(context.value_span(post, "grade"), post.grade, known, post.id, "grade")
+            evaluation = post.evaluation
+            if evaluation is not None and evaluation.grade is not None and evaluation.grade not in grades:
+                span = context.value_span(post, "evaluation", "grade")
+                yield self._unknown(span, evaluation.grade, known, post.id, "evaluated grade")
+
+    def _unknown(self, span: Span, grade: str, known: list[str], post: str, what: str) -> Diagnostic:
+        close = difflib.get_close_matches(grade, known, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return self.finding(span, f"{what} {grade!r} is not defined by the ruleset{hint}", post=post)
