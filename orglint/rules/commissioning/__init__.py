@@ -1,0 +1,1 @@
+"""Commissioner/provider split rules (C), from Leicestershire's Organisational Design Principles."""

@@ -1,0 +1,1 @@
+"""Job evaluation rules (E): every post evaluated, with a complete and consistent record."""

@@ -1,0 +1,1 @@
+"""Business partner rules (B), from Leicestershire's business partner model."""

@@ -1,0 +1,1 @@
+"""Job profile rules (R): set templates and their corporately agreed responsibilities."""
