@@ -109,8 +109,9 @@ def test_exit_zero(at_repo: Path) -> None:
         (["--ignore", "D", "--ignore", "S00"], {"X001", "X002"}),
         (["--select", "S001", "--extend-select", "D104"], {"S001", "D104", "X001", "X002"}),
         (
+            # ALL brings in every rule that can run without policy the ruleset lacks: E101 too
             ["--select", "ALL", "--ignore", "tier-mismatch"],
-            {"S001", "S002", "S003", "S004", "S005", "D101", "D102", "D103", "D104", "X001", "X002"},
+            {"S001", "S002", "S003", "S004", "S005", "D101", "D102", "D103", "D104", "E101", "X001", "X002"},
         ),
     ],
 )
