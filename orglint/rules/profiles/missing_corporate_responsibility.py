@@ -103,6 +103,6 @@ class MissingCorporateResponsibility(Rule):
         yield self.finding(
             span,
             f"{label} lacks {len(missing)} corporately agreed responsibilit{'y' if len(missing) == 1 else 'ies'} "
-            f"of a {role.name}: {listed}",
+            f"of the {role.name} level: {listed}",
             post=post,
         )
