@@ -71,6 +71,7 @@ class UnknownGrade(Rule):
         if not grades:
             return
         known = list(grades)
+        self._suggestions: dict[str, list[str]] = {}  # the same wrong grade recurs: compare it once
         for post in context.graph.posts.values():
             if post.grade is not None and post.grade not in grades:
                 yield self._unknown(context.value_span(post, "grade"), post.grade, known, post.id, "grade")
@@ -80,6 +81,8 @@ class UnknownGrade(Rule):
                 yield self._unknown(span, evaluation.grade, known, post.id, "evaluated grade")
 
     def _unknown(self, span: Span, grade: str, known: list[str], post: str, what: str) -> Diagnostic:
-        close = difflib.get_close_matches(grade, known, n=1)
+        close = self._suggestions.get(grade)
+        if close is None:
+            close = self._suggestions[grade] = difflib.get_close_matches(grade, known, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return self.finding(span, f"{what} {grade!r} is not defined by the ruleset{hint}", post=post)
