@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
+from orglint.diagnostics import Severity
 from orglint.engine import LintResult
 
 Reporter = Callable[[LintResult, TextIO], None]
 
 
 def summary_line(result: LintResult) -> str:
-    from orglint.diagnostics import Severity
-
     counts = [
         (result.count(Severity.ERROR), "error"),
         (result.count(Severity.WARNING), "warning"),

@@ -22,8 +22,7 @@ class InvalidStructure(InputRule):
     post, and goes on checking everything else.
 
     ## How to fix
-    Correct the key or value shown; the message says what was expected. The JSON Schema in
-    `schemas/structure.schema.json` gives editors completion for every key.
+    Correct the key or value shown; the message says what was expected.
 
     ## Example
     Failing: a misspelt key and a tier below 1.
