@@ -215,6 +215,21 @@ def rules_table(
     render_rules_table(resolved, output_format, sys.stdout)
 
 
+class SchemaKind(enum.StrEnum):
+    structure = "structure"
+    ruleset = "ruleset"
+
+
+@app.command("schema")
+def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which file format.")] = SchemaKind.structure) -> None:
+    """Print the JSON Schema of structure or ruleset files (the source of schemas/*.json)."""
+    import json
+
+    from orglint.schema import SCHEMAS
+
+    sys.stdout.write(json.dumps(_guarded(False, SCHEMAS[kind.value]), indent=2, ensure_ascii=False) + "\n")
+
+
 def _version_callback(value: bool) -> None:
     if value:
         sys.stdout.write(f"orglint {__version__}\n")
