@@ -41,6 +41,9 @@ class OutputFormat(enum.StrEnum):
     full = "full"
     concise = "concise"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
 
 
 T = TypeVar("T")

@@ -32,6 +32,12 @@ def reporter(name: str) -> Reporter:
         from orglint.reporters.concise import render
     elif name == "full":
         from orglint.reporters.full import render
+    elif name == "sarif":
+        from orglint.reporters.sarif import render
+    elif name == "junit":
+        from orglint.reporters.junit import render
+    elif name == "github":
+        from orglint.reporters.github import render
     else:
         raise ValueError(f"unknown output format {name!r}")
     return render

@@ -1,0 +1,44 @@
+"""JUnit XML, for CI systems that show test reports: a test case per file and rule with findings
+(failed), and one per file without any (passed)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from collections import defaultdict
+from typing import TextIO
+
+from orglint.diagnostics import Diagnostic
+from orglint.engine import LintResult
+
+
+def render(result: LintResult, stream: TextIO) -> None:
+    by_case: dict[tuple[str, str], list[Diagnostic]] = defaultdict(list)
+    for diagnostic in result.diagnostics:
+        by_case[(diagnostic.span.file, diagnostic.code)].append(diagnostic)
+    files = sorted({source.display for structure in result.structures for source in structure.files} | {f for f, _ in by_case})
+    suite = ElementTree.Element("testsuite", name="orglint")
+    failures = 0
+    for file in files:
+        cases = sorted(code for case_file, code in by_case if case_file == file)
+        if not cases:
+            ElementTree.SubElement(suite, "testcase", classname=file, name="orglint")
+        for code in cases:
+            findings = by_case[(file, code)]
+            case = ElementTree.SubElement(suite, "testcase", classname=file, name=f"{code} {findings[0].name}")
+            worst = max(finding.severity for finding in findings)
+            failures += 1
+            element = ElementTree.SubElement(
+                case, "failure", message=f"{len(findings)} {worst.label} finding(s) of {code}", type=worst.label
+            )
+            element.text = "\n".join(
+                f"{f.span.file}:{f.span.line}:{f.span.column}: {f.code} [{f.name}] {f.message}" for f in findings
+            )
+    suite.set("tests", str(len(suite)))
+    suite.set("failures", str(failures))
+    suite.set("errors", "0")
+    root = ElementTree.Element("testsuites")
+    root.append(suite)
+    ElementTree.indent(root)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ElementTree.tostring(root, encoding="unicode"))
+    stream.write("\n")

@@ -1,0 +1,93 @@
+"""SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import PurePath
+from typing import Any, TextIO
+
+from orglint import __version__
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.docs import rule_text
+from orglint.engine import LintResult
+from orglint.rules.registry import registered_rules
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+_LOCATIONS = re.compile(r"\bline \d+|:\d+(?::\d+)?\b")
+
+
+def fingerprint(diagnostic: Diagnostic) -> str:
+    """Stable across edits that move a finding: file, rule, post and message, never the line
+    (line references inside messages, such as "first defined at line 9", are left out too)."""
+    message = _LOCATIONS.sub("", diagnostic.message)
+    key = "\0".join((diagnostic.span.file, diagnostic.code, diagnostic.post or "", message))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _rule(code: str) -> dict[str, Any]:
+    rule = registered_rules()[code]
+    docs = rule_text(rule)
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary()},
+        "fullDescription": {"text": docs},
+        "help": {"text": f"{rule.fix}\n\nBasis: {rule.basis}", "markdown": f"{docs}\n\n**Basis:** {rule.basis}"},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"basis": rule.basis},
+    }
+
+
+def _result(diagnostic: Diagnostic, index: int) -> dict[str, Any]:
+    span = diagnostic.span
+    return {
+        "ruleId": diagnostic.code,
+        "ruleIndex": index,
+        "level": LEVELS[diagnostic.severity],
+        "message": {"text": diagnostic.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": PurePath(span.file).as_posix(), "uriBaseId": "%SRCROOT%"},
+                    "region": {
+                        "startLine": span.line,
+                        "startColumn": span.column,
+                        "endLine": span.end_line,
+                        "endColumn": max(span.end_column, span.column + 1 if span.end_line == span.line else 1),
+                    },
+                }
+            }
+        ],
+        "partialFingerprints": {"orglint/v1": fingerprint(diagnostic)},
+        "properties": {"post": diagnostic.post, "basis": diagnostic.basis, "fix": diagnostic.fix},
+    }
+
+
+def render(result: LintResult, stream: TextIO) -> None:
+    codes = list(registered_rules())
+    index = {code: position for position, code in enumerate(codes)}
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "orglint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": [_rule(code) for code in codes],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(diagnostic, index[diagnostic.code]) for diagnostic in result.diagnostics],
+            }
+        ],
+    }
+    json.dump(log, stream, ensure_ascii=False, indent=1)
+    stream.write("\n")

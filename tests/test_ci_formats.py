@@ -1,0 +1,94 @@
+"""The CI output formats: SARIF 2.1.0 (validated against the official schema), JUnit XML
+(parsed back) and GitHub workflow commands."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from .conftest import REPO, SAMPLES, run
+
+SARIF_SCHEMA = REPO.parent / "shared" / "data" / "sarif" / "sarif-schema-2.1.0.json"
+BROKEN = "sample_structures/broken/structure.yaml"
+
+
+@pytest.fixture
+def at_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(REPO)
+    return REPO
+
+
+def test_sarif_is_valid_sarif_2_1_0_with_rules_regions_and_fingerprints(at_repo: Path) -> None:
+    exit_code, out, _ = run("check", BROKEN, "--output-format", "sarif")
+    assert exit_code == 1
+    log = json.loads(out)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(log)
+    (sarif_run,) = log["runs"]
+    rules = sarif_run["tool"]["driver"]["rules"]
+    assert {"S003", "L105", "C103"} <= {rule["id"] for rule in rules}
+    s003 = next(rule for rule in rules if rule["id"] == "S003")
+    assert "Local Government and Housing Act 1989 s4" in s003["help"]["text"] and s003["fullDescription"]["text"]
+    results = sarif_run["results"]
+    assert len(results) == 15
+    loop = next(result for result in results if result["ruleId"] == "S003")
+    assert rules[loop["ruleIndex"]]["id"] == "S003"
+    assert loop["level"] == "error"
+    location = loop["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == BROKEN
+    assert location["region"] == {"startLine": 183, "startColumn": 17, "endLine": 183, "endColumn": 23}
+    assert len({result["partialFingerprints"]["orglint/v1"] for result in results}) == len(results)
+    assert {result["level"] for result in results} == {"error", "warning", "note"}
+
+
+def test_sarif_fingerprints_ignore_line_moves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = (REPO / BROKEN).read_text(encoding="utf-8")
+    Path("s.yaml").write_text(text, encoding="utf-8")
+    before = {
+        r["partialFingerprints"]["orglint/v1"]
+        for r in json.loads(run("check", "s.yaml", "--output-format", "sarif")[1])["runs"][0]["results"]
+    }
+    Path("s.yaml").write_text("# a new comment line\n" + text, encoding="utf-8")
+    after = {
+        r["partialFingerprints"]["orglint/v1"]
+        for r in json.loads(run("check", "s.yaml", "--output-format", "sarif")[1])["runs"][0]["results"]
+    }
+    assert before == after
+
+
+def test_junit_has_a_case_per_file_and_rule(at_repo: Path) -> None:
+    exit_code, out, _ = run("check", BROKEN, str(SAMPLES / "riverside"), "--output-format", "junit")
+    assert exit_code == 1
+    suite = ElementTree.fromstring(out).find("testsuite")
+    assert suite is not None
+    cases = [(case.get("classname"), case.get("name"), case.find("failure") is not None) for case in suite.iter("testcase")]
+    failed = {(file, name.split()[0]) for file, name, failing in cases if failing}
+    assert failed == {
+        (BROKEN, code)
+        for code in ("S001", "S002", "S003", "S004", "S005", "S006", "D101", "D102", "D103", "D104", "X001", "X002")
+    }
+    passed = [file for file, _name, failing in cases if not failing]
+    assert len(passed) == 4 and all("riverside" in file for file in passed)
+    assert suite.get("tests") == str(len(cases)) and suite.get("failures") == "12"
+    d104 = next(case for case in suite.iter("testcase") if case.get("name", "").startswith("D104"))
+    assert d104.find("failure").text.count("\n") == 2  # three findings, one a line
+
+
+def test_github_annotations(at_repo: Path) -> None:
+    _, out, _ = run("check", BROKEN, "--output-format", "github")
+    lines = out.splitlines()
+    assert len(lines) == 15
+    assert (
+        f"::error file={BROKEN},line=183,col=17,endLine=183,endColumn=23,title=S003 reporting-cycle::"
+        "reporting loop: LOOP-1 → LOOP-2 → LOOP-1 (each reports to the next)"
+    ) in lines
+    assert any(line.startswith("::warning ") for line in lines) and any(line.startswith("::notice ") for line in lines)
+    # commas and colons in properties, and percent signs and newlines in messages, are escaped
+    from orglint.reporters.github import _data, _property
+
+    assert _property("a,b:c") == "a%2Cb%3Ac" and _data("50%\nnext") == "50%25%0Anext"
