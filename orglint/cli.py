@@ -116,6 +116,9 @@ def check(
     max_warnings: Annotated[
         int | None, typer.Option("--max-warnings", min=0, help="Fail when there are more warnings than this.")
     ] = None,
+    ignore_suppressions: Annotated[
+        bool, typer.Option("--ignore-suppressions", help="Show findings that inline `# orglint: ignore[...]` comments hide.")
+    ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks of internal errors.")] = False,
 ) -> None:
     """Lint structure files and folders."""
@@ -129,6 +132,7 @@ def check(
         select=selection.split(select),
         extend_select=selection.split(extend_select),
         ignore=selection.split(ignore),
+        ignore_suppressions=ignore_suppressions,
     )
     # Loading allocates millions of long-lived objects and no reference cycles worth collecting;
     # the cyclic collector would rescan them all again and again (a third of the run at 100k

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from orglint import selection
+from orglint import selection, suppression
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.graph import OrgGraph
 from orglint.load.discover import discover
@@ -24,6 +24,7 @@ class LintOptions:
     select: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    ignore_suppressions: bool = False
 
 
 @dataclass
@@ -32,6 +33,8 @@ class LintResult:
     files: int = 0
     posts: int = 0
     structures: list[Structure] = field(default_factory=list)
+    suppressed: list[Diagnostic] = field(default_factory=list)
+    """Findings an inline suppression hid (counted in the summary, not shown)."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for diagnostic in self.diagnostics if diagnostic.severity is severity)
@@ -88,12 +91,25 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
         codes = selection.resolve(ruleset.enabled(), rules, options.select, options.extend_select, options.ignore)
         instances = _instantiate(ruleset, [rules[code] for code in sorted(codes)], named | ruleset.enabled())
         context = CheckContext(structure, OrgGraph(structure), ruleset.policy)
+        produced: list[Diagnostic] = []
         for rule in instances:
             severity = ruleset.severity(type(rule))
             try:
-                result.diagnostics.extend(_complete(d, type(rule), severity) for d in rule.check(context))
+                produced.extend(_complete(d, type(rule), severity) for d in rule.check(context))
             except Exception as error:
                 raise RuleCrash(f"rule {rule.code} ({rule.name}) failed on {structure.root.display}: {error!r}") from error
+        if options.ignore_suppressions:
+            result.diagnostics.extend(produced)
+            continue
+        comments = [comment for source in structure.files for comment in source.suppressions]
+        kept, hidden = suppression.apply(produced, comments, context.graph, rules)
+        result.diagnostics.extend(kept)
+        result.suppressed.extend(hidden)
+        if suppression.UNUSED_SUPPRESSION in codes:
+            unused_rule = rules[suppression.UNUSED_SUPPRESSION]
+            ran = {rule.code for rule in instances}
+            severity = ruleset.severity(unused_rule)
+            result.diagnostics.extend(_complete(d, unused_rule, severity) for d in suppression.unused(comments, ran))
     for finding in findings:  # input findings: always reported, always errors
         result.diagnostics.append(_complete(finding, rules[finding.code], rules[finding.code].severity))
     result.diagnostics.sort(key=Diagnostic.sort_key)

@@ -42,13 +42,14 @@ def test_examples_behave_as_documented(code: str, in_tmp: Path) -> None:
         for name, text in example.files.items():
             (folder / name).write_text(text, encoding="utf-8")
         (folder / "example.yaml").write_text(example.text, encoding="utf-8")
-        select = [] if issubclass(rule, InputRule) else ["--select", code]
+        # input rules always run; X003 judges the other rules' findings, so it runs beside them
+        select = [] if issubclass(rule, InputRule) or code == "X003" else ["--select", code]
         if example.kind == "fail":
             _, document = check_json(str(folder / "example.yaml"), *select)
             found = sorted((d["line"], d["post"]) for d in document["diagnostics"] if d["code"] == code)
             assert example.expected_lines, f"{code}: the failing example marks no line with '# <- {code}'"
             assert [line for line, _ in found] == example.expected_lines, f"{code} failing example: found {found}"
-            if code != "X001":  # a YAML fault belongs to no post; every other finding to the marked line's post
+            if code not in ("X001", "X003"):  # YAML faults and comments belong to no post; the rest to the marked line's
                 expected_posts = [_post_at(example.text, line) for line in example.expected_lines]
                 assert [post for _, post in found] == expected_posts
         else:

@@ -8,6 +8,7 @@ from typing import Any
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.source import LoadProblem, SourceFile, read_text
+from orglint.load.suppressions import scan
 from orglint.load.yaml_source import YamlMap, compose
 
 INVALID_YAML = "X001"
@@ -52,6 +53,7 @@ def load_yaml(path: Path) -> YamlDocument:
     text = ""
     try:
         text = read_text(path)
+        document.source.suppressions = scan(text, document.source.display)
         document.root, problems = compose(text, document.source)
     except LoadProblem as problem:
         document.text = text  # kept only for files that failed, to judge whether they meant to be structures

@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from orglint.load.suppressions import Suppression
 
 
 @dataclass
@@ -35,6 +39,7 @@ class SourceFile:
 
     path: Path
     display: str = ""
+    suppressions: list[Suppression] = field(default_factory=list)
     _lines: list[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:

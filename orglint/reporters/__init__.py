@@ -18,6 +18,8 @@ def summary_line(result: LintResult) -> str:
         (result.count(Severity.INFO), "info"),
     ]
     scope = f"{result.files} file{'s' if result.files != 1 else ''}, {result.posts} post{'s' if result.posts != 1 else ''}"
+    if result.suppressed:
+        scope += f", {len(result.suppressed)} suppressed"
     if not result.diagnostics:
         return f"All checks passed ({scope})."
     found = ", ".join(f"{n} {word}{'s' if n != 1 and word != 'info' else ''}" for n, word in counts if n)

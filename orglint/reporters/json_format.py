@@ -37,7 +37,7 @@ def render(result: LintResult, stream: TextIO) -> None:
             "errors": result.count(Severity.ERROR),
             "warnings": result.count(Severity.WARNING),
             "infos": result.count(Severity.INFO),
-            "suppressed": 0,
+            "suppressed": len(result.suppressed),
         },
         "diagnostics": [diagnostic_json(diagnostic) for diagnostic in result.diagnostics],
     }

@@ -1,0 +1,65 @@
+"""Applying inline suppressions to a structure's findings, and finding the unused ones (X003)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from orglint.diagnostics import Diagnostic, Span
+from orglint.graph import OrgGraph
+from orglint.load.suppressions import Suppression
+from orglint.rules import InputRule, Rule
+from orglint.rules.registry import rule_by_code_or_name
+
+UNUSED_SUPPRESSION = "X003"
+
+
+def _code(text: str) -> str | None:
+    rule = rule_by_code_or_name(text) or rule_by_code_or_name(text.upper())
+    return rule.code if rule is not None else None
+
+
+def apply(
+    diagnostics: list[Diagnostic], suppressions: list[Suppression], graph: OrgGraph, rules: dict[str, type[Rule]]
+) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """Split findings into (kept, suppressed). A finding is suppressed by a comment naming its
+    rule on the line where the finding stands, on the first line of its post, or anywhere in its
+    file as ``ignore-file``. Input findings (X001, X002) cannot be suppressed."""
+    by_line: dict[tuple[str, int], list[Suppression]] = defaultdict(list)
+    whole_file: dict[str, list[Suppression]] = defaultdict(list)
+    for suppression in suppressions:
+        (whole_file[suppression.file] if suppression.whole_file else by_line[(suppression.file, suppression.line)]).append(
+            suppression
+        )
+    kept: list[Diagnostic] = []
+    suppressed: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        if issubclass(rules[diagnostic.code], InputRule):
+            kept.append(diagnostic)
+            continue
+        candidates = [*by_line.get((diagnostic.span.file, diagnostic.span.line), ()), *whole_file.get(diagnostic.span.file, ())]
+        post = graph.posts.get(diagnostic.post) if diagnostic.post is not None else None
+        if post is not None:
+            start = post.origin.span()
+            if start.file == diagnostic.span.file and start.line != diagnostic.span.line:
+                candidates.extend(by_line.get((start.file, start.line), ()))
+        matched = next((s for s in candidates for text in s.codes if _code(text) == diagnostic.code), None)
+        if matched is None:
+            kept.append(diagnostic)
+        else:
+            matched.used.add(diagnostic.code)
+            suppressed.append(diagnostic)
+    return kept, suppressed
+
+
+def unused(suppressions: list[Suppression], ran: set[str]) -> list[Diagnostic]:
+    """X003 for each code of a comment that suppressed nothing, among rules that ran, or that names no rule."""
+    findings = []
+    for suppression in suppressions:
+        span = Span(suppression.file, suppression.line, suppression.column, suppression.line, suppression.column + 1)
+        for text in suppression.codes:
+            code = _code(text)
+            if code is None:
+                findings.append(Diagnostic(UNUSED_SUPPRESSION, f"suppression names no rule: {text!r}", span))
+            elif code in ran and code not in suppression.used:
+                findings.append(Diagnostic(UNUSED_SUPPRESSION, f"unused suppression: no {code} finding here to suppress", span))
+    return findings
