@@ -79,7 +79,6 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
         structure, structure_findings = assemble(sources)
         result.structures.append(structure)
         result.posts += len(structure.posts)
-        findings.extend(structure_findings)
         if options.rulesets:
             references, base, span = options.rulesets, Path.cwd(), None
         else:
@@ -98,6 +97,10 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
                 produced.extend(_complete(d, type(rule), severity) for d in rule.check(context))
             except Exception as error:
                 raise RuleCrash(f"rule {rule.code} ({rule.name}) failed on {structure.root.display}: {error!r}") from error
+        if sources.reported_files is not None:
+            produced = [d for d in produced if d.span.file in sources.reported_files]
+            structure_findings = [d for d in structure_findings if d.span.file in sources.reported_files]
+        findings.extend(structure_findings)
         if options.ignore_suppressions:
             result.diagnostics.extend(produced)
             continue

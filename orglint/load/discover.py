@@ -50,6 +50,10 @@ class StructureSources:
     root: YamlDocument
     included: list[YamlDocument] = field(default_factory=list)
     findings: list[Diagnostic] = field(default_factory=list)
+    reported_files: set[str] | None = None
+    """Whose findings to report: every file's (None) when the root was named or walked to; only
+    those of the named files when the structure was reached through included files alone (as
+    when pre-commit passes the files that changed)."""
 
     @property
     def documents(self) -> list[YamlDocument]:
@@ -148,6 +152,8 @@ def discover(paths: list[Path]) -> Discovery:
             candidates.append((path, True))
 
     roots: dict[Path, YamlDocument] = {}
+    reached_by_include: dict[Path, set[str]] = {}
+    """Roots found only through included files, with the display paths of those files."""
     reported: set[Path] = set()
     for path, named in candidates:
         document = load(path)
@@ -164,6 +170,7 @@ def discover(paths: list[Path]) -> Discovery:
             continue
         if document.is_root:
             roots.setdefault(key, document)
+            reached_by_include.pop(key, None)  # named (or walked to) itself: report all of it
             continue
         owners = load.roots_including(document)
         if not owners and key not in reported:
@@ -177,10 +184,17 @@ def discover(paths: list[Path]) -> Discovery:
                 )
             )
         for owner in owners:
-            roots.setdefault(owner.source.path.resolve(), owner)
+            owner_key = owner.source.path.resolve()
+            if owner_key not in roots:
+                reached_by_include[owner_key] = set()
+            roots.setdefault(owner_key, owner)
+            if owner_key in reached_by_include:
+                reached_by_include[owner_key].add(document.source.display)
 
-    for root in roots.values():
-        discovery.structures.append(_gather(root, load))
+    for root_key, root in roots.items():
+        sources = _gather(root, load)
+        sources.reported_files = reached_by_include.get(root_key)
+        discovery.structures.append(sources)
     discovery.files = len({p for s in discovery.structures for p in (d.source.path.resolve() for d in s.documents)} | reported)
     return discovery
 
