@@ -116,6 +116,9 @@ def check(
     max_warnings: Annotated[
         int | None, typer.Option("--max-warnings", min=0, help="Fail when there are more warnings than this.")
     ] = None,
+    only_structures: Annotated[
+        bool, typer.Option("--only-structures", help="Skip named files that are not structures, as folder walks do (pre-commit).")
+    ] = False,
     ignore_suppressions: Annotated[
         bool, typer.Option("--ignore-suppressions", help="Show findings that inline `# orglint: ignore[...]` comments hide.")
     ] = False,
@@ -133,6 +136,7 @@ def check(
         extend_select=selection.split(extend_select),
         ignore=selection.split(ignore),
         ignore_suppressions=ignore_suppressions,
+        only_structures=only_structures,
     )
     # Loading allocates millions of long-lived objects and no reference cycles worth collecting;
     # the cyclic collector would rescan them all again and again (a third of the run at 100k

@@ -25,6 +25,8 @@ class LintOptions:
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     ignore_suppressions: bool = False
+    only_structures: bool = False
+    """Skip named files that are not structures, as folder walks do (for pre-commit)."""
 
 
 @dataclass
@@ -71,7 +73,7 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
     for selector in (*options.select, *options.extend_select, *options.ignore):
         selection.expand(selector, rules)  # a bad selector is a usage error before any work
     named = selection.named_exactly([*options.select, *options.extend_select], rules)
-    discovery = discover(paths)
+    discovery = discover(paths, skip_non_structures=options.only_structures)
     result = LintResult(files=discovery.files)
     findings = list(discovery.findings)
     rulesets: dict[tuple[tuple[str, ...], Path], Ruleset] = {}

@@ -138,7 +138,7 @@ def _file_finding(document: YamlDocument, message: str, span: Span | None = None
     return Diagnostic(INVALID_STRUCTURE, message, span or Span.start_of(document.source.display))
 
 
-def discover(paths: list[Path]) -> Discovery:
+def discover(paths: list[Path], *, skip_non_structures: bool = False) -> Discovery:
     """Find, parse and group into structures every structure file the paths lead to."""
     load = _Loader()
     discovery = Discovery()
@@ -149,7 +149,7 @@ def discover(paths: list[Path]) -> Discovery:
         if path.is_dir():
             candidates.extend((found, False) for found in _walk(path))
         else:
-            candidates.append((path, True))
+            candidates.append((path, not skip_non_structures))  # skipping: judged as a walk would
 
     roots: dict[Path, YamlDocument] = {}
     reached_by_include: dict[Path, set[str]] = {}
