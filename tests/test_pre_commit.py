@@ -45,7 +45,9 @@ def test_pre_commit_passes_a_clean_structure_and_fails_a_broken_one(tmp_path: Pa
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "orglint" in passed.stdout and "Passed" in passed.stdout
 
-    write(project, "teams/a.yaml", TEAM.replace("reports_to: AD1, tier: 3}\n  - {id: H2", "reports_to: ADX, tier: 3}\n  - {id: H2"))
+    write(
+        project, "teams/a.yaml", TEAM.replace("reports_to: AD1, tier: 3}\n  - {id: H2", "reports_to: ADX, tier: 3}\n  - {id: H2")
+    )
     _git(project, "add", ".")
     failed = _pre_commit(project, "--files", "teams/a.yaml")
     assert failed.returncode == 1, failed.stdout + failed.stderr
