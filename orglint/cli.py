@@ -116,6 +116,9 @@ def check(
     max_warnings: Annotated[
         int | None, typer.Option("--max-warnings", min=0, help="Fail when there are more warnings than this.")
     ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Fail only on findings not recorded in this baseline file.")
+    ] = None,
     only_structures: Annotated[
         bool, typer.Option("--only-structures", help="Skip named files that are not structures, as folder walks do (pre-commit).")
     ] = False,
@@ -143,6 +146,8 @@ def check(
     # posts). The process ends soon after, so it is simply kept off.
     gc.disable()
     result = _guarded(verbose, lambda: lint(paths or [Path(".")], options))
+    if baseline is not None:
+        _apply_baseline(result, baseline, verbose)
 
     if statistics:
         _print_statistics(result)
@@ -158,6 +163,46 @@ def check(
     warnings = result.count(Severity.WARNING)
     failed = errors > 0 or (max_warnings is not None and warnings > max_warnings)
     raise typer.Exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _apply_baseline(result: LintResult, path: Path, verbose: bool) -> None:
+    from orglint.baseline import Baseline, BaselineError
+
+    try:
+        accepted = Baseline.read(path)
+    except BaselineError as error:
+        raise _fail(str(error)) from None
+    result.diagnostics, known, stale = accepted.filter(result.diagnostics)
+    result.suppressed.extend(known)
+    if stale:
+        sys.stderr.write(
+            f"orglint: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} in {path} no longer match "
+            f"(fixed, or changed): shrink it with `orglint baseline write {path}`\n"
+        )
+        for entry in stale:
+            sys.stderr.write(f"  {entry}\n")
+
+
+baseline_app = typer.Typer(help="Record accepted findings, so that only new ones fail.", no_args_is_help=True)
+app.add_typer(baseline_app, name="baseline")
+
+
+@baseline_app.command("write")
+def baseline_write(
+    file: Annotated[Path, typer.Argument(help="The baseline file to write (JSON).")],
+    paths: Annotated[list[Path] | None, typer.Argument(help="Structure files or folders (default: the current folder).")] = None,
+    ruleset: Annotated[list[str] | None, typer.Option("--ruleset", "-r", help="Ruleset name or path (repeatable).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Record every current finding in FILE (keyed by file, rule, post and message, not line)."""
+    from orglint import selection
+    from orglint.baseline import render
+    from orglint.engine import LintOptions, lint
+
+    gc.disable()
+    result = _guarded(verbose, lambda: lint(paths or [Path(".")], LintOptions(rulesets=selection.split(ruleset))))
+    _guarded(verbose, lambda: _write_atomically(file, render(result.diagnostics)))
+    sys.stdout.write(f"orglint: recorded {len(result.diagnostics)} finding(s) in {file}\n")
 
 
 def _print_statistics(result: LintResult) -> None:

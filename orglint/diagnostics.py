@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import hashlib
+import re
 from dataclasses import dataclass
 
 
@@ -59,3 +61,14 @@ class Diagnostic:
     def sort_key(self) -> tuple[str, int, int, str, str]:
         span = self.span
         return (span.file, span.line, span.column, self.code, self.message)
+
+
+_LOCATIONS = re.compile(r"\bline \d+|:\d+(?::\d+)?\b")
+
+
+def fingerprint(diagnostic: Diagnostic) -> str:
+    """Stable across edits that move a finding: file, rule, post and message, never the line
+    (line references inside messages, such as "first defined at line 9", are left out too)."""
+    message = _LOCATIONS.sub("", diagnostic.message)
+    key = "\0".join((diagnostic.span.file, diagnostic.code, diagnostic.post or "", message))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()

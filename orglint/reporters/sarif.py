@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from pathlib import PurePath
 from typing import Any, TextIO
 
 from orglint import __version__
-from orglint.diagnostics import Diagnostic, Severity
+from orglint.diagnostics import Diagnostic, Severity, fingerprint
 from orglint.docs import rule_text
 from orglint.engine import LintResult
 from orglint.rules.registry import registered_rules
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-
-
-_LOCATIONS = re.compile(r"\bline \d+|:\d+(?::\d+)?\b")
-
-
-def fingerprint(diagnostic: Diagnostic) -> str:
-    """Stable across edits that move a finding: file, rule, post and message, never the line
-    (line references inside messages, such as "first defined at line 9", are left out too)."""
-    message = _LOCATIONS.sub("", diagnostic.message)
-    key = "\0".join((diagnostic.span.file, diagnostic.code, diagnostic.post or "", message))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
 def _rule(code: str) -> dict[str, Any]:

@@ -1,0 +1,72 @@
+"""Baselines: accepted findings recorded so that only new ones fail (SPEC section 8).
+
+A baseline entry is (file, code, post, fingerprint), never a line: edits above a finding do not
+break it. Entries count: two accepted findings with one key absorb two findings, not more.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from orglint.diagnostics import Diagnostic, fingerprint
+
+FORMAT_VERSION = 1
+
+Key = tuple[str, str, str | None, str]
+
+
+class BaselineError(Exception):
+    """An unreadable baseline file: a usage error (exit 2)."""
+
+
+def key(diagnostic: Diagnostic) -> Key:
+    return (diagnostic.span.file, diagnostic.code, diagnostic.post, fingerprint(diagnostic))
+
+
+def render(diagnostics: list[Diagnostic]) -> str:
+    entries = [
+        {"file": d.span.file, "code": d.code, "post": d.post, "fingerprint": fingerprint(d), "message": d.message}
+        for d in diagnostics
+    ]
+    entries.sort(key=lambda entry: (entry["file"], entry["code"], entry["post"] or "", entry["fingerprint"]))
+    return json.dumps({"orglint-baseline": FORMAT_VERSION, "findings": entries}, indent=1, ensure_ascii=False) + "\n"
+
+
+@dataclass
+class Baseline:
+    accepted: Counter[Key]
+    messages: dict[Key, str]
+
+    @classmethod
+    def read(cls, path: Path) -> Baseline:
+        try:
+            document: Any = json.loads(path.read_text(encoding="utf-8"))
+            if document.get("orglint-baseline") != FORMAT_VERSION:
+                raise ValueError(f"not an orglint baseline (format {FORMAT_VERSION})")
+            entries = document["findings"]
+            keys = [(e["file"], e["code"], e["post"], e["fingerprint"]) for e in entries]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            raise BaselineError(f"{path}: cannot use this baseline: {error}") from None
+        return cls(Counter(keys), {k: e.get("message", "") for k, e in zip(keys, entries, strict=True)})
+
+    def filter(self, diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], list[Diagnostic], list[str]]:
+        """(new findings, accepted findings, descriptions of entries that no longer match)."""
+        remaining = Counter(self.accepted)
+        new, accepted = [], []
+        for diagnostic in diagnostics:
+            entry = key(diagnostic)
+            if remaining[entry] > 0:
+                remaining[entry] -= 1
+                accepted.append(diagnostic)
+            else:
+                new.append(diagnostic)
+        stale = [
+            f"{file}: {code}{f' ({post})' if post else ''}: {self.messages.get((file, code, post, print_), '')}"
+            for (file, code, post, print_), count in sorted(remaining.items(), key=lambda item: tuple(map(str, item[0])))
+            for _ in range(count)
+        ]
+        return new, accepted, stale

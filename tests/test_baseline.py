@@ -1,0 +1,48 @@
+"""Baselines: only new findings fail; entries survive edits above them; stale entries are reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .conftest import STRUCTURE_HEAD, run, write
+
+POSTS = "  - {id: CE, title: CE, tier: 1}\n  - {id: AD1, title: AD, reports_to: CE, tier: 2}\n  - {id: X, title: X, reports_to: NOPE, tier: 2}\n"
+
+
+def test_baseline_accepts_recorded_findings_and_fails_new_ones(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + POSTS)
+    assert run("check", "s.yaml")[0] == 1
+    exit_code, out, _ = run("baseline", "write", "baseline.json", "s.yaml")
+    assert exit_code == 0 and "recorded 2 finding(s)" in out
+    entries = json.loads((in_tmp / "baseline.json").read_text())["findings"]
+    assert {(e["code"], e["post"]) for e in entries} == {("D103", "CE"), ("S002", "X")}
+    assert all("line" not in entry for entry in entries)
+
+    exit_code, out, _ = run("check", "s.yaml", "--baseline", "baseline.json", "--output-format", "json")
+    assert exit_code == 0 and json.loads(out)["summary"]["suppressed"] == 2
+
+    # lines above move every finding; the baseline still holds
+    write(in_tmp, "s.yaml", "# a comment\n# another\n" + STRUCTURE_HEAD + POSTS)
+    assert run("check", "s.yaml", "--baseline", "baseline.json")[0] == 0
+
+    # a new finding fails, and only it is shown
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + POSTS + "  - {id: Y, title: Y, reports_to: NONE, tier: 2}\n")
+    exit_code, out, _ = run("check", "s.yaml", "--baseline", "baseline.json", "--output-format", "concise")
+    assert exit_code == 1 and out.count("S002") == 1 and "'NONE'" in out
+
+
+def test_fixed_findings_leave_stale_entries_that_are_reported(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + POSTS)
+    run("baseline", "write", "baseline.json", "s.yaml")
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + POSTS.replace("NOPE", "CE"))
+    exit_code, _, err = run("check", "s.yaml", "--baseline", "baseline.json")
+    assert exit_code == 0
+    assert "2 baseline entries" in err and "S002 (X)" in err and "D103 (CE)" in err  # both fixed
+
+
+def test_a_bad_baseline_is_a_usage_error(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + POSTS)
+    write(in_tmp, "baseline.json", "{not json")
+    exit_code, _, err = run("check", "s.yaml", "--baseline", "baseline.json")
+    assert exit_code == 2 and "cannot use this baseline" in err
