@@ -56,6 +56,7 @@ def _fail(message: str) -> typer.Exit:
 
 def _guarded(verbose: bool, action: Callable[[], T]) -> T:
     """Run ``action``, turning every expected failure into one line and exit 2."""
+    from orglint.config import ConfigError
     from orglint.engine import RuleCrash
     from orglint.load.discover import PathNotFound
     from orglint.rules.registry import PluginError
@@ -66,7 +67,7 @@ def _guarded(verbose: bool, action: Callable[[], T]) -> T:
         return action()
     except PathNotFound as error:
         raise _fail(f"{error}: no such file or folder") from None
-    except (SelectorError, RulesetError, PluginError) as error:
+    except (SelectorError, RulesetError, PluginError, ConfigError) as error:
         if verbose:
             traceback.print_exc()
         raise _fail(str(error)) from None
@@ -106,7 +107,9 @@ def check(
     ] = None,
     extend_select: Annotated[list[str] | None, typer.Option(help="Rules to run as well as the ruleset's.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Rules not to run.")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--output-format", help="How to show findings.")] = OutputFormat.full,
+    output_format: Annotated[
+        OutputFormat | None, typer.Option("--output-format", help="How to show findings (default: the config's, else full).")
+    ] = None,
     output_file: Annotated[
         Path | None,
         typer.Option("--output-file", "-o", help="Write the output format here; the terminal still shows the full format."),
@@ -119,6 +122,10 @@ def check(
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Fail only on findings not recorded in this baseline file.")
     ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Use this configuration file (pyproject.toml or orglint.toml) for everything.")
+    ] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
     only_structures: Annotated[
         bool, typer.Option("--only-structures", help="Skip named files that are not structures, as folder walks do (pre-commit).")
     ] = False,
@@ -140,7 +147,12 @@ def check(
         ignore=selection.split(ignore),
         ignore_suppressions=ignore_suppressions,
         only_structures=only_structures,
+        config_file=config,
+        isolated=isolated,
     )
+    chosen_format = output_format.value if output_format is not None else None
+    if chosen_format is None:
+        chosen_format = _guarded(verbose, lambda: options.config_for(Path.cwd()).settings.output_format) or "full"
     # Loading allocates millions of long-lived objects and no reference cycles worth collecting;
     # the cyclic collector would rescan them all again and again (a third of the run at 100k
     # posts). The process ends soon after, so it is simply kept off.
@@ -153,11 +165,11 @@ def check(
         _print_statistics(result)
     elif output_file is not None:
         buffer = io.StringIO()
-        reporter(output_format.value)(result, buffer)
+        reporter(chosen_format)(result, buffer)
         _guarded(verbose, lambda: _write_atomically(output_file, buffer.getvalue()))
         reporter("full")(result, sys.stdout)
     else:
-        reporter(output_format.value)(result, sys.stdout)
+        reporter(chosen_format)(result, sys.stdout)
 
     errors = result.count(Severity.ERROR)
     warnings = result.count(Severity.WARNING)

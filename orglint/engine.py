@@ -6,12 +6,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from orglint import selection, suppression
+from orglint.config import Config, Settings
+from orglint.config import load as load_config
+from orglint.config import nearest as nearest_config
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.graph import OrgGraph
 from orglint.load.discover import discover
 from orglint.model.structure import Structure, assemble
 from orglint.rules import CheckContext, Rule
-from orglint.rules.registry import registered_rules
+from orglint.rules.registry import registered_rules, rule_by_code_or_name
 from orglint.ruleset import MissingSettings, Ruleset, load_ruleset
 
 DEFAULT_RULESET = "core"
@@ -27,6 +30,17 @@ class LintOptions:
     ignore_suppressions: bool = False
     only_structures: bool = False
     """Skip named files that are not structures, as folder walks do (for pre-commit)."""
+    config_file: Path | None = None
+    """One configuration file for every structure (``--config``), instead of the nearest."""
+    isolated: bool = False
+    """Ignore configuration files altogether."""
+
+    def config_for(self, folder: Path) -> Config:
+        if self.isolated:
+            return Config(None, Settings())
+        if self.config_file is not None:
+            return load_config(self.config_file)
+        return nearest_config(folder)
 
 
 @dataclass
@@ -54,6 +68,11 @@ def _complete(diagnostic: Diagnostic, rule: type[Rule], severity: Severity) -> D
     return diagnostic
 
 
+def _code_of(selector: str) -> str | None:
+    rule = rule_by_code_or_name(selector)
+    return rule.code if rule is not None else None
+
+
 def _instantiate(ruleset: Ruleset, chosen: list[type[Rule]], must_run: set[str]) -> list[Rule]:
     """The chosen rules with their settings. A rule swept in by ALL or a prefix whose policy the
     ruleset does not give is left out; any other rule missing settings is a configuration error."""
@@ -72,8 +91,11 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
     rules = registered_rules()
     for selector in (*options.select, *options.extend_select, *options.ignore):
         selection.expand(selector, rules)  # a bad selector is a usage error before any work
-    named = selection.named_exactly([*options.select, *options.extend_select], rules)
-    discovery = discover(paths, skip_non_structures=options.only_structures)
+    discovery = discover(
+        paths,
+        skip_non_structures=options.only_structures,
+        excluded=lambda path: options.config_for(path.parent).excluded(path),
+    )
     result = LintResult(files=discovery.files)
     findings = list(discovery.findings)
     rulesets: dict[tuple[tuple[str, ...], Path], Ruleset] = {}
@@ -81,24 +103,35 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
         structure, structure_findings = assemble(sources)
         result.structures.append(structure)
         result.posts += len(structure.posts)
+        config = options.config_for(structure.root.path.parent)
+        # the command line, then the structure's own `ruleset:`, then the configuration's default
         if options.rulesets:
             references, base, span = options.rulesets, Path.cwd(), None
+        elif structure.rulesets:
+            references, base, span = structure.rulesets, structure.root.path.parent, structure.ruleset_span()
         else:
-            references, base, span = structure.rulesets or [DEFAULT_RULESET], structure.root.path.parent, structure.ruleset_span()
+            references, base, span = config.rulesets or [DEFAULT_RULESET], config.folder, None
         key = (tuple(references), base)
         if key not in rulesets:
             rulesets[key] = load_ruleset(references, base, span)
         ruleset = rulesets[key]
-        codes = selection.resolve(ruleset.enabled(), rules, options.select, options.extend_select, options.ignore)
+        select = options.select or config.settings.select or []
+        extend_select = [*config.settings.extend_select, *options.extend_select]
+        ignore = [*config.settings.ignore, *options.ignore]
+        for selector in (*select, *extend_select, *ignore):
+            selection.expand(selector, rules)
+        named = selection.named_exactly([*select, *extend_select], rules)
+        codes = selection.resolve(ruleset.enabled(), rules, select, extend_select, ignore)
         instances = _instantiate(ruleset, [rules[code] for code in sorted(codes)], named | ruleset.enabled())
         context = CheckContext(structure, OrgGraph(structure), ruleset.policy)
         produced: list[Diagnostic] = []
         for rule in instances:
-            severity = ruleset.severity(type(rule))
+            severity = config.severity_override(rule.code, _code_of) or ruleset.severity(type(rule))
             try:
                 produced.extend(_complete(d, type(rule), severity) for d in rule.check(context))
             except Exception as error:
                 raise RuleCrash(f"rule {rule.code} ({rule.name}) failed on {structure.root.display}: {error!r}") from error
+        produced = [d for d in produced if not config.ignored_here(d, _code_of)]
         if sources.reported_files is not None:
             produced = [d for d in produced if d.span.file in sources.reported_files]
             structure_findings = [d for d in structure_findings if d.span.file in sources.reported_files]

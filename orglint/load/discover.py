@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,7 +138,9 @@ def _file_finding(document: YamlDocument, message: str, span: Span | None = None
     return Diagnostic(INVALID_STRUCTURE, message, span or Span.start_of(document.source.display))
 
 
-def discover(paths: list[Path], *, skip_non_structures: bool = False) -> Discovery:
+def discover(
+    paths: list[Path], *, skip_non_structures: bool = False, excluded: Callable[[Path], bool] | None = None
+) -> Discovery:
     """Find, parse and group into structures every structure file the paths lead to."""
     load = _Loader()
     discovery = Discovery()
@@ -147,7 +149,7 @@ def discover(paths: list[Path], *, skip_non_structures: bool = False) -> Discove
         if not path.exists():
             raise PathNotFound(str(path))
         if path.is_dir():
-            candidates.extend((found, False) for found in _walk(path))
+            candidates.extend((found, False) for found in _walk(path) if excluded is None or not excluded(found))
         else:
             candidates.append((path, not skip_non_structures))  # skipping: judged as a walk would
 

@@ -1,0 +1,166 @@
+"""Configuration: ``[tool.orglint]`` in ``pyproject.toml``, or the top level of ``orglint.toml``.
+
+The file nearest to a structure's root (its folder, then the folders above it, up to the
+repository top) configures that structure; paths in it resolve relative to the file that
+declares them. ``--config FILE`` uses one file for everything; ``--isolated`` uses none. Options
+given on the command line win over the file. An unknown key or a bad value is a configuration
+error (exit 2) naming the file, line and key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.load.source import display_path
+from orglint.model.validate import plain_message
+
+CONFIG_FILES = ("orglint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used: exit 2, at the file, line and key."""
+
+
+class Settings(BaseModel):
+    """The keys of ``[tool.orglint]``."""
+
+    model_config = ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True)
+    ruleset: str | list[str] | None = Field(default=None, description="Ruleset names or paths (relative to this file).")
+    select: list[str] | None = None
+    extend_select: list[str] = []
+    ignore: list[str] = []
+    per_file_ignores: dict[str, list[str]] = Field(
+        default={}, description="Glob (relative to this file) → rules to ignore there."
+    )
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(default={}, description="Rule code or name → severity.")
+    exclude: list[str] = Field(default=[], description="Globs (relative to this file) of files and folders not to lint.")
+    output_format: Literal["full", "concise", "json", "sarif", "junit", "github"] | None = None
+
+
+class Config:
+    def __init__(self, path: Path | None, settings: Settings) -> None:
+        self.path = path
+        self.settings = settings
+        self.folder = path.parent if path is not None else Path.cwd()
+
+    @property
+    def rulesets(self) -> list[str]:
+        ruleset = self.settings.ruleset
+        references = [ruleset] if isinstance(ruleset, str) else list(ruleset or [])
+        # a path is relative to this file; a built-in name stays a name
+        return [str(self.folder / r) if ("/" in r or r.endswith((".yaml", ".yml"))) else r for r in references]
+
+    def _relative(self, file: str) -> str | None:
+        try:
+            return Path(os.path.relpath(Path(file).resolve(), self.folder.resolve())).as_posix()
+        except ValueError:
+            return None
+
+    def excluded(self, path: Path) -> bool:
+        relative = self._relative(str(path))
+        if relative is None or relative.startswith(".."):
+            return False
+        parts = relative.split("/")
+        candidates = ["/".join(parts[: index + 1]) for index in range(len(parts))]
+        return any(fnmatch.fnmatch(candidate, pattern) for pattern in self.settings.exclude for candidate in candidates)
+
+    def ignored_here(self, diagnostic: Diagnostic, resolve: Any) -> bool:
+        """Does ``per-file-ignores`` ignore this finding's rule in its file?"""
+        if not self.settings.per_file_ignores:
+            return False
+        relative = self._relative(diagnostic.span.file)
+        if relative is None:
+            return False
+        for pattern, codes in self.settings.per_file_ignores.items():
+            if fnmatch.fnmatch(relative, pattern) and diagnostic.code in {resolve(code) for code in codes}:
+                return True
+        return False
+
+    def severity_override(self, code: str, resolve: Any) -> Severity | None:
+        for key, severity in self.settings.severity.items():
+            if resolve(key) == code:
+                return Severity.parse(severity)
+        return None
+
+
+def _line_of(text: str, key: str, section: str | None) -> tuple[int, int]:
+    lines = text.splitlines()
+    start = 0
+    if section is not None:
+        header = re.compile(rf"^\s*\[\s*{re.escape(section)}\s*\]")
+        start = next((index for index, line in enumerate(lines) if header.match(line)), 0)
+    pattern = re.compile(rf'^\s*"?{re.escape(key)}"?\s*=')
+    for index in range(start, len(lines)):
+        if pattern.match(lines[index]):
+            return index + 1, len(lines[index]) - len(lines[index].lstrip()) + 1
+    return start + 1, 1
+
+
+def _parse(path: Path, required: bool) -> Settings | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+        document = tomllib.loads(text)
+    except OSError as error:
+        raise ConfigError(f"{display_path(path)}: cannot be read: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{display_path(path)}: invalid TOML: {error}") from None
+    section = None
+    if path.name == "pyproject.toml":
+        table = document.get("tool", {}).get("orglint")
+        if table is None:
+            if required:
+                raise ConfigError(f"{display_path(path)}: no [tool.orglint] table")
+            return None
+        section = "tool.orglint"
+    else:
+        table = document
+    try:
+        return Settings.model_validate(table)
+    except ValidationError as error:
+        detail = error.errors(include_url=False)[0]
+        key = str(detail["loc"][0]) if detail["loc"] else ""
+        line, column = _line_of(text, key, section)
+        if detail["type"] == "extra_forbidden":
+            keys = [name.replace("_", "-") for name in Settings.model_fields]
+            close = difflib.get_close_matches(key, keys, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f"; known keys: {', '.join(keys)}"
+            message = f"unknown key {key!r}{hint}"
+        else:
+            message = f"{'.'.join(str(step) for step in detail['loc'])}: {plain_message(detail)}"
+        raise ConfigError(f"{display_path(path)}:{line}:{column}: {message}") from None
+
+
+def load(path: Path) -> Config:
+    """A configuration file named with --config."""
+    settings = _parse(path, required=True)
+    assert settings is not None
+    return Config(path, settings)
+
+
+def nearest(folder: Path) -> Config:
+    """The configuration for files in ``folder``: the nearest config file at or above it."""
+    return _nearest(folder.resolve())  # cached by absolute folder: "." means another folder after a chdir
+
+
+@cache
+def _nearest(current: Path) -> Config:
+    while True:
+        for name in CONFIG_FILES:
+            candidate = current / name
+            if candidate.is_file():
+                settings = _parse(candidate, required=False)
+                if settings is not None:
+                    return Config(candidate, settings)
+        if (current / ".git").exists() or current.parent == current:
+            return Config(None, Settings())
+        current = current.parent
