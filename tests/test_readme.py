@@ -26,5 +26,5 @@ def test_the_configuration_example_is_valid() -> None:
 def test_the_ruleset_example_loads(in_tmp: Path) -> None:
     (example,) = [block for block in _blocks("yaml") if block.startswith("orglint-ruleset: 1")]
     write(in_tmp, "our-council.yaml", example)
-    exit_code, out, err = run("rules", "--ruleset", "./our-council.yaml", "--output-format", "json")
+    exit_code, _, err = run("rules", "--ruleset", "./our-council.yaml", "--output-format", "json")
     assert exit_code == 0, err
