@@ -1,0 +1,68 @@
+"""Helpers for plugin authors: test a rule the way orglint tests its own.
+
+    from orglint.testing import RuleTester
+    from my_plugin.rule import MyRule
+
+    def test_my_rule_examples(tmp_path):
+        RuleTester(MyRule).check_examples(tmp_path)   # runs the docstring's failing and passing examples
+
+    def test_my_rule_on_a_structure(tmp_path):
+        found = RuleTester(MyRule).lint(tmp_path, "orglint: 1\\n...")
+        assert [(d.code, d.post, d.span.line) for d in found] == [("Z101", "CE", 4)]
+
+The rule must be registered (installed with its ``orglint.rules`` entry point) for ``lint`` to
+run it, exactly as orglint will run it for users.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from orglint.diagnostics import Diagnostic
+from orglint.docs import examples
+from orglint.engine import LintOptions, lint
+from orglint.rules import InputRule, Rule
+
+
+class RuleTester:
+    def __init__(self, rule: type[Rule]) -> None:
+        self.rule = rule
+
+    def lint(
+        self, folder: Path, text: str, files: dict[str, str] | None = None, *, only_this_rule: bool = True
+    ) -> list[Diagnostic]:
+        """Lint ``text`` as ``folder/example.yaml`` (with further ``files``, such as rulesets)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, content in (files or {}).items():
+            (folder / name).write_text(content, encoding="utf-8")
+        path = folder / "example.yaml"
+        path.write_text(text, encoding="utf-8")
+        options = LintOptions(isolated=True)
+        if only_this_rule and not issubclass(self.rule, InputRule):
+            options.select = [self.rule.code]
+        else:
+            options.extend_select = [self.rule.code]
+        return lint([path], options).diagnostics
+
+    def check_examples(self, folder: Path) -> None:
+        """The docstring's failing example gives this rule's findings on exactly the lines marked
+        ``# <- CODE``; its passing example gives no finding under its ruleset."""
+        found_any = {"fail": False, "pass": False}
+        for index, example in enumerate(examples(self.rule)):
+            found_any[example.kind] = True
+            where = folder / f"{example.kind}{index}"
+            if example.kind == "fail":
+                found = self.lint(where, example.text, example.files)
+                lines = sorted(d.span.line for d in found if d.code == self.rule.code)
+                if not example.expected_lines or lines != example.expected_lines:
+                    raise AssertionError(
+                        f"{self.rule.code} failing example: expected lines {example.expected_lines}, found {lines}"
+                    )
+            else:
+                found = self.lint(where, example.text, example.files, only_this_rule=False)
+                if found:
+                    raise AssertionError(
+                        f"{self.rule.code} passing example has findings: {[(d.code, d.span.line) for d in found]}"
+                    )
+        if not all(found_any.values()):
+            raise AssertionError(f"{self.rule.code} docs need a failing and a passing example")
