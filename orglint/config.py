@@ -43,6 +43,9 @@ class Settings(BaseModel):
         default={}, description="Glob (relative to this file) → rules to ignore there."
     )
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default={}, description="Rule code or name → severity.")
+    include: list[str] = Field(
+        default=[], description="Globs (relative to this file) of the files folder walks lint (default: all *.yaml, *.yml)."
+    )
     exclude: list[str] = Field(default=[], description="Globs (relative to this file) of files and folders not to lint.")
     output_format: Literal["full", "concise", "json", "sarif", "junit", "github"] | None = None
 
@@ -67,9 +70,12 @@ class Config:
             return None
 
     def excluded(self, path: Path) -> bool:
+        """Is a file a folder walk found left out by ``include`` or ``exclude``?"""
         relative = self._relative(str(path))
         if relative is None or relative.startswith(".."):
             return False
+        if self.settings.include and not any(fnmatch.fnmatch(relative, pattern) for pattern in self.settings.include):
+            return True
         parts = relative.split("/")
         candidates = ["/".join(parts[: index + 1]) for index in range(len(parts))]
         return any(fnmatch.fnmatch(candidate, pattern) for pattern in self.settings.exclude for candidate in candidates)

@@ -40,6 +40,14 @@ def test_exclude_skips_walked_files_and_output_format(in_tmp: Path) -> None:
     assert "drafts" not in out and out.startswith(str(Path("final/s.yaml")) + ":")
 
 
+def test_include_limits_folder_walks(in_tmp: Path) -> None:
+    write(in_tmp, "orglint.toml", 'include = ["structures/*.yaml"]\n')
+    write(in_tmp, "structures/s.yaml", STRUCTURE_HEAD + ONE_OVER_ONE)
+    write(in_tmp, "elsewhere/s.yaml", STRUCTURE_HEAD + ONE_OVER_ONE)
+    _, out, _ = run("check", ".", "--output-format", "concise")
+    assert "structures" in out and "elsewhere" not in out
+
+
 def test_config_option_and_isolated(in_tmp: Path) -> None:
     write(in_tmp, "elsewhere.toml", 'ignore = ["D", "S"]\n')
     write(in_tmp, "orglint.toml", 'select = ["S006"]\n')
