@@ -247,7 +247,7 @@ def rule_docs(
 ) -> None:
     """Show a rule's documentation: what it checks, why, its basis, how to fix it."""
     from orglint.docs import render_rule_docs
-    from orglint.rules.registry import registered_rules, rule_by_code_or_name
+    from orglint.rules.registry import code_of, registered_rules
 
     if all_rules == (code is not None):
         raise _fail("give a rule code or name, or --all")
@@ -255,7 +255,8 @@ def rule_docs(
         chosen = list(_guarded(False, registered_rules).values())
     else:
         assert code is not None
-        found = _guarded(False, lambda: rule_by_code_or_name(code) or rule_by_code_or_name(code.upper()))
+        found_code = _guarded(False, lambda: code_of(code))
+        found = registered_rules()[found_code] if found_code is not None else None
         if found is None:
             from orglint.selection import SelectorError, expand
 

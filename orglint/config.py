@@ -16,15 +16,22 @@ import re
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.source import display_path
 from orglint.model.validate import plain_message
+from orglint.rules.registry import rule_by_code_or_name
+from orglint.ruleset import is_path_reference
 
 CONFIG_FILES = ("orglint.toml", "pyproject.toml")
+
+
+def _code(selector: str) -> str | None:
+    rule = rule_by_code_or_name(selector)
+    return rule.code if rule is not None else None
 
 
 class ConfigError(Exception):
@@ -61,7 +68,7 @@ class Config:
         ruleset = self.settings.ruleset
         references = [ruleset] if isinstance(ruleset, str) else list(ruleset or [])
         # a path is relative to this file; a built-in name stays a name
-        return [str(self.folder / r) if ("/" in r or r.endswith((".yaml", ".yml"))) else r for r in references]
+        return [str(self.folder / r) if is_path_reference(r) else r for r in references]
 
     def _relative(self, file: str) -> str | None:
         try:
@@ -80,7 +87,7 @@ class Config:
         candidates = ["/".join(parts[: index + 1]) for index in range(len(parts))]
         return any(fnmatch.fnmatch(candidate, pattern) for pattern in self.settings.exclude for candidate in candidates)
 
-    def ignored_here(self, diagnostic: Diagnostic, resolve: Any) -> bool:
+    def ignored_here(self, diagnostic: Diagnostic) -> bool:
         """Does ``per-file-ignores`` ignore this finding's rule in its file?"""
         if not self.settings.per_file_ignores:
             return False
@@ -88,13 +95,13 @@ class Config:
         if relative is None:
             return False
         for pattern, codes in self.settings.per_file_ignores.items():
-            if fnmatch.fnmatch(relative, pattern) and diagnostic.code in {resolve(code) for code in codes}:
+            if fnmatch.fnmatch(relative, pattern) and diagnostic.code in {_code(code) for code in codes}:
                 return True
         return False
 
-    def severity_override(self, code: str, resolve: Any) -> Severity | None:
+    def severity_override(self, code: str) -> Severity | None:
         for key, severity in self.settings.severity.items():
-            if resolve(key) == code:
+            if _code(key) == code:
                 return Severity.parse(severity)
         return None
 
@@ -147,7 +154,12 @@ def _parse(path: Path, required: bool) -> Settings | None:
 
 
 def load(path: Path) -> Config:
-    """A configuration file named with --config."""
+    """A configuration file named with --config (read once, however many structures it serves)."""
+    return _load(path.resolve())
+
+
+@cache
+def _load(path: Path) -> Config:
     settings = _parse(path, required=True)
     assert settings is not None
     return Config(path, settings)

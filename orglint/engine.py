@@ -11,10 +11,10 @@ from orglint.config import load as load_config
 from orglint.config import nearest as nearest_config
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.graph import OrgGraph
-from orglint.load.discover import discover
+from orglint.load.discover import StructureSources, discover
 from orglint.model.structure import Structure, assemble
 from orglint.rules import CheckContext, Rule
-from orglint.rules.registry import registered_rules, rule_by_code_or_name
+from orglint.rules.registry import registered_rules
 from orglint.ruleset import MissingSettings, Ruleset, load_ruleset
 
 DEFAULT_RULESET = "core"
@@ -68,11 +68,6 @@ def _complete(diagnostic: Diagnostic, rule: type[Rule], severity: Severity) -> D
     return diagnostic
 
 
-def _code_of(selector: str) -> str | None:
-    rule = rule_by_code_or_name(selector)
-    return rule.code if rule is not None else None
-
-
 def _instantiate(ruleset: Ruleset, chosen: list[type[Rule]], must_run: set[str]) -> list[Rule]:
     """The chosen rules with their settings. A rule swept in by ALL or a prefix whose policy the
     ruleset does not give is left out; any other rule missing settings is a configuration error."""
@@ -97,58 +92,73 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
         excluded=lambda path: options.config_for(path.parent).excluded(path),
     )
     result = LintResult(files=discovery.files)
-    findings = list(discovery.findings)
+    input_findings = list(discovery.findings)
     rulesets: dict[tuple[tuple[str, ...], Path], Ruleset] = {}
     for sources in discovery.structures:
-        structure, structure_findings = assemble(sources)
-        result.structures.append(structure)
-        result.posts += len(structure.posts)
-        config = options.config_for(structure.root.path.parent)
-        # the command line, then the structure's own `ruleset:`, then the configuration's default
-        if options.rulesets:
-            references, base, span = options.rulesets, Path.cwd(), None
-        elif structure.rulesets:
-            references, base, span = structure.rulesets, structure.root.path.parent, structure.ruleset_span()
-        else:
-            references, base, span = config.rulesets or [DEFAULT_RULESET], config.folder, None
-        key = (tuple(references), base)
-        if key not in rulesets:
-            rulesets[key] = load_ruleset(references, base, span)
-        ruleset = rulesets[key]
-        select = options.select or config.settings.select or []
-        extend_select = [*config.settings.extend_select, *options.extend_select]
-        ignore = [*config.settings.ignore, *options.ignore]
-        for selector in (*select, *extend_select, *ignore):
-            selection.expand(selector, rules)
-        named = selection.named_exactly([*select, *extend_select], rules)
-        codes = selection.resolve(ruleset.enabled(), rules, select, extend_select, ignore)
-        instances = _instantiate(ruleset, [rules[code] for code in sorted(codes)], named | ruleset.enabled())
-        context = CheckContext(structure, OrgGraph(structure), ruleset.policy)
-        produced: list[Diagnostic] = []
-        for rule in instances:
-            severity = config.severity_override(rule.code, _code_of) or ruleset.severity(type(rule))
-            try:
-                produced.extend(_complete(d, type(rule), severity) for d in rule.check(context))
-            except Exception as error:
-                raise RuleCrash(f"rule {rule.code} ({rule.name}) failed on {structure.root.display}: {error!r}") from error
-        produced = [d for d in produced if not config.ignored_here(d, _code_of)]
-        if sources.reported_files is not None:
-            produced = [d for d in produced if d.span.file in sources.reported_files]
-            structure_findings = [d for d in structure_findings if d.span.file in sources.reported_files]
-        findings.extend(structure_findings)
-        if options.ignore_suppressions:
-            result.diagnostics.extend(produced)
-            continue
-        comments = [comment for source in structure.files for comment in source.suppressions]
-        kept, hidden = suppression.apply(produced, comments, context.graph, rules)
-        result.diagnostics.extend(kept)
-        result.suppressed.extend(hidden)
-        if suppression.UNUSED_SUPPRESSION in codes:
-            unused_rule = rules[suppression.UNUSED_SUPPRESSION]
-            ran = {rule.code for rule in instances}
-            severity = ruleset.severity(unused_rule)
-            result.diagnostics.extend(_complete(d, unused_rule, severity) for d in suppression.unused(comments, ran))
-    for finding in findings:  # input findings: always reported, always errors
+        input_findings.extend(_lint_structure(sources, options, rules, rulesets, result))
+    for finding in input_findings:  # always reported, always errors
         result.diagnostics.append(_complete(finding, rules[finding.code], rules[finding.code].severity))
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
+
+
+def _ruleset_for(
+    structure: Structure, config: Config, options: LintOptions, cache: dict[tuple[tuple[str, ...], Path], Ruleset]
+) -> Ruleset:
+    """The command line's rulesets, else the structure's own `ruleset:`, else the configuration's default."""
+    if options.rulesets:
+        references, base, span = options.rulesets, Path.cwd(), None
+    elif structure.rulesets:
+        references, base, span = structure.rulesets, structure.root.path.parent, structure.ruleset_span()
+    else:
+        references, base, span = config.rulesets or [DEFAULT_RULESET], config.folder, None
+    key = (tuple(references), base)
+    if key not in cache:
+        cache[key] = load_ruleset(references, base, span)
+    return cache[key]
+
+
+def _lint_structure(
+    sources: StructureSources,
+    options: LintOptions,
+    rules: dict[str, type[Rule]],
+    rulesets: dict[tuple[tuple[str, ...], Path], Ruleset],
+    result: LintResult,
+) -> list[Diagnostic]:
+    """Check one structure, adding its rule findings to ``result``; returns its input findings."""
+    structure, input_findings = assemble(sources)
+    result.structures.append(structure)
+    result.posts += len(structure.posts)
+    config = options.config_for(structure.root.path.parent)
+    ruleset = _ruleset_for(structure, config, options, rulesets)
+    select = options.select or config.settings.select or []
+    extend_select = [*config.settings.extend_select, *options.extend_select]
+    ignore = [*config.settings.ignore, *options.ignore]
+    named = selection.named_exactly([*select, *extend_select], rules)
+    codes = selection.resolve(ruleset.enabled(), rules, select, extend_select, ignore)
+    instances = _instantiate(ruleset, [rules[code] for code in sorted(codes)], named | ruleset.enabled())
+    context = CheckContext(structure, OrgGraph(structure), ruleset.policy)
+    produced: list[Diagnostic] = []
+    for rule in instances:
+        severity = config.severity_override(rule.code) or ruleset.severity(type(rule))
+        try:
+            produced.extend(_complete(d, type(rule), severity) for d in rule.check(context))
+        except Exception as error:
+            raise RuleCrash(f"rule {rule.code} ({rule.name}) failed on {structure.root.display}: {error!r}") from error
+    produced = [d for d in produced if not config.ignored_here(d)]
+    if sources.reported_files is not None:
+        produced = [d for d in produced if d.span.file in sources.reported_files]
+        input_findings = [d for d in input_findings if d.span.file in sources.reported_files]
+    if options.ignore_suppressions:
+        result.diagnostics.extend(produced)
+        return input_findings
+    comments = [comment for source in structure.files for comment in source.suppressions]
+    kept, hidden = suppression.apply(produced, comments, context.graph, rules)
+    result.diagnostics.extend(kept)
+    result.suppressed.extend(hidden)
+    if suppression.UNUSED_SUPPRESSION in codes:
+        unused_rule = rules[suppression.UNUSED_SUPPRESSION]
+        ran = {rule.code for rule in instances}
+        severity = ruleset.severity(unused_rule)
+        result.diagnostics.extend(_complete(d, unused_rule, severity) for d in suppression.unused(comments, ran))
+    return input_findings

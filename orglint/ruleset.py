@@ -137,12 +137,13 @@ def builtin_rulesets() -> list[str]:
     return sorted(entry.name[: -len(".yaml")] for entry in folder.iterdir() if entry.name.endswith(".yaml"))
 
 
-def _is_path(reference: str) -> bool:
+def is_path_reference(reference: str) -> bool:
+    """A ruleset reference that is a path (relative to the file naming it), not a built-in name."""
     return "/" in reference or "\\" in reference or reference.endswith((".yaml", ".yml"))
 
 
 def _find(reference: str, base_dir: Path, span: Span | None) -> Path:
-    if _is_path(reference):
+    if is_path_reference(reference):
         path = (base_dir / reference).resolve()
         if not path.is_file():
             raise RulesetError(f"ruleset file {reference!r} not found (looked for {path})", span)

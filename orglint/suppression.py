@@ -8,14 +8,9 @@ from orglint.diagnostics import Diagnostic, Span
 from orglint.graph import OrgGraph
 from orglint.load.suppressions import Suppression
 from orglint.rules import InputRule, Rule
-from orglint.rules.registry import rule_by_code_or_name
+from orglint.rules.registry import code_of
 
 UNUSED_SUPPRESSION = "X003"
-
-
-def _code(text: str) -> str | None:
-    rule = rule_by_code_or_name(text) or rule_by_code_or_name(text.upper())
-    return rule.code if rule is not None else None
 
 
 def apply(
@@ -42,7 +37,7 @@ def apply(
             start = post.origin.span()
             if start.file == diagnostic.span.file and start.line != diagnostic.span.line:
                 candidates.extend(by_line.get((start.file, start.line), ()))
-        matched = next((s for s in candidates for text in s.codes if _code(text) == diagnostic.code), None)
+        matched = next((s for s in candidates for text in s.codes if code_of(text) == diagnostic.code), None)
         if matched is None:
             kept.append(diagnostic)
         else:
@@ -57,7 +52,7 @@ def unused(suppressions: list[Suppression], ran: set[str]) -> list[Diagnostic]:
     for suppression in suppressions:
         span = Span(suppression.file, suppression.line, suppression.column, suppression.line, suppression.column + 1)
         for text in suppression.codes:
-            code = _code(text)
+            code = code_of(text)
             if code is None:
                 findings.append(Diagnostic(UNUSED_SUPPRESSION, f"suppression names no rule: {text!r}", span))
             elif code in ran and code not in suppression.used:

@@ -28,21 +28,22 @@ class RuleTester:
     def __init__(self, rule: type[Rule]) -> None:
         self.rule = rule
 
-    def lint(
-        self, folder: Path, text: str, files: dict[str, str] | None = None, *, only_this_rule: bool = True
-    ) -> list[Diagnostic]:
+    def selection(self, kind: str) -> tuple[list[str], list[str]]:
+        """(select, extend-select) for an example: a failing one runs this rule alone where it can
+        (input rules always run, and a rule judging other rules' findings needs them); a passing
+        one runs it beside the rules of its ruleset, which must all stay quiet."""
+        alone = kind == "fail" and not issubclass(self.rule, InputRule) and not self.rule.judges_other_rules
+        return ([self.rule.code], []) if alone else ([], [self.rule.code])
+
+    def lint(self, folder: Path, text: str, files: dict[str, str] | None = None, *, kind: str = "fail") -> list[Diagnostic]:
         """Lint ``text`` as ``folder/example.yaml`` (with further ``files``, such as rulesets)."""
         folder.mkdir(parents=True, exist_ok=True)
         for name, content in (files or {}).items():
             (folder / name).write_text(content, encoding="utf-8")
         path = folder / "example.yaml"
         path.write_text(text, encoding="utf-8")
-        options = LintOptions(isolated=True)
-        if only_this_rule and not issubclass(self.rule, InputRule):
-            options.select = [self.rule.code]
-        else:
-            options.extend_select = [self.rule.code]
-        return lint([path], options).diagnostics
+        select, extend_select = self.selection(kind)
+        return lint([path], LintOptions(isolated=True, select=select, extend_select=extend_select)).diagnostics
 
     def check_examples(self, folder: Path) -> None:
         """The docstring's failing example gives this rule's findings on exactly the lines marked
@@ -59,7 +60,7 @@ class RuleTester:
                         f"{self.rule.code} failing example: expected lines {example.expected_lines}, found {lines}"
                     )
             else:
-                found = self.lint(where, example.text, example.files, only_this_rule=False)
+                found = self.lint(where, example.text, example.files, kind="pass")
                 if found:
                     raise AssertionError(
                         f"{self.rule.code} passing example has findings: {[(d.code, d.span.line) for d in found]}"

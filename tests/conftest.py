@@ -28,6 +28,13 @@ def in_tmp(tmp_path: Path) -> Iterator[Path]:
         os.chdir(previous)
 
 
+@pytest.fixture
+def at_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in the repository, so displayed paths are the README's."""
+    monkeypatch.chdir(REPO)
+    return REPO
+
+
 def run(*args: str) -> tuple[int, str, str]:
     """Run the CLI in-process; returns (exit code, stdout, stderr)."""
     result = CliRunner().invoke(app, list(args), catch_exceptions=False)

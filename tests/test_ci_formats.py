@@ -16,12 +16,6 @@ SARIF_SCHEMA = REPO.parent / "shared" / "data" / "sarif" / "sarif-schema-2.1.0.j
 BROKEN = "sample_structures/broken/structure.yaml"
 
 
-@pytest.fixture
-def at_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(REPO)
-    return REPO
-
-
 def test_sarif_is_valid_sarif_2_1_0_with_rules_regions_and_fingerprints(at_repo: Path) -> None:
     exit_code, out, _ = run("check", BROKEN, "--output-format", "sarif")
     assert exit_code == 1

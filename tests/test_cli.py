@@ -11,19 +11,13 @@ import pytest
 
 from orglint import __version__
 
-from .conftest import REPO, SAMPLES, STRUCTURE_HEAD, run, write
+from .conftest import SAMPLES, STRUCTURE_HEAD, run, write
 
 GOLDEN = Path(__file__).parent / "golden" / "broken.json"
 BROKEN = "sample_structures/broken/structure.yaml"
 WARNING_ONLY = (
     STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n  - {id: AD1, title: AD, reports_to: CE, tier: 2}\n"
 )
-
-
-@pytest.fixture
-def at_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(REPO)
-    return REPO
 
 
 def test_json_output_is_pinned_by_a_golden_file(at_repo: Path) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from orglint.docs import examples, rule_text
-from orglint.rules import InputRule
 from orglint.rules.registry import registered_rules
+from orglint.testing import RuleTester
 
 from .conftest import check_json, run
 
@@ -42,10 +42,11 @@ def test_examples_behave_as_documented(code: str, in_tmp: Path) -> None:
         for name, text in example.files.items():
             (folder / name).write_text(text, encoding="utf-8")
         (folder / "example.yaml").write_text(example.text, encoding="utf-8")
-        # input rules always run; X003 judges the other rules' findings, so it runs beside them
-        select = [] if issubclass(rule, InputRule) or code == "X003" else ["--select", code]
+        # the same choice of rules RuleTester makes for plugin authors, here through the CLI
+        select, extend_select = RuleTester(rule).selection(example.kind)
+        options = [*(f"--select={c}" for c in select), *(f"--extend-select={c}" for c in extend_select)]
         if example.kind == "fail":
-            _, document = check_json(str(folder / "example.yaml"), *select)
+            _, document = check_json(str(folder / "example.yaml"), *options)
             found = sorted((d["line"], d["post"]) for d in document["diagnostics"] if d["code"] == code)
             assert example.expected_lines, f"{code}: the failing example marks no line with '# <- {code}'"
             assert [line for line, _ in found] == example.expected_lines, f"{code} failing example: found {found}"
@@ -53,7 +54,7 @@ def test_examples_behave_as_documented(code: str, in_tmp: Path) -> None:
                 expected_posts = [_post_at(example.text, line) for line in example.expected_lines]
                 assert [post for _, post in found] == expected_posts
         else:
-            code_, document = check_json(str(folder / "example.yaml"), "--extend-select", code)
+            code_, document = check_json(str(folder / "example.yaml"), *options)
             assert document["diagnostics"] == [], f"{code} passing example is not clean: {document['diagnostics']}"
             assert code_ == 0
 

@@ -122,6 +122,8 @@ class Rule:
     basis: ClassVar[str]
     fix: ClassVar[str]
     Settings: ClassVar[type[RuleSettings]] = RuleSettings
+    judges_other_rules: ClassVar[bool] = False
+    """Its findings are about other rules' findings, so it is only meaningful beside them."""
 
     def __init__(self, settings: RuleSettings | None = None) -> None:
         self.settings = settings if settings is not None else self.Settings()

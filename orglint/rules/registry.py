@@ -63,8 +63,24 @@ def _check_rule(entry_name: str, target: str, rule: object) -> None:
         raise PluginError(f"rule {target} has no docstring: its docstring is its documentation")
 
 
-def rule_by_code_or_name(key: str) -> type[Rule] | None:
+_lookup: tuple[object, dict[str, type[Rule]]] = (None, {})
+
+
+def _by_code_or_name() -> dict[str, type[Rule]]:
+    """Codes and names to rules, rebuilt whenever the registry is (tests clear its cache)."""
+    global _lookup
     rules = registered_rules()
-    if key in rules:
-        return rules[key]
-    return next((rule for rule in rules.values() if rule.name == key), None)
+    if _lookup[0] is not rules:
+        _lookup = (rules, {**{rule.name: rule for rule in rules.values()}, **rules})
+    return _lookup[1]
+
+
+def rule_by_code_or_name(key: str) -> type[Rule] | None:
+    """The rule a code (``D103``) or name (``one-over-one``) names, exactly as written."""
+    return _by_code_or_name().get(key)
+
+
+def code_of(text: str) -> str | None:
+    """The code of the rule a user's text names: a code, a name, or a code in lower case (``d103``)."""
+    rule = rule_by_code_or_name(text) or rule_by_code_or_name(text.upper())
+    return rule.code if rule is not None else None

@@ -54,6 +54,7 @@ class UnusedSuppression(Rule):
     severity = Severity.WARNING
     basis = "orglint inline suppressions (SPEC §8): unused suppressions are reported"
     fix = "Delete the stale suppression comment, or the stale code from it."
+    judges_other_rules = True
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         return iter(())
