@@ -28,3 +28,30 @@ def test_the_ruleset_example_loads(in_tmp: Path) -> None:
     write(in_tmp, "our-council.yaml", example)
     exit_code, _, err = run("rules", "--ruleset", "./our-council.yaml", "--output-format", "json")
     assert exit_code == 0, err
+
+
+def test_the_baseline_commands_work_as_shown(in_tmp: Path) -> None:
+    (block,) = [block for block in _blocks("sh") if "baseline write" in block]
+    commands = [line.split("#")[0].split() for line in block.splitlines() if line.strip()]
+    write(
+        in_tmp,
+        "structures/s.yaml",
+        "orglint: 1\norganisation: {name: X}\nposts:\n  - {id: CE, title: CE}\n  - {id: A, title: A, reports_to: CE}\n",
+    )
+    for command in commands:
+        assert command[0] == "orglint"
+        exit_code, _, err = run(*command[1:])
+        assert exit_code == 0, (command, err)
+
+
+def test_the_suppression_example_suppresses(in_tmp: Path) -> None:
+    (line,) = [line for line in README.splitlines() if "# orglint: ignore[E101]" in line]
+    write(in_tmp, "pyproject.toml", '[tool.orglint]\nextend-select = ["E101"]\n')
+    structure = (
+        "orglint: 1\norganisation: {name: X}\nposts:\n  - {id: CE, title: CE, evaluation: {scheme: HAY}}\n"
+        + line
+        + "\n    title: AD\n    reports_to: CE\n"
+    )
+    write(in_tmp, "s.yaml", structure)
+    exit_code, out, _ = run("check", "s.yaml", "--output-format", "json", "--select", "E101")
+    assert exit_code == 0 and '"suppressed": 1' in out
