@@ -96,12 +96,23 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
+# Arguments and options several commands share, declared once.
+Paths = Annotated[list[Path] | None, typer.Argument(help="Structure files or folders (default: the current folder).")]
+Rulesets = Annotated[
+    list[str] | None, typer.Option("--ruleset", "-r", help="Ruleset name or path (repeatable); replaces the structure's own.")
+]
+ConfigFile = Annotated[
+    Path | None, typer.Option("--config", help="Use this configuration file (pyproject.toml or orglint.toml) for everything.")
+]
+Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
+ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks of internal errors.")]
+
+
 @app.command()
 def check(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Structure files or folders (default: the current folder).")] = None,
-    ruleset: Annotated[
-        list[str] | None, typer.Option("--ruleset", "-r", help="Ruleset name or path (repeatable); replaces the structure's own.")
-    ] = None,
+    paths: Paths = None,
+    ruleset: Rulesets = None,
     select: Annotated[
         list[str] | None, typer.Option(help="Rules to run instead of the ruleset's: codes, prefixes, names or ALL.")
     ] = None,
@@ -115,24 +126,22 @@ def check(
         typer.Option("--output-file", "-o", help="Write the output format here; the terminal still shows the full format."),
     ] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Show a count per rule instead of each finding.")] = False,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
+    exit_zero: ExitZero = False,
     max_warnings: Annotated[
         int | None, typer.Option("--max-warnings", min=0, help="Fail when there are more warnings than this.")
     ] = None,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Fail only on findings not recorded in this baseline file.")
     ] = None,
-    config: Annotated[
-        Path | None, typer.Option("--config", help="Use this configuration file (pyproject.toml or orglint.toml) for everything.")
-    ] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
     only_structures: Annotated[
         bool, typer.Option("--only-structures", help="Skip named files that are not structures, as folder walks do (pre-commit).")
     ] = False,
     ignore_suppressions: Annotated[
         bool, typer.Option("--ignore-suppressions", help="Show findings that inline `# orglint: ignore[...]` comments hide.")
     ] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks of internal errors.")] = False,
+    verbose: Verbose = False,
 ) -> None:
     """Lint structure files and folders."""
     from orglint import selection
@@ -184,8 +193,10 @@ def _apply_baseline(result: LintResult, path: Path, verbose: bool) -> None:
         accepted = Baseline.read(path)
     except BaselineError as error:
         raise _fail(str(error)) from None
+    from orglint.diagnostics import Suppressed
+
     result.diagnostics, known, stale = accepted.filter(result.diagnostics)
-    result.suppressed.extend(known)
+    result.suppressed.extend(Suppressed(diagnostic, f"accepted in the baseline {path}") for diagnostic in known)
     if stale:
         sys.stderr.write(
             f"orglint: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} in {path} no longer match "
@@ -195,6 +206,125 @@ def _apply_baseline(result: LintResult, path: Path, verbose: bool) -> None:
             sys.stderr.write(f"  {entry}\n")
 
 
+class ReportFormat(enum.StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    html = "html"
+
+
+def _lint_for_view(
+    paths: list[Path] | None,
+    ruleset: list[str] | None,
+    config: Path | None,
+    isolated: bool,
+    say: Callable[[str], None],
+    verbose: bool,
+) -> LintResult:
+    """Lint as `check` would, for `report` and `tree`, telling ``say`` how it goes."""
+    from orglint import selection
+    from orglint.engine import LintOptions, lint
+
+    options = LintOptions(rulesets=selection.split(ruleset), config_file=config, isolated=isolated)
+    options.progress = lambda file, index, count: say(f"Checking {file} ({index + 1}/{count})")
+    say("Reading structures")
+    gc.disable()  # as in check: long-lived objects, no cycles worth collecting
+    return _guarded(verbose, lambda: lint(paths or [Path(".")], options))
+
+
+def _findings_exit(result: LintResult, exit_zero: bool) -> typer.Exit:
+    from orglint.diagnostics import Severity
+
+    return typer.Exit(EXIT_FINDINGS if result.count(Severity.ERROR) and not exit_zero else EXIT_CLEAN)
+
+
+@app.command()
+def report(
+    paths: Paths = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "--output-format", "-f", help="terminal, markdown or html.")
+    ] = ReportFormat.terminal,
+    output_file: Annotated[
+        Path | None, typer.Option("--output", "--output-file", "-o", help="Write the report to this file (atomically).")
+    ] = None,
+    ruleset: Rulesets = None,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+    exit_zero: ExitZero = False,
+    verbose: Verbose = False,
+) -> None:
+    """Audit report: compliance by rule family and department, statutory officers, shape, pay bill, evaluation."""
+    from rich.console import Console
+
+    from orglint.progress import progress_display
+    from orglint.report.audit import build_report
+    from orglint.report.sections import report_sections
+
+    with progress_display(Console(stderr=True)) as say:
+        result = _lint_for_view(paths, ruleset, config, isolated, say, verbose)
+        say("Writing the report")
+        built = _guarded(verbose, lambda: build_report(result))
+        title = built.audits[0].header.organisation + ": structure audit" if len(built.audits) == 1 else "Structure audit"
+        buffer = io.StringIO()
+        if output_format is ReportFormat.html:
+            from orglint.report import html
+
+            html.render(title, built, buffer)
+        elif output_format is ReportFormat.markdown:
+            from orglint.report import markdown
+
+            markdown.render(report_sections(built), buffer)
+        else:
+            from orglint.report import terminal
+
+            terminal.render(report_sections(built), Console(file=buffer if output_file else sys.stdout, highlight=False))
+    if output_file is not None:
+        inputs = {source.path.resolve() for structure in result.structures for source in structure.files}
+        if output_file.resolve() in inputs:
+            raise _fail(f"{output_file} is an input structure file: choose another --output")
+        _guarded(verbose, lambda: _write_atomically(output_file, buffer.getvalue()))
+        sys.stderr.write(f"orglint: wrote the report to {output_file}\n")
+    else:
+        sys.stdout.write(buffer.getvalue())
+    raise _findings_exit(result, exit_zero)
+
+
+@app.command()
+def tree(
+    paths: Paths = None,
+    depth: Annotated[
+        int | None, typer.Option("--depth", "-d", min=0, help="Layers to show below the top (or --from post).")
+    ] = None,
+    from_post: Annotated[str | None, typer.Option("--from", help="Show only this post and the posts under it.")] = None,
+    ruleset: Rulesets = None,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+    exit_zero: ExitZero = False,
+    verbose: Verbose = False,
+) -> None:
+    """Show the structure as a tree: titles, grades, designations, and the findings on each post."""
+    import difflib
+
+    from rich.console import Console
+
+    from orglint.progress import progress_display
+    from orglint.report import tree as tree_view
+    from orglint.report.audit import by_post, split_by_structure
+
+    with progress_display(Console(stderr=True)) as say:
+        result = _lint_for_view(paths, ruleset, config, isolated, say, verbose)
+    runs, _ = split_by_structure(result)
+    if from_post is not None and not any(from_post in run.graph.posts for run, _, _ in runs):
+        known = [post_id for run, _, _ in runs for post_id in run.graph.posts]
+        close = difflib.get_close_matches(from_post, known, n=1)
+        raise _fail(f"no post {from_post!r} in the structure" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    # piped, each post stays on one line (grep-able); on a terminal, long lines wrap
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 100_000)
+    for run, diagnostics, _ in runs:
+        if from_post is None or from_post in run.graph.posts:
+            tree_view.render(run, by_post(diagnostics), console, from_post, depth)
+    raise _findings_exit(result, exit_zero)
+
+
 baseline_app = typer.Typer(help="Record accepted findings, so that only new ones fail.", no_args_is_help=True)
 app.add_typer(baseline_app, name="baseline")
 
@@ -202,9 +332,9 @@ app.add_typer(baseline_app, name="baseline")
 @baseline_app.command("write")
 def baseline_write(
     file: Annotated[Path, typer.Argument(help="The baseline file to write (JSON).")],
-    paths: Annotated[list[Path] | None, typer.Argument(help="Structure files or folders (default: the current folder).")] = None,
-    ruleset: Annotated[list[str] | None, typer.Option("--ruleset", "-r", help="Ruleset name or path (repeatable).")] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+    paths: Paths = None,
+    ruleset: Rulesets = None,
+    verbose: Verbose = False,
 ) -> None:
     """Record every current finding in FILE (keyed by file, rule, post and message, not line)."""
     from orglint import selection

@@ -53,6 +53,9 @@ class Diagnostic:
     message: str
     span: Span
     post: str | None = None
+    """The post the finding is about, if one."""
+    department: str | None = None
+    """The department it is about, for findings about a department rather than a post."""
     fix: str = ""
     name: str = ""
     severity: Severity = Severity.ERROR
@@ -61,6 +64,14 @@ class Diagnostic:
     def sort_key(self) -> tuple[str, int, int, str, str]:
         span = self.span
         return (span.file, span.line, span.column, self.code, self.message)
+
+
+@dataclass(slots=True)
+class Suppressed:
+    """A finding kept out of the results, and why: the suppression comment's reason, or the baseline."""
+
+    diagnostic: Diagnostic
+    reason: str
 
 
 _LOCATIONS = re.compile(r"\bline \d+|:\d+(?::\d+)?\b")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from orglint import selection, suppression
 from orglint.config import Config, Settings
 from orglint.config import load as load_config
 from orglint.config import nearest as nearest_config
-from orglint.diagnostics import Diagnostic, Severity
+from orglint.diagnostics import Diagnostic, Severity, Suppressed
 from orglint.graph import OrgGraph
 from orglint.load.discover import StructureSources, discover
 from orglint.model.structure import Structure, assemble
@@ -34,6 +35,8 @@ class LintOptions:
     """One configuration file for every structure (``--config``), instead of the nearest."""
     isolated: bool = False
     """Ignore configuration files altogether."""
+    progress: Callable[[str, int, int], None] | None = None
+    """Told (root file, index, count) as each structure is checked: for a progress display."""
 
     def config_for(self, folder: Path) -> Config:
         if self.isolated:
@@ -44,13 +47,32 @@ class LintOptions:
 
 
 @dataclass
+class StructureRun:
+    """One structure as it was checked: what reports beyond the findings (``report``, ``tree``) build on."""
+
+    structure: Structure
+    graph: OrgGraph
+    ruleset: Ruleset
+    rules: list[Rule]
+    """The rules that ran, with their settings."""
+
+    @property
+    def files(self) -> set[str]:
+        return {source.display for source in self.structure.files}
+
+
+@dataclass
 class LintResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
     posts: int = 0
-    structures: list[Structure] = field(default_factory=list)
-    suppressed: list[Diagnostic] = field(default_factory=list)
-    """Findings an inline suppression hid (counted in the summary, not shown)."""
+    runs: list[StructureRun] = field(default_factory=list)
+    suppressed: list[Suppressed] = field(default_factory=list)
+    """Findings an inline suppression or the baseline hid (counted in the summary, not shown)."""
+
+    @property
+    def structures(self) -> list[Structure]:
+        return [run.structure for run in self.runs]
 
     def count(self, severity: Severity) -> int:
         return sum(1 for diagnostic in self.diagnostics if diagnostic.severity is severity)
@@ -94,7 +116,9 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
     result = LintResult(files=discovery.files)
     input_findings = list(discovery.findings)
     rulesets: dict[tuple[tuple[str, ...], Path], Ruleset] = {}
-    for sources in discovery.structures:
+    for index, sources in enumerate(discovery.structures):
+        if options.progress is not None:
+            options.progress(sources.root.source.display, index, len(discovery.structures))
         input_findings.extend(_lint_structure(sources, options, rules, rulesets, result))
     for finding in input_findings:  # always reported, always errors
         result.diagnostics.append(_complete(finding, rules[finding.code], rules[finding.code].severity))
@@ -127,7 +151,6 @@ def _lint_structure(
 ) -> list[Diagnostic]:
     """Check one structure, adding its rule findings to ``result``; returns its input findings."""
     structure, input_findings = assemble(sources)
-    result.structures.append(structure)
     result.posts += len(structure.posts)
     config = options.config_for(structure.root.path.parent)
     ruleset = _ruleset_for(structure, config, options, rulesets)
@@ -138,6 +161,7 @@ def _lint_structure(
     codes = selection.resolve(ruleset.enabled(), rules, select, extend_select, ignore)
     instances = _instantiate(ruleset, [rules[code] for code in sorted(codes)], named | ruleset.enabled())
     context = CheckContext(structure, OrgGraph(structure), ruleset.policy)
+    result.runs.append(StructureRun(structure, context.graph, ruleset, instances))
     produced: list[Diagnostic] = []
     for rule in instances:
         severity = config.severity_override(rule.code) or ruleset.severity(type(rule))

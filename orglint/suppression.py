@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from orglint.diagnostics import Diagnostic, Span
+from orglint.diagnostics import Diagnostic, Span, Suppressed
 from orglint.graph import OrgGraph
 from orglint.load.suppressions import Suppression
 from orglint.rules import InputRule, Rule
@@ -15,8 +15,8 @@ UNUSED_SUPPRESSION = "X003"
 
 def apply(
     diagnostics: list[Diagnostic], suppressions: list[Suppression], graph: OrgGraph, rules: dict[str, type[Rule]]
-) -> tuple[list[Diagnostic], list[Diagnostic]]:
-    """Split findings into (kept, suppressed). A finding is suppressed by a comment naming its
+) -> tuple[list[Diagnostic], list[Suppressed]]:
+    """Split findings into (kept, suppressed with the comment's reason). A finding is suppressed by a comment naming its
     rule on the line where the finding stands, on the first line of its post, or anywhere in its
     file as ``ignore-file``. Input findings (X001, X002) cannot be suppressed."""
     by_line: dict[tuple[str, int], list[Suppression]] = defaultdict(list)
@@ -26,7 +26,7 @@ def apply(
             suppression
         )
     kept: list[Diagnostic] = []
-    suppressed: list[Diagnostic] = []
+    suppressed: list[Suppressed] = []
     for diagnostic in diagnostics:
         if issubclass(rules[diagnostic.code], InputRule):
             kept.append(diagnostic)
@@ -42,7 +42,9 @@ def apply(
             kept.append(diagnostic)
         else:
             matched.used.add(diagnostic.code)
-            suppressed.append(diagnostic)
+            where = f"{matched.file}:{matched.line}"
+            reason = f"{matched.reason} ({where})" if matched.reason else f"no reason given ({where})"
+            suppressed.append(Suppressed(diagnostic, reason))
     return kept, suppressed
 
 

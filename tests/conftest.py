@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from orglint.cli import app
@@ -64,3 +65,20 @@ STRUCTURE_HEAD = """orglint: 1
 organisation: {name: Test District Council, type: district, ruleset: core}
 posts:
 """
+
+
+def raw(path: Path) -> dict[str, Any]:
+    """A structure's files merged as plain data (read with ruamel.yaml, not orglint's loader), for
+    tests that work out expected figures independently."""
+    reader = YAML(typ="safe", pure=True)
+    root = reader.load(path.read_text(encoding="utf-8"))
+    files = [root] + [
+        reader.load(included.read_text(encoding="utf-8"))
+        for pattern in root.get("include", [])
+        for included in sorted(path.parent.glob(pattern))
+    ]
+    return {
+        "organisation": root.get("organisation"),
+        "departments": [d for f in files for d in f.get("departments", [])],
+        "posts": [p for f in files for p in f.get("posts", [])],
+    }

@@ -55,3 +55,15 @@ def test_the_suppression_example_suppresses(in_tmp: Path) -> None:
     write(in_tmp, "s.yaml", structure)
     exit_code, out, _ = run("check", "s.yaml", "--output-format", "json", "--select", "E101")
     assert exit_code == 0 and '"suppressed": 1' in out
+
+
+def test_the_report_excerpt_is_what_the_report_prints(at_repo: Path) -> None:
+    (path, excerpt) = re.findall(r"<!-- report-excerpt: (\S+) -->\n(.*?)\n<!-- /report-excerpt -->", README, flags=re.DOTALL)[0]
+    _, markdown, _ = run("report", path, "--format", "markdown")
+    assert excerpt in markdown
+
+
+def test_the_tree_example_is_what_the_tree_prints(at_repo: Path) -> None:
+    (command, shown) = re.findall(r"```console\n\$ (orglint tree .*?)\n(.*?)```", README, flags=re.DOTALL)[0]
+    _, out, _ = run(*command.split()[1:])
+    assert out == shown

@@ -124,6 +124,9 @@ class Rule:
     Settings: ClassVar[type[RuleSettings]] = RuleSettings
     judges_other_rules: ClassVar[bool] = False
     """Its findings are about other rules' findings, so it is only meaningful beside them."""
+    designation_conflict: ClassVar[bool] = False
+    """Its findings on a post say a designation that post holds is in conflict (the audit report's
+    statutory officers table shows them so)."""
 
     def __init__(self, settings: RuleSettings | None = None) -> None:
         self.settings = settings if settings is not None else self.Settings()
@@ -135,8 +138,10 @@ class Rule:
     def check(self, context: CheckContext) -> Iterable[Diagnostic]:
         raise NotImplementedError
 
-    def finding(self, span: Span, message: str, post: str | None = None, fix: str = "") -> Diagnostic:
-        return Diagnostic(self.code, message, span, post=post, fix=fix)
+    def finding(
+        self, span: Span, message: str, post: str | None = None, fix: str = "", department: str | None = None
+    ) -> Diagnostic:
+        return Diagnostic(self.code, message, span, post=post, department=department, fix=fix)
 
 
 class InputRule(Rule):

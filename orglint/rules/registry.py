@@ -35,16 +35,38 @@ def registered_rules() -> dict[str, type[Rule]]:
         if rule.name in names:
             raise PluginError(f"rule name {rule.name!r} is used by both {names[rule.name]} and {rule.code}")
         names[rule.name] = rule.code
-    return dict(sorted(rules.items(), key=lambda item: _family_order(item[0])))
+    return dict(sorted(rules.items(), key=lambda item: catalogue_order(item[0])))
 
 
-_FAMILIES = "XSDCGRLEBT"
-"""Catalogue order (SPEC section 5): input, structure, design, then the policy families."""
+FAMILIES = {
+    "X": "Input",
+    "S": "Structure",
+    "D": "Spans and layers",
+    "C": "Commissioning and providing",
+    "G": "Grades and pay",
+    "R": "Job profiles",
+    "L": "Statutory officers",
+    "E": "Job evaluation",
+    "B": "Business partners",
+    "T": "Organogram publication",
+}
+"""Rule families by code prefix, in catalogue order (SPEC section 5): input, structure, design, then
+the policy families."""
 
 
-def _family_order(code: str) -> tuple[int, str]:
-    family = _FAMILIES.find(code[0])
-    return (family if family >= 0 else len(_FAMILIES), code)
+def family_of(code: str) -> str:
+    """A code's family: its letters (``L`` for ``L104``; a plugin's ``ZZ101`` is ``ZZ``)."""
+    return code.rstrip("0123456789")
+
+
+def family_name(family: str) -> str:
+    return FAMILIES.get(family, f"{family} rules")
+
+
+def catalogue_order(code: str) -> tuple[int, str]:
+    order = list(FAMILIES)
+    family = family_of(code)
+    return (order.index(family) if family in order else len(order), code)
 
 
 def _check_rule(entry_name: str, target: str, rule: object) -> None:

@@ -88,4 +88,5 @@ class DepartmentMissingFunction(Rule):
                     yield self.finding(
                         context.value_span(department, "id"),
                         f"department {department.id!r} has no {function.replace('-', ' ')} post",
+                        department=department.id,
                     )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from orglint.model.schema import Post
+from orglint.policy import Policy
 from orglint.rules import CheckContext, RuleSettings
 
 
@@ -16,12 +17,13 @@ class EvaluationScope(RuleSettings):
     )
 
 
+def in_scope(policy: Policy, scope: EvaluationScope, post: Post) -> bool:
+    if scope.from_grade is None:
+        return True
+    threshold = policy.rank(scope.from_grade)
+    rank = policy.rank(post.grade)
+    return threshold is not None and rank is not None and rank >= threshold
+
+
 def posts_in_scope(context: CheckContext, scope: EvaluationScope) -> Iterator[Post]:
-    threshold = context.policy.rank(scope.from_grade) if scope.from_grade is not None else None
-    for post in context.graph.posts.values():
-        if scope.from_grade is None:
-            yield post
-            continue
-        rank = context.policy.rank(post.grade)
-        if threshold is not None and rank is not None and rank >= threshold:
-            yield post
+    return (post for post in context.graph.posts.values() if in_scope(context.policy, scope, post))

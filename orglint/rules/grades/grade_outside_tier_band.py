@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
+from orglint.rules.grades.bands import tier_band
 
 
 class GradeOutsideTierBand(Rule):
@@ -69,15 +70,14 @@ class GradeOutsideTierBand(Rule):
     fix = "Correct the grade, or the tier if the post sits at another level."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        policy = context.policy
         for post in context.graph.posts.values():
-            if post.grade is None or post.tier is None or post.tier not in policy.tiers:
+            band = tier_band(context.policy, post) if post.grade is not None else None
+            if band is None:
                 continue
-            role_id = policy.tiers[post.tier].role
-            allowed = policy.roles[role_id].grades
-            if allowed and post.grade not in allowed:
+            role, allowed = band
+            if post.grade not in allowed:
                 yield self.finding(
                     context.value_span(post, "grade"),
-                    f"grade {post.grade!r} is not allowed at tier {post.tier} ({policy.roles[role_id].name}: {', '.join(allowed)})",
+                    f"grade {post.grade!r} is not allowed at tier {post.tier} ({role.name}: {', '.join(allowed)})",
                     post=post.id,
                 )

@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
+from orglint.rules.grades.bands import pay_band, salary_within
 
 
 class SalaryOutsideBand(Rule):
@@ -65,17 +66,14 @@ class SalaryOutsideBand(Rule):
     fix = "Bring the salary into the grade's band, or regrade the post through job evaluation."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        grades = context.policy.grades
         for post in context.graph.posts.values():
-            if post.salary is None or post.grade is None or post.grade not in grades:
+            band = pay_band(context.policy, post) if post.salary is not None else None
+            if band is None or salary_within(band, post):
                 continue
-            band = grades[post.grade].pay
-            if band is None:
-                continue
-            if post.salary.min < band.min or post.salary.max > band.max:
-                yield self.finding(
-                    context.value_span(post, "salary"),
-                    f"salary £{post.salary.min:,.0f}–£{post.salary.max:,.0f} is outside grade {post.grade}'s band "
-                    f"£{band.min:,.0f}–£{band.max:,.0f}",
-                    post=post.id,
-                )
+            assert post.salary is not None
+            yield self.finding(
+                context.value_span(post, "salary"),
+                f"salary £{post.salary.min:,.0f}–£{post.salary.max:,.0f} is outside grade {post.grade}'s band "
+                f"£{band.min:,.0f}–£{band.max:,.0f}",
+                post=post.id,
+            )

@@ -87,4 +87,5 @@ class MissingBusinessPartner(Rule):
                 yield self.finding(
                     context.value_span(department, "id"),
                     f"department {department.id!r} has no business partner for {', '.join(missing)}",
+                    department=department.id,
                 )

@@ -55,6 +55,7 @@ class DuplicateDesignation(Rule):
     severity = Severity.ERROR
     basis = "LGA 1972 s151; LGHA 1989 ss4-5; Children Act 2004 s18; LASSA 1970 s6; NHS Act 2006 s73A; LGA 2000 s9FB: 'one of their officers'"
     fix = "Keep the designation on one post; make the other a deputy or drop it."
+    designation_conflict = True
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         for designation in sorted(context.policy.sole_designations()):

@@ -14,6 +14,7 @@ class IncompatibleDesignations(Rule):
     second: ClassVar[str]
     """Reported at this one, on each post that holds both."""
     reason: ClassVar[str]
+    designation_conflict = True
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         both = {post.id for post in context.holders(self.second)}

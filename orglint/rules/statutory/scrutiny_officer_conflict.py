@@ -69,6 +69,7 @@ class ScrutinyOfficerConflict(Rule):
     severity = Severity.ERROR
     basis = "Local Government Act 2000 s9FB"
     fix = "Designate another post, not the head of paid service, monitoring officer or CFO, as scrutiny officer."
+    designation_conflict = True
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         holders = context.holders("scrutiny-officer")

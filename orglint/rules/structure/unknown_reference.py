@@ -79,4 +79,5 @@ class UnknownReference(Rule):
                     yield self.finding(
                         context.value_span(department, "business_partners", area),
                         f"department {department.id!r}: {area} business partner {post_id!r} is not a post",
+                        department=department.id,
                     )

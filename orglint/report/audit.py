@@ -1,0 +1,104 @@
+"""Everything the report says about one structure, computed once from a lint run."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from orglint import __version__
+from orglint.diagnostics import Diagnostic, Suppressed
+from orglint.engine import LintResult, StructureRun
+from orglint.report.compliance import Compliance, compliance
+from orglint.report.evaluation import EvaluationCoverage, evaluation_coverage
+from orglint.report.paybill import PayBill, pay_bill
+from orglint.report.shape import Shape, shape
+from orglint.report.statutory import OfficerRow, statutory_officers
+from orglint.rules.evaluation.evaluation_date_invalid import today
+from orglint.rules.registry import registered_rules
+
+
+@dataclass
+class Header:
+    organisation: str
+    council_type: str
+    rulesets: list[str]
+    files: list[str]
+    date: datetime.date
+    version: str
+
+
+@dataclass
+class Audit:
+    run: StructureRun
+    header: Header
+    compliance: Compliance
+    officers: list[OfficerRow]
+    shape: Shape
+    pay: PayBill
+    evaluation: EvaluationCoverage
+    findings_by_post: dict[str, list[Diagnostic]]
+    """The structure's findings on each post, for the chart."""
+
+
+@dataclass
+class Report:
+    audits: list[Audit]
+    unreadable: list[Diagnostic]
+    """Findings on files that belong to no structure (they could not be read as one)."""
+
+
+def audit(run: StructureRun, diagnostics: list[Diagnostic], suppressed: list[Suppressed], now: datetime.date) -> Audit:
+    """``diagnostics`` and ``suppressed``: the findings on this structure's files."""
+    organisation = run.structure.organisation
+    header = Header(
+        organisation=organisation.name if organisation is not None else run.structure.root.display,
+        council_type=organisation.type if organisation is not None else "other",
+        rulesets=list(run.ruleset.names),
+        files=[source.display for source in run.structure.files],
+        date=now,
+        version=__version__,
+    )
+    return Audit(
+        run=run,
+        header=header,
+        compliance=compliance(run, diagnostics, suppressed),
+        officers=statutory_officers(run, diagnostics, registered_rules()),
+        shape=shape(run),
+        pay=pay_bill(run),
+        evaluation=evaluation_coverage(run, now),
+        findings_by_post=by_post(diagnostics),
+    )
+
+
+def by_post(diagnostics: list[Diagnostic]) -> dict[str, list[Diagnostic]]:
+    found: dict[str, list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        if diagnostic.post is not None:
+            found.setdefault(diagnostic.post, []).append(diagnostic)
+    return found
+
+
+def split_by_structure(
+    result: LintResult,
+) -> tuple[list[tuple[StructureRun, list[Diagnostic], list[Suppressed]]], list[Diagnostic]]:
+    """Each structure with the findings (shown and suppressed) on its files; then the findings on
+    files that belong to no structure."""
+    diagnostics_by_file: dict[str, list[Diagnostic]] = {}
+    for diagnostic in result.diagnostics:
+        diagnostics_by_file.setdefault(diagnostic.span.file, []).append(diagnostic)
+    suppressed_by_file: dict[str, list[Suppressed]] = {}
+    for hidden in result.suppressed:
+        suppressed_by_file.setdefault(hidden.diagnostic.span.file, []).append(hidden)
+    runs = []
+    for run in result.runs:
+        files = [source.display for source in run.structure.files]
+        diagnostics = sorted((d for file in files for d in diagnostics_by_file.pop(file, [])), key=Diagnostic.sort_key)
+        suppressed = [hidden for file in files for hidden in suppressed_by_file.pop(file, [])]
+        runs.append((run, diagnostics, suppressed))
+    return runs, [d for remaining in diagnostics_by_file.values() for d in remaining]
+
+
+def build_report(result: LintResult, now: datetime.date | None = None) -> Report:
+    now = now or today()
+    runs, unreadable = split_by_structure(result)
+    return Report([audit(run, diagnostics, suppressed, now) for run, diagnostics, suppressed in runs], unreadable)

@@ -1,0 +1,119 @@
+"""Compliance by rule family and by department: checks run, passed, failed, suppressed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from orglint.diagnostics import Diagnostic, Severity, Suppressed
+from orglint.engine import StructureRun
+from orglint.rules.registry import catalogue_order, family_name, family_of
+
+ORGANISATION_WIDE = "(organisation-wide)"
+
+
+@dataclass
+class ComplianceRow:
+    """One scope (a rule family or a department): of the rules run, those with no finding in it
+    passed; those with one failed."""
+
+    scope: str
+    run: int
+    failed_rules: set[str] = field(default_factory=set)
+    counts: dict[Severity, int] = field(default_factory=lambda: dict.fromkeys(Severity, 0))
+    suppressed: int = 0
+
+    @property
+    def failed(self) -> int:
+        return len(self.failed_rules)
+
+    @property
+    def passed(self) -> int:
+        return self.run - self.failed
+
+    @property
+    def verdict(self) -> str:
+        if self.counts[Severity.ERROR]:
+            return "fail"
+        return "pass with warnings" if self.counts[Severity.WARNING] else "pass"
+
+
+@dataclass
+class RuleFindings:
+    """A rule's findings, with the basis they share."""
+
+    code: str
+    name: str
+    basis: str
+    findings: list[Diagnostic]
+
+
+@dataclass
+class Compliance:
+    by_family: list[ComplianceRow]
+    by_department: list[ComplianceRow]
+    by_severity: dict[Severity, list[RuleFindings]]
+    """Worst severity first; within one, by rule code."""
+    suppressed: list[Suppressed]
+
+    @property
+    def verdict(self) -> str:
+        errors = sum(len(group.findings) for group in self.by_severity[Severity.ERROR])
+        others = sum(
+            len(group.findings) for severity in (Severity.WARNING, Severity.INFO) for group in self.by_severity[severity]
+        )
+        if errors:
+            return f"Not compliant: {errors} error{'s' if errors != 1 else ''}"
+        if others:
+            return f"Compliant, with {others} warning{'s' if others != 1 else ''} or note{'s' if others != 1 else ''} to consider"
+        return "Compliant"
+
+
+def department_of(run: StructureRun, diagnostic: Diagnostic) -> str | None:
+    """The department a finding belongs to: its post's, or the department it is about."""
+    post = run.graph.posts.get(diagnostic.post) if diagnostic.post is not None else None
+    if post is not None:
+        return post.department
+    return diagnostic.department
+
+
+def compliance(run: StructureRun, diagnostics: list[Diagnostic], suppressed: list[Suppressed]) -> Compliance:
+    """``diagnostics`` and ``suppressed`` are the structure's own, input findings included."""
+    codes_run = {rule.code for rule in run.rules} | {d.code for d in diagnostics if family_of(d.code) == "X"}
+    families: dict[str, ComplianceRow] = {}
+    for code in sorted(codes_run, key=catalogue_order):
+        family = family_of(code)
+        families.setdefault(family, ComplianceRow(family_name(family), 0)).run += 1
+
+    names = {department.id: department.name or department.id for department in run.structure.departments}
+    departments: dict[str | None, ComplianceRow] = {
+        department_id: ComplianceRow(name, len(codes_run)) for department_id, name in names.items()
+    }
+
+    def department_row(diagnostic: Diagnostic) -> ComplianceRow:
+        department = department_of(run, diagnostic)
+        if department not in departments:
+            departments[department] = ComplianceRow(ORGANISATION_WIDE if department is None else department, len(codes_run))
+        return departments[department]
+
+    grouped: dict[Severity, dict[str, RuleFindings]] = {severity: {} for severity in Severity}
+    for diagnostic in diagnostics:
+        for row in (families[family_of(diagnostic.code)], department_row(diagnostic)):
+            row.failed_rules.add(diagnostic.code)
+            row.counts[diagnostic.severity] += 1
+        group = grouped[diagnostic.severity].setdefault(
+            diagnostic.code, RuleFindings(diagnostic.code, diagnostic.name, diagnostic.basis, [])
+        )
+        group.findings.append(diagnostic)
+    for hidden in suppressed:
+        family = family_of(hidden.diagnostic.code)
+        families.setdefault(family, ComplianceRow(family_name(family), 0)).suppressed += 1
+        department_row(hidden.diagnostic).suppressed += 1
+
+    ordered_departments = [row for key, row in departments.items() if key is not None]
+    if None in departments:
+        ordered_departments.append(departments[None])
+    by_severity = {
+        severity: sorted(grouped[severity].values(), key=lambda group: catalogue_order(group.code))
+        for severity in sorted(Severity, reverse=True)
+    }
+    return Compliance(list(families.values()), ordered_departments, by_severity, suppressed)

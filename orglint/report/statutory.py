@@ -1,0 +1,69 @@
+"""The statutory officers table: each designation the council type requires (and any other held),
+the post that holds it, and whether it is held, vacant, missing or in conflict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from orglint.diagnostics import Diagnostic
+from orglint.engine import StructureRun
+from orglint.model.schema import Post
+from orglint.rules import Rule
+
+HELD, VACANT, MISSING, IN_CONFLICT = "held", "vacant", "missing", "in conflict"
+
+
+@dataclass
+class OfficerRow:
+    designation: str
+    name: str
+    statute: str | None
+    required: bool
+    post: Post | None
+    status: str
+    findings: list[str]
+    """Codes of the statutory findings on the post (the conflicts among them)."""
+
+    @property
+    def holder(self) -> str | None:
+        return self.post.holder if self.post is not None else None
+
+
+def is_vacant(post: Post) -> bool:
+    return post.holder is not None and post.holder.strip().casefold() == "vacant"
+
+
+def statutory_officers(run: StructureRun, diagnostics: list[Diagnostic], rules: dict[str, type[Rule]]) -> list[OfficerRow]:
+    """Required designations first, in the policy's order, then the others held. A holder is in
+    conflict when a designation-conflict rule (L104, L105, L106, L109, L111) reports its post."""
+    policy = run.ruleset.policy
+    council_type = run.structure.organisation.type if run.structure.organisation is not None else "other"
+    required = policy.required_designations(council_type)
+    holders: dict[str, list[Post]] = {}
+    for post in run.graph.posts.values():
+        for designation in post.designations:
+            holders.setdefault(designation, []).append(post)
+    statutory_codes: dict[str, list[str]] = {}
+    conflicts: set[str] = set()
+    for diagnostic in diagnostics:
+        if diagnostic.post is None or diagnostic.code not in rules or not diagnostic.code.startswith("L"):
+            continue
+        statutory_codes.setdefault(diagnostic.post, []).append(diagnostic.code)
+        if rules[diagnostic.code].designation_conflict:
+            conflicts.add(diagnostic.post)
+
+    held_not_required = [d for d in policy.designations if d in holders and d not in required]
+    held_not_required += sorted(d for d in holders if d not in policy.designations)
+    rows = []
+    for designation in [*required, *held_not_required]:
+        entry = policy.designations.get(designation)
+        name = entry.name if entry is not None else designation
+        statute = entry.statute if entry is not None else None
+        posts = holders.get(designation, [])
+        if not posts:
+            rows.append(OfficerRow(designation, name, statute, designation in required, None, MISSING, []))
+        for post in posts:
+            codes = sorted(set(statutory_codes.get(post.id, [])))
+            status = IN_CONFLICT if post.id in conflicts else VACANT if is_vacant(post) else HELD
+            rows.append(OfficerRow(designation, name, statute, designation in required, post, status, codes))
+    return rows

@@ -1,0 +1,49 @@
+"""``orglint tree``: the structure as a rich tree, each post with its title, grade and
+designations, and the codes of its findings marked beside it."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.tree import Tree
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.engine import StructureRun
+from orglint.model.schema import Post
+from orglint.report.outline import Node, outline
+
+_MARKS = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def _label(post: Post, findings: list[Diagnostic], hidden: int) -> str:
+    parts = [f"[bold]{escape(post.id)}[/]", escape(post.title)]
+    if post.grade:
+        parts.append(f"[dim]{escape(post.grade)}[/]")
+    if post.designations:
+        parts.append(f"[cyan]{escape(', '.join(post.designations))}[/]")
+    if findings:
+        worst = max(finding.severity for finding in findings)
+        codes = ", ".join(sorted({finding.code for finding in findings}))
+        parts.append(f"[{_MARKS[worst]}]✗ {codes}[/]")
+    if hidden:
+        parts.append(f"[dim]… {hidden:,} more below[/]")
+    return " ".join(parts)
+
+
+def render(
+    run: StructureRun, findings: dict[str, list[Diagnostic]], console: Console, start: str | None, depth: int | None
+) -> None:
+    organisation = run.structure.organisation
+    heading = organisation.name if organisation is not None else run.structure.root.display
+    tree = Tree(f"[bold underline]{escape(heading)}[/] [dim]({escape(run.structure.root.display)})[/]", guide_style="dim")
+    drawn = outline(run.graph, start, depth)
+    stack: list[tuple[Tree, Node]] = [(tree, node) for node in reversed(drawn.roots)]
+    while stack:  # no recursion: structures may be thousands of layers deep
+        parent, node = stack.pop()
+        branch = parent.add(_label(node.post, findings.get(node.post.id, []), node.hidden))
+        stack.extend((branch, child) for child in reversed(node.children))
+    if drawn.outside:
+        outside = tree.add(f"[bold red]Outside the reporting lines ({len(drawn.outside):,})[/]")
+        for post in drawn.outside:
+            outside.add(_label(post, findings.get(post.id, []), 0))
+    console.print(tree)

@@ -1,0 +1,375 @@
+"""`orglint report`: every section's figures on the sample structures, worked out here from the raw
+YAML (read with ruamel.yaml, not orglint's loader) and the SPEC, then compared with the report."""
+
+from __future__ import annotations
+
+import io
+import json
+import statistics
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+from ruamel.yaml import YAML
+
+from orglint.engine import LintOptions, lint
+from orglint.progress import progress_display
+from orglint.report.audit import Audit, build_report
+from tests.conftest import REPO, SAMPLES, check_json, raw, run, write
+
+RIVERSIDE = SAMPLES / "riverside"
+CARLISLE_PROPOSED = SAMPLES / "carlisle-2009" / "proposed.yaml"
+LEICESTERSHIRE = SAMPLES / "leicestershire" / "structure.yaml"
+LEICESTERSHIRE_PROPOSED = SAMPLES / "leicestershire" / "proposed.yaml"
+
+
+def audit_of(path: Path, monkeypatch: pytest.MonkeyPatch, cwd: Path = REPO) -> Audit:
+    monkeypatch.chdir(cwd)
+    report = build_report(lint([path], LintOptions()))
+    (audit,) = report.audits
+    return audit
+
+
+def test_pay_bill_is_salary_range_times_fte_by_department_and_tier(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = raw(RIVERSIDE / "council.yaml")
+    names = {d["id"]: d["name"] for d in data["departments"]}
+    totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for post in data["posts"]:
+        if "salary" in post:
+            fte = post.get("fte", 1.0)
+            for key in ("total", f"department:{post.get('department')}", f"tier:{post['tier']}"):
+                totals[key][0] += post["salary"]["min"] * fte
+                totals[key][1] += post["salary"]["max"] * fte
+    unpaid = [post["id"] for post in data["posts"] if "salary" not in post]
+    assert unpaid == ["TM-RES-33"]  # the sample's one post still to be evaluated
+
+    pay = audit_of(RIVERSIDE, monkeypatch).pay
+    assert (pay.total.minimum, pay.total.maximum) == pytest.approx(tuple(totals["total"]))
+    assert [post.id for post in pay.total.without_pay] == unpaid
+    by_department = {line.label: (line.minimum, line.maximum) for line in pay.by_department}
+    for department_id, name in names.items():
+        assert by_department[name] == pytest.approx(tuple(totals[f"department:{department_id}"]))
+    assert by_department["(no department)"] == pytest.approx(tuple(totals["department:None"]))  # the chief executive
+    assert [line.label for line in pay.by_tier] == ["Tier 1", "Tier 2", "Tier 3", "Tier 4"]
+    for tier, line in enumerate(pay.by_tier, start=1):
+        assert (line.minimum, line.maximum) == pytest.approx(tuple(totals[f"tier:{tier}"]))
+
+    _, markdown, _ = run("report", str(RIVERSIDE), "--format", "markdown")
+    total_min, total_max = totals["total"]
+    assert f"£{total_min:,.0f} to £{total_max:,.0f} a year for 39 posts with pay data" in markdown
+    assert "1 post without pay data (not counted): TM-RES-33" in markdown
+
+
+@pytest.mark.parametrize("path", [RIVERSIDE / "council.yaml", LEICESTERSHIRE], ids=["riverside", "leicestershire"])
+def test_shape_headcount_layers_spans_and_tiers(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    posts = raw(path)["posts"]
+    manager = {post["id"]: post.get("reports_to") for post in posts}
+    reports = Counter(m for m in manager.values() if m is not None)
+
+    def layer(post_id: str) -> int:
+        return 1 if manager[post_id] is None else 1 + layer(manager[post_id])
+
+    shape = audit_of(path.parent if path.name == "council.yaml" else path, monkeypatch).shape
+    assert shape.posts == len(posts)
+    assert shape.fte == pytest.approx(sum(post.get("fte", 1.0) for post in posts))
+    assert shape.vacant == sum(1 for post in posts if post.get("holder") == "vacant")
+    assert shape.holder_unrecorded == sum(1 for post in posts if "holder" not in post)
+    assert shape.layers == max(layer(post_id) for post_id in manager)
+    assert shape.spans == sorted(reports.values())
+    assert shape.span_median == statistics.median(reports.values())
+    assert [post.id for post in shape.one_over_one] == [p["id"] for p in posts if reports[p["id"]] == 1]
+    assert {tier.tier: tier.posts for tier in shape.tiers} == Counter(post["tier"] for post in posts)
+
+
+def test_riverside_shape_counts_vacancies_and_part_time_posts(monkeypatch: pytest.MonkeyPatch) -> None:
+    shape = audit_of(RIVERSIDE, monkeypatch).shape
+    # 40 posts; TM-RES-12 at 0.5 and TM-RES-13 at 0.6 FTE; HOS-PLA-1 and TM-RES-13 vacant;
+    # CE and DIR-PLA held by named people; every other holder unrecorded.
+    assert (shape.posts, shape.fte, shape.vacant, shape.filled, shape.holder_unrecorded) == (40, pytest.approx(39.1), 2, 2, 36)
+    assert (shape.layers, shape.spans[0], shape.spans[-1], shape.one_over_one) == (4, 3, 3, [])
+
+
+def test_statutory_officers_district_with_a_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
+    # SPEC section 5: a district must designate HoPS, CFO and MO. In the proposal one post (AD-RES)
+    # is both CFO and MO (L105); the returning and electoral registration officer, the deputy CFO and
+    # two Deputy Chief Executives are held but not required.
+    posts = raw(CARLISLE_PROPOSED)["posts"]
+    holders = defaultdict(list)
+    for post in posts:
+        for designation in post.get("designations", []):
+            holders[designation].append(post["id"])
+    officers = audit_of(CARLISLE_PROPOSED, monkeypatch).officers
+    rows = [(row.designation, row.post.id if row.post else None, row.status, row.required) for row in officers]
+    assert rows[:3] == [
+        ("head-of-paid-service", "TCCE", "held", True),
+        ("chief-finance-officer", "AD-RES", "in conflict", True),
+        ("monitoring-officer", "AD-RES", "in conflict", True),
+    ]
+    assert {(designation, post) for designation, post, _, required in rows[3:] if not required} == {
+        (designation, post_id)
+        for designation, ids in holders.items()
+        if designation not in {"head-of-paid-service", "chief-finance-officer", "monitoring-officer"}
+        for post_id in ids
+    }
+    assert next(row for row in officers if row.designation == "monitoring-officer").findings == ["L105", "L113"]
+
+
+def test_statutory_officers_county_missing_and_vacant(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A county needs DCS, DASS, DPH and a scrutiny officer too; the proposal has no DPH designated.
+    officers = audit_of(LEICESTERSHIRE_PROPOSED, monkeypatch).officers
+    required = [row.designation for row in officers if row.required]
+    assert set(required) == {
+        "head-of-paid-service",
+        "chief-finance-officer",
+        "monitoring-officer",
+        "director-of-childrens-services",
+        "director-of-adult-social-services",
+        "director-of-public-health",
+        "scrutiny-officer",
+    }
+    dph = next(row for row in officers if row.designation == "director-of-public-health")
+    assert (dph.post, dph.status) == (None, "missing")
+
+    structure = write(
+        tmp_path,
+        "council.yaml",
+        """orglint: 1
+organisation: {name: Vale District Council, type: district, ruleset: uk-local-government}
+posts:
+  - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service], holder: Ann Smith}
+  - {id: FIN, title: Director of Finance, reports_to: CE, tier: 2, designations: [chief-finance-officer], qualifications: [CIPFA]}
+  - {id: LAW, title: Head of Legal, reports_to: CE, tier: 2, designations: [monitoring-officer], holder: vacant}
+""",
+    )
+    statuses = {row.designation: (row.status, row.holder) for row in audit_of(structure, monkeypatch).officers}
+    assert statuses == {
+        "head-of-paid-service": ("held", "Ann Smith"),
+        "chief-finance-officer": ("held", None),
+        "monitoring-officer": ("vacant", "vacant"),
+    }
+
+
+EVALUATION_RULESET = """orglint-ruleset: 1
+name: evaluated
+extends: [core]
+rules:
+  E101: {from-grade: G2}
+  E102: error
+  E103: error
+  E104: error
+policy:
+  grades: {G1: {rank: 1, pay: {min: 20000, max: 30000}}, G2: {rank: 2, pay: {min: 30000, max: 40000}}, G3: {rank: 3}}
+  roles:
+    head: {name: Head, grades: [G3]}
+    officer: {name: Officer, grades: [G1, G2]}
+  tiers: {1: {role: head}, 2: {role: officer}}
+"""
+
+EVALUATION_STRUCTURE = """orglint: 1
+organisation: {name: Test District Council, type: district, ruleset: ./evaluated.yaml}
+profiles:
+  - {id: officer, updated: 2024-06-01}
+posts:
+  - id: HEAD
+    title: Head of Service
+    tier: 1
+    grade: G3
+    evaluation: {scheme: HAY, date: 2024-01-01, grade: G3, rationale: Benchmarked.}
+  - id: MISSING
+    title: Officer without a record
+    reports_to: HEAD
+    tier: 2
+    grade: G2
+    salary: {min: 30000, max: 45000}
+  - id: PARTIAL
+    title: Officer with half a record
+    reports_to: HEAD
+    tier: 2
+    grade: G2
+    evaluation: {scheme: HAY, date: 2024-07-01, grade: G2}
+  - id: STALE
+    title: Officer evaluated before the profile changed
+    reports_to: HEAD
+    tier: 2
+    grade: G2
+    profile: officer
+    evaluation: {scheme: HAY, date: 2024-01-01, grade: G1, rationale: Old.}
+  - id: FUTURE
+    title: Officer evaluated next year
+    reports_to: HEAD
+    tier: 2
+    grade: G3
+    salary: {min: 31000, max: 39000}
+    evaluation: {scheme: HAY, date: 2027-01-01, grade: G3, rationale: Early.}
+  - id: JUNIOR
+    title: Junior officer (below the evaluation threshold)
+    reports_to: HEAD
+    tier: 2
+    grade: G1
+    salary: {min: 20000, max: 30000}
+"""
+
+
+def test_evaluation_coverage_and_grade_bands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ORGLINT_TODAY", "2026-11-23")
+    write(tmp_path, "evaluated.yaml", EVALUATION_RULESET)
+    coverage = audit_of(write(tmp_path, "structure.yaml", EVALUATION_STRUCTURE), monkeypatch).evaluation
+
+    def ids(posts: list[Any]) -> list[str]:
+        return [post.id for post in posts]
+
+    assert coverage.scope == "posts graded G2 or above"
+    assert ids(coverage.in_scope) == ["HEAD", "MISSING", "PARTIAL", "STALE", "FUTURE"]  # JUNIOR is G1
+    assert ids(coverage.evaluated) == ["HEAD", "PARTIAL", "STALE", "FUTURE"]
+    assert ids(coverage.missing) == ["MISSING"]
+    assert ids(coverage.incomplete) == ["PARTIAL"]  # no rationale
+    assert ids(coverage.stale) == ["STALE", "FUTURE"]
+    assert ids(coverage.grade_mismatch) == ["STALE"]
+    assert ids(coverage.grade_outside_band) == ["FUTURE"]  # G3 at tier 2 (officer: G1, G2)
+    assert ids(coverage.pay_outside_band) == ["MISSING"]  # above G2's 40,000
+    assert ids(coverage.pay_in_band) == ["JUNIOR"]
+    assert ids(coverage.pay_unchecked) == ["HEAD", "PARTIAL", "STALE", "FUTURE"]  # no salary, or G3 (no band)
+
+
+def test_evaluation_coverage_on_the_carlisle_proposal(monkeypatch: pytest.MonkeyPatch) -> None:
+    posts = raw(CARLISLE_PROPOSED)["posts"]
+    reader = YAML(typ="safe", pure=True)
+    bands = reader.load((REPO / "rules" / "carlisle-2009.yaml").read_text(encoding="utf-8"))["policy"]["grades"]
+    outside = [
+        p["id"]
+        for p in posts
+        if "salary" in p
+        and "pay" in bands[p["grade"]]
+        and not (bands[p["grade"]]["pay"]["min"] <= p["salary"]["min"] and p["salary"]["max"] <= bands[p["grade"]]["pay"]["max"])
+    ]
+    coverage = audit_of(CARLISLE_PROPOSED, monkeypatch).evaluation
+    assert [post.id for post in coverage.missing] == [p["id"] for p in posts if "evaluation" not in p] == ["AD-LE"]
+    assert [post.id for post in coverage.pay_outside_band] == outside == ["AD-CE"]
+    assert len(coverage.in_scope) == len(posts)
+
+
+def test_compliance_by_family_matches_the_findings(monkeypatch: pytest.MonkeyPatch, at_repo: Path) -> None:
+    broken = "sample_structures/broken"
+    _, document = check_json(broken)
+    _, rules_out, _ = run("rules", "--output-format", "json")
+    enabled = [rule["code"] for rule in json.loads(rules_out)["rules"] if rule["enabled"]]
+    compliance = audit_of(Path(broken), monkeypatch).compliance
+    by_family = {row.scope: row for row in compliance.by_family}
+    for letter, name in (("S", "Structure"), ("D", "Spans and layers")):
+        codes = {d["code"] for d in document["diagnostics"] if d["code"].startswith(letter)}
+        row = by_family[name]
+        assert row.run == sum(1 for code in enabled if code.startswith(letter))
+        assert row.failed_rules == codes and row.passed == row.run - len(codes)
+        for severity in ("error", "warning", "info"):
+            count = sum(1 for d in document["diagnostics"] if d["code"].startswith(letter) and d["severity"] == severity)
+            assert row.counts[next(s for s in row.counts if s.label == severity)] == count
+    assert compliance.verdict.startswith(f"Not compliant: {document['summary']['errors']} errors")
+
+
+def test_compliance_by_department_with_suppressions_and_their_reasons(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    structure = write(
+        tmp_path,
+        "structure.yaml",
+        """orglint: 1
+organisation: {name: Test District Council, type: district, ruleset: core}
+departments:
+  - {id: people, name: People}
+  - {id: place, name: Place, business_partners: {hr: NOBODY}}
+posts:
+  - {id: CE, title: Chief Executive, tier: 1}
+  - {id: DP, title: Director of People, reports_to: CE, tier: 2, department: people}
+  - {id: HP, title: Head of People, reports_to: DP, tier: 3, department: people}  # orglint: ignore[D103] -- interim, merges in April
+  - {id: OP, title: Officer, reports_to: HP, tier: 4, department: people}
+  - {id: DPL, title: Director of Place, reports_to: CE, tier: 5, department: place}
+""",
+    )
+    compliance = audit_of(structure, monkeypatch, cwd=tmp_path).compliance
+    rows = {row.scope: (row.failed_rules, row.suppressed, row.verdict) for row in compliance.by_department}
+    # DP manages one post (D103, shown); HP's D103 is suppressed with a reason; DPL's tier is wrong
+    # (S006); the Place department names an unknown HR partner (S005, a department finding);
+    # CE manages two (D102) and belongs to no department.
+    assert rows == {
+        "People": ({"D103"}, 1, "pass with warnings"),
+        "Place": ({"S005", "S006"}, 0, "fail"),
+        "(organisation-wide)": ({"D102"}, 0, "pass"),
+    }
+    (hidden,) = compliance.suppressed
+    assert (hidden.diagnostic.code, hidden.diagnostic.post) == ("D103", "HP")
+    assert hidden.reason == "interim, merges in April (structure.yaml:9)"
+    _, markdown, _ = run("report", "structure.yaml", "--format", "markdown")
+    assert "| D103 | structure.yaml:9:" in markdown and "| HP | interim, merges in April (structure.yaml:9) |" in markdown
+
+
+def test_markdown_has_every_section_and_well_formed_tables(at_repo: Path) -> None:
+    exit_code, markdown, _ = run("report", "sample_structures/leicestershire/proposed.yaml", "--format", "markdown")
+    assert exit_code == 1  # the proposal has errors
+    headings = [line for line in markdown.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Example Shire County Council: structure audit",
+        "## Compliance summary",
+        "## Findings by severity",
+        "## Statutory officers",
+        "## Shape",
+        "## Pay bill",
+        "## Evaluation coverage",
+    ]
+    table: list[int] = []
+    for line in [*markdown.splitlines(), ""]:
+        if line.startswith("|"):
+            table.append(len(line.replace("\\|", "").strip("|").split("|")))
+        elif table:
+            assert len(set(table)) == 1, f"ragged table near {line!r}"
+            table = []
+
+
+def test_terminal_report_and_exit_codes(at_repo: Path) -> None:
+    exit_code, out, _ = run("report", "sample_structures/riverside")
+    assert exit_code == 0
+    assert "Riverside District Council: structure audit" in out and "Compliant" in out
+    for title in ("Compliance summary", "Statutory officers", "Shape", "Pay bill", "Evaluation coverage"):
+        assert title in out
+    assert run("report", "sample_structures/broken")[0] == 1
+    assert run("report", "sample_structures/broken", "--exit-zero")[0] == 0
+    assert run("report", "no-such-folder")[0] == 2
+
+
+def test_output_file_is_written_and_inputs_are_never_overwritten(tmp_path: Path, at_repo: Path) -> None:
+    target = tmp_path / "report.md"
+    exit_code, out, err = run("report", "sample_structures/riverside", "--format", "markdown", "-o", str(target))
+    assert (exit_code, out) == (0, "")
+    assert target.read_text(encoding="utf-8").startswith("# Riverside District Council: structure audit")
+    copy = tmp_path / "structure.yaml"
+    copy.write_bytes(CARLISLE_PROPOSED.read_bytes())
+    exit_code, _, err = run("report", str(copy), "--format", "html", "-o", str(copy))
+    assert exit_code == 2 and "is an input structure file" in err
+    assert copy.read_bytes() == CARLISLE_PROPOSED.read_bytes()
+
+
+def test_progress_shows_on_a_terminal_and_not_when_piped(at_repo: Path) -> None:
+    stream = io.StringIO()
+    with progress_display(Console(file=stream, force_terminal=True)) as say:
+        say("Checking sample_structures/riverside/council.yaml (1/1)")
+    assert "Checking sample_structures/riverside/council.yaml" in stream.getvalue()
+    piped = subprocess.run(
+        [sys.executable, "-m", "orglint", "report", "sample_structures/riverside"], capture_output=True, text=True, check=False
+    )
+    assert piped.returncode == 0 and piped.stderr == ""
+
+
+def test_check_does_not_import_the_report(at_repo: Path) -> None:
+    # pre-commit latency (SPEC section 9): `check` loads only what it needs
+    code = (
+        "import sys\n"
+        "from orglint.cli import app\n"
+        "try:\n"
+        "    app(['check', 'sample_structures/riverside'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[:2] == ['orglint', 'report'] or name.startswith(('selenium', 'rich.progress'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"

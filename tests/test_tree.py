@@ -1,0 +1,80 @@
+"""`orglint tree`: the structure as a tree, with each post's findings marked on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from orglint.engine import LintOptions, lint
+from orglint.report.html import _chart_list
+from orglint.report.outline import depth_within, outline
+from tests.conftest import STRUCTURE_HEAD, check_json, run, write
+
+CARLISLE_PROPOSED = "sample_structures/carlisle-2009/proposed.yaml"
+
+
+def _line_of(out: str, post_id: str) -> str:
+    return next(line for line in out.splitlines() if f" {post_id} " in f" {line.split('── ', 1)[-1]}")
+
+
+def test_every_post_is_drawn_under_its_manager_with_its_findings(at_repo: Path) -> None:
+    exit_code, out, _ = run("tree", CARLISLE_PROPOSED)
+    assert exit_code == 1
+    _, document = check_json(CARLISLE_PROPOSED)
+    codes: dict[str, set[str]] = {}
+    for diagnostic in document["diagnostics"]:
+        if diagnostic["post"]:
+            codes.setdefault(diagnostic["post"], set()).add(diagnostic["code"])
+    assert codes == {"AD-RES": {"L105", "L113"}, "SD2": {"L113"}, "AD-CE": {"G102"}, "AD-LE": {"E101"}}
+    lines = out.splitlines()
+    for post_id in ("TCCE", "SD1", "SD2", "AD-RES", "AD-GOV", "AD-OD", "AD-CE", "AD-ED", "AD-LE"):
+        line = _line_of(out, post_id)
+        if post_id in codes:
+            assert line.endswith("✗ " + ", ".join(sorted(codes[post_id])))
+        else:
+            assert "✗" not in line
+    # indentation follows the reporting lines: the ADs sit one level below their Strategic Directors
+    indent = {post_id: _line_of(out, post_id).index(post_id) for post_id in ("TCCE", "SD1", "SD2", "AD-RES", "AD-LE")}
+    assert indent["TCCE"] < indent["SD1"] == indent["SD2"] < indent["AD-RES"] == indent["AD-LE"]
+    assert lines.index(_line_of(out, "SD2")) < lines.index(_line_of(out, "AD-LE"))
+
+
+def test_depth_and_from(at_repo: Path) -> None:
+    _, out, _ = run("tree", CARLISLE_PROPOSED, "--depth", "1")
+    assert "SD1" in out and "AD-RES" not in out
+    assert out.count("… 3 more below") == 2
+    _, out, _ = run("tree", CARLISLE_PROPOSED, "--from", "SD2", "--exit-zero")
+    assert "SD2" in out and "AD-CE" in out and "AD-LE" in out and "SD1" not in out and "TCCE" not in out
+    exit_code, _, err = run("tree", CARLISLE_PROPOSED, "--from", "AD-LX")
+    assert exit_code == 2 and "no post 'AD-LX'" in err and "did you mean 'AD-LE'?" in err
+
+
+def test_posts_outside_the_reporting_lines_are_shown_apart(in_tmp: Path) -> None:
+    write(
+        in_tmp,
+        "structure.yaml",
+        STRUCTURE_HEAD
+        + """  - {id: CE, title: Chief Executive, tier: 1}
+  - {id: A, title: Loop A, reports_to: B, tier: 2}
+  - {id: B, title: Loop B, reports_to: A, tier: 2}
+  - {id: C, title: Orphan, reports_to: GONE, tier: 2}
+""",
+    )
+    _, out, _ = run("tree", "structure.yaml")
+    head, outside = out.split("Outside the reporting lines (3)")
+    assert "CE" in head and "Loop A" not in head
+    assert "Loop A" in outside and "Loop B" in outside and "Orphan ✗ S002" in outside
+
+
+def test_deep_structures_are_drawn_without_recursion(in_tmp: Path) -> None:
+    chain = "".join(f"  - {{id: P{i}, title: Post {i}, reports_to: P{i - 1}}}\n" for i in range(1, 3000))
+    write(in_tmp, "structure.yaml", STRUCTURE_HEAD + "  - {id: P0, title: Top}\n" + chain)
+    result = lint([Path("structure.yaml")], LintOptions())
+    graph = result.runs[0].graph
+    drawn = outline(graph)
+    assert not drawn.outside and drawn.hidden == 0
+    html = _chart_list(drawn.roots, {})
+    assert html.count('class="post"') == 3000 and html.count("<ul") == html.count("</ul>") == 3000
+    limited = outline(graph, depth=depth_within(graph, 1500))
+    assert limited.hidden == 3000 - 1500
+    _, out, _ = run("tree", "structure.yaml", "--depth", "2")
+    assert "P2" in out and "P3 " not in out and "… 2,997 more below" in out
