@@ -141,6 +141,10 @@ def check(
     ignore_suppressions: Annotated[
         bool, typer.Option("--ignore-suppressions", help="Show findings that inline `# orglint: ignore[...]` comments hide.")
     ] = False,
+    junior: Annotated[
+        Path | None,
+        typer.Option("--junior", help="An organogram's junior staff CSV, when it is not the senior file's '-junior' twin."),
+    ] = None,
     verbose: Verbose = False,
 ) -> None:
     """Lint structure files and folders."""
@@ -158,7 +162,10 @@ def check(
         only_structures=only_structures,
         config_file=config,
         isolated=isolated,
+        junior=junior,
     )
+    if junior is not None and not junior.is_file():
+        raise _fail(f"{junior}: no such file (--junior)")
     chosen_format = output_format.value if output_format is not None else None
     if chosen_format is None:
         chosen_format = _guarded(verbose, lambda: options.config_for(Path.cwd()).settings.output_format) or "full"

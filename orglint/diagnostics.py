@@ -33,6 +33,27 @@ class Span:
     column: int
     end_line: int
     end_column: int
+    sheet: str | None = None
+    """For a spreadsheet or CSV cell (where ``line`` is its row and ``column`` its column): the
+    workbook sheet, if any."""
+    header: str | None = None
+    """For a spreadsheet or CSV cell: its column's header."""
+
+    @property
+    def cell(self) -> str | None:
+        """The cell's reference (``K12``), for spans in a table."""
+        if self.header is None:
+            return None
+        from openpyxl.utils.cell import get_column_letter  # only for table findings: openpyxl is slow to import
+
+        return f"{get_column_letter(self.column)}{self.line}"
+
+    def describe_cell(self) -> str | None:
+        """``K12 (Reports to Senior Post)``, with the sheet where there is one."""
+        if self.cell is None:
+            return None
+        where = f"{self.sheet}!{self.cell}" if self.sheet else self.cell
+        return f"{where} ({self.header})" if self.header else where
 
     @classmethod
     def start_of(cls, file: str) -> Span:

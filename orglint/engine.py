@@ -12,7 +12,8 @@ from orglint.config import load as load_config
 from orglint.config import nearest as nearest_config
 from orglint.diagnostics import Diagnostic, Severity, Suppressed
 from orglint.graph import OrgGraph
-from orglint.load.discover import StructureSources, discover
+from orglint.load.discover import discover
+from orglint.model.organogram import assemble_organogram
 from orglint.model.structure import Structure, assemble
 from orglint.rules import CheckContext, Rule
 from orglint.rules.registry import registered_rules
@@ -35,6 +36,8 @@ class LintOptions:
     """One configuration file for every structure (``--config``), instead of the nearest."""
     isolated: bool = False
     """Ignore configuration files altogether."""
+    junior: Path | None = None
+    """An organogram's junior staff table, when it is not beside the senior one under the usual name."""
     progress: Callable[[str, int, int], None] | None = None
     """Told (root file, index, count) as each structure is checked: for a progress display."""
 
@@ -83,6 +86,9 @@ class RuleCrash(Exception):
 
 
 def _complete(diagnostic: Diagnostic, rule: type[Rule], severity: Severity) -> Diagnostic:
+    cell = diagnostic.span.describe_cell()
+    if cell is not None and not diagnostic.message.startswith(cell):  # table findings name their cell
+        diagnostic.message = f"{cell}: {diagnostic.message}"
     diagnostic.name = rule.name
     diagnostic.severity = severity
     diagnostic.basis = rule.basis
@@ -112,14 +118,25 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
         paths,
         skip_non_structures=options.only_structures,
         excluded=lambda path: options.config_for(path.parent).excluded(path),
+        junior=options.junior,
     )
     result = LintResult(files=discovery.files)
     input_findings = list(discovery.findings)
     rulesets: dict[tuple[tuple[str, ...], Path], Ruleset] = {}
+    count = len(discovery.structures) + len(discovery.organograms)
     for index, sources in enumerate(discovery.structures):
         if options.progress is not None:
-            options.progress(sources.root.source.display, index, len(discovery.structures))
-        input_findings.extend(_lint_structure(sources, options, rules, rulesets, result))
+            options.progress(sources.root.source.display, index, count)
+        structure, found = assemble(sources)
+        input_findings.extend(_lint_structure(structure, found, sources.reported_files, options, rules, rulesets, result))
+    for index, organogram in enumerate(discovery.organograms, start=len(discovery.structures)):
+        if options.progress is not None:
+            options.progress(organogram.source.display, index, count)
+        if organogram.senior is None:  # unreadable, or without the columns: nothing to check
+            input_findings.extend(organogram.findings)
+            continue
+        structure = assemble_organogram(organogram)
+        input_findings.extend(_lint_structure(structure, organogram.findings, None, options, rules, rulesets, result))
     for finding in input_findings:  # always reported, always errors
         result.diagnostics.append(_complete(finding, rules[finding.code], rules[finding.code].severity))
     result.diagnostics.sort(key=Diagnostic.sort_key)
@@ -143,14 +160,16 @@ def _ruleset_for(
 
 
 def _lint_structure(
-    sources: StructureSources,
+    structure: Structure,
+    input_findings: list[Diagnostic],
+    reported_files: set[str] | None,
     options: LintOptions,
     rules: dict[str, type[Rule]],
     rulesets: dict[tuple[tuple[str, ...], Path], Ruleset],
     result: LintResult,
 ) -> list[Diagnostic]:
-    """Check one structure, adding its rule findings to ``result``; returns its input findings."""
-    structure, input_findings = assemble(sources)
+    """Check one structure, adding its rule findings to ``result``; returns its input findings
+    (only those on ``reported_files``, when given)."""
     result.posts += len(structure.posts)
     config = options.config_for(structure.root.path.parent)
     ruleset = _ruleset_for(structure, config, options, rulesets)
@@ -170,9 +189,9 @@ def _lint_structure(
         except Exception as error:
             raise RuleCrash(f"rule {rule.code} ({rule.name}) failed on {structure.root.display}: {error!r}") from error
     produced = [d for d in produced if not config.ignored_here(d)]
-    if sources.reported_files is not None:
-        produced = [d for d in produced if d.span.file in sources.reported_files]
-        input_findings = [d for d in input_findings if d.span.file in sources.reported_files]
+    if reported_files is not None:
+        produced = [d for d in produced if d.span.file in reported_files]
+        input_findings = [d for d in input_findings if d.span.file in reported_files]
     if options.ignore_suppressions:
         result.diagnostics.extend(produced)
         return input_findings

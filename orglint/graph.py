@@ -49,7 +49,22 @@ class OrgGraph:
         return list(self.graph.successors(post_id))
 
     def span_of_control(self, post_id: str) -> int:
-        return self.graph.out_degree(post_id)
+        """Direct reports that are single posts (groups of posts, such as an organogram's junior
+        staff rows, are not counted)."""
+        return self.spans.get(post_id, 0)
+
+    def single_reports(self, post_id: str) -> list[str]:
+        """Direct reports that are single posts, not groups."""
+        return [report for report in self.graph.successors(post_id) if not self.posts[report].group]
+
+    @cached_property
+    def spans(self) -> dict[str, int]:
+        """Each manager's span of control (managers of single posts only), in post order."""
+        counts = dict.fromkeys((post.id for post in self.posts.values() if self.graph.out_degree(post.id)), 0)
+        for post in self.posts.values():
+            if not post.group and post.reports_to in counts:
+                counts[post.reports_to] += 1
+        return {post_id: count for post_id, count in counts.items() if count}
 
     @cached_property
     def depth(self) -> dict[str, int]:

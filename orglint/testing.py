@@ -35,12 +35,20 @@ class RuleTester:
         alone = kind == "fail" and not issubclass(self.rule, InputRule) and not self.rule.judges_other_rules
         return ([self.rule.code], []) if alone else ([], [self.rule.code])
 
-    def lint(self, folder: Path, text: str, files: dict[str, str] | None = None, *, kind: str = "fail") -> list[Diagnostic]:
-        """Lint ``text`` as ``folder/example.yaml`` (with further ``files``, such as rulesets)."""
+    def lint(
+        self,
+        folder: Path,
+        text: str,
+        files: dict[str, str] | None = None,
+        *,
+        kind: str = "fail",
+        filename: str = "example.yaml",
+    ) -> list[Diagnostic]:
+        """Lint ``text`` as ``folder/filename`` (with further ``files``, such as rulesets)."""
         folder.mkdir(parents=True, exist_ok=True)
         for name, content in (files or {}).items():
             (folder / name).write_text(content, encoding="utf-8")
-        path = folder / "example.yaml"
+        path = folder / filename
         path.write_text(text, encoding="utf-8")
         select, extend_select = self.selection(kind)
         return lint([path], LintOptions(isolated=True, select=select, extend_select=extend_select)).diagnostics
@@ -53,14 +61,25 @@ class RuleTester:
             found_any[example.kind] = True
             where = folder / f"{example.kind}{index}"
             if example.kind == "fail":
-                found = self.lint(where, example.text, example.files)
-                lines = sorted(d.span.line for d in found if d.code == self.rule.code)
+                found = [
+                    d
+                    for d in self.lint(where, example.text, example.files, filename=example.filename)
+                    if d.code == self.rule.code
+                ]
+                if example.expected_cells:
+                    cells = sorted(str(d.span.cell) for d in found)
+                    if cells != sorted(example.expected_cells):
+                        raise AssertionError(
+                            f"{self.rule.code} failing example: expected cells {example.expected_cells}, found {cells}"
+                        )
+                    continue
+                lines = sorted(d.span.line for d in found)
                 if not example.expected_lines or lines != example.expected_lines:
                     raise AssertionError(
                         f"{self.rule.code} failing example: expected lines {example.expected_lines}, found {lines}"
                     )
             else:
-                found = self.lint(where, example.text, example.files, kind="pass")
+                found = self.lint(where, example.text, example.files, kind="pass", filename=example.filename)
                 if found:
                     raise AssertionError(
                         f"{self.rule.code} passing example has findings: {[(d.code, d.span.line) for d in found]}"

@@ -41,20 +41,27 @@ def test_examples_behave_as_documented(code: str, in_tmp: Path) -> None:
         folder.mkdir()
         for name, text in example.files.items():
             (folder / name).write_text(text, encoding="utf-8")
-        (folder / "example.yaml").write_text(example.text, encoding="utf-8")
+        path = folder / example.filename
+        path.write_text(example.text, encoding="utf-8")
         # the same choice of rules RuleTester makes for plugin authors, here through the CLI
         select, extend_select = RuleTester(rule).selection(example.kind)
         options = [*(f"--select={c}" for c in select), *(f"--extend-select={c}" for c in extend_select)]
         if example.kind == "fail":
-            _, document = check_json(str(folder / "example.yaml"), *options)
-            found = sorted((d["line"], d["post"]) for d in document["diagnostics"] if d["code"] == code)
+            _, document = check_json(str(path), *options)
+            mine = [d for d in document["diagnostics"] if d["code"] == code]
+            if example.expected_cells:  # a table: the cells named in the fence
+                assert sorted(d["cell"]["ref"] for d in mine) == sorted(example.expected_cells), (
+                    f"{code} failing example: found {mine}"
+                )
+                continue
+            found = sorted((d["line"], d["post"]) for d in mine)
             assert example.expected_lines, f"{code}: the failing example marks no line with '# <- {code}'"
             assert [line for line, _ in found] == example.expected_lines, f"{code} failing example: found {found}"
             if code not in ("X001", "X003"):  # YAML faults and comments belong to no post; the rest to the marked line's
                 expected_posts = [_post_at(example.text, line) for line in example.expected_lines]
                 assert [post for _, post in found] == expected_posts
         else:
-            code_, document = check_json(str(folder / "example.yaml"), *options)
+            code_, document = check_json(str(path), *options)
             assert document["diagnostics"] == [], f"{code} passing example is not clean: {document['diagnostics']}"
             assert code_ == 0
 

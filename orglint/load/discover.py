@@ -16,6 +16,7 @@ from pathlib import Path
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.documents import YamlDocument, load_yaml
+from orglint.load.organogram import Organogram, is_organogram_path, junior_beside, load_organogram
 from orglint.load.yaml_source import YamlMap, YamlSeq
 
 INVALID_STRUCTURE = "X002"
@@ -63,6 +64,7 @@ class StructureSources:
 @dataclass
 class Discovery:
     structures: list[StructureSources] = field(default_factory=list)
+    organograms: list[Organogram] = field(default_factory=list)
     findings: list[Diagnostic] = field(default_factory=list)
     """Faults of files that belong to no structure (unparseable, not a structure, orphaned)."""
     files: int = 0
@@ -72,8 +74,50 @@ def _walk(folder: Path) -> Iterator[Path]:
     for current, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if name not in SKIPPED_FOLDERS and not name.startswith("."))
         for name in sorted(files):
-            if Path(name).suffix in YAML_SUFFIXES:
-                yield Path(current, name)
+            path = Path(current, name)
+            if path.suffix in YAML_SUFFIXES or _is_senior_csv(path):
+                yield path
+
+
+def _csv_head(path: Path) -> bytes:
+    if path.suffix.casefold() != ".csv":
+        return b""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4096).lower()
+    except OSError:
+        return b""
+
+
+def _is_senior_csv(path: Path) -> bool:
+    """A folder walk takes a CSV file for an organogram's senior table by its header."""
+    return b"post unique reference" in _csv_head(path)
+
+
+def _is_organogram_csv(path: Path) -> bool:
+    head = _csv_head(path)
+    return b"post unique reference" in head or b"reporting senior post" in head
+
+
+def _senior_beside(junior: Path) -> Path | None:
+    stem = junior.stem
+    index = stem.casefold().rfind("junior")
+    if index < 0:
+        return None
+    candidate = junior.with_name(f"{stem[:index]}senior{stem[index + 6 :]}{junior.suffix}")
+    return candidate if candidate.is_file() else None
+
+
+def _organograms(paths: list[Path], junior: Path | None, discovery: Discovery) -> None:
+    """Each organogram once, however it was named: by its senior table, its junior table or its workbook."""
+    seniors: dict[Path, Path] = {}
+    for path in paths:
+        senior = path
+        if path.suffix.casefold() == ".csv" and junior_beside(path) is None and _senior_beside(path) is not None:
+            senior = _senior_beside(path) or path  # a junior table named alone (as pre-commit names changed files)
+        seniors.setdefault(senior.resolve(), senior)
+    for senior in seniors.values():
+        discovery.organograms.append(load_organogram(senior, junior if len(seniors) == 1 else None))
 
 
 def include_patterns(root: YamlDocument) -> list[tuple[int, str]]:
@@ -139,9 +183,14 @@ def _file_finding(document: YamlDocument, message: str, span: Span | None = None
 
 
 def discover(
-    paths: list[Path], *, skip_non_structures: bool = False, excluded: Callable[[Path], bool] | None = None
+    paths: list[Path],
+    *,
+    skip_non_structures: bool = False,
+    excluded: Callable[[Path], bool] | None = None,
+    junior: Path | None = None,
 ) -> Discovery:
-    """Find, parse and group into structures every structure file the paths lead to."""
+    """Find, parse and group into structures every structure file the paths lead to (and the
+    organograms: CSV tables and workbooks)."""
     load = _Loader()
     discovery = Discovery()
     candidates: list[tuple[Path, bool]] = []
@@ -152,6 +201,13 @@ def discover(
             candidates.extend((found, False) for found in _walk(path) if excluded is None or not excluded(found))
         else:
             candidates.append((path, not skip_non_structures))  # skipping: judged as a walk would
+    tables = [
+        path
+        for path, named in candidates
+        if is_organogram_path(path) and (named or path.suffix.casefold() != ".csv" or _is_organogram_csv(path))
+    ]
+    candidates = [(path, named) for path, named in candidates if not is_organogram_path(path)]
+    _organograms(tables, junior, discovery)
 
     roots: dict[Path, YamlDocument] = {}
     reached_by_include: dict[Path, set[str]] = {}
@@ -197,7 +253,11 @@ def discover(
         sources = _gather(root, load)
         sources.reported_files = reached_by_include.get(root_key)
         discovery.structures.append(sources)
-    discovery.files = len({p for s in discovery.structures for p in (d.source.path.resolve() for d in s.documents)} | reported)
+    discovery.files = len(
+        {p for s in discovery.structures for p in (d.source.path.resolve() for d in s.documents)}
+        | reported
+        | {source.path.resolve() for organogram in discovery.organograms for source in organogram.sources}
+    )
     return discovery
 
 

@@ -25,6 +25,9 @@ class LoadProblem(Exception):
         return self.message
 
 
+ENCODING_NAMES = {"cp1252": "Windows-1252"}
+
+
 def display_path(path: Path) -> str:
     """The path as users see it in findings: relative to the working folder where possible."""
     try:
@@ -62,25 +65,43 @@ def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def read_text(path: Path) -> str:
-    """Decode a file as UTF-8 (a BOM is allowed); anything else is a located LoadProblem."""
+def read_binary(path: Path) -> bytes:
+    """A file's bytes, whatever they are; a directory or an unreadable file is a LoadProblem at 1:1."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise LoadProblem("is a directory, not a file") from None
     except PermissionError:
         raise LoadProblem("cannot be read: permission denied") from None
     except OSError as error:
         raise LoadProblem(f"cannot be read: {error.strerror or error}") from None
+
+
+def read_bytes(path: Path) -> bytes:
+    """A text file's bytes; a directory, an unreadable file or a binary one is a LoadProblem at 1:1."""
+    data = read_binary(path)
     if b"\0" in data[:8192]:  # as git and grep judge it; located at the start (SPEC section 5)
         raise LoadProblem("binary file: it contains NUL bytes, so it is not a text file")
+    return data
+
+
+def read_text(path: Path, fallback: str | None = None) -> str:
+    """Decode a file as UTF-8 (a BOM is allowed), else as ``fallback`` if given (spreadsheet
+    exports are often Windows-1252); anything else is a located LoadProblem."""
+    data = read_bytes(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        if fallback is not None:
+            try:
+                return data.decode(fallback)
+            except UnicodeDecodeError:
+                pass
         line, column = _position_of_byte(data, error.start)
         bad = data[error.start : error.start + 1].hex()
+        also = f" or {ENCODING_NAMES.get(fallback, fallback)}" if fallback else ""
         raise LoadProblem(
-            f"not UTF-8 text: byte 0x{bad} cannot be decoded (save the file as UTF-8)",
+            f"not UTF-8{also} text: byte 0x{bad} cannot be decoded (save the file as UTF-8)",
             line,
             column,
             line,

@@ -121,6 +121,11 @@ class Post(Located):
     fte: float = Field(default=1.0, gt=0)
     holder: Text | None = None
     evaluation: Evaluation | None = None
+    group: bool = Field(
+        default=False,
+        description="The entry stands for a group of posts counted by FTE (an organogram's junior staff row), not one "
+        "post: spans of control count single posts only.",
+    )
 
 
 class StructureFile(Strict):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.discover import StructureSources
+from orglint.load.organogram import Organogram
 from orglint.load.source import SourceFile
 from orglint.load.yaml_source import YamlMap
 from orglint.model.schema import Department, Organisation, Post, Profile
@@ -15,7 +16,8 @@ from orglint.model.validate import validate_file
 @dataclass
 class Structure:
     root: SourceFile
-    root_map: YamlMap
+    root_map: YamlMap | None
+    """The root file's top-level mapping (None for a structure read from tables)."""
     files: list[SourceFile]
     organisation: Organisation | None = None
     departments: list[Department] = field(default_factory=list)
@@ -23,22 +25,26 @@ class Structure:
     posts: list[Post] = field(default_factory=list)
     unusable_post_ids: set[str] = field(default_factory=set)
     """Ids of posts left out for format faults (X002): references to them are not also S002."""
+    organogram: Organogram | None = None
+    """The tables, for a structure read from a UK organogram (the T rules check them)."""
+    implied_rulesets: list[str] = field(default_factory=list)
+    """The rulesets a structure of its kind uses when it names none (``uk-organogram`` for organograms)."""
 
     def organisation_span(self) -> Span:
         """Where findings about something the whole organisation lacks point."""
-        if "organisation" in self.root_map:
+        if self.root_map is not None and "organisation" in self.root_map:
             return self.root_map.key_span("organisation")
         return Span.start_of(self.root.display)
 
     @property
     def rulesets(self) -> list[str]:
         if self.organisation is None or self.organisation.ruleset is None:
-            return []
+            return list(self.implied_rulesets)
         ruleset = self.organisation.ruleset
         return [ruleset] if isinstance(ruleset, str) else list(ruleset)
 
     def ruleset_span(self) -> Span:
-        organisation = self.root_map.get("organisation")
+        organisation = self.root_map.get("organisation") if self.root_map is not None else None
         if isinstance(organisation, YamlMap) and "ruleset" in organisation:
             return organisation.value_span("ruleset")
         return self.organisation_span()

@@ -229,6 +229,11 @@ def _shape(audit: Audit) -> Section:
     shape = audit.shape
     pairs: list[tuple[str, str | Cell]] = [
         ("Posts (headcount)", f"{shape.posts:,}"),
+        *(
+            [("Groups of posts (organogram junior rows)", f"{shape.groups:,} ({number(shape.group_fte)} FTE)")]
+            if shape.groups
+            else []
+        ),
         ("Filled / vacant / holder not recorded", f"{shape.filled:,} / {shape.vacant:,} / {shape.holder_unrecorded:,}"),
         ("FTE", number(shape.fte)),
         ("Layers", str(shape.layers)),
@@ -252,7 +257,7 @@ def _shape(audit: Audit) -> Section:
         graph = audit.run.graph
         blocks.append(
             Bullets(
-                [f"{post.id} ({post.title}) → {graph.direct_reports(post.id)[0]}" for post in shape.one_over_one[:MAX_LISTED]]
+                [f"{post.id} ({post.title}) → {graph.single_reports(post.id)[0]}" for post in shape.one_over_one[:MAX_LISTED]]
                 + ([f"and {len(shape.one_over_one) - MAX_LISTED:,} more"] if len(shape.one_over_one) > MAX_LISTED else [])
             )
         )

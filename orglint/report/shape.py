@@ -21,6 +21,9 @@ class TierCount:
 @dataclass
 class Shape:
     posts: int
+    """Single posts (a group of posts, such as an organogram's junior row, is counted in ``groups``)."""
+    groups: int
+    group_fte: float
     vacant: int
     holder_unrecorded: int
     fte: float
@@ -53,23 +56,27 @@ class Shape:
 
 def shape(run: StructureRun) -> Shape:
     graph = run.graph
-    posts = list(graph.posts.values())
+    everything = list(graph.posts.values())
+    posts = [post for post in everything if not post.group]
+    groups = [post for post in everything if post.group]
     depths = graph.depth
-    spans = sorted(degree for _, degree in graph.graph.out_degree() if degree > 0)
-    one_over_one = [post for post in posts if graph.span_of_control(post.id) == 1]
+    spans = sorted(graph.spans.values())
+    one_over_one = [graph.posts[post_id] for post_id, span in graph.spans.items() if span == 1]
     per_tier: dict[int | None, TierCount] = {}
-    for post in posts:
+    for post in everything:
         count = per_tier.setdefault(post.tier, TierCount(post.tier, 0, 0.0))
         count.posts += 1
         count.fte += post.fte
     tiers = sorted(per_tier.values(), key=lambda count: (count.tier is None, count.tier or 0))
     return Shape(
         posts=len(posts),
+        groups=len(groups),
+        group_fte=sum(post.fte for post in groups),
         vacant=sum(1 for post in posts if is_vacant(post)),
         holder_unrecorded=sum(1 for post in posts if post.holder is None),
-        fte=sum(post.fte for post in posts),
+        fte=sum(post.fte for post in everything),
         layers=max(depths.values()) + 1 if depths else 0,
-        unreached=len(posts) - len(depths),
+        unreached=len(everything) - len(depths),
         spans=spans,
         one_over_one=one_over_one,
         tiers=tiers,

@@ -48,7 +48,7 @@ def render(result: LintResult, stream: TextIO) -> None:
     previous_file = None
     for diagnostic in result.diagnostics:
         span = diagnostic.span
-        if span.file not in lines:  # files outside any structure (unparseable ones) are read again here
+        if span.file not in lines and span.header is None:  # files outside any structure (unparseable ones) are read again here
             lines[span.file] = (sources.get(span.file) or SourceFile(Path(span.file), span.file)).lines()
         if span.file != previous_file:
             console.print(f"[bold underline]{escape(span.file)}[/]")
@@ -58,7 +58,10 @@ def render(result: LintResult, stream: TextIO) -> None:
             f"[bold]{escape(span.file)}:{span.line}:{span.column}:[/] [{style}]{diagnostic.code}[/] "
             f"[dim]\\[{diagnostic.name}][/] {escape(diagnostic.message)}"
         )
-        for gutter, text in code_frame(lines[span.file], diagnostic):
+        # a table cell (CSV, XLSX): the message names the cell; rows are not lines, so no frame
+        in_table = span.header is not None or span.sheet is not None
+        frame = code_frame(lines[span.file], diagnostic) if span.file in lines and not in_table else []
+        for gutter, text in frame:
             text_style = style if gutter.strip() == "" else ""
             console.print(f"[blue]{escape(gutter)}│[/] " + (f"[{text_style}]{escape(text)}[/]" if text_style else escape(text)))
         if diagnostic.basis:

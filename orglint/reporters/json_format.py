@@ -12,7 +12,7 @@ from orglint.engine import LintResult
 
 def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
     span = diagnostic.span
-    return {
+    found = {
         "code": diagnostic.code,
         "name": diagnostic.name,
         "severity": diagnostic.severity.label,
@@ -26,6 +26,9 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
         "basis": diagnostic.basis,
         "fix": diagnostic.fix,
     }
+    if span.header is not None:  # a spreadsheet or CSV cell: line is its row, column its column
+        found["cell"] = {"sheet": span.sheet, "ref": span.cell, "header": span.header}
+    return found
 
 
 def render(result: LintResult, stream: TextIO) -> None:

@@ -55,10 +55,10 @@ class OneOverOne(Rule):
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         graph = context.graph
-        for post_id, span in graph.graph.out_degree():
+        for post_id, span in graph.spans.items():
             if span == 1 and post_id not in graph.in_cycle:  # a loop's members are S003's
                 post = graph.posts[post_id]
-                (only,) = graph.graph.successors(post_id)
+                (only,) = graph.single_reports(post_id)
                 yield self.finding(
                     context.post_span(post),
                     f"{post.title!r} has one direct report ({only}): a one-over-one layer",

@@ -66,7 +66,7 @@ class SpanTooNarrow(Rule):
         assert isinstance(settings, SpanTooNarrowSettings)
         minimum = settings.min_direct_reports
         graph = context.graph
-        for post_id, span in graph.graph.out_degree():
+        for post_id, span in graph.spans.items():
             if 2 <= span < minimum:
                 post = graph.posts[post_id]
                 yield self.finding(

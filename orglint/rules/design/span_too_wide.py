@@ -75,7 +75,7 @@ class SpanTooWide(Rule):
         assert isinstance(settings, SpanTooWideSettings)
         limit = settings.max_direct_reports
         graph = context.graph
-        for post_id, span in graph.graph.out_degree():
+        for post_id, span in graph.spans.items():
             if span > limit:
                 post = graph.posts[post_id]
                 yield self.finding(

@@ -1,0 +1,177 @@
+"""UK government organograms (data.gov.uk): a senior staff table and a junior staff table, as
+CSV files (``...-senior.csv`` with ``...-junior.csv`` beside it) or as the sheets of the official
+workbook. Headers are matched loosely (case, spacing, "(£)"), older names are accepted, and
+columns the template does not know (an index, ``URI``, ``source_file``) are ignored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from orglint.diagnostics import Diagnostic, Span
+from orglint.load.source import LoadProblem, SourceFile
+from orglint.load.table import Table, TableRow, normalise_header, read_csv, read_xlsx
+
+INVALID_INPUT, INVALID_FORMAT = "X001", "X002"
+SENIOR_SHEET, JUNIOR_SHEET = "(final data) senior-staff", "(final data) junior-staff"
+TABLE_SUFFIXES = frozenset({".csv", ".xlsx"})
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    names: tuple[str, ...]
+    """The header as the template writes it, then older or looser names."""
+    required: bool = True
+
+
+SENIOR_COLUMNS = (
+    Column("reference", ("Post Unique Reference",)),
+    Column("name", ("Name",)),
+    Column("grade", ("Grade (or equivalent)", "Grade")),
+    Column("title", ("Job Title",)),
+    Column("function", ("Job/Team Function",)),
+    Column("parent", ("Parent Department",), required=False),
+    Column("organisation", ("Organisation",)),
+    Column("unit", ("Unit",)),
+    Column("phone", ("Contact Phone",)),
+    Column("email", ("Contact E-mail", "Contact Email")),
+    Column("reports_to", ("Reports to Senior Post",)),
+    Column("cost_of_reports", ("Salary Cost of Reports (£)",), required=False),
+    Column("fte", ("FTE",)),
+    Column("pay_floor", ("Actual Pay Floor (£)",)),
+    Column("pay_ceiling", ("Actual Pay Ceiling (£)",)),
+    Column("group", ("Professional/Occupational Group",), required=False),
+    Column("notes", ("Notes",), required=False),
+    Column("valid", ("Valid?",), required=False),
+)
+JUNIOR_COLUMNS = (
+    Column("parent", ("Parent Department",), required=False),
+    Column("organisation", ("Organisation",)),
+    Column("unit", ("Unit",)),
+    Column("reports_to", ("Reporting Senior Post",)),
+    Column("grade", ("Grade",)),
+    Column("pay_min", ("Payscale Minimum (£)",)),
+    Column("pay_max", ("Payscale Maximum (£)",)),
+    Column("title", ("Generic Job Title",)),
+    Column("fte", ("Number of Posts in FTE",)),
+    Column("group", ("Professional/Occupational Group",), required=False),
+)
+
+
+@dataclass
+class OrganogramTable:
+    """One of the two tables, with where each known column is."""
+
+    table: Table
+    columns: dict[str, int]
+
+    @property
+    def rows(self) -> list[TableRow]:
+        return self.table.rows
+
+    def value(self, row: TableRow, key: str) -> str:
+        return row.get(self.columns.get(key))
+
+    def span(self, row: TableRow, key: str) -> Span:
+        return self.table.cell_span(row.number, self.columns.get(key))
+
+
+@dataclass
+class Organogram:
+    source: SourceFile
+    """The file named (the senior table's, or the workbook)."""
+    senior: OrganogramTable | None = None
+    junior: OrganogramTable | None = None
+    findings: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[SourceFile]:
+        tables = [t.table.source for t in (self.senior, self.junior) if t is not None]
+        unique = {id(source): source for source in [self.source, *tables]}
+        return list(unique.values())
+
+
+def is_organogram_path(path: Path) -> bool:
+    return path.suffix.casefold() in TABLE_SUFFIXES
+
+
+def junior_beside(senior: Path) -> Path | None:
+    """``x-senior.csv`` → ``x-junior.csv`` when it exists (any case of "senior")."""
+    stem = senior.stem
+    index = stem.casefold().rfind("senior")
+    if index < 0:
+        return None
+    candidate = senior.with_name(f"{stem[:index]}junior{stem[index + 6 :]}{senior.suffix}")
+    return candidate if candidate.is_file() else None
+
+
+def _columns(table: Table, expected: tuple[Column, ...], what: str) -> tuple[dict[str, int], list[Diagnostic]]:
+    positions: dict[str, int] = {}
+    by_name = {normalise_header(column_name): column for column in expected for column_name in column.names}
+    for index, heading in enumerate(table.header):
+        column = by_name.get(normalise_header(heading))
+        if column is not None and column.key not in positions:
+            positions[column.key] = index
+    missing = [column.names[0] for column in expected if column.required and column.key not in positions]
+    if not missing:
+        return positions, []
+    names = ", ".join(repr(name) for name in missing)
+    message = (
+        f"the {what} table has no {names} column{'s' if len(missing) > 1 else ''} "
+        f"(an organogram's {what} columns are: {', '.join(column.names[0] for column in expected)})"
+    )
+    return positions, [Diagnostic(INVALID_FORMAT, message, table.header_span())]
+
+
+def _problem(source: SourceFile, problem: LoadProblem) -> Diagnostic:
+    span = Span(
+        source.display, problem.line, problem.column, problem.end_line or problem.line, problem.end_column or problem.column
+    )
+    return Diagnostic(INVALID_INPUT, problem.message, span)
+
+
+def _table(table: Table, expected: tuple[Column, ...], what: str, organogram: Organogram) -> OrganogramTable | None:
+    columns, findings = _columns(table, expected, what)
+    organogram.findings.extend(findings)
+    return None if findings else OrganogramTable(table, columns)
+
+
+def load_organogram(path: Path, junior: Path | None = None) -> Organogram:
+    """Read an organogram named by its senior CSV (the junior CSV found beside it, or given) or
+    by its workbook. Faults are findings; a table with a missing column is left out."""
+    organogram = Organogram(SourceFile(path))
+    if path.suffix.casefold() == ".xlsx":
+        try:
+            sheets = read_xlsx(path, [SENIOR_SHEET, JUNIOR_SHEET])
+        except LoadProblem as problem:
+            organogram.findings.append(_problem(organogram.source, problem))
+            return organogram
+        if SENIOR_SHEET not in sheets:
+            organogram.findings.append(
+                Diagnostic(
+                    INVALID_FORMAT,
+                    f"the workbook has no {SENIOR_SHEET!r} sheet (an organogram workbook has "
+                    f"{SENIOR_SHEET!r} and {JUNIOR_SHEET!r})",
+                    Span.start_of(organogram.source.display),
+                )
+            )
+            return organogram
+        for table in sheets.values():
+            table.source = organogram.source
+        organogram.senior = _table(sheets[SENIOR_SHEET], SENIOR_COLUMNS, "senior staff", organogram)
+        if JUNIOR_SHEET in sheets:
+            organogram.junior = _table(sheets[JUNIOR_SHEET], JUNIOR_COLUMNS, "junior staff", organogram)
+        return organogram
+    try:
+        organogram.senior = _table(read_csv(path), SENIOR_COLUMNS, "senior staff", organogram)
+    except LoadProblem as problem:
+        organogram.findings.append(_problem(organogram.source, problem))
+        return organogram
+    junior = junior or junior_beside(path)
+    if junior is not None:
+        try:
+            organogram.junior = _table(read_csv(junior), JUNIOR_COLUMNS, "junior staff", organogram)
+        except LoadProblem as problem:
+            organogram.findings.append(_problem(SourceFile(junior), problem))
+    return organogram

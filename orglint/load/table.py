@@ -1,0 +1,120 @@
+"""Tables read from CSV files and XLSX sheets: rows of text cells, each cell locatable by row,
+column, sheet and header (``K12 (Reports to Senior Post)``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from orglint.diagnostics import Span
+from orglint.load.source import LoadProblem, SourceFile, read_binary, read_text
+
+CSV_ENCODING_FALLBACK = "cp1252"
+"""Excel's "CSV" on Windows: the £ sign is byte 0xA3."""
+
+
+@dataclass
+class TableRow:
+    number: int
+    """1-based, as a spreadsheet numbers rows (the header is usually row 1)."""
+    cells: list[str]
+
+    def get(self, index: int | None) -> str:
+        """The cell's text, stripped; "" for a column the row does not reach."""
+        if index is None or index >= len(self.cells):
+            return ""
+        return self.cells[index].strip()
+
+    @property
+    def blank(self) -> bool:
+        return not any(cell.strip() for cell in self.cells)
+
+
+@dataclass
+class Table:
+    source: SourceFile
+    sheet: str | None
+    header: list[str]
+    header_row: int = 1
+    rows: list[TableRow] = field(default_factory=list)
+
+    def cell_span(self, row: int, column: int | None) -> Span:
+        """The cell at a 1-based row and 0-based column index (the row's first cell if None)."""
+        index = column if column is not None else 0
+        header = self.header[index].strip() if index < len(self.header) and self.header[index].strip() else f"column {index + 1}"
+        return Span(self.source.display, row, index + 1, row, index + 2, sheet=self.sheet, header=header)
+
+    def header_span(self) -> Span:
+        width = max(1, len(self.header))
+        return Span(self.source.display, self.header_row, 1, self.header_row, width + 1, sheet=self.sheet)
+
+
+def normalise_header(text: str) -> str:
+    """Headers compared loosely: case, spacing and a "(£)" unit do not matter."""
+    return re.sub(r"\s+", " ", text.replace("(£)", "").replace("£", "")).strip().casefold()
+
+
+def read_csv(path: Path) -> Table:
+    text = read_text(path, fallback=CSV_ENCODING_FALLBACK)
+    source = SourceFile(path)
+    records = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(records, None)
+        if header is None:
+            raise LoadProblem("the file is empty: expected a header row")
+        table = Table(source, None, header)
+        for number, cells in enumerate(records, start=2):
+            row = TableRow(number, cells)
+            if not row.blank:
+                table.rows.append(row)
+    except csv.Error as error:
+        raise LoadProblem(f"not a readable CSV file: {error}", records.line_num or 1) from None
+    return table
+
+
+def read_xlsx(path: Path, sheet_names: list[str]) -> dict[str, Table]:
+    """The named sheets of a workbook that has them (case-insensitive), each as a table whose
+    header is its first non-blank row."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    data = read_binary(path)  # a directory, an unreadable file: located faults like any input
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise LoadProblem(f"not a readable XLSX workbook: {error}") from None
+    source = SourceFile(path)
+    wanted = {name.casefold(): name for name in sheet_names}
+    tables: dict[str, Table] = {}
+    try:
+        for worksheet in workbook.worksheets:
+            name = wanted.get(worksheet.title.strip().casefold())
+            if name is None:
+                continue
+            table: Table | None = None
+            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                cells = ["" if value is None else _cell_text(value) for value in values]
+                if table is None:
+                    if any(cell.strip() for cell in cells):
+                        table = Table(source, worksheet.title, cells, header_row=number)
+                    continue
+                row = TableRow(number, cells)
+                if not row.blank:
+                    table.rows.append(row)
+            tables[name] = table or Table(source, worksheet.title, [], header_row=1)
+    finally:
+        workbook.close()
+    return tables
+
+
+def _cell_text(value: object) -> str:
+    """Cells as the text a person sees: 1.0 as "1", dates as ISO dates."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10] if hasattr(value, "hour") and not any((value.hour, value.minute)) else value.isoformat()  # type: ignore[attr-defined]
+    return str(value)

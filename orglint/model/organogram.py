@@ -1,0 +1,172 @@
+"""A UK organogram as a structure: each senior post a post, each junior staff row a group of
+posts (counted by FTE) under its senior post, every field located at its cell, so the core
+rules, the report and the tree work on organograms as on structure files."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from pydantic import ValidationError
+
+from orglint.diagnostics import Span
+from orglint.load.organogram import Organogram, OrganogramTable
+from orglint.load.table import TableRow
+from orglint.model.schema import Department, Located, Organisation, Post, Salary
+from orglint.model.structure import Structure
+
+ORGANOGRAM_RULESET = "uk-organogram"
+TOP = "XX"
+"""'Reports to Senior Post' of a top post."""
+NOT_IN_POST = "0"
+"""The reference of rows for people paid but not in post: not posts."""
+
+_SENIOR_FIELDS = {
+    "id": "reference",
+    "title": "title",
+    "reports_to": "reports_to",
+    "grade": "grade",
+    "department": "unit",
+    "function": "function",
+    "fte": "fte",
+    "holder": "name",
+    "salary": {"min": "pay_floor", "max": "pay_ceiling"},
+}
+_JUNIOR_FIELDS = {
+    "id": "title",
+    "title": "title",
+    "reports_to": "reports_to",
+    "grade": "grade",
+    "department": "unit",
+    "fte": "fte",
+    "salary": {"min": "pay_min", "max": "pay_max"},
+}
+
+
+class RowOrigin:
+    """Where each field of a post read from a table row stands: its cell."""
+
+    def __init__(self, table: OrganogramTable, row: TableRow, fields: dict[str, Any]) -> None:
+        self.table, self.row, self.fields = table, row, fields
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.fields
+
+    def __getitem__(self, key: str) -> Any:
+        nested = self.fields[key]
+        return RowOrigin(self.table, self.row, nested) if isinstance(nested, dict) else None
+
+    def value_span(self, key: str) -> Span:
+        column = self.fields[key]
+        if isinstance(column, dict):
+            column = next(iter(column.values()))
+        return self.table.span(self.row, column)
+
+    key_span = value_span
+
+    def span(self) -> Span:
+        return self.table.span(self.row, next(iter(self.fields.values())) if self.fields else "reference")
+
+
+def number(text: str) -> float | None:
+    """A cell's number ("1", "0.5", "£60,900"); None for text such as "N/D"."""
+    cleaned = text.replace(",", "").replace("£", "").strip()
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _located(model: type[Located], data: dict[str, Any], origin: RowOrigin) -> Any:
+    try:
+        item = model.model_validate(data)
+    except ValidationError:
+        return None  # the T rules report what is wrong with the row
+    item._origin = origin
+    return item
+
+
+def _salary(low: str, high: str) -> dict[str, float] | None:
+    floor, ceiling = number(low), number(high)
+    if floor is None or ceiling is None or floor < 0 or floor > ceiling:
+        return None
+    return {"min": floor, "max": ceiling}
+
+
+def _post_data(
+    table: OrganogramTable, row: TableRow, identity: str, reports_to: str | None, low: str, high: str
+) -> dict[str, Any]:
+    value = table.value
+    data: dict[str, Any] = {"id": identity, "title": value(row, "title") or identity, "reports_to": reports_to}
+    for field, key in (("grade", "grade"), ("department", "unit")):
+        if value(row, key):
+            data[field] = value(row, key)
+    fte = number(value(row, "fte"))
+    if fte is not None and fte > 0:
+        data["fte"] = fte
+    salary = _salary(low, high)
+    if salary is not None:
+        data["salary"] = Salary.model_validate(salary)
+    return data
+
+
+def assemble_organogram(organogram: Organogram) -> Structure:
+    structure = Structure(
+        organogram.source, None, organogram.sources, organogram=organogram, implied_rulesets=[ORGANOGRAM_RULESET]
+    )
+    senior = organogram.senior
+    if senior is None:
+        return structure
+    seen: dict[str, Post] = {}
+    units: dict[str, Department] = {}
+    for row in senior.rows:
+        reference = senior.value(row, "reference")
+        if not reference or reference == NOT_IN_POST or reference in seen:  # not posts, or a job share already read
+            continue
+        manager = senior.value(row, "reports_to")
+        data = _post_data(
+            senior,
+            row,
+            reference,
+            None if manager in ("", TOP) else manager,
+            senior.value(row, "pay_floor"),
+            senior.value(row, "pay_ceiling"),
+        )
+        name = senior.value(row, "name")
+        if name:
+            data["holder"] = "vacant" if name.casefold() == "vacant" else name
+        post = _located(Post, data, RowOrigin(senior, row, _SENIOR_FIELDS))
+        if post is not None:
+            seen[reference] = post
+            structure.posts.append(post)
+            _add_unit(units, senior, row)
+        if structure.organisation is None and senior.value(row, "organisation"):
+            origin = RowOrigin(senior, row, {"name": "organisation"})
+            structure.organisation = _located(Organisation, {"name": senior.value(row, "organisation")}, origin)
+    junior = organogram.junior
+    if junior is None:
+        structure.departments = list(units.values())
+        return structure
+    for row in junior.rows:
+        manager = junior.value(row, "reports_to")
+        if not manager:
+            continue  # under no senior post: not part of the structure (T113 reports the row)
+        data = _post_data(
+            junior, row, f"junior:{row.number}", manager, junior.value(row, "pay_min"), junior.value(row, "pay_max")
+        )
+        data["group"] = True
+        post = _located(Post, data, RowOrigin(junior, row, _JUNIOR_FIELDS))
+        if post is not None:
+            structure.posts.append(post)
+            _add_unit(units, junior, row)
+    structure.departments = list(units.values())
+    return structure
+
+
+def _add_unit(units: dict[str, Department], table: OrganogramTable, row: TableRow) -> None:
+    unit = table.value(row, "unit")
+    if unit and unit not in units:
+        department = _located(Department, {"id": unit, "name": unit}, RowOrigin(table, row, {"id": "unit"}))
+        if department is not None:
+            units[unit] = department

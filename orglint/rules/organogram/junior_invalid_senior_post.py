@@ -1,0 +1,78 @@
+from collections.abc import Iterator
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.load.organogram import Organogram
+from orglint.rules import CheckContext
+from orglint.rules.organogram.table_rule import BASIS, NOT_IN_POST, OrganogramRule, junior_rows, senior_rows
+
+ELIMINATED = "eliminated"
+
+
+class JuniorInvalidSeniorPost(OrganogramRule):
+    """A junior staff row reports to no senior post, or to an eliminated one.
+
+    ## What it does
+    Checks each junior row's `Reporting Senior Post`: it must be the reference of a senior
+    post in the senior table whose name is not `Eliminated`.
+
+    ## Why
+    Junior staff appear in the organogram as teams under a senior post. A row that names no
+    senior post, or one that no longer exists, leaves its staff out of the structure.
+
+    ## How to fix
+    Give the reference of the senior post the team now reports to.
+
+    ## Example
+    Failing: one team reports to `DIR-X`, which is no post, and one to the eliminated `DIR-C`.
+
+    ```csv junior fails=C2,C3
+    Organisation,Unit,Reporting Senior Post,Grade,Payscale Minimum (£),Payscale Maximum (£),Generic Job Title,Number of Posts in FTE
+    Example Agency,Operations,DIR-X,HEO,30000,36000,Operations Manager,4
+    Example Agency,Finance,DIR-C,SEO,36000,42000,Accountant,2
+    ```
+
+    ```csv senior
+    Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)
+    CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
+    DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
+    DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
+    DIR-C,Eliminated,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    ```
+
+    Passing:
+
+    ```csv junior
+    Organisation,Unit,Reporting Senior Post,Grade,Payscale Minimum (£),Payscale Maximum (£),Generic Job Title,Number of Posts in FTE
+    Example Agency,Operations,DIR-A,HEO,30000,36000,Operations Manager,4
+    Example Agency,Policy,DIR-B,SEO,36000,42000,Policy Adviser,2.5
+    ```
+
+    ```csv senior
+    Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)
+    CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
+    DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
+    DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
+    DIR-C,Eliminated,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    ```
+    """
+
+    code = "T113"
+    name = "junior-invalid-senior-post"
+    severity = Severity.ERROR
+    basis = BASIS.format(table="junior") + ": 'Reporting Senior Post', a senior post's reference"
+    fix = "Give the reference of the senior post the team reports to."
+
+    def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
+        names = {
+            table.value(row, "reference"): table.value(row, "name")
+            for table, row in senior_rows(organogram)
+            if table.value(row, "reference") not in ("", NOT_IN_POST)
+        }
+        for table, row in junior_rows(organogram):
+            senior = table.value(row, "reports_to")
+            if not senior:
+                yield self.at(table, row, "reports_to", "Reporting Senior Post is blank: give the senior post's reference")
+            elif senior not in names:
+                yield self.at(table, row, "reports_to", f"{senior!r} is not the reference of any senior post")
+            elif names[senior].casefold() == ELIMINATED:
+                yield self.at(table, row, "reports_to", f"{senior!r} is an eliminated post: report to the post that replaced it")

@@ -1,0 +1,55 @@
+from collections.abc import Iterator
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.load.organogram import Organogram
+from orglint.rules import CheckContext
+from orglint.rules.organogram.table_rule import BASIS, TOP, OrganogramRule, senior_rows
+
+
+class NoTopPost(OrganogramRule):
+    """No senior post reports to "XX": the organogram has no top.
+
+    ## What it does
+    Looks for at least one senior row whose `Reports to Senior Post` is `XX`, and reports the
+    column's header when there is none. Several top posts are allowed (a board, say).
+
+    ## Why
+    `XX` marks where the tree starts. Without it every post reports to another and the
+    published organogram has no root to draw from.
+
+    ## How to fix
+    Write `XX` in `Reports to Senior Post` for the most senior post (or posts).
+
+    ## Example
+    Failing: the chief executive reports to a post outside the table.
+
+    ```csv senior fails=J1
+    Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)
+    CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,DIR-A,1,150000,154999
+    DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
+    ```
+
+    Passing:
+
+    ```csv senior
+    Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)
+    CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
+    DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
+    DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
+    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    ```
+    """
+
+    code = "T104"
+    name = "no-top-post"
+    severity = Severity.ERROR
+    basis = BASIS.format(table="senior") + ": 'The most senior post should put XX'"
+    fix = "Write XX in Reports to Senior Post for the most senior post."
+
+    def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
+        senior = organogram.senior
+        if senior is None or not senior.rows:
+            return
+        if not any(table.value(row, "reports_to").upper() == TOP for table, row in senior_rows(organogram)):
+            span = senior.table.cell_span(senior.table.header_row, senior.columns.get("reports_to"))
+            yield self.finding(span, "no senior post reports to XX: the organogram has no top post")

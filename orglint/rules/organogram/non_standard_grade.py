@@ -1,0 +1,68 @@
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.load.organogram import Organogram
+from orglint.rules import CheckContext, RuleSettings
+from orglint.rules.organogram.table_rule import BASIS, NOT_IN_POST, OrganogramRule, senior_rows
+
+
+class NonStandardGradeSettings(RuleSettings):
+    grades: list[str] = Field(min_length=1, description="The senior grades the publication accepts.")
+
+
+class NonStandardGrade(OrganogramRule):
+    """A senior post's grade is not one of the standard senior grades.
+
+    ## What it does
+    Checks each senior row's `Grade (or equivalent)` (`Grade` in older files) against the
+    ruleset's list of senior grades (`uk-organogram`: SCS1, SCS1A, SCS2, SCS3, SCS4 and the
+    military OF-6 to OF-9). Rows with reference `0` are not posts and are not checked.
+
+    ## Why
+    The senior table is for the Senior Civil Service and its equivalents; its grades are
+    overseen centrally, and the publication accepts only the standard names so that bodies can
+    be compared. A local grade name ("Director", "Band A") must be mapped to its equivalent.
+
+    ## How to fix
+    Write the equivalent standard grade. A post below SCS1 belongs in the junior staff table.
+
+    ## Example
+    Failing: `DIR-A` is graded "Director".
+
+    ```csv senior fails=C3
+    Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)
+    CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
+    DIR-A,Sam Jones,Director,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
+    ```
+
+    Passing:
+
+    ```csv senior
+    Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)
+    CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
+    DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
+    DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
+    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    ```
+    """
+
+    code = "T106"
+    name = "non-standard-grade"
+    severity = Severity.ERROR
+    basis = BASIS.format(table="senior") + ": 'Grade (or equivalent)', valid values SCS4, SCS3, SCS2, SCS1A, SCS1, OF-9 to OF-6"
+    fix = "Write the standard senior grade the post is equivalent to."
+    Settings = NonStandardGradeSettings
+
+    def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
+        settings = self.settings
+        assert isinstance(settings, NonStandardGradeSettings)
+        accepted = {grade.casefold(): grade for grade in settings.grades}
+        for table, row in senior_rows(organogram):
+            if table.value(row, "reference") == NOT_IN_POST:
+                continue
+            grade = table.value(row, "grade")
+            if grade.casefold() not in accepted:
+                shown = repr(grade) if grade else "blank"
+                yield self.at(table, row, "grade", f"grade {shown} is not a standard senior grade ({', '.join(settings.grades)})")
