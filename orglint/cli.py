@@ -16,13 +16,14 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from orglint import __version__
 
 if TYPE_CHECKING:
+    from orglint.diagnostics import Diagnostic
     from orglint.engine import LintResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -330,6 +331,52 @@ def tree(
         if from_post is None or from_post in run.graph.posts:
             tree_view.render(run, by_post(diagnostics), console, from_post, depth)
     raise _findings_exit(result, exit_zero)
+
+
+@app.command("import")
+def import_(
+    source: Annotated[Path, typer.Argument(help="An organogram (senior CSV or workbook) or a spreadsheet of posts.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="The structure file to write (default: SOURCE with .yaml).")
+    ] = None,
+    junior: Annotated[Path | None, typer.Option("--junior", help="An organogram's junior staff CSV, if not beside it.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+    verbose: Verbose = False,
+) -> None:
+    """Write an organogram or a spreadsheet of posts as a structure file, each post commented with its row."""
+    from orglint.convert import ImportFailed, describe, read_source, render, sources_of
+    from orglint.engine import LintOptions
+    from orglint.rules.evaluation.evaluation_date_invalid import today
+
+    if not source.is_file():
+        raise _fail(f"{source}: no such file")
+    if source.suffix.casefold() not in (".csv", ".xlsx"):
+        raise _fail(f"{source}: import reads organograms and spreadsheets (.csv, .xlsx); it is already a structure file?")
+    target = output or source.with_suffix(".yaml")
+    if target.resolve() == source.resolve() or (junior is not None and target.resolve() == junior.resolve()):
+        raise _fail(f"{target} is the file being imported: choose another --output")
+    if target.exists() and not force:
+        raise _fail(f"{target} exists: use --force to overwrite it")
+    options = LintOptions(config_file=config, isolated=isolated)
+    spreadsheet = _guarded(verbose, lambda: options.config_for(source.parent).settings.spreadsheet)
+
+    def attempt() -> tuple[Any, list[Diagnostic]]:
+        try:
+            return read_source(source, junior, spreadsheet)
+        except ImportFailed as failure:  # nothing readable: say why, write nothing
+            for finding in failure.findings:
+                sys.stderr.write(describe(finding) + "\n")
+            raise typer.Exit(EXIT_FINDINGS) from None
+
+    structure, faults = _guarded(verbose, attempt)
+    for finding in faults:  # cells left out: the file is written without them
+        sys.stderr.write(describe(finding) + "\n")
+    text = render(structure, sources_of(structure), today())
+    _guarded(verbose, lambda: _write_atomically(target, text))
+    sys.stderr.write(f"orglint: wrote {len(structure.posts)} posts to {target}\n")
+    raise typer.Exit(EXIT_FINDINGS if faults else EXIT_CLEAN)
 
 
 baseline_app = typer.Typer(help="Record accepted findings, so that only new ones fail.", no_args_is_help=True)

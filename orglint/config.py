@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.source import display_path
+from orglint.load.spreadsheet import SpreadsheetSettings
 from orglint.model.validate import plain_message
 from orglint.rules.registry import rule_by_code_or_name
 from orglint.ruleset import is_path_reference
@@ -55,6 +56,9 @@ class Settings(BaseModel):
     )
     exclude: list[str] = Field(default=[], description="Globs (relative to this file) of files and folders not to lint.")
     output_format: Literal["full", "concise", "json", "sarif", "junit", "github"] | None = None
+    spreadsheet: SpreadsheetSettings | None = Field(
+        default=None, description="How to read a spreadsheet of posts (CSV or XLSX): its columns, sheet and organisation."
+    )
 
 
 class Config:
@@ -106,17 +110,30 @@ class Config:
         return None
 
 
-def _line_of(text: str, key: str, section: str | None) -> tuple[int, int]:
+def _line_of(text: str, loc: tuple[str | int, ...], section: str | None) -> tuple[int, int]:
+    """Where the key at ``loc`` is written: under the deepest ``[table]`` header the path
+    reaches (``[tool.orglint.spreadsheet.columns]``), else the nearest header or the top."""
     lines = text.splitlines()
-    start = 0
-    if section is not None:
-        header = re.compile(rf"^\s*\[\s*{re.escape(section)}\s*\]")
-        start = next((index for index, line in enumerate(lines) if header.match(line)), 0)
-    pattern = re.compile(rf'^\s*"?{re.escape(key)}"?\s*=')
-    for index in range(start, len(lines)):
-        if pattern.match(lines[index]):
-            return index + 1, len(lines[index]) - len(lines[index].lstrip()) + 1
-    return start + 1, 1
+    path = [str(step) for step in loc if isinstance(step, str)]
+    for depth in range(len(path), -1, -1):
+        table = ".".join(filter(None, [section, *path[:depth]]))
+        if table:
+            header = re.compile(rf"^\s*\[\s*{re.escape(table)}\s*\]")
+            start = next((index for index, line in enumerate(lines) if header.match(line)), None)
+            if start is None:
+                continue
+        else:
+            start = -1
+        if depth == len(path):
+            return start + 1, 1
+        pattern = re.compile(rf'^\s*"?{re.escape(path[depth])}"?\s*=')
+        for index in range(start + 1, len(lines)):
+            if re.match(r"^\s*\[", lines[index]):
+                break
+            if pattern.match(lines[index]):
+                return index + 1, len(lines[index]) - len(lines[index].lstrip()) + 1
+        return max(start, 0) + 1, 1
+    return 1, 1
 
 
 def _parse(path: Path, required: bool) -> Settings | None:
@@ -141,16 +158,31 @@ def _parse(path: Path, required: bool) -> Settings | None:
         return Settings.model_validate(table)
     except ValidationError as error:
         detail = error.errors(include_url=False)[0]
-        key = str(detail["loc"][0]) if detail["loc"] else ""
-        line, column = _line_of(text, key, section)
+        key = str(detail["loc"][-1]) if detail["loc"] else ""
+        line, column = _line_of(text, detail["loc"], section)
         if detail["type"] == "extra_forbidden":
-            keys = [name.replace("_", "-") for name in Settings.model_fields]
+            keys = _known_keys(detail["loc"])
             close = difflib.get_close_matches(key, keys, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else f"; known keys: {', '.join(keys)}"
             message = f"unknown key {key!r}{hint}"
         else:
             message = f"{'.'.join(str(step) for step in detail['loc'])}: {plain_message(detail)}"
         raise ConfigError(f"{display_path(path)}:{line}:{column}: {message}") from None
+
+
+def _known_keys(loc: tuple[str | int, ...]) -> list[str]:
+    """The keys the table holding ``loc``'s last key accepts."""
+    model: type[BaseModel] = Settings
+    for step in loc[:-1]:
+        field = next((f for name, f in model.model_fields.items() if step in (name, f.alias)), None)
+        annotation = getattr(field, "annotation", None)
+        nested = [
+            arg for arg in getattr(annotation, "__args__", (annotation,)) if isinstance(arg, type) and issubclass(arg, BaseModel)
+        ]
+        if not nested:
+            break
+        model = nested[0]
+    return [field.alias or name for name, field in model.model_fields.items()]
 
 
 def load(path: Path) -> Config:

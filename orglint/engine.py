@@ -14,6 +14,7 @@ from orglint.diagnostics import Diagnostic, Severity, Suppressed
 from orglint.graph import OrgGraph
 from orglint.load.discover import discover
 from orglint.model.organogram import assemble_organogram
+from orglint.model.spreadsheet import assemble_spreadsheet
 from orglint.model.structure import Structure, assemble
 from orglint.rules import CheckContext, Rule
 from orglint.rules.registry import registered_rules
@@ -119,11 +120,12 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
         skip_non_structures=options.only_structures,
         excluded=lambda path: options.config_for(path.parent).excluded(path),
         junior=options.junior,
+        spreadsheet_for=lambda path: options.config_for(path.parent).settings.spreadsheet,
     )
     result = LintResult(files=discovery.files)
     input_findings = list(discovery.findings)
     rulesets: dict[tuple[tuple[str, ...], Path], Ruleset] = {}
-    count = len(discovery.structures) + len(discovery.organograms)
+    count = len(discovery.structures) + len(discovery.organograms) + len(discovery.spreadsheets)
     for index, sources in enumerate(discovery.structures):
         if options.progress is not None:
             options.progress(sources.root.source.display, index, count)
@@ -137,6 +139,14 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
             continue
         structure = assemble_organogram(organogram)
         input_findings.extend(_lint_structure(structure, organogram.findings, None, options, rules, rulesets, result))
+    for index, spreadsheet in enumerate(discovery.spreadsheets, start=len(discovery.structures) + len(discovery.organograms)):
+        if options.progress is not None:
+            options.progress(spreadsheet.source.display, index, count)
+        structure, found = assemble_spreadsheet(spreadsheet)
+        if spreadsheet.table is None:
+            input_findings.extend(found)
+            continue
+        input_findings.extend(_lint_structure(structure, found, None, options, rules, rulesets, result))
     for finding in input_findings:  # always reported, always errors
         result.diagnostics.append(_complete(finding, rules[finding.code], rules[finding.code].severity))
     result.diagnostics.sort(key=Diagnostic.sort_key)

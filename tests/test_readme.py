@@ -67,3 +67,13 @@ def test_the_tree_example_is_what_the_tree_prints(at_repo: Path) -> None:
     (command, shown) = re.findall(r"```console\n\$ (orglint tree .*?)\n(.*?)```", README, flags=re.DOTALL)[0]
     _, out, _ = run(*command.split()[1:])
     assert out == shown
+
+
+def test_the_spreadsheet_configuration_example_is_valid() -> None:
+    from orglint.load.spreadsheet import SpreadsheetSettings
+
+    (example,) = [block for block in _blocks("toml") if "[spreadsheet]" in block]
+    document = tomllib.loads(example)
+    settings = Settings.model_validate(document)
+    assert isinstance(settings.spreadsheet, SpreadsheetSettings)
+    assert settings.spreadsheet.columns.reports_to == "Line manager"

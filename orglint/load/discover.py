@@ -16,7 +16,10 @@ from pathlib import Path
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.documents import YamlDocument, load_yaml
-from orglint.load.organogram import Organogram, is_organogram_path, junior_beside, load_organogram
+from orglint.load.organogram import SENIOR_SHEET, Organogram, is_organogram_path, junior_beside, load_organogram
+from orglint.load.source import LoadProblem, display_path
+from orglint.load.spreadsheet import Spreadsheet, SpreadsheetSettings, load_spreadsheet
+from orglint.load.table import sheet_names
 from orglint.load.yaml_source import YamlMap, YamlSeq
 
 INVALID_STRUCTURE = "X002"
@@ -65,6 +68,7 @@ class StructureSources:
 class Discovery:
     structures: list[StructureSources] = field(default_factory=list)
     organograms: list[Organogram] = field(default_factory=list)
+    spreadsheets: list[Spreadsheet] = field(default_factory=list)
     findings: list[Diagnostic] = field(default_factory=list)
     """Faults of files that belong to no structure (unparseable, not a structure, orphaned)."""
     files: int = 0
@@ -108,10 +112,39 @@ def _senior_beside(junior: Path) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def _organograms(paths: list[Path], junior: Path | None, discovery: Discovery) -> None:
-    """Each organogram once, however it was named: by its senior table, its junior table or its workbook."""
+def is_organogram(path: Path) -> bool:
+    if path.suffix.casefold() == ".csv":
+        return _is_organogram_csv(path)
+    try:
+        return any(name.strip().casefold() == SENIOR_SHEET for name in sheet_names(path))
+    except LoadProblem:
+        return True  # not a readable workbook: the organogram loader reports it
+
+
+def _tables(
+    paths: list[tuple[Path, bool]],
+    junior: Path | None,
+    spreadsheet_for: Callable[[Path], SpreadsheetSettings | None],
+    discovery: Discovery,
+) -> None:
+    """Organograms (each once, however named: by its senior table, its junior table or its
+    workbook), and spreadsheets of posts where the configuration maps their columns."""
     seniors: dict[Path, Path] = {}
-    for path in paths:
+    for path, named in paths:
+        if not is_organogram(path):
+            settings = spreadsheet_for(path)
+            if settings is not None:
+                discovery.spreadsheets.append(load_spreadsheet(path, settings))
+            elif named:
+                discovery.findings.append(
+                    Diagnostic(
+                        INVALID_STRUCTURE,
+                        "not an organogram (no 'Post Unique Reference' column or 'senior-staff' sheet), and no "
+                        "[tool.orglint.spreadsheet] configuration maps its columns to posts",
+                        Span.start_of(display_path(path)),
+                    )
+                )
+            continue
         senior = path
         if path.suffix.casefold() == ".csv" and junior_beside(path) is None and _senior_beside(path) is not None:
             senior = _senior_beside(path) or path  # a junior table named alone (as pre-commit names changed files)
@@ -188,6 +221,7 @@ def discover(
     skip_non_structures: bool = False,
     excluded: Callable[[Path], bool] | None = None,
     junior: Path | None = None,
+    spreadsheet_for: Callable[[Path], SpreadsheetSettings | None] = lambda path: None,
 ) -> Discovery:
     """Find, parse and group into structures every structure file the paths lead to (and the
     organograms: CSV tables and workbooks)."""
@@ -201,13 +235,9 @@ def discover(
             candidates.extend((found, False) for found in _walk(path) if excluded is None or not excluded(found))
         else:
             candidates.append((path, not skip_non_structures))  # skipping: judged as a walk would
-    tables = [
-        path
-        for path, named in candidates
-        if is_organogram_path(path) and (named or path.suffix.casefold() != ".csv" or _is_organogram_csv(path))
-    ]
+    tables = [(path, named) for path, named in candidates if is_organogram_path(path)]
     candidates = [(path, named) for path, named in candidates if not is_organogram_path(path)]
-    _organograms(tables, junior, discovery)
+    _tables(tables, junior, spreadsheet_for, discovery)
 
     roots: dict[Path, YamlDocument] = {}
     reached_by_include: dict[Path, set[str]] = {}
@@ -257,6 +287,7 @@ def discover(
         {p for s in discovery.structures for p in (d.source.path.resolve() for d in s.documents)}
         | reported
         | {source.path.resolve() for organogram in discovery.organograms for source in organogram.sources}
+        | {spreadsheet.source.path.resolve() for spreadsheet in discovery.spreadsheets}
     )
     return discovery
 

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from orglint.diagnostics import Diagnostic, Span
+from orglint.load.documents import problem_finding
 from orglint.load.source import LoadProblem, SourceFile
-from orglint.load.table import Table, TableRow, normalise_header, read_csv, read_xlsx
+from orglint.load.table import MappedTable, Table, normalise_header, read_csv, read_xlsx
 
 INVALID_INPUT, INVALID_FORMAT = "X001", "X002"
 SENIOR_SHEET, JUNIOR_SHEET = "(final data) senior-staff", "(final data) junior-staff"
@@ -60,29 +61,11 @@ JUNIOR_COLUMNS = (
 
 
 @dataclass
-class OrganogramTable:
-    """One of the two tables, with where each known column is."""
-
-    table: Table
-    columns: dict[str, int]
-
-    @property
-    def rows(self) -> list[TableRow]:
-        return self.table.rows
-
-    def value(self, row: TableRow, key: str) -> str:
-        return row.get(self.columns.get(key))
-
-    def span(self, row: TableRow, key: str) -> Span:
-        return self.table.cell_span(row.number, self.columns.get(key))
-
-
-@dataclass
 class Organogram:
     source: SourceFile
     """The file named (the senior table's, or the workbook)."""
-    senior: OrganogramTable | None = None
-    junior: OrganogramTable | None = None
+    senior: MappedTable | None = None
+    junior: MappedTable | None = None
     findings: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -124,17 +107,10 @@ def _columns(table: Table, expected: tuple[Column, ...], what: str) -> tuple[dic
     return positions, [Diagnostic(INVALID_FORMAT, message, table.header_span())]
 
 
-def _problem(source: SourceFile, problem: LoadProblem) -> Diagnostic:
-    span = Span(
-        source.display, problem.line, problem.column, problem.end_line or problem.line, problem.end_column or problem.column
-    )
-    return Diagnostic(INVALID_INPUT, problem.message, span)
-
-
-def _table(table: Table, expected: tuple[Column, ...], what: str, organogram: Organogram) -> OrganogramTable | None:
+def _table(table: Table, expected: tuple[Column, ...], what: str, organogram: Organogram) -> MappedTable | None:
     columns, findings = _columns(table, expected, what)
     organogram.findings.extend(findings)
-    return None if findings else OrganogramTable(table, columns)
+    return None if findings else MappedTable(table, columns)
 
 
 def load_organogram(path: Path, junior: Path | None = None) -> Organogram:
@@ -145,7 +121,7 @@ def load_organogram(path: Path, junior: Path | None = None) -> Organogram:
         try:
             sheets = read_xlsx(path, [SENIOR_SHEET, JUNIOR_SHEET])
         except LoadProblem as problem:
-            organogram.findings.append(_problem(organogram.source, problem))
+            organogram.findings.append(problem_finding(organogram.source, problem))
             return organogram
         if SENIOR_SHEET not in sheets:
             organogram.findings.append(
@@ -166,12 +142,12 @@ def load_organogram(path: Path, junior: Path | None = None) -> Organogram:
     try:
         organogram.senior = _table(read_csv(path), SENIOR_COLUMNS, "senior staff", organogram)
     except LoadProblem as problem:
-        organogram.findings.append(_problem(organogram.source, problem))
+        organogram.findings.append(problem_finding(organogram.source, problem))
         return organogram
     junior = junior or junior_beside(path)
     if junior is not None:
         try:
             organogram.junior = _table(read_csv(junior), JUNIOR_COLUMNS, "junior staff", organogram)
         except LoadProblem as problem:
-            organogram.findings.append(_problem(SourceFile(junior), problem))
+            organogram.findings.append(problem_finding(SourceFile(junior), problem))
     return organogram

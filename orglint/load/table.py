@@ -8,6 +8,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from orglint.diagnostics import Span
 from orglint.load.source import LoadProblem, SourceFile, read_binary, read_text
@@ -75,18 +76,30 @@ def read_csv(path: Path) -> Table:
     return table
 
 
-def read_xlsx(path: Path, sheet_names: list[str]) -> dict[str, Table]:
-    """The named sheets of a workbook that has them (case-insensitive), each as a table whose
-    header is its first non-blank row."""
+def _workbook(path: Path) -> Any:
     import zipfile
 
     from openpyxl import load_workbook
 
     data = read_binary(path)  # a directory, an unreadable file: located faults like any input
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise LoadProblem(f"not a readable XLSX workbook: {error}") from None
+
+
+def sheet_names(path: Path) -> list[str]:
+    workbook = _workbook(path)
+    try:
+        return list(workbook.sheetnames)
+    finally:
+        workbook.close()
+
+
+def read_xlsx(path: Path, sheet_names: list[str]) -> dict[str, Table]:
+    """The named sheets of a workbook that has them (case-insensitive), each as a table whose
+    header is its first non-blank row."""
+    workbook = _workbook(path)
     source = SourceFile(path)
     wanted = {name.casefold(): name for name in sheet_names}
     tables: dict[str, Table] = {}
@@ -118,3 +131,21 @@ def _cell_text(value: object) -> str:
     if hasattr(value, "isoformat"):
         return value.isoformat()[:10] if hasattr(value, "hour") and not any((value.hour, value.minute)) else value.isoformat()  # type: ignore[attr-defined]
     return str(value)
+
+
+@dataclass
+class MappedTable:
+    """A table with where each known column is (by a key such as ``reports_to``)."""
+
+    table: Table
+    columns: dict[str, int]
+
+    @property
+    def rows(self) -> list[TableRow]:
+        return self.table.rows
+
+    def value(self, row: TableRow, key: str) -> str:
+        return row.get(self.columns.get(key))
+
+    def span(self, row: TableRow, key: str) -> Span:
+        return self.table.cell_span(row.number, self.columns.get(key))

@@ -4,15 +4,12 @@ rules, the report and the tree work on organograms as on structure files."""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-from pydantic import ValidationError
-
-from orglint.diagnostics import Span
-from orglint.load.organogram import Organogram, OrganogramTable
-from orglint.load.table import TableRow
-from orglint.model.schema import Department, Located, Organisation, Post, Salary
+from orglint.load.organogram import Organogram
+from orglint.load.table import MappedTable, TableRow
+from orglint.model.rows import RowOrigin, located, number
+from orglint.model.schema import Department, Organisation, Post, Salary
 from orglint.model.structure import Structure
 
 ORGANOGRAM_RULESET = "uk-organogram"
@@ -20,6 +17,9 @@ TOP = "XX"
 """'Reports to Senior Post' of a top post."""
 NOT_IN_POST = "0"
 """The reference of rows for people paid but not in post: not posts."""
+
+WITHHELD_NAMES = frozenset({"N/D", "N/A"})
+"""Names that are not names: the holder is not recorded."""
 
 _SENIOR_FIELDS = {
     "id": "reference",
@@ -43,50 +43,6 @@ _JUNIOR_FIELDS = {
 }
 
 
-class RowOrigin:
-    """Where each field of a post read from a table row stands: its cell."""
-
-    def __init__(self, table: OrganogramTable, row: TableRow, fields: dict[str, Any]) -> None:
-        self.table, self.row, self.fields = table, row, fields
-
-    def __contains__(self, key: object) -> bool:
-        return key in self.fields
-
-    def __getitem__(self, key: str) -> Any:
-        nested = self.fields[key]
-        return RowOrigin(self.table, self.row, nested) if isinstance(nested, dict) else None
-
-    def value_span(self, key: str) -> Span:
-        column = self.fields[key]
-        if isinstance(column, dict):
-            column = next(iter(column.values()))
-        return self.table.span(self.row, column)
-
-    key_span = value_span
-
-    def span(self) -> Span:
-        return self.table.span(self.row, next(iter(self.fields.values())) if self.fields else "reference")
-
-
-def number(text: str) -> float | None:
-    """A cell's number ("1", "0.5", "£60,900"); None for text such as "N/D"."""
-    cleaned = text.replace(",", "").replace("£", "").strip()
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
-def _located(model: type[Located], data: dict[str, Any], origin: RowOrigin) -> Any:
-    try:
-        item = model.model_validate(data)
-    except ValidationError:
-        return None  # the T rules report what is wrong with the row
-    item._origin = origin
-    return item
-
-
 def _salary(low: str, high: str) -> dict[str, float] | None:
     floor, ceiling = number(low), number(high)
     if floor is None or ceiling is None or floor < 0 or floor > ceiling:
@@ -94,9 +50,7 @@ def _salary(low: str, high: str) -> dict[str, float] | None:
     return {"min": floor, "max": ceiling}
 
 
-def _post_data(
-    table: OrganogramTable, row: TableRow, identity: str, reports_to: str | None, low: str, high: str
-) -> dict[str, Any]:
+def _post_data(table: MappedTable, row: TableRow, identity: str, reports_to: str | None, low: str, high: str) -> dict[str, Any]:
     value = table.value
     data: dict[str, Any] = {"id": identity, "title": value(row, "title") or identity, "reports_to": reports_to}
     for field, key in (("grade", "grade"), ("department", "unit")):
@@ -134,16 +88,16 @@ def assemble_organogram(organogram: Organogram) -> Structure:
             senior.value(row, "pay_ceiling"),
         )
         name = senior.value(row, "name")
-        if name:
+        if name and name.upper() not in WITHHELD_NAMES:
             data["holder"] = "vacant" if name.casefold() == "vacant" else name
-        post = _located(Post, data, RowOrigin(senior, row, _SENIOR_FIELDS))
+        post = located(Post, data, RowOrigin(senior, row, _SENIOR_FIELDS))
         if post is not None:
             seen[reference] = post
             structure.posts.append(post)
             _add_unit(units, senior, row)
         if structure.organisation is None and senior.value(row, "organisation"):
             origin = RowOrigin(senior, row, {"name": "organisation"})
-            structure.organisation = _located(Organisation, {"name": senior.value(row, "organisation")}, origin)
+            structure.organisation = located(Organisation, {"name": senior.value(row, "organisation")}, origin)
     junior = organogram.junior
     if junior is None:
         structure.departments = list(units.values())
@@ -156,7 +110,7 @@ def assemble_organogram(organogram: Organogram) -> Structure:
             junior, row, f"junior:{row.number}", manager, junior.value(row, "pay_min"), junior.value(row, "pay_max")
         )
         data["group"] = True
-        post = _located(Post, data, RowOrigin(junior, row, _JUNIOR_FIELDS))
+        post = located(Post, data, RowOrigin(junior, row, _JUNIOR_FIELDS))
         if post is not None:
             structure.posts.append(post)
             _add_unit(units, junior, row)
@@ -164,9 +118,9 @@ def assemble_organogram(organogram: Organogram) -> Structure:
     return structure
 
 
-def _add_unit(units: dict[str, Department], table: OrganogramTable, row: TableRow) -> None:
+def _add_unit(units: dict[str, Department], table: MappedTable, row: TableRow) -> None:
     unit = table.value(row, "unit")
     if unit and unit not in units:
-        department = _located(Department, {"id": unit, "name": unit}, RowOrigin(table, row, {"id": "unit"}))
+        department = located(Department, {"id": unit, "name": unit}, RowOrigin(table, row, {"id": "unit"}))
         if department is not None:
             units[unit] = department

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic
-from orglint.load.organogram import Organogram, OrganogramTable
-from orglint.load.table import TableRow
-from orglint.model.organogram import NOT_IN_POST, TOP, number
+from orglint.load.organogram import Organogram
+from orglint.load.table import MappedTable, TableRow
+from orglint.model.organogram import NOT_IN_POST, TOP
+from orglint.model.rows import number
 from orglint.rules import CheckContext, Rule
 
 __all__ = ["NOT_APPLICABLE", "NOT_IN_POST", "TOP", "UNDISCLOSED", "OrganogramRule", "disclosed", "number"]
@@ -38,7 +39,7 @@ class OrganogramRule(Rule):
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
         raise NotImplementedError
 
-    def at(self, table: OrganogramTable, row: TableRow, key: str, message: str, post: str | None = None) -> Diagnostic:
+    def at(self, table: MappedTable, row: TableRow, key: str, message: str, post: str | None = None) -> Diagnostic:
         """A finding on one cell, about the row's post."""
         if post is None:
             reference = table.value(row, "reference") if "reference" in table.columns else f"junior:{row.number}"
@@ -46,13 +47,13 @@ class OrganogramRule(Rule):
         return self.finding(table.span(row, key), message, post=post)
 
 
-def senior_rows(organogram: Organogram) -> Iterator[tuple[OrganogramTable, TableRow]]:
+def senior_rows(organogram: Organogram) -> Iterator[tuple[MappedTable, TableRow]]:
     if organogram.senior is not None:
         for row in organogram.senior.rows:
             yield organogram.senior, row
 
 
-def junior_rows(organogram: Organogram) -> Iterator[tuple[OrganogramTable, TableRow]]:
+def junior_rows(organogram: Organogram) -> Iterator[tuple[MappedTable, TableRow]]:
     if organogram.junior is not None:
         for row in organogram.junior.rows:
             yield organogram.junior, row

@@ -1,0 +1,136 @@
+"""``orglint import``: an organogram or a spreadsheet of posts written out as a structure file
+(format 1), with ruamel.yaml, each post under a comment naming the row it came from."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from orglint import __version__
+from orglint.diagnostics import Diagnostic
+from orglint.load.discover import is_organogram
+from orglint.load.organogram import load_organogram
+from orglint.load.spreadsheet import SpreadsheetSettings, load_spreadsheet
+from orglint.model.organogram import assemble_organogram
+from orglint.model.rows import RowOrigin
+from orglint.model.schema import FORMAT_VERSION, Post
+from orglint.model.spreadsheet import assemble_spreadsheet
+from orglint.model.structure import Structure
+
+FIELD_ORDER = ("id", "title", "reports_to", "tier", "department", "function", "grade", "salary", "fte", "holder",
+               "designations", "qualifications", "profile", "responsibilities", "evaluation", "group")  # fmt: skip
+
+
+class ImportFailed(Exception):
+    """The source could not be read as posts at all: its findings say why."""
+
+    def __init__(self, findings: list[Diagnostic]) -> None:
+        super().__init__("cannot import")
+        self.findings = findings
+
+
+def read_source(path: Path, junior: Path | None, spreadsheet: SpreadsheetSettings | None) -> tuple[Structure, list[Diagnostic]]:
+    """The structure a table holds, and the faults met reading it (cells left out)."""
+    if is_organogram(path) or spreadsheet is None:
+        organogram = load_organogram(path, junior)
+        if organogram.senior is None:
+            raise ImportFailed(organogram.findings)
+        return assemble_organogram(organogram), organogram.findings
+    loaded = load_spreadsheet(path, spreadsheet)
+    structure, findings = assemble_spreadsheet(loaded)
+    if loaded.table is None:
+        raise ImportFailed(findings)
+    return structure, findings
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _post(post: Post) -> CommentedMap:
+    data = post.model_dump(exclude_defaults=True, exclude_none=True)
+    entry = CommentedMap()
+    for name in FIELD_ORDER:
+        if name == "reports_to" and post.reports_to is None:
+            entry[name] = None  # the top post says so
+        elif name in data:
+            value = data[name]
+            if name == "salary":
+                value = CommentedMap((key, _number(amount)) for key, amount in value.items())
+                value.fa.set_flow_style()
+            elif name == "fte":
+                value = _number(value)
+            elif isinstance(value, list):
+                value = CommentedSeq(value)
+                value.fa.set_flow_style()
+            entry[name] = value
+    return entry
+
+
+def _row_of(post: Post) -> str:
+    origin = post.origin
+    if isinstance(origin, RowOrigin):
+        table = origin.table.table
+        where = f"{table.source.display}, sheet {table.sheet!r}" if table.sheet else table.source.display
+        return f"{where}, row {origin.row.number}"
+    return ""
+
+
+def _null(representer: Any, _: None) -> Any:
+    """``null`` written out (ruamel leaves it blank), so the top post plainly reports to no one."""
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
+def render(structure: Structure, sources: list[str], today: datetime.date) -> str:
+    document = CommentedMap()
+    document["orglint"] = FORMAT_VERSION
+    organisation = CommentedMap()
+    if structure.organisation is not None:
+        organisation["name"] = structure.organisation.name
+        organisation["type"] = structure.organisation.type
+    document["organisation"] = organisation
+    if structure.departments:
+        departments = CommentedSeq()
+        for department in structure.departments:
+            entry = CommentedMap([("id", department.id)])
+            if department.name and department.name != department.id:
+                entry["name"] = department.name
+            entry.fa.set_flow_style()
+            departments.append(entry)
+        document["departments"] = departments
+    posts = CommentedSeq()
+    for index, post in enumerate(structure.posts):
+        posts.append(_post(post))
+        row = _row_of(post)
+        if row:
+            posts.yaml_set_comment_before_after_key(index, before=row, indent=2)
+    document["posts"] = posts
+    document.yaml_set_start_comment(
+        f"Imported by orglint {__version__} on {today.isoformat()} from {', '.join(sources)}.\n"
+        "Each post's comment names the row it came from."
+    )
+    yaml = YAML()
+    yaml.representer.add_representer(
+        type(None), lambda representer, _: representer.represent_scalar("tag:yaml.org,2002:null", "null")
+    )
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    stream = io.StringIO()
+    yaml.dump(document, stream)
+    return stream.getvalue()
+
+
+def sources_of(structure: Structure) -> list[str]:
+    return list(dict.fromkeys(source.display for source in structure.files))
+
+
+def describe(finding: Diagnostic) -> str:
+    """A finding met while importing, on one line, with its cell."""
+    span = finding.span
+    cell = span.describe_cell()
+    return f"{span.file}:{span.line}:{span.column}: {finding.code} {cell + ': ' if cell else ''}{finding.message}"

@@ -1,0 +1,119 @@
+"""A manager's own spreadsheet of posts (CSV, or a sheet of an XLSX workbook), one row per post,
+its columns mapped to the structure format by ``[tool.orglint.spreadsheet]`` in the config:
+
+```toml
+[tool.orglint.spreadsheet]
+organisation = "Example Shire County Council"
+council-type = "county"
+sheet = "Posts"                  # XLSX only; default: the first sheet
+[tool.orglint.spreadsheet.columns]
+id = "Post number"
+title = "Job title"
+reports_to = "Line manager"
+```
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from orglint.diagnostics import Diagnostic, Span
+from orglint.load.documents import problem_finding
+from orglint.load.source import LoadProblem, SourceFile
+from orglint.load.table import MappedTable, Table, normalise_header, read_csv, read_xlsx, sheet_names
+from orglint.model.schema import CouncilType
+
+INVALID_INPUT, INVALID_FORMAT = "X001", "X002"
+
+
+class SpreadsheetColumns(BaseModel):
+    """Structure field → the header of the column that holds it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    title: str
+    reports_to: str | None = None
+    tier: str | None = None
+    grade: str | None = None
+    department: str | None = None
+    function: str | None = None
+    designations: str | None = Field(default=None, description="A list: entries separated by ';' or ','.")
+    qualifications: str | None = None
+    responsibilities: str | None = None
+    profile: str | None = None
+    fte: str | None = None
+    holder: str | None = None
+    salary_min: str | None = None
+    salary_max: str | None = None
+    evaluation_scheme: str | None = None
+    evaluation_date: str | None = None
+    evaluation_grade: str | None = None
+    evaluation_rationale: str | None = None
+
+
+class SpreadsheetSettings(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True
+    )
+    organisation: str | None = Field(default=None, description="The organisation's name (default: the file's name).")
+    council_type: CouncilType = "other"
+    sheet: str | None = Field(default=None, description="The workbook sheet of posts (default: the first).")
+    columns: SpreadsheetColumns
+
+
+@dataclass
+class Spreadsheet:
+    source: SourceFile
+    settings: SpreadsheetSettings
+    table: MappedTable | None = None
+    findings: list[Diagnostic] = field(default_factory=list)
+
+
+def load_spreadsheet(path: Path, settings: SpreadsheetSettings) -> Spreadsheet:
+    spreadsheet = Spreadsheet(SourceFile(path), settings)
+    try:
+        if path.suffix.casefold() == ".xlsx":
+            names = sheet_names(path)
+            wanted = settings.sheet or (names[0] if names else "")
+            tables = read_xlsx(path, [wanted])
+            if wanted not in tables:
+                spreadsheet.findings.append(
+                    Diagnostic(
+                        INVALID_FORMAT,
+                        f"the workbook has no sheet {wanted!r} (its sheets: {', '.join(names)})",
+                        Span.start_of(spreadsheet.source.display),
+                    )
+                )
+                return spreadsheet
+            table: Table = tables[wanted]
+            table.source = spreadsheet.source
+        else:
+            table = read_csv(path)
+    except LoadProblem as problem:
+        spreadsheet.findings.append(problem_finding(spreadsheet.source, problem))
+        return spreadsheet
+    headers = {normalise_header(heading): index for index, heading in enumerate(table.header)}
+    columns: dict[str, int] = {}
+    missing = []
+    for key, heading in settings.columns.model_dump(exclude_none=True).items():
+        index = headers.get(normalise_header(heading))
+        if index is None:
+            missing.append(heading)
+        else:
+            columns[key] = index
+    if missing:
+        listed = ", ".join(repr(name) for name in missing)
+        spreadsheet.findings.append(
+            Diagnostic(
+                INVALID_FORMAT,
+                f"no {listed} column{'s' if len(missing) > 1 else ''}, which [tool.orglint.spreadsheet.columns] maps "
+                f"(the header has: {', '.join(h for h in table.header if h.strip())})",
+                table.header_span(),
+            )
+        )
+        return spreadsheet
+    spreadsheet.table = MappedTable(table, columns)
+    return spreadsheet

@@ -1,0 +1,56 @@
+"""Models read from table rows (organograms, spreadsheets): where each field's cell is."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from pydantic import ValidationError
+
+from orglint.diagnostics import Span
+from orglint.load.table import MappedTable, TableRow
+from orglint.model.schema import Located
+
+
+class RowOrigin:
+    """Where each field of a post read from a table row stands: its cell."""
+
+    def __init__(self, table: MappedTable, row: TableRow, fields: dict[str, Any]) -> None:
+        self.table, self.row, self.fields = table, row, fields
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.fields
+
+    def __getitem__(self, key: str) -> Any:
+        nested = self.fields[key]
+        return RowOrigin(self.table, self.row, nested) if isinstance(nested, dict) else None
+
+    def value_span(self, key: str) -> Span:
+        column = self.fields[key]
+        if isinstance(column, dict):
+            column = next(iter(column.values()))
+        return self.table.span(self.row, column)
+
+    key_span = value_span
+
+    def span(self) -> Span:
+        return self.table.span(self.row, next(iter(self.fields.values())) if self.fields else "reference")
+
+
+def number(text: str) -> float | None:
+    """A cell's number ("1", "0.5", "£60,900"); None for text such as "N/D"."""
+    cleaned = text.replace(",", "").replace("£", "").strip()
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def located(model: type[Located], data: dict[str, Any], origin: RowOrigin) -> Any:
+    try:
+        item = model.model_validate(data)
+    except ValidationError:
+        return None  # the T rules report what is wrong with the row
+    item._origin = origin
+    return item

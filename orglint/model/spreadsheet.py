@@ -1,0 +1,95 @@
+"""A manager's spreadsheet of posts as a structure: each row a post, each field at its cell.
+Values that break the format are X002 findings at their cell, and the post keeps its place
+without them (as in structure files)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+from orglint.diagnostics import Diagnostic
+from orglint.load.spreadsheet import INVALID_FORMAT, Spreadsheet
+from orglint.load.table import MappedTable, TableRow
+from orglint.model.rows import RowOrigin, located
+from orglint.model.schema import Department, Organisation, Post
+from orglint.model.structure import Structure
+from orglint.model.validate import plain_message
+
+LIST_FIELDS = ("designations", "qualifications", "responsibilities")
+_SEPARATORS = re.compile(r"\s*[;,\n]\s*")
+
+
+def _fields(table: MappedTable) -> dict[str, Any]:
+    """Post field → column key, for RowOrigin (salary and evaluation nest)."""
+    fields: dict[str, Any] = {}
+    for key in table.columns:
+        if key.startswith("salary_"):
+            fields.setdefault("salary", {})[key.removeprefix("salary_")] = key
+        elif key.startswith("evaluation_"):
+            fields.setdefault("evaluation", {})[key.removeprefix("evaluation_")] = key
+        else:
+            fields[key] = key
+    return fields
+
+
+def _row_data(table: MappedTable, row: TableRow, fields: dict[str, Any]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for name, key in fields.items():
+        if isinstance(key, dict):
+            nested = {sub: table.value(row, column) for sub, column in key.items() if table.value(row, column)}
+            if nested:
+                data[name] = nested
+        elif table.value(row, key):
+            value = table.value(row, key)
+            data[name] = [item for item in _SEPARATORS.split(value) if item] if name in LIST_FIELDS else value
+    return data
+
+
+def _validate(data: dict[str, Any], origin: RowOrigin, findings: list[Diagnostic]) -> Post | None:
+    """The row as a post; each field at fault an X002 at its cell, and left out."""
+    while True:
+        try:
+            post = Post.model_validate(data)
+        except ValidationError as error:
+            faulty = {str(detail["loc"][0]) for detail in error.errors(include_url=False) if detail["loc"]}
+            for detail in error.errors(include_url=False):
+                name = str(detail["loc"][0]) if detail["loc"] else "id"
+                span = origin.value_span(name) if name in origin else origin.span()
+                findings.append(Diagnostic(INVALID_FORMAT, f"{'.'.join(map(str, detail['loc']))}: {plain_message(detail)}", span))
+            if not faulty or faulty & {"id", "title"} or not faulty <= set(data):
+                return None
+            data = {name: value for name, value in data.items() if name not in faulty}
+            continue
+        post._origin = origin
+        return post
+
+
+def assemble_spreadsheet(spreadsheet: Spreadsheet) -> tuple[Structure, list[Diagnostic]]:
+    findings = list(spreadsheet.findings)
+    settings = spreadsheet.settings
+    structure = Structure(spreadsheet.source, None, [spreadsheet.source])
+    table = spreadsheet.table
+    if table is None:
+        return structure, findings
+    fields = _fields(table)
+    units: dict[str, Department] = {}
+    first = table.rows[0] if table.rows else None
+    if first is not None:
+        name = settings.organisation or spreadsheet.source.path.stem
+        structure.organisation = located(Organisation, {"name": name, "type": settings.council_type}, RowOrigin(table, first, {}))
+    for row in table.rows:
+        data = _row_data(table, row, fields)
+        post = _validate(data, RowOrigin(table, row, fields), findings)
+        if post is None:
+            if data.get("id"):
+                structure.unusable_post_ids.add(str(data["id"]))
+            continue
+        structure.posts.append(post)
+        if post.department is not None and post.department not in units:
+            department = located(Department, {"id": post.department}, RowOrigin(table, row, {"id": "department"}))
+            if department is not None:
+                units[post.department] = department
+    structure.departments = list(units.values())
+    return structure, findings

@@ -1,0 +1,183 @@
+"""A manager's own spreadsheet of posts (columns mapped in the config), and `orglint import`:
+organograms and spreadsheets written out as structure files that lint as the tables do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from ruamel.yaml import YAML
+
+from tests.conftest import check_json, run, write
+
+CONFIG = """[spreadsheet]
+organisation = "Example Shire County Council"
+council-type = "county"
+sheet = "Posts"
+
+[spreadsheet.columns]
+id = "Post number"
+title = "Job title"
+reports_to = "Line manager"
+tier = "Tier"
+grade = "Grade"
+department = "Directorate"
+designations = "Statutory roles"
+salary_min = "Salary from"
+salary_max = "Salary to"
+"""
+HEADER = [
+    "Post number",
+    "Job title",
+    "Line manager",
+    "Tier",
+    "Grade",
+    "Directorate",
+    "Statutory roles",
+    "Salary from",
+    "Salary to",
+]
+POSTS = [
+    ["CE", "Chief Executive", None, 1, "CEX", None, "head-of-paid-service", 150000, 160000],
+    ["DCS", "Director of Children's Services", "CE", 2, "DIR", "children", "director-of-childrens-services", 120000, 130000],
+    ["DAS", "Director of Adults", "CE", 2, "DIR", "adults", "director-of-adult-social-services", 120000, 130000],
+    ["DCR", "Director of Resources", "CE", 2, "DIR", "resources", "chief-finance-officer; monitoring-officer", 120000, 130000],
+    ["HOF", "Head of Finance", "DCR", "three", "HOS", "resources", None, 70000, 80000],
+]
+
+
+def workbook(path: Path, rows: list[list[Any]], sheet: str = "Posts") -> None:
+    book = Workbook()
+    first = book.active
+    first.title = "Notes"
+    first.append(["This workbook's posts are on the Posts sheet."])
+    posts = book.create_sheet(sheet)
+    posts.append(HEADER)
+    for row in rows:
+        posts.append(row)
+    book.save(path)
+
+
+def found(document: dict[str, Any]) -> list[tuple[str, str | None]]:
+    return sorted((d["code"], d["post"]) for d in document["diagnostics"])
+
+
+def test_a_mapped_spreadsheet_is_linted_with_every_rule_family(in_tmp: Path) -> None:
+    (in_tmp / "orglint.toml").write_text('ruleset = "uk-local-government"\n' + CONFIG, encoding="utf-8")
+    workbook(in_tmp / "proposal.xlsx", POSTS)
+    exit_code, document = check_json("proposal.xlsx")
+    assert exit_code == 1
+    by_code = {d["code"]: d for d in document["diagnostics"]}
+    # the tier "three" is a format fault at its cell; the post keeps its place without it
+    assert by_code["X002"]["cell"] == {"sheet": "Posts", "ref": "D6", "header": "Tier"}
+    assert by_code["X002"]["message"].startswith("Posts!D6 (Tier): tier:")
+    # statutory rules see the council type and designations: the MO is also the CFO; no DPH
+    assert by_code["L105"]["post"] == "DCR" and by_code["L105"]["cell"]["ref"] == "G5"
+    assert any(d["code"] == "L108" and "Public Health" in d["message"] for d in document["diagnostics"])
+    assert ("D103", "DCR") in found(document)  # one-over-one: DCR manages only HOF
+
+
+def test_unmapped_columns_and_unconfigured_tables_are_located(in_tmp: Path) -> None:
+    (in_tmp / "orglint.toml").write_text(CONFIG.replace('"Line manager"', '"Manager"'), encoding="utf-8")
+    workbook(in_tmp / "proposal.xlsx", POSTS)
+    exit_code, document = check_json("proposal.xlsx")
+    (finding,) = document["diagnostics"]
+    assert exit_code == 1 and (finding["code"], finding["line"], finding["column"]) == ("X002", 1, 1)
+    assert "no 'Manager' column" in finding["message"]
+    write(in_tmp, "elsewhere/notes.csv", "a,b\n1,2\n")  # no configuration maps this folder's tables
+    _, document = check_json("elsewhere/notes.csv", "--isolated")
+    (finding,) = document["diagnostics"]
+    assert finding["code"] == "X002" and "[tool.orglint.spreadsheet]" in finding["message"]
+
+
+def test_a_bad_spreadsheet_setting_is_a_located_configuration_error(in_tmp: Path) -> None:
+    (in_tmp / "orglint.toml").write_text(CONFIG.replace('grade = "Grade"', 'grad = "Grade"'), encoding="utf-8")
+    workbook(in_tmp / "proposal.xlsx", POSTS)
+    exit_code, _, err = run("check", "proposal.xlsx")
+    assert exit_code == 2 and "orglint.toml:11:1: unknown key 'grad' (did you mean 'grade'?)" in err
+
+
+def _yaml(path: Path) -> Any:
+    return YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+
+
+def test_a_spreadsheet_round_trips_through_import_and_check(in_tmp: Path) -> None:
+    (in_tmp / "orglint.toml").write_text(CONFIG, encoding="utf-8")
+    rows = [[*row[:3], row[3] if row[3] != "three" else 3, *row[4:]] for row in POSTS]
+    workbook(in_tmp / "proposal.xlsx", rows)
+    original = (in_tmp / "proposal.xlsx").read_bytes()
+    _, direct = check_json("proposal.xlsx")
+    exit_code, _, err = run("import", "proposal.xlsx")
+    assert exit_code == 0 and "wrote 5 posts to proposal.yaml" in err
+    text = (in_tmp / "proposal.yaml").read_text(encoding="utf-8")
+    assert "  # proposal.xlsx, sheet 'Posts', row 6\n  - id: HOF" in text
+    assert "reports_to: null" in text
+    data = _yaml(in_tmp / "proposal.yaml")
+    assert data["organisation"] == {"name": "Example Shire County Council", "type": "county"}
+    assert [post["id"] for post in data["posts"]] == [row[0] for row in POSTS]
+    assert data["posts"][3]["designations"] == ["chief-finance-officer", "monitoring-officer"]
+    _, imported = check_json("proposal.yaml")
+    assert found(imported) == found(direct)
+    assert (in_tmp / "proposal.xlsx").read_bytes() == original
+    exit_code, _, err = run("import", "proposal.xlsx")
+    assert exit_code == 2 and "exists: use --force" in err
+    assert run("import", "proposal.xlsx", "--force")[0] == 0
+
+
+def test_an_xlsx_organogram_round_trips_through_import_and_check(in_tmp: Path) -> None:
+    book = Workbook()
+    senior = book.active
+    senior.title = "(final data) senior-staff"
+    senior.append(["Post Unique Reference", "Name", "Grade (or equivalent)", "Job Title", "Job/Team Function", "Organisation",
+                   "Unit", "Contact Phone", "Contact E-mail", "Reports to Senior Post", "FTE", "Actual Pay Floor (£)",
+                   "Actual Pay Ceiling (£)"])  # fmt: skip
+    senior.append(
+        [
+            "CEO",
+            "Jane Smith",
+            "SCS3",
+            "Chief Executive",
+            "Leads",
+            "Agency",
+            "Executive",
+            "0300",
+            "a@b.gov.uk",
+            "XX",
+            1,
+            150000,
+            154999,
+        ]
+    )
+    senior.append(
+        ["DIR", "N/D", "SCS2", "Director", "Runs", "Agency", "Operations", "0300", "c@b.gov.uk", "CEO", 1, "N/D", "N/D"]
+    )
+    senior.append(
+        ["DD", "Vacant", "SCS1", "Deputy Director", "Helps", "Agency", "Operations", "0300", "d@b.gov.uk", "DIR", 0.5, 0, 0]
+    )
+    junior = book.create_sheet("(final data) junior-staff")
+    junior.append(["Organisation", "Unit", "Reporting Senior Post", "Grade", "Payscale Minimum (£)", "Payscale Maximum (£)",
+                   "Generic Job Title", "Number of Posts in FTE"])  # fmt: skip
+    junior.append(["Agency", "Operations", "DD", "HEO", 30000, 36000, "Manager", 4])
+    book.save(in_tmp / "organogram.xlsx")
+    _, direct = check_json("organogram.xlsx", "--ruleset", "core")
+    assert ("D103", "CEO") in found(direct) and ("D103", "DIR") in found(direct)
+    exit_code, _, _ = run("import", "organogram.xlsx", "-o", "imported.yaml")
+    assert exit_code == 0
+    data = _yaml(in_tmp / "imported.yaml")
+    assert [(p["id"], p.get("group", False)) for p in data["posts"]] == [
+        ("CEO", False), ("DIR", False), ("DD", False), ("junior:2", True)
+    ]  # fmt: skip
+    assert data["posts"][2]["holder"] == "vacant" and data["posts"][2]["fte"] == 0.5
+    assert data["posts"][3]["fte"] == 4 and data["posts"][3]["salary"] == {"min": 30000, "max": 36000}
+    _, imported = check_json("imported.yaml", "--ruleset", "core")
+    assert found(imported) == found(direct)
+
+
+def test_import_refuses_to_write_over_its_source_and_reports_unreadable_input(in_tmp: Path) -> None:
+    (in_tmp / "junk.xlsx").write_bytes(b"PK\x03\x04 junk")
+    exit_code, _, err = run("import", "junk.xlsx")
+    assert exit_code == 1 and "X001" in err and not (in_tmp / "junk.yaml").exists()
+    exit_code, _, err = run("import", "junk.xlsx", "-o", "junk.xlsx")
+    assert exit_code == 2 and "is the file being imported" in err
+    assert (in_tmp / "junk.xlsx").read_bytes() == b"PK\x03\x04 junk"
