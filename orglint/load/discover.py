@@ -16,7 +16,7 @@ from pathlib import Path
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.documents import YamlDocument, load_yaml
-from orglint.load.organogram import SENIOR_SHEET, Organogram, is_organogram_path, junior_beside, load_organogram
+from orglint.load.organogram import SENIOR_SHEET, Organogram, is_organogram_path, junior_beside, load_organogram, table_beside
 from orglint.load.source import LoadProblem, display_path
 from orglint.load.spreadsheet import Spreadsheet, SpreadsheetSettings, load_spreadsheet
 from orglint.load.table import sheet_names
@@ -103,15 +103,6 @@ def _is_organogram_csv(path: Path) -> bool:
     return b"post unique reference" in head or b"reporting senior post" in head
 
 
-def _senior_beside(junior: Path) -> Path | None:
-    stem = junior.stem
-    index = stem.casefold().rfind("junior")
-    if index < 0:
-        return None
-    candidate = junior.with_name(f"{stem[:index]}senior{stem[index + 6 :]}{junior.suffix}")
-    return candidate if candidate.is_file() else None
-
-
 def is_organogram(path: Path) -> bool:
     if path.suffix.casefold() == ".csv":
         return _is_organogram_csv(path)
@@ -146,8 +137,9 @@ def _tables(
                 )
             continue
         senior = path
-        if path.suffix.casefold() == ".csv" and junior_beside(path) is None and _senior_beside(path) is not None:
-            senior = _senior_beside(path) or path  # a junior table named alone (as pre-commit names changed files)
+        beside = table_beside(path, "junior", "senior") if path.suffix.casefold() == ".csv" else None
+        if beside is not None and junior_beside(path) is None:
+            senior = beside  # a junior table named alone (as pre-commit names changed files)
         seniors.setdefault(senior.resolve(), senior)
     for senior in seniors.values():
         discovery.organograms.append(load_organogram(senior, junior if len(seniors) == 1 else None))

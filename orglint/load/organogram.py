@@ -79,14 +79,19 @@ def is_organogram_path(path: Path) -> bool:
     return path.suffix.casefold() in TABLE_SUFFIXES
 
 
-def junior_beside(senior: Path) -> Path | None:
-    """``x-senior.csv`` → ``x-junior.csv`` when it exists (any case of "senior")."""
-    stem = senior.stem
-    index = stem.casefold().rfind("senior")
+def table_beside(path: Path, table: str, other: str) -> Path | None:
+    """The other table of a pair, when it exists: ``x-senior.csv`` → ``x-junior.csv`` for
+    ("senior", "junior"), and back (the word in any case)."""
+    stem = path.stem
+    index = stem.casefold().rfind(table)
     if index < 0:
         return None
-    candidate = senior.with_name(f"{stem[:index]}junior{stem[index + 6 :]}{senior.suffix}")
+    candidate = path.with_name(f"{stem[:index]}{other}{stem[index + len(table) :]}{path.suffix}")
     return candidate if candidate.is_file() else None
+
+
+def junior_beside(senior: Path) -> Path | None:
+    return table_beside(senior, "senior", "junior")
 
 
 def _columns(table: Table, expected: tuple[Column, ...], what: str) -> tuple[dict[str, int], list[Diagnostic]]:
