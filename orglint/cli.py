@@ -24,7 +24,8 @@ from orglint import __version__
 
 if TYPE_CHECKING:
     from orglint.diagnostics import Diagnostic
-    from orglint.engine import LintResult
+    from orglint.engine import LintOptions, LintResult
+    from orglint.revisions import Checkout
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -146,6 +147,10 @@ def check(
         Path | None,
         typer.Option("--junior", help="An organogram's junior staff CSV, when it is not the senior file's '-junior' twin."),
     ] = None,
+    new_only: Annotated[
+        bool, typer.Option("--new-only", help="Fail only on findings that the --base revision's version does not have.")
+    ] = False,
+    base: Annotated[str | None, typer.Option("--base", help="The git revision --new-only compares with (default: HEAD).")] = None,
     verbose: Verbose = False,
 ) -> None:
     """Lint structure files and folders."""
@@ -174,7 +179,11 @@ def check(
     # the cyclic collector would rescan them all again and again (a third of the run at 100k
     # posts). The process ends soon after, so it is simply kept off.
     gc.disable()
+    if base is not None and not new_only:
+        raise _fail("--base REV goes with --new-only (or use `orglint diff PATH --base REV`)")
     result = _guarded(verbose, lambda: lint(paths or [Path(".")], options))
+    if new_only:
+        _keep_new_only(result, paths or [Path(".")], base or "HEAD", options, verbose)
     if baseline is not None:
         _apply_baseline(result, baseline, verbose)
 
@@ -192,6 +201,30 @@ def check(
     warnings = result.count(Severity.WARNING)
     failed = errors > 0 or (max_warnings is not None and warnings > max_warnings)
     raise typer.Exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _keep_new_only(result: LintResult, paths: list[Path], revision: str, options: LintOptions, verbose: bool) -> None:
+    """Keep the findings the revision's version of ``paths`` does not have; the others count as
+    suppressed ("already in REV")."""
+    from orglint.diagnostics import Suppressed
+    from orglint.diff.findings import Side, compare_findings
+    from orglint.engine import LintResult, lint
+    from orglint.load.source import display_path
+
+    checkout = _checkout(revision, paths, verbose)
+    try:
+        then = [checkout.path_of(path) for path in paths if checkout.path_of(path).exists()]
+        before = _guarded(verbose, lambda: lint(then, options)) if then else LintResult()
+        changes = compare_findings(
+            before.diagnostics,
+            Side(display_path(checkout.root)),
+            result.diagnostics,
+            Side(display_path(checkout.repository)),
+        )
+    finally:
+        checkout.close()
+    result.diagnostics = changes.introduced
+    result.suppressed.extend(Suppressed(d, f"already in {revision}") for d in changes.persisting)
 
 
 def _apply_baseline(result: LintResult, path: Path, verbose: bool) -> None:
@@ -331,6 +364,103 @@ def tree(
         if from_post is None or from_post in run.graph.posts:
             tree_view.render(run, by_post(diagnostics), console, from_post, depth)
     raise _findings_exit(result, exit_zero)
+
+
+class DiffFormat(enum.StrEnum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def diff(
+    paths: Annotated[list[Path], typer.Argument(help="OLD NEW (files or folders), or one PATH with --base REV.")],
+    base: Annotated[
+        str | None, typer.Option("--base", help="Compare PATH with its version at this git revision (as OLD).")
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "--output-format", "-f", help="terminal, json or markdown.")
+    ] = DiffFormat.terminal,
+    output_file: Annotated[Path | None, typer.Option("--output", "--output-file", "-o", help="Write to this file.")] = None,
+    ruleset: Rulesets = None,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when the change introduces errors.")] = False,
+    verbose: Verbose = False,
+) -> None:
+    """What a restructure changes: posts, designations, cost, shape, and the findings it introduces or resolves."""
+    import dataclasses
+
+    from rich.console import Console
+
+    from orglint import selection
+    from orglint.diagnostics import Severity
+    from orglint.diff.compare import DiffError, compare
+    from orglint.engine import LintOptions, lint
+
+    if base is None and len(paths) != 2:
+        raise _fail("give OLD and NEW, or one PATH with --base REV")
+    if base is not None and len(paths) != 1:
+        raise _fail("with --base REV, give one PATH (its version at REV is OLD)")
+    for path in paths:
+        if not path.exists():
+            raise _fail(f"{path}: no such file or folder")
+    options = LintOptions(rulesets=selection.split(ruleset), config_file=config, isolated=isolated)
+    gc.disable()
+    checkout = None
+    try:
+        if base is not None:
+            checkout = _checkout(base, paths, verbose)
+            old_path, new_path = checkout.path_of(paths[0]), paths[0]
+            old_label = f"{base}:{Path(checkout.display(str(old_path))).as_posix().split(':', 1)[1]}"
+            if not old_path.exists():
+                raise _fail(f"{paths[0]} does not exist at {base}")
+        else:
+            old_path, new_path = paths
+            old_label = str(old_path)
+        old = _guarded(verbose, lambda: lint([old_path], options))
+        new = _guarded(verbose, lambda: lint([new_path], options))
+        try:
+            result = compare(old_label, old, str(new_path), new)
+        except DiffError as error:
+            raise _fail(str(error)) from None
+        if checkout is not None:  # show REV:path, not the temporary folder
+            for finding in result.findings.resolved:
+                finding.span = dataclasses.replace(finding.span, file=checkout.display(finding.span.file))
+    finally:
+        if checkout is not None:
+            checkout.close()
+    buffer = io.StringIO()
+    if output_format is DiffFormat.json:
+        from orglint.diff.json_format import render as render_json
+
+        render_json(result, buffer)
+    else:
+        from orglint.diff.sections import diff_sections
+
+        if output_format is DiffFormat.markdown:
+            from orglint.report import markdown
+
+            markdown.render(diff_sections(result), buffer)
+        else:
+            from orglint.report import terminal
+
+            terminal.render(diff_sections(result), Console(file=buffer if output_file else sys.stdout, highlight=False))
+    if output_file is not None:
+        _guarded(verbose, lambda: _write_atomically(output_file, buffer.getvalue()))
+    else:
+        sys.stdout.write(buffer.getvalue())
+    errors = any(d.severity is Severity.ERROR for d in result.findings.introduced)
+    raise typer.Exit(EXIT_FINDINGS if errors and not exit_zero else EXIT_CLEAN)
+
+
+def _checkout(revision: str, paths: list[Path], verbose: bool) -> Checkout:
+    from orglint.revisions import RevisionError, checkout
+
+    try:
+        return checkout(revision, paths)
+    except RevisionError as error:
+        raise _fail(f"--base {revision}: {error}") from None
 
 
 @app.command("import")

@@ -98,9 +98,14 @@ class Suppressed:
 _LOCATIONS = re.compile(r"\bline \d+|:\d+(?::\d+)?\b")
 
 
+def location_free(message: str) -> str:
+    """A message without its line references ("first defined at line 9", "x.yaml:12")."""
+    return _LOCATIONS.sub("", message)
+
+
 def fingerprint(diagnostic: Diagnostic) -> str:
     """Stable across edits that move a finding: file, rule, post and message, never the line
     (line references inside messages, such as "first defined at line 9", are left out too)."""
-    message = _LOCATIONS.sub("", diagnostic.message)
+    message = location_free(diagnostic.message)
     key = "\0".join((diagnostic.span.file, diagnostic.code, diagnostic.post or "", message))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()

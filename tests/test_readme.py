@@ -77,3 +77,16 @@ def test_the_spreadsheet_configuration_example_is_valid() -> None:
     settings = Settings.model_validate(document)
     assert isinstance(settings.spreadsheet, SpreadsheetSettings)
     assert settings.spreadsheet.columns.reports_to == "Line manager"
+
+
+def test_the_diff_excerpt_is_what_diff_prints(at_repo: Path) -> None:
+    (excerpt,) = re.findall(r"<!-- diff-excerpt -->\n(.*?)<!-- /diff-excerpt -->", README, flags=re.DOTALL)
+    _, markdown, _ = run(
+        "diff",
+        "sample_structures/carlisle-2009/structure.yaml",
+        "sample_structures/carlisle-2009/proposed.yaml",
+        "--format",
+        "markdown",
+    )
+    assert excerpt.replace("#### ", "## ") in markdown
+    assert "7 introduced (6 errors), 0 resolved, 0 persisting" in markdown

@@ -1,0 +1,2 @@
+"""``orglint diff``: what a restructure changes (posts, designations), what it costs, how its
+shape moves, and which findings it introduces and resolves; and ``check --new-only``."""

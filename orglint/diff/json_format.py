@@ -1,0 +1,81 @@
+"""The diff as JSON (the shape the README documents)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any, TextIO
+
+from orglint import __version__
+from orglint.diff.compare import CostLine, Diff, Version
+from orglint.model.schema import Post
+from orglint.reporters.json_format import diagnostic_json
+
+
+def _post(post: Post) -> dict[str, Any]:
+    return {"id": post.id, "title": post.title, "reports_to": post.reports_to, "grade": post.grade}
+
+
+def _cost(line: CostLine) -> dict[str, Any]:
+    def amounts(side: Any) -> dict[str, float] | None:
+        return {"min": side.minimum, "max": side.maximum} if side is not None else None
+
+    low, high = line.delta
+    return {"label": line.label, "before": amounts(line.before), "after": amounts(line.after), "delta": {"min": low, "max": high}}
+
+
+def _shape(version: Version) -> dict[str, Any]:
+    shape = version.shape
+    return {
+        "posts": shape.posts,
+        "fte": shape.fte,
+        "layers": shape.layers,
+        "managers": shape.managers,
+        "span": {"min": shape.spans[0], "median": shape.span_median, "max": shape.spans[-1]} if shape.spans else None,
+        "span_histogram": {str(span): count for span, count in shape.span_histogram},
+        "one_over_one": [post.id for post in shape.one_over_one],
+    }
+
+
+def render(diff: Diff, stream: TextIO) -> None:
+    posts = diff.posts
+    document = {
+        "orglint": __version__,
+        "before": diff.old.label,
+        "after": diff.new.label,
+        "posts": {
+            "added": [_post(post) for post in posts.added],
+            "deleted": [_post(post) for post in posts.deleted],
+            "renumbered": [{"before": old.id, "after": new.id, "title": new.title} for old, new in posts.renumbered],
+            **{
+                name: [asdict(change) for change in changes]
+                for name, changes in (
+                    ("moved", posts.moved),
+                    ("regraded", posts.regraded),
+                    ("retitled", posts.retitled),
+                    ("tier", posts.retiered),
+                    ("fte", posts.refte),
+                    ("department", posts.department),
+                    ("designations", posts.redesignated),
+                )
+            },
+        },
+        "designations": [asdict(move) for move in posts.designations],
+        "cost": {
+            "total": _cost(diff.cost_total),
+            "by_department": [_cost(line) for line in diff.cost_by("by_department")],
+            "by_tier": [_cost(line) for line in diff.cost_by("by_tier")],
+            "without_pay": {
+                "before": [post.id for post in diff.old.pay.total.without_pay],
+                "after": [post.id for post in diff.new.pay.total.without_pay],
+            },
+        },
+        "shape": {"before": _shape(diff.old), "after": _shape(diff.new)},
+        "findings": {
+            "introduced": [diagnostic_json(d) for d in diff.findings.introduced],
+            "resolved": [diagnostic_json(d) for d in diff.findings.resolved],
+            "persisting": len(diff.findings.persisting),
+        },
+    }
+    json.dump(document, stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

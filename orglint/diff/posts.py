@@ -1,0 +1,113 @@
+"""Posts matched across two versions of a structure, and what changed about each.
+
+Posts match by id. A post whose id is new is matched to an unmatched old post with the same
+title in the same position (the same manager, once managers are matched, or else the same
+tier), when exactly one fits: a post renumbered, not replaced."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from orglint.graph import OrgGraph
+from orglint.model.schema import Post
+
+
+@dataclass(frozen=True)
+class Change:
+    post: str
+    """The post's id in the new version."""
+    before: Any
+    after: Any
+    """The values as the structure has them (text, a number, a list, or None)."""
+
+
+@dataclass
+class DesignationMove:
+    designation: str
+    before: list[str]
+    after: list[str]
+    """Post ids holding it (new-version ids, where the post still exists)."""
+
+
+@dataclass
+class PostChanges:
+    added: list[Post] = field(default_factory=list)
+    deleted: list[Post] = field(default_factory=list)
+    renumbered: list[tuple[Post, Post]] = field(default_factory=list)
+    """(old post, new post) matched by title and position."""
+    moved: list[Change] = field(default_factory=list)
+    """A new manager."""
+    regraded: list[Change] = field(default_factory=list)
+    retitled: list[Change] = field(default_factory=list)
+    retiered: list[Change] = field(default_factory=list)
+    refte: list[Change] = field(default_factory=list)
+    department: list[Change] = field(default_factory=list)
+    redesignated: list[Change] = field(default_factory=list)
+    designations: list[DesignationMove] = field(default_factory=list)
+    """Designations whose holders changed (statutory roles moving between posts)."""
+
+    @property
+    def unchanged(self) -> bool:
+        return not any(value for value in vars(self).values())
+
+
+def match_posts(old: OrgGraph, new: OrgGraph) -> dict[str, str]:
+    """Old id → new id for every post the two versions share."""
+    matched = {post_id: post_id for post_id in old.posts if post_id in new.posts}
+    unmatched_old = [post for post_id, post in old.posts.items() if post_id not in matched]
+    if not unmatched_old:
+        return matched
+    taken = set(matched.values())
+    by_title: dict[str, list[Post]] = {}
+    for post in unmatched_old:
+        by_title.setdefault(post.title.casefold(), []).append(post)
+    for post in new.posts.values():
+        if post.id in taken:
+            continue
+        candidates = [c for c in by_title.get(post.title.casefold(), []) if c.id not in matched]
+        if len(candidates) > 1:
+            same_manager = [c for c in candidates if matched.get(c.reports_to or "") == post.reports_to]
+            candidates = same_manager or [c for c in candidates if c.tier == post.tier]
+        if len(candidates) == 1:
+            matched[candidates[0].id] = post.id
+    return matched
+
+
+def post_changes(old: OrgGraph, new: OrgGraph) -> PostChanges:
+    matched = match_posts(old, new)
+    changes = PostChanges()
+    new_ids = set(matched.values())
+    changes.added = [post for post in new.posts.values() if post.id not in new_ids]
+    changes.deleted = [post for post in old.posts.values() if post.id not in matched]
+    for old_id, new_id in matched.items():
+        before, after = old.posts[old_id], new.posts[new_id]
+        if old_id != new_id:
+            changes.renumbered.append((before, after))
+        manager_before = matched.get(before.reports_to, before.reports_to) if before.reports_to is not None else None
+        if manager_before != after.reports_to:
+            changes.moved.append(Change(new_id, before.reports_to, after.reports_to))
+        for attribute, bucket in (
+            ("grade", changes.regraded),
+            ("title", changes.retitled),
+            ("tier", changes.retiered),
+            ("fte", changes.refte),
+            ("department", changes.department),
+        ):
+            if getattr(before, attribute) != getattr(after, attribute):
+                bucket.append(Change(new_id, getattr(before, attribute), getattr(after, attribute)))
+        if sorted(before.designations) != sorted(after.designations):
+            changes.redesignated.append(Change(new_id, sorted(before.designations), sorted(after.designations)))
+    holders_before: dict[str, list[str]] = {}
+    for post in old.posts.values():
+        for designation in post.designations:
+            holders_before.setdefault(designation, []).append(matched.get(post.id, post.id))
+    holders_after: dict[str, list[str]] = {}
+    for post in new.posts.values():
+        for designation in post.designations:
+            holders_after.setdefault(designation, []).append(post.id)
+    for designation in sorted(holders_before.keys() | holders_after.keys()):
+        before_ids, after_ids = holders_before.get(designation, []), holders_after.get(designation, [])
+        if sorted(before_ids) != sorted(after_ids):
+            changes.designations.append(DesignationMove(designation, before_ids, after_ids))
+    return changes

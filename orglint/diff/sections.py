@@ -1,0 +1,196 @@
+"""The diff laid out as sections, drawn by the report's terminal and Markdown renderers."""
+
+from __future__ import annotations
+
+import os
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.diff.compare import CostLine, Diff, Version
+from orglint.diff.posts import Change
+from orglint.report.paybill import PayLine
+from orglint.report.sections import (
+    BAD,
+    GOOD,
+    MUTED,
+    WARN,
+    Block,
+    Cell,
+    Paragraph,
+    Section,
+    Table,
+    money,
+    number,
+    plural,
+    post_list,
+)
+from orglint.report.shape import Shape
+
+
+def _signed_money(amount: float) -> Cell:
+    if amount == 0:
+        return Cell("£0", MUTED)
+    return Cell(f"{'+' if amount > 0 else '−'}£{abs(amount):,.0f}", WARN if amount > 0 else GOOD)
+
+
+def _text(value: object) -> str:
+    if value is None or value == []:
+        return "—"
+    if isinstance(value, float):
+        return number(value)
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def _changes(title: str, changes: list[Change]) -> Table:
+    table = Table(["Post", "Before", "After"], caption=f"{title} ({len(changes)})", whole=frozenset({0}))
+    for change in changes:
+        table.add(change.post, _text(change.before), _text(change.after))
+    return table
+
+
+def _post_sections(diff: Diff) -> Section:
+    posts = diff.posts
+    blocks: list[Block] = []
+    if posts.unchanged:
+        blocks.append(Paragraph("No post changed.", tone=MUTED))
+    if posts.added:
+        table = Table(["Post", "Title", "Reports to", "Grade"], caption=f"Added ({len(posts.added)})", whole=frozenset({0}))
+        for post in posts.added:
+            table.add(post.id, post.title, post.reports_to or "—", post.grade or "—")
+        blocks.append(table)
+    if posts.deleted:
+        table = Table(["Post", "Title", "Reported to", "Grade"], caption=f"Deleted ({len(posts.deleted)})", whole=frozenset({0}))
+        for post in posts.deleted:
+            table.add(post.id, post.title, post.reports_to or "—", post.grade or "—")
+        blocks.append(table)
+    if posts.renumbered:
+        table = Table(["Before", "After", "Title", "Matched by"], caption=f"Renumbered ({len(posts.renumbered)})")
+        for before, after in posts.renumbered:
+            table.add(before.id, after.id, after.title, "title and position")
+        blocks.append(table)
+    for title, changes in (
+        ("Moved (a new manager)", posts.moved),
+        ("Regraded", posts.regraded),
+        ("Retitled", posts.retitled),
+        ("Tier changed", posts.retiered),
+        ("FTE changed", posts.refte),
+        ("Department changed", posts.department),
+        ("Designations changed", posts.redesignated),
+    ):
+        if changes:
+            blocks.append(_changes(title, changes))
+    if posts.designations:
+        table = Table(["Designation", "Held by before", "Held by after"], caption="Designations that moved between posts")
+        for move in posts.designations:
+            table.add(
+                move.designation, ", ".join(move.before) or Cell("nobody", BAD), ", ".join(move.after) or Cell("nobody", BAD)
+            )
+        blocks.append(table)
+    return Section("Posts", blocks)
+
+
+def _range(line: PayLine | None) -> str:
+    if line is None or len(line.without_pay) == line.posts:  # nothing to add up: a dash, not £0
+        return "—"
+    return f"{money(line.minimum)}–{money(line.maximum)}"
+
+
+def _cost_table(caption: str, lines: list[CostLine]) -> Table:
+    table = Table(["", "Before", "After", "Change (min / max)"], numeric=frozenset({1, 2}), caption=caption, whole=frozenset({3}))
+    for line in lines:
+        low, high = line.delta
+        change = Cell(f"{_signed_money(low).text} / {_signed_money(high).text}", WARN if low > 0 or high > 0 else None)
+        table.add(line.label, _range(line.before), _range(line.after), change)
+    return table
+
+
+def _cost(diff: Diff) -> Section:
+    total = diff.cost_total
+    low, high = total.delta
+    blocks: list[Block] = [
+        Paragraph(
+            f"Pay bill (salary range × FTE): {money(total.before.minimum if total.before else 0)}–"
+            f"{money(total.before.maximum if total.before else 0)} before, "
+            f"{money(total.after.minimum if total.after else 0)}–{money(total.after.maximum if total.after else 0)} after: "
+            f"{_signed_money(low).text} to {_signed_money(high).text} a year.",
+            strong=True,
+        ),
+        _cost_table("By department", [*diff.cost_by("by_department"), total]),
+        _cost_table("By tier", [*diff.cost_by("by_tier"), total]),
+    ]
+    for label, version in (("before", diff.old), ("after", diff.new)):
+        missing = version.pay.total.without_pay
+        if missing:
+            blocks.append(
+                Paragraph(
+                    f"{plural(len(missing), 'post')} without pay data {label} (not counted): {post_list(missing)}", tone=WARN
+                )
+            )
+    return Section("Cost", blocks)
+
+
+def _shape(diff: Diff) -> Section:
+    before, after = diff.old.shape, diff.new.shape
+
+    def spans(of: Shape) -> str:
+        median = of.span_median
+        return f"{of.spans[0]} / {number(median)} / {of.spans[-1]}" if of.spans and median is not None else "—"
+
+    table = Table(["", "Before", "After"], numeric=frozenset({1, 2}))
+    rows = [
+        ("Posts (headcount)", f"{before.posts:,}", f"{after.posts:,}"),
+        ("FTE", number(before.fte), number(after.fte)),
+        ("Layers", str(before.layers), str(after.layers)),
+        ("Managers", f"{before.managers:,}", f"{after.managers:,}"),
+        ("Span of control (min / median / max)", spans(before), spans(after)),
+        ("One-over-one managers", str(len(before.one_over_one)), str(len(after.one_over_one))),
+    ]
+    for label, old_value, new_value in rows:
+        table.add(Cell(label, MUTED), old_value, Cell(new_value, WARN if new_value != old_value else None))
+    histogram = Table(["Span", "Managers before", "Managers after"], numeric=frozenset({0, 1, 2}), caption="Span of control")
+    counts_before, counts_after = dict(before.span_histogram), dict(after.span_histogram)
+    for span in sorted(counts_before.keys() | counts_after.keys()):
+        histogram.add(str(span), str(counts_before.get(span, 0)), str(counts_after.get(span, 0)))
+    return Section("Shape", [table, histogram])
+
+
+def _finding_table(caption: str, findings: list[Diagnostic], version: Version) -> Table:
+    """Locations relative to the version's folder (its files are named at the top)."""
+    folder = version.side.folder
+    table = Table(["Location", "Code", "Post", "Finding"], caption=caption)
+    for diagnostic in findings:
+        tone = BAD if diagnostic.severity is Severity.ERROR else WARN if diagnostic.severity is Severity.WARNING else None
+        span = diagnostic.span
+        file = (
+            os.path.relpath(span.file, folder) if not span.file.startswith(f"{folder}:") and ":" not in span.file else span.file
+        )
+        table.add(f"{file}:{span.line}:{span.column}", Cell(diagnostic.code, tone), diagnostic.post or "", diagnostic.message)
+    return table
+
+
+def _compliance(diff: Diff) -> Section:
+    changes = diff.findings
+    errors = sum(1 for d in changes.introduced if d.severity is Severity.ERROR)
+    blocks: list[Block] = [
+        Paragraph(
+            f"{len(changes.introduced)} introduced ({errors} errors), {len(changes.resolved)} resolved, "
+            f"{len(changes.persisting)} persisting (matched by file, rule, post and message, not line).",
+            tone=BAD if errors else GOOD,
+            strong=True,
+        )
+    ]
+    if changes.introduced:
+        blocks.append(_finding_table(f"Introduced ({len(changes.introduced)})", changes.introduced, diff.new))
+    if changes.resolved:
+        blocks.append(_finding_table(f"Resolved ({len(changes.resolved)})", changes.resolved, diff.old))
+    return Section("Compliance", blocks)
+
+
+def diff_sections(diff: Diff) -> list[Section]:
+    header = Table(["", ""])
+    header.add(Cell("Before", MUTED), diff.old.label)
+    header.add(Cell("After", MUTED), diff.new.label)
+    organisation = diff.new.run.structure.organisation
+    title = f"{organisation.name if organisation else diff.new.label}: what the restructure changes"
+    return [Section(title, [header], level=1), _post_sections(diff), _cost(diff), _shape(diff), _compliance(diff)]

@@ -1,0 +1,182 @@
+"""`orglint diff` and `check --new-only`: every change category, the cost delta worked out here
+from the raw YAML, shape, and findings introduced, resolved and persisting."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO, SAMPLES, STRUCTURE_HEAD, check_json, raw, run, write
+
+CARLISLE, CARLISLE_PROPOSED = SAMPLES / "carlisle-2009" / "structure.yaml", SAMPLES / "carlisle-2009" / "proposed.yaml"
+LEICESTERSHIRE, LEICESTERSHIRE_PROPOSED = (
+    SAMPLES / "leicestershire" / "structure.yaml",
+    SAMPLES / "leicestershire" / "proposed.yaml",
+)
+
+
+def diff_json(*args: str) -> tuple[int, dict[str, Any]]:
+    exit_code, out, err = run("diff", *args, "--format", "json")
+    assert "Traceback" not in out + err, err
+    return exit_code, json.loads(out) if out else {}
+
+
+def pay(path: Path) -> tuple[float, float]:
+    posts = raw(path)["posts"]
+    return (
+        sum(p["salary"]["min"] * p.get("fte", 1.0) for p in posts if "salary" in p),
+        sum(p["salary"]["max"] * p.get("fte", 1.0) for p in posts if "salary" in p),
+    )
+
+
+def by_id(path: Path) -> dict[str, dict[str, Any]]:
+    return {post["id"]: post for post in raw(path)["posts"]}
+
+
+def test_the_carlisle_proposal(at_repo: Path) -> None:
+    exit_code, document = diff_json(str(CARLISLE.relative_to(REPO)), str(CARLISLE_PROPOSED.relative_to(REPO)))
+    assert exit_code == 1  # the proposal introduces errors
+    old, new = by_id(CARLISLE), by_id(CARLISLE_PROPOSED)
+    changed = {
+        post_id: (sorted(old[post_id].get("designations", [])), sorted(new[post_id].get("designations", [])))
+        for post_id in old
+        if sorted(old[post_id].get("designations", [])) != sorted(new[post_id].get("designations", []))
+    }
+    assert {c["post"]: (c["before"], c["after"]) for c in document["posts"]["designations"]} == changed
+    moves = {m["designation"]: (m["before"], m["after"]) for m in document["designations"]}
+    assert moves["monitoring-officer"] == (["AD-GOV"], ["AD-RES"])
+    (before_min, before_max), (after_min, after_max) = pay(CARLISLE), pay(CARLISLE_PROPOSED)
+    total = document["cost"]["total"]
+    assert total["before"] == {"min": before_min, "max": before_max}
+    assert total["delta"] == {"min": after_min - before_min, "max": after_max - before_max} == {"min": 3500, "max": 3000}
+    assert document["cost"]["without_pay"] == {"before": ["TCCE"], "after": ["TCCE"]}
+    _, old_check = check_json(str(CARLISLE.relative_to(REPO)))
+    _, new_check = check_json(str(CARLISLE_PROPOSED.relative_to(REPO)))
+    assert old_check["diagnostics"] == []
+    assert [(d["code"], d["post"], d["line"]) for d in document["findings"]["introduced"]] == [
+        (d["code"], d["post"], d["line"]) for d in new_check["diagnostics"]
+    ]
+    assert document["findings"]["resolved"] == [] and document["findings"]["persisting"] == 0
+
+
+def test_the_leicestershire_proposal_moves_and_retiers_a_team_manager(at_repo: Path) -> None:
+    _, document = diff_json(str(LEICESTERSHIRE.relative_to(REPO)), str(LEICESTERSHIRE_PROPOSED.relative_to(REPO)))
+    old, new = by_id(LEICESTERSHIRE), by_id(LEICESTERSHIRE_PROPOSED)
+    moved = [
+        {"post": i, "before": old[i]["reports_to"], "after": new[i]["reports_to"]}
+        for i in old
+        if old[i]["reports_to"] != new[i]["reports_to"]
+    ]
+    retiered = [{"post": i, "before": old[i]["tier"], "after": new[i]["tier"]} for i in old if old[i]["tier"] != new[i]["tier"]]
+    assert document["posts"]["moved"] == moved == [{"post": "AD-SC-H1-TM3", "before": "AD-SC-H1", "after": "AD-SC"}]
+    assert document["posts"]["tier"] == retiered
+    assert document["shape"]["before"]["span"]["min"] == 3 and document["shape"]["after"]["span"]["min"] == 2
+
+
+OLD = (
+    STRUCTURE_HEAD.replace("ruleset: core}", "ruleset: core}\ndepartments: [{id: ops}, {id: fin}]")
+    + """  - {id: CE, title: Chief Executive, tier: 1, grade: A, salary: {min: 100, max: 200}, designations: [head-of-paid-service]}
+  - {id: D1, title: Director One, reports_to: CE, tier: 2, grade: B, department: ops, salary: {min: 50, max: 60}}
+  - {id: D2, title: Director Two, reports_to: CE, tier: 2, grade: B, department: ops, salary: {min: 50, max: 60}, designations: [monitoring-officer]}
+  - {id: D3, title: Director Three, reports_to: CE, tier: 2, grade: B, department: fin, salary: {min: 50, max: 60}}
+  - {id: M1, title: Manager, reports_to: D1, tier: 3, grade: C, department: ops, salary: {min: 30, max: 40}}
+  - {id: OLD-9, title: Finance Lead, reports_to: D3, tier: 3, grade: C, department: fin, salary: {min: 30, max: 40}}
+  - {id: GONE, title: Clerk, reports_to: D3, tier: 3, grade: D, department: fin, salary: {min: 10, max: 20}}
+"""
+)
+NEW = (
+    STRUCTURE_HEAD.replace("ruleset: core}", "ruleset: core}\ndepartments: [{id: ops}, {id: fin}]")
+    + """  - {id: CE, title: Chief Executive, tier: 1, grade: A, salary: {min: 100, max: 200}, designations: [head-of-paid-service]}
+  - {id: D1, title: Director of Operations, reports_to: CE, tier: 2, grade: B, department: ops, salary: {min: 50, max: 60}}
+  - {id: D2, title: Director Two, reports_to: CE, tier: 2, grade: A, department: fin, salary: {min: 50, max: 60}, fte: 0.5}
+  - {id: D3, title: Director Three, reports_to: CE, tier: 2, grade: B, department: fin, salary: {min: 50, max: 60}, designations: [monitoring-officer]}
+  - {id: M1, title: Manager, reports_to: D2, tier: 4, grade: C, department: ops, salary: {min: 30, max: 40}}
+  - {id: FIN-1, title: Finance Lead, reports_to: D3, tier: 3, grade: C, department: fin, salary: {min: 30, max: 40}}
+  - {id: NEW, title: Analyst, reports_to: D3, tier: 3, grade: D, department: fin}
+"""
+)
+
+
+def test_every_change_category_and_the_cost_delta(in_tmp: Path) -> None:
+    write(in_tmp, "old.yaml", OLD)
+    write(in_tmp, "new.yaml", NEW)
+    exit_code, document = diff_json("old.yaml", "new.yaml")
+    posts = document["posts"]
+    assert [p["id"] for p in posts["added"]] == ["NEW"] and [p["id"] for p in posts["deleted"]] == ["GONE"]
+    assert posts["renumbered"] == [{"before": "OLD-9", "after": "FIN-1", "title": "Finance Lead"}]  # same title, same manager
+    assert posts["moved"] == [{"post": "M1", "before": "D1", "after": "D2"}]
+    assert posts["regraded"] == [{"post": "D2", "before": "B", "after": "A"}]
+    assert posts["retitled"] == [{"post": "D1", "before": "Director One", "after": "Director of Operations"}]
+    assert posts["tier"] == [{"post": "M1", "before": 3, "after": 4}]
+    assert posts["fte"] == [{"post": "D2", "before": 1.0, "after": 0.5}]
+    assert posts["department"] == [{"post": "D2", "before": "ops", "after": "fin"}]
+    assert document["designations"] == [{"designation": "monitoring-officer", "before": ["D2"], "after": ["D3"]}]
+    # cost, worked out: D2 now half time (-25/-30), GONE deleted (-10/-20), NEW has no pay yet
+    assert document["cost"]["total"]["delta"] == {"min": -35, "max": -50}
+    fin = next(line for line in document["cost"]["by_department"] if line["label"] == "fin")
+    assert fin["before"] == {"min": 90, "max": 120} and fin["after"] == {"min": 105, "max": 130}
+    assert document["cost"]["without_pay"] == {"before": [], "after": ["NEW"]}
+    assert (document["shape"]["before"]["layers"], document["shape"]["after"]["layers"]) == (3, 3)
+    assert document["shape"]["before"]["one_over_one"] == ["D1"] and document["shape"]["after"]["one_over_one"] == ["D2"]
+    introduced = {(d["code"], d["post"]) for d in document["findings"]["introduced"]}
+    resolved = {(d["code"], d["post"]) for d in document["findings"]["resolved"]}
+    assert ("S006", "M1") in introduced and ("D103", "D2") in introduced and ("D103", "D1") in resolved
+    assert exit_code == 0  # what it introduces are warnings (S006, D103): diff fails only on new errors
+    _, markdown, _ = run("diff", "old.yaml", "new.yaml", "--format", "markdown")
+    assert [line for line in markdown.splitlines() if line.startswith("#")] == [
+        "# Test District Council: what the restructure changes", "## Posts", "## Cost", "## Shape", "## Compliance"
+    ]  # fmt: skip
+
+
+def test_diff_needs_one_structure_a_side(in_tmp: Path, at_repo: Path) -> None:
+    exit_code, _, err = run("diff", "sample_structures", "sample_structures/riverside")
+    assert exit_code == 2 and "diff compares one structure with one" in err
+    assert run("diff", "sample_structures/riverside")[0] == 2
+
+
+def git(folder: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.email=t@example.org", "-c", "user.name=Test", *args], cwd=folder, check=True, capture_output=True
+    )
+
+
+@pytest.fixture
+def repository(in_tmp: Path) -> Path:
+    git(in_tmp, "init", "-q")
+    write(in_tmp, "council/structure.yaml", OLD)
+    git(in_tmp, "add", ".")
+    git(in_tmp, "commit", "-q", "-m", "old")
+    write(in_tmp, "council/structure.yaml", NEW)
+    return in_tmp
+
+
+def test_diff_against_a_git_revision(repository: Path) -> None:
+    exit_code, document = diff_json("council/structure.yaml", "--base", "HEAD")
+    assert document["before"] == "HEAD:council/structure.yaml" and document["after"] == "council/structure.yaml"
+    assert [p["id"] for p in document["posts"]["added"]] == ["NEW"]
+    assert {(d["code"], d["post"]) for d in document["findings"]["resolved"]} >= {("D103", "D1")}
+    assert all(d["file"] == "HEAD:council/structure.yaml" for d in document["findings"]["resolved"])
+    exit_code, _, err = run("diff", "council/structure.yaml", "--base", "no-such-rev")
+    assert exit_code == 2 and "--base no-such-rev" in err
+
+
+def test_check_new_only_fails_only_on_new_findings(repository: Path) -> None:
+    _, everything = check_json("council")
+    exit_code, document = check_json("council", "--new-only")
+    assert exit_code == 0  # new warnings only
+    new_keys = {(d["code"], d["post"]) for d in document["diagnostics"]}
+    assert ("S006", "M1") in new_keys and ("D103", "D2") in new_keys
+    assert len(document["diagnostics"]) + document["summary"]["suppressed"] == len(everything["diagnostics"])
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "new")
+    exit_code, document = check_json("council", "--new-only")
+    assert (exit_code, document["diagnostics"]) == (0, [])
+    assert document["summary"]["suppressed"] == len(everything["diagnostics"])
+    assert run("check", "council", "--base", "HEAD")[0] == 2  # --base goes with --new-only
+    write(repository, "council/structure.yaml", NEW + "  - {id: NEW, title: Second Analyst, reports_to: D3, tier: 3}\n")
+    exit_code, document = check_json("council", "--new-only", "--base", "HEAD")
+    assert exit_code == 1 and [(d["code"], d["post"]) for d in document["diagnostics"]] == [("S001", "NEW")]
