@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.source import display_path
-from orglint.load.spreadsheet import SpreadsheetSettings
+from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.model.validate import plain_message
 from orglint.rules.registry import rule_by_code_or_name
 from orglint.ruleset import is_path_reference
@@ -42,7 +42,9 @@ class ConfigError(Exception):
 class Settings(BaseModel):
     """The keys of ``[tool.orglint]``."""
 
-    model_config = ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True, defer_build=True
+    )
     ruleset: str | list[str] | None = Field(default=None, description="Ruleset names or paths (relative to this file).")
     select: list[str] | None = None
     extend_select: list[str] = []

@@ -15,7 +15,8 @@ from orglint import __version__
 from orglint.diagnostics import Diagnostic
 from orglint.load.discover import is_organogram
 from orglint.load.organogram import load_organogram
-from orglint.load.spreadsheet import SpreadsheetSettings, load_spreadsheet
+from orglint.load.spreadsheet import load_spreadsheet
+from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.model.organogram import assemble_organogram
 from orglint.model.rows import RowOrigin
 from orglint.model.schema import FORMAT_VERSION, Post

@@ -13,8 +13,6 @@ from orglint.config import nearest as nearest_config
 from orglint.diagnostics import Diagnostic, Severity, Suppressed
 from orglint.graph import OrgGraph
 from orglint.load.discover import discover
-from orglint.model.organogram import assemble_organogram
-from orglint.model.spreadsheet import assemble_spreadsheet
 from orglint.model.structure import Structure, assemble
 from orglint.rules import CheckContext, Rule
 from orglint.rules.registry import registered_rules
@@ -137,11 +135,15 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
         if organogram.senior is None:  # unreadable, or without the columns: nothing to check
             input_findings.extend(organogram.findings)
             continue
+        from orglint.model.organogram import assemble_organogram  # only for tables: start-up time
+
         structure = assemble_organogram(organogram)
         input_findings.extend(_lint_structure(structure, organogram.findings, None, options, rules, rulesets, result))
     for index, spreadsheet in enumerate(discovery.spreadsheets, start=len(discovery.structures) + len(discovery.organograms)):
         if options.progress is not None:
             options.progress(spreadsheet.source.display, index, count)
+        from orglint.model.spreadsheet import assemble_spreadsheet
+
         structure, found = assemble_spreadsheet(spreadsheet)
         if spreadsheet.table is None:
             input_findings.extend(found)

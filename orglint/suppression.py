@@ -19,6 +19,8 @@ def apply(
     """Split findings into (kept, suppressed with the comment's reason). A finding is suppressed by a comment naming its
     rule on the line where the finding stands, on the first line of its post, or anywhere in its
     file as ``ignore-file``. Input findings (X001, X002) cannot be suppressed."""
+    if not suppressions:
+        return diagnostics, []
     by_line: dict[tuple[str, int], list[Suppression]] = defaultdict(list)
     whole_file: dict[str, list[Suppression]] = defaultdict(list)
     for suppression in suppressions:

@@ -70,7 +70,7 @@ def test_the_tree_example_is_what_the_tree_prints(at_repo: Path) -> None:
 
 
 def test_the_spreadsheet_configuration_example_is_valid() -> None:
-    from orglint.load.spreadsheet import SpreadsheetSettings
+    from orglint.load.spreadsheet_settings import SpreadsheetSettings
 
     (example,) = [block for block in _blocks("toml") if "[spreadsheet]" in block]
     document = tomllib.loads(example)

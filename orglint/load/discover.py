@@ -13,13 +13,16 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.documents import YamlDocument, load_yaml
-from orglint.load.organogram import SENIOR_SHEET, Organogram, is_organogram_path, junior_beside, load_organogram, table_beside
 from orglint.load.source import LoadProblem, display_path
-from orglint.load.spreadsheet import Spreadsheet, SpreadsheetSettings, load_spreadsheet
-from orglint.load.table import sheet_names
+
+if TYPE_CHECKING:  # the table loaders are imported only when there are tables (start-up time)
+    from orglint.load.organogram import Organogram
+    from orglint.load.spreadsheet import Spreadsheet
+    from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.load.yaml_source import YamlMap, YamlSeq
 
 INVALID_STRUCTURE = "X002"
@@ -103,7 +106,17 @@ def _is_organogram_csv(path: Path) -> bool:
     return b"post unique reference" in head or b"reporting senior post" in head
 
 
+TABLE_SUFFIXES = frozenset({".csv", ".xlsx"})
+
+
+def is_table_path(path: Path) -> bool:
+    return path.suffix.casefold() in TABLE_SUFFIXES
+
+
 def is_organogram(path: Path) -> bool:
+    from orglint.load.organogram import SENIOR_SHEET
+    from orglint.load.table import sheet_names
+
     if path.suffix.casefold() == ".csv":
         return _is_organogram_csv(path)
     try:
@@ -120,6 +133,9 @@ def _tables(
 ) -> None:
     """Organograms (each once, however named: by its senior table, its junior table or its
     workbook), and spreadsheets of posts where the configuration maps their columns."""
+    from orglint.load.organogram import junior_beside, load_organogram, table_beside
+    from orglint.load.spreadsheet import load_spreadsheet
+
     seniors: dict[Path, Path] = {}
     for path, named in paths:
         if not is_organogram(path):
@@ -227,8 +243,8 @@ def discover(
             candidates.extend((found, False) for found in _walk(path) if excluded is None or not excluded(found))
         else:
             candidates.append((path, not skip_non_structures))  # skipping: judged as a walk would
-    tables = [(path, named) for path, named in candidates if is_organogram_path(path)]
-    candidates = [(path, named) for path, named in candidates if not is_organogram_path(path)]
+    tables = [(path, named) for path, named in candidates if is_table_path(path)]
+    candidates = [(path, named) for path, named in candidates if not is_table_path(path)]
     _tables(tables, junior, spreadsheet_for, discovery)
 
     roots: dict[Path, YamlDocument] = {}

@@ -15,7 +15,6 @@ from orglint.load.table import MappedTable, Table, normalise_header, read_csv, r
 
 INVALID_INPUT, INVALID_FORMAT = "X001", "X002"
 SENIOR_SHEET, JUNIOR_SHEET = "(final data) senior-staff", "(final data) junior-staff"
-TABLE_SUFFIXES = frozenset({".csv", ".xlsx"})
 
 
 @dataclass(frozen=True)
@@ -73,10 +72,6 @@ class Organogram:
         tables = [t.table.source for t in (self.senior, self.junior) if t is not None]
         unique = {id(source): source for source in [self.source, *tables]}
         return list(unique.values())
-
-
-def is_organogram_path(path: Path) -> bool:
-    return path.suffix.casefold() in TABLE_SUFFIXES
 
 
 def table_beside(path: Path, table: str, other: str) -> Path | None:

@@ -22,17 +22,22 @@ def locate(node: Any, path: tuple[str | int, ...], *, key: bool = False) -> Span
 
     Where the path leaves the data (a missing key), the deepest container reached answers:
     the key that holds it, or its own span. ``None`` only if ``node`` carries no positions.
+    Only the one span answered is built (this runs once per finding).
     """
-    best: Span | None = node.span() if hasattr(node, "span") else None
     current = node
+    container: Any = None
+    step_found: str | int = 0
+    as_key = False
     for depth, step in enumerate(path):
-        last = depth == len(path) - 1
         if isinstance(step, str) and hasattr(current, "key_span") and step in current:
-            best = current.key_span(step) if (key and last) else current.value_span(step)
-            current = current[step]
+            container, step_found, as_key = current, step, key and depth == len(path) - 1
         elif isinstance(step, int) and hasattr(current, "item_span") and 0 <= step < len(current):
-            best = current.item_span(step)
-            current = current[step]
+            container, step_found, as_key = current, step, False
         else:
             break
-    return best
+        current = current[step]
+    if container is None:
+        return node.span() if hasattr(node, "span") else None
+    if isinstance(step_found, int):
+        return container.item_span(step_found)
+    return container.key_span(step_found) if as_key else container.value_span(step_found)

@@ -18,50 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.documents import problem_finding
 from orglint.load.source import LoadProblem, SourceFile
+from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.load.table import MappedTable, Table, normalise_header, read_csv, read_xlsx, sheet_names
-from orglint.model.schema import CouncilType
 
 INVALID_INPUT, INVALID_FORMAT = "X001", "X002"
-
-
-class SpreadsheetColumns(BaseModel):
-    """Structure field → the header of the column that holds it."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    id: str
-    title: str
-    reports_to: str | None = None
-    tier: str | None = None
-    grade: str | None = None
-    department: str | None = None
-    function: str | None = None
-    designations: str | None = Field(default=None, description="A list: entries separated by ';' or ','.")
-    qualifications: str | None = None
-    responsibilities: str | None = None
-    profile: str | None = None
-    fte: str | None = None
-    holder: str | None = None
-    salary_min: str | None = None
-    salary_max: str | None = None
-    evaluation_scheme: str | None = None
-    evaluation_date: str | None = None
-    evaluation_grade: str | None = None
-    evaluation_rationale: str | None = None
-
-
-class SpreadsheetSettings(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True
-    )
-    organisation: str | None = Field(default=None, description="The organisation's name (default: the file's name).")
-    council_type: CouncilType = "other"
-    sheet: str | None = Field(default=None, description="The workbook sheet of posts (default: the first).")
-    columns: SpreadsheetColumns
 
 
 @dataclass

@@ -14,6 +14,7 @@ core schema (``!!python/object``, ``!custom``) is reported, never acted on.
 from __future__ import annotations
 
 from array import array
+from sys import intern
 from typing import Any
 
 import yaml
@@ -199,7 +200,7 @@ def compose(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem]]:
                 written += 1
                 expanded += 1
                 if frame is not None and frame.is_map and frame.key is None:
-                    key = event.value
+                    key = intern(event.value)
                     start = (start_mark.line << _LINE_SHIFT) | start_mark.column
                     frame.merging = key == _MERGE_KEY and not event.style and tag is None
                     frame.duplicate = not frame.merging and key in frame.node
@@ -212,7 +213,9 @@ def compose(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem]]:
                     frame.key_start = start
                     frame.key_end = (end_mark.line << _LINE_SHIFT) | end_mark.column
                     continue
-                node = event.value
+                # Values recur (grades, departments, managers' ids, dates): one string object each
+                # instead of one per occurrence, which at a million posts is gigabytes.
+                node = intern(event.value)
                 if (not event.style and tag is None and node in _NULLS) or tag == _NULL_TAG:
                     node = None
                 if event.anchor is not None:

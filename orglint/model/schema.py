@@ -44,7 +44,9 @@ class Located(Strict):
 
     @property
     def origin(self) -> Any:
-        return self._origin
+        # straight from pydantic's private store: attribute access goes through its slower
+        # __getattr__, and rules ask for origins once per finding
+        return self.__pydantic_private__["_origin"]  # type: ignore[index]
 
 
 class Organisation(Located):
@@ -73,7 +75,7 @@ class Profile(Located):
     id: PostId
     title: Text | None = None
     level: Text | None = None
-    responsibilities: list[Text] = []
+    responsibilities: tuple[Text, ...] = ()
     updated: datetime.date | None = Field(default=None, description="When the profile last changed.")
 
 
@@ -114,10 +116,10 @@ class Post(Located):
     function: Function | None = None
     grade: Text | None = None
     salary: Salary | None = None
-    designations: list[Text] = []
-    qualifications: list[Text] = []
+    designations: tuple[Text, ...] = ()
+    qualifications: tuple[Text, ...] = ()
     profile: PostId | None = None
-    responsibilities: list[Text] = []
+    responsibilities: tuple[Text, ...] = ()
     fte: float = Field(default=1.0, gt=0)
     holder: Text | None = None
     evaluation: Evaluation | None = None
@@ -136,6 +138,6 @@ class StructureFile(Strict):
     )
     organisation: Organisation | None = None
     include: list[Text] = Field(default=[], description="Globs of further structure files, relative to this file.")
-    departments: list[Department] = []
-    profiles: list[Profile] = []
-    posts: list[Post] = []
+    departments: list[Department] = Field(default_factory=list)
+    profiles: list[Profile] = Field(default_factory=list)
+    posts: list[Post] = Field(default_factory=list)

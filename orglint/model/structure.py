@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.discover import StructureSources
-from orglint.load.organogram import Organogram
 from orglint.load.source import SourceFile
 from orglint.load.yaml_source import YamlMap
 from orglint.model.schema import Department, Organisation, Post, Profile
 from orglint.model.validate import validate_file
+
+if TYPE_CHECKING:
+    from orglint.load.organogram import Organogram
 
 
 @dataclass

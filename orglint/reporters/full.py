@@ -6,9 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from rich.console import Console
-from rich.markup import escape
-
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import LintResult
 from orglint.load.source import SourceFile
@@ -42,6 +39,12 @@ def code_frame(lines: list[str], diagnostic: Diagnostic) -> list[tuple[str, str]
 
 
 def render(result: LintResult, stream: TextIO) -> None:
+    if not result.diagnostics:  # the usual pre-commit run: one plain line, without loading rich
+        stream.write(summary_line(result) + "\n")
+        return
+    from rich.console import Console
+    from rich.markup import escape
+
     console = Console(file=stream, highlight=False, soft_wrap=True)
     sources = {source.display: source for structure in result.structures for source in structure.files}
     lines: dict[str, list[str]] = {}

@@ -32,7 +32,7 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
 
 
 def render(result: LintResult, stream: TextIO) -> None:
-    document = {
+    head = {
         "orglint": __version__,
         "summary": {
             "files": result.files,
@@ -42,13 +42,12 @@ def render(result: LintResult, stream: TextIO) -> None:
             "infos": result.count(Severity.INFO),
             "suppressed": len(result.suppressed),
         },
-        "diagnostics": [diagnostic_json(diagnostic) for diagnostic in result.diagnostics],
     }
     # One finding a line: readable, diffable, and written by json's C encoder (indent= would
-    # switch to the pure-Python one, the slowest step of a run with many findings).
-    head = json.dumps({key: document[key] for key in ("orglint", "summary")}, ensure_ascii=False)
-    stream.write(head[:-1] + ', "diagnostics": [')
-    diagnostics = document["diagnostics"]
-    for index, diagnostic in enumerate(diagnostics):
-        stream.write(("\n  " if index == 0 else ",\n  ") + json.dumps(diagnostic, ensure_ascii=False))
-    stream.write("\n]}\n" if diagnostics else "]}\n")
+    # switch to the pure-Python one, the slowest step of a run with many findings). Each finding
+    # is encoded as it is written, so a million findings never stand in memory as dicts.
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: dumps() with options builds one per call
+    stream.write(encode(head)[:-1] + ', "diagnostics": [')
+    for index, diagnostic in enumerate(result.diagnostics):
+        stream.write(("\n  " if index == 0 else ",\n  ") + encode(diagnostic_json(diagnostic)))
+    stream.write("\n]}\n" if result.diagnostics else "]}\n")

@@ -32,7 +32,7 @@ from orglint.policy import Policy
 class RuleSettings(BaseModel):
     """Settings a ruleset gives a rule; keys are kebab-case in YAML."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=lambda name: name.replace("_", "-"))
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=lambda name: name.replace("_", "-"), defer_build=True)
 
 
 class CheckContext:

@@ -87,14 +87,14 @@ class EvaluationDateInvalid(Rule):
             record = post.evaluation
             if record is None or record.date is None:
                 continue
-            span = context.value_span(post, "evaluation", "date")
             if record.date > now:
+                span = context.value_span(post, "evaluation", "date")
                 yield self.finding(span, f"{post.id!r}: evaluated on {record.date}, which is in the future", post=post.id)
                 continue
             profile = context.profiles.get(post.profile) if post.profile is not None else None
             if profile is not None and profile.updated is not None and record.date < profile.updated:
                 yield self.finding(
-                    span,
+                    context.value_span(post, "evaluation", "date"),
                     f"{post.id!r}: evaluated on {record.date}, before its profile {profile.id!r} last changed ({profile.updated})",
                     post=post.id,
                 )

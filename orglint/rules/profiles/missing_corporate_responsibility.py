@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Located
@@ -90,7 +90,7 @@ class MissingCorporateResponsibility(Rule):
                     yield from self._check(context, post, role, post.responsibilities, f"post {post.id!r}", post.id)
 
     def _check(
-        self, context: CheckContext, item: Located, role_id: str, held: list[str], label: str, post: str | None
+        self, context: CheckContext, item: Located, role_id: str, held: Sequence[str], label: str, post: str | None
     ) -> Iterator[Diagnostic]:
         role = context.policy.roles.get(role_id)
         if role is None:

@@ -1,0 +1,43 @@
+"""``[tool.orglint.spreadsheet]``: how a manager's spreadsheet of posts maps to the structure
+format. Kept apart from the loader, so reading the configuration does not load it."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from orglint.model.schema import CouncilType
+
+
+class SpreadsheetColumns(BaseModel):
+    """Structure field → the header of the column that holds it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    id: str
+    title: str
+    reports_to: str | None = None
+    tier: str | None = None
+    grade: str | None = None
+    department: str | None = None
+    function: str | None = None
+    designations: str | None = Field(default=None, description="A list: entries separated by ';' or ','.")
+    qualifications: str | None = None
+    responsibilities: str | None = None
+    profile: str | None = None
+    fte: str | None = None
+    holder: str | None = None
+    salary_min: str | None = None
+    salary_max: str | None = None
+    evaluation_scheme: str | None = None
+    evaluation_date: str | None = None
+    evaluation_grade: str | None = None
+    evaluation_rationale: str | None = None
+
+
+class SpreadsheetSettings(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True, defer_build=True
+    )
+    organisation: str | None = Field(default=None, description="The organisation's name (default: the file's name).")
+    council_type: CouncilType = "other"
+    sheet: str | None = Field(default=None, description="The workbook sheet of posts (default: the first).")
+    columns: SpreadsheetColumns
