@@ -48,9 +48,8 @@ def _git(args: list[str], cwd: Path) -> bytes:
     except FileNotFoundError:
         raise RevisionError("git is not installed: --base needs it") from None
     if completed.returncode != 0:
-        raise RevisionError(
-            completed.stderr.decode("utf-8", "replace").strip().splitlines()[-1] if completed.stderr else "git failed"
-        )
+        lines = completed.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RevisionError(f"git {args[0]}: {lines[-1] if lines else 'failed'}")
     return completed.stdout
 
 

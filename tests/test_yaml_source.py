@@ -139,3 +139,21 @@ def test_binary_is_located(tmp_path: Path) -> None:
         read_text(path)
     assert "binary" in caught.value.message
     assert (caught.value.line, caught.value.column) == (1, 1)
+
+
+def test_lines_are_counted_as_yaml_counts_them(in_tmp: Path) -> None:
+    """\\x1e, \\v and \\f are not line breaks in YAML (str.splitlines() says they are), so the code
+    frame under a finding shows the line the finding names (found by the property tests)."""
+    from orglint.load.source import text_lines
+    from tests.conftest import STRUCTURE_HEAD, run, write
+
+    assert text_lines("a\x1eb\x0bc\nd\r\ne\rf\n") == ["a\x1eb\x0bc", "d", "e", "f"]
+    write(
+        in_tmp,
+        "structure.yaml",
+        STRUCTURE_HEAD
+        + '  - {id: CE, title: "Chief\x1eExecutive", tier: 1}\n  - {id: D1, title: Director, reports_to: GHOST, tier: 2}\n',
+    )
+    _, out, _ = run("check", "structure.yaml")
+    assert "structure.yaml:4:27: X001" in out
+    assert ' 4 │   - {id: CE, title: "Chief\x1eExecutive", tier: 1}' in out

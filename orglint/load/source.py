@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,16 @@ class LoadProblem(Exception):
 
 
 ENCODING_NAMES = {"cp1252": "Windows-1252"}
+
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML (libyaml) counts as a line break. Not str.splitlines(), which also breaks at
+\v, \f and \x1c-\x1e, and would put a code frame on the wrong line."""
+
+
+def text_lines(text: str) -> list[str]:
+    """A file's lines as findings number them."""
+    lines = LINE_BREAK.split(text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 def display_path(path: Path) -> str:
@@ -52,7 +63,7 @@ class SourceFile:
     def lines(self) -> list[str]:
         if self._lines is None:
             try:
-                self._lines = read_text(self.path).splitlines()
+                self._lines = text_lines(read_text(self.path))
             except (LoadProblem, OSError):
                 self._lines = []
         return self._lines

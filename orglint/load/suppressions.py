@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from orglint.load.source import LINE_BREAK
+
 _COMMENT = re.compile(r"#\s*orglint:\s*(?P<kind>ignore-file|ignore)\[(?P<codes>[^\]]*)\](?:[ \t]*--[ \t]*(?P<reason>[^\n]*\S))?")
 
 
@@ -27,10 +29,12 @@ def scan(text: str, display: str) -> list[Suppression]:
     structure file contains ``orglint:`` (its ``orglint: 1`` key) and most have no comment."""
     found = []
     line, counted_to = 1, 0
+    line_start = 0
     for match in _COMMENT.finditer(text):
-        line += text.count("\n", counted_to, match.start())
+        for brk in LINE_BREAK.finditer(text, counted_to, match.start()):  # YAML's line breaks, as findings count
+            line += 1
+            line_start = brk.end()
         counted_to = match.start()
-        line_start = text.rfind("\n", 0, match.start()) + 1
         codes = tuple(code.strip() for code in match["codes"].split(",") if code.strip())
         found.append(
             Suppression(display, line, match.start() - line_start + 1, codes, match["reason"], match["kind"] == "ignore-file")
