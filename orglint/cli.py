@@ -319,8 +319,10 @@ def report(
 
             terminal.render(report_sections(built), Console(file=buffer if output_file else sys.stdout, highlight=False))
     if output_file is not None:
-        inputs = {source.path.resolve() for structure in result.structures for source in structure.files}
-        if output_file.resolve() in inputs:
+        from orglint.load.source import real_path
+
+        inputs = {real_path(source.path) for structure in result.structures for source in structure.files}
+        if real_path(output_file) in inputs:
             raise _fail(f"{output_file} is an input structure file: choose another --output")
         _guarded(verbose, lambda: _write_atomically(output_file, buffer.getvalue()))
         sys.stderr.write(f"orglint: wrote the report to {output_file}\n")
@@ -484,8 +486,10 @@ def import_(
         raise _fail(f"{source}: no such file")
     if source.suffix.casefold() not in (".csv", ".xlsx"):
         raise _fail(f"{source}: import reads organograms and spreadsheets (.csv, .xlsx); it is already a structure file?")
+    from orglint.load.source import real_path
+
     target = output or source.with_suffix(".yaml")
-    if target.resolve() == source.resolve() or (junior is not None and target.resolve() == junior.resolve()):
+    if real_path(target) == real_path(source) or (junior is not None and real_path(target) == real_path(junior)):
         raise _fail(f"{target} is the file being imported: choose another --output")
     if target.exists() and not force:
         raise _fail(f"{target} exists: use --force to overwrite it")

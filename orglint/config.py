@@ -21,7 +21,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.load.source import display_path
+from orglint.load.source import Limits, display_path, real_path
 from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.model.validate import plain_message
 from orglint.rules.registry import rule_by_code_or_name
@@ -58,6 +58,8 @@ class Settings(BaseModel):
     )
     exclude: list[str] = Field(default=[], description="Globs (relative to this file) of files and folders not to lint.")
     output_format: Literal["full", "concise", "json", "sarif", "junit", "github"] | None = None
+    max_file_size_mb: int = Field(default=2048, ge=1, description="Input files larger than this are refused (X001).")
+    max_posts: int = Field(default=5_000_000, ge=1, description="Structures with more posts are refused (X002).")
     spreadsheet: SpreadsheetSettings | None = Field(
         default=None, description="How to read a spreadsheet of posts (CSV or XLSX): its columns, sheet and organisation."
     )
@@ -78,7 +80,7 @@ class Config:
 
     def _relative(self, file: str) -> str | None:
         try:
-            return Path(os.path.relpath(Path(file).resolve(), self.folder.resolve())).as_posix()
+            return Path(os.path.relpath(real_path(file), real_path(self.folder))).as_posix()
         except ValueError:
             return None
 
@@ -104,6 +106,10 @@ class Config:
             if fnmatch.fnmatch(relative, pattern) and diagnostic.code in {_code(code) for code in codes}:
                 return True
         return False
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(self.settings.max_file_size_mb * 1024 * 1024, self.settings.max_posts)
 
     def severity_override(self, code: str) -> Severity | None:
         for key, severity in self.settings.severity.items():
@@ -189,7 +195,7 @@ def _known_keys(loc: tuple[str | int, ...]) -> list[str]:
 
 def load(path: Path) -> Config:
     """A configuration file named with --config (read once, however many structures it serves)."""
-    return _load(path.resolve())
+    return _load(real_path(path))
 
 
 @cache
@@ -201,7 +207,7 @@ def _load(path: Path) -> Config:
 
 def nearest(folder: Path) -> Config:
     """The configuration for files in ``folder``: the nearest config file at or above it."""
-    return _nearest(folder.resolve())  # cached by absolute folder: "." means another folder after a chdir
+    return _nearest(real_path(folder))  # cached by absolute folder: "." means another folder after a chdir
 
 
 @cache

@@ -119,6 +119,7 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
         excluded=lambda path: options.config_for(path.parent).excluded(path),
         junior=options.junior,
         spreadsheet_for=lambda path: options.config_for(path.parent).settings.spreadsheet,
+        limits_for=lambda path: options.config_for(path.parent).limits,
     )
     result = LintResult(files=discovery.files)
     input_findings = list(discovery.findings)
@@ -127,7 +128,7 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
     for index, sources in enumerate(discovery.structures):
         if options.progress is not None:
             options.progress(sources.root.source.display, index, count)
-        structure, found = assemble(sources)
+        structure, found = assemble(sources, options.config_for(sources.root.source.path.parent).limits)
         input_findings.extend(_lint_structure(structure, found, sources.reported_files, options, rules, rulesets, result))
     for index, organogram in enumerate(discovery.organograms, start=len(discovery.structures)):
         if options.progress is not None:
@@ -182,6 +183,8 @@ def _lint_structure(
 ) -> list[Diagnostic]:
     """Check one structure, adding its rule findings to ``result``; returns its input findings
     (only those on ``reported_files``, when given)."""
+    if structure.refused:
+        return input_findings
     result.posts += len(structure.posts)
     config = options.config_for(structure.root.path.parent)
     ruleset = _ruleset_for(structure, config, options, rulesets)

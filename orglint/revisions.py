@@ -10,6 +10,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from orglint.load.source import real_path
+
 
 class RevisionError(Exception):
     """Not a git repository, an unknown revision, or git missing: a usage error (exit 2)."""
@@ -28,12 +30,12 @@ class Checkout:
 
     def path_of(self, path: Path) -> Path:
         """Where ``path`` (in the working tree) is in the checkout."""
-        return self.root / path.resolve().relative_to(self.repository)
+        return self.root / real_path(path).relative_to(self.repository)
 
     def display(self, file: str) -> str:
         """A displayed path in the checkout as ``REV:path`` (path from the repository top)."""
         try:
-            relative = Path(file).resolve().relative_to(self.root.resolve())
+            relative = real_path(file).relative_to(real_path(self.root))
         except ValueError:
             return file
         return f"{self.revision}:{relative.as_posix()}"
@@ -55,7 +57,7 @@ def _git(args: list[str], cwd: Path) -> bytes:
 
 def checkout(revision: str, paths: list[Path]) -> Checkout:
     """The files under ``paths`` as they were at ``revision`` (paths absent then are absent)."""
-    anchor = paths[0].resolve() if paths else Path.cwd().resolve()
+    anchor = real_path(paths[0]) if paths else real_path(Path.cwd())
     folder = anchor if anchor.is_dir() else anchor.parent
     repository = Path(_git(["rev-parse", "--show-toplevel"], folder).decode().strip()).resolve()
     _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], repository)
@@ -63,7 +65,7 @@ def checkout(revision: str, paths: list[Path]) -> Checkout:
     relative = []
     for path in paths:
         try:
-            relative.append(path.resolve().relative_to(repository).as_posix() or ".")
+            relative.append(real_path(path).relative_to(repository).as_posix() or ".")
         except ValueError:
             result.close()
             raise RevisionError(f"{path} is outside the git repository {repository}") from None

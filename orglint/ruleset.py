@@ -20,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from orglint.diagnostics import Severity, Span
 from orglint.load.documents import load_yaml
 from orglint.load.origin import locate
-from orglint.load.source import SourceFile
+from orglint.load.source import SourceFile, real_path
 from orglint.load.yaml_source import YamlMap, YamlSeq
 from orglint.model.validate import plain_message, schema_findings
 from orglint.policy import Policy
@@ -144,7 +144,7 @@ def is_path_reference(reference: str) -> bool:
 
 def _find(reference: str, base_dir: Path, span: Span | None) -> Path:
     if is_path_reference(reference):
-        path = (base_dir / reference).resolve()
+        path = real_path(base_dir / reference)
         if not path.is_file():
             raise RulesetError(f"ruleset file {reference!r} not found (looked for {path})", span)
         return path

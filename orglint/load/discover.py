@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.documents import YamlDocument, load_yaml
-from orglint.load.source import LoadProblem, display_path
+from orglint.load.source import Limits, LoadProblem, display_path, real_path
 
 if TYPE_CHECKING:  # the table loaders are imported only when there are tables (start-up time)
     from orglint.load.organogram import Organogram
@@ -113,14 +113,14 @@ def is_table_path(path: Path) -> bool:
     return path.suffix.casefold() in TABLE_SUFFIXES
 
 
-def is_organogram(path: Path) -> bool:
+def is_organogram(path: Path, limits: Limits | None = None) -> bool:
     from orglint.load.organogram import SENIOR_SHEET
     from orglint.load.table import sheet_names
 
     if path.suffix.casefold() == ".csv":
         return _is_organogram_csv(path)
     try:
-        return any(name.strip().casefold() == SENIOR_SHEET for name in sheet_names(path))
+        return any(name.strip().casefold() == SENIOR_SHEET for name in sheet_names(path, limits))
     except LoadProblem:
         return True  # not a readable workbook: the organogram loader reports it
 
@@ -129,6 +129,7 @@ def _tables(
     paths: list[tuple[Path, bool]],
     junior: Path | None,
     spreadsheet_for: Callable[[Path], SpreadsheetSettings | None],
+    limits_for: Callable[[Path], Limits],
     discovery: Discovery,
 ) -> None:
     """Organograms (each once, however named: by its senior table, its junior table or its
@@ -138,27 +139,27 @@ def _tables(
 
     seniors: dict[Path, Path] = {}
     for path, named in paths:
-        if not is_organogram(path):
+        if not is_organogram(path, limits_for(path)):
             settings = spreadsheet_for(path)
             if settings is not None:
-                discovery.spreadsheets.append(load_spreadsheet(path, settings))
+                discovery.spreadsheets.append(load_spreadsheet(path, settings, limits_for(path)))
             elif named:
-                discovery.findings.append(
-                    Diagnostic(
-                        INVALID_STRUCTURE,
-                        "not an organogram (no 'Post Unique Reference' column or 'senior-staff' sheet), and no "
-                        "[tool.orglint.spreadsheet] configuration maps its columns to posts",
-                        Span.start_of(display_path(path)),
-                    )
+                empty = path.is_file() and path.stat().st_size == 0
+                message = (
+                    "the file is empty: expected an organogram table or a spreadsheet of posts"
+                    if empty
+                    else "not an organogram (no 'Post Unique Reference' column or 'senior-staff' sheet), and no "
+                    "[tool.orglint.spreadsheet] configuration maps its columns to posts"
                 )
+                discovery.findings.append(Diagnostic(INVALID_STRUCTURE, message, Span.start_of(display_path(path))))
             continue
         senior = path
         beside = table_beside(path, "junior", "senior") if path.suffix.casefold() == ".csv" else None
         if beside is not None and junior_beside(path) is None:
             senior = beside  # a junior table named alone (as pre-commit names changed files)
-        seniors.setdefault(senior.resolve(), senior)
+        seniors.setdefault(real_path(senior), senior)
     for senior in seniors.values():
-        discovery.organograms.append(load_organogram(senior, junior if len(seniors) == 1 else None))
+        discovery.organograms.append(load_organogram(senior, junior if len(seniors) == 1 else None, limits_for(senior)))
 
 
 def include_patterns(root: YamlDocument) -> list[tuple[int, str]]:
@@ -174,29 +175,30 @@ def include_patterns(root: YamlDocument) -> list[tuple[int, str]]:
 
 def _matches(root_path: Path, pattern: str) -> list[Path]:
     hits = glob.glob(os.path.join(glob.escape(str(root_path.parent)), pattern), recursive=True)
-    return sorted(Path(hit).resolve() for hit in hits if os.path.isfile(hit))
+    return sorted(real_path(hit) for hit in hits if os.path.isfile(hit))
 
 
 class _Loader:
     """Parses each file once, however many ways it is reached."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits_for: Callable[[Path], Limits]) -> None:
         self.documents: dict[Path, YamlDocument] = {}
+        self.limits_for = limits_for
 
     def __call__(self, path: Path) -> YamlDocument:
-        key = path.resolve()
+        key = real_path(path)
         document = self.documents.get(key)
         if document is None:
-            document = self.documents[key] = load_yaml(path)
+            document = self.documents[key] = load_yaml(path, self.limits_for(path))
         return document
 
     def roots_including(self, document: YamlDocument) -> list[YamlDocument]:
-        target = document.source.path.resolve()
+        target = real_path(document.source.path)
         owners: list[YamlDocument] = []
         folder = target.parent
         for _ in range(MAX_FOLDERS_UP):
             for candidate in sorted(folder.iterdir()) if folder.is_dir() else []:
-                if candidate.suffix not in YAML_SUFFIXES or not candidate.is_file() or candidate.resolve() == target:
+                if candidate.suffix not in YAML_SUFFIXES or not candidate.is_file() or real_path(candidate) == target:
                     continue
                 if not self._may_be_root(candidate):
                     continue
@@ -209,7 +211,7 @@ class _Loader:
         return owners
 
     def _may_be_root(self, path: Path) -> bool:
-        if path.resolve() in self.documents:
+        if real_path(path) in self.documents:
             return True
         try:
             with path.open("rb") as handle:
@@ -230,10 +232,11 @@ def discover(
     excluded: Callable[[Path], bool] | None = None,
     junior: Path | None = None,
     spreadsheet_for: Callable[[Path], SpreadsheetSettings | None] = lambda path: None,
+    limits_for: Callable[[Path], Limits] = lambda path: Limits(),
 ) -> Discovery:
     """Find, parse and group into structures every structure file the paths lead to (and the
     organograms: CSV tables and workbooks)."""
-    load = _Loader()
+    load = _Loader(limits_for)
     discovery = Discovery()
     candidates: list[tuple[Path, bool]] = []
     for path in paths:
@@ -245,7 +248,7 @@ def discover(
             candidates.append((path, not skip_non_structures))  # skipping: judged as a walk would
     tables = [(path, named) for path, named in candidates if is_table_path(path)]
     candidates = [(path, named) for path, named in candidates if not is_table_path(path)]
-    _tables(tables, junior, spreadsheet_for, discovery)
+    _tables(tables, junior, spreadsheet_for, limits_for, discovery)
 
     roots: dict[Path, YamlDocument] = {}
     reached_by_include: dict[Path, set[str]] = {}
@@ -253,7 +256,7 @@ def discover(
     reported: set[Path] = set()
     for path, named in candidates:
         document = load(path)
-        key = document.source.path.resolve()
+        key = real_path(document.source.path)
         if not document.is_structure:
             if key in reported:
                 continue
@@ -280,7 +283,7 @@ def discover(
                 )
             )
         for owner in owners:
-            owner_key = owner.source.path.resolve()
+            owner_key = real_path(owner.source.path)
             if owner_key not in roots:
                 reached_by_include[owner_key] = set()
             roots.setdefault(owner_key, owner)
@@ -292,17 +295,17 @@ def discover(
         sources.reported_files = reached_by_include.get(root_key)
         discovery.structures.append(sources)
     discovery.files = len(
-        {p for s in discovery.structures for p in (d.source.path.resolve() for d in s.documents)}
+        {p for s in discovery.structures for p in (real_path(d.source.path) for d in s.documents)}
         | reported
-        | {source.path.resolve() for organogram in discovery.organograms for source in organogram.sources}
-        | {spreadsheet.source.path.resolve() for spreadsheet in discovery.spreadsheets}
+        | {real_path(source.path) for organogram in discovery.organograms for source in organogram.sources}
+        | {real_path(spreadsheet.source.path) for spreadsheet in discovery.spreadsheets}
     )
     return discovery
 
 
 def _gather(root: YamlDocument, load: _Loader) -> StructureSources:
     sources = StructureSources(root)
-    root_key = root.source.path.resolve()
+    root_key = real_path(root.source.path)
     seen = {root_key}
     assert isinstance(root.root, YamlMap)
     for index, pattern in include_patterns(root):

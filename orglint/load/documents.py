@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from orglint.diagnostics import Diagnostic, Span
-from orglint.load.source import LoadProblem, SourceFile, read_text
+from orglint.load.source import Limits, LoadProblem, SourceFile, read_text
 from orglint.load.suppressions import scan
 from orglint.load.yaml_source import YamlMap, compose
 
@@ -48,11 +48,11 @@ def problem_finding(source: SourceFile, problem: LoadProblem, code: str = INVALI
     return Diagnostic(code, problem.message, span)
 
 
-def load_yaml(path: Path) -> YamlDocument:
+def load_yaml(path: Path, limits: Limits | None = None) -> YamlDocument:
     document = YamlDocument(SourceFile(path))
     text = ""
     try:
-        text = read_text(path)
+        text = read_text(path, limits=limits)
         document.source.suppressions = scan(text, document.source.display)
         document.root, problems = compose(text, document.source)
     except LoadProblem as problem:

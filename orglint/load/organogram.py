@@ -10,7 +10,7 @@ from pathlib import Path
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.documents import problem_finding
-from orglint.load.source import LoadProblem, SourceFile
+from orglint.load.source import Limits, LoadProblem, SourceFile
 from orglint.load.table import MappedTable, Table, normalise_header, read_csv, read_xlsx
 
 INVALID_INPUT, INVALID_FORMAT = "X001", "X002"
@@ -113,13 +113,13 @@ def _table(table: Table, expected: tuple[Column, ...], what: str, organogram: Or
     return None if findings else MappedTable(table, columns)
 
 
-def load_organogram(path: Path, junior: Path | None = None) -> Organogram:
+def load_organogram(path: Path, junior: Path | None = None, limits: Limits | None = None) -> Organogram:
     """Read an organogram named by its senior CSV (the junior CSV found beside it, or given) or
     by its workbook. Faults are findings; a table with a missing column is left out."""
     organogram = Organogram(SourceFile(path))
     if path.suffix.casefold() == ".xlsx":
         try:
-            sheets = read_xlsx(path, [SENIOR_SHEET, JUNIOR_SHEET])
+            sheets = read_xlsx(path, [SENIOR_SHEET, JUNIOR_SHEET], limits)
         except LoadProblem as problem:
             organogram.findings.append(problem_finding(organogram.source, problem))
             return organogram
@@ -140,14 +140,14 @@ def load_organogram(path: Path, junior: Path | None = None) -> Organogram:
             organogram.junior = _table(sheets[JUNIOR_SHEET], JUNIOR_COLUMNS, "junior staff", organogram)
         return organogram
     try:
-        organogram.senior = _table(read_csv(path), SENIOR_COLUMNS, "senior staff", organogram)
+        organogram.senior = _table(read_csv(path, limits), SENIOR_COLUMNS, "senior staff", organogram)
     except LoadProblem as problem:
         organogram.findings.append(problem_finding(organogram.source, problem))
         return organogram
     junior = junior or junior_beside(path)
     if junior is not None:
         try:
-            organogram.junior = _table(read_csv(junior), JUNIOR_COLUMNS, "junior staff", organogram)
+            organogram.junior = _table(read_csv(junior, limits), JUNIOR_COLUMNS, "junior staff", organogram)
         except LoadProblem as problem:
             organogram.findings.append(problem_finding(SourceFile(junior), problem))
     return organogram

@@ -39,6 +39,12 @@ def text_lines(text: str) -> list[str]:
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
+def real_path(path: Path | str) -> Path:
+    """The absolute path with links followed; never raises: a symlink loop stays as it is (and
+    reading it is then a located fault), where Path.resolve() raises RuntimeError."""
+    return Path(os.path.realpath(path))
+
+
 def display_path(path: Path) -> str:
     """The path as users see it in findings: relative to the working folder where possible."""
     try:
@@ -76,8 +82,28 @@ def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def read_binary(path: Path) -> bytes:
-    """A file's bytes, whatever they are; a directory or an unreadable file is a LoadProblem at 1:1."""
+@dataclass(frozen=True)
+class Limits:
+    """How much input orglint accepts (``max-file-size-mb``, ``max-posts`` in the configuration).
+    The defaults allow a million-post structure with room to spare."""
+
+    max_file_bytes: int = 2048 * 1024 * 1024
+    max_posts: int = 5_000_000
+
+
+def read_binary(path: Path, limits: Limits | None = None) -> bytes:
+    """A file's bytes, whatever they are; a directory, an unreadable file or one over the size
+    limit is a LoadProblem at 1:1 (the size is checked before anything is read)."""
+    limit = (limits or Limits()).max_file_bytes
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # reading it says what is wrong
+    if size > limit:
+        raise LoadProblem(
+            f"the file is {size / 2**20:,.1f} MB, over the limit of {limit / 2**20:,.0f} MB "
+            "(raise max-file-size-mb in the configuration to read it)"
+        )
     try:
         return path.read_bytes()
     except IsADirectoryError:
@@ -88,18 +114,18 @@ def read_binary(path: Path) -> bytes:
         raise LoadProblem(f"cannot be read: {error.strerror or error}") from None
 
 
-def read_bytes(path: Path) -> bytes:
-    """A text file's bytes; a directory, an unreadable file or a binary one is a LoadProblem at 1:1."""
-    data = read_binary(path)
+def read_bytes(path: Path, limits: Limits | None = None) -> bytes:
+    """A text file's bytes; a directory, an unreadable, oversized or binary file is a LoadProblem at 1:1."""
+    data = read_binary(path, limits)
     if b"\0" in data[:8192]:  # as git and grep judge it; located at the start (SPEC section 5)
         raise LoadProblem("binary file: it contains NUL bytes, so it is not a text file")
     return data
 
 
-def read_text(path: Path, fallback: str | None = None) -> str:
+def read_text(path: Path, fallback: str | None = None, limits: Limits | None = None) -> str:
     """Decode a file as UTF-8 (a BOM is allowed), else as ``fallback`` if given (spreadsheet
     exports are often Windows-1252); anything else is a located LoadProblem."""
-    data = read_bytes(path)
+    data = read_bytes(path, limits)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.documents import problem_finding
-from orglint.load.source import LoadProblem, SourceFile
+from orglint.load.source import Limits, LoadProblem, SourceFile
 from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.load.table import MappedTable, Table, normalise_header, read_csv, read_xlsx, sheet_names
 
@@ -35,13 +35,13 @@ class Spreadsheet:
     findings: list[Diagnostic] = field(default_factory=list)
 
 
-def load_spreadsheet(path: Path, settings: SpreadsheetSettings) -> Spreadsheet:
+def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits | None = None) -> Spreadsheet:
     spreadsheet = Spreadsheet(SourceFile(path), settings)
     try:
         if path.suffix.casefold() == ".xlsx":
-            names = sheet_names(path)
+            names = sheet_names(path, limits)
             wanted = settings.sheet or (names[0] if names else "")
-            tables = read_xlsx(path, [wanted])
+            tables = read_xlsx(path, [wanted], limits)
             if wanted not in tables:
                 spreadsheet.findings.append(
                     Diagnostic(
@@ -54,7 +54,7 @@ def load_spreadsheet(path: Path, settings: SpreadsheetSettings) -> Spreadsheet:
             table: Table = tables[wanted]
             table.source = spreadsheet.source
         else:
-            table = read_csv(path)
+            table = read_csv(path, limits)
     except LoadProblem as problem:
         spreadsheet.findings.append(problem_finding(spreadsheet.source, problem))
         return spreadsheet

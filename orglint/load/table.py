@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from orglint.diagnostics import Span
-from orglint.load.source import LoadProblem, SourceFile, read_binary, read_text
+from orglint.load.source import Limits, LoadProblem, SourceFile, read_binary, read_text
 
 CSV_ENCODING_FALLBACK = "cp1252"
 """Excel's "CSV" on Windows: the £ sign is byte 0xA3."""
@@ -58,10 +58,10 @@ def normalise_header(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("(£)", "").replace("£", "")).strip().casefold()
 
 
-def read_csv(path: Path) -> Table:
-    text = read_text(path, fallback=CSV_ENCODING_FALLBACK)
+def read_csv(path: Path, limits: Limits | None = None) -> Table:
+    text = read_text(path, fallback=CSV_ENCODING_FALLBACK, limits=limits)
     source = SourceFile(path)
-    records = csv.reader(io.StringIO(text, newline=""))
+    records = csv.reader(io.StringIO(text, newline=""), strict=True)  # an unclosed quote is a fault, not a long cell
     try:
         header = next(records, None)
         if header is None:
@@ -76,30 +76,30 @@ def read_csv(path: Path) -> Table:
     return table
 
 
-def _workbook(path: Path) -> Any:
+def _workbook(path: Path, limits: Limits | None = None) -> Any:
     import zipfile
 
     from openpyxl import load_workbook
 
-    data = read_binary(path)  # a directory, an unreadable file: located faults like any input
+    data = read_binary(path, limits)  # a directory, an unreadable file: located faults like any input
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise LoadProblem(f"not a readable XLSX workbook: {error}") from None
 
 
-def sheet_names(path: Path) -> list[str]:
-    workbook = _workbook(path)
+def sheet_names(path: Path, limits: Limits | None = None) -> list[str]:
+    workbook = _workbook(path, limits)
     try:
         return list(workbook.sheetnames)
     finally:
         workbook.close()
 
 
-def read_xlsx(path: Path, sheet_names: list[str]) -> dict[str, Table]:
+def read_xlsx(path: Path, sheet_names: list[str], limits: Limits | None = None) -> dict[str, Table]:
     """The named sheets of a workbook that has them (case-insensitive), each as a table whose
     header is its first non-blank row."""
-    workbook = _workbook(path)
+    workbook = _workbook(path, limits)
     source = SourceFile(path)
     wanted = {name.casefold(): name for name in sheet_names}
     tables: dict[str, Table] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
 FORMAT_VERSION = 1
 
@@ -18,6 +18,14 @@ CouncilType = Literal["district", "county", "unitary", "metropolitan-district", 
 Function = Literal["strategic-commissioning", "operational-commissioning", "provider", "support"]
 
 Text = Annotated[str, Field(min_length=1)]
+
+
+def _none_is_empty(value: Any) -> Any:
+    return () if value is None else value
+
+
+TextList = Annotated[tuple[Text, ...], BeforeValidator(_none_is_empty)]
+"""A list of text; left empty (``designations:`` with nothing after it) it is an empty list."""
 PostId = Annotated[str, Field(min_length=1, description="A post id: text exactly as written.")]
 
 
@@ -75,7 +83,7 @@ class Profile(Located):
     id: PostId
     title: Text | None = None
     level: Text | None = None
-    responsibilities: tuple[Text, ...] = ()
+    responsibilities: TextList = ()
     updated: datetime.date | None = Field(default=None, description="When the profile last changed.")
 
 
@@ -116,10 +124,10 @@ class Post(Located):
     function: Function | None = None
     grade: Text | None = None
     salary: Salary | None = None
-    designations: tuple[Text, ...] = ()
-    qualifications: tuple[Text, ...] = ()
+    designations: TextList = ()
+    qualifications: TextList = ()
     profile: PostId | None = None
-    responsibilities: tuple[Text, ...] = ()
+    responsibilities: TextList = ()
     fte: float = Field(default=1.0, gt=0)
     holder: Text | None = None
     evaluation: Evaluation | None = None

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.discover import StructureSources
-from orglint.load.source import SourceFile
+from orglint.load.source import Limits, SourceFile
 from orglint.load.yaml_source import YamlMap
 from orglint.model.schema import Department, Organisation, Post, Profile
 from orglint.model.validate import validate_file
@@ -28,6 +28,8 @@ class Structure:
     posts: list[Post] = field(default_factory=list)
     unusable_post_ids: set[str] = field(default_factory=set)
     """Ids of posts left out for format faults (X002): references to them are not also S002."""
+    refused: bool = False
+    """Over a limit (``max-posts``): not validated, and no rule runs on it."""
     organogram: Organogram | None = None
     """The tables, for a structure read from a UK organogram (the T rules check them)."""
     implied_rulesets: list[str] = field(default_factory=list)
@@ -53,12 +55,24 @@ class Structure:
         return self.organisation_span()
 
 
-def assemble(sources: StructureSources) -> tuple[Structure, list[Diagnostic]]:
-    """Validate every file of a structure and merge them, root first, in include order."""
+def assemble(sources: StructureSources, limits: Limits | None = None) -> tuple[Structure, list[Diagnostic]]:
+    """Validate every file of a structure and merge them, root first, in include order. A
+    structure with more posts than the limit is refused before any is validated."""
     findings = list(sources.findings)
     root_map = sources.root.root
     assert isinstance(root_map, YamlMap)
     structure = Structure(sources.root.source, root_map, [d.source for d in sources.documents])
+    limit = (limits or Limits()).max_posts
+    counted = 0
+    for document in sources.documents:
+        entries = document.root.get("posts") if isinstance(document.root, YamlMap) else None
+        counted += len(entries) if isinstance(entries, list) else 0
+        if counted > limit:
+            assert isinstance(document.root, YamlMap)
+            message = f"the structure has more than {limit:,} posts (raise max-posts in the configuration to check it)"
+            findings.append(Diagnostic("X002", message, document.root.key_span("posts")))
+            structure.refused = True
+            return structure, findings
     for document in sources.documents:
         findings.extend(document.findings)
         assert isinstance(document.root, YamlMap)
