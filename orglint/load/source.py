@@ -76,10 +76,10 @@ class SourceFile:
 
 
 def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    line = data.count(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return line, column
+    """The line and column (in characters) of a byte offset, lines broken as YAML breaks them."""
+    before = data[:offset].decode("utf-8", errors="replace")
+    breaks = list(LINE_BREAK.finditer(before))
+    return len(breaks) + 1, len(before) - (breaks[-1].end() if breaks else 0) + 1
 
 
 @dataclass(frozen=True)

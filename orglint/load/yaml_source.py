@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from orglint.diagnostics import Span
-from orglint.load.source import LoadProblem, SourceFile
+from orglint.load.source import LINE_BREAK, LoadProblem, SourceFile
 
 try:  # libyaml is bundled in PyYAML's wheels; the pure-Python parser gives the same events.
     from yaml._yaml import CParser as _Parser
@@ -150,8 +150,9 @@ def _parser_fault(error: yaml.YAMLError, text: str) -> LoadProblem:
         return LoadProblem(message, mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
     if isinstance(error, yaml.reader.ReaderError):
         position = min(error.position, len(text))
-        line = text.count("\n", 0, position) + 1
-        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        breaks = list(LINE_BREAK.finditer(text, 0, position))  # the breaks YAML counts (\r alone is one)
+        line = len(breaks) + 1
+        column = position - (breaks[-1].end() if breaks else 0) + 1
         return LoadProblem(f"character {error.character!r} is not allowed in YAML ({error.reason})", line, column)
     return LoadProblem(f"invalid YAML: {error}")
 
