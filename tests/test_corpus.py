@@ -59,6 +59,8 @@ def test_corpus_file(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         return
     matching = [d for d in document["diagnostics"] if d["code"] == expected["code"]]
     assert matching, f"no {expected['code']}: {document['diagnostics']}"
+    if not name.endswith("/"):
+        assert {d["file"] for d in matching} == {source.name}, matching
     if expected["line"] is not None:
         positions = [(d["line"], d["column"]) for d in matching]
         want = (expected["line"], expected["column"])
@@ -124,3 +126,33 @@ def test_an_unreadable_file_is_a_located_finding(in_tmp: Path, monkeypatch: pyte
     (finding,) = json.loads(out)["diagnostics"]
     assert (exit_code, finding["code"], finding["line"], finding["column"]) == (1, "X001", 1, 1)
     assert "permission denied" in finding["message"]
+
+
+def test_every_file_orglint_writes_is_written_by_rename(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """-o, baseline write, report --output, import and diff --output: a temporary file in the
+    target's folder, renamed over it, so a reader never sees half a file."""
+    import orglint.cli
+
+    write(in_tmp, "structure.yaml", (REPO / "sample_structures" / "carlisle-2009" / "proposed.yaml").read_text(encoding="utf-8"))
+    (in_tmp / "structure.csv").write_bytes((CORPUS / "organogram-senior.csv").read_bytes())
+    renamed: list[tuple[str, str]] = []
+    real_replace = os.replace
+
+    def replace(source: str, target: str | Path) -> None:
+        renamed.append((str(Path(source).parent), str(Path(target))))
+        real_replace(source, target)
+
+    monkeypatch.setattr(orglint.cli.os, "replace", replace)
+    commands = [
+        (["check", "structure.yaml", "-o", "out.json", "--output-format", "json"], "out.json"),
+        (["baseline", "write", "baseline.json", "structure.yaml"], "baseline.json"),
+        (["report", "structure.yaml", "--format", "html", "--output", "report.html"], "report.html"),
+        (["import", "structure.csv", "-o", "imported.yaml"], "imported.yaml"),
+        (["diff", "structure.yaml", "structure.yaml", "--format", "json", "-o", "diff.json"], "diff.json"),
+    ]
+    for command, target in commands:
+        renamed.clear()
+        run(*command)
+        assert renamed == [(str(in_tmp), target)] or renamed == [(".", target)], (command, renamed)
+        assert (in_tmp / target).stat().st_size > 0
+    assert not [p for p in in_tmp.iterdir() if p.name.endswith(".tmp")]

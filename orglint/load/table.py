@@ -77,21 +77,22 @@ def read_csv(path: Path, limits: Limits | None = None) -> Table:
 
 
 def _workbook(path: Path, limits: Limits | None = None) -> Any:
-    import zipfile
 
     from openpyxl import load_workbook
 
     data = read_binary(path, limits)  # a directory, an unreadable file: located faults like any input
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise LoadProblem(f"not a readable XLSX workbook: {error}") from None
+    except Exception as error:  # openpyxl's own errors, zipfile's, and the XML parser's: all mean "not a workbook"
+        raise LoadProblem(f"not a readable XLSX workbook: {type(error).__name__}: {error}") from None
 
 
 def sheet_names(path: Path, limits: Limits | None = None) -> list[str]:
     workbook = _workbook(path, limits)
     try:
         return list(workbook.sheetnames)
+    except Exception as error:  # see _workbook
+        raise LoadProblem(f"not a readable XLSX workbook: {type(error).__name__}: {error}") from None
     finally:
         workbook.close()
 
@@ -100,27 +101,34 @@ def read_xlsx(path: Path, sheet_names: list[str], limits: Limits | None = None) 
     """The named sheets of a workbook that has them (case-insensitive), each as a table whose
     header is its first non-blank row."""
     workbook = _workbook(path, limits)
-    source = SourceFile(path)
-    wanted = {name.casefold(): name for name in sheet_names}
-    tables: dict[str, Table] = {}
     try:
-        for worksheet in workbook.worksheets:
-            name = wanted.get(worksheet.title.strip().casefold())
-            if name is None:
-                continue
-            table: Table | None = None
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-                cells = ["" if value is None else _cell_text(value) for value in values]
-                if table is None:
-                    if any(cell.strip() for cell in cells):
-                        table = Table(source, worksheet.title, cells, header_row=number)
-                    continue
-                row = TableRow(number, cells)
-                if not row.blank:
-                    table.rows.append(row)
-            tables[name] = table or Table(source, worksheet.title, [], header_row=1)
+        return _sheets(workbook, SourceFile(path), sheet_names)
+    except LoadProblem:
+        raise
+    except Exception as error:  # a sheet's XML broken beyond what openpyxl opens lazily
+        raise LoadProblem(f"not a readable XLSX workbook: {type(error).__name__}: {error}") from None
     finally:
         workbook.close()
+
+
+def _sheets(workbook: Any, source: SourceFile, sheet_names: list[str]) -> dict[str, Table]:
+    wanted = {name.casefold(): name for name in sheet_names}
+    tables: dict[str, Table] = {}
+    for worksheet in workbook.worksheets:
+        name = wanted.get(worksheet.title.strip().casefold())
+        if name is None:
+            continue
+        table: Table | None = None
+        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            cells = ["" if value is None else _cell_text(value) for value in values]
+            if table is None:
+                if any(cell.strip() for cell in cells):
+                    table = Table(source, worksheet.title, cells, header_row=number)
+                continue
+            row = TableRow(number, cells)
+            if not row.blank:
+                table.rows.append(row)
+        tables[name] = table or Table(source, worksheet.title, [], header_row=1)
     return tables
 
 

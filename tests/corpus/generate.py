@@ -7,7 +7,9 @@ out here from where the fault was put, not from what orglint prints.
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -170,6 +172,11 @@ case("organogram-unclosed-quote-senior.csv", SENIOR + 'CEO,"Jane\n', 1, "X001", 
 case("organogram-bad-pay-senior.csv", SENIOR + ROW.replace("150000,154999", "150100,abc"), 1, "T111", 2, 12)
 case("junk.xlsx", b"PK\x03\x04 this is not really a zip file", 1, "X001", 1, 1)
 case("text-pretending.xlsx", "orglint: 1\n", 1, "X001", 1, 1)
+junk_zip = io.BytesIO()
+with zipfile.ZipFile(junk_zip, "w") as archive:  # a real zip, holding junk rather than a workbook
+    archive.writestr("[Content_Types].xml", "not xml at all")
+    archive.writestr("xl/workbook.xml", b"\x00\x01 junk")
+case("zip-of-junk.xlsx", junk_zip.getvalue(), 1, "X001", 1, 1)
 case("notes.csv", "a,b\n1,2\n", 1, "X002", 1, 1)
 
 
