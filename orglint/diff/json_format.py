@@ -47,18 +47,7 @@ def render(diff: Diff, stream: TextIO) -> None:
             "added": [_post(post) for post in posts.added],
             "deleted": [_post(post) for post in posts.deleted],
             "renumbered": [{"before": old.id, "after": new.id, "title": new.title} for old, new in posts.renumbered],
-            **{
-                name: [asdict(change) for change in changes]
-                for name, changes in (
-                    ("moved", posts.moved),
-                    ("regraded", posts.regraded),
-                    ("retitled", posts.retitled),
-                    ("tier", posts.retiered),
-                    ("fte", posts.refte),
-                    ("department", posts.department),
-                    ("designations", posts.redesignated),
-                )
-            },
+            **{key: [asdict(change) for change in changes] for key, _, changes in posts.categories()},
         },
         "designations": [asdict(move) for move in posts.designations],
         "cost": {

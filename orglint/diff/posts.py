@@ -47,6 +47,18 @@ class PostChanges:
     designations: list[DesignationMove] = field(default_factory=list)
     """Designations whose holders changed (statutory roles moving between posts)."""
 
+    def categories(self) -> list[tuple[str, str, list[Change]]]:
+        """(JSON key, title, changes) of each kind of change to a post that stays."""
+        return [
+            ("moved", "Moved (a new manager)", self.moved),
+            ("regraded", "Regraded", self.regraded),
+            ("retitled", "Retitled", self.retitled),
+            ("tier", "Tier changed", self.retiered),
+            ("fte", "FTE changed", self.refte),
+            ("department", "Department changed", self.department),
+            ("designations", "Designations changed", self.redesignated),
+        ]
+
     @property
     def unchanged(self) -> bool:
         return not any(value for value in vars(self).values())

@@ -69,15 +69,7 @@ def _post_sections(diff: Diff) -> Section:
         for before, after in posts.renumbered:
             table.add(before.id, after.id, after.title, "title and position")
         blocks.append(table)
-    for title, changes in (
-        ("Moved (a new manager)", posts.moved),
-        ("Regraded", posts.regraded),
-        ("Retitled", posts.retitled),
-        ("Tier changed", posts.retiered),
-        ("FTE changed", posts.refte),
-        ("Department changed", posts.department),
-        ("Designations changed", posts.redesignated),
-    ):
+    for _, title, changes in posts.categories():
         if changes:
             blocks.append(_changes(title, changes))
     if posts.designations:
