@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from orglint.load.source import text_lines
 from tests.conftest import REPO, run, write
 
 CORPUS = REPO / "tests" / "corpus"
@@ -53,6 +54,10 @@ def test_corpus_file(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     document = json.loads(out)
     for diagnostic in document["diagnostics"]:
         assert diagnostic["line"] >= 1 and diagnostic["column"] >= 1
+    if expected.get("x001_at_end"):  # a file cut mid-token: its YAML fault is where it now ends
+        lines = text_lines(target.read_text(encoding="utf-8"))
+        for diagnostic in (d for d in document["diagnostics"] if d["code"] == "X001"):
+            assert (diagnostic["line"], diagnostic["column"]) == (len(lines), len(lines[-1]) + 1), diagnostic
     if expected["code"] is None:
         if expected["exit"] == 0:
             assert not [d for d in document["diagnostics"] if d["severity"] == "error"]

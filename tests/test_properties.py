@@ -87,10 +87,9 @@ def assert_located(document: dict[str, Any], folder: Path) -> None:
         lines = text_lines(path.read_text(encoding="utf-8", errors="replace")) if path.is_file() else []
         line, column = diagnostic["line"], diagnostic["column"]
         assert line >= 1 and column >= 1, diagnostic
-        if lines:
-            assert line <= len(lines) + 1, diagnostic
-            if line <= len(lines):
-                assert column <= len(lines[line - 1]) + 1, (diagnostic, lines[line - 1])
+        if lines:  # a line the file has, at most one column past its end
+            assert line <= len(lines), diagnostic
+            assert column <= len(lines[line - 1]) + 1, (diagnostic, lines[line - 1])
         else:
             assert (line, column) == (1, 1), diagnostic
 

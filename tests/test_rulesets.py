@@ -68,7 +68,7 @@ def test_cli_ruleset_replaces_the_structure_s(in_tmp: Path) -> None:
         ("orglint-ruleset: 1\nname: x\nrules:\n  D101: loud\n", 4, 9, "rules.D101"),
         ("orglint-ruleset: 1\nname: x\nextends: [cor]\n", 3, 11, "did you mean 'core'"),
         ("orglint-ruleset: 1\nname: x\nextends: [./x.yaml]\n", 1, 1, "loop"),
-        ("orglint-ruleset: 1\nname: x\nrules: [\n", 4, 1, "not valid YAML"),
+        ("orglint-ruleset: 1\nname: x\nrules: [\n", 3, 9, "not valid YAML"),
         ("name: x\n", 1, 1, "orglint-ruleset"),
     ],
 )

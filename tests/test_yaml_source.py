@@ -74,7 +74,7 @@ def test_object_tags_are_reported_and_never_constructed(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "column"),
     [
-        ("a: [1,\n", 2, 1),
+        ("a: [1,\n", 1, 7),
         ("a: b: c\n", 1, 5),
         ("posts:\n\t- id: A\n", 2, 1),
         ("a: *missing\n", 1, 4),

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from orglint.diagnostics import Span
-from orglint.load.source import LINE_BREAK, LoadProblem, SourceFile
+from orglint.load.source import LINE_BREAK, LoadProblem, SourceFile, text_lines
 
 try:  # libyaml is bundled in PyYAML's wheels; the pure-Python parser gives the same events.
     from yaml._yaml import CParser as _Parser
@@ -138,6 +138,15 @@ def _located(message: str, mark: Any, end_mark: Any = None) -> LoadProblem:
     return LoadProblem(message, mark.line + 1, mark.column + 1, end.line + 1, end.column + 1)
 
 
+def _within(text: str, line: int, column: int) -> tuple[int, int]:
+    """libyaml reports the end of the input on the line after the last one: point at the end of
+    the last line instead, a place the file has."""
+    lines = text_lines(text)
+    if lines and line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, column
+
+
 def _parser_fault(error: yaml.YAMLError, text: str) -> LoadProblem:
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
@@ -147,7 +156,8 @@ def _parser_fault(error: yaml.YAMLError, text: str) -> LoadProblem:
             if error.context_mark is not None:
                 message += f" at line {error.context_mark.line + 1}, column {error.context_mark.column + 1}"
             message += ")"
-        return LoadProblem(message, mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
+        line, column = _within(text, mark.line + 1, mark.column + 1)
+        return LoadProblem(message, line, column, line, column + 1)
     if isinstance(error, yaml.reader.ReaderError):
         position = min(error.position, len(text))
         breaks = list(LINE_BREAK.finditer(text, 0, position))  # the breaks YAML counts (\r alone is one)

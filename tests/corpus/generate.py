@@ -123,8 +123,11 @@ for label, post_id in (("no", "no"), ("on", "on"), ("yes", "yes"), ("1e3", "1e3"
 case("tab-indentation.yaml", HEAD + "posts:\n\t- id: CE\n", 1, "X001", 4, 1)
 # the key one column left of its mapping's keys: the fault is the key itself
 case("bad-indentation.yaml", HEAD + "posts:\n  - id: CE\n   title: Chief\n", 1, "X001", 5, 4)
-case("unclosed-flow-mapping.yaml", HEAD + "posts:\n  - {id: CE, title: Chief\n", 1, "X001", 5, 1)
-case("unclosed-quote.yaml", HEAD + 'posts:\n  - {id: CE, title: "Chief}\n', 1, "X001", 5, 1)
+# never closed: the fault is where the file ends (the end of its last line)
+case(
+    "unclosed-flow-mapping.yaml", HEAD + "posts:\n  - {id: CE, title: Chief\n", 1, "X001", 4, len("  - {id: CE, title: Chief") + 1
+)
+case("unclosed-quote.yaml", HEAD + 'posts:\n  - {id: CE, title: "Chief}\n', 1, "X001", 4, len('  - {id: CE, title: "Chief}') + 1)
 case("duplicate-key.yaml", HEAD + "posts:\n  - id: CE\n    title: A\n    title: B\n", 1, "X001", 6, 5)
 case("duplicate-top-key.yaml", HEAD + "posts: []\nposts: []\n", 1, "X001", 4, 1)
 case("python-tag.yaml", HEAD + "posts:\n  - id: !!python/object/apply:os.system [echo]\n    title: x\n", 1, "X001", 4, 9)
@@ -146,8 +149,9 @@ case("binary.yaml", b"\x00\x01\x02orglint: 1\n", 1, "X001", 1, 1)
 case("utf16.yaml", ("orglint: 1\n").encode("utf-16"), 1, "X001", 1, 1)
 full = structure(BASE_POSTS)
 for cut in (12, 30, 60, 100, 150, 200, 260, 320, 380):
-    # cut inside the text: each is either a located fault or a shorter valid file, never a crash
+    # cut inside the text: a shorter valid file, or a YAML fault where the file now ends
     case(f"truncated-at-{cut}.yaml", full[:cut], -1)
+    manifest[f"truncated-at-{cut}.yaml"]["x001_at_end"] = True
 
 # 7. Valid files in unusual dress: exit 0 (D103 on CE is a warning).
 case("bom.yaml", "\ufeff" + full, 0)
