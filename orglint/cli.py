@@ -111,6 +111,16 @@ ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when th
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks of internal errors.")]
 
 
+def _write_output(path: Path, text: str, results: list[LintResult], verbose: bool) -> None:
+    """Write what the user asked for, atomically, never over a file that was just read as input."""
+    from orglint.load.source import real_path
+
+    inputs = {real_path(source.path) for result in results for structure in result.structures for source in structure.files}
+    if real_path(path) in inputs:
+        raise _fail(f"{path} is an input structure file: choose another output file")
+    _guarded(verbose, lambda: _write_atomically(path, text))
+
+
 @app.command()
 def check(
     paths: Paths = None,
@@ -192,7 +202,7 @@ def check(
     elif output_file is not None:
         buffer = io.StringIO()
         reporter(chosen_format)(result, buffer)
-        _guarded(verbose, lambda: _write_atomically(output_file, buffer.getvalue()))
+        _write_output(output_file, buffer.getvalue(), [result], verbose)
         reporter("full")(result, sys.stdout)
     else:
         reporter(chosen_format)(result, sys.stdout)
@@ -319,12 +329,7 @@ def report(
 
             terminal.render(report_sections(built), Console(file=buffer if output_file else sys.stdout, highlight=False))
     if output_file is not None:
-        from orglint.load.source import real_path
-
-        inputs = {real_path(source.path) for structure in result.structures for source in structure.files}
-        if real_path(output_file) in inputs:
-            raise _fail(f"{output_file} is an input structure file: choose another --output")
-        _guarded(verbose, lambda: _write_atomically(output_file, buffer.getvalue()))
+        _write_output(output_file, buffer.getvalue(), [result], verbose)
         sys.stderr.write(f"orglint: wrote the report to {output_file}\n")
     else:
         sys.stdout.write(buffer.getvalue())
@@ -449,7 +454,7 @@ def diff(
 
             terminal.render(diff_sections(result), Console(file=buffer if output_file else sys.stdout, highlight=False))
     if output_file is not None:
-        _guarded(verbose, lambda: _write_atomically(output_file, buffer.getvalue()))
+        _write_output(output_file, buffer.getvalue(), [old, new], verbose)
     else:
         sys.stdout.write(buffer.getvalue())
     errors = any(d.severity is Severity.ERROR for d in result.findings.introduced)
@@ -531,7 +536,7 @@ def baseline_write(
 
     gc.disable()
     result = _guarded(verbose, lambda: lint(paths or [Path(".")], LintOptions(rulesets=selection.split(ruleset))))
-    _guarded(verbose, lambda: _write_atomically(file, render(result.diagnostics)))
+    _write_output(file, render(result.diagnostics), [result], verbose)
     sys.stdout.write(f"orglint: recorded {len(result.diagnostics)} finding(s) in {file}\n")
 
 

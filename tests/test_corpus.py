@@ -161,3 +161,17 @@ def test_every_file_orglint_writes_is_written_by_rename(in_tmp: Path, monkeypatc
         assert renamed == [(str(in_tmp), target)] or renamed == [(".", target)], (command, renamed)
         assert (in_tmp / target).stat().st_size > 0
     assert not [p for p in in_tmp.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_no_output_lands_on_an_input(in_tmp: Path) -> None:
+    text = (REPO / "sample_structures" / "carlisle-2009" / "proposed.yaml").read_text(encoding="utf-8")
+    write(in_tmp, "structure.yaml", text)
+    for command in (
+        ["check", "structure.yaml", "-o", "structure.yaml"],
+        ["baseline", "write", "structure.yaml", "structure.yaml"],
+        ["report", "structure.yaml", "--format", "markdown", "--output", "structure.yaml"],
+        ["diff", "structure.yaml", "structure.yaml", "-o", "structure.yaml"],
+    ):
+        exit_code, _, err = run(*command)
+        assert exit_code == 2 and "is an input structure file" in err, command
+        assert (in_tmp / "structure.yaml").read_text(encoding="utf-8") == text

@@ -161,8 +161,7 @@ def _parser_fault(error: yaml.YAMLError, text: str) -> LoadProblem:
     if isinstance(error, yaml.reader.ReaderError):
         position = min(error.position, len(text))
         breaks = list(LINE_BREAK.finditer(text, 0, position))  # the breaks YAML counts (\r alone is one)
-        line = len(breaks) + 1
-        column = position - (breaks[-1].end() if breaks else 0) + 1
+        line, column = _within(text, len(breaks) + 1, position - (breaks[-1].end() if breaks else 0) + 1)
         return LoadProblem(f"character {error.character!r} is not allowed in YAML ({error.reason})", line, column)
     return LoadProblem(f"invalid YAML: {error}")
 
