@@ -25,6 +25,7 @@ from orglint import __version__
 if TYPE_CHECKING:
     from orglint.diagnostics import Diagnostic
     from orglint.engine import LintOptions, LintResult
+    from orglint.report.sections import Section
     from orglint.revisions import Checkout
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -182,6 +183,8 @@ def check(
     )
     if junior is not None and not junior.is_file():
         raise _fail(f"{junior}: no such file (--junior)")
+    if base is not None and not new_only:
+        raise _fail("--base REV goes with --new-only (or use `orglint diff PATH --base REV`)")
     chosen_format = output_format.value if output_format is not None else None
     if chosen_format is None:
         chosen_format = _guarded(verbose, lambda: options.config_for(Path.cwd()).settings.output_format) or "full"
@@ -189,8 +192,6 @@ def check(
     # the cyclic collector would rescan them all again and again (a third of the run at 100k
     # posts). The process ends soon after, so it is simply kept off.
     gc.disable()
-    if base is not None and not new_only:
-        raise _fail("--base REV goes with --new-only (or use `orglint diff PATH --base REV`)")
     result = _guarded(verbose, lambda: lint(paths or [Path(".")], options))
     if new_only:
         _keep_new_only(result, paths or [Path(".")], base or "HEAD", options, verbose)
@@ -223,7 +224,7 @@ def _keep_new_only(result: LintResult, paths: list[Path], revision: str, options
 
     checkout = _checkout(revision, paths, verbose)
     try:
-        then = [checkout.path_of(path) for path in paths if checkout.path_of(path).exists()]
+        then = [old for old in map(checkout.path_of, paths) if old.exists()]
         before = _guarded(verbose, lambda: lint(then, options)) if then else LintResult()
         changes = compare_findings(
             before.diagnostics,
@@ -239,13 +240,12 @@ def _keep_new_only(result: LintResult, paths: list[Path], revision: str, options
 
 def _apply_baseline(result: LintResult, path: Path, verbose: bool) -> None:
     from orglint.baseline import Baseline, BaselineError
+    from orglint.diagnostics import Suppressed
 
     try:
         accepted = Baseline.read(path)
     except BaselineError as error:
         raise _fail(str(error)) from None
-    from orglint.diagnostics import Suppressed
-
     result.diagnostics, known, stale = accepted.filter(result.diagnostics)
     result.suppressed.extend(Suppressed(diagnostic, f"accepted in the baseline {path}") for diagnostic in known)
     if stale:
@@ -282,6 +282,30 @@ def _lint_for_view(
     return _guarded(verbose, lambda: lint(paths or [Path(".")], options))
 
 
+def _sections_text(sections: list[Section], as_markdown: bool, to_file: bool) -> str:
+    """Report or diff sections as Markdown, or drawn for the terminal: straight onto it (colour,
+    its width) unless they go to a file. Returns what is left to deliver."""
+    buffer = io.StringIO()
+    if as_markdown:
+        from orglint.report import markdown
+
+        markdown.render(sections, buffer)
+    else:
+        from rich.console import Console
+
+        from orglint.report import terminal
+
+        terminal.render(sections, Console(file=buffer if to_file else sys.stdout, highlight=False))
+    return buffer.getvalue()
+
+
+def _deliver(text: str, output_file: Path | None, results: list[LintResult], verbose: bool) -> None:
+    if output_file is None:
+        sys.stdout.write(text)
+    else:
+        _write_output(output_file, text, results, verbose)
+
+
 def _findings_exit(result: LintResult, exit_zero: bool) -> typer.Exit:
     from orglint.diagnostics import Severity
 
@@ -314,25 +338,19 @@ def report(
         result = _lint_for_view(paths, ruleset, config, isolated, say, verbose)
         say("Writing the report")
         built = _guarded(verbose, lambda: build_report(result))
+    # drawn once the progress display is gone, so the two never share the terminal
+    if output_format is ReportFormat.html:
+        from orglint.report import html
+
         title = built.audits[0].header.organisation + ": structure audit" if len(built.audits) == 1 else "Structure audit"
         buffer = io.StringIO()
-        if output_format is ReportFormat.html:
-            from orglint.report import html
-
-            html.render(title, built, buffer)
-        elif output_format is ReportFormat.markdown:
-            from orglint.report import markdown
-
-            markdown.render(report_sections(built), buffer)
-        else:
-            from orglint.report import terminal
-
-            terminal.render(report_sections(built), Console(file=buffer if output_file else sys.stdout, highlight=False))
-    if output_file is not None:
-        _write_output(output_file, buffer.getvalue(), [result], verbose)
-        sys.stderr.write(f"orglint: wrote the report to {output_file}\n")
+        html.render(title, built, buffer)
+        text = buffer.getvalue()
     else:
-        sys.stdout.write(buffer.getvalue())
+        text = _sections_text(report_sections(built), output_format is ReportFormat.markdown, output_file is not None)
+    _deliver(text, output_file, [result], verbose)
+    if output_file is not None:
+        sys.stderr.write(f"orglint: wrote the report to {output_file}\n")
     raise _findings_exit(result, exit_zero)
 
 
@@ -398,8 +416,6 @@ def diff(
     """What a restructure changes: posts, designations, cost, shape, and the findings it introduces or resolves."""
     import dataclasses
 
-    from rich.console import Console
-
     from orglint import selection
     from orglint.diagnostics import Severity
     from orglint.diff.compare import DiffError, compare
@@ -419,7 +435,7 @@ def diff(
         if base is not None:
             checkout = _checkout(base, paths, verbose)
             old_path, new_path = checkout.path_of(paths[0]), paths[0]
-            old_label = f"{base}:{Path(checkout.display(str(old_path))).as_posix().split(':', 1)[1]}"
+            old_label = checkout.display(str(old_path))
             if not old_path.exists():
                 raise _fail(f"{paths[0]} does not exist at {base}")
         else:
@@ -437,26 +453,17 @@ def diff(
     finally:
         if checkout is not None:
             checkout.close()
-    buffer = io.StringIO()
     if output_format is DiffFormat.json:
         from orglint.diff.json_format import render as render_json
 
+        buffer = io.StringIO()
         render_json(result, buffer)
+        text = buffer.getvalue()
     else:
         from orglint.diff.sections import diff_sections
 
-        if output_format is DiffFormat.markdown:
-            from orglint.report import markdown
-
-            markdown.render(diff_sections(result), buffer)
-        else:
-            from orglint.report import terminal
-
-            terminal.render(diff_sections(result), Console(file=buffer if output_file else sys.stdout, highlight=False))
-    if output_file is not None:
-        _write_output(output_file, buffer.getvalue(), [old, new], verbose)
-    else:
-        sys.stdout.write(buffer.getvalue())
+        text = _sections_text(diff_sections(result), output_format is DiffFormat.markdown, output_file is not None)
+    _deliver(text, output_file, [old, new], verbose)
     errors = any(d.severity is Severity.ERROR for d in result.findings.introduced)
     raise typer.Exit(EXIT_FINDINGS if errors and not exit_zero else EXIT_CLEAN)
 
@@ -483,9 +490,9 @@ def import_(
     verbose: Verbose = False,
 ) -> None:
     """Write an organogram or a spreadsheet of posts as a structure file, each post commented with its row."""
+    from orglint.clock import today
     from orglint.convert import ImportFailed, describe, read_source, render, sources_of
     from orglint.engine import LintOptions
-    from orglint.rules.evaluation.evaluation_date_invalid import today
 
     if not source.is_file():
         raise _fail(f"{source}: no such file")
@@ -499,11 +506,11 @@ def import_(
     if target.exists() and not force:
         raise _fail(f"{target} exists: use --force to overwrite it")
     options = LintOptions(config_file=config, isolated=isolated)
-    spreadsheet = _guarded(verbose, lambda: options.config_for(source.parent).settings.spreadsheet)
+    settings = _guarded(verbose, lambda: options.config_for(source.parent))
 
     def attempt() -> tuple[Any, list[Diagnostic]]:
         try:
-            return read_source(source, junior, spreadsheet)
+            return read_source(source, junior, settings)
         except ImportFailed as failure:  # nothing readable: say why, write nothing
             for finding in failure.findings:
                 sys.stderr.write(describe(finding) + "\n")

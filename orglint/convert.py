@@ -12,11 +12,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from orglint import __version__
+from orglint.config import Config
 from orglint.diagnostics import Diagnostic
-from orglint.load.discover import is_organogram
-from orglint.load.organogram import load_organogram
-from orglint.load.spreadsheet import load_spreadsheet
-from orglint.load.spreadsheet_settings import SpreadsheetSettings
+from orglint.load.discover import discover
 from orglint.model.organogram import assemble_organogram
 from orglint.model.rows import RowOrigin
 from orglint.model.schema import FORMAT_VERSION, Post
@@ -35,16 +33,21 @@ class ImportFailed(Exception):
         self.findings = findings
 
 
-def read_source(path: Path, junior: Path | None, spreadsheet: SpreadsheetSettings | None) -> tuple[Structure, list[Diagnostic]]:
-    """The structure a table holds, and the faults met reading it (cells left out)."""
-    if is_organogram(path) or spreadsheet is None:
-        organogram = load_organogram(path, junior)
-        if organogram.senior is None:
-            raise ImportFailed(organogram.findings)
-        return assemble_organogram(organogram), organogram.findings
-    loaded = load_spreadsheet(path, spreadsheet)
-    structure, findings = assemble_spreadsheet(loaded)
-    if loaded.table is None:
+def read_source(path: Path, junior: Path | None, config: Config) -> tuple[Structure, list[Diagnostic]]:
+    """The structure a table holds, and the faults met reading it (cells left out): read the way
+    `check` reads it, so an organogram, a spreadsheet and the limits mean the same here."""
+    discovery = discover(
+        [path], junior=junior, spreadsheet_for=lambda _: config.settings.spreadsheet, limits_for=lambda _: config.limits
+    )
+    structure: Structure | None = None
+    findings = list(discovery.findings)
+    if discovery.organograms:
+        (organogram,) = discovery.organograms
+        structure, findings = assemble_organogram(organogram), organogram.findings
+    elif discovery.spreadsheets:
+        (spreadsheet,) = discovery.spreadsheets
+        structure, findings = assemble_spreadsheet(spreadsheet)
+    if structure is None:
         raise ImportFailed(findings)
     return structure, findings
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from orglint import selection, suppression
 from orglint.config import Config, Settings
@@ -12,11 +14,15 @@ from orglint.config import load as load_config
 from orglint.config import nearest as nearest_config
 from orglint.diagnostics import Diagnostic, Severity, Suppressed
 from orglint.graph import OrgGraph
-from orglint.load.discover import discover
+from orglint.load.discover import Discovery, StructureSources, discover
 from orglint.model.structure import Structure, assemble
 from orglint.rules import CheckContext, Rule
 from orglint.rules.registry import registered_rules
 from orglint.ruleset import MissingSettings, Ruleset, load_ruleset
+
+if TYPE_CHECKING:
+    from orglint.load.organogram import Organogram
+    from orglint.load.spreadsheet import Spreadsheet
 
 DEFAULT_RULESET = "core"
 
@@ -50,17 +56,21 @@ class LintOptions:
 
 @dataclass
 class StructureRun:
-    """One structure as it was checked: what reports beyond the findings (``report``, ``tree``) build on."""
+    """One structure as it was checked: what reports beyond the findings (``report``, ``tree``,
+    ``diff``) build on, with the facts the rules computed (graph, holders, profiles) kept."""
 
-    structure: Structure
-    graph: OrgGraph
+    context: CheckContext
     ruleset: Ruleset
     rules: list[Rule]
     """The rules that ran, with their settings."""
 
     @property
-    def files(self) -> set[str]:
-        return {source.display for source in self.structure.files}
+    def structure(self) -> Structure:
+        return self.context.structure
+
+    @property
+    def graph(self) -> OrgGraph:
+        return self.context.graph
 
 
 @dataclass
@@ -124,36 +134,50 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
     result = LintResult(files=discovery.files)
     input_findings = list(discovery.findings)
     rulesets: dict[tuple[tuple[str, ...], Path], Ruleset] = {}
-    count = len(discovery.structures) + len(discovery.organograms) + len(discovery.spreadsheets)
-    for index, sources in enumerate(discovery.structures):
+    jobs = _assemblers(discovery, options)
+    for index, (display, assemble_one) in enumerate(jobs):
         if options.progress is not None:
-            options.progress(sources.root.source.display, index, count)
-        structure, found = assemble(sources, options.config_for(sources.root.source.path.parent).limits)
-        input_findings.extend(_lint_structure(structure, found, sources.reported_files, options, rules, rulesets, result))
-    for index, organogram in enumerate(discovery.organograms, start=len(discovery.structures)):
-        if options.progress is not None:
-            options.progress(organogram.source.display, index, count)
-        if organogram.senior is None:  # unreadable, or without the columns: nothing to check
-            input_findings.extend(organogram.findings)
-            continue
-        from orglint.model.organogram import assemble_organogram  # only for tables: start-up time
-
-        structure = assemble_organogram(organogram)
-        input_findings.extend(_lint_structure(structure, organogram.findings, None, options, rules, rulesets, result))
-    for index, spreadsheet in enumerate(discovery.spreadsheets, start=len(discovery.structures) + len(discovery.organograms)):
-        if options.progress is not None:
-            options.progress(spreadsheet.source.display, index, count)
-        from orglint.model.spreadsheet import assemble_spreadsheet
-
-        structure, found = assemble_spreadsheet(spreadsheet)
-        if spreadsheet.table is None:
+            options.progress(display, index, len(jobs))
+        structure, found, reported_files = assemble_one()
+        if structure is None:  # unreadable, or refused: its findings say why, and no rule runs
             input_findings.extend(found)
             continue
-        input_findings.extend(_lint_structure(structure, found, None, options, rules, rulesets, result))
+        input_findings.extend(_lint_structure(structure, found, reported_files, options, rules, rulesets, result))
     for finding in input_findings:  # always reported, always errors
         result.diagnostics.append(_complete(finding, rules[finding.code], rules[finding.code].severity))
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
+
+
+Assembled = tuple[Structure | None, list[Diagnostic], set[str] | None]
+"""A structure (None if there is nothing to check), its input findings, the files to report on."""
+
+
+def _assemblers(discovery: Discovery, options: LintOptions) -> list[tuple[str, Callable[[], Assembled]]]:
+    """Each structure found, whatever it was read from, with the step that builds it."""
+    return [
+        *((sources.root.source.display, partial(_from_yaml, sources, options)) for sources in discovery.structures),
+        *((organogram.source.display, partial(_from_organogram, organogram)) for organogram in discovery.organograms),
+        *((spreadsheet.source.display, partial(_from_spreadsheet, spreadsheet)) for spreadsheet in discovery.spreadsheets),
+    ]
+
+
+def _from_yaml(sources: StructureSources, options: LintOptions) -> Assembled:
+    structure, found = assemble(sources, options.config_for(sources.root.source.path.parent).limits)
+    return structure, found, sources.reported_files
+
+
+def _from_organogram(organogram: Organogram) -> Assembled:
+    from orglint.model.organogram import assemble_organogram  # only for tables: start-up time
+
+    return assemble_organogram(organogram), organogram.findings, None
+
+
+def _from_spreadsheet(spreadsheet: Spreadsheet) -> Assembled:
+    from orglint.model.spreadsheet import assemble_spreadsheet
+
+    structure, found = assemble_spreadsheet(spreadsheet)
+    return structure, found, None
 
 
 def _ruleset_for(
@@ -183,8 +207,6 @@ def _lint_structure(
 ) -> list[Diagnostic]:
     """Check one structure, adding its rule findings to ``result``; returns its input findings
     (only those on ``reported_files``, when given)."""
-    if structure.refused:
-        return input_findings
     result.posts += len(structure.posts)
     config = options.config_for(structure.root.path.parent)
     ruleset = _ruleset_for(structure, config, options, rulesets)
@@ -195,7 +217,7 @@ def _lint_structure(
     codes = selection.resolve(ruleset.enabled(), rules, select, extend_select, ignore)
     instances = _instantiate(ruleset, [rules[code] for code in sorted(codes)], named | ruleset.enabled())
     context = CheckContext(structure, OrgGraph(structure), ruleset.policy)
-    result.runs.append(StructureRun(structure, context.graph, ruleset, instances))
+    result.runs.append(StructureRun(context, ruleset, instances))
     produced: list[Diagnostic] = []
     for rule in instances:
         severity = config.severity_override(rule.code) or ruleset.severity(type(rule))

@@ -22,16 +22,20 @@ class TableRow:
     number: int
     """1-based, as a spreadsheet numbers rows (the header is usually row 1)."""
     cells: list[str]
+    """The cells' text, stripped once here (rules read each cell many times)."""
+
+    def __post_init__(self) -> None:
+        self.cells = [cell.strip() for cell in self.cells]
 
     def get(self, index: int | None) -> str:
-        """The cell's text, stripped; "" for a column the row does not reach."""
+        """The cell's text; "" for a column the row does not reach."""
         if index is None or index >= len(self.cells):
             return ""
-        return self.cells[index].strip()
+        return self.cells[index]
 
     @property
     def blank(self) -> bool:
-        return not any(cell.strip() for cell in self.cells)
+        return not any(self.cells)
 
 
 @dataclass

@@ -8,8 +8,8 @@ from typing import Any
 
 from orglint.load.organogram import Organogram
 from orglint.load.table import MappedTable, TableRow
-from orglint.model.rows import RowOrigin, located, number
-from orglint.model.schema import Department, Organisation, Post, Salary
+from orglint.model.rows import RowOrigin, departments_of, located, number
+from orglint.model.schema import Organisation, Post
 from orglint.model.structure import Structure
 
 ORGANOGRAM_RULESET = "uk-organogram"
@@ -43,6 +43,11 @@ _JUNIOR_FIELDS = {
 }
 
 
+def junior_post_id(row: TableRow) -> str:
+    """A junior staff row's post id: the row is its only identity."""
+    return f"junior:{row.number}"
+
+
 def _salary(low: str, high: str) -> dict[str, float] | None:
     floor, ceiling = number(low), number(high)
     if floor is None or ceiling is None or floor < 0 or floor > ceiling:
@@ -61,19 +66,20 @@ def _post_data(table: MappedTable, row: TableRow, identity: str, reports_to: str
         data["fte"] = fte
     salary = _salary(low, high)
     if salary is not None:
-        data["salary"] = Salary.model_validate(salary)
+        data["salary"] = salary
     return data
 
 
-def assemble_organogram(organogram: Organogram) -> Structure:
+def assemble_organogram(organogram: Organogram) -> Structure | None:
+    """The organogram as a structure; None when its senior table could not be read (its
+    findings say why)."""
+    senior = organogram.senior
+    if senior is None:
+        return None
     structure = Structure(
         organogram.source, None, organogram.sources, organogram=organogram, implied_rulesets=[ORGANOGRAM_RULESET]
     )
-    senior = organogram.senior
-    if senior is None:
-        return structure
     seen: dict[str, Post] = {}
-    units: dict[str, Department] = {}
     for row in senior.rows:
         reference = senior.value(row, "reference")
         if not reference or reference == NOT_IN_POST or reference in seen:  # not posts, or a job share already read
@@ -94,33 +100,25 @@ def assemble_organogram(organogram: Organogram) -> Structure:
         if post is not None:
             seen[reference] = post
             structure.posts.append(post)
-            _add_unit(units, senior, row)
         if structure.organisation is None and senior.value(row, "organisation"):
             origin = RowOrigin(senior, row, {"name": "organisation"})
             structure.organisation = located(Organisation, {"name": senior.value(row, "organisation")}, origin)
-    junior = organogram.junior
-    if junior is None:
-        structure.departments = list(units.values())
-        return structure
+    if organogram.junior is not None:
+        structure.posts.extend(_junior_posts(organogram.junior))
+    structure.departments = departments_of(structure.posts)
+    return structure
+
+
+def _junior_posts(junior: MappedTable) -> list[Post]:
+    """Each junior staff row as a group of posts under its senior post."""
+    posts = []
     for row in junior.rows:
         manager = junior.value(row, "reports_to")
         if not manager:
             continue  # under no senior post: not part of the structure (T113 reports the row)
-        data = _post_data(
-            junior, row, f"junior:{row.number}", manager, junior.value(row, "pay_min"), junior.value(row, "pay_max")
-        )
+        data = _post_data(junior, row, junior_post_id(row), manager, junior.value(row, "pay_min"), junior.value(row, "pay_max"))
         data["group"] = True
         post = located(Post, data, RowOrigin(junior, row, _JUNIOR_FIELDS))
         if post is not None:
-            structure.posts.append(post)
-            _add_unit(units, junior, row)
-    structure.departments = list(units.values())
-    return structure
-
-
-def _add_unit(units: dict[str, Department], table: MappedTable, row: TableRow) -> None:
-    unit = table.value(row, "unit")
-    if unit and unit not in units:
-        department = located(Department, {"id": unit, "name": unit}, RowOrigin(table, row, {"id": "unit"}))
-        if department is not None:
-            units[unit] = department
+            posts.append(post)
+    return posts

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ValidationError
 
 from orglint.diagnostics import Span
 from orglint.load.table import MappedTable, TableRow
-from orglint.model.schema import Located
+from orglint.model.schema import Department, Located, Post
 
 
 class RowOrigin:
@@ -54,3 +55,18 @@ def located(model: type[Located], data: dict[str, Any], origin: RowOrigin) -> An
         return None  # the T rules report what is wrong with the row
     item._origin = origin
     return item
+
+
+def departments_of(posts: Iterable[Post]) -> list[Department]:
+    """A department for each one the posts name (tables have no list of them), located at the
+    first cell that names it."""
+    found: dict[str, Department] = {}
+    for post in posts:
+        if post.department is None or post.department in found:
+            continue
+        origin = post.origin
+        cell = RowOrigin(origin.table, origin.row, {"id": origin.fields["department"]})
+        department = located(Department, {"id": post.department}, cell)
+        if department is not None:
+            found[post.department] = department
+    return list(found.values())

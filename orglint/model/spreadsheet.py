@@ -12,8 +12,8 @@ from pydantic import ValidationError
 from orglint.diagnostics import Diagnostic
 from orglint.load.spreadsheet import INVALID_FORMAT, Spreadsheet
 from orglint.load.table import MappedTable, TableRow
-from orglint.model.rows import RowOrigin, located
-from orglint.model.schema import Department, Organisation, Post
+from orglint.model.rows import RowOrigin, departments_of, located
+from orglint.model.schema import Organisation, Post
 from orglint.model.structure import Structure
 from orglint.model.validate import plain_message
 
@@ -66,15 +66,15 @@ def _validate(data: dict[str, Any], origin: RowOrigin, findings: list[Diagnostic
         return post
 
 
-def assemble_spreadsheet(spreadsheet: Spreadsheet) -> tuple[Structure, list[Diagnostic]]:
+def assemble_spreadsheet(spreadsheet: Spreadsheet) -> tuple[Structure | None, list[Diagnostic]]:
+    """The spreadsheet as a structure (None when it could not be read), and the faults met."""
     findings = list(spreadsheet.findings)
     settings = spreadsheet.settings
-    structure = Structure(spreadsheet.source, None, [spreadsheet.source])
     table = spreadsheet.table
     if table is None:
-        return structure, findings
+        return None, findings
+    structure = Structure(spreadsheet.source, None, [spreadsheet.source])
     fields = _fields(table)
-    units: dict[str, Department] = {}
     first = table.rows[0] if table.rows else None
     if first is not None:
         name = settings.organisation or spreadsheet.source.path.stem
@@ -87,9 +87,5 @@ def assemble_spreadsheet(spreadsheet: Spreadsheet) -> tuple[Structure, list[Diag
                 structure.unusable_post_ids.add(str(data["id"]))
             continue
         structure.posts.append(post)
-        if post.department is not None and post.department not in units:
-            department = located(Department, {"id": post.department}, RowOrigin(table, row, {"id": "department"}))
-            if department is not None:
-                units[post.department] = department
-    structure.departments = list(units.values())
+    structure.departments = departments_of(structure.posts)
     return structure, findings

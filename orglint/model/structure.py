@@ -28,8 +28,6 @@ class Structure:
     posts: list[Post] = field(default_factory=list)
     unusable_post_ids: set[str] = field(default_factory=set)
     """Ids of posts left out for format faults (X002): references to them are not also S002."""
-    refused: bool = False
-    """Over a limit (``max-posts``): not validated, and no rule runs on it."""
     organogram: Organogram | None = None
     """The tables, for a structure read from a UK organogram (the T rules check them)."""
     implied_rulesets: list[str] = field(default_factory=list)
@@ -55,9 +53,9 @@ class Structure:
         return self.organisation_span()
 
 
-def assemble(sources: StructureSources, limits: Limits | None = None) -> tuple[Structure, list[Diagnostic]]:
+def assemble(sources: StructureSources, limits: Limits | None = None) -> tuple[Structure | None, list[Diagnostic]]:
     """Validate every file of a structure and merge them, root first, in include order. A
-    structure with more posts than the limit is refused before any is validated."""
+    structure with more posts than the limit is refused (None) before any is validated."""
     findings = list(sources.findings)
     root_map = sources.root.root
     assert isinstance(root_map, YamlMap)
@@ -71,8 +69,7 @@ def assemble(sources: StructureSources, limits: Limits | None = None) -> tuple[S
             assert isinstance(document.root, YamlMap)
             message = f"the structure has more than {limit:,} posts (raise max-posts in the configuration to check it)"
             findings.append(Diagnostic("X002", message, document.root.key_span("posts")))
-            structure.refused = True
-            return structure, findings
+            return None, findings
     for document in sources.documents:
         findings.extend(document.findings)
         assert isinstance(document.root, YamlMap)

@@ -6,14 +6,14 @@ import datetime
 from dataclasses import dataclass
 
 from orglint import __version__
-from orglint.diagnostics import Diagnostic, Suppressed
+from orglint.clock import today
+from orglint.diagnostics import Diagnostic, Severity, Suppressed
 from orglint.engine import LintResult, StructureRun
 from orglint.report.compliance import Compliance, compliance
 from orglint.report.evaluation import EvaluationCoverage, evaluation_coverage
 from orglint.report.paybill import PayBill, pay_bill
 from orglint.report.shape import Shape, shape
 from orglint.report.statutory import OfficerRow, statutory_officers
-from orglint.rules.evaluation.evaluation_date_invalid import today
 from orglint.rules.registry import registered_rules
 
 
@@ -76,6 +76,11 @@ def by_post(diagnostics: list[Diagnostic]) -> dict[str, list[Diagnostic]]:
         if diagnostic.post is not None:
             found.setdefault(diagnostic.post, []).append(diagnostic)
     return found
+
+
+def marks(findings: list[Diagnostic]) -> tuple[Severity, list[str]]:
+    """How a post with findings is marked in the tree and the chart: the worst severity and the codes."""
+    return max(finding.severity for finding in findings), sorted({finding.code for finding in findings})
 
 
 def split_by_structure(

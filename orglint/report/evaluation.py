@@ -7,11 +7,12 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from orglint.clock import today
 from orglint.engine import StructureRun
 from orglint.model.schema import Post
 from orglint.rules import RuleSettings
-from orglint.rules.evaluation.evaluation_date_invalid import today
 from orglint.rules.evaluation.evaluation_incomplete import EvaluationIncompleteSettings
+from orglint.rules.evaluation.records import date_fault, evaluated_at_other_grade, missing_fields
 from orglint.rules.evaluation.scope import EvaluationScope, in_scope
 from orglint.rules.grades.bands import pay_band, salary_within, tier_band
 
@@ -50,11 +51,10 @@ def _settings(run: StructureRun, code: str, default: SettingsT) -> SettingsT:
 
 def evaluation_coverage(run: StructureRun, now: datetime.date | None = None) -> EvaluationCoverage:
     now = now or today()
-    policy = run.ruleset.policy
+    policy = run.context.policy
     scope = _settings(run, "E101", EvaluationScope())
     required = _settings(run, "E102", EvaluationIncompleteSettings()).required
     coverage = EvaluationCoverage("all posts" if scope.from_grade is None else f"posts graded {scope.from_grade} or above")
-    profiles = {profile.id: profile for profile in reversed(run.structure.profiles)}  # the first of an id wins
     for post in run.graph.posts.values():
         band = tier_band(policy, post) if post.grade is not None else None
         if band is None:
@@ -75,13 +75,11 @@ def evaluation_coverage(run: StructureRun, now: datetime.date | None = None) -> 
             coverage.missing.append(post)
             continue
         coverage.evaluated.append(post)
-        if any(getattr(record, name, None) is None for name in required):
+        if missing_fields(record, required):
             coverage.incomplete.append(post)
-        profile = profiles.get(post.profile) if post.profile is not None else None
-        if record.date is not None and (
-            record.date > now or (profile is not None and profile.updated is not None and record.date < profile.updated)
-        ):
+        profile = run.context.profiles.get(post.profile) if post.profile is not None else None
+        if date_fault(record, profile, now) is not None:
             coverage.stale.append(post)
-        if record.grade is not None and post.grade is not None and record.grade != post.grade:
+        if evaluated_at_other_grade(post):
             coverage.grade_mismatch.append(post)
     return coverage

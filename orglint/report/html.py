@@ -8,9 +8,9 @@ from typing import TextIO
 
 from orglint.diagnostics import Diagnostic
 from orglint.model.schema import Post
-from orglint.report.audit import Audit, Report
+from orglint.report.audit import Audit, Report, marks
 from orglint.report.outline import Node, depth_within, outline
-from orglint.report.sections import Bullets, Cell, Paragraph, Section, Table, audit_sections, report_sections
+from orglint.report.sections import Bullets, Cell, Paragraph, Section, Table, audit_sections, unreadable_section
 
 MAX_CHART_POSTS = 1500
 """Beyond this many posts the chart shows the top layers only (the tables cover every post)."""
@@ -96,10 +96,10 @@ def _post_box(post: Post, findings: list[Diagnostic], hidden: int) -> str:
     title = ""
     codes = ""
     if findings:
-        worst = max(finding.severity for finding in findings)
+        worst, flagged = marks(findings)
         classes += ["flagged", worst.label]
         title = "\n".join(f"{finding.code} {finding.message}" for finding in findings)
-        codes = f'<span class="codes">{escape(", ".join(sorted({finding.code for finding in findings})))}</span>'
+        codes = f'<span class="codes">{escape(", ".join(flagged))}</span>'
     meta = " · ".join(filter(None, (post.grade, ", ".join(post.designations))))
     more = f'<span class="more">+{hidden:,} below</span>' if hidden else ""
     return (
@@ -145,8 +145,8 @@ def _chart(audit: Audit) -> str:
     )
     if tree.hidden:
         parts.append(
-            f'<p class="muted">The chart shows the top {depth + 1 if depth is not None else ""} layers; '
-            f"{tree.hidden:,} posts below them are counted on the boxes, and covered by the tables above.</p>"
+            f'<p class="muted">The chart shows the top {(depth or 0) + 1} layers; '
+            f"{tree.hidden:,} posts below them are counted on the boxes, and covered by the tables.</p>"
         )
     parts.append(f'<div class="chart"><div class="orgchart">{_chart_list(tree.roots, audit.findings_by_post)}</div></div>')
     if tree.outside:
@@ -168,7 +168,8 @@ def render(title: str, report: Report, stream: TextIO) -> None:
         body.append(_chart(audit))
         body.extend(_section(section) for section in sections[1:])
         body.append("</article>")
-    body.extend(_section(section) for section in report_sections(Report([], report.unreadable)))
+    if report.unreadable:
+        body.append(_section(unreadable_section(report.unreadable)))
     stream.write(
         "<!DOCTYPE html>\n"
         f'<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'

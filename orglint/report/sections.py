@@ -92,11 +92,15 @@ _SEVERITY_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Seve
 def report_sections(report: Report) -> list[Section]:
     sections = [section for audit in report.audits for section in audit_sections(audit)]
     if report.unreadable:
-        table = Table(["Location", "Code", "Problem"], whole=frozenset({0}))
-        for diagnostic in report.unreadable:
-            table.add(location(diagnostic), diagnostic.code, diagnostic.message)
-        sections.append(Section("Files that could not be read as structures", [table]))
+        sections.append(unreadable_section(report.unreadable))
     return sections
+
+
+def unreadable_section(findings: list[Diagnostic]) -> Section:
+    table = Table(["Location", "Code", "Problem"], whole=frozenset({0}))
+    for diagnostic in findings:
+        table.add(location(diagnostic), diagnostic.code, diagnostic.message)
+    return Section("Files that could not be read as structures", [table])
 
 
 def audit_sections(audit: Audit) -> list[Section]:

@@ -9,6 +9,7 @@ from orglint.diagnostics import Diagnostic
 from orglint.engine import StructureRun
 from orglint.model.schema import Post
 from orglint.rules import Rule
+from orglint.rules.registry import family_of
 
 HELD, VACANT, MISSING, IN_CONFLICT = "held", "vacant", "missing", "in conflict"
 
@@ -36,30 +37,27 @@ def is_vacant(post: Post) -> bool:
 def statutory_officers(run: StructureRun, diagnostics: list[Diagnostic], rules: dict[str, type[Rule]]) -> list[OfficerRow]:
     """Required designations first, in the policy's order, then the others held. A holder is in
     conflict when a designation-conflict rule (L104, L105, L106, L109, L111) reports its post."""
-    policy = run.ruleset.policy
-    council_type = run.structure.organisation.type if run.structure.organisation is not None else "other"
-    required = policy.required_designations(council_type)
-    holders: dict[str, list[Post]] = {}
-    for post in run.graph.posts.values():
-        for designation in post.designations:
-            holders.setdefault(designation, []).append(post)
+    context = run.context
+    policy = context.policy
+    required = policy.required_designations(context.council_type)
+    held = {designation for post in run.graph.posts.values() for designation in post.designations}
     statutory_codes: dict[str, list[str]] = {}
     conflicts: set[str] = set()
     for diagnostic in diagnostics:
-        if diagnostic.post is None or diagnostic.code not in rules or not diagnostic.code.startswith("L"):
+        if diagnostic.post is None or diagnostic.code not in rules or family_of(diagnostic.code) != "L":
             continue
         statutory_codes.setdefault(diagnostic.post, []).append(diagnostic.code)
         if rules[diagnostic.code].designation_conflict:
             conflicts.add(diagnostic.post)
 
-    held_not_required = [d for d in policy.designations if d in holders and d not in required]
-    held_not_required += sorted(d for d in holders if d not in policy.designations)
+    held_not_required = [d for d in policy.designations if d in held and d not in required]
+    held_not_required += sorted(d for d in held if d not in policy.designations)
     rows = []
     for designation in [*required, *held_not_required]:
         entry = policy.designations.get(designation)
         name = entry.name if entry is not None else designation
         statute = entry.statute if entry is not None else None
-        posts = holders.get(designation, [])
+        posts = context.holders(designation)
         if not posts:
             rows.append(OfficerRow(designation, name, statute, designation in required, None, MISSING, []))
         for post in posts:

@@ -10,6 +10,7 @@ from rich.tree import Tree
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import StructureRun
 from orglint.model.schema import Post
+from orglint.report.audit import marks
 from orglint.report.outline import Node, outline
 
 _MARKS = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -22,9 +23,8 @@ def _label(post: Post, findings: list[Diagnostic], hidden: int) -> str:
     if post.designations:
         parts.append(f"[cyan]{escape(', '.join(post.designations))}[/]")
     if findings:
-        worst = max(finding.severity for finding in findings)
-        codes = ", ".join(sorted({finding.code for finding in findings}))
-        parts.append(f"[{_MARKS[worst]}]✗ {codes}[/]")
+        worst, codes = marks(findings)
+        parts.append(f"[{_MARKS[worst]}]✗ {', '.join(codes)}[/]")
     if hidden:
         parts.append(f"[dim]… {hidden:,} more below[/]")
     return " ".join(parts)

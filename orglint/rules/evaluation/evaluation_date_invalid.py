@@ -1,17 +1,9 @@
-import datetime
-import os
 from collections.abc import Iterator
 
+from orglint.clock import today
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
-
-TODAY_VARIABLE = "ORGLINT_TODAY"
-"""An ISO date to take as today (for reproducible runs, such as tests and CI); the real date otherwise."""
-
-
-def today() -> datetime.date:
-    given = os.environ.get(TODAY_VARIABLE)
-    return datetime.date.fromisoformat(given) if given else datetime.date.today()
+from orglint.rules.evaluation.records import DateFault, date_fault
 
 
 class EvaluationDateInvalid(Rule):
@@ -85,16 +77,16 @@ class EvaluationDateInvalid(Rule):
         now = today()
         for post in context.graph.posts.values():
             record = post.evaluation
-            if record is None or record.date is None:
-                continue
-            if record.date > now:
-                span = context.value_span(post, "evaluation", "date")
-                yield self.finding(span, f"{post.id!r}: evaluated on {record.date}, which is in the future", post=post.id)
-                continue
             profile = context.profiles.get(post.profile) if post.profile is not None else None
-            if profile is not None and profile.updated is not None and record.date < profile.updated:
-                yield self.finding(
-                    context.value_span(post, "evaluation", "date"),
-                    f"{post.id!r}: evaluated on {record.date}, before its profile {profile.id!r} last changed ({profile.updated})",
-                    post=post.id,
+            fault = date_fault(record, profile, now) if record is not None else None
+            if fault is None:
+                continue
+            assert record is not None
+            if fault is DateFault.FUTURE:
+                message = f"{post.id!r}: evaluated on {record.date}, which is in the future"
+            else:
+                assert profile is not None
+                message = (
+                    f"{post.id!r}: evaluated on {record.date}, before its profile {profile.id!r} last changed ({profile.updated})"
                 )
+            yield self.finding(context.value_span(post, "evaluation", "date"), message, post=post.id)

@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
+from orglint.rules.evaluation.records import evaluated_at_other_grade
 
 
 class EvaluationGradeMismatch(Rule):
@@ -69,11 +70,11 @@ class EvaluationGradeMismatch(Rule):
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         for post in context.graph.posts.values():
-            record = post.evaluation
-            if record is None or record.grade is None or post.grade is None or record.grade == post.grade:
+            if not evaluated_at_other_grade(post):
                 continue
+            assert post.evaluation is not None
             yield self.finding(
                 context.value_span(post, "evaluation", "grade"),
-                f"{post.id!r} was evaluated at grade {record.grade} but is on grade {post.grade}",
+                f"{post.id!r} was evaluated at grade {post.evaluation.grade} but is on grade {post.grade}",
                 post=post.id,
             )

@@ -4,6 +4,7 @@ from pydantic import Field
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule, RuleSettings
+from orglint.rules.evaluation.records import missing_fields
 
 
 class EvaluationIncompleteSettings(RuleSettings):
@@ -85,7 +86,7 @@ class EvaluationIncomplete(Rule):
             record = post.evaluation
             if record is None:
                 continue
-            missing = [name for name in settings.required if getattr(record, name, None) is None]
+            missing = missing_fields(record, settings.required)
             if missing:
                 yield self.finding(
                     context.value_span(post, "evaluation"),

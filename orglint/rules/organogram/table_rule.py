@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic
 from orglint.load.organogram import Organogram
 from orglint.load.table import MappedTable, TableRow
-from orglint.model.organogram import NOT_IN_POST, TOP
+from orglint.model.organogram import NOT_IN_POST, TOP, junior_post_id
 from orglint.model.rows import number
 from orglint.rules import CheckContext, Rule
 
@@ -42,7 +42,7 @@ class OrganogramRule(Rule):
     def at(self, table: MappedTable, row: TableRow, key: str, message: str, post: str | None = None) -> Diagnostic:
         """A finding on one cell, about the row's post."""
         if post is None:
-            reference = table.value(row, "reference") if "reference" in table.columns else f"junior:{row.number}"
+            reference = table.value(row, "reference") if "reference" in table.columns else junior_post_id(row)
             post = reference if reference and reference != NOT_IN_POST else None
         return self.finding(table.span(row, key), message, post=post)
 
