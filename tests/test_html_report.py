@@ -1,5 +1,5 @@
 """The HTML report opened in a real browser (Debian's headless Chromium, installed by
-tests/install-browser): the org chart renders, one box per post, the posts with findings highlighted,
+tests/install-system-packages): the org chart renders, one box per post, the posts with findings highlighted,
 each box below its manager's; and the page fetches nothing."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ ERROR_BACKGROUND = "rgb(255, 235, 233)"  # --bad-bg in the page's CSS
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
     chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    assert chromium and driver, "Chromium is missing: run tests/install-browser (the README's test command does)"
+    assert chromium and driver, "Chromium is missing: run tests/install-system-packages (the README's test command does)"
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
     for argument in (

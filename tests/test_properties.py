@@ -110,12 +110,8 @@ def test_valid_structures_lint_deterministically_at_real_positions(
 MUTATIONS = st.sampled_from(["delete-line", "duplicate-line", "insert", "truncate", "indent", "tab"])
 
 
-@SETTINGS
-@given(drawn=posts(), mutation=MUTATIONS, where=st.floats(min_value=0, max_value=1), junk=st.text(max_size=6))
-def test_mutated_structures_never_crash_and_stay_located(
-    drawn: list[dict[str, object]], mutation: str, where: float, junk: str, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    text = one_file(drawn)
+def mutate(text: str, mutation: str, where: float, junk: str) -> str:
+    """One of MUTATIONS applied at the line ``where`` (0-1) of the way down the text."""
     lines = text.splitlines(keepends=True)
     index = min(len(lines) - 1, int(where * len(lines)))
     if mutation == "delete-line":
@@ -131,9 +127,17 @@ def test_mutated_structures_never_crash_and_stay_located(
         lines[index] = "   " + lines[index]
     else:
         lines[index] = lines[index].replace("  ", "\t", 1)
+    return "".join(lines)
+
+
+@SETTINGS
+@given(drawn=posts(), mutation=MUTATIONS, where=st.floats(min_value=0, max_value=1), junk=st.text(max_size=6))
+def test_mutated_structures_never_crash_and_stay_located(
+    drawn: list[dict[str, object]], mutation: str, where: float, junk: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     folder = tmp_path_factory.mktemp("mutated")
     path = folder / "structure.yaml"
-    path.write_text("".join(lines), encoding="utf-8")
+    path.write_text(mutate(one_file(drawn), mutation, where, junk), encoding="utf-8")
     before = path.read_bytes()
     first = findings_json(path)  # must not raise
     assert first == findings_json(path)

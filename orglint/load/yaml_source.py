@@ -27,6 +27,14 @@ try:  # libyaml is bundled in PyYAML's wheels; the pure-Python parser gives the 
 except ImportError:  # pragma: no cover - only without libyaml
     from yaml import SafeLoader as _Parser
 
+try:  # The same walk in C, for documents with nothing to report (built when libyaml's headers were there).
+    from orglint.load._plain_compose import compose_plain as _compose_plain
+except ImportError:  # pragma: no cover - exercised by the tests with the module hidden
+    _compose_plain = None
+
+ACCELERATED = _compose_plain is not None
+"""Whether the C walk was built; without it every document takes the Python walk (slower, same result)."""
+
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset({"!"} | {_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")})
@@ -181,7 +189,19 @@ def compose(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem]]:
 
     Returns the root (``None`` for an empty file) and the non-fatal faults found (duplicate
     keys, disallowed tags). A fault that stops parsing raises LoadProblem.
+
+    The C walk reads the document when it can (nothing in it to report or to expand); otherwise,
+    and without the C module, the Python walk below reads it and describes what it finds.
     """
+    if _compose_plain is not None:
+        plain = _compose_plain(text, source, YamlMap, YamlSeq, MAX_DEPTH)
+        if plain is not None:
+            return plain[0], []
+    return _compose_events(text, source)
+
+
+def _compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem]]:
+    """The Python walk of libyaml's events: every document, every fault described."""
     problems: list[LoadProblem] = []
     anchors: dict[str, tuple[Any, int]] = {}
     stack: list[_Frame] = []
