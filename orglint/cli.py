@@ -193,6 +193,7 @@ def check(
     # posts). The process ends soon after, so it is simply kept off.
     gc.disable()
     result = _guarded(verbose, lambda: lint(paths or [Path(".")], options))
+    _keep_until_exit(result)
     if new_only:
         _keep_new_only(result, paths or [Path(".")], base or "HEAD", options, verbose)
     if baseline is not None:
@@ -644,6 +645,33 @@ def _root(
     """orglint: a compliance linter for organisation structures."""
 
 
+_kept: list[object] = []
+
+
+def _keep_until_exit(result: object) -> None:
+    """Hold the command's result past its return, so that it is never freed: ``main`` ends the
+    process without teardown (the last result only: in-process callers such as tests reuse ``app``)."""
+    _kept[:] = [result]
+
+
 def main() -> None:
-    """Entry point. Click's own usage errors exit 2, as SPEC section 6 asks."""
-    app()
+    """Entry point. Click's own usage errors exit 2, as SPEC section 6 asks.
+
+    Once the command is done and its output flushed, the process ends without the interpreter's
+    teardown: freeing a large structure object by object (0.4 s at 100k posts, seconds at a
+    million) achieves nothing. Every file orglint writes is complete (renamed into place) by then.
+    """
+    try:
+        app()
+        code: int | str | None = 0
+    except SystemExit as exit_request:
+        code = exit_request.code
+    if isinstance(code, str):  # sys.exit("message"): Python prints it and exits 1
+        sys.stderr.write(code + "\n")
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # output closed early (`| head`): nothing left to say
+        code = code or 0
+    os._exit(code or 0)

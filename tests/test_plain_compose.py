@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bench.generate import structure_yaml
-from orglint.load import yaml_source
+from orglint.load import yaml_events, yaml_source
 from orglint.load.source import LoadProblem, SourceFile, read_text
 from orglint.load.yaml_source import ACCELERATED, MAX_DEPTH, YamlMap, YamlSeq, compose
 from tests.test_properties import MUTATIONS, SETTINGS, mutate, one_file, posts
@@ -61,7 +61,7 @@ def c_walk(text: str) -> tuple[Any] | None:
 
 def python_walk(text: str) -> tuple[Any, list[LoadProblem]] | LoadProblem:
     try:
-        return yaml_source._compose_events(text, SOURCE)
+        return yaml_events.compose_events(text, SOURCE)
     except LoadProblem as problem:
         return problem
 

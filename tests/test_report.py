@@ -373,3 +373,18 @@ def test_check_imports_nothing_only_other_commands_need(at_repo: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_a_clean_check_reads_yaml_without_pyyaml(at_repo: Path) -> None:
+    # the C walk reads documents with nothing to report; PyYAML (22 ms to import) only for the rest
+    code = (
+        "import sys\n"
+        "from orglint.cli import app\n"
+        "try:\n"
+        "    app(['check', 'sample_structures/riverside'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('yaml' in sys.modules, 'orglint.load.yaml_events' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "False False"

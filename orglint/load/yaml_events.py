@@ -1,0 +1,260 @@
+"""The Python walk of libyaml's events into YamlMap/YamlSeq/str/None: every document, every
+fault found and described (see ``yaml_source`` for the format and the C walk beside it)."""
+
+from __future__ import annotations
+
+from sys import intern
+from typing import Any
+
+import yaml
+
+from orglint.load.source import LINE_BREAK, LoadProblem, SourceFile, text_lines
+from orglint.load.yaml_source import ALIAS_EXPANSION_BASE, LINE_SHIFT, MAX_DEPTH, YamlMap, YamlSeq
+
+try:  # libyaml is bundled in PyYAML's wheels; the pure-Python parser gives the same events.
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - only without libyaml
+    from yaml import SafeLoader as _Parser
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = frozenset({"!"} | {_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")})
+_NULL_TAG = _CORE + "null"
+_MERGE_KEY = "<<"
+
+
+class _Frame:
+    """A mapping or sequence being filled while its events arrive."""
+
+    __slots__ = (
+        "anchor",
+        "duplicate",
+        "expanded_at_start",
+        "is_map",
+        "key",
+        "key_end",
+        "key_start",
+        "merges",
+        "merging",
+        "node",
+        "start",
+    )
+
+    def __init__(self, node: YamlMap | YamlSeq, is_map: bool, start: int, anchor: str | None, expanded: int) -> None:
+        self.node: Any = node  # a YamlMap when is_map, else a YamlSeq: one flag test in the hot loop, not isinstance
+        self.is_map = is_map
+        self.start = start
+        self.key: str | None = None
+        self.merging = False  # the pending key is a merge key (<<)
+        self.duplicate = False  # the pending key was given before
+        self.key_start = 0
+        self.key_end = 0
+        self.merges: list[tuple[YamlMap, int, int]] | None = None
+        self.anchor = anchor
+        self.expanded_at_start = expanded
+
+
+def _located(message: str, mark: Any, end_mark: Any = None) -> LoadProblem:
+    end = end_mark or mark
+    return LoadProblem(message, mark.line + 1, mark.column + 1, end.line + 1, end.column + 1)
+
+
+def _within(text: str, line: int, column: int) -> tuple[int, int]:
+    """libyaml reports the end of the input on the line after the last one: point at the end of
+    the last line instead, a place the file has."""
+    lines = text_lines(text)
+    if lines and line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, column
+
+
+def _parser_fault(error: yaml.YAMLError, text: str) -> LoadProblem:
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        mark = error.problem_mark
+        message = error.problem or "invalid YAML"
+        if error.context:
+            message = f"{message} ({error.context}"
+            if error.context_mark is not None:
+                message += f" at line {error.context_mark.line + 1}, column {error.context_mark.column + 1}"
+            message += ")"
+        line, column = _within(text, mark.line + 1, mark.column + 1)
+        return LoadProblem(message, line, column, line, column + 1)
+    if isinstance(error, yaml.reader.ReaderError):
+        position = min(error.position, len(text))
+        breaks = list(LINE_BREAK.finditer(text, 0, position))  # the breaks YAML counts (\r alone is one)
+        line, column = _within(text, len(breaks) + 1, position - (breaks[-1].end() if breaks else 0) + 1)
+        return LoadProblem(f"character {error.character!r} is not allowed in YAML ({error.reason})", line, column)
+    return LoadProblem(f"invalid YAML: {error}")
+
+
+def _merge(target: YamlMap, merges: list[tuple[YamlMap, int, int]]) -> None:
+    """YAML merge keys: explicit keys win, then earlier merge sources over later ones."""
+    for source_map, _start, _end in merges:
+        marks = source_map.marks
+        for index, (key, value) in enumerate(source_map.items()):
+            if key not in target:
+                target[key] = value
+                target.marks.extend(marks[index * 4 : index * 4 + 4])
+
+
+def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem]]:
+    """The Python walk of libyaml's events: every document, every fault described."""
+    problems: list[LoadProblem] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    stack: list[_Frame] = []
+    root: Any = None
+    documents = 0
+    written = 0  # nodes in the text
+    expanded = 0  # nodes including those reached through aliases
+    parser = _Parser(text)
+    get_event = parser.get_event
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, mapping_end = yaml.MappingStartEvent, yaml.MappingEndEvent
+    sequence_start, sequence_end = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+    try:
+        while True:
+            event = get_event()
+            kind = type(event)
+            node: Any
+            if kind is scalar_event:
+                frame = stack[-1] if stack else None
+                start_mark, end_mark = event.start_mark, event.end_mark
+                tag = event.tag
+                if tag is not None and tag not in _ALLOWED_TAGS:
+                    problems.append(
+                        _located(f"tag {tag!r} is not allowed: orglint never constructs objects", start_mark, end_mark)
+                    )
+                written += 1
+                expanded += 1
+                if frame is not None and frame.is_map and frame.key is None:
+                    key = intern(event.value)
+                    start = (start_mark.line << LINE_SHIFT) | start_mark.column
+                    frame.merging = key == _MERGE_KEY and not event.style and tag is None
+                    frame.duplicate = not frame.merging and key in frame.node
+                    if frame.duplicate:
+                        first = frame.node.key_span(key)
+                        problems.append(
+                            _located(f"duplicate key {key!r} (first defined at line {first.line})", start_mark, end_mark)
+                        )
+                    frame.key = key
+                    frame.key_start = start
+                    frame.key_end = (end_mark.line << LINE_SHIFT) | end_mark.column
+                    continue
+                # Values recur (grades, departments, managers' ids, dates): one string object each
+                # instead of one per occurrence, which at a million posts is gigabytes.
+                node = intern(event.value)
+                if (not event.style and tag is None and node in _NULLS) or tag == _NULL_TAG:
+                    node = None
+                if event.anchor is not None:
+                    anchors[event.anchor] = (node, 1)
+            elif kind is mapping_start or kind is sequence_start:
+                if stack and stack[-1].is_map and stack[-1].key is None:
+                    raise _located("a key must be plain text, not a mapping or a list", event.start_mark)
+                if len(stack) >= MAX_DEPTH:
+                    raise _located(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+                tag = event.tag
+                if tag is not None and tag not in _ALLOWED_TAGS:
+                    problems.append(_located(f"tag {tag!r} is not allowed: orglint never constructs objects", event.start_mark))
+                written += 1
+                expanded += 1
+                is_map = kind is mapping_start
+                mark = event.start_mark
+                node = YamlMap(source) if is_map else YamlSeq(source)
+                stack.append(_Frame(node, is_map, (mark.line << LINE_SHIFT) | mark.column, event.anchor, expanded))
+                continue
+            elif kind is mapping_end or kind is sequence_end:
+                frame = stack.pop()
+                node = frame.node
+                if frame.merges:
+                    _merge(node, frame.merges)
+                if frame.anchor is not None:
+                    anchors[frame.anchor] = (node, expanded - frame.expanded_at_start + 1)
+                start_packed = frame.start
+                end_mark = event.end_mark
+                end_packed = (end_mark.line << LINE_SHIFT) | end_mark.column
+                if not stack:
+                    root = node
+                    continue
+                parent = stack[-1]
+                if parent.is_map:
+                    _set_value(parent, node, start_packed, end_packed, problems, event)
+                else:
+                    parent.node.append(node)
+                    parent.node.marks.extend((start_packed, end_packed))
+                continue
+            elif kind is alias_event:
+                if stack and stack[-1].is_map and stack[-1].key is None:
+                    raise _located("a key must be plain text, not an alias", event.start_mark)
+                try:
+                    node, size = anchors[event.anchor]
+                except KeyError:
+                    raise _located(
+                        f"alias *{event.anchor} names no anchor defined before it", event.start_mark, event.end_mark
+                    ) from None
+                expanded += size
+                if expanded - written > ALIAS_EXPANSION_BASE + 10 * written:
+                    raise _located(
+                        "aliases expand too far (an alias bomb?): refusing to expand them", event.start_mark, event.end_mark
+                    )
+                start_mark, end_mark = event.start_mark, event.end_mark
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    problems.append(
+                        _located("a structure file holds one YAML document; a second one starts here", event.start_mark)
+                    )
+                    break
+                continue
+            elif kind is yaml.StreamEndEvent:
+                break
+            else:  # stream start, document end
+                continue
+            # A scalar or an alias: a value in the enclosing mapping or sequence.
+            start = (start_mark.line << LINE_SHIFT) | start_mark.column
+            end = (end_mark.line << LINE_SHIFT) | end_mark.column
+            if not stack:
+                root = node
+                continue
+            parent = stack[-1]
+            if parent.is_map:
+                if parent.merging or parent.duplicate:
+                    _set_special_value(parent, node, start, end, problems, event)
+                else:  # the common case, inlined: this loop runs once per scalar
+                    parent.node[parent.key] = node
+                    parent.node.marks.extend((parent.key_start, parent.key_end, start, end))
+                    parent.key = None
+            else:
+                parent.node.append(node)
+                parent.node.marks.extend((start, end))
+    except yaml.YAMLError as error:
+        raise _parser_fault(error, text) from None
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+    return root, problems
+
+
+def _set_value(frame: _Frame, value: Any, start: int, end: int, problems: list[LoadProblem], event: Any) -> None:
+    if frame.merging or frame.duplicate:
+        _set_special_value(frame, value, start, end, problems, event)
+        return
+    mapping = frame.node
+    mapping[frame.key] = value
+    mapping.marks.extend((frame.key_start, frame.key_end, start, end))
+    frame.key = None
+
+
+def _set_special_value(frame: _Frame, value: Any, start: int, end: int, problems: list[LoadProblem], event: Any) -> None:
+    """A merge key's value is remembered for the mapping's end; a duplicate key's is dropped
+    (it was reported, and the first definition stands)."""
+    frame.key = None
+    if frame.duplicate:
+        return
+    sources = value if isinstance(value, YamlSeq) else [value]
+    if not all(isinstance(item, YamlMap) for item in sources):
+        problems.append(_located("a merge key (<<) takes a mapping or a list of mappings", event.start_mark))
+        return
+    if frame.merges is None:
+        frame.merges = []
+    frame.merges.extend((item, start, end) for item in sources)
