@@ -360,8 +360,8 @@ def test_progress_shows_on_a_terminal_and_not_when_piped(at_repo: Path) -> None:
     assert piped.returncode == 0 and piped.stderr == ""
 
 
-def test_check_imports_nothing_only_other_commands_need(at_repo: Path) -> None:
-    # pre-commit latency (SPEC section 9): `check` loads only what it needs
+def after_a_clean_check(expression: str) -> str:
+    """What ``expression`` prints in a process that has just run `check` on a clean sample."""
     code = (
         "import sys\n"
         "from orglint.cli import app\n"
@@ -369,22 +369,21 @@ def test_check_imports_nothing_only_other_commands_need(at_repo: Path) -> None:
         "    app(['check', 'sample_structures/riverside'])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print(sorted(name for name in sys.modules if name.split('.')[:2] == ['orglint', 'report'] or name.startswith(('selenium', 'rich.progress', 'orglint.diff', 'orglint.convert', 'orglint.revisions', 'openpyxl', 'ruamel'))))\n"
+        f"print({expression})\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip().splitlines()[-1] == "[]"
+    return out.strip().splitlines()[-1]
+
+
+def test_check_imports_nothing_only_other_commands_need(at_repo: Path) -> None:
+    # pre-commit latency (SPEC section 9): `check` loads only what it needs
+    other_commands = "('selenium', 'rich.progress', 'orglint.diff', 'orglint.convert', 'orglint.revisions', 'openpyxl', 'ruamel')"
+    loaded = after_a_clean_check(
+        f"sorted(name for name in sys.modules if name.split('.')[:2] == ['orglint', 'report'] or name.startswith({other_commands}))"
+    )
+    assert loaded == "[]"
 
 
 def test_a_clean_check_reads_yaml_without_pyyaml(at_repo: Path) -> None:
     # the C walk reads documents with nothing to report; PyYAML (22 ms to import) only for the rest
-    code = (
-        "import sys\n"
-        "from orglint.cli import app\n"
-        "try:\n"
-        "    app(['check', 'sample_structures/riverside'])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print('yaml' in sys.modules, 'orglint.load.yaml_events' in sys.modules)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip().splitlines()[-1] == "False False"
+    assert after_a_clean_check("'yaml' in sys.modules, 'orglint.load.yaml_events' in sys.modules") == "False False"
