@@ -7,6 +7,7 @@ reported on one line (with the traceback only under --verbose).
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import gc
 import io
@@ -661,17 +662,15 @@ def main() -> None:
     teardown: freeing a large structure object by object (0.4 s at 100k posts, seconds at a
     million) achieves nothing. Every file orglint writes is complete (renamed into place) by then.
     """
+    code: int | str | None = 0
     try:
         app()
-        code: int | str | None = 0
     except SystemExit as exit_request:
         code = exit_request.code
     if isinstance(code, str):  # sys.exit("message"): Python prints it and exits 1
         sys.stderr.write(code + "\n")
         code = 1
-    try:
+    with contextlib.suppress(BrokenPipeError, ValueError):  # output closed early (`| head`): nothing left to say
         sys.stdout.flush()
         sys.stderr.flush()
-    except (BrokenPipeError, ValueError):  # output closed early (`| head`): nothing left to say
-        code = code or 0
     os._exit(code or 0)

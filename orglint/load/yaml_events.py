@@ -128,7 +128,6 @@ def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem
                 expanded += 1
                 if frame is not None and frame.is_map and frame.key is None:
                     key = intern(event.value)
-                    start = (start_mark.line << LINE_SHIFT) | start_mark.column
                     frame.merging = key == _MERGE_KEY and not event.style and tag is None
                     frame.duplicate = not frame.merging and key in frame.node
                     if frame.duplicate:
@@ -137,8 +136,8 @@ def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem
                             _located(f"duplicate key {key!r} (first defined at line {first.line})", start_mark, end_mark)
                         )
                     frame.key = key
-                    frame.key_start = start
-                    frame.key_end = (end_mark.line << LINE_SHIFT) | end_mark.column
+                    frame.key_start = _packed(start_mark)
+                    frame.key_end = _packed(end_mark)
                     continue
                 # Values recur (grades, departments, managers' ids, dates): one string object each
                 # instead of one per occurrence, which at a million posts is gigabytes.
@@ -147,6 +146,7 @@ def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem
                     node = None
                 if event.anchor is not None:
                     anchors[event.anchor] = (node, 1)
+                start, end = _packed(start_mark), _packed(end_mark)
             elif kind is mapping_start or kind is sequence_start:
                 if stack and stack[-1].is_map and stack[-1].key is None:
                     raise _located("a key must be plain text, not a mapping or a list", event.start_mark)
@@ -158,9 +158,8 @@ def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem
                 written += 1
                 expanded += 1
                 is_map = kind is mapping_start
-                mark = event.start_mark
                 node = YamlMap(source) if is_map else YamlSeq(source)
-                stack.append(_Frame(node, is_map, (mark.line << LINE_SHIFT) | mark.column, event.anchor, expanded))
+                stack.append(_Frame(node, is_map, _packed(event.start_mark), event.anchor, expanded))
                 continue
             elif kind is mapping_end or kind is sequence_end:
                 frame = stack.pop()
@@ -169,19 +168,7 @@ def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem
                     _merge(node, frame.merges)
                 if frame.anchor is not None:
                     anchors[frame.anchor] = (node, expanded - frame.expanded_at_start + 1)
-                start_packed = frame.start
-                end_mark = event.end_mark
-                end_packed = (end_mark.line << LINE_SHIFT) | end_mark.column
-                if not stack:
-                    root = node
-                    continue
-                parent = stack[-1]
-                if parent.is_map:
-                    _set_value(parent, node, start_packed, end_packed, problems, event)
-                else:
-                    parent.node.append(node)
-                    parent.node.marks.extend((start_packed, end_packed))
-                continue
+                start, end = frame.start, _packed(event.end_mark)
             elif kind is alias_event:
                 if stack and stack[-1].is_map and stack[-1].key is None:
                     raise _located("a key must be plain text, not an alias", event.start_mark)
@@ -196,7 +183,7 @@ def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem
                     raise _located(
                         "aliases expand too far (an alias bomb?): refusing to expand them", event.start_mark, event.end_mark
                     )
-                start_mark, end_mark = event.start_mark, event.end_mark
+                start, end = _packed(event.start_mark), _packed(event.end_mark)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -209,23 +196,11 @@ def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem
                 break
             else:  # stream start, document end
                 continue
-            # A scalar or an alias: a value in the enclosing mapping or sequence.
-            start = (start_mark.line << LINE_SHIFT) | start_mark.column
-            end = (end_mark.line << LINE_SHIFT) | end_mark.column
-            if not stack:
-                root = node
-                continue
-            parent = stack[-1]
-            if parent.is_map:
-                if parent.merging or parent.duplicate:
-                    _set_special_value(parent, node, start, end, problems, event)
-                else:  # the common case, inlined: this loop runs once per scalar
-                    parent.node[parent.key] = node
-                    parent.node.marks.extend((parent.key_start, parent.key_end, start, end))
-                    parent.key = None
+            # A finished value (scalar, alias, mapping or sequence) goes into its parent.
+            if stack:
+                _place(stack[-1], node, start, end, problems, event)
             else:
-                parent.node.append(node)
-                parent.node.marks.extend((start, end))
+                root = node
     except yaml.YAMLError as error:
         raise _parser_fault(error, text) from None
     finally:
@@ -235,14 +210,21 @@ def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem
     return root, problems
 
 
-def _set_value(frame: _Frame, value: Any, start: int, end: int, problems: list[LoadProblem], event: Any) -> None:
-    if frame.merging or frame.duplicate:
+def _packed(mark: Any) -> int:
+    return (mark.line << LINE_SHIFT) | mark.column
+
+
+def _place(frame: _Frame, value: Any, start: int, end: int, problems: list[LoadProblem], event: Any) -> None:
+    """A value spanning ``start``-``end`` into the mapping or sequence being filled."""
+    if not frame.is_map:
+        frame.node.append(value)
+        frame.node.marks.extend((start, end))
+    elif frame.merging or frame.duplicate:
         _set_special_value(frame, value, start, end, problems, event)
-        return
-    mapping = frame.node
-    mapping[frame.key] = value
-    mapping.marks.extend((frame.key_start, frame.key_end, start, end))
-    frame.key = None
+    else:
+        frame.node[frame.key] = value
+        frame.node.marks.extend((frame.key_start, frame.key_end, start, end))
+        frame.key = None
 
 
 def _set_special_value(frame: _Frame, value: Any, start: int, end: int, problems: list[LoadProblem], event: Any) -> None:
