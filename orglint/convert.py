@@ -17,7 +17,7 @@ from orglint.diagnostics import Diagnostic
 from orglint.load.discover import discover
 from orglint.model.organogram import assemble_organogram
 from orglint.model.rows import RowOrigin
-from orglint.model.schema import FORMAT_VERSION, Post
+from orglint.model.schema import FORMAT_VERSION, Post, validator
 from orglint.model.spreadsheet import assemble_spreadsheet
 from orglint.model.structure import Structure
 
@@ -57,7 +57,7 @@ def _number(value: float) -> int | float:
 
 
 def _post(post: Post) -> CommentedMap:
-    data = post.model_dump(exclude_defaults=True, exclude_none=True)
+    data = validator(Post).dump_python(post, exclude_defaults=True, exclude_none=True)
     entry = CommentedMap()
     for name in FIELD_ORDER:
         if name == "reports_to" and post.reports_to is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from orglint.model.schema import StructureFile
+from orglint.model.schema import StructureFile, validator
 from orglint.policy import Policy
 from orglint.rules import Rule
 from orglint.rules.registry import registered_rules
@@ -17,7 +17,7 @@ SEVERITIES = ["error", "warning", "info", "off"]
 
 
 def structure_schema() -> dict[str, Any]:
-    schema = StructureFile.model_json_schema(by_alias=True)
+    schema = validator(StructureFile).json_schema(by_alias=True)
     return {"$schema": DRAFT, "$id": "orglint-structure.schema.json", "title": "orglint structure file (format 1)", **schema}
 
 

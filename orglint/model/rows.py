@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from orglint.diagnostics import Span
 from orglint.load.table import MappedTable, TableRow
-from orglint.model.schema import Department, Located, Post
+from orglint.model.schema import Department, Located, Post, validator
 
 
 class RowOrigin:
@@ -50,11 +50,10 @@ def number(text: str) -> float | None:
 
 def located(model: type[Located], data: dict[str, Any], origin: RowOrigin) -> Any:
     try:
-        item = model.model_validate(data)
+        item = validator(model).validate_python(data)
     except ValidationError:
         return None  # the T rules report what is wrong with the row
-    item._origin = origin
-    return item
+    return item.placed(origin)
 
 
 def departments_of(posts: Iterable[Post]) -> list[Department]:

@@ -13,7 +13,7 @@ from orglint.diagnostics import Diagnostic
 from orglint.load.spreadsheet import INVALID_FORMAT, Spreadsheet
 from orglint.load.table import MappedTable, TableRow
 from orglint.model.rows import RowOrigin, departments_of, located
-from orglint.model.schema import Organisation, Post
+from orglint.model.schema import Organisation, Post, validator
 from orglint.model.structure import Structure
 from orglint.model.validate import plain_message
 
@@ -51,7 +51,7 @@ def _validate(data: dict[str, Any], origin: RowOrigin, findings: list[Diagnostic
     """The row as a post; each field at fault an X002 at its cell, and left out."""
     while True:
         try:
-            post = Post.model_validate(data)
+            post: Post = validator(Post).validate_python(data)
         except ValidationError as error:
             faulty = {str(detail["loc"][0]) for detail in error.errors(include_url=False) if detail["loc"]}
             for detail in error.errors(include_url=False):
@@ -62,8 +62,7 @@ def _validate(data: dict[str, Any], origin: RowOrigin, findings: list[Diagnostic
                 return None
             data = {name: value for name, value in data.items() if name not in faulty}
             continue
-        post._origin = origin
-        return post
+        return post.placed(origin)
 
 
 def assemble_spreadsheet(spreadsheet: Spreadsheet) -> tuple[Structure | None, list[Diagnostic]]:

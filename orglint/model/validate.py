@@ -15,24 +15,19 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.origin import locate
 from orglint.load.source import SourceFile
 from orglint.load.yaml_source import YamlMap, YamlSeq
-from orglint.model.schema import Department, Located, Post, Profile, StructureFile
+from orglint.model.schema import Department, Located, Post, Profile, StructureFile, fields_of, validator
 
 INVALID_STRUCTURE = "X002"
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 _LISTS: dict[str, type[Located]] = {"departments": Department, "profiles": Profile, "posts": Post}
-_ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {
-    "departments": TypeAdapter(list[Department]),
-    "profiles": TypeAdapter(list[Profile]),
-    "posts": TypeAdapter(list[Post]),
-}
 
 
 @dataclass
@@ -60,8 +55,8 @@ _PLAIN_MESSAGES = {
     "date_type": "should be a date (YYYY-MM-DD)",
     "list_type": "should be a list",
     "dict_type": "should be a mapping",
-    "model_type": "should be a mapping",
-    "model_attributes_type": "should be a mapping",
+    "dataclass_type": "should be a mapping",
+    "dataclass_exact_type": "should be a mapping",
 }
 
 
@@ -84,12 +79,12 @@ def _describe(value: Any) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
-def _model_at(model: type[BaseModel], steps: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The model class that the (string) steps of a path lead to, for did-you-mean suggestions."""
+def _model_at(model: type, steps: tuple[Any, ...]) -> type | None:
+    """The format class that the (string) steps of a path lead to, for did-you-mean suggestions."""
     for step in steps:
-        if not isinstance(step, str) or step not in model.model_fields:
+        if not isinstance(step, str) or step not in fields_of(model):
             continue
-        annotation = model.model_fields[step].annotation
+        annotation = fields_of(model)[step].annotation
         found = _first_model(annotation)
         if found is None:
             return None
@@ -97,8 +92,8 @@ def _model_at(model: type[BaseModel], steps: tuple[Any, ...]) -> type[BaseModel]
     return model
 
 
-def _first_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _first_model(annotation: Any) -> type | None:
+    if isinstance(annotation, type) and fields_of(annotation):
         return annotation
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType, list) or origin is typing.Annotated:
@@ -129,7 +124,7 @@ def _consumed(raw: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def schema_findings(
-    error: ValidationError, raw: Any, model: type[BaseModel], prefix: tuple[Any, ...] = (), post: str | None = None
+    error: ValidationError, raw: Any, model: type, prefix: tuple[Any, ...] = (), post: str | None = None
 ) -> list[Diagnostic]:
     """One X002 per field at fault. ``raw`` is the located data ``error`` came from."""
     by_field: dict[tuple[Any, ...], list[str]] = {}
@@ -138,16 +133,16 @@ def schema_findings(
         loc = tuple(detail["loc"])
         kind = detail["type"]
         taken = _consumed(raw, loc)
-        if kind == "extra_forbidden":
+        if kind == "unexpected_keyword_argument":  # a key the format does not have
             key = str(loc[len(taken) - 1]) if taken else str(loc[-1])
             allowed = _model_at(model, taken[:-1])
             message = f"unknown key {key!r}"
             if allowed is not None:
-                close = difflib.get_close_matches(key, list(allowed.model_fields), n=1)
+                close = difflib.get_close_matches(key, list(fields_of(allowed)), n=1)
                 if close:
                     message += f" (did you mean {close[0]!r}?)"
                 else:
-                    message += f"; expected one of: {', '.join(allowed.model_fields)}"
+                    message += f"; expected one of: {', '.join(fields_of(allowed))}"
             where = _field_name(prefix + taken[:-1])
             message = f"{where}: {message}" if where else message
             span = locate(raw, taken, key=True)
@@ -208,12 +203,12 @@ def _validate_list(name: str, raw_items: Any, content: FileContent, findings: li
         findings.append(Diagnostic(INVALID_STRUCTURE, f"{name}: should be a list, got {_describe(raw_items)}", span))
         return []
     try:
-        items: list[Located] = _ADAPTERS[name].validate_python(raw_items)
+        items: list[Located] = validator(list[model]).validate_python(raw_items)  # type: ignore[valid-type]
     except ValidationError:  # only now look at the items one by one
         kept = (_validate_item(model, name, index, raw_items, content, findings) for index in range(len(raw_items)))
         return [item for item in kept if item is not None]
     for item, raw_item in zip(items, raw_items, strict=True):
-        item._origin = raw_item
+        item.placed(raw_item)
     return items
 
 
@@ -252,7 +247,8 @@ def _validate_tolerantly(model: type[M], raw: Any) -> tuple[M | None, Validation
     first: ValidationError | None = None
     for _attempt in range(4):
         try:
-            return model.model_validate(raw), first
+            validated: M = validator(model).validate_python(raw)
+            return validated, first
         except ValidationError as error:
             first = first or error
             raw = _pruned(raw, error)
@@ -271,9 +267,7 @@ def _validate_item(
         findings.extend(_item_findings(error, raw_items, index, model, name, item_id))
         if item is None and name == "posts" and item_id is not None:
             content.unusable_post_ids.add(item_id)
-    if item is not None:
-        item._origin = raw_item
-    return item
+    return item.placed(raw_item) if item is not None else None
 
 
 def _item_findings(
@@ -307,7 +301,7 @@ def validate_file(source: SourceFile, raw: YamlMap) -> tuple[FileContent, list[D
         findings.extend(schema_findings(error, header_raw, StructureFile))
     content.header = header
     if content.header is not None and content.header.organisation is not None:
-        content.header.organisation._origin = header_raw.get("organisation")
+        content.header.organisation.placed(header_raw.get("organisation"))
     for name in _LISTS:
         if name in raw:
             setattr(content, name, _validate_list(name, raw[name], content, findings))

@@ -81,7 +81,7 @@ class MissingBusinessPartner(Rule):
         assert isinstance(settings, MissingBusinessPartnerSettings)
         for department in context.structure.departments:
             partners = department.business_partners
-            given = partners.model_dump(exclude_none=True) if partners is not None else {}
+            given = partners.named() if partners is not None else {}
             missing = [area for area in settings.areas if area not in given]
             if missing:
                 yield self.finding(

@@ -74,7 +74,7 @@ class UnknownReference(Rule):
             partners = department.business_partners
             if partners is None:
                 continue
-            for area, post_id in partners.model_dump(exclude_none=True).items():
+            for area, post_id in partners.named().items():
                 if post_id not in posts and post_id not in structure.unusable_post_ids:
                     yield self.finding(
                         context.value_span(department, "business_partners", area),
