@@ -416,8 +416,6 @@ def diff(
     verbose: Verbose = False,
 ) -> None:
     """What a restructure changes: posts, designations, cost, shape, and the findings it introduces or resolves."""
-    import dataclasses
-
     from orglint import selection
     from orglint.diagnostics import Severity
     from orglint.diff.compare import DiffError, compare
@@ -451,7 +449,7 @@ def diff(
             raise _fail(str(error)) from None
         if checkout is not None:  # show REV:path, not the temporary folder
             for finding in result.findings.resolved:
-                finding.span = dataclasses.replace(finding.span, file=checkout.display(finding.span.file))
+                finding.span = finding.span._replace(file=checkout.display(finding.span.file))
     finally:
         if checkout is not None:
             checkout.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -159,3 +160,23 @@ def test_the_installed_command_runs_and_never_shows_a_traceback(in_tmp: Path) ->
 def test_no_colour_when_piped(at_repo: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "orglint", "check", BROKEN], capture_output=True, text=True)
     assert "\x1b[" not in done.stdout
+
+
+def test_each_json_finding_is_written_as_json_dumps_would_write_it(at_repo: Path) -> None:
+    from orglint.diagnostics import Diagnostic, Severity, Span
+    from orglint.engine import LintResult, lint
+    from orglint.reporters.json_format import diagnostic_json, render
+
+    table = sorted((Path("..") / "shared" / "data" / "organograms").glob("department_of_health-*-senior.csv"))
+    found = lint([Path(BROKEN), *table]).diagnostics
+    assert any(d.span.header is not None for d in found) and any(d.post is None for d in found)
+    odd = Diagnostic(
+        "X002", 'quote " back\\slash\nnew line, tab\t, \u00e9 \u2603 \U0001f600 \x00', Span("d/\u00e9.yaml", 1, 2, 3, 4)
+    )
+    odd.severity, odd.name, odd.basis, odd.fix = Severity.INFO, "n\u00e4me", "", 'fix "it"'
+    in_a_sheet = Diagnostic("T101", "m", Span("w.xlsx", 12, 11, 12, 12, sheet=None, header="Grade"), post="P1")
+    for diagnostic in (*found, odd, in_a_sheet):
+        stream = io.StringIO()
+        render(LintResult(diagnostics=[diagnostic]), stream)
+        line = stream.getvalue().splitlines()[1].strip()
+        assert line == json.dumps(diagnostic_json(diagnostic), ensure_ascii=False)

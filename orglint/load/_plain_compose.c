@@ -4,7 +4,7 @@
  * Why: walking libyaml's events from Python costs a Python event object and two mark objects
  * per scalar, about 85% of the time to load a large structure file. This module walks the same
  * events (the same libyaml PyYAML bundles, so the same positions) straight into YamlMap,
- * YamlSeq, interned strings and None, with the same packed positions as the Python walk.
+ * YamlSeq, strings and None, with the same packed positions as the Python walk.
  *
  * It handles only "plain" documents: anything needing a finding or a decision (a parse error,
  * a duplicate or merge key, an anchor, alias or explicit tag, a second document, a key that is
@@ -37,6 +37,7 @@ typedef struct {
     Frame *frames;
     Py_ssize_t depth;
     Py_ssize_t capacity;
+    struct Recent *recent; /* see decode_scalar */
 } Stack;
 
 static PyObject *array_type;    /* array.array */
@@ -152,13 +153,41 @@ place(Frame *parent, PyObject *value, long long start, long long end)
     return add_marks(parent, start, end, 0, 0, 2) < 0 ? -1 : 1;
 }
 
+/*
+ * Recent short ASCII strings, by a hash of their bytes: keys and values recur (grades,
+ * departments, managers' ids, dates), and sharing one string object per recurring text instead
+ * of one per occurrence saves gigabytes at a million posts. Interning did that too, but its
+ * table also keeps every unique text (ids, titles, names) and grows to millions of entries,
+ * each lookup a cache miss; this table is small and fixed, and a text that stops recurring is
+ * simply overwritten. Non-ASCII text is not kept: comparing it would need its UTF-8 copy.
+ */
+#define RECENT_SLOTS 8192 /* a power of two */
+#define RECENT_LONGEST 64
+
+typedef struct Recent {
+    PyObject *slots[RECENT_SLOTS];
+} Recent;
+
 static PyObject *
-decode_scalar(const yaml_event_t *event)
+decode_scalar(Recent *recent, const yaml_event_t *event)
 {
-    PyObject *text = PyUnicode_DecodeUTF8((const char *)event->data.scalar.value,
-                                          (Py_ssize_t)event->data.scalar.length, "strict");
-    if (text != NULL) {
-        PyUnicode_InternInPlace(&text);
+    const char *bytes = (const char *)event->data.scalar.value;
+    Py_ssize_t length = (Py_ssize_t)event->data.scalar.length;
+    PyObject **slot = NULL;
+    if (length <= RECENT_LONGEST) {
+        unsigned int hash = 2166136261u; /* FNV-1a */
+        for (Py_ssize_t index = 0; index < length; index++) {
+            hash = (hash ^ (unsigned char)bytes[index]) * 16777619u;
+        }
+        slot = &recent->slots[hash & (RECENT_SLOTS - 1)];
+        PyObject *kept = *slot;
+        if (kept != NULL && PyUnicode_GET_LENGTH(kept) == length && memcmp(PyUnicode_DATA(kept), bytes, (size_t)length) == 0) {
+            return Py_NewRef(kept);
+        }
+    }
+    PyObject *text = PyUnicode_DecodeUTF8(bytes, length, "strict");
+    if (text != NULL && slot != NULL && PyUnicode_IS_ASCII(text)) {
+        Py_XSETREF(*slot, Py_NewRef(text));
     }
     return text;
 }
@@ -184,7 +213,7 @@ take(const yaml_event_t *event, Stack *stack, PyObject *source, PyObject *map_ty
             return 0;
         }
         if (top != NULL && top->is_map && top->key == NULL) {
-            PyObject *key = decode_scalar(event);
+            PyObject *key = decode_scalar(stack->recent, event);
             if (key == NULL) {
                 PyErr_Clear();
                 return 0;
@@ -204,7 +233,7 @@ take(const yaml_event_t *event, Stack *stack, PyObject *source, PyObject *map_ty
         if (is_null(event)) {
             value = Py_NewRef(Py_None);
         } else {
-            value = decode_scalar(event);
+            value = decode_scalar(stack->recent, event);
             if (value == NULL) {
                 PyErr_Clear();
                 return 0;
@@ -298,7 +327,12 @@ compose_plain(PyObject *module, PyObject *args)
     /* No encoding set: libyaml detects UTF-8 and skips a BOM, as PyYAML's parser lets it. */
     yaml_parser_set_input_string(&parser, (const unsigned char *)utf8, (size_t)size);
 
-    Stack stack = {NULL, 0, 0};
+    Recent *recent = PyMem_Calloc(1, sizeof(Recent));
+    if (recent == NULL) {
+        yaml_parser_delete(&parser);
+        return PyErr_NoMemory();
+    }
+    Stack stack = {NULL, 0, 0, recent};
     PyObject *root = NULL;
     int documents = 0;
     int status = 1;
@@ -316,6 +350,10 @@ compose_plain(PyObject *module, PyObject *args)
         clear_frame(&stack.frames[index]);
     }
     PyMem_Free(stack.frames);
+    for (Py_ssize_t index = 0; index < RECENT_SLOTS; index++) {
+        Py_XDECREF(recent->slots[index]);
+    }
+    PyMem_Free(recent);
     if (status < 0) {
         Py_XDECREF(root);
         return NULL;

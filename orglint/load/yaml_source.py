@@ -16,6 +16,7 @@ core schema (``!!python/object``, ``!custom``) is reported, never acted on.
 from __future__ import annotations
 
 from array import array
+from operator import indexOf
 from typing import Any
 
 from orglint.diagnostics import Span
@@ -39,14 +40,15 @@ LINE_SHIFT = 32
 _COLUMN_MASK = (1 << LINE_SHIFT) - 1
 
 
-def _unpack(packed: int) -> tuple[int, int]:
-    return (packed >> LINE_SHIFT) + 1, (packed & _COLUMN_MASK) + 1
-
-
 def _span(source: SourceFile, start: int, end: int) -> Span:
-    line, column = _unpack(start)
-    end_line, end_column = _unpack(end)
-    return Span(source.display, line, column, end_line, end_column)
+    """The span between two packed positions (0-based line and column in, 1-based out)."""
+    return Span(
+        source.display,
+        (start >> LINE_SHIFT) + 1,
+        (start & _COLUMN_MASK) + 1,
+        (end >> LINE_SHIFT) + 1,
+        (end & _COLUMN_MASK) + 1,
+    )
 
 
 class YamlMap(dict[str, Any]):
@@ -64,10 +66,9 @@ class YamlMap(dict[str, Any]):
         self.marks = array("q")
 
     def _entry(self, key: str) -> int:
-        for index, existing in enumerate(self):
-            if existing == key:
-                return index * 4
-        raise KeyError(key)
+        if key not in self:
+            raise KeyError(key)
+        return indexOf(self, key) * 4  # the key's place in insertion order, found in C
 
     def key_span(self, key: str) -> Span:
         entry = self._entry(key)
