@@ -54,7 +54,7 @@ def same(fast: Any, slow: Any) -> bool:
     return bool(fast == slow)
 
 
-def c_walk(text: str) -> tuple[Any] | None:
+def c_walk(text: str | bytes) -> tuple[Any] | None:
     assert yaml_source._compose_plain is not None
     return yaml_source._compose_plain(text, SOURCE, YamlMap, YamlSeq, MAX_DEPTH)
 
@@ -67,11 +67,18 @@ def python_walk(text: str) -> tuple[Any, list[LoadProblem]] | LoadProblem:
 
 
 def assert_agree(text: str) -> bool:
-    """The C walk's answer equals the Python walk's; returns whether the C walk answered."""
+    """The C walk's answer equals the Python walk's, read from the text or from its UTF-8 bytes
+    (as files are); returns whether the C walk answered."""
     fast = c_walk(text)
     slow = python_walk(text)
+    try:
+        from_bytes = c_walk(text.encode("utf-8"))
+    except UnicodeEncodeError:  # a lone surrogate: no file holds one, and the text form declines it
+        from_bytes = None
+    assert (from_bytes is None) == (fast is None)
     if fast is None:
         return False
+    assert from_bytes is not None and same(from_bytes[0], fast[0])
     assert not isinstance(slow, LoadProblem), f"the C walk read a document the Python walk refuses: {slow}"
     root, problems = slow
     assert problems == [], "the C walk read a document the Python walk finds faults in"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .conftest import STRUCTURE_HEAD, check_json, findings, run, write
 
 CLEAN_POSTS = """  - {id: CE, title: Chief Executive, tier: 1}
@@ -140,3 +142,20 @@ def test_bad_input_gets_a_located_finding_not_a_traceback(in_tmp: Path) -> None:
         assert exit_code == 1, name
         assert "Traceback" not in out + err
         assert out.startswith(f"{name}:{line}:"), out
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "column"),
+    [
+        ("\ufeff\u6587\u5b57".encode("utf-16-le"), 1, 1),  # no NUL byte, which would make it "binary"
+        ((STRUCTURE_HEAD + "  - {id: CE, title: Directeur g\u00e9n\u00e9ral}\n").encode("latin-1"), 4, 32),
+    ],
+    ids=["utf-16 with its BOM", "a latin-1 byte"],
+)
+def test_a_structure_that_is_not_utf8_is_one_located_finding(in_tmp: Path, data: bytes, line: int, column: int) -> None:
+    (in_tmp / "s.yaml").write_bytes(data)
+    exit_code, document = check_json("s.yaml")
+    assert exit_code == 1
+    [finding] = document["diagnostics"]
+    assert finding["code"] == "X001" and finding["message"].startswith("not UTF-8 text")
+    assert (finding["line"], finding["column"]) == (line, column)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .conftest import STRUCTURE_HEAD, check_json, write
 
 TEAM = """  - {id: AD2, title: AD, reports_to: CE, tier: 2}
@@ -67,3 +69,22 @@ def test_input_findings_cannot_be_suppressed(in_tmp: Path) -> None:
     write(in_tmp, "s.yaml", STRUCTURE_HEAD + "  - {id: CE, title: CE, tier: 0}   # orglint: ignore[X002]\n")
     _, document = check_json("s.yaml")
     assert "X002" in [d["code"] for d in document["diagnostics"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "orglint: 1\nposts: []\n",
+        "a: 1  # orglint: ignore[D103] -- agreed\n",
+        "\ufeffa: 1 #\u00a0orglint:\u2003ignore-file[L112]\n",
+        "t: caf\u00e9  # orglint: ignore[S001]\r\n# not orglint here\n",
+    ],
+)
+def test_comments_are_found_alike_in_a_files_text_and_in_its_bytes(text: str) -> None:
+    from orglint.load.suppressions import scan
+
+    def found(data: str | bytes) -> list[tuple[object, ...]]:
+        return [(s.line, s.column, s.codes, s.reason, s.whole_file) for s in scan(data, "f.yaml")]
+
+    assert found(text.encode("utf-8")) == found(text.removeprefix("\ufeff"))
+    assert found(text) or "ignore" not in text

@@ -12,7 +12,10 @@
  * the one place those faults are described, reads the file instead. So the two can never
  * disagree on a finding; the tests check they build identical data where both run.
  *
- * compose_plain(text, source, map_type, seq_type, max_depth) -> (root,) | None
+ * compose_plain(data, source, map_type, seq_type, max_depth) -> (root,) | None
+ *
+ * ``data`` is the file's bytes (or its text): libyaml checks the UTF-8 as it reads, so a file
+ * it reads whole never needs decoding into one large Python string first.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -305,31 +308,39 @@ take(const yaml_event_t *event, Stack *stack, PyObject *source, PyObject *map_ty
 static PyObject *
 compose_plain(PyObject *module, PyObject *args)
 {
-    PyObject *text, *source, *map_type, *seq_type;
+    Py_buffer data;
+    PyObject *source, *map_type, *seq_type;
     Py_ssize_t max_depth;
-    if (!PyArg_ParseTuple(args, "UOO!O!n", &text, &source, &PyType_Type, &map_type, &PyType_Type, &seq_type, &max_depth)) {
-        return NULL;
+    if (!PyArg_ParseTuple(args, "s*OO!O!n", &data, &source, &PyType_Type, &map_type, &PyType_Type, &seq_type, &max_depth)) {
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+            return NULL;
+        }
+        PyErr_Clear(); /* text that cannot be UTF-8 (a lone surrogate): the Python walk decides */
+        Py_RETURN_NONE;
     }
+    const unsigned char *bytes = data.buf;
     if (!PyType_IsSubtype((PyTypeObject *)map_type, &PyDict_Type) || !PyType_IsSubtype((PyTypeObject *)seq_type, &PyList_Type)) {
+        PyBuffer_Release(&data);
         PyErr_SetString(PyExc_TypeError, "map_type must subclass dict and seq_type list");
         return NULL;
     }
-    Py_ssize_t size;
-    const char *utf8 = PyUnicode_AsUTF8AndSize(text, &size);
-    if (utf8 == NULL) {
-        PyErr_Clear();
+    /* libyaml would read UTF-16 after its BOM; orglint reads UTF-8 only and says so (X001). */
+    if (data.len >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
+        PyBuffer_Release(&data);
         Py_RETURN_NONE;
     }
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
+        PyBuffer_Release(&data);
         return PyErr_NoMemory();
     }
     /* No encoding set: libyaml detects UTF-8 and skips a BOM, as PyYAML's parser lets it. */
-    yaml_parser_set_input_string(&parser, (const unsigned char *)utf8, (size_t)size);
+    yaml_parser_set_input_string(&parser, bytes, (size_t)data.len);
 
     Recent *recent = PyMem_Calloc(1, sizeof(Recent));
     if (recent == NULL) {
         yaml_parser_delete(&parser);
+        PyBuffer_Release(&data);
         return PyErr_NoMemory();
     }
     Stack stack = {NULL, 0, 0, recent};
@@ -346,6 +357,7 @@ compose_plain(PyObject *module, PyObject *args)
         yaml_event_delete(&event);
     }
     yaml_parser_delete(&parser);
+    PyBuffer_Release(&data);
     for (Py_ssize_t index = 0; index < stack.depth; index++) {
         clear_frame(&stack.frames[index]);
     }
@@ -369,7 +381,7 @@ compose_plain(PyObject *module, PyObject *args)
 
 static PyMethodDef methods[] = {
     {"compose_plain", compose_plain, METH_VARARGS,
-     "compose_plain(text, source, map_type, seq_type, max_depth) -> (root,) or None when the "
+     "compose_plain(data, source, map_type, seq_type, max_depth) -> (root,) or None when the "
      "document needs the Python walk (a fault, an anchor, alias, tag, merge or duplicate key)."},
     {NULL, NULL, 0, NULL},
 };

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from orglint.diagnostics import Diagnostic, Span
-from orglint.load.source import Limits, LoadProblem, SourceFile, read_text
+from orglint.load.source import Limits, LoadProblem, SourceFile, decode_text, read_bytes
 from orglint.load.suppressions import scan
 from orglint.load.yaml_source import YamlMap, compose
 
@@ -50,13 +51,15 @@ def problem_finding(source: SourceFile, problem: LoadProblem, code: str = INVALI
 
 def load_yaml(path: Path, limits: Limits | None = None) -> YamlDocument:
     document = YamlDocument(SourceFile(path))
-    text = ""
+    data = b""
     try:
-        text = read_text(path, limits=limits)
-        document.source.suppressions = scan(text, document.source.display)
-        document.root, problems = compose(text, document.source)
+        data = read_bytes(path, limits=limits)
+        document.root, problems = compose(data, document.source)
+        document.source.suppressions = scan(data, document.source.display)
     except LoadProblem as problem:
-        document.text = text  # kept only for files that failed, to judge whether they meant to be structures
+        # the text is kept only for files that failed, to judge whether they meant to be structures
+        with contextlib.suppress(LoadProblem):
+            document.text = decode_text(data)
         document.findings.append(problem_finding(document.source, problem))
         return document
     document.findings.extend(problem_finding(document.source, problem) for problem in problems)

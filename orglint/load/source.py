@@ -125,7 +125,11 @@ def read_bytes(path: Path, limits: Limits | None = None) -> bytes:
 def read_text(path: Path, fallback: str | None = None, limits: Limits | None = None) -> str:
     """Decode a file as UTF-8 (a BOM is allowed), else as ``fallback`` if given (spreadsheet
     exports are often Windows-1252); anything else is a located LoadProblem."""
-    data = read_bytes(path, limits)
+    return decode_text(read_bytes(path, limits), fallback)
+
+
+def decode_text(data: bytes, fallback: str | None = None) -> str:
+    """A file's bytes as text, as ``read_text`` decodes them."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from orglint.load.source import LINE_BREAK
 
+_MAYBE_COMMENT = re.compile(rb"#(?:\s|[\x80-\xff])*orglint:")
+"""Matches wherever _COMMENT could: its ``\\s`` also takes Unicode spaces, which are non-ASCII bytes."""
 _COMMENT = re.compile(r"#\s*orglint:\s*(?P<kind>ignore-file|ignore)\[(?P<codes>[^\]]*)\](?:[ \t]*--[ \t]*(?P<reason>[^\n]*\S))?")
 
 
@@ -24,9 +26,15 @@ class Suppression:
     """The codes among ``codes`` that suppressed a finding."""
 
 
-def scan(text: str, display: str) -> list[Suppression]:
-    """Every suppression comment in a file's text: one regular-expression pass in C, since every
-    structure file contains ``orglint:`` (its ``orglint: 1`` key) and most have no comment."""
+def scan(data: str | bytes, display: str) -> list[Suppression]:
+    """Every suppression comment in a file's text (or its bytes, already known to be UTF-8): one
+    regular-expression pass in C, since every structure file contains ``orglint:`` (its
+    ``orglint: 1`` key) and most have no comment."""
+    if isinstance(data, bytes):
+        if _MAYBE_COMMENT.search(data) is None:  # the usual case, without decoding the whole file
+            return []
+        data = data.decode("utf-8-sig")
+    text = data
     found = []
     line, counted_to = 1, 0
     line_start = 0

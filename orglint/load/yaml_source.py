@@ -20,7 +20,7 @@ from operator import indexOf
 from typing import Any
 
 from orglint.diagnostics import Span
-from orglint.load.source import LoadProblem, SourceFile
+from orglint.load.source import LoadProblem, SourceFile, decode_text
 
 try:  # The same walk in C, for documents with nothing to report (built when libyaml's headers were there).
     from orglint.load._plain_compose import compose_plain as _compose_plain
@@ -99,19 +99,21 @@ class YamlSeq(list[Any]):
         return _span(self.source, self.marks[index * 2], self.marks[index * 2 + 1])
 
 
-def compose(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem]]:
-    """Parse one YAML document into YamlMap/YamlSeq/str/None.
+def compose(data: str | bytes, source: SourceFile) -> tuple[Any, list[LoadProblem]]:
+    """Parse one YAML document, given as text or as a file's bytes, into YamlMap/YamlSeq/str/None.
 
     Returns the root (``None`` for an empty file) and the non-fatal faults found (duplicate
-    keys, disallowed tags). A fault that stops parsing raises LoadProblem.
+    keys, disallowed tags). A fault that stops parsing, bytes that are not UTF-8 among them,
+    raises LoadProblem.
 
-    The C walk reads the document when it can (nothing in it to report or to expand); otherwise,
-    and without the C module, the Python walk below reads it and describes what it finds.
+    The C walk reads the document when it can (nothing in it to report or to expand), straight
+    from the bytes; otherwise, and without the C module, the text is decoded and the Python walk
+    (``yaml_events``) reads it and describes what it finds.
     """
     if _compose_plain is not None:
-        plain = _compose_plain(text, source, YamlMap, YamlSeq, MAX_DEPTH)
+        plain = _compose_plain(data, source, YamlMap, YamlSeq, MAX_DEPTH)
         if plain is not None:
             return plain[0], []
     from orglint.load.yaml_events import compose_events  # PyYAML only for documents that need it
 
-    return compose_events(text, source)
+    return compose_events(data if isinstance(data, str) else decode_text(data), source)
