@@ -4,7 +4,8 @@ loads of the same file, timed in the same run (machines here are noisy: compare 
 For each size N: generate an N-post structure, then time, each as a fresh process,
   * orglint: `python -m orglint check FILE --output-format json` with every built-in rule of
     every shipped ruleset enabled (`--ruleset` each of them, `--select ALL`): load with
-    positions, validate, graph, rules, JSON written;
+    positions, validate, graph, rules, JSON written (to bench/out/N.json: its summary gives the
+    findings column, since findings per post differ between sizes);
   * PyYAML's CSafeLoader `yaml.load` of the file as a plain script (default settings, the
     garbage collector on), and the same with the collector off;
   * rapidyaml's C++ parse of the same bytes, if rapidyaml is installed (the parser floor:
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import json
 import os
 import subprocess
 import sys
@@ -42,12 +44,14 @@ PYYAML_NO_GC = "import gc, sys, yaml; gc.disable(); yaml.load(open(sys.argv[1]),
 RAPIDYAML = "import sys, ryml; ryml.parse_in_arena(open(sys.argv[1], 'rb').read())"
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of one child process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
+def timed(command: list[str], output: Path | None = None) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of one child process, its output written to ``output``
+    (if given) or discarded."""
+    with open(output if output is not None else os.devnull, "wb") as stdout:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         stderr = process.stderr.read().decode() if process.stderr else ""
@@ -55,9 +59,17 @@ def timed(command: list[str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def best_of(repeat: int, command: list[str]) -> tuple[float, float]:
-    runs = [timed(command) for _ in range(repeat)]
+def best_of(repeat: int, command: list[str], output: Path | None = None) -> tuple[float, float]:
+    runs = [timed(command, output) for _ in range(repeat)]
     return min(run[0] for run in runs), max(run[1] for run in runs)
+
+
+def findings_in(report: Path) -> int:
+    """The findings a JSON report counts, from its head (the summary comes first)."""
+    with report.open(encoding="utf-8") as stream:
+        head = stream.read(4096)
+    summary = json.loads(head[: head.index(', "diagnostics"')] + "}")["summary"]
+    return int(summary["errors"] + summary["warnings"] + summary["infos"])
 
 
 def every_rule() -> list[str]:
@@ -83,21 +95,25 @@ def main() -> None:
     print(f"orglint check --output-format json {' '.join(rules)}")
     header = f"{'posts':>9} {'orglint s':>10} {'PyYAML s':>9} {'ratio':>6} {'no-gc s':>8} {'ratio':>6}"
     header += f" {'ryml s':>7} {'ratio':>6}" if floor else ""
-    print(header + f" {'orglint MB':>11} {'PyYAML MB':>10}")
+    print(header + f" {'orglint MB':>11} {'PyYAML MB':>10} {'findings':>10}")
     previous: tuple[int, float] | None = None
     growth = []
     for size in args.sizes:
         path = OUT / f"{size}.yaml"
         if not path.exists():
             write_structure(path, size)
-        lint_s, lint_mb = best_of(args.repeat, [python, "-m", "orglint", "check", str(path), "--output-format", "json", *rules])
+        report = OUT / f"{size}.json"
+        lint_s, lint_mb = best_of(
+            args.repeat, [python, "-m", "orglint", "check", str(path), "--output-format", "json", *rules], report
+        )
+        findings = findings_in(report)
         load_s, load_mb = best_of(args.repeat, [python, "-c", PYYAML, str(path)])
         bare_s, _ = best_of(args.repeat, [python, "-c", PYYAML_NO_GC, str(path)])
         line = f"{size:>9} {lint_s:>10.2f} {load_s:>9.2f} {lint_s / load_s:>6.3f} {bare_s:>8.2f} {lint_s / bare_s:>6.3f}"
         if floor:
             ryml_s, _ = best_of(args.repeat, [python, "-c", RAPIDYAML, str(path)])
             line += f" {ryml_s:>7.2f} {lint_s / ryml_s:>6.1f}"
-        print(line + f" {lint_mb:>11.0f} {load_mb:>10.0f}", flush=True)
+        print(line + f" {lint_mb:>11.0f} {load_mb:>10.0f} {findings:>10}", flush=True)
         if previous is not None:
             posts, seconds = size / previous[0], lint_s / previous[1]
             verdict = "ok" if seconds <= posts * 1.1 else "over"
