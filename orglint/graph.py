@@ -68,7 +68,8 @@ class OrgGraph:
 
     @cached_property
     def depth(self) -> dict[str, int]:
-        """Layers below the top post (the top is 0), for posts a top post reaches."""
+        """Layers below the top post (the top is 0), for posts a top post reaches, listed layer by
+        layer from the top."""
         tops = [post.id for post in self.top_posts]
         depths: dict[str, int] = {}
         if tops:
@@ -81,9 +82,15 @@ class OrgGraph:
     def cycles(self) -> list[list[str]]:
         """Each reporting loop as post ids in reporting order (each reports to the next),
         starting from the post that comes first in the files."""
+        # A post a top post reaches is in no loop: each post has one manager, so a loop has no way
+        # in from outside it. Only the posts left over (usually none) need looking at.
+        depth = self.depth
+        unreached = [post_id for post_id in self.posts if post_id not in depth]
+        if not unreached:
+            return []
         order = {post_id: index for index, post_id in enumerate(self.posts)}
         loops = []
-        for component in nx.strongly_connected_components(self.graph):
+        for component in nx.strongly_connected_components(self.graph.subgraph(unreached)):
             if len(component) == 1:
                 (only,) = component
                 if not self.graph.has_edge(only, only):

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from orglint.graph import OrgGraph
 from orglint.load.discover import discover
-from orglint.model.structure import assemble
+from orglint.load.source import SourceFile
+from orglint.load.yaml_source import YamlMap
+from orglint.model.schema import Post
+from orglint.model.structure import Structure, assemble
 
 from .conftest import STRUCTURE_HEAD, write
 
@@ -53,3 +60,30 @@ def test_unknown_managers_and_duplicates(tmp_path: Path) -> None:
     assert [post.id for post in graph.unknown_managers] == ["A"]
     assert [(later.title, first.title) for later, first in graph.duplicates] == [("Second CE", "CE")]
     assert graph.posts["CE"].title == "CE"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(0, 12)), min_size=1, max_size=14))
+def test_loops_are_those_of_the_whole_graph_though_only_unreached_posts_are_searched(managers: list[int | None]) -> None:
+    """Each post i reports to post managers[i] (or to no one, or to an id no post has, or to an
+    id two posts share): ``cycles`` must equal the strongly connected components of the whole
+    graph that are loops, found the slow way."""
+    ids = [f"P{index % 11}" for index in range(len(managers))]  # ids past 10 repeat: duplicates
+    structure = Structure(SourceFile(Path("s.yaml")), YamlMap(SourceFile(Path("s.yaml"))), [])
+    structure.posts = [
+        Post(id=post_id, title="T", reports_to=None if manager is None else f"P{manager}")
+        for post_id, manager in zip(ids, managers, strict=True)
+    ]
+    graph = OrgGraph(structure)
+    order = list(graph.posts)
+    expected = []
+    for component in nx.strongly_connected_components(graph.graph):
+        if len(component) > 1 or graph.graph.has_edge(*component, *component):
+            start = min(component, key=order.index)
+            loop = [start]
+            while (manager := graph.posts[loop[-1]].reports_to) != start:
+                assert manager is not None
+                loop.append(manager)
+            expected.append(loop)
+    expected.sort(key=lambda loop: order.index(loop[0]))
+    assert graph.cycles == expected

@@ -35,6 +35,9 @@ class RuleSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=lambda name: name.replace("_", "-"), defer_build=True)
 
 
+_UNKNOWN = object()
+
+
 class CheckContext:
     """What a rule sees: the structure, its graph, the ruleset's policy, and helpers to point at
     the exact key or value."""
@@ -43,6 +46,9 @@ class CheckContext:
         self.structure = structure
         self.graph = graph
         self.policy = policy if policy is not None else Policy()
+        self._roles: dict[int, str | None] = {}
+        """Each post's ``role_of``, by the post's identity (two posts may share an id): several
+        rules ask it of every post."""
 
     @cached_property
     def profiles(self) -> dict[str, Profile]:
@@ -59,10 +65,13 @@ class CheckContext:
     def role_of(self, post: Post) -> str | None:
         """The post's level (a policy role): its job profile's ``level`` if it has one, else
         what its grade and tier make it (``expected_role``)."""
+        known = self._roles.get(id(post), _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
         profile = self.profiles.get(post.profile) if post.profile is not None else None
-        if profile is not None and profile.level is not None:
-            return profile.level
-        return self.expected_role(post)
+        role = profile.level if profile is not None and profile.level is not None else self.expected_role(post)
+        self._roles[id(post)] = role
+        return role
 
     def expected_role(self, post: Post) -> str | None:
         """The level a post's grade makes it (the one role whose grades include it), else the

@@ -38,8 +38,9 @@ def line_sides(context: CheckContext) -> LineSides:
     graph = context.graph
     commissioning: dict[str, str] = {}
     providing: dict[str, str] = {}
-    # deepest first, so each post's reports are done before it (loops are S003's and not reached)
-    for post_id in sorted(graph.depth, key=graph.depth.__getitem__, reverse=True):
+    # deepest first, so each post's reports are done before it (loops are S003's and not reached):
+    # depths are listed layer by layer, top down
+    for post_id in reversed(graph.depth):
         own = side(graph.posts[post_id])
         if own == "commissioning":
             commissioning[post_id] = post_id
