@@ -281,7 +281,9 @@ def _lint_for_view(
     options.progress = lambda file, index, count: say(f"Checking {file} ({index + 1}/{count})")
     say("Reading structures")
     gc.disable()  # as in check: long-lived objects, no cycles worth collecting
-    return _guarded(verbose, lambda: lint(paths or [Path(".")], options))
+    result = _guarded(verbose, lambda: lint(paths or [Path(".")], options))
+    _keep_until_exit(result)
+    return result
 
 
 def _sections_text(sections: list[Section], as_markdown: bool, to_file: bool) -> str:
@@ -443,6 +445,7 @@ def diff(
             old_label = str(old_path)
         old = _guarded(verbose, lambda: lint([old_path], options))
         new = _guarded(verbose, lambda: lint([new_path], options))
+        _keep_until_exit((old, new))
         try:
             result = compare(old_label, old, str(new_path), new)
         except DiffError as error:
@@ -543,6 +546,7 @@ def baseline_write(
 
     gc.disable()
     result = _guarded(verbose, lambda: lint(paths or [Path(".")], LintOptions(rulesets=selection.split(ruleset))))
+    _keep_until_exit(result)
     _write_output(file, render(result.diagnostics), [result], verbose)
     sys.stdout.write(f"orglint: recorded {len(result.diagnostics)} finding(s) in {file}\n")
 
@@ -648,8 +652,9 @@ _kept: list[object] = []
 
 
 def _keep_until_exit(result: object) -> None:
-    """Hold the command's result past its return, so that it is never freed: ``main`` ends the
-    process without teardown (the last result only: in-process callers such as tests reuse ``app``)."""
+    """Hold the command's result (lint results, structures) past its return, so that it is never
+    freed: ``main`` ends the process without teardown (the last result only: in-process callers
+    such as tests reuse ``app``)."""
     _kept[:] = [result]
 
 

@@ -180,3 +180,26 @@ def test_each_json_finding_is_written_as_json_dumps_would_write_it(at_repo: Path
         render(LintResult(diagnostics=[diagnostic]), stream)
         line = stream.getvalue().splitlines()[1].strip()
         assert line == json.dumps(diagnostic_json(diagnostic), ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check", "sample_structures/riverside"),
+        ("report", "sample_structures/riverside", "--format", "markdown"),
+        ("tree", "sample_structures/riverside"),
+        ("diff", "sample_structures/riverside", "sample_structures/riverside", "--format", "json"),
+        ("baseline", "write", "BASELINE", "sample_structures/riverside"),
+    ],
+    ids=lambda command: command[0],
+)
+def test_every_command_that_lints_keeps_its_result_for_main_to_end_without_freeing_it(
+    at_repo: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    from orglint import cli
+    from orglint.engine import LintResult
+
+    cli._kept.clear()
+    run(*(str(tmp_path / "baseline.json") if part == "BASELINE" else part for part in command))
+    kept = [item for entry in cli._kept for item in (entry if isinstance(entry, tuple) else (entry,))]
+    assert kept and all(isinstance(item, LintResult) for item in kept)
