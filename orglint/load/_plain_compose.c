@@ -43,7 +43,6 @@ typedef struct {
     struct Recent *recent; /* see decode_scalar */
 } Stack;
 
-static PyObject *array_type;    /* array.array */
 static PyObject *marks_name;    /* "marks" */
 static PyObject *source_name;   /* "source" */
 static PyObject *merge_key;     /* "<<" */
@@ -112,17 +111,12 @@ clear_frame(Frame *frame)
     frame->marks = NULL;
 }
 
-/* Attach the finished frame's positions to its node as array('q'). */
+/* Attach the finished frame's positions to its node: native int64s in a bytes object. */
 static int
 set_marks(Frame *frame)
 {
-    PyObject *packed = PyBytes_FromStringAndSize((const char *)frame->marks,
-                                                 frame->mark_count * (Py_ssize_t)sizeof(long long));
-    if (packed == NULL) {
-        return -1;
-    }
-    PyObject *marks = PyObject_CallFunction(array_type, "sO", "q", packed);
-    Py_DECREF(packed);
+    PyObject *marks = PyBytes_FromStringAndSize((const char *)frame->marks,
+                                                frame->mark_count * (Py_ssize_t)sizeof(long long));
     if (marks == NULL) {
         return -1;
     }
@@ -393,17 +387,11 @@ static struct PyModuleDef module_definition = {
 PyMODINIT_FUNC
 PyInit__plain_compose(void)
 {
-    PyObject *array_module = PyImport_ImportModule("array");
-    if (array_module == NULL) {
-        return NULL;
-    }
-    array_type = PyObject_GetAttrString(array_module, "array");
-    Py_DECREF(array_module);
     marks_name = PyUnicode_InternFromString("marks");
     source_name = PyUnicode_InternFromString("source");
     merge_key = PyUnicode_InternFromString("<<");
     empty_tuple = PyTuple_New(0);
-    if (array_type == NULL || marks_name == NULL || source_name == NULL || merge_key == NULL || empty_tuple == NULL) {
+    if (marks_name == NULL || source_name == NULL || merge_key == NULL || empty_tuple == NULL) {
         return NULL;
     }
     return PyModule_Create(&module_definition);

@@ -3,6 +3,8 @@ fault found and described (see ``yaml_source`` for the format and the C walk bes
 
 from __future__ import annotations
 
+from array import array
+from operator import indexOf
 from sys import intern
 from typing import Any
 
@@ -34,6 +36,7 @@ class _Frame:
         "key",
         "key_end",
         "key_start",
+        "marks",
         "merges",
         "merging",
         "node",
@@ -49,6 +52,7 @@ class _Frame:
         self.duplicate = False  # the pending key was given before
         self.key_start = 0
         self.key_end = 0
+        self.marks = array("q")  # the node's positions, stored as bytes when it is finished
         self.merges: list[tuple[YamlMap, int, int]] | None = None
         self.anchor = anchor
         self.expanded_at_start = expanded
@@ -87,14 +91,14 @@ def _parser_fault(error: yaml.YAMLError, text: str) -> LoadProblem:
     return LoadProblem(f"invalid YAML: {error}")
 
 
-def _merge(target: YamlMap, merges: list[tuple[YamlMap, int, int]]) -> None:
+def _merge(frame: _Frame, merges: list[tuple[YamlMap, int, int]]) -> None:
     """YAML merge keys: explicit keys win, then earlier merge sources over later ones."""
+    target = frame.node
     for source_map, _start, _end in merges:
-        marks = source_map.marks
-        for index, (key, value) in enumerate(source_map.items()):
+        for key, value in source_map.items():
             if key not in target:
                 target[key] = value
-                target.marks.extend(marks[index * 4 : index * 4 + 4])
+                frame.marks.frombytes(source_map.entry_marks(key))
 
 
 def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem]]:
@@ -130,10 +134,10 @@ def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem
                     key = intern(event.value)
                     frame.merging = key == _MERGE_KEY and not event.style and tag is None
                     frame.duplicate = not frame.merging and key in frame.node
-                    if frame.duplicate:
-                        first = frame.node.key_span(key)
+                    if frame.duplicate:  # the mapping is unfinished: its positions are still the frame's
+                        first_line = (frame.marks[indexOf(frame.node, key) * 4] >> LINE_SHIFT) + 1
                         problems.append(
-                            _located(f"duplicate key {key!r} (first defined at line {first.line})", start_mark, end_mark)
+                            _located(f"duplicate key {key!r} (first defined at line {first_line})", start_mark, end_mark)
                         )
                     frame.key = key
                     frame.key_start = _packed(start_mark)
@@ -165,7 +169,8 @@ def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem
                 frame = stack.pop()
                 node = frame.node
                 if frame.merges:
-                    _merge(node, frame.merges)
+                    _merge(frame, frame.merges)
+                node.marks = frame.marks.tobytes()
                 if frame.anchor is not None:
                     anchors[frame.anchor] = (node, expanded - frame.expanded_at_start + 1)
                 start, end = frame.start, _packed(event.end_mark)
@@ -218,12 +223,12 @@ def _place(frame: _Frame, value: Any, start: int, end: int, problems: list[LoadP
     """A value spanning ``start``-``end`` into the mapping or sequence being filled."""
     if not frame.is_map:
         frame.node.append(value)
-        frame.node.marks.extend((start, end))
+        frame.marks.extend((start, end))
     elif frame.merging or frame.duplicate:
         _set_special_value(frame, value, start, end, problems, event)
     else:
         frame.node[frame.key] = value
-        frame.node.marks.extend((frame.key_start, frame.key_end, start, end))
+        frame.marks.extend((frame.key_start, frame.key_end, start, end))
         frame.key = None
 
 

@@ -15,7 +15,7 @@ core schema (``!!python/object``, ``!custom``) is reported, never acted on.
 
 from __future__ import annotations
 
-from array import array
+import struct
 from operator import indexOf
 from typing import Any
 
@@ -39,6 +39,10 @@ ALIAS_EXPANSION_BASE = 100_000
 LINE_SHIFT = 32
 _COLUMN_MASK = (1 << LINE_SHIFT) - 1
 
+POSITION = struct.Struct("q")
+"""A packed position as stored in ``marks``: (line << LINE_SHIFT) | column, 0-based, native int64."""
+_TWO = struct.Struct("qq")
+
 
 def _span(source: SourceFile, start: int, end: int) -> Span:
     """The span between two packed positions (0-based line and column in, 1-based out)."""
@@ -54,49 +58,56 @@ def _span(source: SourceFile, start: int, end: int) -> Span:
 class YamlMap(dict[str, Any]):
     """A mapping whose keys are text, with the span of each key and value.
 
-    ``marks`` holds four packed positions per entry, in insertion order: key start, key end,
-    value start, value end.
+    ``marks`` holds four packed positions (``POSITION``) per entry, in insertion order: key
+    start, key end, value start, value end. Bytes, not an ``array``: exactly sized, one object,
+    and made in one step by the C walk (at a million posts, a quarter of a gigabyte less).
     """
 
     __slots__ = ("marks", "source")
 
-    def __init__(self, source: SourceFile) -> None:
+    def __init__(self, source: SourceFile, marks: bytes = b"") -> None:
         super().__init__()
         self.source = source
-        self.marks = array("q")
+        self.marks = marks
 
     def _entry(self, key: str) -> int:
+        """The byte offset of the key's four positions."""
         if key not in self:
             raise KeyError(key)
-        return indexOf(self, key) * 4  # the key's place in insertion order, found in C
+        return indexOf(self, key) * 4 * POSITION.size  # the key's place in insertion order, found in C
 
     def key_span(self, key: str) -> Span:
-        entry = self._entry(key)
-        return _span(self.source, self.marks[entry], self.marks[entry + 1])
+        return _span(self.source, *_TWO.unpack_from(self.marks, self._entry(key)))
 
     def value_span(self, key: str) -> Span:
+        return _span(self.source, *_TWO.unpack_from(self.marks, self._entry(key) + 2 * POSITION.size))
+
+    def entry_marks(self, key: str) -> bytes:
+        """The key's four positions, as stored: to build a mapping of some of these entries."""
         entry = self._entry(key)
-        return _span(self.source, self.marks[entry + 2], self.marks[entry + 3])
+        return self.marks[entry : entry + 4 * POSITION.size]
 
     def span(self) -> Span:
         """From the first key to the end of the last value (the start of the file if empty)."""
         if not self.marks:
             return Span.start_of(self.source.display)
-        return _span(self.source, self.marks[0], self.marks[-1])
+        (first,) = POSITION.unpack_from(self.marks, 0)
+        (last,) = POSITION.unpack_from(self.marks, len(self.marks) - POSITION.size)
+        return _span(self.source, first, last)
 
 
 class YamlSeq(list[Any]):
-    """A sequence with the span of each item (two packed positions per item)."""
+    """A sequence with the span of each item (two packed positions per item, as in YamlMap)."""
 
     __slots__ = ("marks", "source")
 
-    def __init__(self, source: SourceFile) -> None:
+    def __init__(self, source: SourceFile, marks: bytes = b"") -> None:
         super().__init__()
         self.source = source
-        self.marks = array("q")
+        self.marks = marks
 
     def item_span(self, index: int) -> Span:
-        return _span(self.source, self.marks[index * 2], self.marks[index * 2 + 1])
+        return _span(self.source, *_TWO.unpack_from(self.marks, index * 2 * POSITION.size))
 
 
 def compose(data: str | bytes, source: SourceFile) -> tuple[Any, list[LoadProblem]]:

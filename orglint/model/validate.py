@@ -290,12 +290,10 @@ def validate_file(source: SourceFile, raw: YamlMap) -> tuple[FileContent, list[D
     findings: list[Diagnostic] = []
     content = FileContent(source, raw, None)
     header_raw = YamlMap(source)
-    header_marks: list[int] = []
-    for index, (key, value) in enumerate(raw.items()):
+    for key, value in raw.items():
         if key not in _LISTS:
             header_raw[key] = value
-            header_marks.extend(raw.marks[index * 4 : index * 4 + 4])
-    header_raw.marks.extend(header_marks)
+    header_raw.marks = b"".join(raw.entry_marks(key) for key in header_raw)
     header, error = _validate_tolerantly(StructureFile, header_raw)
     if error is not None:
         findings.extend(schema_findings(error, header_raw, StructureFile))
