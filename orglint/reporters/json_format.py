@@ -32,6 +32,10 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
     return found
 
 
+_BATCH = 1024
+"""Findings written per call to the stream."""
+
+
 class _FindingLines:
     """Each finding as ``json.dumps(diagnostic_json(d), ensure_ascii=False)`` would write it,
     composed from its encoded values.
@@ -86,6 +90,8 @@ def render(result: LintResult, stream: TextIO) -> None:
     encode = json.JSONEncoder(ensure_ascii=False).encode
     stream.write(encode(head)[:-1] + ', "diagnostics": [')
     line = _FindingLines(encode)
-    for index, diagnostic in enumerate(result.diagnostics):
-        stream.write(("\n  " if index == 0 else ",\n  ") + line(diagnostic))
-    stream.write("\n]}\n" if result.diagnostics else "]}\n")
+    findings = result.diagnostics
+    for start in range(0, len(findings), _BATCH):
+        lines = ",\n  ".join(map(line, findings[start : start + _BATCH]))
+        stream.write(("\n  " if start == 0 else ",\n  ") + lines)
+    stream.write("\n]}\n" if findings else "]}\n")
