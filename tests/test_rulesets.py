@@ -67,6 +67,8 @@ def test_cli_ruleset_replaces_the_structure_s(in_tmp: Path) -> None:
         ),
         ("orglint-ruleset: 1\nname: x\nrules:\n  D101: loud\n", 4, 9, "rules.D101"),
         ("orglint-ruleset: 1\nname: x\nextends: [cor]\n", 3, 11, "did you mean 'core'"),
+        ("orglint-ruleset: 1\nname: x\nextnds: core\n", 3, 1, "unknown key 'extnds' (did you mean 'extends'?)"),
+        ("orglint-ruleset: 1\nname: x\npolicy: 5\n", 3, 9, "policy: should be a mapping, got '5'"),
         ("orglint-ruleset: 1\nname: x\nextends: [./x.yaml]\n", 1, 1, "loop"),
         ("orglint-ruleset: 1\nname: x\nrules: [\n", 3, 9, "not valid YAML"),
         ("name: x\n", 1, 1, "orglint-ruleset"),

@@ -60,7 +60,7 @@ def validator(cls: Any) -> TypeAdapter[Any]:
 
 
 def fields_of(cls: type) -> dict[str, FieldInfo]:
-    """A format class's fields by name, in order (``BaseModel.model_fields``)."""
+    """A format class's fields by name, in order (``BaseModel.model_fields``; a model's too)."""
     fields: dict[str, FieldInfo] = getattr(cls, "__pydantic_fields__", {})
     return fields
 

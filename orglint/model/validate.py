@@ -43,6 +43,9 @@ class FileContent:
     unusable_post_ids: set[str] = field(default_factory=set)
 
 
+_UNKNOWN_KEY = ("unexpected_keyword_argument", "extra_forbidden")
+"""A key the format does not have, as a pydantic dataclass (structure files) or model (rulesets) says it."""
+
 _PLAIN_MESSAGES = {
     "string_type": "should be text",
     "int_parsing": "should be a whole number",
@@ -55,6 +58,8 @@ _PLAIN_MESSAGES = {
     "date_type": "should be a date (YYYY-MM-DD)",
     "list_type": "should be a list",
     "dict_type": "should be a mapping",
+    "model_type": "should be a mapping",
+    "model_attributes_type": "should be a mapping",
     "dataclass_type": "should be a mapping",
     "dataclass_exact_type": "should be a mapping",
 }
@@ -80,7 +85,8 @@ def _describe(value: Any) -> str:
 
 
 def _model_at(model: type, steps: tuple[Any, ...]) -> type | None:
-    """The format class that the (string) steps of a path lead to, for did-you-mean suggestions."""
+    """The format class (pydantic dataclass or model) that the (string) steps of a path lead
+    to, for did-you-mean suggestions."""
     for step in steps:
         if not isinstance(step, str) or step not in fields_of(model):
             continue
@@ -133,7 +139,7 @@ def schema_findings(
         loc = tuple(detail["loc"])
         kind = detail["type"]
         taken = _consumed(raw, loc)
-        if kind == "unexpected_keyword_argument":  # a key the format does not have
+        if kind in _UNKNOWN_KEY:
             key = str(loc[len(taken) - 1]) if taken else str(loc[-1])
             allowed = _model_at(model, taken[:-1])
             message = f"unknown key {key!r}"
