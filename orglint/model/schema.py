@@ -72,10 +72,11 @@ class Located:
     """
 
     __slots__ = ("_origin",)
+    _origin: Any
 
     @property
     def origin(self) -> Any:
-        return self._origin  # type: ignore[attr-defined]
+        return self._origin
 
     def placed(self, origin: Any) -> Self:
         object.__setattr__(self, "_origin", origin)  # frozen: the one write, outside validation
