@@ -91,10 +91,10 @@ def _parser_fault(error: yaml.YAMLError, text: str) -> LoadProblem:
     return LoadProblem(f"invalid YAML: {error}")
 
 
-def _merge(frame: _Frame, merges: list[tuple[YamlMap, int, int]]) -> None:
-    """YAML merge keys: explicit keys win, then earlier merge sources over later ones."""
+def _merge(frame: _Frame) -> None:
+    """The frame's merge keys applied: explicit keys win, then earlier merge sources over later ones."""
     target = frame.node
-    for source_map, _start, _end in merges:
+    for source_map, _start, _end in frame.merges or ():
         for key, value in source_map.items():
             if key not in target:
                 target[key] = value
@@ -169,7 +169,7 @@ def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem
                 frame = stack.pop()
                 node = frame.node
                 if frame.merges:
-                    _merge(frame, frame.merges)
+                    _merge(frame)
                 node.marks = frame.marks.tobytes()
                 if frame.anchor is not None:
                     anchors[frame.anchor] = (node, expanded - frame.expanded_at_start + 1)

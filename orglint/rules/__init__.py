@@ -35,9 +35,6 @@ class RuleSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=lambda name: name.replace("_", "-"), defer_build=True)
 
 
-_UNKNOWN = object()
-
-
 class CheckContext:
     """What a rule sees: the structure, its graph, the ruleset's policy, and helpers to point at
     the exact key or value."""
@@ -65,9 +62,8 @@ class CheckContext:
     def role_of(self, post: Post) -> str | None:
         """The post's level (a policy role): its job profile's ``level`` if it has one, else
         what its grade and tier make it (``expected_role``)."""
-        known = self._roles.get(id(post), _UNKNOWN)
-        if known is not _UNKNOWN:
-            return known  # type: ignore[return-value]
+        if id(post) in self._roles:
+            return self._roles[id(post)]
         profile = self.profiles.get(post.profile) if post.profile is not None else None
         role = profile.level if profile is not None and profile.level is not None else self.expected_role(post)
         self._roles[id(post)] = role
