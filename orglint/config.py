@@ -95,10 +95,13 @@ class Config:
         candidates = ["/".join(parts[: index + 1]) for index in range(len(parts))]
         return any(fnmatch.fnmatch(candidate, pattern) for pattern in self.settings.exclude for candidate in candidates)
 
-    def ignored_here(self, diagnostic: Diagnostic) -> bool:
-        """Does ``per-file-ignores`` ignore this finding's rule in its file?"""
+    def not_ignored_here(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """The findings ``per-file-ignores`` leaves in (all of them, when it ignores nothing)."""
         if not self.settings.per_file_ignores:
-            return False
+            return diagnostics
+        return [diagnostic for diagnostic in diagnostics if not self._ignored_here(diagnostic)]
+
+    def _ignored_here(self, diagnostic: Diagnostic) -> bool:
         relative = self._relative(diagnostic.span.file)
         if relative is None:
             return False

@@ -95,9 +95,10 @@ class RuleCrash(Exception):
 
 
 def _complete(diagnostic: Diagnostic, rule: type[Rule], severity: Severity) -> Diagnostic:
-    cell = diagnostic.span.describe_cell()
-    if cell is not None and not diagnostic.message.startswith(cell):  # table findings name their cell
-        diagnostic.message = f"{cell}: {diagnostic.message}"
+    if diagnostic.span.header is not None:  # a table's cell: its findings name it
+        cell = diagnostic.span.describe_cell()
+        if cell is not None and not diagnostic.message.startswith(cell):
+            diagnostic.message = f"{cell}: {diagnostic.message}"
     diagnostic.name = rule.name
     diagnostic.severity = severity
     diagnostic.basis = rule.basis
@@ -225,7 +226,7 @@ def _lint_structure(
             produced.extend(_complete(d, type(rule), severity) for d in rule.check(context))
         except Exception as error:
             raise RuleCrash(f"rule {rule.code} ({rule.name}) failed on {structure.root.display}: {error!r}") from error
-    produced = [d for d in produced if not config.ignored_here(d)]
+    produced = config.not_ignored_here(produced)
     if reported_files is not None:
         produced = [d for d in produced if d.span.file in reported_files]
         input_findings = [d for d in input_findings if d.span.file in reported_files]

@@ -7,11 +7,40 @@ computed once, in time linear in the number of posts, when a rule first asks for
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any, NoReturn
 
 import networkx as nx
 
 from orglint.model.schema import Post
 from orglint.model.structure import Structure
+
+
+class _NoAttributes(dict[str, Any]):
+    """The one (empty) attribute dict all nodes and all edges share. Reporting lines carry no
+    attributes (the facts rules share are OrgGraph's properties), and a dict per node and per
+    edge is two million dicts at a million posts: this is networkx's own low-memory subclassing
+    example (``DiGraph``'s "Subclasses"). Writing to it is refused, since it is everyone's."""
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("orglint's reporting-line graph carries no node or edge attributes")
+
+    __setitem__ = setdefault = _refuse
+
+    def update(self, *args: object, **kwargs: object) -> None:
+        if any(args) or kwargs:  # networkx itself updates with nothing
+            self._refuse()
+
+
+_NO_ATTRIBUTES = _NoAttributes()
+
+
+class ReportingLines(nx.DiGraph):
+    """A DiGraph whose nodes and edges share one empty attribute dict."""
+
+    def _no_attributes(self) -> _NoAttributes:
+        return _NO_ATTRIBUTES
+
+    node_attr_dict_factory = edge_attr_dict_factory = _no_attributes
 
 
 class OrgGraph:
@@ -24,7 +53,7 @@ class OrgGraph:
         self.unknown_managers: list[Post] = []
         """Posts whose ``reports_to`` names no post at all (not even an unusable one)."""
         self.top_posts: list[Post] = []
-        graph = nx.DiGraph()
+        graph = ReportingLines()
         for post in structure.posts:
             first = self.posts.setdefault(post.id, post)
             if first is not post:
@@ -40,7 +69,7 @@ class OrgGraph:
             elif manager not in structure.unusable_post_ids:
                 self.unknown_managers.append(post)
         graph.add_edges_from(edges)
-        self.graph = graph
+        self.graph = nx.freeze(graph)  # shared by every rule: none may change it
 
     def manager(self, post: Post) -> Post | None:
         return self.posts.get(post.reports_to) if post.reports_to is not None else None

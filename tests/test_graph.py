@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -36,6 +37,23 @@ def test_depth_tops_and_direct_reports(tmp_path: Path) -> None:
     assert graph.direct_reports("CE") == ["A", "B"]
     assert graph.span_of_control("A") == 1
     assert graph.chain("C") == ["CE", "A", "C"]
+
+
+def test_the_networkx_graph_is_frozen_and_shares_one_attribute_dict(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path, "  - {id: CE, title: CE}\n  - {id: A, title: A, reports_to: CE}\n  - {id: B, title: B, reports_to: A}\n"
+    ).graph
+    assert graph.nodes["CE"] is graph.nodes["B"] and graph.edges["CE", "A"] is graph.edges["A", "B"]
+    assert graph.nodes["CE"] == {} and graph.edges["CE", "A"] == {}
+    for write_to in (lambda: graph.nodes["CE"].__setitem__("colour", "red"), lambda: graph.edges["CE", "A"].update(weight=2)):
+        with pytest.raises(TypeError, match="no node or edge attributes"):
+            write_to()
+    with pytest.raises(nx.NetworkXError, match="Frozen"):
+        graph.add_edge("B", "C")
+    assert graph.nodes["A"] == {} and "C" not in graph
+    # networkx's algorithms and copies work on it as on any DiGraph
+    assert list(nx.topological_sort(graph.copy())) == ["CE", "A", "B"]
+    assert nx.shortest_path(graph, "CE", "B") == ["CE", "A", "B"]
 
 
 def test_loops_are_found_once_each_in_reporting_order(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 from orglint import __version__
@@ -35,6 +36,10 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
 _BATCH = 1024
 """Findings written per call to the stream."""
 
+_encode_text = encode_basestring
+"""A string as ``JSONEncoder(ensure_ascii=False).encode`` writes it, without that method's type
+dispatch in Python (the encoder calls exactly this for a string)."""
+
 
 class _FindingLines:
     """Each finding as ``json.dumps(diagnostic_json(d), ensure_ascii=False)`` would write it,
@@ -54,16 +59,16 @@ class _FindingLines:
     def _once(self, text: str) -> str:
         encoded = self._recurring.get(text)
         if encoded is None:
-            encoded = self._recurring[text] = self._encode(text)
+            encoded = self._recurring[text] = _encode_text(text)
         return encoded
 
     def __call__(self, diagnostic: Diagnostic) -> str:
         span = diagnostic.span
-        encode, once = self._encode, self._once
+        encode, once = _encode_text, self._once
         post = "null" if diagnostic.post is None else encode(diagnostic.post)
         cell = ""
         if span.header is not None:
-            cell = ', "cell": ' + encode({"sheet": span.sheet, "ref": span.cell, "header": span.header})
+            cell = ', "cell": ' + self._encode({"sheet": span.sheet, "ref": span.cell, "header": span.header})
         return (
             f'{{"code": {once(diagnostic.code)}, "name": {once(diagnostic.name)}, '
             f'"severity": {self._severities[diagnostic.severity]}, "message": {encode(diagnostic.message)}, '

@@ -78,10 +78,18 @@ class TooManyLayers(Rule):
         assert isinstance(settings, TooManyLayersSettings)
         limit = settings.max_layers
         graph = context.graph
+        # The posts reported share their managers' lines (eight to a manager, say): each
+        # manager's line of command is written out once.
+        managers_lines: dict[str, str] = {}
         for post_id, depth in graph.depth.items():
-            if depth + 1 == limit + 1:
+            if depth == limit:
                 post = graph.posts[post_id]
-                line = " > ".join(graph.chain(post_id))
+                manager = post.reports_to
+                assert manager is not None  # layer 1 is never past the limit (max-layers >= 1)
+                above = managers_lines.get(manager)
+                if above is None:
+                    above = managers_lines[manager] = " > ".join(graph.chain(manager))
+                line = f"{above} > {post_id}"
                 yield self.finding(
                     context.post_span(post),
                     f"on layer {depth + 1} from the top ({line}); the ruleset allows {limit}",

@@ -1,7 +1,7 @@
 import difflib
 from collections.abc import Iterator
 
-from orglint.diagnostics import Diagnostic, Severity, Span
+from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
 
 
@@ -71,18 +71,22 @@ class UnknownGrade(Rule):
         if not grades:
             return
         known = list(grades)
-        self._suggestions: dict[str, list[str]] = {}  # the same wrong grade recurs: compare it once
+        # The same wrong grade recurs, often on every post: each is compared and its message
+        # written once, and the findings share that text.
+        messages: dict[tuple[str, str], str] = {}
+
+        def message(what: str, grade: str) -> str:
+            text = messages.get((what, grade))
+            if text is None:
+                close = difflib.get_close_matches(grade, known, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                text = messages[what, grade] = f"{what} {grade!r} is not defined by the ruleset{hint}"
+            return text
+
         for post in context.graph.posts.values():
             if post.grade is not None and post.grade not in grades:
-                yield self._unknown(context.value_span(post, "grade"), post.grade, known, post.id, "grade")
+                yield self.finding(context.value_span(post, "grade"), message("grade", post.grade), post=post.id)
             evaluation = post.evaluation
             if evaluation is not None and evaluation.grade is not None and evaluation.grade not in grades:
                 span = context.value_span(post, "evaluation", "grade")
-                yield self._unknown(span, evaluation.grade, known, post.id, "evaluated grade")
-
-    def _unknown(self, span: Span, grade: str, known: list[str], post: str, what: str) -> Diagnostic:
-        close = self._suggestions.get(grade)
-        if close is None:
-            close = self._suggestions[grade] = difflib.get_close_matches(grade, known, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return self.finding(span, f"{what} {grade!r} is not defined by the ruleset{hint}", post=post)
+                yield self.finding(span, message("evaluated grade", evaluation.grade), post=post.id)
