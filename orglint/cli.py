@@ -299,7 +299,7 @@ def _sections_text(sections: list[Section], as_markdown: bool, to_file: bool) ->
 
         from orglint.report import terminal
 
-        terminal.render(sections, Console(file=buffer if to_file else sys.stdout, highlight=False))
+        terminal.render(sections, Console(file=buffer if to_file else sys.stdout, highlight=False, emoji=False))
     return buffer.getvalue()
 
 
@@ -338,7 +338,7 @@ def report(
     from orglint.report.audit import build_report
     from orglint.report.sections import report_sections
 
-    with progress_display(Console(stderr=True)) as say:
+    with progress_display(Console(stderr=True, emoji=False)) as say:
         result = _lint_for_view(paths, ruleset, config, isolated, say, verbose)
         say("Writing the report")
         built = _guarded(verbose, lambda: build_report(result))
@@ -380,7 +380,7 @@ def tree(
     from orglint.report import tree as tree_view
     from orglint.report.audit import by_post, split_by_structure
 
-    with progress_display(Console(stderr=True)) as say:
+    with progress_display(Console(stderr=True, emoji=False)) as say:
         result = _lint_for_view(paths, ruleset, config, isolated, say, verbose)
     runs, _ = split_by_structure(result)
     if from_post is not None and not any(from_post in run.graph.posts for run, _, _ in runs):
@@ -388,7 +388,7 @@ def tree(
         close = difflib.get_close_matches(from_post, known, n=1)
         raise _fail(f"no post {from_post!r} in the structure" + (f" (did you mean {close[0]!r}?)" if close else ""))
     # piped, each post stays on one line (grep-able); on a terminal, long lines wrap
-    console = Console(highlight=False, width=None if sys.stdout.isatty() else 100_000)
+    console = Console(highlight=False, emoji=False, width=None if sys.stdout.isatty() else 100_000)
     for run, diagnostics, _ in runs:
         if from_post is None or from_post in run.graph.posts:
             tree_view.render(run, by_post(diagnostics), console, from_post, depth)
@@ -567,7 +567,7 @@ def _print_statistics(result: LintResult) -> None:
     table.add_column("severity")
     for (code, name, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         table.add_row(str(count), code, name, severity)
-    console = Console(highlight=False)
+    console = Console(highlight=False, emoji=False)
     if counts:
         console.print(table)
     console.print(summary_line(result))

@@ -128,7 +128,7 @@ def render_rule_docs(rules: list[type[Rule]], output_format: str, stream: TextIO
     from rich.console import Console
     from rich.markdown import Markdown
 
-    console = Console(file=stream, highlight=False)
+    console = Console(file=stream, highlight=False, emoji=False)
     for index, rule in enumerate(rules):
         if index:
             console.rule()
@@ -169,4 +169,4 @@ def render_rules_table(ruleset: Ruleset, output_format: str, stream: TextIO) -> 
         table.add_row(
             str(row["code"]), str(row["name"]), "yes" if row["enabled"] else "no", str(row["severity"]), str(row["summary"])
         )
-    Console(file=stream, highlight=False).print(table)
+    Console(file=stream, highlight=False, emoji=False).print(table)

@@ -162,6 +162,25 @@ def test_no_colour_when_piped(at_repo: Path) -> None:
     assert "\x1b[" not in done.stdout
 
 
+def test_full_output_to_a_pipe_is_the_terminal_view_without_its_colours(at_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Piped (pre-commit, CI) the full view is written without loading rich; on a terminal rich
+    styles the very same text. Neither turns ``:100:`` in a location into an emoji."""
+    import re
+
+    from orglint.engine import lint
+    from orglint.reporters import full
+
+    result = lint([Path(BROKEN)])
+    piped = io.StringIO()
+    full.render(result, piped)
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as rich would see a terminal
+    styled = io.StringIO()
+    full.render(result, styled)
+    assert "\x1b[" not in piped.getvalue() and "\x1b[" in styled.getvalue()
+    assert re.sub(r"\x1b\[[0-9;]*m", "", styled.getvalue()) == piped.getvalue()
+    assert f"{BROKEN}:100:9: D104 [too-many-layers]" in piped.getvalue()
+
+
 def test_each_json_finding_is_written_as_json_dumps_would_write_it(at_repo: Path) -> None:
     from orglint.diagnostics import Diagnostic, Severity, Span
     from orglint.engine import LintResult, lint

@@ -78,3 +78,9 @@ def test_deep_structures_are_drawn_without_recursion(in_tmp: Path) -> None:
     assert limited.hidden == 3000 - 1500
     _, out, _ = run("tree", "structure.yaml", "--depth", "2")
     assert "P2" in out and "P3 " not in out and "… 2,997 more below" in out
+
+
+def test_text_in_colons_is_shown_as_written_not_as_an_emoji(in_tmp: Path) -> None:
+    write(in_tmp, "structure.yaml", STRUCTURE_HEAD + "  - {id: CE, title: 'Chief :100: Executive', tier: 1}\n")
+    _, out, _ = run("tree", "structure.yaml")
+    assert "Chief :100: Executive" in out and "\U0001f4af" not in out

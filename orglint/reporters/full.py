@@ -1,8 +1,11 @@
 """The default format: each finding with a code frame of the lines at fault, its basis and fix,
-grouped by file, then a summary. Colour only on a terminal (rich decides; NO_COLOR is honoured)."""
+grouped by file, then a summary. Colour only on a terminal (rich draws it; NO_COLOR is honoured);
+to a pipe or a file the same text is written without loading rich."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -38,14 +41,44 @@ def code_frame(lines: list[str], diagnostic: Diagnostic) -> list[tuple[str, str]
     return rows
 
 
+Piece = tuple[str, str]
+"""Some text of a line and its style (rich's style syntax; ``""`` for none)."""
+
+
 def render(result: LintResult, stream: TextIO) -> None:
     if not result.diagnostics:  # the usual pre-commit run: one plain line, without loading rich
         stream.write(summary_line(result) + "\n")
         return
+    if _in_colour(stream):
+        _write_styled(_lines(result), stream)
+    else:  # a pipe or a file, as under pre-commit and CI: the same text, without loading rich
+        stream.writelines("".join(text for text, _ in pieces) + "\n" for pieces in _lines(result))
+
+
+def _in_colour(stream: TextIO) -> bool:
+    """Whether rich would style the output: on a terminal, or where the environment asks for it
+    (``FORCE_COLOR``, ``TTY_COMPATIBLE``). Only then is rich worth its import."""
+    if os.environ.get("FORCE_COLOR") is not None or os.environ.get("TTY_COMPATIBLE", "") != "":
+        return True
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty is not None and isatty())
+    except ValueError:  # a closed stream
+        return False
+
+
+def _write_styled(lines: Iterator[list[Piece]], stream: TextIO) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console(file=stream, highlight=False, soft_wrap=True)
+    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
+    for pieces in lines:
+        console.print("".join(f"[{style}]{escape(text)}[/]" if style else escape(text) for text, style in pieces))
+
+
+def _lines(result: LintResult) -> Iterator[list[Piece]]:
+    """Each line of the report as its pieces: per file a heading, then each finding with its code
+    frame, basis and fix, and a blank line; the summary last."""
     sources = {source.display: source for structure in result.structures for source in structure.files}
     lines: dict[str, list[str]] = {}
     previous_file = None
@@ -54,22 +87,25 @@ def render(result: LintResult, stream: TextIO) -> None:
         if span.file not in lines and span.header is None:  # files outside any structure (unparseable ones) are read again here
             lines[span.file] = (sources.get(span.file) or SourceFile(Path(span.file), span.file)).lines()
         if span.file != previous_file:
-            console.print(f"[bold underline]{escape(span.file)}[/]")
+            yield [(span.file, "bold underline")]
         previous_file = span.file
         style = _STYLES[diagnostic.severity]
-        console.print(
-            f"[bold]{escape(span.file)}:{span.line}:{span.column}:[/] [{style}]{diagnostic.code}[/] "
-            f"[dim]\\[{diagnostic.name}][/] {escape(diagnostic.message)}"
-        )
+        yield [
+            (f"{span.file}:{span.line}:{span.column}:", "bold"),
+            (" ", ""),
+            (diagnostic.code, style),
+            (" ", ""),
+            (f"[{diagnostic.name}]", "dim"),
+            (f" {diagnostic.message}", ""),
+        ]
         # a table cell (CSV, XLSX): the message names the cell; rows are not lines, so no frame
         in_table = span.header is not None or span.sheet is not None
         frame = code_frame(lines[span.file], diagnostic) if span.file in lines and not in_table else []
         for gutter, text in frame:
-            text_style = style if gutter.strip() == "" else ""
-            console.print(f"[blue]{escape(gutter)}│[/] " + (f"[{text_style}]{escape(text)}[/]" if text_style else escape(text)))
+            yield [(f"{gutter}│", "blue"), (" ", ""), (text, style if gutter.strip() == "" else "")]
         if diagnostic.basis:
-            console.print(f"  [dim]= basis:[/] {escape(diagnostic.basis)}")
+            yield [("  = basis:", "dim"), (f" {diagnostic.basis}", "")]
         if diagnostic.fix:
-            console.print(f"  [dim]= fix:[/] {escape(diagnostic.fix)}")
-        console.print()
-    console.print(f"[bold]{escape(summary_line(result))}[/]")
+            yield [("  = fix:", "dim"), (f" {diagnostic.fix}", "")]
+        yield []
+    yield [(summary_line(result), "bold")]
