@@ -295,11 +295,10 @@ def _sections_text(sections: list[Section], as_markdown: bool, to_file: bool) ->
 
         markdown.render(sections, buffer)
     else:
-        from rich.console import Console
-
+        from orglint.console import console
         from orglint.report import terminal
 
-        terminal.render(sections, Console(file=buffer if to_file else sys.stdout, highlight=False, emoji=False))
+        terminal.render(sections, console(file=buffer if to_file else sys.stdout))
     return buffer.getvalue()
 
 
@@ -332,13 +331,12 @@ def report(
     verbose: Verbose = False,
 ) -> None:
     """Audit report: compliance by rule family and department, statutory officers, shape, pay bill, evaluation."""
-    from rich.console import Console
-
+    from orglint.console import console
     from orglint.progress import progress_display
     from orglint.report.audit import build_report
     from orglint.report.sections import report_sections
 
-    with progress_display(Console(stderr=True, emoji=False)) as say:
+    with progress_display(console(stderr=True)) as say:
         result = _lint_for_view(paths, ruleset, config, isolated, say, verbose)
         say("Writing the report")
         built = _guarded(verbose, lambda: build_report(result))
@@ -374,13 +372,12 @@ def tree(
     """Show the structure as a tree: titles, grades, designations, and the findings on each post."""
     import difflib
 
-    from rich.console import Console
-
+    from orglint.console import console
     from orglint.progress import progress_display
     from orglint.report import tree as tree_view
     from orglint.report.audit import by_post, split_by_structure
 
-    with progress_display(Console(stderr=True, emoji=False)) as say:
+    with progress_display(console(stderr=True)) as say:
         result = _lint_for_view(paths, ruleset, config, isolated, say, verbose)
     runs, _ = split_by_structure(result)
     if from_post is not None and not any(from_post in run.graph.posts for run, _, _ in runs):
@@ -388,10 +385,10 @@ def tree(
         close = difflib.get_close_matches(from_post, known, n=1)
         raise _fail(f"no post {from_post!r} in the structure" + (f" (did you mean {close[0]!r}?)" if close else ""))
     # piped, each post stays on one line (grep-able); on a terminal, long lines wrap
-    console = Console(highlight=False, emoji=False, width=None if sys.stdout.isatty() else 100_000)
+    view = console(width=None if sys.stdout.isatty() else 100_000)
     for run, diagnostics, _ in runs:
         if from_post is None or from_post in run.graph.posts:
-            tree_view.render(run, by_post(diagnostics), console, from_post, depth)
+            tree_view.render(run, by_post(diagnostics), view, from_post, depth)
     raise _findings_exit(result, exit_zero)
 
 
@@ -554,9 +551,9 @@ def baseline_write(
 def _print_statistics(result: LintResult) -> None:
     from collections import Counter
 
-    from rich.console import Console
     from rich.table import Table
 
+    from orglint.console import console
     from orglint.reporters import summary_line
 
     counts = Counter((d.code, d.name, d.severity.label) for d in result.diagnostics)
@@ -567,10 +564,10 @@ def _print_statistics(result: LintResult) -> None:
     table.add_column("severity")
     for (code, name, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         table.add_row(str(count), code, name, severity)
-    console = Console(highlight=False, emoji=False)
+    view = console()
     if counts:
-        console.print(table)
-    console.print(summary_line(result))
+        view.print(table)
+    view.print(summary_line(result))
 
 
 @app.command("rule")

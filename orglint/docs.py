@@ -125,19 +125,20 @@ def render_rule_docs(rules: list[type[Rule]], output_format: str, stream: TextIO
         json.dump(documents if len(documents) != 1 else documents[0], stream, indent=2, ensure_ascii=False)
         stream.write("\n")
         return
-    from rich.console import Console
     from rich.markdown import Markdown
 
-    console = Console(file=stream, highlight=False, emoji=False)
+    from orglint.console import console
+
+    view = console(file=stream)
     for index, rule in enumerate(rules):
         if index:
-            console.rule()
+            view.rule()
         text = rule_text(rule)
         summary, _, body = text.partition("\n")
-        console.print(f"[bold]{_header(rule)}[/]")
-        console.print(summary)
-        console.print(f"[dim]Basis:[/] {rule.basis}")
-        console.print(Markdown(body.strip()))
+        view.print(f"[bold]{_header(rule)}[/]")
+        view.print(summary)
+        view.print(f"[dim]Basis:[/] {rule.basis}")
+        view.print(Markdown(body.strip()))
 
 
 def render_rules_table(ruleset: Ruleset, output_format: str, stream: TextIO) -> None:
@@ -159,8 +160,9 @@ def render_rules_table(ruleset: Ruleset, output_format: str, stream: TextIO) -> 
         json.dump({"rulesets": ruleset.names, "rules": rows}, stream, indent=2, ensure_ascii=False)
         stream.write("\n")
         return
-    from rich.console import Console
     from rich.table import Table
+
+    from orglint.console import console
 
     table = Table(title=f"Rules ({' + '.join(ruleset.names)})", title_justify="left", box=None, header_style="bold")
     for column in ("code", "name", "enabled", "severity", "summary"):
@@ -169,4 +171,4 @@ def render_rules_table(ruleset: Ruleset, output_format: str, stream: TextIO) -> 
         table.add_row(
             str(row["code"]), str(row["name"]), "yes" if row["enabled"] else "no", str(row["severity"]), str(row["summary"])
         )
-    Console(file=stream, highlight=False, emoji=False).print(table)
+    console(file=stream).print(table)

@@ -68,12 +68,13 @@ def _in_colour(stream: TextIO) -> bool:
 
 
 def _write_styled(lines: Iterator[list[Piece]], stream: TextIO) -> None:
-    from rich.console import Console
     from rich.markup import escape
 
-    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
+    from orglint.console import console
+
+    view = console(file=stream, soft_wrap=True)
     for pieces in lines:
-        console.print("".join(f"[{style}]{escape(text)}[/]" if style else escape(text) for text, style in pieces))
+        view.print("".join(f"[{style}]{escape(text)}[/]" if style else escape(text) for text, style in pieces))
 
 
 def _lines(result: LintResult) -> Iterator[list[Piece]]:
