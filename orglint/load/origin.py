@@ -24,10 +24,6 @@ def locate(node: Any, path: tuple[str | int, ...], *, key: bool = False) -> Span
     the key that holds it, or its own span. ``None`` only if ``node`` carries no positions.
     Only the one span answered is built (this runs once per finding).
     """
-    if len(path) == 1 and not key:  # most findings: one key of the post itself, answered at once
-        (step,) = path
-        if isinstance(step, str) and hasattr(node, "key_span") and step in node:
-            return node.value_span(step)
     current = node
     container: Any = None
     step_found: str | int = 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from orglint.load.source import LINE_BREAK
+from orglint.load.source import LINE_BREAK, decode_text
 
 _MAYBE_COMMENT = re.compile(rb"#(?:\s|[\x80-\xff])*orglint:")
 """Matches wherever _COMMENT could: its ``\\s`` also takes Unicode spaces, which are non-ASCII bytes."""
@@ -30,11 +30,12 @@ def scan(data: str | bytes, display: str) -> list[Suppression]:
     """Every suppression comment in a file's text (or its bytes, already known to be UTF-8): one
     regular-expression pass in C, since every structure file contains ``orglint:`` (its
     ``orglint: 1`` key) and most have no comment."""
-    if isinstance(data, bytes):
-        if _MAYBE_COMMENT.search(data) is None:  # the usual case, without decoding the whole file
-            return []
-        data = data.decode("utf-8-sig")
-    text = data
+    if isinstance(data, str):
+        text = data
+    elif _MAYBE_COMMENT.search(data) is None:  # the usual case, without decoding the whole file
+        return []
+    else:
+        text = decode_text(data)
     found = []
     line, counted_to = 1, 0
     line_start = 0
