@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from orglint.diagnostics import Diagnostic, fingerprint
+from orglint.errors import OrglintError
 
 FORMAT_VERSION = 1
 
 Key = tuple[str, str, str | None, str]
 
 
-class BaselineError(Exception):
+class BaselineError(OrglintError):
     """An unreadable baseline file: a usage error (exit 2)."""
 
 

@@ -21,6 +21,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from orglint.diagnostics import Diagnostic, Severity
+from orglint.errors import OrglintError
 from orglint.load.source import Limits, display_path, real_path
 from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.model.validate import plain_message
@@ -35,7 +36,7 @@ def _code(selector: str) -> str | None:
     return rule.code if rule is not None else None
 
 
-class ConfigError(Exception):
+class ConfigError(OrglintError):
     """A configuration file that cannot be used: exit 2, at the file, line and key."""
 
 
@@ -147,6 +148,18 @@ def _line_of(text: str, loc: tuple[str | int, ...], section: str | None) -> tupl
     return 1, 1
 
 
+def _deepest(text: str) -> tuple[int, int]:
+    """Where brackets first nest deepest (strings not told apart: only for locating a fault)."""
+    depth = deepest = 0
+    where = (1, 1)
+    for number, line in enumerate(text.splitlines(), start=1):
+        for column, character in enumerate(line, start=1):
+            depth += (character in "[{") - (character in "]}")
+            if depth > deepest:
+                deepest, where = depth, (number, column)
+    return where
+
+
 def _parse(path: Path, required: bool) -> Settings | None:
     try:
         text = path.read_text(encoding="utf-8")
@@ -155,6 +168,9 @@ def _parse(path: Path, required: bool) -> Settings | None:
         raise ConfigError(f"{display_path(path)}: cannot be read: {error.strerror or error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{display_path(path)}: invalid TOML: {error}") from None
+    except RecursionError:  # tomllib recurses once per nested array or table
+        line, column = _deepest(text)
+        raise ConfigError(f"{display_path(path)}:{line}:{column}: invalid TOML: arrays or tables nested too deeply") from None
     section = None
     if path.name == "pyproject.toml":
         table = document.get("tool", {}).get("orglint")

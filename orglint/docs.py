@@ -76,7 +76,7 @@ def examples(rule: type[Rule]) -> list[RuleExample]:
         body = match["body"]
         between = text[previous_end : match.start()]
         previous_end = match.end()
-        if len(info) == 3 and info[:2] == ["yaml", "ruleset"]:
+        if len(info) == 3 and info[:2] in (["yaml", "ruleset"], ["yaml", "file"]):  # a file the example needs
             files[info[2]] = body
             continue
         leads = [line.strip() for line in between.splitlines() if line.strip().startswith(("Failing", "Passing"))]

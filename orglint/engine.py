@@ -15,6 +15,7 @@ from orglint.config import nearest as nearest_config
 from orglint.diagnostics import Diagnostic, Severity, Suppressed
 from orglint.graph import OrgGraph
 from orglint.load.discover import Discovery, StructureSources, discover
+from orglint.load.perimeter import project_root
 from orglint.model.structure import Structure, assemble
 from orglint.rules import CheckContext, Rule
 from orglint.rules.registry import registered_rules
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
     from orglint.load.spreadsheet import Spreadsheet
 
 DEFAULT_RULESET = "core"
+
+RulesetKey = tuple[tuple[str, ...], Path, Path, Path | None]
+"""Rulesets are resolved once per (references, folder they are relative to, repository, file declaring them)."""
 
 
 @dataclass
@@ -81,6 +85,9 @@ class LintResult:
     runs: list[StructureRun] = field(default_factory=list)
     suppressed: list[Suppressed] = field(default_factory=list)
     """Findings an inline suppression or the baseline hid (counted in the summary, not shown)."""
+    read: dict[Path, str] = field(default_factory=dict)
+    """Every file the run read (structures, tables, rulesets, configuration), by real path, with
+    what it is: output is never written over them unasked."""
 
     @property
     def structures(self) -> list[Structure]:
@@ -132,9 +139,9 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
         spreadsheet_for=lambda path: options.config_for(path.parent).settings.spreadsheet,
         limits_for=lambda path: options.config_for(path.parent).limits,
     )
-    result = LintResult(files=discovery.files)
+    result = LintResult(files=discovery.files, read=discovery.read)
     input_findings = list(discovery.findings)
-    rulesets: dict[tuple[tuple[str, ...], Path], Ruleset] = {}
+    rulesets: dict[RulesetKey, Ruleset] = {}
     jobs = _assemblers(discovery, options)
     for index, (display, assemble_one) in enumerate(jobs):
         if options.progress is not None:
@@ -181,19 +188,22 @@ def _from_spreadsheet(spreadsheet: Spreadsheet) -> Assembled:
     return structure, found, None
 
 
-def _ruleset_for(
-    structure: Structure, config: Config, options: LintOptions, cache: dict[tuple[tuple[str, ...], Path], Ruleset]
-) -> Ruleset:
-    """The command line's rulesets, else the structure's own `ruleset:`, else the configuration's default."""
+def _ruleset_for(structure: Structure, config: Config, options: LintOptions, cache: dict[RulesetKey, Ruleset]) -> Ruleset:
+    """The command line's rulesets, else the structure's own `ruleset:`, else the configuration's
+    default. Paths the repository itself declares may not lead outside it (SPEC §10)."""
+    repository = project_root(structure.root.path)
+    declared_in: Path | None
     if options.rulesets:
-        references, base, span = options.rulesets, Path.cwd(), None
+        references, base, span, declared_in = options.rulesets, Path.cwd(), None, None
     elif structure.rulesets:
         references, base, span = structure.rulesets, structure.root.path.parent, structure.ruleset_span()
+        declared_in = structure.root.path
     else:
         references, base, span = config.rulesets or [DEFAULT_RULESET], config.folder, None
-    key = (tuple(references), base)
+        declared_in = config.path if options.config_file is None else None  # --config: the user's choice
+    key = (tuple(references), base, repository, declared_in)
     if key not in cache:
-        cache[key] = load_ruleset(references, base, span)
+        cache[key] = load_ruleset(references, base, span, repository=repository, declared_in=declared_in)
     return cache[key]
 
 
@@ -203,7 +213,7 @@ def _lint_structure(
     reported_files: set[str] | None,
     options: LintOptions,
     rules: dict[str, type[Rule]],
-    rulesets: dict[tuple[tuple[str, ...], Path], Ruleset],
+    rulesets: dict[RulesetKey, Ruleset],
     result: LintResult,
 ) -> list[Diagnostic]:
     """Check one structure, adding its rule findings to ``result``; returns its input findings
@@ -211,6 +221,9 @@ def _lint_structure(
     result.posts += len(structure.posts)
     config = options.config_for(structure.root.path.parent)
     ruleset = _ruleset_for(structure, config, options, rulesets)
+    result.read.update(dict.fromkeys(ruleset.files, "a ruleset"))
+    if config.path is not None:
+        result.read[config.path] = "a configuration file"
     select = options.select or config.settings.select or []
     extend_select = [*config.settings.extend_select, *options.extend_select]
     ignore = [*config.settings.ignore, *options.ignore]

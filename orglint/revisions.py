@@ -10,10 +10,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from orglint.errors import OrglintError
 from orglint.load.source import real_path
 
 
-class RevisionError(Exception):
+class RevisionError(OrglintError):
     """Not a git repository, an unknown revision, or git missing: a usage error (exit 2)."""
 
 

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from orglint.diagnostics import Severity, Span
+from orglint.errors import OrglintError
 from orglint.load.documents import load_yaml
 from orglint.load.origin import locate
 from orglint.load.source import SourceFile, real_path
@@ -58,7 +59,7 @@ class RulesetFile(BaseModel):
     policy: dict[str, dict[str, Any]] = Field(default={}, description="Data rules share; see orglint.policy.")
 
 
-class RulesetError(Exception):
+class RulesetError(OrglintError):
     """A ruleset that cannot be used, located at the key or value at fault."""
 
     def __init__(self, message: str, span: Span | None = None) -> None:
@@ -90,6 +91,8 @@ class RuleConfig:
 class Ruleset:
     names: list[str] = field(default_factory=list)
     """Every ruleset resolved, bases first."""
+    files: list[Path] = field(default_factory=list)
+    """Their files, in the same order."""
     rules: dict[str, RuleConfig] = field(default_factory=dict)
     policy: Policy = field(default_factory=Policy)
 
@@ -142,9 +145,17 @@ def is_path_reference(reference: str) -> bool:
     return "/" in reference or "\\" in reference or reference.endswith((".yaml", ".yml"))
 
 
-def _find(reference: str, base_dir: Path, span: Span | None) -> Path:
+def _find(reference: str, base_dir: Path, span: Span | None, confined_to: Path | None = None) -> Path:
+    """The file a reference names; a path written inside a repository must stay inside it
+    (``confined_to``, its project root), and one that leaves is refused unopened."""
     if is_path_reference(reference):
         path = real_path(base_dir / reference)
+        if confined_to is not None and not path.is_relative_to(confined_to):
+            raise RulesetError(
+                f"ruleset path {reference!r} leads outside the project root ({confined_to}): it is not read; "
+                "a ruleset outside the repository can be named on the command line (--ruleset)",
+                span,
+            )
         if not path.is_file():
             raise RulesetError(f"ruleset file {reference!r} not found (looked for {path})", span)
         return path
@@ -157,22 +168,42 @@ def _find(reference: str, base_dir: Path, span: Span | None) -> Path:
     return Path(str(resource))
 
 
-def load_ruleset(references: list[str], base_dir: Path, span: Span | None = None) -> Ruleset:
-    """Resolve the rulesets named (in order, later overriding earlier) into one."""
-    resolver = _Resolver()
+def load_ruleset(
+    references: list[str],
+    base_dir: Path,
+    span: Span | None = None,
+    *,
+    repository: Path | None = None,
+    declared_in: Path | None = None,
+) -> Ruleset:
+    """Resolve the rulesets named (in order, later overriding earlier) into one.
+
+    ``repository`` is the project root of the structure being linted, and ``declared_in`` the
+    file the references are written in (None: the command line). A path written in a file inside
+    the repository (these references, or an ``extends:`` in a ruleset there) must stay inside it;
+    paths from the command line, and from files outside the repository, may point anywhere."""
+    resolver = _Resolver(repository)
+    confined_to = resolver.confinement(declared_in)
     for reference in references:
-        resolver.resolve(_find(reference, base_dir, span), ())
+        resolver.resolve(_find(reference, base_dir, span, confined_to), ())
     resolver.ruleset.policy = resolver.merged_policy()
     return resolver.ruleset
 
 
 class _Resolver:
-    def __init__(self) -> None:
+    def __init__(self, repository: Path | None) -> None:
+        self.repository = repository
         self.ruleset = Ruleset()
         self.done: set[Path] = set()
         self.policy: dict[str, dict[str, Any]] = {}
         self.policy_origins: dict[tuple[str, str], YamlMap] = {}
         """(section, entry) → the mapping that last gave that entry, to locate its faults."""
+
+    def confinement(self, declared_in: Path | None) -> Path | None:
+        """The folder paths written in ``declared_in`` must stay in: the repository, if the file is in it."""
+        if self.repository is None or declared_in is None or not real_path(declared_in).is_relative_to(self.repository):
+            return None
+        return self.repository
 
     def resolve(self, path: Path, chain: tuple[Path, ...]) -> None:
         if path in chain:
@@ -196,9 +227,10 @@ class _Resolver:
         extends = raw.get("extends")
         for index, base in enumerate(parsed.extends):
             base_span = extends.item_span(index) if isinstance(extends, YamlSeq) else raw.key_span("extends")
-            self.resolve(_find(base, path.parent, base_span), (*chain, path))
+            self.resolve(_find(base, path.parent, base_span, self.confinement(path)), (*chain, path))
         self.done.add(path)
         self.ruleset.names.append(parsed.name)
+        self.ruleset.files.append(path)
         rules_raw = raw.get("rules")
         if isinstance(rules_raw, YamlMap):  # validated above: a mapping whenever it has entries
             for key, entry in parsed.rules.items():

@@ -15,10 +15,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from orglint.errors import OrglintError
 from orglint.rules import InputRule, Rule
 
 
-class SelectorError(Exception):
+class SelectorError(OrglintError):
     """A selector that matches no rule: a usage error (exit 2)."""
 
 

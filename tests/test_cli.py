@@ -64,7 +64,7 @@ def test_full_output_has_code_frames_basis_fix_and_a_summary(at_repo: Path) -> N
     assert caret_line.index("^") == frame[2].index("LOOP-2") and caret_line.count("^") == len("LOOP-2")
     assert "= basis: Local Government and Housing Act 1989 s4" in out
     assert "= fix:" in out
-    assert out.rstrip().endswith("Found 7 errors, 8 warnings, 1 info (1 file, 46 posts).")
+    assert out.rstrip().endswith("Found 8 errors, 8 warnings, 1 info (1 file, 46 posts).")
 
 
 def test_concise_output(at_repo: Path) -> None:
@@ -74,7 +74,7 @@ def test_concise_output(at_repo: Path) -> None:
         lines[0]
         == f"{BROKEN}:19:17: S004 [top-post-count] 'ROGUE' reports to no one: 2 top posts (CE, ROGUE), the ruleset allows 1"
     )
-    assert len(lines) == 17 and lines[-1].startswith("Found 7 errors")
+    assert len(lines) == 18 and lines[-1].startswith("Found 8 errors")
 
 
 def test_clean_run_is_quiet_and_exits_0() -> None:
@@ -98,15 +98,15 @@ def test_exit_zero(at_repo: Path) -> None:
 @pytest.mark.parametrize(
     ("options", "codes"),
     [
-        (["--select", "S"], {"S001", "S002", "S003", "S004", "S005", "S006", "X001", "X002"}),
-        (["--select", "D10"], {"D101", "D102", "D103", "D104", "X001", "X002"}),
-        (["--select", "one-over-one,S003"], {"D103", "S003", "X001", "X002"}),
-        (["--ignore", "D", "--ignore", "S00"], {"X001", "X002"}),
-        (["--select", "S001", "--extend-select", "D104"], {"S001", "D104", "X001", "X002"}),
+        (["--select", "S"], {"S001", "S002", "S003", "S004", "S005", "S006", "X001", "X002", "X004"}),
+        (["--select", "D10"], {"D101", "D102", "D103", "D104", "X001", "X002", "X004"}),
+        (["--select", "one-over-one,S003"], {"D103", "S003", "X001", "X002", "X004"}),
+        (["--ignore", "D", "--ignore", "S00"], {"X001", "X002", "X004"}),
+        (["--select", "S001", "--extend-select", "D104"], {"S001", "D104", "X001", "X002", "X004"}),
         (
             # ALL brings in every rule that can run without policy the ruleset lacks: E101 too
             ["--select", "ALL", "--ignore", "tier-mismatch"],
-            {"S001", "S002", "S003", "S004", "S005", "D101", "D102", "D103", "D104", "E101", "X001", "X002", "X003"},
+            {"S001", "S002", "S003", "S004", "S005", "D101", "D102", "D103", "D104", "E101", "X001", "X002", "X003", "X004"},
         ),
     ],
 )
@@ -120,7 +120,7 @@ def test_statistics(at_repo: Path) -> None:
     assert exit_code == 1
     rows = [line.split() for line in out.splitlines() if line.strip()[:1].isdigit()]
     assert rows[0][:3] == ["3", "D104", "too-many-layers"]
-    assert sum(int(row[0]) for row in rows) == 16
+    assert sum(int(row[0]) for row in rows) == 17
 
 
 def test_output_file_gets_the_format_and_the_terminal_the_full_view(in_tmp: Path) -> None:

@@ -173,5 +173,5 @@ def test_no_output_lands_on_an_input(in_tmp: Path) -> None:
         ["diff", "structure.yaml", "structure.yaml", "-o", "structure.yaml"],
     ):
         exit_code, _, err = run(*command)
-        assert exit_code == 2 and "is an input structure file" in err, command
+        assert exit_code == 2 and "structure.yaml is a structure file this run read" in err, command
         assert (in_tmp / "structure.yaml").read_text(encoding="utf-8") == text

@@ -345,7 +345,7 @@ def test_output_file_is_written_and_inputs_are_never_overwritten(tmp_path: Path,
     copy = tmp_path / "structure.yaml"
     copy.write_bytes(CARLISLE_PROPOSED.read_bytes())
     exit_code, _, err = run("report", str(copy), "--format", "html", "-o", str(copy))
-    assert exit_code == 2 and "is an input structure file" in err
+    assert exit_code == 2 and "structure.yaml is a structure file this run read" in err
     assert copy.read_bytes() == CARLISLE_PROPOSED.read_bytes()
 
 

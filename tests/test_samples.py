@@ -48,6 +48,7 @@ def test_broken_sample_findings_name_their_posts() -> None:
         "D104": {"OFF-A1", "OFF-A2", "OFF-A3"},
         "X001": {None},
         "X002": {"CLERK-2"},
+        "X004": {None},
         "X003": {None},
     }
 

@@ -121,7 +121,7 @@ def test_a_spreadsheet_round_trips_through_import_and_check(in_tmp: Path) -> Non
     assert found(imported) == found(direct)
     assert (in_tmp / "proposal.xlsx").read_bytes() == original
     exit_code, _, err = run("import", "proposal.xlsx")
-    assert exit_code == 2 and "exists: use --force" in err
+    assert exit_code == 2 and "proposal.yaml is a structure file" in err and "--force" in err
     assert run("import", "proposal.xlsx", "--force")[0] == 0
 
 

@@ -9,6 +9,7 @@ from orglint.diagnostics import Diagnostic
 from orglint.diff.findings import FindingChanges, Side, compare_findings
 from orglint.diff.posts import PostChanges, post_changes
 from orglint.engine import LintResult, StructureRun
+from orglint.errors import OrglintError
 from orglint.report.audit import split_by_structure
 from orglint.report.paybill import PayBill, PayLine, pay_bill
 from orglint.report.shape import Shape, shape
@@ -64,7 +65,7 @@ class Diff:
         return [CostLine(label, before.get(label), after.get(label)) for label in labels]
 
 
-class DiffError(Exception):
+class DiffError(OrglintError):
     """The two sides cannot be compared (no structure, or several): a usage error."""
 
 

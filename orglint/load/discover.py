@@ -8,7 +8,6 @@ above it, up to the repository top (a folder holding ``.git``).
 
 from __future__ import annotations
 
-import glob
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -16,7 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from orglint.diagnostics import Diagnostic, Span
+from orglint.errors import OrglintError
 from orglint.load.documents import YamlDocument, load_yaml
+from orglint.load.perimeter import PatternMatches, is_absolute_pattern, is_within, leaves_its_project, match_pattern, project_root
 from orglint.load.source import Limits, LoadProblem, display_path, real_path
 
 if TYPE_CHECKING:  # the table loaders are imported only when there are tables (start-up time)
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # the table loaders are imported only when there are tables (
     from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.load.yaml_source import YamlMap, YamlSeq
 
-INVALID_STRUCTURE = "X002"
+INVALID_STRUCTURE, INCLUDE_OUTSIDE = "X002", "X004"
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 SKIPPED_FOLDERS = frozenset(
     {
@@ -46,7 +47,7 @@ SKIPPED_FOLDERS = frozenset(
 MAX_FOLDERS_UP = 16
 
 
-class PathNotFound(Exception):
+class PathNotFound(OrglintError):
     """A path named on the command line does not exist: a usage error, not a finding."""
 
 
@@ -75,14 +76,31 @@ class Discovery:
     findings: list[Diagnostic] = field(default_factory=list)
     """Faults of files that belong to no structure (unparseable, not a structure, orphaned)."""
     files: int = 0
+    read: dict[Path, str] = field(default_factory=dict)
+    """Every file read, by real path, with what it is: output is never written over them unasked."""
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    for current, folders, files in os.walk(folder):
-        folders[:] = sorted(name for name in folders if name not in SKIPPED_FOLDERS and not name.startswith("."))
+    """The structure files and senior tables below ``folder``. Links are followed, but each real
+    folder is listed once (a link to ``.`` ends there) and never one outside the project root;
+    a linked file that leads outside is yielded unread, for X004."""
+    root = project_root(folder)
+    listed = {real_path(folder)}
+    for current, folders, files in os.walk(folder, followlinks=True):
+        kept = []
+        for name in sorted(folders):
+            if name in SKIPPED_FOLDERS or name.startswith("."):
+                continue
+            real = real_path(os.path.join(current, name))
+            if real not in listed and real.is_relative_to(root):
+                listed.add(real)
+                kept.append(name)
+        folders[:] = kept
         for name in sorted(files):
             path = Path(current, name)
-            if path.suffix in YAML_SUFFIXES or _is_senior_csv(path):
+            if path.suffix in YAML_SUFFIXES or (
+                path.suffix.casefold() == ".csv" and (not is_within(path, root) or _is_senior_csv(path))
+            ):
                 yield path
 
 
@@ -173,17 +191,24 @@ def include_patterns(root: YamlDocument) -> list[tuple[int, str]]:
     return [(index, pattern) for index, pattern in enumerate(patterns) if isinstance(pattern, str)]
 
 
-def _matches(root_path: Path, pattern: str) -> list[Path]:
-    hits = glob.glob(os.path.join(glob.escape(str(root_path.parent)), pattern), recursive=True)
-    return sorted(real_path(hit) for hit in hits if os.path.isfile(hit))
-
-
 class _Loader:
     """Parses each file once, however many ways it is reached."""
 
     def __init__(self, limits_for: Callable[[Path], Limits]) -> None:
         self.documents: dict[Path, YamlDocument] = {}
         self.limits_for = limits_for
+        self.matched: dict[tuple[Path, str], PatternMatches] = {}
+
+    def matches(self, root_path: Path, pattern: str) -> PatternMatches:
+        """What an include pattern of a root file matches (expanded once, however often asked):
+        never anything outside its project root."""
+        key = (real_path(root_path), pattern)
+        if key not in self.matched:
+            if is_absolute_pattern(pattern):
+                self.matched[key] = PatternMatches(leaves_root=True)
+            else:
+                self.matched[key] = match_pattern(root_path.parent, pattern, project_root(root_path))
+        return self.matched[key]
 
     def __call__(self, path: Path) -> YamlDocument:
         key = real_path(path)
@@ -203,7 +228,7 @@ class _Loader:
                 if not self._may_be_root(candidate):
                     continue
                 root = self(candidate)
-                if root.is_root and any(target in _matches(candidate, p) for _, p in include_patterns(root)):
+                if root.is_root and any(target in self.matches(candidate, p).files for _, p in include_patterns(root)):
                     owners.append(root)
             if (folder / ".git").exists() or folder.parent == folder:
                 break
@@ -213,12 +238,31 @@ class _Loader:
     def _may_be_root(self, path: Path) -> bool:
         if real_path(path) in self.documents:
             return True
+        if leaves_its_project(path):
+            return False
         try:
             with path.open("rb") as handle:
                 head = handle.read(1 << 16)
         except OSError:
             return False
         return b"organisation:" in head and b"include:" in head
+
+
+def _leaving_message(pattern: str) -> str:
+    if is_absolute_pattern(pattern):
+        return f"include pattern {pattern!r} is an absolute path: include patterns are relative to the root file"
+    return (
+        f"include pattern {pattern!r} leads outside the project root (the folder holding .git, else the root "
+        "file's folder): what lies there is not read"
+    )
+
+
+def _outside_finding(path: Path) -> Diagnostic:
+    return Diagnostic(
+        INCLUDE_OUTSIDE,
+        "a link to a file outside the project root (the folder holding .git, else this file's folder): it is not read",
+        Span.start_of(display_path(path)),
+    )
 
 
 def _file_finding(document: YamlDocument, message: str, span: Span | None = None) -> Diagnostic:
@@ -241,11 +285,14 @@ def discover(
     candidates: list[tuple[Path, bool]] = []
     for path in paths:
         if not path.exists():
-            raise PathNotFound(str(path))
+            raise PathNotFound(f"{path}: no such file or folder")
         if path.is_dir():
             candidates.extend((found, False) for found in _walk(path) if excluded is None or not excluded(found))
         else:
             candidates.append((path, not skip_non_structures))  # skipping: judged as a walk would
+    leaving = {path for path, _ in candidates if leaves_its_project(path)}
+    discovery.findings.extend(_outside_finding(path) for path in sorted(leaving))
+    candidates = [(path, named) for path, named in candidates if path not in leaving]
     tables = [(path, named) for path, named in candidates if is_table_path(path)]
     candidates = [(path, named) for path, named in candidates if not is_table_path(path)]
     _tables(tables, junior, spreadsheet_for, limits_for, discovery)
@@ -300,6 +347,12 @@ def discover(
         | {real_path(source.path) for organogram in discovery.organograms for source in organogram.sources}
         | {real_path(spreadsheet.source.path) for spreadsheet in discovery.spreadsheets}
     )
+    discovery.read = {
+        **dict.fromkeys(load.documents, "a YAML file"),
+        **{real_path(d.source.path): "a structure file" for s in discovery.structures for d in s.documents},
+        **{real_path(source.path): "an organogram table" for o in discovery.organograms for source in o.sources},
+        **{real_path(spreadsheet.source.path): "a spreadsheet" for spreadsheet in discovery.spreadsheets},
+    }
     return discovery
 
 
@@ -310,10 +363,12 @@ def _gather(root: YamlDocument, load: _Loader) -> StructureSources:
     assert isinstance(root.root, YamlMap)
     for index, pattern in include_patterns(root):
         span = root.root["include"].item_span(index) if index >= 0 else root.root.value_span("include")
-        matches = _matches(root.source.path, pattern)
-        if not matches:
+        matches = load.matches(root.source.path, pattern)
+        if matches.leaves_root:
+            sources.findings.append(Diagnostic(INCLUDE_OUTSIDE, _leaving_message(pattern), span))
+        elif not matches.files:
             sources.findings.append(_file_finding(root, f"include pattern {pattern!r} matches no file", span))
-        for match in matches:
+        for match in matches.files:
             if match in seen:
                 continue
             seen.add(match)

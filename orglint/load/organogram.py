@@ -10,6 +10,7 @@ from pathlib import Path
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.documents import problem_finding
+from orglint.load.perimeter import leaves_its_project
 from orglint.load.source import Limits, LoadProblem, SourceFile
 from orglint.load.table import MappedTable, Table, normalise_header, read_csv, read_xlsx
 
@@ -82,7 +83,7 @@ def table_beside(path: Path, table: str, other: str) -> Path | None:
     if index < 0:
         return None
     candidate = path.with_name(f"{stem[:index]}{other}{stem[index + len(table) :]}{path.suffix}")
-    return candidate if candidate.is_file() else None
+    return candidate if candidate.is_file() and not leaves_its_project(candidate) else None  # a link out is not read
 
 
 def junior_beside(senior: Path) -> Path | None:

@@ -123,6 +123,9 @@ def _sheets(workbook: Any, source: SourceFile, sheet_names: list[str]) -> dict[s
         if name is None:
             continue
         table: Table | None = None
+        # read-only openpyxl stops at the rows the sheet's <dimension> declares, which a program that
+        # wrote the file may have under-stated: forget it, and read every row there is
+        worksheet.reset_dimensions()
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
             cells = ["" if value is None else _cell_text(value) for value in values]
             if table is None:

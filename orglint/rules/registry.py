@@ -6,6 +6,7 @@ import re
 from functools import cache
 from importlib.metadata import entry_points
 
+from orglint.errors import OrglintError
 from orglint.rules import Rule
 
 ENTRY_POINT_GROUP = "orglint.rules"
@@ -13,7 +14,7 @@ _CODE = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
-class PluginError(Exception):
+class PluginError(OrglintError):
     """An entry point that does not give a usable rule: a configuration error (exit 2)."""
 
 

@@ -11,7 +11,8 @@ class NoTopPost(OrganogramRule):
 
     ## What it does
     Looks for at least one senior row whose `Reports to Senior Post` is `XX`, and reports the
-    column's header when there is none. Several top posts are allowed (a board, say).
+    column's header when there is none, also when the senior table has a header and no rows
+    (the publication validator rejects that file too). Several top posts are allowed (a board, say).
 
     ## Why
     `XX` marks where the tree starts. Without it every post reports to another and the
@@ -48,8 +49,9 @@ class NoTopPost(OrganogramRule):
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
         senior = organogram.senior
-        if senior is None or not senior.rows:
+        if senior is None:  # unreadable, or a column missing: X001/X002 say so
             return
         if not any(table.value(row, "reports_to").upper() == TOP for table, row in senior_rows(organogram)):
             span = senior.table.cell_span(senior.table.header_row, senior.columns.get("reports_to"))
-            yield self.finding(span, "no senior post reports to XX: the organogram has no top post")
+            why = "no senior post reports to XX" if senior.rows else "the senior staff table has no rows"
+            yield self.finding(span, f"{why}: the organogram has no top post")

@@ -1,0 +1,202 @@
+"""A linted repository is hostile (SPEC §10): nothing it contains makes orglint read outside its
+project root, hang on a link loop, or run the repository's code.
+
+Each test builds a repository (a folder holding ``.git``) with a secret file beside it, outside,
+and watches every file opened and every folder listed through an audit hook."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import STRUCTURE_HEAD, run, write
+
+SECRET = "TOP-SECRET-hunter2"
+ROOT_HEAD = "orglint: 1\norganisation: {name: Test District Council, type: district, ruleset: core}\n"
+POSTS = "posts:\n  - {id: CE, title: Chief Executive, tier: 1}\n"
+
+_watchers: list[list[str]] = []
+
+
+def _audit(event: str, args: tuple[object, ...]) -> None:
+    if _watchers and event in ("open", "os.scandir", "os.listdir") and args and isinstance(args[0], (str, bytes, os.PathLike)):
+        _watchers[-1].append(os.path.realpath(os.fsdecode(args[0])))  # type: ignore[arg-type]
+
+
+sys.addaudithook(_audit)  # audit hooks cannot be removed: one for the session, idle unless watching
+
+
+@pytest.fixture
+def touched() -> Iterator[list[str]]:
+    """Every path opened or listed while the test runs (real paths)."""
+    paths: list[str] = []
+    _watchers.append(paths)
+    yield paths
+    _watchers.remove(paths)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``tmp/repo`` (a git work tree, the working folder) and ``tmp/outside`` holding a secret
+    structure, a secret ruleset and a secret folder."""
+    outside = tmp_path / "outside"
+    write(outside, "secret.yaml", f"orglint: 1\nposts:\n  - {{id: LEAK, title: {SECRET}, reports_to: CE}}\n")
+    write(outside, "ruleset.yaml", f"orglint-ruleset: 1\nname: {SECRET}\n")
+    write(outside, "folder/more.yaml", f"orglint: 1\nposts:\n  - {{id: LEAK2, title: {SECRET}}}\n")
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    monkeypatch.chdir(repository)
+    return repository
+
+
+def never_outside(touched: list[str], repository: Path) -> None:
+    outside = os.path.realpath(repository.parent / "outside")
+    assert not [path for path in touched if path == outside or path.startswith(outside + os.sep)]
+
+
+def lint_json(*args: str) -> tuple[int, dict, str]:  # type: ignore[type-arg]
+    code, out, err = run("check", "--output-format", "json", *args)
+    assert "Traceback" not in out + err
+    return code, json.loads(out), out + err
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "{outside}/*.yaml",
+        "../outside/*.yaml",
+        "org/../../outside/secret.yaml",
+        "linked.yaml",
+        "linked-folder/*.yaml",
+        "**/*.yaml",
+    ],
+)
+def test_an_include_that_leads_outside_is_x004_and_never_read(repo: Path, touched: list[str], pattern: str) -> None:
+    os.symlink("../outside/secret.yaml", repo / "linked.yaml")  # a link in the repository to a file outside
+    os.symlink("../outside/folder", repo / "linked-folder")
+    (repo / "org").mkdir()
+    pattern = pattern.format(outside=repo.parent / "outside")
+    write(repo, "structure.yaml", f"{ROOT_HEAD}include:\n  - {pattern!r}\n{POSTS}")
+    code, document, everything = lint_json("structure.yaml")
+    x004 = [d for d in document["diagnostics"] if d["code"] == "X004" and d["file"] == "structure.yaml"]
+    assert [(d["line"], d["column"]) for d in x004] == [(4, 5)], document["diagnostics"]
+    assert code == 1 and document["summary"]["posts"] == 1  # nothing merged
+    assert SECRET not in everything
+    never_outside(touched, repo)
+
+
+def test_x004_cannot_be_suppressed_or_ignored(repo: Path) -> None:
+    write(repo, "structure.yaml", f"{ROOT_HEAD}include:\n  - /etc/*.yaml   # orglint: ignore[X004] -- please\n{POSTS}")
+    _, document, _ = lint_json("structure.yaml", "--ignore", "X004")
+    assert "X004" in [d["code"] for d in document["diagnostics"]] and document["summary"]["suppressed"] == 0
+
+
+def test_an_include_inside_the_root_through_a_link_or_dot_dot_is_followed(repo: Path, touched: list[str]) -> None:
+    write(repo, "shared/teams.yaml", "orglint: 1\nposts:\n  - {id: T1, title: Team, reports_to: CE, tier: 2}\n")
+    (repo / "org").mkdir()
+    os.symlink("../shared", repo / "org" / "teams")
+    write(repo, "org/structure.yaml", f"{ROOT_HEAD}include: ['**/*.yaml', '../shared/*.yaml']\n{POSTS}")
+    _, document, _ = lint_json("org/structure.yaml", "--select", "X")
+    assert document["diagnostics"] == [] and document["summary"]["posts"] == 2  # T1 once, reached two ways
+    never_outside(touched, repo)
+
+
+def test_a_symlink_loop_under_a_double_star_does_not_hang(repo: Path, touched: list[str]) -> None:
+    write(repo, "org/structure.yaml", f"{ROOT_HEAD}include: ['**/*.yaml']\n{POSTS}")
+    write(repo, "org/finance.yaml", "orglint: 1\nposts:\n  - {id: F1, title: Finance, reports_to: CE, tier: 2}\n")
+    for name in ("a", "b", "c"):  # three links to '.': glob.glob would walk 3^40 paths
+        os.symlink(".", repo / "org" / name)
+    os.symlink("..", repo / "org" / "up")
+    for command in (["check", "."], ["check", "--only-structures", "org/finance.yaml"], ["report", "org"], ["tree", "org"]):
+        done = subprocess.run([sys.executable, "-m", "orglint", *command], capture_output=True, text=True, timeout=120)
+        assert done.returncode in (0, 1) and "Traceback" not in done.stderr, (command, done.stderr)
+    touched.clear()
+    _, document, _ = lint_json(".")
+    assert document["summary"]["posts"] == 2
+    listed = [path for path in touched if os.path.isdir(path) and path.startswith(str(repo))]
+    # however many links lead to it, each real folder is listed once by the folder walk, once by
+    # the search for the root including finance.yaml, and once by the include's **
+    assert {path: listed.count(path) for path in listed} == {str(repo): 3, str(repo / "org"): 3}
+
+
+def test_a_folder_walk_does_not_follow_links_out_of_the_repository(repo: Path, touched: list[str]) -> None:
+    write(repo, "structure.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n")
+    os.symlink("../outside/secret.yaml", repo / "secret.yaml")
+    os.symlink("../outside/folder", repo / "more")
+    os.symlink(str(repo.parent / "outside"), repo / "everything")
+    code, document, everything = lint_json(".")
+    assert code == 1
+    assert [(d["code"], d["file"], d["line"]) for d in document["diagnostics"]] == [("X004", "secret.yaml", 1)]
+    assert SECRET not in everything
+    never_outside(touched, repo)
+    _, document, everything = lint_json("secret.yaml")  # named, as pre-commit names changed files
+    assert [d["code"] for d in document["diagnostics"]] == ["X004"] and SECRET not in everything
+
+
+def test_a_junior_table_linked_from_outside_is_not_read(repo: Path, touched: list[str]) -> None:
+    from .test_organogram import DATA
+
+    senior = next(DATA.glob("planning_inspectorate-*-senior.csv"))
+    (repo / senior.name).write_bytes(senior.read_bytes())
+    junior = repo.parent / "outside" / senior.name.replace("senior", "junior")
+    junior.write_bytes(next(DATA.glob("planning_inspectorate-*-junior.csv")).read_bytes())
+    os.symlink(junior, repo / junior.name)
+    touched.clear()
+    lint_json(senior.name)
+    never_outside(touched, repo)
+
+
+def test_a_structure_declared_ruleset_path_may_not_leave_the_repository(repo: Path, touched: list[str]) -> None:
+    write(repo, "org/structure.yaml", ROOT_HEAD.replace("ruleset: core", "ruleset: ../../outside/ruleset.yaml") + POSTS)
+    code, out, err = run("check", "org/structure.yaml")
+    assert code == 2 and err.startswith("orglint: error: org/structure.yaml:2:")
+    assert "'../../outside/ruleset.yaml' leads outside the project root" in err and SECRET not in out + err
+    never_outside(touched, repo)
+
+
+def test_a_repository_ruleset_may_not_extend_one_outside(repo: Path, touched: list[str]) -> None:
+    write(repo, "rules/local.yaml", "orglint-ruleset: 1\nname: local\nextends: [core, ../../outside/ruleset.yaml]\n")
+    write(repo, "structure.yaml", ROOT_HEAD.replace("ruleset: core", "ruleset: rules/local.yaml") + POSTS)
+    for command in (["check", "structure.yaml"], ["check", "structure.yaml", "--ruleset", "rules/local.yaml"]):
+        code, out, err = run(*command)
+        assert code == 2 and err.startswith("orglint: error: rules/local.yaml:3:"), err
+        assert SECRET not in out + err
+    never_outside(touched, repo)
+
+
+def test_a_repository_configuration_may_not_name_a_ruleset_outside(repo: Path, touched: list[str]) -> None:
+    write(repo, "pyproject.toml", '[tool.orglint]\nruleset = "../outside/ruleset.yaml"\n')
+    write(repo, "plain.yaml", "orglint: 1\norganisation: {name: Plain}\n" + POSTS)
+    code, out, err = run("check", "plain.yaml")
+    assert code == 2 and "leads outside the project root" in err and SECRET not in out + err
+    never_outside(touched, repo)
+
+
+def test_rulesets_named_on_the_command_line_may_be_anywhere(repo: Path) -> None:
+    outside = repo.parent / "outside"
+    write(outside, "mine.yaml", "orglint-ruleset: 1\nname: mine\nextends: [core]\n")
+    write(repo, "structure.yaml", ROOT_HEAD + POSTS)
+    assert run("check", "structure.yaml", "--ruleset", str(outside / "mine.yaml"))[0] == 0
+    write(outside, "orglint.toml", 'ruleset = "mine.yaml"\n')
+    assert run("check", "structure.yaml", "--config", str(outside / "orglint.toml"))[0] == 0
+
+
+def test_python_m_orglint_runs_none_of_the_repositorys_code(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    write(tmp_path, "typer.py", f"open({str(marker)!r}, 'w').close()\n")
+    write(tmp_path, "evilmod.py", f"open({str(marker)!r}, 'w').close()\n")
+    write(tmp_path, "evil_plugin-1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: evil-plugin\nVersion: 1.0\n")
+    write(tmp_path, "evil_plugin-1.0.dist-info/entry_points.txt", "[orglint.rules]\nZ999 = evilmod:Evil\n")
+    write(tmp_path, "structure.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n")
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "PYTHONSAFEPATH")}
+    for command in (["check", "structure.yaml"], ["rules"], ["rule", "Z999"]):
+        done = subprocess.run([sys.executable, "-m", "orglint", *command], cwd=tmp_path, env=env, capture_output=True, text=True)
+        assert not marker.exists(), (command, done.stdout, done.stderr)
+        assert "Traceback" not in done.stderr
+    assert "Z999" in done.stderr  # no such rule: the plugin was never registered
