@@ -1,13 +1,25 @@
-"""The one thing pyproject.toml cannot say without an experimental table: the C fast path of the
-YAML loader (orglint/load/_plain_compose.c, libyaml's events walked in C).
+"""What pyproject.toml cannot say on its own.
 
-It is optional: without a compiler or libyaml's headers (Debian: libyaml-dev) orglint installs
-and runs the same, walking the events in Python, only slower (see bench/).
+The package list: every package under orglint/, found, not listed by hand (a hand-made list left
+orglint.diff out of the wheel), plus the built-in rulesets. Those live at the top of the
+repository (rules/, policy data a policy officer can find and edit) and install as the package
+orglint.rulesets. pyproject's ``packages.find`` cannot add a package from another folder to what
+it finds, so the whole list is made here, beside the mapping that needs it.
+
+The C fast path of the YAML loader (orglint/load/_plain_compose.c, libyaml's events walked in C),
+which pyproject.toml could only declare in an experimental table. It is optional: without a
+compiler or libyaml's headers (Debian: libyaml-dev) orglint installs and runs the same, walking
+the events in Python, only slower (see bench/).
 """
 
-from setuptools import Extension, setup
+from setuptools import Extension, find_packages, setup
+
+BUILTIN_RULESETS = "orglint.rulesets"
 
 setup(
+    packages=[*find_packages(include=["orglint", "orglint.*"]), BUILTIN_RULESETS],
+    package_dir={BUILTIN_RULESETS: "rules"},
+    package_data={BUILTIN_RULESETS: ["*.yaml"]},
     ext_modules=[
         Extension(
             "orglint.load._plain_compose",
@@ -15,5 +27,5 @@ setup(
             libraries=["yaml"],
             optional=True,
         )
-    ]
+    ],
 )

@@ -651,7 +651,7 @@ def _version_callback(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version.")
+        bool, typer.Option("--version", "-V", callback=_version_callback, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
     """orglint: a compliance linter for organisation structures."""

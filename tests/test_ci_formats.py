@@ -12,7 +12,7 @@ import pytest
 
 from .conftest import REPO, SAMPLES, run
 
-SARIF_SCHEMA = REPO.parent / "shared" / "data" / "sarif" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = REPO / "tests" / "data" / "sarif" / "sarif-schema-2.1.0.json"
 BROKEN = "sample_structures/broken/structure.yaml"
 
 

@@ -186,7 +186,7 @@ def test_each_json_finding_is_written_as_json_dumps_would_write_it(at_repo: Path
     from orglint.engine import LintResult, lint
     from orglint.reporters.json_format import diagnostic_json, render
 
-    table = sorted((Path("..") / "shared" / "data" / "organograms").glob("department_of_health-*-senior.csv"))
+    table = sorted(Path("tests/data/organograms").glob("department_of_health-*-senior.csv"))
     found = lint([Path(BROKEN), *table]).diagnostics
     assert any(d.span.header is not None for d in found) and any(d.post is None for d in found)
     odd = Diagnostic(

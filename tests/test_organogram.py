@@ -1,5 +1,5 @@
 """UK organograms (data.gov.uk senior and junior staff tables): the real files in
-../shared/data/organograms load, and what each must produce is worked out here from the
+tests/data/organograms load, and what each must produce is worked out here from the
 publication rules with the csv module, then compared with orglint's findings."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from orglint.model.rows import number
 from tests.conftest import REPO, check_json, run, write
 
-DATA = REPO.parent / "shared" / "data" / "organograms"
+DATA = REPO / "tests" / "data" / "organograms"
 NAMES = ["department_for_communities_and_local_government-2011-09-30", "department_of_health-2011-09-30",
          "homes_and_communities_agency-2011-03-31", "planning_inspectorate-2011-09-30"]  # fmt: skip
 DCLG, DH, HCA, PINS = NAMES
