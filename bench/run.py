@@ -13,7 +13,7 @@ For each size N: generate an N-post structure, then time, each as a fresh proces
 and print seconds, ratios and peak RSS (from wait4's rusage). Then the growth from each size to
 the next (SPEC: 10x the posts at most 11x the time), pre-commit latency (a 50-post check
 against `python -c "import networkx"`), and the largest real organogram in
-../shared/data/organograms (target: under 1 s).
+tests/data/organograms (target: under 1 s).
 
 orglint's modules are byte-compiled first, as installing a wheel does (this machine sets
 PYTHONDONTWRITEBYTECODE, which would otherwise recompile them on every run).
@@ -39,7 +39,7 @@ from generate import write_structure
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = Path(__file__).parent / "out"
-ORGANOGRAMS = REPO.parent / "shared" / "data" / "organograms"
+ORGANOGRAMS = REPO / "tests" / "data" / "organograms"
 PYYAML = "import sys, yaml; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)"
 PYYAML_NO_GC = "import gc, sys, yaml; gc.disable(); yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)"
 RAPIDYAML = "import sys, ryml; ryml.parse_in_arena(open(sys.argv[1], 'rb').read())"
