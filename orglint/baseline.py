@@ -50,7 +50,9 @@ class Baseline:
                 raise ValueError(f"not an orglint baseline (format {FORMAT_VERSION})")
             entries = document["findings"]
             keys = [(e["file"], e["code"], e["post"], e["fingerprint"]) for e in entries]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        except OSError as error:
+            raise BaselineError(f"{path}: cannot read the baseline: {error.strerror or error}") from None
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise BaselineError(f"{path}: cannot use this baseline: {error}") from None
         return cls(Counter(keys), {k: e.get("message", "") for k, e in zip(keys, entries, strict=True)})
 

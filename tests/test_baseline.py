@@ -46,3 +46,5 @@ def test_a_bad_baseline_is_a_usage_error(in_tmp: Path) -> None:
     write(in_tmp, "baseline.json", "{not json")
     exit_code, _, err = run("check", "s.yaml", "--baseline", "baseline.json")
     assert exit_code == 2 and "cannot use this baseline" in err
+    exit_code, _, err = run("check", "s.yaml", "--baseline", "missing.json")
+    assert (exit_code, err) == (2, "orglint: error: missing.json: cannot read the baseline: No such file or directory\n")
