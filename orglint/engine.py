@@ -20,6 +20,7 @@ from orglint.model.structure import Structure, assemble
 from orglint.rules import CheckContext, Rule
 from orglint.rules.registry import registered_rules
 from orglint.ruleset import MissingSettings, Ruleset, load_ruleset
+from orglint.safe_text import safe_text
 
 if TYPE_CHECKING:
     from orglint.load.organogram import Organogram
@@ -102,14 +103,17 @@ class RuleCrash(Exception):
 
 
 def _complete(diagnostic: Diagnostic, rule: type[Rule], severity: Severity) -> Diagnostic:
+    message = diagnostic.message
     if diagnostic.span.header is not None:  # a table's cell: its findings name it
         cell = diagnostic.span.describe_cell()
-        if cell is not None and not diagnostic.message.startswith(cell):
-            diagnostic.message = f"{cell}: {diagnostic.message}"
+        if cell is not None and not message.startswith(cell):
+            message = f"{cell}: {message}"
+    # messages and specific fixes quote user data; the rule's own fix is orglint's text
+    diagnostic.message = safe_text(message)
+    diagnostic.fix = safe_text(diagnostic.fix) if diagnostic.fix else rule.fix
     diagnostic.name = rule.name
     diagnostic.severity = severity
     diagnostic.basis = rule.basis
-    diagnostic.fix = diagnostic.fix or rule.fix
     return diagnostic
 
 

@@ -156,4 +156,4 @@ def test_lines_are_counted_as_yaml_counts_them(in_tmp: Path) -> None:
     )
     _, out, _ = run("check", "structure.yaml")
     assert "structure.yaml:4:27: X001" in out
-    assert ' 4 │   - {id: CE, title: "Chief\x1eExecutive", tier: 1}' in out
+    assert ' 4 │   - {id: CE, title: "Chief\\x1eExecutive", tier: 1}' in out  # shown escaped, never raw

@@ -10,6 +10,7 @@ from orglint import __version__
 from orglint.diff.compare import CostLine, Diff, Version
 from orglint.model.schema import Post
 from orglint.reporters.json_format import diagnostic_json
+from orglint.safe_text import safe_text
 
 
 def _post(post: Post) -> dict[str, Any]:
@@ -35,6 +36,18 @@ def _shape(version: Version) -> dict[str, Any]:
         "span_histogram": {str(span): count for span, count in shape.span_histogram},
         "one_over_one": [post.id for post in shape.one_over_one],
     }
+
+
+def _safe(value: Any) -> Any:
+    """A JSON value with each of its strings made safe to show: they are the structures' data
+    (and the labels the paths given), and a CI log shows JSON as it is written."""
+    if isinstance(value, str):
+        return safe_text(value)
+    if isinstance(value, list):
+        return [_safe(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _safe(item) for key, item in value.items()}
+    return value
 
 
 def render(diff: Diff, stream: TextIO) -> None:
@@ -66,5 +79,5 @@ def render(diff: Diff, stream: TextIO) -> None:
             "persisting": len(diff.findings.persisting),
         },
     }
-    json.dump(document, stream, indent=2, ensure_ascii=False)
+    json.dump(_safe(document), stream, indent=2, ensure_ascii=False)
     stream.write("\n")

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from orglint.safe_text import safe_text
+
 if TYPE_CHECKING:
     from orglint.load.suppressions import Suppression
 
@@ -46,11 +48,12 @@ def real_path(path: Path | str) -> Path:
 
 
 def display_path(path: Path) -> str:
-    """The path as users see it in findings: relative to the working folder where possible."""
+    """The path as users see it in findings: relative to the working folder where possible, and
+    made safe to show (a file's name may hold control characters, or bytes that are not UTF-8)."""
     try:
-        return os.path.relpath(path)
+        return safe_text(os.path.relpath(path))
     except ValueError:  # another drive on Windows
-        return str(path)
+        return safe_text(str(path))
 
 
 @dataclass(eq=False)

@@ -11,6 +11,7 @@ from orglint.model.schema import Post
 from orglint.report.audit import Audit, Report, marks
 from orglint.report.outline import Node, depth_within, outline
 from orglint.report.sections import Bullets, Cell, Paragraph, Section, Table, audit_sections, unreadable_section
+from orglint.safe_text import safe_text
 
 MAX_CHART_POSTS = 1500
 """Beyond this many posts the chart shows the top layers only (the tables cover every post)."""
@@ -91,6 +92,12 @@ def _section(section: Section) -> str:
     return "\n".join(parts)
 
 
+def _text(text: str) -> str:
+    """User data outside the sections (the chart's boxes, the page title) as HTML: made safe to
+    show, then escaped (quotes too, for attributes)."""
+    return escape(safe_text(text))
+
+
 def _post_box(post: Post, findings: list[Diagnostic], hidden: int) -> str:
     classes = ["post"]
     title = ""
@@ -103,9 +110,9 @@ def _post_box(post: Post, findings: list[Diagnostic], hidden: int) -> str:
     meta = " · ".join(filter(None, (post.grade, ", ".join(post.designations))))
     more = f'<span class="more">+{hidden:,} below</span>' if hidden else ""
     return (
-        f'<div class="{" ".join(classes)}" data-post="{escape(post.id)}" title="{escape(title)}">'
-        f'<span class="id">{escape(post.id)}</span>{escape(post.title)}'
-        + (f'<span class="meta">{escape(meta)}</span>' if meta else "")
+        f'<div class="{" ".join(classes)}" data-post="{_text(post.id)}" title="{escape(title)}">'
+        f'<span class="id">{_text(post.id)}</span>{_text(post.title)}'
+        + (f'<span class="meta">{_text(meta)}</span>' if meta else "")
         + codes
         + more
         + "</div>"
@@ -172,7 +179,7 @@ def render(title: str, report: Report, stream: TextIO) -> None:
         body.append(_section(unreadable_section(report.unreadable)))
     stream.write(
         "<!DOCTYPE html>\n"
-        f'<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f'<html lang="en"><head><meta charset="utf-8"><title>{_text(title)}</title>'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<style>{_CSS}</style></head>\n<body>\n" + "\n".join(body) + "\n</body></html>\n"
     )

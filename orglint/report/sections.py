@@ -1,5 +1,6 @@
 """The report laid out once, as titled sections of tables, paragraphs and lists, for every renderer
-(terminal, Markdown, HTML) to draw the same way."""
+(terminal, Markdown, HTML) to draw the same way. Text is made safe to show (``safe_text``) as it
+enters cells, paragraphs, lists, captions and titles, so no renderer meets the data raw."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from orglint.report.audit import Audit, Report
 from orglint.report.compliance import ComplianceRow
 from orglint.report.paybill import PayLine
 from orglint.report.statutory import HELD, IN_CONFLICT, MISSING, VACANT
+from orglint.safe_text import safe_text
 
 GOOD, BAD, WARN, MUTED = "good", "bad", "warn", "muted"
 """Tones: how a renderer may colour a cell or paragraph (green, red, amber, grey)."""
@@ -25,6 +27,9 @@ class Cell:
     text: str
     tone: str | None = None
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", safe_text(self.text))
+
 
 @dataclass
 class Table:
@@ -36,6 +41,9 @@ class Table:
     whole: frozenset[int] = frozenset()
     """Indexes of columns never wrapped or cut (locations): other columns give way."""
 
+    def __post_init__(self) -> None:
+        self.caption = None if self.caption is None else safe_text(self.caption)
+
     def add(self, *cells: str | Cell) -> None:
         self.rows.append([cell if isinstance(cell, Cell) else Cell(cell) for cell in cells])
 
@@ -46,10 +54,16 @@ class Paragraph:
     tone: str | None = None
     strong: bool = False
 
+    def __post_init__(self) -> None:
+        self.text = safe_text(self.text)
+
 
 @dataclass
 class Bullets:
     items: list[str]
+
+    def __post_init__(self) -> None:
+        self.items = [safe_text(item) for item in self.items]
 
 
 Block = Table | Paragraph | Bullets
@@ -60,6 +74,9 @@ class Section:
     title: str
     blocks: list[Block]
     level: int = 2
+
+    def __post_init__(self) -> None:
+        self.title = safe_text(self.title)
 
 
 def money(amount: float) -> str:

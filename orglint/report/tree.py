@@ -12,16 +12,22 @@ from orglint.engine import StructureRun
 from orglint.model.schema import Post
 from orglint.report.audit import marks
 from orglint.report.outline import Node, outline
+from orglint.safe_text import safe_text
 
 _MARKS = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
+def _shown(text: str) -> str:
+    """User data as rich markup that shows it as it is, made safe to show."""
+    return escape(safe_text(text))
+
+
 def _label(post: Post, findings: list[Diagnostic], hidden: int) -> str:
-    parts = [f"[bold]{escape(post.id)}[/]", escape(post.title)]
+    parts = [f"[bold]{_shown(post.id)}[/]", _shown(post.title)]
     if post.grade:
-        parts.append(f"[dim]{escape(post.grade)}[/]")
+        parts.append(f"[dim]{_shown(post.grade)}[/]")
     if post.designations:
-        parts.append(f"[cyan]{escape(', '.join(post.designations))}[/]")
+        parts.append(f"[cyan]{_shown(', '.join(post.designations))}[/]")
     if findings:
         worst, codes = marks(findings)
         parts.append(f"[{_MARKS[worst]}]✗ {', '.join(codes)}[/]")
@@ -35,7 +41,7 @@ def render(
 ) -> None:
     organisation = run.structure.organisation
     heading = organisation.name if organisation is not None else run.structure.root.display
-    tree = Tree(f"[bold underline]{escape(heading)}[/] [dim]({escape(run.structure.root.display)})[/]", guide_style="dim")
+    tree = Tree(f"[bold underline]{_shown(heading)}[/] [dim]({_shown(run.structure.root.display)})[/]", guide_style="dim")
     drawn = outline(run.graph, start, depth)
     stack: list[tuple[Tree, Node]] = [(tree, node) for node in reversed(drawn.roots)]
     while stack:  # no recursion: structures may be thousands of layers deep

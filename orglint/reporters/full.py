@@ -13,6 +13,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import LintResult
 from orglint.load.source import SourceFile
 from orglint.reporters import summary_line
+from orglint.safe_text import safe_text
 
 CONTEXT_LINES = 1
 MAX_FRAME_LINES = 6
@@ -33,12 +34,21 @@ def code_frame(lines: list[str], diagnostic: Diagnostic) -> list[tuple[str, str]
     width = len(str(last))
     rows = []
     for number in range(first, last + 1):
-        text = lines[number - 1].replace("\t", " ")
+        line = lines[number - 1].replace("\t", " ")
+        text = safe_text(line)
         rows.append((f" {number:>{width}} ", text))
         if number == span.line:
-            end = span.end_column if span.end_line == span.line else len(text) + 1
-            rows.append((f" {'':>{width}} ", " " * (span.column - 1) + "^" * max(1, end - span.column)))
+            start, end = span.column, span.end_column if span.end_line == span.line else len(line) + 1
+            if len(text) != len(line):  # escapes are wider than the characters they show: the carets move with them
+                start, end = _shown_column(line, start), _shown_column(line, end)
+            rows.append((f" {'':>{width}} ", " " * (start - 1) + "^" * max(1, end - start)))
     return rows
+
+
+def _shown_column(line: str, column: int) -> int:
+    """Where a column of ``line`` is once the line is shown through ``safe_text``."""
+    before = line[: column - 1]
+    return column + len(safe_text(before)) - len(before)
 
 
 Piece = tuple[str, str]

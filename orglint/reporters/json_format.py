@@ -8,8 +8,9 @@ from json.encoder import encode_basestring  # what JSONEncoder(ensure_ascii=Fals
 from typing import Any, TextIO
 
 from orglint import __version__
-from orglint.diagnostics import Diagnostic, Severity
+from orglint.diagnostics import Diagnostic, Severity, Span
 from orglint.engine import LintResult
+from orglint.safe_text import safe_text
 
 
 def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
@@ -24,13 +25,19 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
         "column": span.column,
         "end_line": span.end_line,
         "end_column": span.end_column,
-        "post": diagnostic.post,
+        "post": None if diagnostic.post is None else safe_text(diagnostic.post),
         "basis": diagnostic.basis,
         "fix": diagnostic.fix,
     }
     if span.header is not None:  # a spreadsheet or CSV cell: line is its row, column its column
-        found["cell"] = {"sheet": span.sheet, "ref": span.cell, "header": span.header}
+        found["cell"] = _cell(span)
     return found
+
+
+def _cell(span: Span) -> dict[str, str | None]:
+    """A table cell's place: its sheet's name and its column's header are the table's own text."""
+    sheet, header = (None if text is None else safe_text(text) for text in (span.sheet, span.header))
+    return {"sheet": sheet, "ref": span.cell, "header": header}
 
 
 _BATCH = 1024
@@ -62,10 +69,10 @@ class _FindingLines:
     def __call__(self, diagnostic: Diagnostic) -> str:
         span = diagnostic.span
         encode, once = encode_basestring, self._once
-        post = "null" if diagnostic.post is None else encode(diagnostic.post)
+        post = "null" if diagnostic.post is None else encode(safe_text(diagnostic.post))
         cell = ""
         if span.header is not None:
-            cell = ', "cell": ' + self._encode({"sheet": span.sheet, "ref": span.cell, "header": span.header})
+            cell = ', "cell": ' + self._encode(_cell(span))
         return (
             f'{{"code": {once(diagnostic.code)}, "name": {once(diagnostic.name)}, '
             f'"severity": {self._severities[diagnostic.severity]}, "message": {encode(diagnostic.message)}, '

@@ -3,12 +3,22 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
 from typing import TextIO
 
 from orglint.diagnostics import Diagnostic
 from orglint.engine import LintResult
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""What XML 1.0 cannot hold (its Char production). Findings reach here through safe_text, which
+leaves only U+FFFE and U+FFFF of these; ElementTree would write any of them as it is, and the
+file would not parse."""
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def render(result: LintResult, stream: TextIO) -> None:
@@ -21,17 +31,17 @@ def render(result: LintResult, stream: TextIO) -> None:
     for file in files:
         cases = sorted(code for case_file, code in by_case if case_file == file)
         if not cases:
-            ElementTree.SubElement(suite, "testcase", classname=file, name="orglint")
+            ElementTree.SubElement(suite, "testcase", classname=_xml(file), name="orglint")
         for code in cases:
             findings = by_case[(file, code)]
-            case = ElementTree.SubElement(suite, "testcase", classname=file, name=f"{code} {findings[0].name}")
+            case = ElementTree.SubElement(suite, "testcase", classname=_xml(file), name=f"{code} {findings[0].name}")
             worst = max(finding.severity for finding in findings)
             failures += 1
             element = ElementTree.SubElement(
                 case, "failure", message=f"{len(findings)} {worst.label} finding(s) of {code}", type=worst.label
             )
-            element.text = "\n".join(
-                f"{f.span.file}:{f.span.line}:{f.span.column}: {f.code} [{f.name}] {f.message}" for f in findings
+            element.text = _xml(
+                "\n".join(f"{f.span.file}:{f.span.line}:{f.span.column}: {f.code} [{f.name}] {f.message}" for f in findings)
             )
     suite.set("tests", str(len(suite)))
     suite.set("failures", str(failures))

@@ -11,6 +11,7 @@ from orglint.diagnostics import Diagnostic, Severity, fingerprint
 from orglint.docs import rule_text
 from orglint.engine import LintResult
 from orglint.rules.registry import registered_rules
+from orglint.safe_text import safe_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -51,7 +52,11 @@ def _result(diagnostic: Diagnostic, index: int) -> dict[str, Any]:
             }
         ],
         "partialFingerprints": {"orglint/v1": fingerprint(diagnostic)},
-        "properties": {"post": diagnostic.post, "basis": diagnostic.basis, "fix": diagnostic.fix},
+        "properties": {
+            "post": None if diagnostic.post is None else safe_text(diagnostic.post),
+            "basis": diagnostic.basis,
+            "fix": diagnostic.fix,
+        },
     }
 
 

@@ -1,0 +1,277 @@
+"""A hostile repository (SPEC section 10): post ids, titles, holder names, departments, the
+organisation's name and file names that carry terminal escapes, control characters, line breaks,
+bidi controls, CI log commands and Markdown or HTML. Every output shows them as inert text: no raw
+control character, no line that a CI runner reads as a command, JSON, SARIF and JUnit that parse,
+and Markdown and HTML with no element the data made."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+from markdown_it import MarkdownIt
+
+from orglint.safe_text import safe_text
+from tests.conftest import STRUCTURE_HEAD, run, write
+from tests.test_ci_formats import SARIF_SCHEMA
+
+# YAML double-quoted strings, as a pull request can write them: \e is ESC, \a BEL, \0 NUL.
+STRUCTURE = """orglint: 1
+organisation: {{name: "{organisation}", type: district, ruleset: core}}
+departments:
+  - {{id: "{department}", name: "{department_name}"}}
+posts:
+  - {{id: "{top}", title: "{top_title}", holder: "{holder}", tier: 1, department: "{department}", designations: [head-of-paid-service]}}
+  - {{id: "{report}", title: "{report_title}", reports_to: "{top}", tier: 2, department: "{department}", grade: "{grade}"}}
+"""
+HOSTILE = {
+    "organisation": r"Evil\e]0;pwned\a Council\n::error::organisation ##[error]legacy",
+    "department": r"DEP\n::error::department",
+    "department_name": r"Dept\e[2J\x9b31m",
+    "top": r"- CE\n::error file=x::forged",
+    "top_title": r"[x](javascript:alert(1)) ![](http://evil/i.png) <script>alert(1)</script> <img src=x onerror=alert(1)> *em* _em_ ~~s~~ `c` | cell &amp; \e[31m\u202eevil\u2066\n::error::title",
+    "holder": r"Holder\x7f\0\u2028::error::holder",
+    "report": r"X2\r\n::warning::id\e[2J ##[error]id",
+    "report_title": r"Director\n::error::title",
+    "grade": r"G\e[1m",
+}
+PLAIN = {
+    "organisation": "Plain Council",
+    "department": "DEP",
+    "department_name": "Department",
+    "top": "CE",
+    "top_title": "Chief Executive",
+    "holder": "Holder",
+    "report": "X2",
+    "report_title": "Director",
+    "grade": "G1",
+}
+HOSTILE_FILE = "org\n::error file=x::forged\x1b[2J ##[error]file.yaml"
+PLAIN_FILE = "org.yaml"
+
+RAW_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""What must never reach output raw (tab and the line's own newline aside)."""
+STYLING = re.compile(r"\x1b\[[0-9;]*m")
+"""rich's colours (SGR), when colour is forced: orglint's own escape sequences, not the data's."""
+LOG_COMMAND = re.compile(r"##\w*\[")
+"""GitHub's legacy `##[command]`, Azure's `##vso[`, TeamCity's `##teamcity[`: read anywhere in a line."""
+ANNOTATION = re.compile(
+    r"::(error|warning|notice) file=[^,:]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[A-Z]\d{3} [a-z-]+::[^\n]*"
+)
+"""A line of the github format: the only lines that may start with `::`."""
+
+
+def hostile_structure(folder: Path, values: dict[str, str] = HOSTILE, name: str = HOSTILE_FILE) -> Path:
+    return write(folder, name, STRUCTURE.format(**values))
+
+
+def assert_inert(out: str, coloured: bool = False) -> None:
+    """No raw control character, no line a CI runner reads as a command (GitHub's runner trims
+    leading space before it looks for `::`), and the data still shown, escaped."""
+    text = STYLING.sub("", out) if coloured else out
+    assert not RAW_UNSAFE.search(text), RAW_UNSAFE.findall(text)
+    assert not LOG_COMMAND.search(text)
+    for line in text.split("\n"):
+        assert not line.lstrip().startswith("::") or ANNOTATION.fullmatch(line), line
+
+
+@pytest.mark.parametrize(
+    ("output_format", "coloured"),
+    [("full", False), ("full", True), ("concise", False), ("github", False), ("junit", False), ("json", False), ("sarif", False)],
+)
+def test_every_check_format_shows_hostile_data_inert(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, output_format: str, coloured: bool
+) -> None:
+    hostile_structure(in_tmp)
+    if coloured:
+        monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal: rich draws it
+    _, out, err = run("check", ".", "--output-format", output_format)
+    assert "Traceback" not in err
+    assert_inert(out, coloured)
+    if coloured:
+        assert STYLING.search(out)
+    if output_format == "junit":
+        failures = ElementTree.fromstring(out).iter("failure")
+        assert any("X2\\r\\n:\\x3awarning:\\x3aid\\x1b[2J #\\x23[error]id" in (failure.text or "") for failure in failures)
+    elif output_format in ("json", "sarif"):
+        document = json.loads(out)
+        if output_format == "sarif":
+            jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(document)
+            messages = [result["message"]["text"] for result in document["runs"][0]["results"]]
+        else:
+            messages = [diagnostic["message"] for diagnostic in document["diagnostics"]]
+            assert {d["post"] for d in document["diagnostics"]} >= {"- CE\\n:\\x3aerror file=x:\\x3aforged"}
+        assert any("(X2\\r\\n:\\x3awarning:\\x3aid\\x1b[2J #\\x23[error]id)" in message for message in messages)
+    elif output_format == "github":
+        assert out and all(ANNOTATION.fullmatch(line) for line in out.splitlines())
+        assert "file=org\\n%3A\\x3aerror file=x%3A\\x3aforged\\x1b[2J #\\x23[error]file.yaml,line=6," in out
+        assert "(X2\\r\\n:\\x3awarning:\\x3aid\\x1b[2J #\\x23[error]id)" in out
+    else:
+        assert "org\\n:\\x3aerror file=x:\\x3aforged\\x1b[2J #\\x23[error]file.yaml:6:" in out
+        assert "(X2\\r\\n:\\x3awarning:\\x3aid\\x1b[2J #\\x23[error]id)" in out
+
+
+def test_the_code_frame_shows_escapes_and_keeps_the_carets_under_the_span(in_tmp: Path) -> None:
+    """A bidi override and `::` before the span (both valid raw in YAML) are shown escaped, five
+    and three characters wider: the carets move with the text they point at."""
+    write(in_tmp, "structure.yaml", STRUCTURE_HEAD + '  - {id: CE, title: "A\u202e::B", tier: 1, department: NOPE}\n')
+    _, out, _ = run("check", "structure.yaml", "--select", "S005")
+    assert_inert(out)
+    lines = out.split("\n")
+    (row,) = (index for index, line in enumerate(lines) if line.startswith(" 4 │ "))
+    shown, carets = lines[row][len(" 4 │ ") :], lines[row + 1][len(" 4 │ ") :]
+    assert shown == '  - {id: CE, title: "A\\u202e:\\x3aB", tier: 1, department: NOPE}'
+    assert carets == " " * shown.index("NOPE") + "^^^^"
+
+
+@pytest.mark.parametrize("coloured", [False, True], ids=["piped", "terminal"])
+def test_the_terminal_report_and_tree_show_hostile_data_inert(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, coloured: bool
+) -> None:
+    hostile_structure(in_tmp)
+    if coloured:
+        monkeypatch.setenv("FORCE_COLOR", "1")
+    for command in ("report", "tree"):
+        _, out, err = run(command, ".")
+        assert "Traceback" not in err
+        assert_inert(out, coloured)
+        shown = STYLING.sub("", out)
+        if command == "report":  # drawn 80 wide when piped: long cells fold
+            assert "Evil\\x1b]0;pwned\\x07" in shown and "Dept\\x1b[2J\\x9b31m" in shown
+        else:
+            assert "Evil\\x1b]0;pwned\\x07 Council\\n:\\x3aerror:\\x3aorganisation #\\x23[error]legacy" in shown
+            assert "<script>alert(1)</script> <img src=x onerror=alert(1)>" in shown and "\\x1b[31m\\u202eevil\\u2066\\n" in shown
+
+
+def markdown_parser() -> MarkdownIt:
+    """CommonMark with HTML on, and GitHub's tables and strikethrough."""
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def markdown_elements(markdown: str) -> list[tuple[str, str]]:
+    """Every element the Markdown makes, in order: the text between them aside."""
+    elements = []
+    pending = markdown_parser().parse(markdown)
+    while pending:
+        token = pending.pop(0)
+        if token.type not in ("text", "text_special", "inline"):
+            elements.append((token.type, token.tag))
+        pending[:0] = token.children or []
+    return elements
+
+
+def test_the_markdown_report_and_diff_have_no_element_the_data_made(in_tmp: Path) -> None:
+    """The hostile report (and diff) renders to the very elements of the same report of plain data."""
+    write(in_tmp / "plain", PLAIN_FILE, STRUCTURE.format(**PLAIN))
+    hostile_structure(in_tmp / "hostile")
+    write(in_tmp, "old.yaml", STRUCTURE.format(**{key: f"old {key}" for key in PLAIN}))  # every post differs
+    reports = {side: run("report", side, "--format", "markdown")[1] for side in ("plain", "hostile")}
+    diffs = {
+        side: run("diff", "old.yaml", f"{side}/{name}", "--format", "markdown")[1]
+        for side, name in (("plain", PLAIN_FILE), ("hostile", HOSTILE_FILE))
+    }
+    for plain, hostile in ((reports["plain"], reports["hostile"]), (diffs["plain"], diffs["hostile"])):
+        assert_inert(hostile)
+        assert markdown_elements(hostile) == markdown_elements(plain)
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markdown_parser().render(hostile)
+    assert "Holder\\x7f\\x00\\u2028:\\x3aerror:\\x3aholder" in markdown_parser().render(reports["hostile"])
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, list[str]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, [name for name, _ in attrs]))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_the_html_report_has_no_element_the_data_made(in_tmp: Path) -> None:
+    write(in_tmp / "plain", PLAIN_FILE, STRUCTURE.format(**PLAIN))
+    hostile_structure(in_tmp / "hostile")
+    pages = {side: _Elements() for side in ("plain", "hostile")}
+    for side, page in pages.items():
+        _, html, _ = run("report", side, "--format", "html")
+        if side == "hostile":
+            assert_inert(html)
+            assert "<script" not in html.lower() and "<img" not in html.lower()
+        page.feed(html)
+    assert pages["hostile"].elements == pages["plain"].elements
+    shown = "".join(pages["hostile"].text)
+    assert "<script>alert(1)</script>" in shown and "Evil\\x1b]0;pwned\\x07" in shown
+
+
+@pytest.mark.parametrize("output_format", ["terminal", "json"])
+def test_diff_shows_hostile_data_inert(in_tmp: Path, output_format: str) -> None:
+    write(in_tmp, "old.yaml", STRUCTURE.format(**PLAIN))
+    hostile_structure(in_tmp)
+    _, out, err = run("diff", "old.yaml", HOSTILE_FILE, "--format", output_format)
+    assert "Traceback" not in err
+    assert_inert(out)
+    if output_format == "json":
+        added = {post["id"]: post for post in json.loads(out)["posts"]["added"]}
+        assert added["X2\\r\\n:\\x3awarning:\\x3aid\\x1b[2J #\\x23[error]id"]["title"] == "Director\\n:\\x3aerror:\\x3atitle"
+    else:
+        assert "X2\\r\\n:\\x3awarning:\\x3aid\\x1b[2J" in out
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        *(
+            ("check", ".", "--output-format", output_format)
+            for output_format in ("full", "concise", "github", "json", "sarif", "junit")
+        ),
+        ("report", ".", "--format", "markdown"),
+        ("report", ".", "--format", "html"),
+        ("tree", "."),
+    ],
+    ids=lambda command: "-".join(part for part in command if part not in (".", "--format", "--output-format")),
+)
+def test_a_file_name_that_is_not_utf_8_is_shown_escaped(tmp_path: Path, command: tuple[str, ...]) -> None:
+    """Its undecodable byte arrives as a lone surrogate: written as it is, it would crash a UTF-8
+    stream or corrupt the output. Run as a real process, whose streams are the ones CI sees."""
+    with open(os.fsencode(tmp_path) + b"/org\xff\x1b.yaml", "w", encoding="utf-8") as file:
+        file.write(STRUCTURE.format(**PLAIN))
+    done = subprocess.run([sys.executable, "-m", "orglint", *command], capture_output=True, cwd=tmp_path)
+    out = done.stdout.decode("utf-8")  # strictly: a raw 0xff byte fails here
+    assert done.returncode in (0, 1) and b"Traceback" not in done.stderr
+    assert_inert(out)
+    assert "org\\udcff\\x1b.yaml" in out.replace("\\\\", "\\")  # JSON and Markdown write a backslash as two
+    if "json" in command or "sarif" in command:
+        json.loads(out)
+    elif "junit" in command:
+        ElementTree.fromstring(out)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Head\n::error::x", "Head\\n:\\x3aerror:\\x3ax"),
+        ("\x1b[2J\x1b]0;title\x07", "\\x1b[2J\\x1b]0;title\\x07"),
+        ("a\x00\x7f\x9b\x85\r", "a\\x00\\x7f\\x9b\\x85\\r"),
+        ("\u202eevil\u2066\u2028\u2029", "\\u202eevil\\u2066\\u2028\\u2029"),
+        ("org\udcff.yaml", "org\\udcff.yaml"),
+        ("x ##[error]y ##vso[task.logissue]", "x #\\x23[error]y #\\x23vso[task.logissue]"),
+        ("::::", ":\\x3a\\x3a\\x3a"),
+        (
+            "Head of :100: Service\tGrade ## 9 (£40,000\u00a0a year) 👩\u200d💼",
+            "Head of :100: Service\tGrade ## 9 (£40,000\u00a0a year) 👩\u200d💼",
+        ),
+    ],
+)
+def test_safe_text_escapes_what_could_act_and_leaves_the_rest(text: str, shown: str) -> None:
+    assert safe_text(text) == shown
+    assert safe_text(shown) == shown  # nothing it writes needs escaping again
