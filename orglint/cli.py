@@ -87,7 +87,9 @@ class OutputFormat(enum.StrEnum):
 
 
 def _fail(message: str) -> typer.Exit:
-    sys.stderr.write(f"orglint: error: {message}\n")
+    from orglint.safe_text import safe_text  # messages quote paths and values from the repository
+
+    sys.stderr.write(f"orglint: error: {safe_text(message)}\n")
     return typer.Exit(EXIT_USAGE)
 
 
@@ -272,8 +274,10 @@ def _apply_baseline(result: LintResult, path: Path) -> None:
             f"orglint: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} in {path} no longer match "
             f"(fixed, or changed): shrink it with `orglint baseline write {path}`\n"
         )
+        from orglint.safe_text import safe_text  # the entries are the baseline file's text
+
         for entry in stale:
-            sys.stderr.write(f"  {entry}\n")
+            sys.stderr.write(f"  {safe_text(entry)}\n")
 
 
 class ReportFormat(enum.StrEnum):

@@ -20,6 +20,7 @@ from orglint.model.rows import RowOrigin
 from orglint.model.schema import FORMAT_VERSION, Post, validator
 from orglint.model.spreadsheet import assemble_spreadsheet
 from orglint.model.structure import Structure
+from orglint.safe_text import safe_text
 
 FIELD_ORDER = ("id", "title", "reports_to", "tier", "department", "function", "grade", "salary", "fte", "holder",
                "designations", "qualifications", "profile", "responsibilities", "evaluation", "group")  # fmt: skip
@@ -137,4 +138,5 @@ def describe(finding: Diagnostic) -> str:
     """A finding met while importing, on one line, with its cell."""
     span = finding.span
     cell = span.describe_cell()
-    return f"{span.file}:{span.line}:{span.column}: {finding.code} {cell + ': ' if cell else ''}{finding.message}"
+    where = f"{span.file}:{span.line}:{span.column}: {finding.code} "
+    return where + safe_text(f"{cell + ': ' if cell else ''}{finding.message}")  # a cell's text is the table's

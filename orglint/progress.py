@@ -17,7 +17,7 @@ def progress_display(console: Console) -> Iterator[Callable[[str], None]]:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True
+        SpinnerColumn(), TextColumn("{task.description}", markup=False), TimeElapsedColumn(), console=console, transient=True
     ) as progress:
         task = progress.add_task("Starting", total=None)
         yield lambda description: progress.update(task, description=description)

@@ -4,6 +4,8 @@ interrupted write leaves the old file whole and no temporary file."""
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import signal
 import stat
@@ -114,13 +116,26 @@ def test_a_link_at_the_output_path_is_replaced_not_followed(workspace: Path) -> 
     assert (workspace / "elsewhere.txt").read_text(encoding="utf-8") == "keep me\n"
 
 
-def test_a_full_disk_is_one_line_naming_the_file(workspace: Path) -> None:
-    exit_code, _, err = run("check", "structure.yaml", "-o", "/dev/full")
-    assert (exit_code, err) == (2, "orglint: error: cannot write /dev/full: No space left on device\n")
+def test_a_full_disk_is_one_line_naming_the_file(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a full disk simulated, not /dev/full: as root, a regression that renamed over the output
+    # would replace the machine's /dev/full with a file
+    real_fdopen = os.fdopen
+
+    class FullDisk(io.TextIOWrapper):
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, *args, **kwargs: FullDisk(real_fdopen(fd, "wb"), encoding="utf-8"))
+    (workspace / "report.md").write_text("the old report\n", encoding="utf-8")
+    exit_code, _, err = run("report", "structure.yaml", "-o", "report.md")
+    assert (exit_code, err) == (2, "orglint: error: cannot write report.md: No space left on device\n")
+    assert (workspace / "report.md").read_text(encoding="utf-8") == "the old report\n"
+    assert [path.name for path in workspace.iterdir() if path.name.endswith(".tmp")] == []
+    exit_code, _, err = run("check", "structure.yaml", "-o", "out.json", "--verbose")
+    assert exit_code == 2 and "Traceback" in err and err.endswith("No space left on device\n")
+    monkeypatch.undo()
     exit_code, _, err = run("report", "structure.yaml", "-o", "missing-folder/report.txt")
     assert exit_code == 2 and err == "orglint: error: cannot write missing-folder/report.txt: No such file or directory\n"
-    exit_code, _, err = run("check", "structure.yaml", "-o", "/dev/full", "--verbose")
-    assert exit_code == 2 and "Traceback" in err and err.endswith("No space left on device\n")
 
 
 _INTERRUPTED_WRITE = textwrap.dedent(
@@ -155,3 +170,16 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(
     assert done.returncode == exit_code, done.stderr
     assert (workspace / "report.md").read_text(encoding="utf-8") == "the old report\n"
     assert [path.name for path in workspace.iterdir() if path.name.endswith(".tmp")] == []
+
+
+def test_a_pipe_or_device_is_written_into_never_renamed_over(workspace: Path) -> None:
+    import threading
+
+    os.mkfifo(workspace / "pipe")
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append((workspace / "pipe").read_bytes()))
+    reader.start()
+    exit_code, _, _ = run("check", "structure.yaml", "-o", "pipe", "--output-format", "json")
+    reader.join(timeout=60)
+    assert exit_code in (0, 1) and received and received[0].startswith(b'{"orglint"')
+    assert stat.S_ISFIFO((workspace / "pipe").stat().st_mode)

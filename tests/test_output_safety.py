@@ -249,7 +249,10 @@ def test_a_file_name_that_is_not_utf_8_is_shown_escaped(tmp_path: Path, command:
     out = done.stdout.decode("utf-8")  # strictly: a raw 0xff byte fails here
     assert done.returncode in (0, 1) and b"Traceback" not in done.stderr
     assert_inert(out)
-    assert "org\\udcff\\x1b.yaml" in out.replace("\\\\", "\\")  # JSON and Markdown write a backslash as two
+    if "sarif" in command:  # a location is a URI there
+        assert "org%5Cudcff%5Cx1b.yaml" in out
+    else:
+        assert "org\\udcff\\x1b.yaml" in out.replace("\\\\", "\\")  # JSON and Markdown write a backslash as two
     if "json" in command or "sarif" in command:
         json.loads(out)
     elif "junit" in command:
@@ -275,3 +278,47 @@ def test_a_file_name_that_is_not_utf_8_is_shown_escaped(tmp_path: Path, command:
 def test_safe_text_escapes_what_could_act_and_leaves_the_rest(text: str, shown: str) -> None:
     assert safe_text(text) == shown
     assert safe_text(shown) == shown  # nothing it writes needs escaping again
+
+
+def test_error_lines_and_stale_baseline_entries_show_hostile_data_inert(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD.replace("ruleset: core", 'ruleset: "##[error]x\\e[2J"') + "  - {id: CE, title: CE}\n")
+    exit_code, out, err = run("check", "s.yaml")
+    assert exit_code == 2 and "unknown ruleset" in err
+    assert_inert(out + err)
+    write(in_tmp, "t.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n")
+    entry = {"file": "t.yaml", "code": "S002", "post": "X\n::error::post", "fingerprint": "0", "message": "m\x1b[2J\n::error::m"}
+    write(in_tmp, "baseline.json", json.dumps({"orglint-baseline": 1, "findings": [entry]}))
+    exit_code, out, err = run("check", "t.yaml", "--baseline", "baseline.json")
+    assert exit_code == 0 and "baseline entry" in err and "m\\x1b[2J\\n:\\x3aerror:\\x3am" in err
+    assert_inert(out + err)
+
+
+def test_the_progress_display_shows_file_names_as_written() -> None:
+    """On a terminal, the 'Checking FILE' line is not read as rich markup: a folder named `a[` with
+    a file `]x.yaml` is shown, not a MarkupError."""
+    from rich.console import Console
+
+    from orglint.progress import progress_display
+
+    console = Console(force_terminal=True, file=open(os.devnull, "w"))  # noqa: SIM115 (closed with the console)
+    with progress_display(console) as say:
+        say("Checking a[/]x.yaml (1/1)")
+    console.file.close()
+
+
+def test_sarif_locations_are_uris(in_tmp: Path) -> None:
+    write(in_tmp, "my org/structure one.yaml", STRUCTURE_HEAD + "  - {id: CE, title: CE, tier: 1, department: NOPE}\n")
+    _, out, _ = run("check", ".", "--output-format", "sarif")
+    (location,) = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in json.loads(out)["runs"][0]["results"]
+    }
+    assert location == "my%20org/structure%20one.yaml"
+
+
+def test_import_shows_a_hostile_cell_inert(in_tmp: Path) -> None:
+    header = "Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)\n"
+    row = 'CEO,Jane,SCS3,Chief,Leads,Agency,Exec,0300,ceo@x.gov.uk,XX,"one\n::error::fte\x1b[2J",150000,154999\n'
+    (in_tmp / "organogram-senior.csv").write_text(header + row, encoding="utf-8")
+    _, out, err = run("import", "organogram-senior.csv")
+    assert "Traceback" not in err
+    assert_inert(out + err)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import PurePath
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from orglint import __version__
 from orglint.diagnostics import Diagnostic, Severity, fingerprint
@@ -41,7 +42,7 @@ def _result(diagnostic: Diagnostic, index: int) -> dict[str, Any]:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": PurePath(span.file).as_posix(), "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {"uri": quote(PurePath(span.file).as_posix()), "uriBaseId": "%SRCROOT%"},
                     "region": {
                         "startLine": span.line,
                         "startColumn": span.column,
