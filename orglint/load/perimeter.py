@@ -79,8 +79,6 @@ class _Expansion:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.leaves_root = False
-        self.listed: set[Path] = set()
-        """Real folders already walked by ``**``: each is walked once, so a link loop ends."""
         self.contents: dict[str, list[os.DirEntry[str]]] = {}
         """Each folder's entries, listed once however many segments look at it."""
 
@@ -99,15 +97,17 @@ class _Expansion:
                 self.contents[folder] = []
         return self.contents[folder]
 
-    def folders_below(self, folder: str) -> Iterator[str]:
-        """``folder`` and every folder below it (not hidden ones), links followed inside the root."""
-        stack = [folder]
+    def folders_below(self, folders: list[str]) -> Iterator[str]:
+        """Each of ``folders`` and every folder below them (not hidden ones), links followed inside
+        the root. Each real folder is walked once, however many links lead to it: a loop ends."""
+        walked: set[Path] = set()
+        stack = list(reversed(folders))
         while stack:
             current = stack.pop()
             real = real_path(current)
-            if real in self.listed:
+            if real in walked:
                 continue
-            self.listed.add(real)
+            walked.add(real)
             yield current
             children = [
                 entry.path
@@ -119,7 +119,7 @@ class _Expansion:
     def step(self, folders: list[str], segment: str) -> list[str]:
         """The paths one pattern segment leads to from each of ``folders``."""
         if segment == "**":
-            return [below for folder in folders for below in self.folders_below(folder)]
+            return list(self.folders_below(folders))
         if not glob.has_magic(segment):
             found = [os.path.join(folder, segment) for folder in folders]
             return [path for path in found if os.path.lexists(path) and self.inside(path)]
