@@ -98,10 +98,10 @@ def test_x004_cannot_be_suppressed_or_ignored(repo: Path) -> None:
 
 
 def test_an_include_inside_the_root_through_a_link_or_dot_dot_is_followed(repo: Path, touched: list[str]) -> None:
-    write(repo, "shared/teams.yaml", "orglint: 1\nposts:\n  - {id: T1, title: Team, reports_to: CE, tier: 2}\n")
+    write(repo, "common/teams.yaml", "orglint: 1\nposts:\n  - {id: T1, title: Team, reports_to: CE, tier: 2}\n")
     (repo / "org").mkdir()
-    os.symlink("../shared", repo / "org" / "teams")
-    write(repo, "org/structure.yaml", f"{ROOT_HEAD}include: ['**/*.yaml', '../shared/*.yaml']\n{POSTS}")
+    os.symlink("../common", repo / "org" / "teams")
+    write(repo, "org/structure.yaml", f"{ROOT_HEAD}include: ['**/*.yaml', '../common/*.yaml']\n{POSTS}")
     _, document, _ = lint_json("org/structure.yaml", "--select", "X")
     assert document["diagnostics"] == [] and document["summary"]["posts"] == 2  # T1 once, reached two ways
     never_outside(touched, repo)
