@@ -47,8 +47,6 @@ def _describe(error: Exception) -> str:
         return f"internal error: {error} (run with --verbose for the traceback)"
     if isinstance(error, OSError) and error.filename is not None:
         return f"{error.filename}: {error.strerror or error}"
-    if isinstance(error, RecursionError):
-        return "internal error: the input is nested too deeply to read (run with --verbose for the traceback)"
     return f"internal error: {error!r} (run with --verbose for the traceback)"
 
 
@@ -209,11 +207,9 @@ def check(
     if base is not None and not new_only:
         raise _fail("--base REV goes with --new-only (or use `orglint diff PATH --base REV`)")
     chosen_format = output_format.value if output_format is not None else None
-    here = options.config_for(Path.cwd())
-    chosen_format = chosen_format or here.settings.output_format or "full"
+    if chosen_format is None:
+        chosen_format = options.config_for(Path.cwd()).settings.output_format or "full"
     result = _lint(paths, options)
-    if here.path is not None:
-        result.read[here.path] = "a configuration file"
     if new_only:
         _keep_new_only(result, paths or [Path(".")], base or "HEAD", options)
     if baseline is not None:

@@ -65,10 +65,12 @@ def refuse_to_replace(path: Path, read: Mapping[Path, str]) -> None:
 
 
 def _mode_for(path: Path) -> int:
+    """A replaced file's own mode; the umask's for a new file, or one replacing a link."""
     try:
-        return stat.S_IMODE(os.lstat(path).st_mode) if not os.path.islink(path) else _default_mode()
+        status = os.lstat(path)
     except FileNotFoundError:
         return _default_mode()
+    return _default_mode() if stat.S_ISLNK(status.st_mode) else stat.S_IMODE(status.st_mode)
 
 
 def _default_mode() -> int:

@@ -8,7 +8,6 @@ above it, up to the repository top (a folder holding ``.git``).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,15 @@ from typing import TYPE_CHECKING
 from orglint.diagnostics import Diagnostic, Span
 from orglint.errors import OrglintError
 from orglint.load.documents import YamlDocument, load_yaml
-from orglint.load.perimeter import PatternMatches, is_absolute_pattern, is_within, leaves_its_project, match_pattern, project_root
+from orglint.load.perimeter import (
+    PatternMatches,
+    Perimeter,
+    is_absolute_pattern,
+    is_folder,
+    leaves_its_project,
+    match_pattern,
+    project_root,
+)
 from orglint.load.source import Limits, LoadProblem, display_path, real_path
 
 if TYPE_CHECKING:  # the table loaders are imported only when there are tables (start-up time)
@@ -81,27 +88,19 @@ class Discovery:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    """The structure files and senior tables below ``folder``. Links are followed, but each real
-    folder is listed once (a link to ``.`` ends there) and never one outside the project root;
-    a linked file that leads outside is yielded unread, for X004."""
-    root = project_root(folder)
-    listed = {real_path(folder)}
-    for current, folders, files in os.walk(folder, followlinks=True):
-        kept = []
-        for name in sorted(folders):
-            if name in SKIPPED_FOLDERS or name.startswith("."):
+    """The structure files and senior tables below ``folder``, inside its project root (links
+    followed there, each real folder once); a linked file that leads outside is yielded unread,
+    for X004."""
+    perimeter = Perimeter(project_root(folder))
+    for current in perimeter.folders_below([str(folder)], SKIPPED_FOLDERS):
+        for entry in perimeter.entries(current):
+            path = Path(entry.path)
+            if is_folder(entry):
                 continue
-            real = real_path(os.path.join(current, name))
-            if real not in listed and real.is_relative_to(root):
-                listed.add(real)
-                kept.append(name)
-        folders[:] = kept
-        for name in sorted(files):
-            path = Path(current, name)
-            if path.suffix in YAML_SUFFIXES or (
-                path.suffix.casefold() == ".csv" and (not is_within(path, root) or _is_senior_csv(path))
-            ):
+            if path.suffix in YAML_SUFFIXES:
                 yield path
+            elif path.suffix.casefold() == ".csv" and (not perimeter.inside(entry.path) or _is_senior_csv(path)):
+                yield path  # a table leading outside is not even sniffed
 
 
 def _csv_head(path: Path) -> bytes:
@@ -204,10 +203,7 @@ class _Loader:
         never anything outside its project root."""
         key = (real_path(root_path), pattern)
         if key not in self.matched:
-            if is_absolute_pattern(pattern):
-                self.matched[key] = PatternMatches(leaves_root=True)
-            else:
-                self.matched[key] = match_pattern(root_path.parent, pattern, project_root(root_path))
+            self.matched[key] = match_pattern(root_path.parent, pattern, project_root(root_path))
         return self.matched[key]
 
     def __call__(self, path: Path) -> YamlDocument:

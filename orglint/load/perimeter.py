@@ -7,7 +7,8 @@ real paths (links followed), and a folder or file outside is never listed or ope
 
 Patterns are expanded here rather than by ``glob.glob``: the standard glob (and wcmatch's, with
 links followed) descends into a link to ``.`` under ``**`` again and again, and two such links
-make the walk exponential. Here every real folder is listed at most once per pattern.
+make the walk exponential. Here every real folder is listed at most once per walk, whether the
+walk is a folder given on the command line or a pattern's ``**``.
 """
 
 from __future__ import annotations
@@ -55,51 +56,47 @@ def leaves_its_project(path: Path) -> bool:
     return not is_within(path, project_root(path))
 
 
-def is_absolute_pattern(pattern: str) -> bool:
-    return os.path.isabs(pattern) or bool(os.path.splitdrive(pattern)[0])
-
-
 def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-@dataclass
-class PatternMatches:
-    """What an ``include:`` pattern matched inside the project root, and whether it led outside."""
-
-    files: list[Path] = field(default_factory=list)
-    """Real paths of the files matched, sorted."""
-    leaves_root: bool = False
-    """Some folder or file the pattern reached lies outside the root: it was neither listed nor opened."""
+def is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # follows a link: a link to a folder is a folder
+    except OSError:
+        return False
 
 
-class _Expansion:
-    """One pattern expanded segment by segment from a folder, never outside ``root``."""
+class Perimeter:
+    """Folders listed inside one project root, never outside it: what folder walks and include
+    patterns both go through."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.leaves_root = False
-        self.contents: dict[str, list[os.DirEntry[str]]] = {}
-        """Each folder's entries, listed once however many segments look at it."""
+        self.left = False
+        """Whether something asked about lay outside the root (and so was not listed or opened)."""
+        self._contents: dict[str, list[os.DirEntry[str]]] = {}
 
     def inside(self, path: str) -> bool:
         if is_within(path, self.root):
             return True
-        self.leaves_root = True
+        self.left = True
         return False
 
     def entries(self, folder: str) -> list[os.DirEntry[str]]:
-        if folder not in self.contents:
+        """A folder's entries by name, listed once however often asked."""
+        if folder not in self._contents:
             try:
                 with os.scandir(folder) as scan:
-                    self.contents[folder] = sorted(scan, key=lambda entry: entry.name)
+                    self._contents[folder] = sorted(scan, key=lambda entry: entry.name)
             except OSError:
-                self.contents[folder] = []
-        return self.contents[folder]
+                self._contents[folder] = []
+        return self._contents[folder]
 
-    def folders_below(self, folders: list[str]) -> Iterator[str]:
-        """Each of ``folders`` and every folder below them (not hidden ones), links followed inside
-        the root. Each real folder is walked once, however many links lead to it: a loop ends."""
+    def folders_below(self, folders: list[str], skipped: frozenset[str] = frozenset()) -> Iterator[str]:
+        """Each of ``folders`` and every folder below them, depth first in name order, leaving out
+        hidden folders and those named in ``skipped``. Links are followed inside the root, but each
+        real folder is walked once, however many links lead to it: a loop ends."""
         walked: set[Path] = set()
         stack = list(reversed(folders))
         while stack:
@@ -112,51 +109,63 @@ class _Expansion:
             children = [
                 entry.path
                 for entry in self.entries(current)
-                if not _is_hidden(entry.name) and _is_folder(entry) and self.inside(entry.path)
+                if not _is_hidden(entry.name) and entry.name not in skipped and is_folder(entry) and self.inside(entry.path)
             ]
             stack.extend(reversed(children))
 
-    def step(self, folders: list[str], segment: str) -> list[str]:
-        """The paths one pattern segment leads to from each of ``folders``."""
-        if segment == "**":
-            return list(self.folders_below(folders))
-        if not glob.has_magic(segment):
-            found = [os.path.join(folder, segment) for folder in folders]
-            return [path for path in found if os.path.lexists(path) and self.inside(path)]
-        return [
-            entry.path
-            for folder in folders
-            for entry in self.entries(folder)
-            if (segment.startswith(".") or not _is_hidden(entry.name))
-            and fnmatch.fnmatch(entry.name, segment)
-            and self.inside(entry.path)
-        ]
+
+@dataclass
+class PatternMatches:
+    """What an ``include:`` pattern matched inside the project root, and whether it led outside."""
+
+    files: list[Path] = field(default_factory=list)
+    """Real paths of the files matched, sorted."""
+    leaves_root: bool = False
+    """The pattern is absolute, or some folder or file it reached lies outside the root: that was
+    neither listed nor opened."""
 
 
-def _is_folder(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_dir()  # follows a link: a link to a folder is a folder
-    except OSError:
-        return False
+def is_absolute_pattern(pattern: str) -> bool:
+    return os.path.isabs(pattern) or bool(os.path.splitdrive(pattern)[0])
+
+
+def _step(perimeter: Perimeter, folders: list[str], segment: str) -> list[str]:
+    """The paths one pattern segment leads to from each of ``folders``."""
+    if segment == "**":
+        return list(perimeter.folders_below(folders))
+    if not glob.has_magic(segment):
+        found = [os.path.join(folder, segment) for folder in folders]
+        return [path for path in found if os.path.lexists(path) and perimeter.inside(path)]
+    return [
+        entry.path
+        for folder in folders
+        for entry in perimeter.entries(folder)
+        if (segment.startswith(".") or not _is_hidden(entry.name))
+        and fnmatch.fnmatch(entry.name, segment)
+        and perimeter.inside(entry.path)
+    ]
 
 
 def match_pattern(base: Path, pattern: str, root: Path) -> PatternMatches:
-    """The files a relative glob ``pattern`` (``*``, ``?``, ``[...]``, ``**`` for any folders)
-    matches below ``base``, as ``glob.glob(recursive=True)`` would, but only inside ``root``."""
-    expansion = _Expansion(root)
+    """The files a glob ``pattern`` (``*``, ``?``, ``[...]``, ``**`` for any folders) matches
+    relative to ``base``, as ``glob.glob(recursive=True)`` would, but only inside ``root``; an
+    absolute pattern matches nothing and leaves the root."""
+    if is_absolute_pattern(pattern):
+        return PatternMatches(leaves_root=True)
+    perimeter = Perimeter(root)
     segments = [segment for segment in pattern.replace(os.sep, "/").split("/") if segment not in ("", ".")]
-    current = [str(base)] if expansion.inside(str(base)) else []
+    current = [str(base)] if perimeter.inside(str(base)) else []
     for index, segment in enumerate(segments):
         if segment == "**" and index == len(segments) - 1:  # a final ** matches the files too
             current = [
                 entry.path
-                for folder in expansion.step(current, "**")
-                for entry in expansion.entries(folder)
-                if not _is_hidden(entry.name) and expansion.inside(entry.path)
+                for folder in _step(perimeter, current, "**")
+                for entry in perimeter.entries(folder)
+                if not _is_hidden(entry.name) and perimeter.inside(entry.path)
             ]
         else:
-            current = expansion.step(current, segment)
+            current = _step(perimeter, current, segment)
         if not current:
             break
     files = sorted({real_path(path) for path in current if os.path.isfile(path)})
-    return PatternMatches(files, expansion.leaves_root)
+    return PatternMatches(files, perimeter.left)
