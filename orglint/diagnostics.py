@@ -85,6 +85,10 @@ class Diagnostic:
     name: str = ""
     severity: Severity = Severity.ERROR
     basis: str = ""
+    at_most: Severity | None = None
+    """Set by a rule for a finding milder than the rule's usual ones (a warning where only a
+    published schema's text is stricter than the validator that enforces it): the engine gives
+    it the rule's severity from the ruleset, but never more than this."""
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         span = self.span

@@ -103,16 +103,11 @@ class RuleCrash(Exception):
 
 
 def _complete(diagnostic: Diagnostic, rule: type[Rule], severity: Severity) -> Diagnostic:
-    message = diagnostic.message
-    if diagnostic.span.header is not None:  # a table's cell: its findings name it
-        cell = diagnostic.span.describe_cell()
-        if cell is not None and not message.startswith(cell):
-            message = f"{cell}: {message}"
     # messages and specific fixes quote user data; the rule's own fix is orglint's text
-    diagnostic.message = safe_text(message)
+    diagnostic.message = safe_text(diagnostic.message)
     diagnostic.fix = safe_text(diagnostic.fix) if diagnostic.fix else rule.fix
     diagnostic.name = rule.name
-    diagnostic.severity = severity
+    diagnostic.severity = severity if diagnostic.at_most is None else min(severity, diagnostic.at_most)
     diagnostic.basis = rule.basis
     return diagnostic
 

@@ -58,7 +58,7 @@ def test_duplicate_key_is_located_and_the_first_value_stands() -> None:
     root, problems = load("a: 1\nb: 2\na: 3\n")
     assert root["a"] == "1"
     assert [(p.line, p.column) for p in problems] == [(3, 1)]
-    assert "duplicate key 'a'" in problems[0].message and "line 1" in problems[0].message
+    assert problems[0].message == "duplicate key 'a': this mapping already has it"  # no line inside the text
 
 
 def test_object_tags_are_reported_and_never_constructed(tmp_path: Path) -> None:

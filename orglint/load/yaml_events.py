@@ -4,7 +4,6 @@ fault found and described (see ``yaml_source`` for the format and the C walk bes
 from __future__ import annotations
 
 from array import array
-from operator import indexOf
 from sys import intern
 from typing import Any
 
@@ -76,11 +75,8 @@ def _parser_fault(error: yaml.YAMLError, text: str) -> LoadProblem:
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
         message = error.problem or "invalid YAML"
-        if error.context:
-            message = f"{message} ({error.context}"
-            if error.context_mark is not None:
-                message += f" at line {error.context_mark.line + 1}, column {error.context_mark.column + 1}"
-            message += ")"
+        if error.context:  # where that context starts is left out: messages carry no locations
+            message = f"{message} ({error.context})"
         line, column = _within(text, mark.line + 1, mark.column + 1)
         return LoadProblem(message, line, column, line, column + 1)
     if isinstance(error, yaml.reader.ReaderError):
@@ -135,10 +131,7 @@ def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem
                     frame.merging = key == _MERGE_KEY and not event.style and tag is None
                     frame.duplicate = not frame.merging and key in frame.node
                     if frame.duplicate:  # the mapping is unfinished: its positions are still the frame's
-                        first_line = (frame.marks[indexOf(frame.node, key) * 4] >> LINE_SHIFT) + 1
-                        problems.append(
-                            _located(f"duplicate key {key!r} (first defined at line {first_line})", start_mark, end_mark)
-                        )
+                        problems.append(_located(f"duplicate key {key!r}: this mapping already has it", start_mark, end_mark))
                     frame.key = key
                     frame.key_start = _packed(start_mark)
                     frame.key_end = _packed(end_mark)

@@ -98,7 +98,9 @@ def post_list(posts: Iterable[Post]) -> str:
 
 
 def location(diagnostic: Diagnostic) -> str:
-    return f"{diagnostic.span.file}:{diagnostic.span.line}:{diagnostic.span.column}"
+    span = diagnostic.span
+    cell = span.describe_cell()  # a table's cell is named in the location, never in the message
+    return f"{span.file}:{span.line}:{span.column}" + (f" {safe_text(cell)}" if cell else "")
 
 
 _VERDICT_TONES = {"fail": BAD, "pass with warnings": WARN, "pass": GOOD}

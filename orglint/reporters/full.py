@@ -101,15 +101,17 @@ def _lines(result: LintResult) -> Iterator[list[Piece]]:
             yield [(span.file, "bold underline")]
         previous_file = span.file
         style = _STYLES[diagnostic.severity]
+        cell = span.describe_cell()  # a table's cell: named here, never inside the message
         yield [
             (f"{span.file}:{span.line}:{span.column}:", "bold"),
+            *([(f" {cell}:", "cyan")] if cell else []),
             (" ", ""),
             (diagnostic.code, style),
             (" ", ""),
             (f"[{diagnostic.name}]", "dim"),
             (f" {diagnostic.message}", ""),
         ]
-        # a table cell (CSV, XLSX): the message names the cell; rows are not lines, so no frame
+        # a table cell (CSV, XLSX): the header line names the cell; rows are not lines, so no frame
         in_table = span.header is not None or span.sheet is not None
         frame = code_frame(lines[span.file], diagnostic) if span.file in lines and not in_table else []
         for gutter, text in frame:

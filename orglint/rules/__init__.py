@@ -144,9 +144,16 @@ class Rule:
         raise NotImplementedError
 
     def finding(
-        self, span: Span, message: str, post: str | None = None, fix: str = "", department: str | None = None
+        self,
+        span: Span,
+        message: str,
+        post: str | None = None,
+        fix: str = "",
+        department: str | None = None,
+        at_most: Severity | None = None,
     ) -> Diagnostic:
-        return Diagnostic(self.code, message, span, post=post, department=department, fix=fix)
+        """A finding of this rule. ``at_most`` caps its severity (see ``Diagnostic.at_most``)."""
+        return Diagnostic(self.code, message, span, post=post, department=department, fix=fix, at_most=at_most)
 
 
 class InputRule(Rule):

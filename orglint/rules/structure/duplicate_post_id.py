@@ -57,9 +57,6 @@ class DuplicatePostId(Rule):
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         for post, first in context.graph.duplicates:
-            where = context.post_span(first)
-            yield self.finding(
-                context.post_span(post),
-                f"post id {post.id!r} is already used by {first.title!r} ({where.file}:{where.line})",
-                post=post.id,
-            )
+            span, first_file = context.post_span(post), context.post_span(first).file
+            elsewhere = f" in {first_file}" if first_file != span.file else ""  # a file, never a line: see location_free
+            yield self.finding(span, f"post id {post.id!r} is already used by {first.title!r}{elsewhere}", post=post.id)
