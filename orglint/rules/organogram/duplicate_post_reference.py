@@ -2,21 +2,37 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
-from orglint.load.table import TableRow
+from orglint.load.table import MappedTable, TableRow
 from orglint.rules import CheckContext
-from orglint.rules.organogram.table_rule import BASIS, NOT_IN_POST, OrganogramRule, senior_rows
+from orglint.rules.organogram.table_rule import (
+    NOT_IN_POST,
+    TOPS,
+    OrganogramRule,
+    amount,
+    grounds,
+    live,
+    posts,
+)
 
 JOB_SHARE_MAY_DIFFER = frozenset({"name", "pay_floor", "pay_ceiling", "phone", "email", "notes", "fte"})
 """The columns in which the rows of one job-shared post may differ."""
+
+
+def _compared(table: MappedTable, row: TableRow, key: str) -> object:
+    if key == "cost_of_reports":  # a whole-number column: compared as the validator reads it
+        cell = amount(table.value(row, key))
+        return round(cell.value) if cell.value is not None else cell.read_as
+    return table.value(row, key)
 
 
 class DuplicatePostReference(OrganogramRule):
     """Two senior rows share a Post Unique Reference and are not a job share.
 
     ## What it does
-    Reports each senior row whose reference an earlier row already used, unless the reference
-    is `0` (people paid but not in a post) or the two rows are a job share: identical but for
-    the name, pay, contact details, notes and FTE.
+    Does what the publication validator does: sets aside the rows of eliminated posts (Name
+    `Eliminated`), merges rows identical but for the name, pay, contact details, notes and FTE
+    (a job share), then reports each remaining row whose reference an earlier row already used,
+    unless the reference is `0` (people paid but not in a post).
 
     ## Why
     A reference names one post. Two different posts under one reference make every
@@ -27,7 +43,8 @@ class DuplicatePostReference(OrganogramRule):
     on everything but the name, pay, contacts, notes and FTE.
 
     ## Example
-    Failing: `DIR-B` is used for two different jobs; `DIR-A`'s two rows are a job share.
+    Failing: `DIR-B` is used for two different jobs; `DIR-A`'s two rows are a job share, and
+    `DIR-C`'s Eliminated row is set aside.
 
     ```csv senior fails=A6
     Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)
@@ -35,7 +52,9 @@ class DuplicatePostReference(OrganogramRule):
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,0.5,100000,104999
     DIR-A,Ann Lee,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4568,lee@example.gov.uk,CEO,0.5,100000,104999
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
-    DIR-B,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    DIR-B,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
+    DIR-C,Eliminated,SCS1,Director of Estates,Ran estates,Example Agency,Estates,N/A,N/A,CEO,1,0,0
+    DIR-C,Bo Chan,SCS2,Director of Property,Runs property,Example Agency,Estates,0300 123 4567,chan@example.gov.uk,CEO,1,90000,94999
     ```
 
     Passing:
@@ -46,33 +65,42 @@ class DuplicatePostReference(OrganogramRule):
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,0.5,100000,104999
     DIR-A,Ann Lee,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4568,lee@example.gov.uk,CEO,0.5,100000,104999
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
-    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
     ```
     """
 
     code = "T102"
     name = "duplicate-post-reference"
     severity = Severity.ERROR
-    basis = BASIS.format(table="senior") + ": 'Post Unique Reference' unique, but for '0' and job shares"
+    basis = grounds(
+        "'It is required for job share rows to have identical values in particular columns' (all but Name, pay, "
+        "Contact Phone/E-mail, Notes and FTE; eliminated posts set aside)",
+        "'Post Unique Reference', 'Must be unique in the organization, unless it is '0' or the line is duplicate save "
+        "for name, contact phone/email and notes, meaning it is a job share'",
+    )
     fix = "Give the post its own reference, or make the job-share rows agree."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
         first_rows: dict[str, TableRow] = {}
-        for table, row in senior_rows(organogram):
-            reference = table.value(row, "reference")
-            if not reference or reference == NOT_IN_POST:
-                continue
-            first = first_rows.setdefault(reference, row)
-            if first is row:
+        merged: set[tuple[object, ...]] = set()
+        for table, row, reference in posts(organogram):
+            if not live(table, row):
                 continue
             compared = [key for key in table.columns if key not in JOB_SHARE_MAY_DIFFER]
-            differing = [key for key in compared if table.value(first, key) != table.value(row, key)]
-            if differing:
-                headers = ", ".join(table.table.header[table.columns[key]].strip() for key in differing)
-                yield self.at(
-                    table,
-                    row,
-                    "reference",
-                    f"reference {reference!r} is already used at row {first.number} "
-                    f"by a different post (not a job share: {headers} differ)",
-                )
+            signature = tuple(_compared(table, row, key) for key in compared)
+            if signature in merged:
+                continue  # a job share of a row already kept
+            merged.add(signature)
+            first = first_rows.setdefault(reference, row)
+            if first is row or reference in (NOT_IN_POST, *TOPS):
+                continue
+            differing = [key for key in compared if _compared(table, first, key) != _compared(table, row, key)]
+            headers = ", ".join(table.table.header[table.columns[key]].strip() for key in differing)
+            title = table.value(first, "title")
+            yield self.at(
+                table,
+                row,
+                "reference",
+                f"reference {reference!r} already names another post{f' ({title!r})' if title else ''}: "
+                f"the rows differ in {headers}, so they are not a job share",
+            )

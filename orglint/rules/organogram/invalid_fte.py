@@ -3,7 +3,9 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram.table_rule import BASIS, OrganogramRule, number, senior_rows, shown
+from orglint.rules.organogram.table_rule import BASIS, OrganogramRule, number, posts
+
+ASKS = "the organogram schema asks for 1 or a decimal fraction, the publication validator does not check FTE"
 
 
 class InvalidFte(OrganogramRule):
@@ -11,7 +13,9 @@ class InvalidFte(OrganogramRule):
 
     ## What it does
     Checks each senior row's `FTE`: a number (`1` for full time, a decimal such as `0.6`
-    for part time), above 0 and at most 1.
+    for part time), above 0 and at most 1. The publication validator does not check FTE, so
+    these are warnings: only the organogram schema asks for it ("If this is a full time role
+    then put '1'. Otherwise put a decimal fraction").
 
     ## Why
     FTE is how part-time posts and job shares are counted; text or a figure above 1 (a post
@@ -37,21 +41,25 @@ class InvalidFte(OrganogramRule):
     CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
-    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
     ```
     """
 
     code = "T112"
     name = "invalid-fte"
-    severity = Severity.ERROR
-    basis = BASIS.format(table="senior") + ": 'FTE', '1' for a full-time role, otherwise a decimal fraction"
+    severity = Severity.WARNING
+    basis = (
+        BASIS.format(table="senior")
+        + ": 'FTE', 'If this is a full time role then put '1'. Otherwise put a decimal fraction with 2 decimal places.' "
+        "(the publication validator does not check FTE)"
+    )
     fix = "Write 1 for full time, or the fraction worked (0.5, 0.6)."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        for table, row in senior_rows(organogram):
+        for table, row, _ in posts(organogram):
             value = table.value(row, "fte")
             fte = number(value)
             if fte is None:
-                yield self.at(table, row, "fte", f"the FTE {shown(value)} is not a number")
+                yield self.at(table, row, "fte", f"the FTE {'is blank' if not value else f'{value!r} is not a number'}: {ASKS}")
             elif not 0 < fte <= 1:
-                yield self.at(table, row, "fte", f"the FTE {value} is not above 0 and at most 1")
+                yield self.at(table, row, "fte", f"the FTE {value} is not above 0 and at most 1: {ASKS}")

@@ -4,13 +4,15 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
 from orglint.rules.organogram.table_rule import (
-    BASIS,
     NOT_APPLICABLE,
     NOT_IN_POST,
+    SCHEMA_ONLY,
     UNDISCLOSED,
     OrganogramRule,
-    number,
-    senior_rows,
+    amount,
+    grounds,
+    posts,
+    shown,
 )
 
 
@@ -18,9 +20,18 @@ class InvalidName(OrganogramRule):
     """A senior post's Name is blank, or "N/D" or "N/A" where the rules do not allow it.
 
     ## What it does
-    Checks each senior row's `Name`: it must not be blank; `N/D` (not disclosed) is allowed
-    only where the pay is not published either (no amount in the pay floor or ceiling) or the
-    reference is `0`; `N/A` only where the pay is 0. `Vacant` and `Eliminated` are allowed.
+    Checks each senior row's `Name` as the publication validator does, taking the pay to be
+    the `Actual Pay Floor (£)` and `Actual Pay Ceiling (£)` (the published CSVs blank Total
+    Pay; a blank is read as N/A):
+    - a row with reference `0` (paid but not in a post) must be named exactly `N/D`;
+    - otherwise the name must not be blank; `N/D` (not disclosed) is an error where the pay is
+      above 0, and `N/A` unless the pay is 0.
+
+    `Vacant` and `Eliminated` are names like any other. The validator compares the texts
+    exactly, so to it `n/d` is a name; the organogram schema writes `N/D`, and says the name
+    "cannot be N/D if the pay is a number", which the validator accepts for a pay of 0: both
+    are warnings. A pay cell that is not a number, N/A or N/D is T111's finding, not this
+    rule's (the validator reads it as 0).
 
     ## Why
     Senior officials paid a disclosed salary are named in the publication: a withheld name
@@ -28,16 +39,19 @@ class InvalidName(OrganogramRule):
 
     ## How to fix
     Give the name, or withhold the pay as well (`N/D` in both pay columns) where there is a
-    reason not to disclose; write `Vacant` for an empty post.
+    reason not to disclose; write `Vacant` for an empty post and `N/D` for a reference-0 row.
 
     ## Example
-    Failing: `DIR-A`'s name is withheld but its pay is published; `DIR-B`'s name is blank.
+    Failing: `DIR-A`'s name is withheld but its pay is published; `DIR-B`'s name is blank; the
+    reference-0 row is named; `DIR-C`'s lower-case `n/d` is a warning.
 
-    ```csv senior fails=B3,B4
+    ```csv senior fails=B3,B4,B5,B6
     Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)
     CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
     DIR-A,N/D,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
     DIR-B,,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
+    0,Sam Jones,SCS1,Not in post,N/A,Example Agency,N/A,N/A,N/A,CEO,1,N/D,N/D
+    DIR-C,n/d,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,N/D,N/D
     ```
 
     Passing:
@@ -47,27 +61,65 @@ class InvalidName(OrganogramRule):
     CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
-    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
+    0,N/D,SCS1,Not in post,N/A,Example Agency,N/A,N/A,N/A,CEO,1,N/D,N/D
     ```
     """
 
     code = "T107"
     name = "invalid-name"
     severity = Severity.ERROR
-    basis = BASIS.format(table="senior") + ": 'Name', N/D, Vacant or Eliminated; 'Cannot be N/D if the pay is a number'"
-    fix = "Give the name, or withhold the pay too; write Vacant for an empty post."
+    basis = grounds(
+        "'The Name cannot be blank', 'cannot be N/A (unless Total Pay (£) is 0)', 'cannot be N/D unless the Total Pay "
+        "(£) is 0 or N/A or N/D'; reference 0: 'the name must be N/D'",
+        "'Name', 'N/D', 'Vacant' or 'Eliminated'; 'Cannot be N/D if the pay is a number'",
+    )
+    fix = "Give the name, or withhold the pay too; write Vacant for an empty post, N/D for a reference-0 row."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        for table, row in senior_rows(organogram):
+        for table, row, reference in posts(organogram):
             name = table.value(row, "name")
-            pay = [table.value(row, "pay_floor"), table.value(row, "pay_ceiling")]
-            if not name:
+            pay = [amount(table.value(row, key)) for key in ("pay_floor", "pay_ceiling")]
+            # the validator reads a pay cell it cannot read as 0 (and says so once, as T111 does here)
+            amounts = [0.0 if cell.invalid else cell.value for cell in pay]
+            positive = any(value is not None and value > 0 for value in amounts)
+            if reference == NOT_IN_POST:
+                if name != UNDISCLOSED:
+                    message = f"the reference is 0 (paid but not in a post), so the name must be N/D, not {shown(name)}"
+                    yield self.at(table, row, "name", message)
+            elif not name:
                 yield self.at(table, row, "name", "the Name is blank: give it, or N/D, Vacant or Eliminated")
-            elif name.upper() == UNDISCLOSED:
-                published = any(number(value) is not None for value in pay)
-                if published and table.value(row, "reference") != NOT_IN_POST:
-                    yield self.at(
-                        table, row, "name", "the name is N/D (not disclosed) but the pay is published: disclose both or neither"
-                    )
-            elif name.upper() == NOT_APPLICABLE and not all(number(value) == 0 for value in pay):
-                yield self.at(table, row, "name", "the name is N/A, which is only for rows whose pay is 0")
+            elif name == UNDISCLOSED and positive:
+                yield self.at(
+                    table, row, "name", "the name is N/D (not disclosed) but the pay is above 0: disclose both or neither"
+                )
+            elif name == UNDISCLOSED and any(cell.value is not None for cell in pay):
+                yield self.at(
+                    table,
+                    row,
+                    "name",
+                    "the name is N/D with a pay of 0: the organogram schema says the name 'cannot be N/D if the pay is a "
+                    "number', the publication validator accepts it",
+                    at_most=SCHEMA_ONLY,
+                )
+            elif name == NOT_APPLICABLE:
+                unpaid = all(value is not None and value <= 0 for value in amounts)
+                yield self.at(
+                    table,
+                    row,
+                    "name",
+                    "the name is N/A: the organogram schema asks for a name, N/D, Vacant or Eliminated, the publication "
+                    "validator accepts N/A where the pay is 0"
+                    if unpaid
+                    else "the name is N/A, which is only for rows whose pay is 0",
+                    at_most=SCHEMA_ONLY if unpaid else None,
+                )
+            elif name != UNDISCLOSED and name.upper() in (UNDISCLOSED, NOT_APPLICABLE):
+                yield self.at(
+                    table,
+                    row,
+                    "name",
+                    f"the name {name!r}: the organogram schema writes {name.upper()}, the publication validator reads "
+                    f"{name!r} as a name",
+                    at_most=SCHEMA_ONLY,
+                )

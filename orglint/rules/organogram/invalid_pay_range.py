@@ -3,37 +3,49 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram.table_rule import BASIS, NOT_APPLICABLE, UNDISCLOSED, OrganogramRule, number, senior_rows, shown
+from orglint.rules.organogram.table_rule import (
+    NO_BLANK,
+    SCHEMA_ONLY,
+    OrganogramRule,
+    grounds,
+    senior_rows,
+)
 
 BAND = 5000
+BANDED = "the organogram schema asks for {what}, the publication validator accepts it"
 
 
 class InvalidPayRange(OrganogramRule):
-    """A senior post's pay floor and ceiling are not a £5,000 band.
+    """A senior post's pay floor or ceiling is not an amount, N/A or N/D, or not a £5,000 band.
 
     ## What it does
-    Where `Actual Pay Floor (£)` and `Actual Pay Ceiling (£)` are numbers, the floor must be
-    a multiple of £5,000, the ceiling one pound below a multiple of £5,000, and the floor no
-    higher than the ceiling (`0` and `0` mean no pay). Each may also be `N/D` (withheld) or
-    `N/A`; anything else is reported as not a number.
+    Checks `Actual Pay Floor (£)` and `Actual Pay Ceiling (£)` on each senior row. The
+    publication validator rejects a cell that is not a number, `N/A` or `N/D` (it reads any
+    spelling whose letters are N A or N D, such as `n/a`, and reads a blank as N/A): that is an
+    error. The rest only the organogram schema asks for, and is a warning: no blank ("Cannot
+    be left blank - if none write 0"), `N/A` and `N/D` written so, and a £5,000 band: the floor
+    a multiple of £5,000, the ceiling one pound below one, the floor no higher than the
+    ceiling (`0` and `0` mean no pay).
 
     ## Why
     Senior pay is published in £5,000 bands (a floor rounded down, a ceiling rounded up less
-    one), so that the band is public without the exact salary. Other figures publish too much
-    or make the band meaningless.
+    one), so that the band is public without the exact salary. Text in a pay column stops the
+    publication altogether.
 
     ## How to fix
     Round the salary down to a multiple of £5,000 for the floor, and up, less £1, for the
-    ceiling: £101,200 is 100000 and 104999.
+    ceiling: £101,200 is 100000 and 104999. Write `N/D` for a withheld salary, `0` for none.
 
     ## Example
-    Failing: `DIR-A`'s floor is an exact salary; `DIR-B`'s ceiling is a round number.
+    Failing: `DIR-A`'s floor is an exact salary and `DIR-B`'s ceiling a round number (both
+    warnings); `DIR-C`'s pay is text.
 
-    ```csv senior fails=L3,M4
+    ```csv senior fails=L3,M4,L5
     Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)
     CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,101200,104999
     DIR-B,Ann Lee,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,85000,90000
+    DIR-C,Bo Chan,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,chan@example.gov.uk,CEO,1,tbc,N/D
     ```
 
     Passing:
@@ -43,30 +55,45 @@ class InvalidPayRange(OrganogramRule):
     CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
-    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
     ```
     """
 
     code = "T111"
     name = "invalid-pay-range"
     severity = Severity.ERROR
-    basis = (
-        BASIS.format(table="senior")
-        + ": 'Actual Pay Floor', 'rounded down to the nearest multiple of £5,000'; ceiling 'rounded up ... minus 1'"
+    basis = grounds(
+        "'Expected numeric values in column Actual Pay Floor (£) (or N/A or N/D)', likewise the ceiling",
+        "'Actual Pay Floor', 'rounded down to the nearest multiple of £5,000. Can be 'N/A'. Cannot be left blank'; "
+        "ceiling 'rounded up to the nearest multiple of £5,000 minus 1'",
     )
-    fix = "Floor: the salary rounded down to £5,000; ceiling: rounded up, less £1."
+    fix = "Floor: the salary rounded down to £5,000; ceiling: rounded up, less £1; N/D if withheld."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
         for table, row in senior_rows(organogram):
-            values = {key: table.value(row, key) for key in ("pay_floor", "pay_ceiling")}
-            amounts = {key: number(value) for key, value in values.items()}
-            for key, value in values.items():
-                if amounts[key] is None and value.upper() not in (UNDISCLOSED, NOT_APPLICABLE):
-                    yield self.at(table, row, key, f"{shown(value)} is not an amount (nor N/D or N/A)")
-            floor, ceiling = amounts["pay_floor"], amounts["pay_ceiling"]
+            amounts = []
+            for key, what, blank in (("pay_floor", "pay floor", NO_BLANK), ("pay_ceiling", "pay ceiling", "requires it")):
+                cell, finding = self.read_amount(table, row, key, what, blank)
+                amounts.append(cell.value)
+                if finding is not None:
+                    yield finding
+            floor, ceiling = amounts
             if floor is not None and floor % BAND:
-                yield self.at(table, row, "pay_floor", f"the pay floor £{floor:,.0f} is not a multiple of £5,000")
+                what = "a multiple of £5,000 (the pay rounded down)"
+                yield self.at(
+                    table, row, "pay_floor", f"the pay floor £{floor:,.0f}: {BANDED.format(what=what)}", at_most=SCHEMA_ONLY
+                )
             if ceiling is not None and ceiling != 0 and (ceiling + 1) % BAND:
-                yield self.at(table, row, "pay_ceiling", f"the pay ceiling £{ceiling:,.0f} is not £1 below a multiple of £5,000")
+                what = "£1 below a multiple of £5,000 (the pay rounded up, less £1)"
+                yield self.at(
+                    table, row, "pay_ceiling", f"the pay ceiling £{ceiling:,.0f}: {BANDED.format(what=what)}", at_most=SCHEMA_ONLY
+                )
             if floor is not None and ceiling is not None and floor > ceiling:
-                yield self.at(table, row, "pay_ceiling", f"the pay ceiling £{ceiling:,.0f} is below the floor £{floor:,.0f}")
+                what = "a ceiling no lower than the floor"
+                yield self.at(
+                    table,
+                    row,
+                    "pay_ceiling",
+                    f"the pay ceiling £{ceiling:,.0f} is below the floor £{floor:,.0f}: {BANDED.format(what=what)}",
+                    at_most=SCHEMA_ONLY,
+                )

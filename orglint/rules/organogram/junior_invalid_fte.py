@@ -5,13 +5,17 @@ from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
 from orglint.rules.organogram.table_rule import BASIS, OrganogramRule, junior_rows, number, shown
 
+ASKS = "the organogram schema asks for the number of full-time equivalents, the publication validator does not check it"
+
 
 class JuniorInvalidFte(OrganogramRule):
     """A junior staff row's number of posts in FTE is not a positive number.
 
     ## What it does
     Checks `Number of Posts in FTE` on each junior row: a number above 0 (`35.05` is fine: it
-    counts part-time staff by their hours).
+    counts part-time staff by their hours). The publication validator does not check junior
+    rows' cells (its junior checks are "to do"), so these are warnings: only the organogram
+    schema asks for it.
 
     ## Why
     The junior table counts staff, by FTE, in each grade and job under each senior post. A
@@ -34,7 +38,7 @@ class JuniorInvalidFte(OrganogramRule):
     CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
-    DIR-C,Eliminated,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    DIR-C,Eliminated,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
     ```
 
     Passing:
@@ -50,14 +54,18 @@ class JuniorInvalidFte(OrganogramRule):
     CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
-    DIR-C,Eliminated,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    DIR-C,Eliminated,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
     ```
     """
 
     code = "T114"
     name = "junior-invalid-fte"
-    severity = Severity.ERROR
-    basis = BASIS.format(table="junior") + ": 'Number of Posts in FTE', a positive number"
+    severity = Severity.WARNING
+    basis = (
+        BASIS.format(table="junior")
+        + ": 'Number of Posts in FTE', 'Number of Full Time Equivalents in this role' (the publication validator "
+        "does not check it)"
+    )
     fix = "Give the number of posts in FTE, above 0."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
@@ -65,4 +73,4 @@ class JuniorInvalidFte(OrganogramRule):
             value = table.value(row, "fte")
             fte = number(value)
             if fte is None or fte <= 0:
-                yield self.at(table, row, "fte", f"the number of posts in FTE, {shown(value)}, is not a positive number")
+                yield self.at(table, row, "fte", f"the number of posts in FTE, {shown(value)}, is not a positive number: {ASKS}")

@@ -3,15 +3,23 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram.table_rule import BASIS, OrganogramRule, junior_rows, number, shown
+from orglint.rules.organogram.table_rule import (
+    SCHEMA_ONLY,
+    OrganogramRule,
+    grounds,
+    junior_rows,
+)
 
 
 class JuniorInvalidPayscale(OrganogramRule):
     """A junior staff row's payscale is not a pair of amounts, minimum no higher than maximum.
 
     ## What it does
-    Checks `Payscale Minimum (£)` and `Payscale Maximum (£)` on each junior row: both
-    amounts, and the minimum no higher than the maximum.
+    Checks `Payscale Minimum (£)` and `Payscale Maximum (£)` on each junior row. The
+    publication validator rejects a cell that is not a number, `N/A` or `N/D` (it reads any
+    spelling whose letters are N A or N D, and a blank as N/A): an error. The organogram
+    schema asks for more, and that is a warning: an amount in each (no blank, no N/A or N/D),
+    the minimum no higher than the maximum.
 
     ## Why
     Junior pay is published as the payscale of the grade; a reversed or missing scale
@@ -21,12 +29,14 @@ class JuniorInvalidPayscale(OrganogramRule):
     Give the grade's payscale, lowest point first.
 
     ## Example
-    Failing: the first row's scale is reversed; the second's maximum is not an amount.
+    Failing: the first row's scale is reversed and the second's maximum is N/D (warnings); the
+    third's minimum is text.
 
-    ```csv junior fails=F2,F3
+    ```csv junior fails=F2,F3,E4
     Organisation,Unit,Reporting Senior Post,Grade,Payscale Minimum (£),Payscale Maximum (£),Generic Job Title,Number of Posts in FTE
     Example Agency,Operations,DIR-A,HEO,36000,30000,Operations Manager,4
     Example Agency,Policy,DIR-B,SEO,36000,N/D,Policy Adviser,2.5
+    Example Agency,Policy,DIR-B,EO,band-5,30000,Caseworker,3
     ```
 
     ```csv senior
@@ -34,7 +44,7 @@ class JuniorInvalidPayscale(OrganogramRule):
     CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
-    DIR-C,Eliminated,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    DIR-C,Eliminated,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
     ```
 
     Passing:
@@ -50,23 +60,36 @@ class JuniorInvalidPayscale(OrganogramRule):
     CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
-    DIR-C,Eliminated,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    DIR-C,Eliminated,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
     ```
     """
 
     code = "T115"
     name = "junior-invalid-payscale"
     severity = Severity.ERROR
-    basis = BASIS.format(table="junior") + ": 'Payscale Minimum (£)' and 'Payscale Maximum (£)'"
+    basis = grounds(
+        "'Expected numeric values in column Payscale Minimum (£) (or N/A or N/D)', likewise the maximum",
+        "'Payscale Minimum (£)', 'Lowest annual pay for this grade, according to the payscale', 'Payscale Maximum "
+        "(£)', 'Highest annual pay', both required whole numbers",
+        table="junior",
+    )
     fix = "Give the grade's payscale as two amounts, minimum first."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
         for table, row in junior_rows(organogram):
-            low, high = table.value(row, "pay_min"), table.value(row, "pay_max")
-            minimum, maximum = number(low), number(high)
-            if minimum is None:
-                yield self.at(table, row, "pay_min", f"the payscale minimum {shown(low)} is not an amount")
-            if maximum is None:
-                yield self.at(table, row, "pay_max", f"the payscale maximum {shown(high)} is not an amount")
+            amounts = []
+            for key, what in (("pay_min", "payscale minimum"), ("pay_max", "payscale maximum")):
+                cell, finding = self.read_amount(table, row, key, what, words=())
+                amounts.append(cell.value)
+                if finding is not None:
+                    yield finding
+            minimum, maximum = amounts
             if minimum is not None and maximum is not None and minimum > maximum:
-                yield self.at(table, row, "pay_max", f"the payscale maximum £{maximum:,.0f} is below the minimum £{minimum:,.0f}")
+                yield self.at(
+                    table,
+                    row,
+                    "pay_max",
+                    f"the payscale maximum £{maximum:,.0f} is below the minimum £{minimum:,.0f}: the organogram schema "
+                    "asks for the lowest and highest pay of the grade, the publication validator accepts it",
+                    at_most=SCHEMA_ONLY,
+                )

@@ -3,16 +3,17 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram.table_rule import BASIS, TOP, OrganogramRule, senior_rows
+from orglint.rules.organogram.table_rule import TOPS, OrganogramRule, grounds, live, senior_rows
 
 
 class NoTopPost(OrganogramRule):
     """No senior post reports to "XX": the organogram has no top.
 
     ## What it does
-    Looks for at least one senior row whose `Reports to Senior Post` is `XX`, and reports the
-    column's header when there is none, also when the senior table has a header and no rows
-    (the publication validator rejects that file too). Several top posts are allowed (a board, say).
+    Looks for at least one senior row whose `Reports to Senior Post` is `XX` (or `xx`), leaving
+    out eliminated posts (Name `Eliminated`) as the publication validator does, and reports the
+    column's header when there is none, also when the senior table has a header and no rows.
+    The validator cannot draw such a file at all. Several top posts are allowed (a board, say).
 
     ## Why
     `XX` marks where the tree starts. Without it every post reports to another and the
@@ -22,12 +23,14 @@ class NoTopPost(OrganogramRule):
     Write `XX` in `Reports to Senior Post` for the most senior post (or posts).
 
     ## Example
-    Failing: the chief executive reports to a post outside the table.
+    Failing: the chief executive reports to a post in the table, and the only post reporting
+    to `XX` has been eliminated.
 
     ```csv senior fails=J1
     Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)
     CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,DIR-A,1,150000,154999
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
+    OLD-CEO,Eliminated,SCS3,Chief Executive,Led the agency,Example Agency,Executive,N/A,N/A,XX,1,0,0
     ```
 
     Passing:
@@ -37,21 +40,32 @@ class NoTopPost(OrganogramRule):
     CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
-    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
     ```
     """
 
     code = "T104"
     name = "no-top-post"
     severity = Severity.ERROR
-    basis = BASIS.format(table="senior") + ": 'The most senior post should put XX'"
+    basis = grounds(
+        "'Could not find a senior post with Reports to Senior Post value of XX (i.e. the top role)' (eliminated posts set aside)",
+        "'The most senior post should put 'XX''",
+    )
     fix = "Write XX in Reports to Senior Post for the most senior post."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
         senior = organogram.senior
         if senior is None:  # unreadable, or a column missing: X001/X002 say so
             return
-        if not any(table.value(row, "reports_to").upper() == TOP for table, row in senior_rows(organogram)):
-            span = senior.table.cell_span(senior.table.header_row, senior.columns.get("reports_to"))
-            why = "no senior post reports to XX" if senior.rows else "the senior staff table has no rows"
-            yield self.finding(span, f"{why}: the organogram has no top post")
+        rows = list(senior_rows(organogram))
+        tops = [(table, row) for table, row in rows if table.value(row, "reports_to") in TOPS]
+        if any(live(table, row) for table, row in tops):
+            return
+        span = senior.table.cell_span(senior.table.header_row, senior.columns.get("reports_to"))
+        if not rows:
+            why = "the senior staff table has no rows"
+        elif tops:
+            why = "the only posts reporting to XX are eliminated"
+        else:
+            why = "no senior post reports to XX"
+        yield self.finding(span, f"{why}: the organogram has no top post")

@@ -5,7 +5,7 @@ from pydantic import Field
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext, RuleSettings
-from orglint.rules.organogram.table_rule import BASIS, NOT_IN_POST, OrganogramRule, senior_rows
+from orglint.rules.organogram.table_rule import SCHEMA_ONLY, OrganogramRule, grounds, posts
 
 
 class NonStandardGradeSettings(RuleSettings):
@@ -18,7 +18,9 @@ class NonStandardGrade(OrganogramRule):
     ## What it does
     Checks each senior row's `Grade (or equivalent)` (`Grade` in older files) against the
     ruleset's list of senior grades (`uk-organogram`: SCS1, SCS1A, SCS2, SCS3, SCS4 and the
-    military OF-6 to OF-9). Rows with reference `0` are not posts and are not checked.
+    military OF-6 to OF-9), rows with reference `0` (paid but not in a post) included. The
+    publication validator compares grades case-insensitively (as Excel's MATCH does); a grade
+    written in another case than the list's is a warning.
 
     ## Why
     The senior table is for the Senior Civil Service and its equivalents; its grades are
@@ -29,12 +31,13 @@ class NonStandardGrade(OrganogramRule):
     Write the equivalent standard grade. A post below SCS1 belongs in the junior staff table.
 
     ## Example
-    Failing: `DIR-A` is graded "Director".
+    Failing: `DIR-A` is graded "Director"; `DIR-B`'s `scs1` is a warning.
 
-    ```csv senior fails=C3
+    ```csv senior fails=C3,C4
     Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)
     CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
     DIR-A,Sam Jones,Director,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
+    DIR-B,N/D,scs1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
     ```
 
     Passing:
@@ -44,14 +47,17 @@ class NonStandardGrade(OrganogramRule):
     CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
-    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
     ```
     """
 
     code = "T106"
     name = "non-standard-grade"
     severity = Severity.ERROR
-    basis = BASIS.format(table="senior") + ": 'Grade (or equivalent)', valid values SCS4, SCS3, SCS2, SCS1A, SCS1, OF-9 to OF-6"
+    basis = grounds(
+        "'The Grade (or equivalent) cannot be blank', 'must be from the standard list'",
+        "'Grade (or equivalent)', 'Valid values: SCS4, SCS3, SCS2, SCS1A, SCS1, OF-9, OF-8, OF-7, OF-6'",
+    )
     fix = "Write the standard senior grade the post is equivalent to."
     Settings = NonStandardGradeSettings
 
@@ -59,10 +65,17 @@ class NonStandardGrade(OrganogramRule):
         settings = self.settings
         assert isinstance(settings, NonStandardGradeSettings)
         accepted = {grade.casefold(): grade for grade in settings.grades}
-        for table, row in senior_rows(organogram):
-            if table.value(row, "reference") == NOT_IN_POST:
-                continue
+        for table, row, _ in posts(organogram):
             grade = table.value(row, "grade")
-            if grade.casefold() not in accepted:
+            standard = accepted.get(grade.casefold())
+            if standard is None:
                 shown = repr(grade) if grade else "blank"
                 yield self.at(table, row, "grade", f"grade {shown} is not a standard senior grade ({', '.join(settings.grades)})")
+            elif grade != standard:
+                yield self.at(
+                    table,
+                    row,
+                    "grade",
+                    f"grade {grade!r}: the organogram schema writes {standard!r}, the publication validator accepts it",
+                    at_most=SCHEMA_ONLY,
+                )

@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram.table_rule import BASIS, OrganogramRule
+from orglint.rules.organogram.table_rule import OrganogramRule, References, grounds
 
 
 class ReportingLoop(OrganogramRule):
@@ -12,7 +12,9 @@ class ReportingLoop(OrganogramRule):
     ## What it does
     Follows each senior post's `Reports to Senior Post` upwards and reports every loop (a post
     reporting to itself included) once, at the first of its rows, naming the loop. Lines that
-    end at a reference that is no post are T103's.
+    end at a reference that is no post are T103's, and so are loops through an eliminated post
+    (Name `Eliminated`): the publication validator sets eliminated posts aside, so the post
+    reporting to one reports to no post.
 
     ## Why
     Every post must reach a top post (`XX`). A loop cannot be drawn as a tree, and the
@@ -38,19 +40,25 @@ class ReportingLoop(OrganogramRule):
     CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
-    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,0,0
+    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
     ```
     """
 
     code = "T105"
     name = "organogram-reporting-loop"
     severity = Severity.ERROR
-    basis = BASIS.format(table="senior") + ": every post reports, in the end, to a post whose 'Reports to Senior Post' is XX"
+    basis = grounds(
+        "'Senior post reports to him/herself', 'Reporting structure from Senior post ... ended up in a loop'",
+        "every post reports, in the end, to a post whose 'Reports to Senior Post' is XX",
+    )
     fix = "Break the loop: let one of its posts report to a post outside it, or to XX."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
         graph = context.graph
+        eliminated = References(organogram).eliminated
         for loop in graph.cycles:
+            if eliminated.intersection(loop):
+                continue  # set aside by the validator: T103 reports the live post reporting to it
             first = graph.posts[loop[0]]
             described = " → ".join([*loop, loop[0]])
             message = (

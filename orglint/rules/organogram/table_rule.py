@@ -1,20 +1,43 @@
-"""What the T rules share: they read an organogram's tables, cell by cell, and point at cells."""
+"""What the T rules share: they read an organogram's tables, cell by cell, and point at cells.
+
+The T rules give the verdicts of the official publication validator (``etl_to_csv.py`` in the
+``datagovuk/organograms`` repository, at its strictest level): an error is a cell the validator
+rejects; where only the published schema's text is stricter than the validator, the finding is
+a warning (``at_most=Severity.WARNING``) whose message says so."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
 
-from orglint.diagnostics import Diagnostic
+from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.load.table import MappedTable, TableRow
 from orglint.model.organogram import NOT_IN_POST, TOP, junior_post_id
 from orglint.model.rows import number
 from orglint.rules import CheckContext, Rule
 
-__all__ = ["NOT_APPLICABLE", "NOT_IN_POST", "TOP", "UNDISCLOSED", "OrganogramRule", "disclosed", "number"]
+__all__ = ["NOT_APPLICABLE", "NOT_IN_POST", "TOP", "UNDISCLOSED", "OrganogramRule", "number"]
 
 UNDISCLOSED, NOT_APPLICABLE = "N/D", "N/A"
 BASIS = "data.gov.uk organogram schema for {table} staff (datagovuk/schemas, organogram/organogram-{table}-staff-csv-schema.json)"
+VALIDATOR = "the publication validator (datagovuk/organograms, etl_to_csv.py)"
+SCHEMA_ONLY = Severity.WARNING
+"""The most a finding may be where only the schema's text is stricter than the validator."""
+
+ELIMINATED = "Eliminated"
+"""The name of a post that no longer exists: the validator sets such rows aside (this spelling only)."""
+VACANT_OR_ELIMINATED = frozenset({"Vacant", "VACANT", "vacant", "Eliminated", "ELIMINATED", "eliminated"})
+"""The names with which the validator asks for N/A contacts (these spellings only)."""
+TOPS = (TOP, TOP.lower())
+"""A top post's 'Reports to Senior Post', to the validator's tree check."""
+
+
+def grounds(validator: str, schema: str, table: str = "senior") -> str:
+    """A rule's basis: the publication validator's check, then the organogram schema's text."""
+    return f"{VALIDATOR}: {validator}; {BASIS.format(table=table)}: {schema}"
 
 
 def shown(value: str) -> str:
@@ -22,9 +45,45 @@ def shown(value: str) -> str:
     return repr(value) if value else "blank"
 
 
-def disclosed(value: str) -> bool:
-    """Given, and not withheld: neither blank nor "N/D"."""
-    return bool(value) and value.upper() != UNDISCLOSED
+@dataclass(frozen=True)
+class Amount:
+    """A cell of a column the validator reads as a whole number, N/A or N/D."""
+
+    text: str
+    value: float | None
+    """The number, if the cell is one."""
+    reading: str
+    """"number", "N/A" or "N/D" as written; "blank" (read as N/A); "N/A?" or "N/D?" for a
+    looser spelling the validator reads as N/A or N/D ("n/a", "N.A."); "invalid" for text
+    the validator rejects."""
+
+    @property
+    def invalid(self) -> bool:
+        return self.reading == "invalid"
+
+    @property
+    def read_as(self) -> str:
+        """What the validator makes of it: "number", "N/A", "N/D" or "invalid"."""
+        return {"blank": NOT_APPLICABLE, "N/A?": NOT_APPLICABLE, "N/D?": UNDISCLOSED}.get(self.reading, self.reading)
+
+
+def amount(text: str) -> Amount:
+    """How the validator reads a cell of an integer column: a blank as N/A; a number as itself;
+    other text by its letters alone ("n/a", "N.A." are N/A), and anything else is rejected."""
+    value = number(text)
+    if value is not None:
+        return Amount(text, value, "number")
+    if not text:
+        return Amount(text, None, "blank")
+    if text in (NOT_APPLICABLE, UNDISCLOSED):
+        return Amount(text, None, text)
+    letters = re.sub("[^A-Z]", "", text.upper())
+    loose = {"NA": "N/A?", "ND": "N/D?"}.get(letters, "invalid")
+    return Amount(text, None, loose)
+
+
+NO_BLANK = "says 'Cannot be left blank - if none write 0'"
+"""The organogram schema's words on a blank pay floor or salary cost of reports."""
 
 
 class OrganogramRule(Rule):
@@ -39,21 +98,107 @@ class OrganogramRule(Rule):
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
         raise NotImplementedError
 
-    def at(self, table: MappedTable, row: TableRow, key: str, message: str, post: str | None = None) -> Diagnostic:
-        """A finding on one cell, about the row's post."""
+    def read_amount(
+        self,
+        table: MappedTable,
+        row: TableRow,
+        key: str,
+        what: str,
+        blank: str = "requires it",
+        words: tuple[str, ...] = (NOT_APPLICABLE, UNDISCLOSED),
+    ) -> tuple[Amount, Diagnostic | None]:
+        """A cell of an integer column as the validator reads it, and the finding about it, if any.
+        Only text the validator cannot read is an error; the rest is what the schema asks for
+        beyond it, a warning: no blank (``blank`` gives the schema's words), and a number or one
+        of ``words`` written exactly."""
+        cell = amount(table.value(row, key))
+        accepted = f"the publication validator accepts it (as {cell.read_as})"
+        if cell.invalid:
+            return cell, self.at(table, row, key, f"the {what} {cell.text!r} is not a number, N/A or N/D")
+        if cell.reading == "blank":
+            message = f"the {what} is blank: the organogram schema {blank}, {accepted}"
+        elif cell.value is not None or cell.text in words:
+            return cell, None
+        elif cell.read_as in words:
+            message = f"the {what} is {cell.text!r}: the organogram schema writes {cell.read_as}, {accepted}"
+        else:
+            message = f"the {what} is {cell.text!r}: the organogram schema asks for a number, {accepted}"
+        return cell, self.at(table, row, key, message, at_most=SCHEMA_ONLY)
+
+    def at(
+        self,
+        table: MappedTable,
+        row: TableRow,
+        key: str,
+        message: str,
+        post: str | None = None,
+        at_most: Severity | None = None,
+    ) -> Diagnostic:
+        """A finding on one cell, about the row's post. ``at_most`` caps its severity (a warning
+        where only the schema's text asks for more than the validator)."""
         if post is None:
             reference = table.value(row, "reference") if "reference" in table.columns else junior_post_id(row)
             post = reference if reference and reference != NOT_IN_POST else None
-        return self.finding(table.span(row, key), message, post=post)
+        return self.finding(table.span(row, key), message, post=post, at_most=at_most)
+
+
+def _is_row(table: MappedTable, row: TableRow, first: str, second: str) -> bool:
+    """The validator drops a row whose first two cells are both blank."""
+    return bool(table.value(row, first) or table.value(row, second))
 
 
 def senior_rows(organogram: Organogram) -> Iterator[tuple[MappedTable, TableRow]]:
-    if organogram.senior is not None:
-        for row in organogram.senior.rows:
-            yield organogram.senior, row
+    """The senior table's rows, as the validator counts them."""
+    table = organogram.senior
+    if table is not None:
+        for row in table.rows:
+            if _is_row(table, row, "reference", "name"):
+                yield table, row
+
+
+def posts(organogram: Organogram) -> Iterator[tuple[MappedTable, TableRow, str]]:
+    """The senior rows the validator checks cell by cell (those with a reference), with it."""
+    for table, row in senior_rows(organogram):
+        reference = table.value(row, "reference")
+        if reference:
+            yield table, row, reference
 
 
 def junior_rows(organogram: Organogram) -> Iterator[tuple[MappedTable, TableRow]]:
-    if organogram.junior is not None:
-        for row in organogram.junior.rows:
-            yield organogram.junior, row
+    """The junior table's rows, as the validator counts them."""
+    table = organogram.junior
+    if table is not None:
+        first = "parent" if "parent" in table.columns else "organisation"
+        for row in table.rows:
+            if _is_row(table, row, first, "organisation"):
+                yield table, row
+
+
+def live(table: MappedTable, row: TableRow) -> bool:
+    """Not an eliminated post: the rows the validator's tree checks keep."""
+    return table.value(row, "name") != ELIMINATED
+
+
+class References:
+    """The senior references as the validator's tree checks see them: those of live rows (an
+    Eliminated row is set aside, so a reference with an Eliminated and a live row is live)."""
+
+    def __init__(self, organogram: Organogram) -> None:
+        self.rows = list(posts(organogram))
+        self.live = {reference for table, row, reference in self.rows if live(table, row)}
+        self.eliminated = {reference for _, _, reference in self.rows} - self.live
+
+    @cached_property
+    def by_case(self) -> dict[str, str]:
+        """The live references by their case-folded text (for "did you mean")."""
+        return {reference.casefold(): reference for reference in sorted(self.live)}
+
+    def unknown(self, reference: str) -> str | None:
+        """Why ``reference`` names no live senior post, or None when it names one."""
+        if reference in self.live:
+            return None
+        if reference in self.eliminated:
+            return f"{reference!r} is an eliminated post: report to the post that replaced it"
+        near = self.by_case.get(reference.casefold())
+        hint = f" (did you mean {near!r}? references are compared case by case)" if near else ""
+        return f"{reference!r} is not the reference of any senior post{hint}"
