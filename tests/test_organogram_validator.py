@@ -335,6 +335,14 @@ def test_an_eliminated_top_post_is_no_top_post(tmp_path: Path) -> None:
     assert pair.expected("T104") == pair.errors("T104") == {pair.at("senior", 1, "Reports to Senior Post")}
 
 
+def test_a_top_post_reporting_to_itself_is_one_finding(tmp_path: Path) -> None:
+    (top,) = [row for row, cells in read(DATA / f"{HCA}-senior.csv")[1] if cells["Reports to Senior Post"] == "XX"]
+    pair = variant(tmp_path, HCA, {("senior", top, "Reports to Senior Post"): "2J0001"})
+    errors = [(d["code"], d["line"], d["column"]) for d in pair.document["diagnostics"] if d["severity"] == "error"]
+    assert pair.rejected == {"no-top-post": {pair.at("senior", 1, "Reports to Senior Post")}}  # the validator stops there
+    assert errors == [("T104", 1, pair.at("senior", 1, "Reports to Senior Post")[2])]
+
+
 # T116 and T117: new checks
 
 

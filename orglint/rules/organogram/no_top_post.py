@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram.table_rule import TOPS, OrganogramRule, grounds, live, senior_rows
+from orglint.rules.organogram.table_rule import OrganogramRule, grounds, has_top, senior_rows, tops
 
 
 class NoTopPost(OrganogramRule):
@@ -57,14 +57,12 @@ class NoTopPost(OrganogramRule):
         senior = organogram.senior
         if senior is None:  # unreadable, or a column missing: X001/X002 say so
             return
-        rows = list(senior_rows(organogram))
-        tops = [(table, row) for table, row in rows if table.value(row, "reports_to") in TOPS]
-        if any(live(table, row) for table, row in tops):
+        if has_top(organogram):
             return
         span = senior.table.cell_span(senior.table.header_row, senior.columns.get("reports_to"))
-        if not rows:
+        if not any(senior_rows(organogram)):
             why = "the senior staff table has no rows"
-        elif tops:
+        elif tops(organogram):
             why = "the only posts reporting to XX are eliminated"
         else:
             why = "no senior post reports to XX"

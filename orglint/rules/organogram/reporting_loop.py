@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram.table_rule import OrganogramRule, References, grounds
+from orglint.rules.organogram.table_rule import OrganogramRule, References, grounds, has_top
 
 
 class ReportingLoop(OrganogramRule):
@@ -14,7 +14,9 @@ class ReportingLoop(OrganogramRule):
     reporting to itself included) once, at the first of its rows, naming the loop. Lines that
     end at a reference that is no post are T103's, and so are loops through an eliminated post
     (Name `Eliminated`): the publication validator sets eliminated posts aside, so the post
-    reporting to one reports to no post.
+    reporting to one reports to no post. Where no post reports to `XX` at all (T104), the
+    validator stops there, and so does this rule: a chief executive reporting to itself is
+    one mistake.
 
     ## Why
     Every post must reach a top post (`XX`). A loop cannot be drawn as a tree, and the
@@ -54,6 +56,8 @@ class ReportingLoop(OrganogramRule):
     fix = "Break the loop: let one of its posts report to a post outside it, or to XX."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
+        if not has_top(organogram):
+            return  # T104's: the validator cannot follow reporting lines to a top that is not there
         graph = context.graph
         eliminated = References(organogram).eliminated
         for loop in graph.cycles:

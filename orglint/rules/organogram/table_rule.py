@@ -179,6 +179,16 @@ def live(table: MappedTable, row: TableRow) -> bool:
     return table.value(row, "name") != ELIMINATED
 
 
+def tops(organogram: Organogram) -> list[tuple[MappedTable, TableRow]]:
+    """The senior rows that report to XX (or xx), eliminated or not."""
+    return [(table, row) for table, row in senior_rows(organogram) if table.value(row, "reports_to") in TOPS]
+
+
+def has_top(organogram: Organogram) -> bool:
+    """Whether a live post reports to XX: without one, the validator stops before its other tree checks."""
+    return any(live(table, row) for table, row in tops(organogram))
+
+
 class References:
     """The senior references as the validator's tree checks see them: those of live rows (an
     Eliminated row is set aside, so a reference with an Eliminated and a live row is live)."""
