@@ -42,7 +42,7 @@ class OrganogramRule(Rule):
     def at(self, table: MappedTable, row: TableRow, key: str, message: str, post: str | None = None) -> Diagnostic:
         """A finding on one cell, about the row's post."""
         if post is None:
-            reference = table.value(row, "reference") if "reference" in table.columns else junior_post_id(row)
+            reference = table.value(row, "reference") if "reference" in table.columns else junior_post_id(table, row)
             post = reference if reference and reference != NOT_IN_POST else None
         return self.finding(table.span(row, key), message, post=post)
 
