@@ -143,7 +143,8 @@ def main() -> None:
         report = OUT / "organograms.json"
         all_s, all_mb = best_of(3, [python, "-m", "orglint", "check", str(ORGANOGRAMS), "--output-format", "json"], report)
         read_s, _ = best_of(3, [python, "-c", CSV_READ, *map(str, tables)])
-        print(f"{'organograms':>12} {'tables':>7} {'rows':>7} {'orglint s':>10} {'csv s':>6} {'ratio':>6} {'MB':>5} {'findings':>9}")
+        heading = ("organograms", 12), ("tables", 7), ("rows", 7), ("orglint s", 10), ("csv s", 6), ("ratio", 6), ("MB", 5)
+        print(" ".join(f"{title:>{width}}" for title, width in heading) + f" {'findings':>9}")
         print(
             f"{'every one':>12} {len(tables):>7} {rows:>7} {all_s:>10.2f} {read_s:>6.2f} {all_s / read_s:>6.1f} "
             f"{all_mb:>5.0f} {findings_in(report):>9}"
