@@ -563,6 +563,7 @@ def _print_statistics(result: LintResult) -> None:
     from collections import Counter
 
     from rich.table import Table
+    from rich.text import Text
 
     from orglint.console import console
     from orglint.reporters import summary_line
@@ -578,7 +579,30 @@ def _print_statistics(result: LintResult) -> None:
     view = console()
     if counts:
         view.print(table)
+    files = _files_with_errors(result)
+    if files:
+        width = max(len(f"{count:,}") for _, counts in files for count in counts)
+        view.print()
+        view.print(Text("Files with errors (errors, warnings):", style="bold"))
+        for file, (errors, warnings) in files:
+            # one line a file, never folded: a path cut in two cannot be copied
+            view.print(Text(f"{errors:>{width},} {warnings:>{width},}  {file}"), soft_wrap=True)
     view.print(summary_line(result))
+
+
+def _files_with_errors(result: LintResult) -> list[tuple[str, tuple[int, int]]]:
+    """Each file with at least one error, with its error and warning counts, most errors first."""
+    from orglint.diagnostics import Severity
+
+    counts: dict[str, list[int]] = {}
+    for diagnostic in result.diagnostics:
+        tally = counts.setdefault(diagnostic.span.file, [0, 0])
+        if diagnostic.severity is Severity.ERROR:
+            tally[0] += 1
+        elif diagnostic.severity is Severity.WARNING:
+            tally[1] += 1
+    failing = [(file, (errors, warnings)) for file, (errors, warnings) in counts.items() if errors]
+    return sorted(failing, key=lambda item: (-item[1][0], item[0]))
 
 
 @app.command("rule")

@@ -103,11 +103,12 @@ class Suppressed:
     reason: str
 
 
-_LOCATIONS = re.compile(r"\bline \d+|:\d+(?::\d+)?\b")
+_LOCATIONS = re.compile(r"\b(?:line|row) \d+|:\d+(?::\d+)?\b")
 
 
 def location_free(message: str) -> str:
-    """A message without its line references ("first defined at line 9", "x.yaml:12")."""
+    """A message without its line references ("first defined at line 9", "x.yaml:12"), a table's
+    rows included ("already used at row 6")."""
     return _LOCATIONS.sub("", message)
 
 

@@ -118,9 +118,28 @@ def test_select_ignore(at_repo: Path, options: list[str], codes: set[str]) -> No
 def test_statistics(at_repo: Path) -> None:
     exit_code, out, _ = run("check", BROKEN, "--statistics")
     assert exit_code == 1
-    rows = [line.split() for line in out.splitlines() if line.strip()[:1].isdigit()]
+    histogram, files = out.split("Files with errors (errors, warnings):")
+    rows = [line.split() for line in histogram.splitlines() if line.strip()[:1].isdigit()]
     assert rows[0][:3] == ["3", "D104", "too-many-layers"]
     assert sum(int(row[0]) for row in rows) == 17
+    assert [line.split() for line in files.splitlines() if line.strip()[:1].isdigit()] == [["8", "8", BROKEN]]
+
+
+def test_statistics_of_a_folder_list_the_files_with_errors_most_first(in_tmp: Path) -> None:
+    broken = (SAMPLES / "broken" / "structure.yaml").read_text(encoding="utf-8")
+    write(in_tmp, "many/clean.yaml", WARNING_ONLY)
+    write(in_tmp, "many/broken.yaml", broken)
+    write(in_tmp, "many/a/few.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1, grade: [1]}\n")
+    document = json.loads(run("check", "many", "--output-format", "json")[1])
+    errors: dict[str, int] = {}
+    for diagnostic in document["diagnostics"]:
+        if diagnostic["severity"] == "error":
+            errors[diagnostic["file"]] = errors.get(diagnostic["file"], 0) + 1
+    assert set(errors) == {"many/broken.yaml", "many/a/few.yaml"}  # the clean file has warnings only
+    exit_code, out, _ = run("check", "many", "--statistics")
+    assert exit_code == 1
+    listed = [line.split() for line in out.split("Files with errors (errors, warnings):")[1].splitlines()[:-1] if line.strip()]
+    assert [(row[-1], int(row[0])) for row in listed] == sorted(errors.items(), key=lambda item: (-item[1], item[0]))
 
 
 def test_output_file_gets_the_format_and_the_terminal_the_full_view(in_tmp: Path) -> None:

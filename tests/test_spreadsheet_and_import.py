@@ -166,7 +166,7 @@ def test_an_xlsx_organogram_round_trips_through_import_and_check(in_tmp: Path) -
     assert exit_code == 0
     data = _yaml(in_tmp / "imported.yaml")
     assert [(p["id"], p.get("group", False)) for p in data["posts"]] == [
-        ("CEO", False), ("DIR", False), ("DD", False), ("junior:2", True)
+        ("CEO", False), ("DIR", False), ("DD", False), ("DD › HEO › Manager", True)
     ]  # fmt: skip
     assert data["posts"][2]["holder"] == "vacant" and data["posts"][2]["fte"] == 0.5
     assert data["posts"][3]["fte"] == 4 and data["posts"][3]["salary"] == {"min": 30000, "max": 36000}

@@ -1,6 +1,5 @@
-"""Findings matched across two versions of a structure without line numbers: by file (relative
-to the structure's folder, the root file as itself whatever it is called), rule, post and message
-(with line references and folder names left out)."""
+"""Findings matched across two versions without line numbers: by rule, post and message (with
+line references and folder names left out), and by file where a version holds several structures."""
 
 from __future__ import annotations
 
@@ -12,20 +11,25 @@ from orglint.diagnostics import Diagnostic, location_free
 
 ROOT_FILE = "<root>"
 
-FindingKey = tuple[str, str, str, str]
+FindingKey = tuple[str | None, str, str, str]
+"""(file, rule, post, message)."""
 
 
 @dataclass(frozen=True)
 class Side:
-    """Where one version's files are: relative paths of findings are taken from ``folder``, and
-    ``root_file`` (if given) is named ROOT_FILE, so a renamed single-file structure still matches."""
+    """Where one version's findings are. With ``root_file``, the version is one structure (``diff``):
+    a finding is matched wherever in the structure it stands (rows and lines move; so do posts, from
+    one included file to another, or from one dated organogram table to the next), and the root
+    file's name in messages is ROOT_FILE, so a renamed structure still matches. Without it (``check
+    --new-only``, over any number of structures, where two may have posts of one id), by file too,
+    relative to ``folder``."""
 
     folder: str
     root_file: str | None = None
 
-    def file_key(self, file: str) -> str:
-        if self.root_file is not None and file == self.root_file:
-            return ROOT_FILE
+    def file_key(self, file: str) -> str | None:
+        if self.root_file is not None:
+            return None
         return os.path.relpath(file, self.folder).replace(os.sep, "/")
 
     def message_key(self, message: str) -> str:

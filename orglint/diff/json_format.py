@@ -14,7 +14,7 @@ from orglint.safe_text import safe_text
 
 
 def _post(post: Post) -> dict[str, Any]:
-    return {"id": post.id, "title": post.title, "reports_to": post.reports_to, "grade": post.grade}
+    return {"id": post.id, "title": post.title, "reports_to": post.reports_to, "grade": post.grade, "group": post.group}
 
 
 def _cost(line: CostLine) -> dict[str, Any]:
@@ -28,7 +28,10 @@ def _cost(line: CostLine) -> dict[str, Any]:
 def _shape(version: Version) -> dict[str, Any]:
     shape = version.shape
     return {
+        "headcount": shape.headcount,
         "posts": shape.posts,
+        "job_shares": [post.id for post in shape.job_shares],
+        "groups": shape.groups,
         "fte": shape.fte,
         "layers": shape.layers,
         "managers": shape.managers,

@@ -2,7 +2,9 @@
 
 Posts match by id. A post whose id is new is matched to an unmatched old post with the same
 title in the same position (the same manager, once managers are matched, or else the same
-tier), when exactly one fits: a post renumbered, not replaced."""
+tier), when exactly one fits: a post renumbered, not replaced. A group of posts (an organogram's
+junior staff row) matches by id only: its id is its key (reporting senior post, grade, generic
+job title, professional group), so another key is another group."""
 
 from __future__ import annotations
 
@@ -43,6 +45,8 @@ class PostChanges:
     retiered: list[Change] = field(default_factory=list)
     refte: list[Change] = field(default_factory=list)
     department: list[Change] = field(default_factory=list)
+    reshared: list[Change] = field(default_factory=list)
+    """A new number of holders (a job share begun or ended): before and after are the counts."""
     redesignated: list[Change] = field(default_factory=list)
     designations: list[DesignationMove] = field(default_factory=list)
     """Designations whose holders changed (statutory roles moving between posts)."""
@@ -56,6 +60,7 @@ class PostChanges:
             ("tier", "Tier changed", self.retiered),
             ("fte", "FTE changed", self.refte),
             ("department", "Department changed", self.department),
+            ("holders", "Holders (job shares) changed", self.reshared),
             ("designations", "Designations changed", self.redesignated),
         ]
 
@@ -67,7 +72,7 @@ class PostChanges:
 def match_posts(old: OrgGraph, new: OrgGraph) -> dict[str, str]:
     """Old id → new id for every post the two versions share."""
     matched = {post_id: post_id for post_id in old.posts if post_id in new.posts}
-    unmatched_old = [post for post_id, post in old.posts.items() if post_id not in matched]
+    unmatched_old = [post for post_id, post in old.posts.items() if post_id not in matched and not post.group]
     if not unmatched_old:
         return matched
     taken = set(matched.values())
@@ -75,7 +80,7 @@ def match_posts(old: OrgGraph, new: OrgGraph) -> dict[str, str]:
     for post in unmatched_old:
         by_title.setdefault(post.title.casefold(), []).append(post)
     for post in new.posts.values():
-        if post.id in taken:
+        if post.id in taken or post.group:
             continue
         candidates = [c for c in by_title.get(post.title.casefold(), []) if c.id not in matched]
         if len(candidates) > 1:
@@ -108,6 +113,8 @@ def post_changes(old: OrgGraph, new: OrgGraph) -> PostChanges:
         ):
             if getattr(before, attribute) != getattr(after, attribute):
                 bucket.append(Change(new_id, getattr(before, attribute), getattr(after, attribute)))
+        if len(before.holders) != len(after.holders):
+            changes.reshared.append(Change(new_id, len(before.holders), len(after.holders)))
         if sorted(before.designations) != sorted(after.designations):
             changes.redesignated.append(Change(new_id, sorted(before.designations), sorted(after.designations)))
     holders_before: dict[str, list[str]] = {}

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from typing import Any
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.diff.compare import CostLine, Diff, Version
 from orglint.diff.posts import Change
+from orglint.model.schema import Post
 from orglint.report.paybill import PayLine
 from orglint.report.sections import (
     BAD,
@@ -18,6 +21,7 @@ from orglint.report.sections import (
     Paragraph,
     Section,
     Table,
+    holder_count,
     money,
     number,
     plural,
@@ -42,11 +46,34 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _changes(title: str, changes: list[Change]) -> Table:
+def _changes(title: str, changes: list[Change], describe: Callable[[Any], str] = _text) -> Table:
     table = Table(["Post", "Before", "After"], caption=f"{title} ({len(changes)})", whole=frozenset({0}))
     for change in changes:
-        table.add(change.post, _text(change.before), _text(change.after))
+        table.add(change.post, describe(change.before), describe(change.after))
     return table
+
+
+def _added_or_deleted(what: str, manager: str, posts: list[Post]) -> list[Block]:
+    """Single posts with their title, manager and grade; groups of posts (an organogram's junior
+    rows) by their id alone, which says all of that already, with their FTE."""
+    tables: list[Block] = []
+    single = [post for post in posts if not post.group]
+    if single:
+        table = Table(["Post", "Title", manager, "Grade"], caption=f"{what} ({len(single)})", whole=frozenset({0}))
+        for post in single:
+            table.add(post.id, post.title, post.reports_to or "—", post.grade or "—")
+        tables.append(table)
+    groups = [post for post in posts if post.group]
+    if groups:
+        table = Table(
+            ["Group of posts (reporting post › grade › title › professional group)", "FTE"],
+            caption=f"Groups of posts {what.lower()} ({len(groups)})",
+            numeric=frozenset({1}),
+        )
+        for post in groups:
+            table.add(post.id, number(post.fte))
+        tables.append(table)
+    return tables
 
 
 def _post_sections(diff: Diff) -> Section:
@@ -54,24 +81,16 @@ def _post_sections(diff: Diff) -> Section:
     blocks: list[Block] = []
     if posts.unchanged:
         blocks.append(Paragraph("No post changed.", tone=MUTED))
-    if posts.added:
-        table = Table(["Post", "Title", "Reports to", "Grade"], caption=f"Added ({len(posts.added)})", whole=frozenset({0}))
-        for post in posts.added:
-            table.add(post.id, post.title, post.reports_to or "—", post.grade or "—")
-        blocks.append(table)
-    if posts.deleted:
-        table = Table(["Post", "Title", "Reported to", "Grade"], caption=f"Deleted ({len(posts.deleted)})", whole=frozenset({0}))
-        for post in posts.deleted:
-            table.add(post.id, post.title, post.reports_to or "—", post.grade or "—")
-        blocks.append(table)
+    blocks += _added_or_deleted("Added", "Reports to", posts.added)
+    blocks += _added_or_deleted("Deleted", "Reported to", posts.deleted)
     if posts.renumbered:
         table = Table(["Before", "After", "Title", "Matched by"], caption=f"Renumbered ({len(posts.renumbered)})")
         for before, after in posts.renumbered:
             table.add(before.id, after.id, after.title, "title and position")
         blocks.append(table)
-    for _, title, changes in posts.categories():
+    for key, title, changes in posts.categories():
         if changes:
-            blocks.append(_changes(title, changes))
+            blocks.append(_changes(title, changes, holder_count if key == "holders" else _text))
     if posts.designations:
         table = Table(["Designation", "Held by before", "Held by after"], caption="Designations that moved between posts")
         for move in posts.designations:
@@ -131,7 +150,10 @@ def _shape(diff: Diff) -> Section:
 
     table = Table(["", "Before", "After"], numeric=frozenset({1, 2}))
     rows = [
-        ("Posts (headcount)", f"{before.posts:,}", f"{after.posts:,}"),
+        ("Headcount", number(before.headcount), number(after.headcount)),
+        ("Posts", f"{before.posts:,}", f"{after.posts:,}"),
+        ("Job shares", f"{len(before.job_shares):,}", f"{len(after.job_shares):,}"),
+        ("Groups of posts (organogram junior rows)", f"{before.groups:,}", f"{after.groups:,}"),
         ("FTE", number(before.fte), number(after.fte)),
         ("Layers", str(before.layers), str(after.layers)),
         ("Managers", f"{before.managers:,}", f"{after.managers:,}"),
@@ -167,7 +189,7 @@ def _compliance(diff: Diff) -> Section:
     blocks: list[Block] = [
         Paragraph(
             f"{len(changes.introduced)} introduced ({errors} errors), {len(changes.resolved)} resolved, "
-            f"{len(changes.persisting)} persisting (matched by file, rule, post and message, not line).",
+            f"{len(changes.persisting)} persisting (matched by rule, post and message, not by line or row).",
             tone=BAD if errors else GOOD,
             strong=True,
         )

@@ -71,8 +71,8 @@ class Organogram:
     @property
     def sources(self) -> list[SourceFile]:
         tables = [t.table.source for t in (self.senior, self.junior) if t is not None]
-        unique = {id(source): source for source in [self.source, *tables]}
-        return list(unique.values())
+        unique = {source.display: source for source in reversed([self.source, *tables])}  # one per file, the first kept
+        return list(reversed(unique.values()))
 
 
 def table_beside(path: Path, table: str, other: str) -> Path | None:

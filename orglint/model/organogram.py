@@ -4,6 +4,8 @@ rules, the report and the tree work on organograms as on structure files."""
 
 from __future__ import annotations
 
+import weakref
+from collections import Counter
 from typing import Any
 
 from orglint.load.organogram import Organogram
@@ -17,6 +19,9 @@ TOP = "XX"
 """'Reports to Senior Post' of a top post."""
 NOT_IN_POST = "0"
 """The reference of rows for people paid but not in post: not posts."""
+ELIMINATED = "Eliminated"
+"""The Name of a row for a post that no longer exists: set aside, as the publication validator
+does (exactly this text)."""
 
 WITHHELD_NAMES = frozenset({"N/D", "N/A"})
 """Names that are not names: the holder is not recorded."""
@@ -42,10 +47,46 @@ _JUNIOR_FIELDS = {
     "salary": {"min": "pay_min", "max": "pay_max"},
 }
 
+_JUNIOR_KEY = ("reports_to", "grade", "title", "group")
+"""What identifies a junior staff row from one publication to the next: its reporting senior
+post, grade, generic job title and professional group (never its row number)."""
+_KEY_SEPARATOR, _BLANK_PART = " › ", "—"
 
-def junior_post_id(row: TableRow) -> str:
-    """A junior staff row's post id: the row is its only identity."""
-    return f"junior:{row.number}"
+_junior_ids_by_table: dict[int, dict[int, str]] = {}
+"""Each junior table's post ids by row number, while the table lives (tables are not hashable:
+they are known by identity, and forgotten when collected, before the identity can be reused)."""
+
+
+def junior_post_id(junior: MappedTable, row: TableRow) -> str:
+    """A junior staff row's post id: its key, readable (``1CPG06 › Grade 7 › Policy Adviser ›
+    Policy``), with ``#2``, ``#3``... after it on the rows that repeat a key in the file."""
+    return _junior_ids(junior)[row.number]
+
+
+def _junior_ids(junior: MappedTable) -> dict[int, str]:
+    ids = _junior_ids_by_table.get(id(junior))
+    if ids is None:
+        ids = _junior_ids_by_table[id(junior)] = _assign_junior_ids(junior)
+        weakref.finalize(junior, _junior_ids_by_table.pop, id(junior), None)
+    return ids
+
+
+def _assign_junior_ids(junior: MappedTable) -> dict[int, str]:
+    ids: dict[int, str] = {}
+    taken: set[str] = set()
+    repeats: Counter[str] = Counter()
+    for row in junior.rows:
+        parts = [junior.value(row, key) or _BLANK_PART for key in _JUNIOR_KEY]
+        if parts[-1] == _BLANK_PART:
+            parts.pop()  # the professional group is an optional column: most ids end at the title
+        key = _KEY_SEPARATOR.join(parts)
+        identity = key
+        while identity in taken:  # a repeated key; or, at worst, a key that reads like a repeat
+            repeats[key] += 1
+            identity = f"{key} #{repeats[key] + 1}"
+        taken.add(identity)
+        ids[row.number] = identity
+    return ids
 
 
 def _salary(low: str, high: str) -> dict[str, float] | None:
@@ -55,19 +96,66 @@ def _salary(low: str, high: str) -> dict[str, float] | None:
     return {"min": floor, "max": ceiling}
 
 
+def _fte(table: MappedTable, row: TableRow) -> float | None:
+    fte = number(table.value(row, "fte"))
+    return fte if fte is not None and fte > 0 else None
+
+
 def _post_data(table: MappedTable, row: TableRow, identity: str, reports_to: str | None, low: str, high: str) -> dict[str, Any]:
     value = table.value
     data: dict[str, Any] = {"id": identity, "title": value(row, "title") or identity, "reports_to": reports_to}
     for field, key in (("grade", "grade"), ("department", "unit")):
         if value(row, key):
             data[field] = value(row, key)
-    fte = number(value(row, "fte"))
-    if fte is not None and fte > 0:
+    fte = _fte(table, row)
+    if fte is not None:
         data["fte"] = fte
     salary = _salary(low, high)
     if salary is not None:
         data["salary"] = salary
     return data
+
+
+def _holder(name: str) -> str | None:
+    if not name or name.upper() in WITHHELD_NAMES:
+        return None
+    return "vacant" if name.casefold() == "vacant" else name
+
+
+def _senior_post_rows(senior: MappedTable) -> dict[str, list[TableRow]]:
+    """Each senior post's live rows by reference, in the order of the table: one row, or one per
+    holder of a job share (rows with one reference and different names). Reference-``0`` rows
+    (paid, not in post) and Eliminated rows are not posts; a repeated row under the same name is
+    a duplicate (T102 reports it), and its first row stands."""
+    posts: dict[str, list[TableRow]] = {}
+    names: set[tuple[str, str]] = set()
+    for row in senior.rows:
+        reference, name = senior.value(row, "reference"), senior.value(row, "name")
+        if not reference or reference == NOT_IN_POST or name == ELIMINATED or (reference, name) in names:
+            continue
+        names.add((reference, name))
+        posts.setdefault(reference, []).append(row)
+    return posts
+
+
+def _job_share(senior: MappedTable, rows: list[TableRow], data: dict[str, Any]) -> None:
+    """Make ``data`` (the first sharer's post) the whole job share's: every holder, and the FTE
+    added up. The salary range becomes the sharers' FTE-weighted mean (to the penny), so that the
+    pay bill (range × FTE) adds up each sharer's pay × FTE, as if each row were a post; unless a
+    sharer's pay is unknown, when the post has none (a part would understate the bill)."""
+    data["holder"] = tuple(_holder(senior.value(row, "name")) for row in rows)
+    ftes = [_fte(senior, row) or 1.0 for row in rows]  # a post's FTE is 1 where none is given
+    data["fte"] = sum(ftes)
+    data.pop("salary", None)
+    paid = [
+        (salary, fte)
+        for row, fte in zip(rows, ftes, strict=True)
+        if (salary := _salary(senior.value(row, "pay_floor"), senior.value(row, "pay_ceiling")))
+    ]
+    if len(paid) == len(rows):
+        data["salary"] = {
+            bound: round(sum(salary[bound] * fte for salary, fte in paid) / data["fte"], 2) for bound in ("min", "max")
+        }
 
 
 def assemble_organogram(organogram: Organogram) -> Structure | None:
@@ -79,11 +167,8 @@ def assemble_organogram(organogram: Organogram) -> Structure | None:
     structure = Structure(
         organogram.source, None, organogram.sources, organogram=organogram, implied_rulesets=[ORGANOGRAM_RULESET]
     )
-    seen: dict[str, Post] = {}
-    for row in senior.rows:
-        reference = senior.value(row, "reference")
-        if not reference or reference == NOT_IN_POST or reference in seen:  # not posts, or a job share already read
-            continue
+    for reference, rows in _senior_post_rows(senior).items():
+        row = rows[0]
         manager = senior.value(row, "reports_to")
         data = _post_data(
             senior,
@@ -93,16 +178,17 @@ def assemble_organogram(organogram: Organogram) -> Structure | None:
             senior.value(row, "pay_floor"),
             senior.value(row, "pay_ceiling"),
         )
-        name = senior.value(row, "name")
-        if name and name.upper() not in WITHHELD_NAMES:
-            data["holder"] = "vacant" if name.casefold() == "vacant" else name
+        if len(rows) > 1:
+            _job_share(senior, rows, data)
+        elif (holder := _holder(senior.value(row, "name"))) is not None:
+            data["holder"] = holder
         post = located(Post, data, RowOrigin(senior, row, _SENIOR_FIELDS))
         if post is not None:
-            seen[reference] = post
             structure.posts.append(post)
-        if structure.organisation is None and senior.value(row, "organisation"):
-            origin = RowOrigin(senior, row, {"name": "organisation"})
-            structure.organisation = located(Organisation, {"name": senior.value(row, "organisation")}, origin)
+    named = _first_row_naming(senior, "organisation")
+    if named is not None:
+        origin = RowOrigin(senior, named, {"name": "organisation"})
+        structure.organisation = located(Organisation, {"name": senior.value(named, "organisation")}, origin)
     if organogram.junior is not None:
         structure.posts.extend(_junior_posts(organogram.junior))
     structure.departments = departments_of(structure.posts)
@@ -116,9 +202,23 @@ def _junior_posts(junior: MappedTable) -> list[Post]:
         manager = junior.value(row, "reports_to")
         if not manager:
             continue  # under no senior post: not part of the structure (T113 reports the row)
-        data = _post_data(junior, row, junior_post_id(row), manager, junior.value(row, "pay_min"), junior.value(row, "pay_max"))
+        identity = junior_post_id(junior, row)
+        data = _post_data(junior, row, identity, manager, junior.value(row, "pay_min"), junior.value(row, "pay_max"))
         data["group"] = True
         post = located(Post, data, RowOrigin(junior, row, _JUNIOR_FIELDS))
         if post is not None:
             posts.append(post)
     return posts
+
+
+def parent_department(organogram: Organogram) -> str | None:
+    """The department the organogram's body belongs to, as the first row that names one says."""
+    for table in (organogram.senior, organogram.junior):
+        named = _first_row_naming(table, "parent") if table is not None else None
+        if table is not None and named is not None:
+            return table.value(named, "parent")
+    return None
+
+
+def _first_row_naming(table: MappedTable, key: str) -> TableRow | None:
+    return next((row for row in table.rows if table.value(row, key)), None)

@@ -38,6 +38,19 @@ TextList = Annotated[tuple[Text, ...], BeforeValidator(_none_is_empty)]
 PostId = Annotated[str, Field(min_length=1, description="A post id: text exactly as written.")]
 
 
+def _shared_by_two_or_more(holder: Any) -> Any:
+    if isinstance(holder, tuple) and len(holder) < 2:
+        raise ValueError("a list of holders is a job share, of two or more (one holder is written as text)")
+    return holder
+
+
+JobShare = Annotated[tuple[Text | None, ...], AfterValidator(_shared_by_two_or_more), Field(json_schema_extra={"minItems": 2})]
+"""Checked by ``_shared_by_two_or_more``, for a message in the author's words; the schema says it for editors."""
+Holder = Text | JobShare | None
+"""Who holds a post: a name (or ``vacant``), or the holders of a job share (null for one whose
+name is not recorded)."""
+
+
 def _supported_version(version: int) -> int:
     if version != FORMAT_VERSION:
         raise ValueError(f"format version {version} is not supported; this orglint reads format {FORMAT_VERSION}")
@@ -167,13 +180,22 @@ class Post(Located):
     profile: PostId | None = None
     responsibilities: TextList = ()
     fte: float = Field(default=1.0, gt=0)
-    holder: Text | None = None
+    holder: Holder = Field(
+        default=None,
+        description="Who holds the post: a name or `vacant`; for a job share, a list of the holders (null for one "
+        "whose name is not recorded).",
+    )
     evaluation: Evaluation | None = None
     group: bool = Field(
         default=False,
         description="The entry stands for a group of posts counted by FTE (an organogram's junior staff row), not one "
         "post: spans of control count single posts only.",
     )
+
+    @property
+    def holders(self) -> tuple[str | None, ...]:
+        """Each person holding the post (None: not recorded): one, or each sharer of a job share."""
+        return self.holder if isinstance(self.holder, tuple) else (self.holder,)
 
 
 @dataclass(config=STRICT, frozen=True, slots=True)

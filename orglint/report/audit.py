@@ -9,18 +9,24 @@ from orglint import __version__
 from orglint.clock import today
 from orglint.diagnostics import Diagnostic, Severity, Suppressed
 from orglint.engine import LintResult, StructureRun
+from orglint.model.organogram import parent_department
 from orglint.report.compliance import Compliance, compliance
 from orglint.report.evaluation import EvaluationCoverage, evaluation_coverage
 from orglint.report.paybill import PayBill, pay_bill
 from orglint.report.shape import Shape, shape
 from orglint.report.statutory import OfficerRow, statutory_officers
-from orglint.rules.registry import registered_rules
+from orglint.rules.registry import family_of, registered_rules
+
+EVALUATION_FAMILY = "E"
 
 
 @dataclass
 class Header:
     organisation: str
-    council_type: str
+    council_type: str | None
+    """The council type a structure file declares (None for an organogram: a government body)."""
+    parent_department: str | None
+    """The department an organogram's body belongs to (None for a structure file)."""
     rulesets: list[str]
     files: list[str]
     date: datetime.date
@@ -35,7 +41,8 @@ class Audit:
     officers: list[OfficerRow]
     shape: Shape
     pay: PayBill
-    evaluation: EvaluationCoverage
+    evaluation: EvaluationCoverage | None
+    """None when no evaluation rule ran: coverage would only count posts nobody asked to be evaluated."""
     findings_by_post: dict[str, list[Diagnostic]]
     """The structure's findings on each post, for the chart."""
 
@@ -49,15 +56,18 @@ class Report:
 
 def audit(run: StructureRun, diagnostics: list[Diagnostic], suppressed: list[Suppressed], now: datetime.date) -> Audit:
     """``diagnostics`` and ``suppressed``: the findings on this structure's files."""
-    organisation = run.structure.organisation
+    structure, organisation, organogram = run.structure, run.structure.organisation, run.structure.organogram
+    declared_type = organisation.type if organisation is not None else "other"
     header = Header(
-        organisation=organisation.name if organisation is not None else run.structure.root.display,
-        council_type=organisation.type if organisation is not None else "other",
+        organisation=organisation.name if organisation is not None else structure.root.display,
+        council_type=declared_type if organogram is None else None,
+        parent_department=parent_department(organogram) if organogram is not None else None,
         rulesets=list(run.ruleset.names),
         files=[source.display for source in run.structure.files],
         date=now,
         version=__version__,
     )
+    evaluation_ran = any(family_of(rule.code) == EVALUATION_FAMILY for rule in run.rules)
     return Audit(
         run=run,
         header=header,
@@ -65,7 +75,7 @@ def audit(run: StructureRun, diagnostics: list[Diagnostic], suppressed: list[Sup
         officers=statutory_officers(run, diagnostics, registered_rules()),
         shape=shape(run),
         pay=pay_bill(run),
-        evaluation=evaluation_coverage(run, now),
+        evaluation=evaluation_coverage(run, now) if evaluation_ran else None,
         findings_by_post=by_post(diagnostics),
     )
 

@@ -4,13 +4,14 @@ enters cells, paragraphs, lists, captions and titles, so no renderer meets the d
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
 from orglint.report.audit import Audit, Report
 from orglint.report.compliance import ComplianceRow
+from orglint.report.evaluation import EvaluationCoverage
 from orglint.report.paybill import PayLine
 from orglint.report.statutory import HELD, IN_CONFLICT, MISSING, VACANT
 from orglint.safe_text import safe_text
@@ -91,6 +92,16 @@ def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
+def holder_count(count: int) -> str:
+    return "1 holder" if count == 1 else f"{count:,} holders (job share)"
+
+
+def holders_text(post: Post) -> str:
+    """Who holds a post: a name, "vacant" or "not recorded"; or "2 holders (job share): ..."."""
+    names = [name or "not recorded" for name in post.holders]
+    return names[0] if len(names) == 1 else f"{holder_count(len(names))}: {', '.join(names)}"
+
+
 def post_list(posts: Iterable[Post]) -> str:
     posts = list(posts)
     shown = ", ".join(post.id for post in posts[:MAX_LISTED])
@@ -123,15 +134,13 @@ def unreadable_section(findings: list[Diagnostic]) -> Section:
 
 
 def audit_sections(audit: Audit) -> list[Section]:
-    return [
-        _header(audit),
-        _compliance(audit),
-        _findings(audit),
-        _statutory(audit),
-        _shape(audit),
-        _pay_bill(audit),
-        _evaluation(audit),
-    ]
+    sections = [_header(audit), _compliance(audit), _findings(audit)]
+    if audit.officers or audit.header.council_type is not None:  # an organogram's body has no statutory officers
+        sections.append(_statutory(audit))
+    sections += [_shape(audit), _pay_bill(audit)]
+    if audit.evaluation is not None:
+        sections.append(_evaluation(audit.evaluation))
+    return sections
 
 
 def _key_values(pairs: list[tuple[str, str | Cell]]) -> Table:
@@ -149,7 +158,8 @@ def _header(audit: Audit) -> Section:
             _key_values(
                 [
                     ("Organisation", header.organisation),
-                    ("Council type", header.council_type),
+                    *([("Parent department", header.parent_department)] if header.parent_department else []),
+                    *([("Council type", header.council_type)] if header.council_type is not None else []),
                     ("Rulesets", ", ".join(header.rulesets)),
                     ("Structure files", ", ".join(header.files)),
                     ("Date", header.date.isoformat()),
@@ -233,14 +243,14 @@ def _statutory(audit: Audit) -> Section:
             "yes" if row.required else "no",
             post.id if post is not None else "—",
             post.title if post is not None else "—",
-            (row.holder or "not recorded") if post is not None else "—",
+            holders_text(post) if post is not None else "—",
             Cell(row.status, _STATUS_TONES[row.status]),
             ", ".join(row.findings),
         )
     required = sum(1 for row in audit.officers if row.required and row.status == MISSING)
     blocks: list[Block] = [
         Paragraph(
-            f"Designations a {header.council_type} council must make under {', '.join(header.rulesets)}, then any other held."
+            f"Designations {_body(header.council_type)} must make under {', '.join(header.rulesets)}, then any other held."
             + (f" {plural(required, 'required designation')} missing." if required else "")
         )
     ]
@@ -248,16 +258,35 @@ def _statutory(audit: Audit) -> Section:
     return Section("Statutory officers", blocks)
 
 
+def _listed(title: str, posts: list[Post], describe: Callable[[Post], str]) -> list[Block]:
+    """A titled list of posts, the first MAX_LISTED described, then how many more."""
+    items = [describe(post) for post in posts[:MAX_LISTED]]
+    if len(posts) > MAX_LISTED:
+        items.append(f"and {len(posts) - MAX_LISTED:,} more")
+    return [Paragraph(f"{title} ({len(posts):,})", strong=True), Bullets(items)]
+
+
+def _body(council_type: str | None) -> str:
+    """Who must make designations: "a London borough council", or "the organisation" (type other)."""
+    if council_type is None or council_type == "other":
+        return "the organisation"
+    return f"a {council_type.replace('-', ' ').replace('london', 'London')} council"
+
+
 def _shape(audit: Audit) -> Section:
     shape = audit.shape
+    headcount = number(shape.headcount)
+    if shape.groups:
+        headcount += f": {shape.holders:,} holders of single posts, and {number(shape.group_fte)} posts in groups (by FTE)"
     pairs: list[tuple[str, str | Cell]] = [
-        ("Posts (headcount)", f"{shape.posts:,}"),
+        ("Headcount", headcount),
+        ("Posts", f"{shape.posts:,}" + (f" ({plural(len(shape.job_shares), 'job share')})" if shape.job_shares else "")),
         *(
             [("Groups of posts (organogram junior rows)", f"{shape.groups:,} ({number(shape.group_fte)} FTE)")]
             if shape.groups
             else []
         ),
-        ("Filled / vacant / holder not recorded", f"{shape.filled:,} / {shape.vacant:,} / {shape.holder_unrecorded:,}"),
+        ("Holders filled / vacant / not recorded", f"{shape.filled:,} / {shape.vacant:,} / {shape.holder_unrecorded:,}"),
         ("FTE", number(shape.fte)),
         ("Layers", str(shape.layers)),
         ("Managers", f"{shape.managers:,}"),
@@ -276,13 +305,15 @@ def _shape(audit: Audit) -> Section:
             histogram.add(str(span), str(count), Cell("█" * max(1, round(30 * count / widest)), MUTED))
         blocks.append(histogram)
     if shape.one_over_one:
-        blocks.append(Paragraph(f"One-over-one managers ({len(shape.one_over_one):,})", strong=True))
         graph = audit.run.graph
-        blocks.append(
-            Bullets(
-                [f"{post.id} ({post.title}) → {graph.single_reports(post.id)[0]}" for post in shape.one_over_one[:MAX_LISTED]]
-                + ([f"and {len(shape.one_over_one) - MAX_LISTED:,} more"] if len(shape.one_over_one) > MAX_LISTED else [])
-            )
+        blocks += _listed(
+            "One-over-one managers",
+            shape.one_over_one,
+            lambda post: f"{post.id} ({post.title}) → {graph.single_reports(post.id)[0]}",
+        )
+    if shape.job_shares:
+        blocks += _listed(
+            "Job shares", shape.job_shares, lambda post: f"{post.id} ({post.title}): {holders_text(post)}; {number(post.fte)} FTE"
         )
     tiers = Table(["Tier", "Posts", "FTE"], numeric=frozenset({0, 1, 2}), caption="Posts per tier")
     for tier in shape.tiers:
@@ -326,8 +357,7 @@ def _pay_bill(audit: Audit) -> Section:
     return Section("Pay bill", blocks)
 
 
-def _evaluation(audit: Audit) -> Section:
-    coverage = audit.evaluation
+def _evaluation(coverage: EvaluationCoverage) -> Section:
     in_scope = len(coverage.in_scope)
 
     def figure(posts: list[Post], tone: str) -> Cell:

@@ -1,4 +1,5 @@
-"""The structure's shape: headcount and FTE, layers, spans of control, one-over-ones, posts per tier."""
+"""The structure's shape: headcount and FTE (job shares and groups of posts counted), layers, spans of
+control, one-over-ones, posts per tier."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 
 from orglint.engine import StructureRun
 from orglint.model.schema import Post
-from orglint.report.statutory import is_vacant
+from orglint.report.statutory import is_vacant_holder
 
 
 @dataclass
@@ -22,10 +23,15 @@ class TierCount:
 class Shape:
     posts: int
     """Single posts (a group of posts, such as an organogram's junior row, is counted in ``groups``)."""
+    holders: int
+    """The people holding the single posts: one a post, or each sharer of a job share."""
+    job_shares: list[Post]
     groups: int
     group_fte: float
     vacant: int
+    """Holders that are vacancies (of ``holders``)."""
     holder_unrecorded: int
+    """Holders whose name is not recorded (of ``holders``)."""
     fte: float
     layers: int
     """Layers from the top post down (the top is layer 1)."""
@@ -37,8 +43,14 @@ class Shape:
     tiers: list[TierCount]
 
     @property
+    def headcount(self) -> float:
+        """The holders of single posts, and the posts of each group (counted by its FTE: that is all a
+        group, such as an organogram's junior staff row, says of its people)."""
+        return self.holders + self.group_fte
+
+    @property
     def filled(self) -> int:
-        return self.posts - self.vacant - self.holder_unrecorded
+        return self.holders - self.vacant - self.holder_unrecorded
 
     @property
     def managers(self) -> int:
@@ -68,12 +80,15 @@ def shape(run: StructureRun) -> Shape:
         count.posts += 1
         count.fte += post.fte
     tiers = sorted(per_tier.values(), key=lambda count: (count.tier is None, count.tier or 0))
+    holders = [name for post in posts for name in post.holders]
     return Shape(
         posts=len(posts),
+        holders=len(holders),
+        job_shares=[post for post in posts if len(post.holders) > 1],
         groups=len(groups),
         group_fte=sum(post.fte for post in groups),
-        vacant=sum(1 for post in posts if is_vacant(post)),
-        holder_unrecorded=sum(1 for post in posts if post.holder is None),
+        vacant=sum(1 for name in holders if is_vacant_holder(name)),
+        holder_unrecorded=sum(1 for name in holders if name is None),
         fte=sum(post.fte for post in everything),
         layers=max(depths.values()) + 1 if depths else 0,
         unreached=len(everything) - len(depths),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from orglint.diagnostics import Diagnostic
 from orglint.engine import StructureRun
-from orglint.model.schema import Post
+from orglint.model.schema import Holder, Post
 from orglint.rules import Rule
 from orglint.rules.registry import family_of
 
@@ -26,12 +26,17 @@ class OfficerRow:
     """Codes of the statutory findings on the post (the conflicts among them)."""
 
     @property
-    def holder(self) -> str | None:
+    def holder(self) -> Holder:
         return self.post.holder if self.post is not None else None
 
 
+def is_vacant_holder(name: str | None) -> bool:
+    return name is not None and name.strip().casefold() == "vacant"
+
+
 def is_vacant(post: Post) -> bool:
-    return post.holder is not None and post.holder.strip().casefold() == "vacant"
+    """Nobody holds the post: its holder, or every sharer of a job share, is ``vacant``."""
+    return all(is_vacant_holder(name) for name in post.holders)
 
 
 def statutory_officers(run: StructureRun, diagnostics: list[Diagnostic], rules: dict[str, type[Rule]]) -> list[OfficerRow]:

@@ -64,6 +64,7 @@ class JuniorInvalidSeniorPost(OrganogramRule):
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
     DIR-C,Eliminated,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
+    DIR-D,Ann Lee,SCS1,Director of Digital,Runs digital,Example Agency,Digital,0300 123 4567,digital@example.gov.uk,CEO,1,90000,94999
     ```
     """
 

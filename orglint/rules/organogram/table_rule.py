@@ -137,7 +137,7 @@ class OrganogramRule(Rule):
         """A finding on one cell, about the row's post. ``at_most`` caps its severity (a warning
         where only the schema's text asks for more than the validator)."""
         if post is None:
-            reference = table.value(row, "reference") if "reference" in table.columns else junior_post_id(row)
+            reference = table.value(row, "reference") if "reference" in table.columns else junior_post_id(table, row)
             post = reference if reference and reference != NOT_IN_POST else None
         return self.finding(table.span(row, key), message, post=post, at_most=at_most)
 
