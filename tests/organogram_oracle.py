@@ -30,6 +30,7 @@ ORGLINT_CODE = {
     "reports-to": "T103",
     "reports-to-unknown": "T103",
     "no-top-post": "T104",
+    "reports-to-self": "T105",
     "grade": "T106",
     "name": "T107",
     "title-not-in-post": "T108",
@@ -135,8 +136,12 @@ def validator_errors(senior_csv: Path, junior_csv: Path | None = None) -> dict[s
         if reference in first and reference not in ("XX", "xx", "0"):
             reject("duplicate-reference", number, "Post Unique Reference")
         first.add(reference)
-    if not any(cells["Reports to Senior Post"] in ("XX", "xx") for _, cells in live):
+    has_top = any(cells["Reports to Senior Post"] in ("XX", "xx") for _, cells in live)
+    if not has_top:
         errors["no-top-post"].add((senior_csv.name, 1, column["Reports to Senior Post"]))
+    for number, cells in kept:  # the tree is only walked from a top post (no top: fatal, nothing more)
+        if has_top and cells["Reports to Senior Post"] == cells["Post Unique Reference"]:
+            reject("reports-to-self", number, "Reports to Senior Post")
     live_references = {cells["Post Unique Reference"] for _, cells in live}
     for number, cells in live:
         manager = cells["Reports to Senior Post"]
