@@ -46,7 +46,7 @@ class Shape:
     def headcount(self) -> float:
         """The holders of single posts, and the posts of each group (counted by its FTE: that is all a
         group, such as an organogram's junior staff row, says of its people)."""
-        return self.holders + self.group_fte
+        return round(self.holders + self.group_fte, 2)
 
     @property
     def filled(self) -> int:
@@ -86,10 +86,10 @@ def shape(run: StructureRun) -> Shape:
         holders=len(holders),
         job_shares=[post for post in posts if len(post.holders) > 1],
         groups=len(groups),
-        group_fte=sum(post.fte for post in groups),
+        group_fte=round(sum(post.fte for post in groups), 2),  # hundredths: no float noise
         vacant=sum(1 for name in holders if is_vacant_holder(name)),
         holder_unrecorded=sum(1 for name in holders if name is None),
-        fte=sum(post.fte for post in everything),
+        fte=round(sum(post.fte for post in everything), 2),
         layers=max(depths.values()) + 1 if depths else 0,
         unreached=len(everything) - len(depths),
         spans=spans,
