@@ -78,6 +78,22 @@ def test_a_mapped_spreadsheet_is_linted_with_every_rule_family(in_tmp: Path) -> 
     assert ("D103", "DCR") in found(document)  # one-over-one: DCR manages only HOF
 
 
+def test_a_baseline_survives_a_row_inserted_above_its_findings(in_tmp: Path) -> None:
+    (in_tmp / "orglint.toml").write_text('ruleset = "uk-local-government"\n' + CONFIG, encoding="utf-8")
+    workbook(in_tmp / "proposal.xlsx", POSTS)
+    _, before = check_json("proposal.xlsx")
+    assert run("baseline", "write", "baseline.json", "proposal.xlsx")[0] == 0
+    inserted = ["CSC", "Head of Children's Social Care", "DCS", 3, "HOS", "children", None, 70000, 80000]
+    workbook(in_tmp / "proposal.xlsx", [POSTS[0], inserted, *POSTS[1:]])  # every post's row moves down one
+    _, after = check_json("proposal.xlsx")
+    rows = {(d["code"], d["post"], d["message"]): d["line"] for d in after["diagnostics"]}
+    for finding in before["diagnostics"]:  # each old finding is still there, one row down (the file's own stay)
+        assert rows[(finding["code"], finding["post"], finding["message"])] == finding["line"] + (finding["line"] > 1)
+    exit_code, document = check_json("proposal.xlsx", "--baseline", "baseline.json")
+    assert exit_code == 0  # only the new post's finding is new, a warning: DCS now manages one post
+    assert [(d["code"], d["post"], d["line"]) for d in document["diagnostics"]] == [("D103", "DCS", 4)]
+
+
 def test_unmapped_columns_and_unconfigured_tables_are_located(in_tmp: Path) -> None:
     (in_tmp / "orglint.toml").write_text(CONFIG.replace('"Line manager"', '"Manager"'), encoding="utf-8")
     workbook(in_tmp / "proposal.xlsx", POSTS)
