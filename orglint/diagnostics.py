@@ -90,9 +90,14 @@ class Diagnostic:
     published schema's text is stricter than the validator that enforces it): the engine gives
     it the rule's severity from the ruleset, but never more than this."""
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
+    about_input: bool = False
+    """Set by the engine for an input finding (a file that does not parse or breaks the format):
+    these come first in every view, since nothing after them can be fully trusted."""
+
+    def sort_key(self) -> tuple[bool, str, int, int, str, str]:
+        """Input findings first, then by place in the files."""
         span = self.span
-        return (span.file, span.line, span.column, self.code, self.message)
+        return (not self.about_input, span.file, span.line, span.column, self.code, self.message)
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ from orglint.graph import OrgGraph
 from orglint.load.discover import Discovery, StructureSources, discover
 from orglint.load.perimeter import project_root
 from orglint.model.structure import Structure, assemble
-from orglint.rules import CheckContext, Rule
+from orglint.rules import CheckContext, InputRule, Rule
 from orglint.rules.registry import registered_rules
 from orglint.ruleset import MissingSettings, Ruleset, load_ruleset
 from orglint.safe_text import safe_text
@@ -109,7 +109,21 @@ def _complete(diagnostic: Diagnostic, rule: type[Rule], severity: Severity) -> D
     diagnostic.name = rule.name
     diagnostic.severity = severity if diagnostic.at_most is None else min(severity, diagnostic.at_most)
     diagnostic.basis = rule.basis
+    diagnostic.about_input = issubclass(rule, InputRule)
     return diagnostic
+
+
+def _root_causes(findings: list[Diagnostic], rules: dict[str, type[Rule]]) -> list[Diagnostic]:
+    """The findings without those another finding on the same post accounts for (``follows_from``):
+    a second top post is S004, and its tier is not also S006."""
+    if not any(rules[finding.code].follows_from for finding in findings):
+        return findings
+    raised = {(finding.code, finding.post) for finding in findings if finding.post is not None}
+    return [
+        finding
+        for finding in findings
+        if finding.post is None or not any((code, finding.post) in raised for code in rules[finding.code].follows_from)
+    ]
 
 
 def _instantiate(ruleset: Ruleset, chosen: list[type[Rule]], must_run: set[str]) -> list[Rule]:
@@ -238,7 +252,7 @@ def _lint_structure(
             produced.extend(_complete(d, type(rule), severity) for d in rule.check(context))
         except Exception as error:
             raise RuleCrash(f"rule {rule.code} ({rule.name}) failed on {structure.root.display}: {error!r}") from error
-    produced = config.not_ignored_here(produced)
+    produced = config.not_ignored_here(_root_causes(produced, rules))
     if reported_files is not None:
         produced = [d for d in produced if d.span.file in reported_files]
         input_findings = [d for d in input_findings if d.span.file in reported_files]
@@ -253,5 +267,7 @@ def _lint_structure(
         unused_rule = rules[suppression.UNUSED_SUPPRESSION]
         ran = {rule.code for rule in instances}
         severity = ruleset.severity(unused_rule)
-        result.diagnostics.extend(_complete(d, unused_rule, severity) for d in suppression.unused(comments, ran))
+        result.diagnostics.extend(
+            _complete(d, unused_rule, severity) for d in suppression.unused(comments, ran, structure.posts, rules)
+        )
     return input_findings

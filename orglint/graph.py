@@ -52,6 +52,10 @@ class OrgGraph:
         """(later post, the post that first used its id)."""
         self.unknown_managers: list[Post] = []
         """Posts whose ``reports_to`` names no post at all (not even an unusable one)."""
+        self.unplaced: list[Post] = []
+        """Posts whose ``reports_to`` the file gives but could not be read (an X002 says why): where
+        they report is unknown, so they are neither top posts nor reports of anyone, and the posts
+        below them are not placed either (no rule judges their tier or layer on a guess)."""
         self.top_posts: list[Post] = []
         graph = ReportingLines()
         for post in structure.posts:
@@ -62,7 +66,9 @@ class OrgGraph:
         edges = []
         for post in self.posts.values():
             manager = post.reports_to
-            if manager is None:
+            if manager is None and structure.unread(post, "reports_to"):
+                self.unplaced.append(post)
+            elif manager is None:
                 self.top_posts.append(post)
             elif manager in self.posts:
                 edges.append((manager, post.id))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 
 from orglint.diagnostics import Diagnostic, Span, Suppressed
 from orglint.graph import OrgGraph
 from orglint.load.suppressions import Suppression
+from orglint.model.schema import Post
 from orglint.rules import InputRule, Rule
 from orglint.rules.registry import code_of
 
@@ -50,15 +52,49 @@ def apply(
     return kept, suppressed
 
 
-def unused(suppressions: list[Suppression], ran: set[str]) -> list[Diagnostic]:
-    """X003 for each code of a comment that suppressed nothing, among rules that ran, or that names no rule."""
+def unused(suppressions: list[Suppression], ran: set[str], posts: list[Post], rules: dict[str, type[Rule]]) -> list[Diagnostic]:
+    """X003 for each code of a comment that suppressed nothing, among rules that ran, that names
+    no rule, or that names an input rule (whose findings are never suppressed). Each names, in
+    ``post``, the post whose lines the comment is on."""
     findings = []
+    post_at = _PostLines(posts)
     for suppression in suppressions:
         span = Span(suppression.file, suppression.line, suppression.column, suppression.line, suppression.column + 1)
         for text in suppression.codes:
             code = code_of(text)
             if code is None:
-                findings.append(Diagnostic(UNUSED_SUPPRESSION, f"suppression names no rule: {text!r}", span))
+                message = f"suppression names no rule: {text!r}"
+            elif issubclass(rules[code], InputRule):
+                message = f"input findings cannot be suppressed: correct the input that {code} reports instead"
             elif code in ran and code not in suppression.used:
-                findings.append(Diagnostic(UNUSED_SUPPRESSION, f"unused suppression: no {code} finding here to suppress", span))
+                message = f"unused suppression: no {code} finding here to suppress"
+            else:
+                continue
+            findings.append(Diagnostic(UNUSED_SUPPRESSION, message, span, post=post_at(suppression.file, suppression.line)))
     return findings
+
+
+class _PostLines:
+    """The post whose record spans a line of a file: built on first use (most runs have no stale
+    comment), then one binary search per question."""
+
+    def __init__(self, posts: list[Post]) -> None:
+        self._posts = posts
+        self._by_file: dict[str, tuple[list[int], list[tuple[int, str]]]] | None = None
+
+    def __call__(self, file: str, line: int) -> str | None:
+        if self._by_file is None:
+            spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+            for post in self._posts:
+                where = post.origin.span()
+                if where.header is None:  # a table's row is no range of lines
+                    spans[where.file].append((where.line, where.end_line, post.id))
+            self._by_file = {}
+            for name, ranges in spans.items():
+                ranges.sort()
+                self._by_file[name] = ([start for start, _, _ in ranges], [(end, post_id) for _, end, post_id in ranges])
+        starts, ends = self._by_file.get(file, ([], []))
+        index = bisect_right(starts, line) - 1
+        if index < 0 or ends[index][0] < line:
+            return None
+        return ends[index][1]

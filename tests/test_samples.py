@@ -41,7 +41,7 @@ def test_broken_sample_findings_name_their_posts() -> None:
         "S003": {"LOOP-1"},
         "S004": {"ROGUE"},
         "S005": {"HOS-C2"},
-        "S006": {"ROGUE", "HOS-C3"},
+        "S006": {"HOS-C3"},  # not ROGUE: its S004 accounts for its tier
         "D101": {"HOS-C1"},
         "D102": {"DIR-A"},
         "D103": {"DIR-B"},
@@ -49,7 +49,7 @@ def test_broken_sample_findings_name_their_posts() -> None:
         "X001": {None},
         "X002": {"CLERK-2"},
         "X004": {None},
-        "X003": {None},
+        "X003": {"CLERK-3"},
     }
 
 

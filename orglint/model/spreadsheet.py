@@ -10,12 +10,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from orglint.diagnostics import Diagnostic
+from orglint.load.origin import locate
 from orglint.load.spreadsheet import INVALID_FORMAT, Spreadsheet
 from orglint.load.table import MappedTable, TableRow
 from orglint.model.rows import RowOrigin, departments_of, located
 from orglint.model.schema import Organisation, Post, validator
 from orglint.model.structure import Structure
-from orglint.model.validate import plain_message
+from orglint.model.validate import Path, plain_message, prune_tolerantly
 
 LIST_FIELDS = ("designations", "qualifications", "responsibilities")
 _SEPARATORS = re.compile(r"\s*[;,\n]\s*")
@@ -47,22 +48,20 @@ def _row_data(table: MappedTable, row: TableRow, fields: dict[str, Any]) -> dict
     return data
 
 
-def _validate(data: dict[str, Any], origin: RowOrigin, findings: list[Diagnostic]) -> Post | None:
-    """The row as a post; each field at fault an X002 at its cell, and left out."""
-    while True:
-        try:
-            post: Post = validator(Post).validate_python(data)
-        except ValidationError as error:
-            faulty = {str(detail["loc"][0]) for detail in error.errors(include_url=False) if detail["loc"]}
-            for detail in error.errors(include_url=False):
-                name = str(detail["loc"][0]) if detail["loc"] else "id"
-                span = origin.value_span(name) if name in origin else origin.span()
-                findings.append(Diagnostic(INVALID_FORMAT, f"{'.'.join(map(str, detail['loc']))}: {plain_message(detail)}", span))
-            if not faulty or faulty & {"id", "title"} or not faulty <= set(data):
-                return None
-            data = {name: value for name, value in data.items() if name not in faulty}
-            continue
-        return post.placed(origin)
+def _validate(data: dict[str, Any], origin: RowOrigin, findings: list[Diagnostic]) -> tuple[Post | None, frozenset[Path]]:
+    """The row as a post, and the fields it gives that could not be read. Each value at fault is
+    an X002 at its cell and is left out alone: one bad date keeps the rest of the evaluation
+    record (no "no evaluation record" on top of the X002)."""
+    try:
+        post: Post = validator(Post).validate_python(data)
+        return post.placed(origin), frozenset()
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            loc = tuple(detail["loc"])
+            span = locate(origin, loc) or origin.span()
+            findings.append(Diagnostic(INVALID_FORMAT, f"{'.'.join(map(str, loc))}: {plain_message(detail)}", span))
+    readable, dropped = prune_tolerantly(Post, data)
+    return (readable.placed(origin) if readable is not None else None), frozenset(dropped)
 
 
 def assemble_spreadsheet(spreadsheet: Spreadsheet) -> tuple[Structure | None, list[Diagnostic]]:
@@ -80,11 +79,13 @@ def assemble_spreadsheet(spreadsheet: Spreadsheet) -> tuple[Structure | None, li
         structure.organisation = located(Organisation, {"name": name, "type": settings.council_type}, RowOrigin(table, first, {}))
     for row in table.rows:
         data = _row_data(table, row, fields)
-        post = _validate(data, RowOrigin(table, row, fields), findings)
+        post, unread = _validate(data, RowOrigin(table, row, fields), findings)
         if post is None:
             if data.get("id"):
                 structure.unusable_post_ids.add(str(data["id"]))
             continue
+        if unread:
+            structure.unread_fields[id(post)] = unread
         structure.posts.append(post)
     structure.departments = departments_of(structure.posts)
     return structure, findings

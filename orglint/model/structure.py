@@ -9,7 +9,7 @@ from orglint.diagnostics import Diagnostic, Span
 from orglint.load.discover import StructureSources
 from orglint.load.source import Limits, SourceFile
 from orglint.load.yaml_source import YamlMap
-from orglint.model.schema import Department, Organisation, Post, Profile
+from orglint.model.schema import Department, Located, Organisation, Post, Profile
 from orglint.model.validate import validate_file
 
 if TYPE_CHECKING:
@@ -28,10 +28,21 @@ class Structure:
     posts: list[Post] = field(default_factory=list)
     unusable_post_ids: set[str] = field(default_factory=set)
     """Ids of posts left out for format faults (X002): references to them are not also S002."""
+    unread_fields: dict[int, frozenset[tuple[str | int, ...]]] = field(default_factory=dict)
+    """By a record's identity (``id(post)``): the paths of the fields it gives that could not be
+    read, each reported by an X002 (see ``unread``)."""
     organogram: Organogram | None = None
     """The tables, for a structure read from a UK organogram (the T rules check them)."""
     implied_rulesets: list[str] = field(default_factory=list)
     """The rulesets a structure of its kind uses when it names none (``uk-organogram`` for organograms)."""
+
+    def unread(self, item: Located, *path: str | int) -> bool:
+        """Whether the file gives ``item`` a value at ``path`` (or a value holding it) that could
+        not be read: an X002 reports it, so a rule says nothing of the value's absence (one bad
+        date is not also "no date"), and the reporting line of a post whose ``reports_to`` is
+        unread is unknown, not "reports to no one"."""
+        paths = self.unread_fields.get(id(item))
+        return paths is not None and any(path[: len(unread)] == unread for unread in paths)
 
     def organisation_span(self) -> Span:
         """Where findings about something the whole organisation lacks point."""
@@ -81,6 +92,7 @@ def assemble(sources: StructureSources, limits: Limits | None = None) -> tuple[S
         structure.profiles.extend(content.profiles)
         structure.posts.extend(content.posts)
         structure.unusable_post_ids |= content.unusable_post_ids
+        structure.unread_fields.update(content.unread)
         if document is not sources.root and "include" in document.root:
             findings.append(
                 Diagnostic(

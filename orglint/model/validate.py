@@ -1,10 +1,14 @@
 """Raw located data to models, with one X002 finding per field at fault.
 
 Posts are validated in bulk (one pydantic call for the whole list); only when that fails are
-the faulty posts looked at one by one. A post with a faulty optional field keeps its place in
-the structure without that field, so one typo does not hide every other finding; a post whose
-``id`` or ``title`` is at fault is left out, and its id (if readable) is remembered so posts
-reporting to it are not also reported as reporting to nothing.
+the faulty posts looked at one by one. One mistake gives one finding:
+
+* a misspelt key whose did-you-mean names a field the record lacks (``reprots_to``) is read
+  as that field, so no rule also reports the field as missing or the post as misplaced;
+* a faulty value is left out alone (one bad date keeps the rest of the evaluation record), and
+  remembered as *unread* (``Structure.unread``): rules do not take it for absent;
+* a post whose ``id`` or ``title`` is at fault is left out, and its id (if readable) is
+  remembered so posts reporting to it are not also reported as reporting to nothing.
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ class FileContent:
     profiles: list[Profile] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     unusable_post_ids: set[str] = field(default_factory=set)
+    unread: dict[int, frozenset[tuple[Any, ...]]] = field(default_factory=dict)
+    """By a record's identity: the fields it gives that could not be read (see ``Structure.unread``)."""
 
 
 _UNKNOWN_KEY = ("unexpected_keyword_argument", "extra_forbidden")
@@ -129,13 +135,30 @@ def _consumed(raw: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(taken)
 
 
+def _meant_field(model: type, taken: tuple[Any, ...]) -> str | None:
+    """The field an unknown key (the last step of ``taken``) was probably meant to be."""
+    allowed = _model_at(model, taken[:-1])
+    if allowed is None or not taken:
+        return None
+    close = difflib.get_close_matches(str(taken[-1]), list(fields_of(allowed)), n=1)
+    return close[0] if close else None
+
+
 def schema_findings(
     error: ValidationError, raw: Any, model: type, prefix: tuple[Any, ...] = (), post: str | None = None
 ) -> list[Diagnostic]:
     """One X002 per field at fault. ``raw`` is the located data ``error`` came from."""
+    return _findings(error.errors(include_url=False), raw, model, prefix, post)
+
+
+def _findings(
+    details: list[Any], raw: Any, model: type, prefix: tuple[Any, ...] = (), post: str | None = None
+) -> list[Diagnostic]:
+    """One X002 per field at fault, from a validation's error details; ``raw`` is the located data
+    they came from."""
     by_field: dict[tuple[Any, ...], list[str]] = {}
     spans: dict[tuple[Any, ...], Span] = {}
-    for detail in error.errors(include_url=False):
+    for detail in details:
         loc = tuple(detail["loc"])
         kind = detail["type"]
         taken = _consumed(raw, loc)
@@ -144,9 +167,9 @@ def schema_findings(
             allowed = _model_at(model, taken[:-1])
             message = f"unknown key {key!r}"
             if allowed is not None:
-                close = difflib.get_close_matches(key, list(fields_of(allowed)), n=1)
-                if close:
-                    message += f" (did you mean {close[0]!r}?)"
+                meant = _meant_field(model, taken) if taken else None
+                if meant:
+                    message += f" (did you mean {meant!r}?)"
                 else:
                     message += f"; expected one of: {', '.join(fields_of(allowed))}"
             where = _field_name(prefix + taken[:-1])
@@ -200,12 +223,14 @@ def _post_id(raw_item: Any) -> str | None:
     return None
 
 
-def _validate_list(name: str, raw_items: Any, content: FileContent, findings: list[Diagnostic]) -> list[Located]:
+def _validate_list(name: str, key: str, content: FileContent, findings: list[Diagnostic]) -> list[Located]:
+    """The list ``name`` of the file, written under ``key`` (the name itself, or a misspelling of it)."""
     model = _LISTS[name]
+    raw_items = content.raw[key]
     if raw_items is None:
         return []
     if not isinstance(raw_items, YamlSeq):
-        span = content.raw.value_span(name)
+        span = content.raw.value_span(key)
         findings.append(Diagnostic(INVALID_STRUCTURE, f"{name}: should be a list, got {_describe(raw_items)}", span))
         return []
     try:
@@ -218,12 +243,76 @@ def _validate_list(name: str, raw_items: Any, content: FileContent, findings: li
     return items
 
 
-def _pruned(raw: Any, error: ValidationError) -> Any:
-    """A copy of ``raw`` without the values at fault; ``None`` if the whole of ``raw`` is at fault.
+Path = tuple[Any, ...]
+"""Where a value stands in a record: its keys (and list indices), ``("evaluation", "date")``."""
+
+_MAX_ROUNDS = 4
+"""Each round reads one more level of misspelt keys (or drops one more level of faults)."""
+
+
+@dataclass
+class _Validated:
+    """A record validated tolerantly: what could be read of it, and what was wrong."""
+
+    item: Any
+    """The record without the values at fault; None if nothing usable is left (no ``id``, say)."""
+    rounds: list[tuple[list[Any], Any]]
+    """The faults, each batch with the data it was found in (for its spans)."""
+    origin: Any
+    """The data as written, with each misspelt key under the name it was meant to have: where the
+    record's keys and values stand, for the rules."""
+    unread: frozenset[Path]
+    """Fields the record gives but that could not be read (each has its X002): rules must not take
+    them for absent."""
+
+
+def _renames(details: list[Any], raw: Any, model: type) -> tuple[dict[Path, str], set[Path]]:
+    """Unknown keys to read as the field they were probably meant to be (the field their X002's
+    did-you-mean names), by the key's path; and the fields two misspelt keys compete for, which
+    are read as neither (unread). A key is renamed only where its mapping lacks that field."""
+    claims: dict[Path, set[Path]] = {}
+    for detail in details:
+        if detail["type"] not in _UNKNOWN_KEY:
+            continue
+        taken = _consumed(raw, tuple(detail["loc"]))
+        if not taken or not isinstance(taken[-1], str):
+            continue
+        meant = _meant_field(model, taken)
+        container = _at(raw, taken[:-1])
+        if meant is not None and isinstance(container, dict) and meant not in container:
+            claims.setdefault((*taken[:-1], meant), set()).add(taken)
+    renames = {next(iter(keys)): meant[-1] for meant, keys in claims.items() if len(keys) == 1}
+    return renames, {meant for meant, keys in claims.items() if len(keys) > 1}
+
+
+def _with_keys_renamed(node: Any, renames: dict[Path, str], path: Path = ()) -> Any:
+    """A copy of ``node`` with the keys at ``renames``' paths renamed, each entry keeping its place
+    in the file (so findings on the field point at what was written)."""
+    if not any(len(key) > len(path) and key[: len(path)] == path for key in renames):
+        return node
+    if isinstance(node, dict):
+        copy: Any = YamlMap(node.source) if isinstance(node, YamlMap) else {}
+        for key, value in node.items():
+            copy[renames.get((*path, key), key)] = _with_keys_renamed(value, renames, (*path, key))
+        if isinstance(node, YamlMap):
+            copy.marks = node.marks  # same entries in the same order: the same positions
+        return copy
+    if isinstance(node, list):
+        items = [_with_keys_renamed(value, renames, (*path, index)) for index, value in enumerate(node)]
+        if isinstance(node, YamlSeq):
+            seq = YamlSeq(node.source, node.marks)
+            seq.extend(items)
+            return seq
+        return items
+    return node
+
+
+def _doomed(raw: Any, error: ValidationError) -> set[Path] | None:
+    """The paths of the values at fault; ``None`` if the whole of ``raw`` is at fault.
 
     A missing required key condemns the mapping that lacks it, so the fault moves one level up.
     """
-    doomed: set[tuple[Any, ...]] = set()
+    doomed: set[Path] = set()
     for detail in error.errors():
         taken = _consumed(raw, tuple(detail["loc"]))
         if detail["type"] == "missing":
@@ -233,12 +322,10 @@ def _pruned(raw: Any, error: ValidationError) -> Any:
             doomed.add(taken)
         else:
             return None
-    if () in doomed:
-        return None
-    return _copy_without(raw, (), doomed)
+    return None if () in doomed else doomed
 
 
-def _copy_without(node: Any, path: tuple[Any, ...], doomed: set[tuple[Any, ...]]) -> Any:
+def _copy_without(node: Any, path: Path, doomed: set[Path]) -> Any:
     if not any(len(d) > len(path) and d[: len(path)] == path for d in doomed):
         return node
     if isinstance(node, dict):
@@ -248,39 +335,75 @@ def _copy_without(node: Any, path: tuple[Any, ...], doomed: set[tuple[Any, ...]]
     return node
 
 
-def _validate_tolerantly(model: type[M], raw: Any) -> tuple[M | None, ValidationError | None]:
-    """Validate; on faults, drop what is at fault and try again. Returns the model and the first error."""
-    first: ValidationError | None = None
-    for _attempt in range(4):
+def prune_tolerantly(model: type[M], data: Any) -> tuple[M | None, set[Path]]:
+    """Validate; on faults, drop what is at fault and try again. Returns the model (None if
+    nothing usable is left) and the paths dropped: a faulty value costs only itself, never the
+    record around it (one bad date leaves the rest of the evaluation record)."""
+    dropped: set[Path] = set()
+    for _attempt in range(_MAX_ROUNDS):
         try:
-            validated: M = validator(model).validate_python(raw)
-            return validated, first
+            validated: M = validator(model).validate_python(data)
+            return validated, dropped
         except ValidationError as error:
-            first = first or error
-            raw = _pruned(raw, error)
-            if raw is None:
+            doomed = _doomed(data, error)
+            if doomed is None:
                 break
-    return None, first
+            dropped |= doomed
+            data = _copy_without(data, (), doomed)
+    return None, dropped
+
+
+def _validate_tolerantly(model: type, raw: Any) -> _Validated:
+    """Validate a record as its author meant it: a misspelt key is reported (X002, with its
+    did-you-mean) and its value read under the key it was meant to be, so no rule also reports
+    the field as missing (one mistake, one finding); a faulty value is reported and dropped,
+    and remembered as unread. Each round's faults are only those in what the round read first
+    (the values under keys just renamed), so nothing is reported twice."""
+    rounds: list[tuple[list[Any], Any]] = []
+    unread: set[Path] = set()
+    tree, fresh = raw, None
+    for _round in range(_MAX_ROUNDS):
+        try:
+            return _Validated(validator(model).validate_python(tree), rounds, tree, frozenset(unread))
+        except ValidationError as error:
+            details = error.errors(include_url=False)
+        if fresh is not None:
+            details = [d for d in details if any(_consumed(tree, tuple(d["loc"]))[: len(p)] == p for p in fresh)]
+        renames, contested = _renames(details, tree, model)
+        unread |= contested
+        provided = {(*key[:-1], meant) for key, meant in renames.items()}
+        # a required key that a misspelt one provides is not also missing
+        rounds.append(([d for d in details if d["type"] != "missing" or tuple(d["loc"]) not in provided], tree))
+        if not renames:
+            break
+        tree, fresh = _with_keys_renamed(tree, renames), provided
+    item, dropped = prune_tolerantly(model, tree)
+    return _Validated(item, rounds, tree, frozenset(unread | dropped))
 
 
 def _validate_item(
     model: type[Located], name: str, index: int, raw_items: YamlSeq, content: FileContent, findings: list[Diagnostic]
 ) -> Located | None:
-    raw_item = raw_items[index]
-    item, error = _validate_tolerantly(model, raw_item)
-    if error is not None:
-        item_id = _post_id(raw_item)
-        findings.extend(_item_findings(error, raw_items, index, model, name, item_id))
+    validated = _validate_tolerantly(model, raw_items[index])
+    item: Located | None = validated.item
+    if validated.rounds:
+        item_id = _post_id(validated.origin)
+        findings.extend(_item_findings(validated, raw_items, index, model, name, item_id))
         if item is None and name == "posts" and item_id is not None:
             content.unusable_post_ids.add(item_id)
-    return item.placed(raw_item) if item is not None else None
+    if item is None:
+        return None
+    if validated.unread:
+        content.unread[id(item)] = validated.unread
+    return item.placed(validated.origin)
 
 
 def _item_findings(
-    error: ValidationError, raw_items: YamlSeq, index: int, model: type[Located], name: str, item_id: str | None
+    validated: _Validated, raw_items: YamlSeq, index: int, model: type[Located], name: str, item_id: str | None
 ) -> list[Diagnostic]:
     label = f"{name}[{index}]" if item_id is None else f"{name[:-1]} {item_id!r}"
-    findings = schema_findings(error, raw_items[index], model, post=item_id if name == "posts" else None)
+    post = item_id if name == "posts" else None
+    findings = [finding for details, tree in validated.rounds for finding in _findings(details, tree, model, post=post)]
     if not isinstance(raw_items[index], dict):
         for finding in findings:
             finding.span = raw_items.item_span(index)
@@ -291,22 +414,37 @@ def _item_findings(
     return findings
 
 
+def _misspelt_lists(raw: YamlMap) -> dict[str, str]:
+    """Top-level keys misspelt for a list (``post:`` for ``posts:``), by the list meant: their
+    items are read as that list's (the key's X002 says what it should be)."""
+    claims: dict[str, list[str]] = {}
+    for key in raw:
+        if key not in fields_of(StructureFile):
+            meant = _meant_field(StructureFile, (key,))
+            if meant in _LISTS and meant not in raw:
+                claims.setdefault(meant, []).append(key)
+    return {keys[0]: meant for meant, keys in claims.items() if len(keys) == 1}
+
+
 def validate_file(source: SourceFile, raw: YamlMap) -> tuple[FileContent, list[Diagnostic]]:
     """Validate one structure file's top-level keys and lists."""
     findings: list[Diagnostic] = []
     content = FileContent(source, raw, None)
+    lists = {name: name for name in _LISTS if name in raw}
+    misspelt = _misspelt_lists(raw)
+    lists.update((meant, key) for key, meant in misspelt.items())
     header_raw = YamlMap(source)
     for key, value in raw.items():
         if key not in _LISTS:
-            header_raw[key] = value
+            # a misspelt list's items are validated as that list, below, not as part of the header
+            header_raw[key] = YamlSeq(source) if key in misspelt else value
     header_raw.marks = b"".join(raw.entry_marks(key) for key in header_raw)
-    header, error = _validate_tolerantly(StructureFile, header_raw)
-    if error is not None:
-        findings.extend(schema_findings(error, header_raw, StructureFile))
-    content.header = header
+    header = _validate_tolerantly(StructureFile, header_raw)
+    findings.extend(finding for details, tree in header.rounds for finding in _findings(details, tree, StructureFile))
+    content.header = header.item
     if content.header is not None and content.header.organisation is not None:
-        content.header.organisation.placed(header_raw.get("organisation"))
+        content.header.organisation.placed(header.origin.get("organisation"))
     for name in _LISTS:
-        if name in raw:
-            setattr(content, name, _validate_list(name, raw[name], content, findings))
+        if name in lists:
+            setattr(content, name, _validate_list(name, lists[name], content, findings))
     return content, findings

@@ -28,21 +28,20 @@ def render(result: LintResult, stream: TextIO) -> None:
     files = sorted({source.display for structure in result.structures for source in structure.files} | {f for f, _ in by_case})
     suite = ElementTree.Element("testsuite", name="orglint")
     failures = 0
-    for file in files:
-        cases = sorted(code for case_file, code in by_case if case_file == file)
-        if not cases:
+    for file, code in _cases(files, by_case):
+        if code is None:
             ElementTree.SubElement(suite, "testcase", classname=_xml(file), name="orglint")
-        for code in cases:
-            findings = by_case[(file, code)]
-            case = ElementTree.SubElement(suite, "testcase", classname=_xml(file), name=f"{code} {findings[0].name}")
-            worst = max(finding.severity for finding in findings)
-            failures += 1
-            element = ElementTree.SubElement(
-                case, "failure", message=f"{len(findings)} {worst.label} finding(s) of {code}", type=worst.label
-            )
-            element.text = _xml(
-                "\n".join(f"{f.span.file}:{f.span.line}:{f.span.column}: {f.code} [{f.name}] {f.message}" for f in findings)
-            )
+            continue
+        findings = by_case[(file, code)]
+        case = ElementTree.SubElement(suite, "testcase", classname=_xml(file), name=f"{code} {findings[0].name}")
+        worst = max(finding.severity for finding in findings)
+        failures += 1
+        element = ElementTree.SubElement(
+            case, "failure", message=f"{len(findings)} {worst.label} finding(s) of {code}", type=worst.label
+        )
+        element.text = _xml(
+            "\n".join(f"{f.span.file}:{f.span.line}:{f.span.column}: {f.code} [{f.name}] {f.message}" for f in findings)
+        )
     suite.set("tests", str(len(suite)))
     suite.set("failures", str(failures))
     suite.set("errors", "0")
@@ -52,3 +51,16 @@ def render(result: LintResult, stream: TextIO) -> None:
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     stream.write(ElementTree.tostring(root, encoding="unicode"))
     stream.write("\n")
+
+
+def _cases(files: list[str], by_case: dict[tuple[str, str], list[Diagnostic]]) -> list[tuple[str, str | None]]:
+    """(file, code) of each test case: the input findings' cases first, as in every view, then
+    each file's other cases by code, or (file, None), its passing case, where it has none."""
+    inputs = sorted(case for case, findings in by_case.items() if findings[0].about_input)
+    rest: list[tuple[str, str | None]] = []
+    for file in files:
+        codes = sorted(code for case_file, code in by_case if case_file == file and (file, code) not in inputs)
+        if not codes and not any(case_file == file for case_file, _ in inputs):
+            rest.append((file, None))
+        rest.extend((file, code) for code in codes)
+    return [*inputs, *rest]

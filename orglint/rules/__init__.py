@@ -129,6 +129,9 @@ class Rule:
     Settings: ClassVar[type[RuleSettings]] = RuleSettings
     judges_other_rules: ClassVar[bool] = False
     """Its findings are about other rules' findings, so it is only meaningful beside them."""
+    follows_from: ClassVar[frozenset[str]] = frozenset()
+    """Codes of rules whose finding on a post already accounts for this rule's finding on the same
+    post: where one is raised, the engine drops this one (one mistake, one finding)."""
     designation_conflict: ClassVar[bool] = False
     """Its findings on a post say a designation that post holds is in conflict (the audit report's
     statutory officers table shows them so)."""

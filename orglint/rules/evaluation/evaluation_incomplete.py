@@ -86,7 +86,12 @@ class EvaluationIncomplete(Rule):
             record = post.evaluation
             if record is None:
                 continue
-            missing = missing_fields(record, settings.required)
+            # a field given but unreadable is its X002, not also missing here
+            missing = [
+                name
+                for name in missing_fields(record, settings.required)
+                if not context.structure.unread(post, "evaluation", name)
+            ]
             if missing:
                 yield self.finding(
                     context.value_span(post, "evaluation"),

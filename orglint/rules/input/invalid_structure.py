@@ -16,6 +16,16 @@ class InvalidStructure(InputRule):
     does not define, an include pattern that matches nothing, a named file that is not a
     structure at all.
 
+    One mistake is one finding. A misspelt key whose did-you-mean names a field the record
+    lacks is read as that field for every other rule, so `reprots_to: DPH` is this finding
+    alone, not also a second top post (S004), tier mismatches below it (S006) and a narrow
+    span on its manager (D102). A value at fault is left out alone, and the rules that would
+    report it as missing say nothing of it: one bad evaluation date keeps the rest of the
+    evaluation record, and is not also "no date" (E102) or "no evaluation record" (E101). A
+    post whose `reports_to` value cannot be read is placed nowhere: neither a top post nor
+    anyone's report, and its team's tiers are judged from its own. Input findings cannot be
+    suppressed, and come first in every output.
+
     ## Why
     A misspelt key such as `reprots_to` is not an error to YAML, so without this check the
     post would silently have no manager. orglint reports it instead, keeps the rest of the

@@ -9,8 +9,10 @@ class UnusedSuppression(Rule):
 
     ## What it does
     Reports a `# orglint: ignore[CODE]` (or `ignore-file[CODE]`) comment whose code suppressed no
-    finding in this run, or names no rule at all. A code for a rule that did not run (not in the
+    finding in this run, or names no rule at all, or names an input rule (X001, X002, X004),
+    whose findings are never suppressed. A code for a rule that did not run (not in the
     ruleset, or deselected) is not reported: the comment may be for another configuration.
+    The finding names, as its `post`, the post whose lines the comment is on.
     These findings are made after every other rule has run, since only then is it known which
     comments were used; `check` itself has nothing to add.
 

@@ -1,16 +1,24 @@
 from collections.abc import Iterator
 
+import networkx as nx
+
 from orglint.diagnostics import Diagnostic, Severity
+from orglint.graph import OrgGraph
+from orglint.model.schema import Post
 from orglint.rules import CheckContext, Rule
 
 
 class TierMismatch(Rule):
-    """A post's declared tier differs from its place in the reporting lines.
+    """A post's declared tier does not follow from its manager's.
 
     ## What it does
-    For every post with a `tier` that the top post reaches, compares the tier with 1 + the
-    number of reporting steps between it and the top post, and reports the `tier` value when
-    they differ, showing the line of command.
+    Compares each post's `tier` with its manager's: a post is one tier below the post it reports
+    to, and a top post is tier 1. It reports the `tier` value of the post where the two part,
+    showing the line of command. Only that post is reported, not the posts below it: a Director
+    moved under another Director, its tier unchanged, is one finding, and its own team, whose
+    tiers follow from its tier, is none. Where the manager declares no tier, its place in the
+    reporting lines stands in for it. A top post beyond those the ruleset allows is not judged
+    (S004 reports it), nor a post in a reporting loop (S003), nor one whose manager is unknown.
 
     ## Why
     Tiers carry policy: grade bands, job profiles and statutory roles are set per tier. In the
@@ -22,7 +30,8 @@ class TierMismatch(Rule):
     Correct the `tier`, or the `reports_to` if the post is placed wrongly.
 
     ## Example
-    Failing: `AD1` reports to the Chief Executive, so it is tier 2, not 3.
+    Failing: `AD1` reports to the Chief Executive, so it is tier 2, not 3; its team's tier 4
+    follows from its tier, so only `AD1` is reported.
 
     ```yaml
     orglint: 1
@@ -32,6 +41,9 @@ class TierMismatch(Rule):
       - {id: AD1, title: Assistant Director, reports_to: CE, tier: 3}   # <- S006
       - {id: AD2, title: Assistant Director, reports_to: CE, tier: 2}
       - {id: AD3, title: Assistant Director, reports_to: CE, tier: 2}
+      - {id: HOS1, title: Head of Service, reports_to: AD1, tier: 4}
+      - {id: HOS2, title: Head of Service, reports_to: AD1, tier: 4}
+      - {id: HOS3, title: Head of Service, reports_to: AD1, tier: 4}
     ```
 
     Passing:
@@ -44,6 +56,9 @@ class TierMismatch(Rule):
       - {id: AD1, title: Assistant Director, reports_to: CE, tier: 2}
       - {id: AD2, title: Assistant Director, reports_to: CE, tier: 2}
       - {id: AD3, title: Assistant Director, reports_to: CE, tier: 2}
+      - {id: HOS1, title: Head of Service, reports_to: AD1, tier: 3}
+      - {id: HOS2, title: Head of Service, reports_to: AD1, tier: 3}
+      - {id: HOS3, title: Head of Service, reports_to: AD1, tier: 3}
     ```
     """
 
@@ -54,18 +69,64 @@ class TierMismatch(Rule):
         "Carlisle CE 21/09: Chief Executive, Strategic Directors, then Assistant Directors 'ACCOUNTABLE TO: STRATEGIC DIRECTOR'"
     )
     fix = "Correct the `tier`, or the `reports_to` if the post is placed wrongly."
+    follows_from = frozenset({"S004"})  # a second top post's tier only echoes its missing manager
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        depth = context.graph.depth
-        for post in context.graph.posts.values():
-            if post.tier is None or post.id not in depth:
+        graph = context.graph
+        # The tiers each post may be taken to be, for judging its reports (None: unknown). A post
+        # whose tier is reported may be either what it declares or what its manager makes it, so
+        # its team is judged against both and the mistake is reported once, where it is.
+        taken: dict[str, frozenset[int] | None] = {}
+        tops = {post.id for post in graph.top_posts}
+        for post_id in managers_first(graph):
+            post = graph.posts[post_id]
+            manager = graph.posts.get(post.reports_to) if post.reports_to is not None else None
+            expected = _expected(post, manager, tops, graph.in_cycle, taken)
+            if post.tier is None or expected is None or post.tier in expected:
+                taken[post_id] = expected if post.tier is None else frozenset({post.tier})
                 continue
-            actual = depth[post.id] + 1
-            if post.tier != actual:
-                line = " > ".join(context.graph.chain(post.id))
-                yield self.finding(
-                    context.value_span(post, "tier"),
-                    f"declared tier {post.tier}, but its reporting line puts it at tier {actual} ({line})",
-                    post=post.id,
-                    fix=f"Set `tier: {actual}`, or correct `reports_to`.",
-                )
+            taken[post_id] = expected | {post.tier}
+            right = manager.tier + 1 if manager is not None and manager.tier is not None else min(expected)
+            yield self.finding(
+                context.value_span(post, "tier"),
+                f"declared tier {post.tier}, but {_reason(manager, expected)} ({' > '.join(graph.chain(post.id))})",
+                post=post.id,
+                fix=f"Set `tier: {right}`, or correct `reports_to`.",
+            )
+
+
+def _expected(
+    post: Post, manager: Post | None, tops: set[str], in_cycle: frozenset[str], taken: dict[str, frozenset[int] | None]
+) -> frozenset[int] | None:
+    """The tiers the post's place makes it; None where its place is unknown or a loop."""
+    if post.reports_to is None:
+        return _TOP if post.id in tops else None  # not a top post: its reporting line is unreadable
+    if manager is None or post.id in in_cycle:
+        return None
+    above = taken.get(manager.id)
+    return frozenset(tier + 1 for tier in above) if above else None
+
+
+def _reason(manager: Post | None, expected: frozenset[int]) -> str:
+    if manager is None:
+        return "it reports to no one, so it is tier 1"
+    if manager.tier is not None:
+        return f"its manager {manager.id!r} is tier {manager.tier}"
+    return f"its reporting line puts it at tier {' or '.join(map(str, sorted(expected)))}"
+
+
+_TOP = frozenset({1})
+
+
+def managers_first(graph: OrgGraph) -> Iterator[str]:
+    """Every post, each after its manager: from the top posts and from each post whose manager
+    is unknown, unreadable or in a loop (the loop's posts themselves first)."""
+    posts = graph.posts
+    starts = [
+        post_id
+        for post_id, post in posts.items()
+        if post.reports_to is None or post.reports_to not in posts or post_id in graph.in_cycle
+    ]
+    if starts:
+        for layer in nx.bfs_layers(graph.graph, starts):
+            yield from layer

@@ -64,8 +64,8 @@ class TopPostCount(Rule):
         settings = self.settings
         assert isinstance(settings, TopPostCountSettings)
         tops = context.graph.top_posts
-        if not tops and context.structure.unusable_post_ids:
-            return  # a post left out for format faults (X002) may be the top one
+        if not tops and (context.structure.unusable_post_ids or context.graph.unplaced):
+            return  # a post left out for format faults, or whose reporting line is unreadable (X002), may be the top one
         if not tops:
             yield self.finding(
                 context.structure.organisation_span(),
