@@ -20,8 +20,9 @@ class GradeOutsideTierBand(Rule):
     ## Why
     Grades follow the level of the job. Carlisle's job descriptions put the Strategic Directors
     on "JNC for Chief Officers - £65,454 - £72,000" and the Assistant Directors on "JNC for Chief
-    Officers - £52,500 - £58,000" (CE 21/09); a post placed at one tier but graded for another
-    is either wrongly placed or wrongly paid.
+    Officers - £52,500 - £58,000" (CE 21/09); Leicestershire's framework has "Assistant Director
+    and Heads of Service Posts – Grade 15 and above" and "Team Manager Posts – Grades 12 to 14".
+    A post at one level but graded for another is either wrongly placed or wrongly paid.
 
     ## How to fix
     Correct the grade, or the job profile (or tier) if the post sits at another level.
