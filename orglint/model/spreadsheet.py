@@ -87,5 +87,5 @@ def assemble_spreadsheet(spreadsheet: Spreadsheet) -> tuple[Structure | None, li
         if unread:
             structure.unread_fields[id(post)] = unread
         structure.posts.append(post)
-    structure.departments = departments_of(structure.posts)
+    structure.departments = departments_of(structure.posts, settings.department_kinds)
     return structure, findings
