@@ -56,10 +56,12 @@ def _validate(data: dict[str, Any], origin: RowOrigin, findings: list[Diagnostic
         post: Post = validator(Post).validate_python(data)
         return post.placed(origin), frozenset()
     except ValidationError as error:
+        post_id = data.get("id") if isinstance(data.get("id"), str) else None
         for detail in error.errors(include_url=False):
             loc = tuple(detail["loc"])
             span = locate(origin, loc) or origin.span()
-            findings.append(Diagnostic(INVALID_FORMAT, f"{'.'.join(map(str, loc))}: {plain_message(detail)}", span))
+            message = f"{'.'.join(map(str, loc))}: {plain_message(detail)}"
+            findings.append(Diagnostic(INVALID_FORMAT, message, span, post=post_id))
     readable, dropped = prune_tolerantly(Post, data)
     return (readable.placed(origin) if readable is not None else None), frozenset(dropped)
 

@@ -31,6 +31,10 @@ class Structure:
     unread_fields: dict[int, frozenset[tuple[str | int, ...]]] = field(default_factory=dict)
     """By a record's identity (``id(post)``): the paths of the fields it gives that could not be
     read, each reported by an X002 (see ``unread``)."""
+    unread_lists: set[str] = field(default_factory=set)
+    """The lists (``posts``, ``departments``, ``profiles``) a file gives that could not be read
+    whole (an X002 each: not a list, or a record left out whose id is unknown): what they would
+    hold is unknown, not absent."""
     organogram: Organogram | None = None
     """The tables, for a structure read from a UK organogram (the T rules check them)."""
     implied_rulesets: list[str] = field(default_factory=list)
@@ -93,6 +97,7 @@ def assemble(sources: StructureSources, limits: Limits | None = None) -> tuple[S
         structure.posts.extend(content.posts)
         structure.unusable_post_ids |= content.unusable_post_ids
         structure.unread_fields.update(content.unread)
+        structure.unread_lists |= content.unread_lists
         if document is not sources.root and "include" in document.root:
             findings.append(
                 Diagnostic(

@@ -47,6 +47,9 @@ class FileContent:
     unusable_post_ids: set[str] = field(default_factory=set)
     unread: dict[int, frozenset[tuple[Any, ...]]] = field(default_factory=dict)
     """By a record's identity: the fields it gives that could not be read (see ``Structure.unread``)."""
+    unread_lists: set[str] = field(default_factory=set)
+    """The lists (``posts``, ...) the file gives that could not be read whole: not lists at all,
+    or with a record left out whose id is unknown (a department or profile: whatever its id)."""
 
 
 _UNKNOWN_KEY = ("unexpected_keyword_argument", "extra_forbidden")
@@ -232,6 +235,7 @@ def _validate_list(name: str, key: str, content: FileContent, findings: list[Dia
     if not isinstance(raw_items, YamlSeq):
         span = content.raw.value_span(key)
         findings.append(Diagnostic(INVALID_STRUCTURE, f"{name}: should be a list, got {_describe(raw_items)}", span))
+        content.unread_lists.add(name)
         return []
     try:
         items: list[Located] = validator(list[model]).validate_python(raw_items)  # type: ignore[valid-type]
@@ -391,6 +395,8 @@ def _validate_item(
         findings.extend(_item_findings(validated, raw_items, index, model, name, item_id))
         if item is None and name == "posts" and item_id is not None:
             content.unusable_post_ids.add(item_id)
+        elif item is None:  # what the record was is unknown: references to its kind are not judged
+            content.unread_lists.add(name)
     if item is None:
         return None
     if validated.unread:
@@ -415,15 +421,15 @@ def _item_findings(
 
 
 def _misspelt_lists(raw: YamlMap) -> dict[str, str]:
-    """Top-level keys misspelt for a list (``post:`` for ``posts:``), by the list meant: their
-    items are read as that list's (the key's X002 says what it should be)."""
-    claims: dict[str, list[str]] = {}
+    """Top-level keys misspelt for a list (``post:`` for ``posts:``), each with the list it was
+    probably meant to be."""
+    misspelt = {}
     for key in raw:
         if key not in fields_of(StructureFile):
             meant = _meant_field(StructureFile, (key,))
-            if meant in _LISTS and meant not in raw:
-                claims.setdefault(meant, []).append(key)
-    return {keys[0]: meant for meant, keys in claims.items() if len(keys) == 1}
+            if meant in _LISTS:
+                misspelt[key] = meant
+    return misspelt
 
 
 def validate_file(source: SourceFile, raw: YamlMap) -> tuple[FileContent, list[Diagnostic]]:
@@ -432,11 +438,14 @@ def validate_file(source: SourceFile, raw: YamlMap) -> tuple[FileContent, list[D
     content = FileContent(source, raw, None)
     lists = {name: name for name in _LISTS if name in raw}
     misspelt = _misspelt_lists(raw)
-    lists.update((meant, key) for key, meant in misspelt.items())
+    meant_lists = list(misspelt.values())
+    # a misspelt list's items are read as that list's, where the file lacks it and nothing else claims it
+    lists.update((meant, key) for key, meant in misspelt.items() if meant not in lists and meant_lists.count(meant) == 1)
+    content.unread_lists.update(meant for meant in meant_lists if meant not in lists)  # claimed twice: read as neither
     header_raw = YamlMap(source)
     for key, value in raw.items():
         if key not in _LISTS:
-            # a misspelt list's items are validated as that list, below, not as part of the header
+            # a misspelt list's items are validated as that list (below) or not at all, never as the header's
             header_raw[key] = YamlSeq(source) if key in misspelt else value
     header_raw.marks = b"".join(raw.entry_marks(key) for key in header_raw)
     header = _validate_tolerantly(StructureFile, header_raw)

@@ -64,7 +64,8 @@ class TopPostCount(Rule):
         settings = self.settings
         assert isinstance(settings, TopPostCountSettings)
         tops = context.graph.top_posts
-        if not tops and (context.structure.unusable_post_ids or context.graph.unplaced):
+        structure = context.structure
+        if not tops and (structure.unusable_post_ids or context.graph.unplaced or "posts" in structure.unread_lists):
             return  # a post left out for format faults, or whose reporting line is unreadable (X002), may be the top one
         if not tops:
             yield self.finding(

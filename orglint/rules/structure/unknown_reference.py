@@ -63,19 +63,20 @@ class UnknownReference(Rule):
         departments = {department.id for department in structure.departments}
         profiles = {profile.id for profile in structure.profiles}
         posts = context.graph.posts
+        unread = structure.unread_lists  # a list that could not be read (X002) may hold what is named
         for post in structure.posts:
-            if post.department is not None and post.department not in departments:
+            if post.department is not None and post.department not in departments and "departments" not in unread:
                 yield self.finding(
                     context.value_span(post, "department"), f"department {post.department!r} is not defined", post=post.id
                 )
-            if post.profile is not None and post.profile not in profiles:
+            if post.profile is not None and post.profile not in profiles and "profiles" not in unread:
                 yield self.finding(context.value_span(post, "profile"), f"profile {post.profile!r} is not defined", post=post.id)
         for department in structure.departments:
             partners = department.business_partners
             if partners is None:
                 continue
             for area, post_id in partners.named().items():
-                if post_id not in posts and post_id not in structure.unusable_post_ids:
+                if post_id not in posts and post_id not in structure.unusable_post_ids and "posts" not in unread:
                     yield self.finding(
                         context.value_span(department, "business_partners", area),
                         f"department {department.id!r}: {area} business partner {post_id!r} is not a post",
