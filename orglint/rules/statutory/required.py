@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from orglint.diagnostics import Diagnostic
 from orglint.rules import CheckContext, Rule
+from orglint.wording import a_or_an
 
 
 class MissingDesignation(Rule):
@@ -21,5 +22,5 @@ class MissingDesignation(Rule):
                 name = context.policy.designation_name(designation)
                 yield self.finding(
                     context.structure.organisation_span(),
-                    f"no post is designated {name} ({designation}), which a {context.council_type} council must have",
+                    f"no post is designated {name} ({designation}), which {a_or_an(context.council_type)} council must have",
                 )
