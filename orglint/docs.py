@@ -133,10 +133,9 @@ def render_rule_docs(rules: list[type[Rule]], output_format: str, stream: TextIO
     for index, rule in enumerate(rules):
         if index:
             view.rule()
-        text = rule_text(rule)
-        summary, _, body = text.partition("\n")
+        _, _, body = rule_text(rule).partition("\n\n")  # after the summary paragraph
         view.print(f"[bold]{_header(rule)}[/]")
-        view.print(summary)
+        view.print(rule.summary())
         view.print(f"[dim]Basis:[/] {rule.basis}")
         view.print(Markdown(body.strip()))
 

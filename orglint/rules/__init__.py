@@ -15,6 +15,7 @@ Rules register through the ``orglint.rules`` entry-point group, the built-in one
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import ClassVar
@@ -138,7 +139,8 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+        """The docstring's first paragraph, on one line: a sentence may wrap in the source."""
+        return " ".join(inspect.cleandoc(cls.__doc__ or "").split("\n\n", 1)[0].split())
 
     def check(self, context: CheckContext) -> Iterable[Diagnostic]:
         raise NotImplementedError
