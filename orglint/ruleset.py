@@ -27,6 +27,7 @@ from orglint.model.validate import plain_message, schema_findings
 from orglint.policy import Policy
 from orglint.rules import Rule, RuleSettings
 from orglint.rules.registry import registered_rules, rule_by_code_or_name
+from orglint.wording import a_or_an
 
 FORMAT_VERSION = 1
 BUILTIN_PACKAGE = "orglint.rulesets"
@@ -282,7 +283,7 @@ class _Resolver:
             if value not in allowed:
                 close = difflib.get_close_matches(value, sorted(allowed), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
-                raise RulesetError(f"policy: {value!r} is not a {kind} the policy defines{hint}", self._policy_span(path))
+                raise RulesetError(f"policy: {value!r} is not {a_or_an(kind)} the policy defines{hint}", self._policy_span(path))
         return policy
 
     def _apply(self, key: str, entry: str | RuleEntry, rules_raw: YamlMap) -> None:

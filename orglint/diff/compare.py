@@ -67,7 +67,9 @@ class PayUnknown:
 
     @property
     def post(self) -> Post:
-        return self.after or self.before  # type: ignore[return-value]  # one of them is always there
+        post = self.after or self.before
+        assert post is not None, "a post is in one version at least"
+        return post
 
 
 def pay_unknown(old: OrgGraph, new: OrgGraph, matched: dict[str, str]) -> list[PayUnknown]:

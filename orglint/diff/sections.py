@@ -109,7 +109,7 @@ def _range(line: PayLine | None) -> str:
 
 
 def _cost_table(caption: str, lines: list[CostLine]) -> Table:
-    table = Table(["", "Before", "After", "Change (min / max)"], numeric=frozenset({1, 2}), caption=caption, whole=frozenset({3}))
+    table = Table(["", "Before", "After", "Change (min / max)"], numeric=frozenset({1, 2}), caption=caption)
     for line in lines:
         low, high = line.delta
         change = Cell(f"{_signed_money(low).text} / {_signed_money(high).text}", WARN if low > 0 or high > 0 else None)
@@ -225,7 +225,8 @@ def _compliance(diff: Diff) -> Section:
     changes = diff.findings
     errors = sum(1 for d in changes.introduced if d.severity is Severity.ERROR)
     became_errors = sum(1 for change in changes.changed if change.became_an_error)
-    changed = f"{len(changes.changed)} changed" + (f" ({became_errors} now errors)" if became_errors else "")
+    now = f" ({became_errors} now {'an error' if became_errors == 1 else 'errors'})" if became_errors else ""
+    changed = f"{len(changes.changed)} changed{now}"
     blocks: list[Block] = [
         Paragraph(
             f"{len(changes.introduced)} introduced ({errors} errors), {changed}, {len(changes.resolved)} resolved, "
