@@ -229,7 +229,7 @@ def _compliance(diff: Diff) -> Section:
     changed = f"{len(changes.changed)} changed{now}"
     blocks: list[Block] = [
         Paragraph(
-            f"{len(changes.introduced)} introduced ({errors} errors), {changed}, {len(changes.resolved)} resolved, "
+            f"{len(changes.introduced)} introduced ({plural(errors, 'error')}), {changed}, {len(changes.resolved)} resolved, "
             f"{len(changes.persisting)} persisting (matched by rule, post and message, not by line or row; changed: "
             "the same post's findings of one rule family differ).",
             tone=BAD if changes.introduces_errors else GOOD,
