@@ -17,7 +17,7 @@ from orglint.diagnostics import Diagnostic
 from orglint.load.discover import discover
 from orglint.model.organogram import assemble_organogram
 from orglint.model.rows import RowOrigin
-from orglint.model.schema import FORMAT_VERSION, Post, validator
+from orglint.model.schema import DEFAULT_DEPARTMENT_KIND, FORMAT_VERSION, Post, validator
 from orglint.model.spreadsheet import assemble_spreadsheet
 from orglint.model.structure import Structure
 from orglint.safe_text import safe_text
@@ -105,6 +105,8 @@ def render(structure: Structure, sources: list[str], today: datetime.date) -> st
             entry = CommentedMap([("id", department.id)])
             if department.name and department.name != department.id:
                 entry["name"] = department.name
+            if department.kind != DEFAULT_DEPARTMENT_KIND:
+                entry["kind"] = department.kind
             entry.fa.set_flow_style()
             departments.append(entry)
         document["departments"] = departments

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from orglint.model.schema import CouncilType
+from orglint.model.schema import CouncilType, DepartmentKind
 
 
 class SpreadsheetColumns(BaseModel):
@@ -41,3 +41,8 @@ class SpreadsheetSettings(BaseModel):
     council_type: CouncilType = "other"
     sheet: str | None = Field(default=None, description="The workbook sheet of posts (default: the first).")
     columns: SpreadsheetColumns
+    department_kinds: dict[str, DepartmentKind] = Field(
+        default={},
+        description="The kind of a department, named as the department column writes it, that is not a service "
+        'department: `"Corporate Resources" = "support"`.',
+    )

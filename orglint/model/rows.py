@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -56,16 +56,19 @@ def located(model: type[Located], data: dict[str, Any], origin: RowOrigin) -> An
     return item.placed(origin)
 
 
-def departments_of(posts: Iterable[Post]) -> list[Department]:
+def departments_of(posts: Iterable[Post], kinds: Mapping[str, str] | None = None) -> list[Department]:
     """A department for each one the posts name (tables have no list of them), located at the
-    first cell that names it."""
+    first cell that names it, of the kind ``kinds`` gives it (the configuration's), else the default."""
     found: dict[str, Department] = {}
     for post in posts:
         if post.department is None or post.department in found:
             continue
         origin = post.origin
         cell = RowOrigin(origin.table, origin.row, {"id": origin.fields["department"]})
-        department = located(Department, {"id": post.department}, cell)
+        data = {"id": post.department}
+        if kinds and post.department in kinds:
+            data["kind"] = kinds[post.department]
+        department = located(Department, data, cell)
         if department is not None:
             found[post.department] = department
     return list(found.values())

@@ -25,6 +25,10 @@ FORMAT_VERSION = 1
 
 CouncilType = Literal["district", "county", "unitary", "metropolitan-district", "london-borough", "other"]
 Function = Literal["strategic-commissioning", "operational-commissioning", "provider", "support"]
+DepartmentKind = Literal["service", "support"]
+"""A service department delivers services to the public; a support department (finance, law, HR,
+ICT, property) serves the other departments. Rules say in their settings which kinds they check."""
+DEFAULT_DEPARTMENT_KIND: DepartmentKind = "service"
 
 Text = Annotated[str, Field(min_length=1)]
 
@@ -122,6 +126,11 @@ class BusinessPartners:
 class Department(Located):
     id: PostId
     name: Text | None = None
+    kind: DepartmentKind = Field(
+        default=DEFAULT_DEPARTMENT_KIND,
+        description="`service` (delivers services to the public) or `support` (serves the other departments: finance, "
+        "law, HR, ICT, property). Rules such as the commissioner/provider split apply to service departments.",
+    )
     business_partners: BusinessPartners | None = None
 
 

@@ -86,5 +86,5 @@ def assemble_spreadsheet(spreadsheet: Spreadsheet) -> tuple[Structure | None, li
                 structure.unusable_post_ids.add(str(data["id"]))
             continue
         structure.posts.append(post)
-    structure.departments = departments_of(structure.posts)
+    structure.departments = departments_of(structure.posts, settings.department_kinds)
     return structure, findings

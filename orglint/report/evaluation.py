@@ -14,7 +14,7 @@ from orglint.rules import RuleSettings
 from orglint.rules.evaluation.evaluation_incomplete import EvaluationIncompleteSettings
 from orglint.rules.evaluation.records import date_fault, evaluated_at_other_grade, missing_fields
 from orglint.rules.evaluation.scope import EvaluationScope, in_scope
-from orglint.rules.grades.bands import pay_band, salary_within, tier_band
+from orglint.rules.grades.bands import level_band, pay_band, salary_within
 
 SettingsT = TypeVar("SettingsT", bound=RuleSettings)
 
@@ -35,7 +35,7 @@ class EvaluationCoverage:
     grade_in_band: list[Post] = field(default_factory=list)
     grade_outside_band: list[Post] = field(default_factory=list)
     grade_unchecked: list[Post] = field(default_factory=list)
-    """No grade, or no band the policy gives for the post's tier."""
+    """No grade, or no band the policy gives for the post's level (its profile's, else its tier's)."""
     pay_in_band: list[Post] = field(default_factory=list)
     pay_outside_band: list[Post] = field(default_factory=list)
     pay_unchecked: list[Post] = field(default_factory=list)
@@ -56,11 +56,11 @@ def evaluation_coverage(run: StructureRun, now: datetime.date | None = None) -> 
     required = _settings(run, "E102", EvaluationIncompleteSettings()).required
     coverage = EvaluationCoverage("all posts" if scope.from_grade is None else f"posts graded {scope.from_grade} or above")
     for post in run.graph.posts.values():
-        band = tier_band(policy, post) if post.grade is not None else None
+        band = level_band(run.context, post) if post.grade is not None else None
         if band is None:
             coverage.grade_unchecked.append(post)
         else:
-            (coverage.grade_in_band if post.grade in band[1] else coverage.grade_outside_band).append(post)
+            (coverage.grade_in_band if post.grade in band.grades else coverage.grade_outside_band).append(post)
         pay = pay_band(policy, post) if post.salary is not None else None
         if pay is None:
             coverage.pay_unchecked.append(post)

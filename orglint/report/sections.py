@@ -375,7 +375,7 @@ def _evaluation(coverage: EvaluationCoverage) -> Section:
         ["Check", "Conforming", "Outside", "Not checkable"], numeric=frozenset({1, 2, 3}), caption="Grade-band conformance"
     )
     bands.add(
-        "Grade allowed for the tier",
+        "Grade allowed for the level",
         f"{len(coverage.grade_in_band):,}",
         figure(coverage.grade_outside_band, BAD),
         f"{len(coverage.grade_unchecked):,}",
@@ -393,7 +393,7 @@ def _evaluation(coverage: EvaluationCoverage) -> Section:
             ("Incomplete", coverage.incomplete),
             ("Stale", coverage.stale),
             ("Another grade", coverage.grade_mismatch),
-            ("Grade outside the tier's band", coverage.grade_outside_band),
+            ("Grade outside the level's band", coverage.grade_outside_band),
             ("Salary outside the grade's band", coverage.pay_outside_band),
         )
         if posts

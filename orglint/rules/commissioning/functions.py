@@ -1,15 +1,38 @@
-"""What the commissioner/provider rules share: the two sides of the split, and which side each
-line of the structure is on, worked out once, bottom up, in time linear in posts."""
+"""What the commissioner/provider rules share: the two sides of the split, which side each line
+of the structure is on (worked out once, bottom up, in time linear in posts), and which
+departments a rule checks by their kind."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from orglint.model.schema import Post
-from orglint.rules import CheckContext
+from pydantic import Field
+
+from orglint.model.schema import DEFAULT_DEPARTMENT_KIND, DepartmentKind, Post
+from orglint.rules import CheckContext, RuleSettings
 
 COMMISSIONING = frozenset({"strategic-commissioning", "operational-commissioning"})
 PROVIDING = frozenset({"provider"})
+
+
+class DepartmentKinds(RuleSettings):
+    department_kinds: list[DepartmentKind] | None = Field(
+        default=None,
+        description="The kinds of department (`service`, `support`) the rule checks; every department if not given.",
+    )
+
+
+def checks_department(context: CheckContext, settings: DepartmentKinds) -> Callable[[str], bool]:
+    """Whether the rule checks a department (by id), by its kind; a department posts name but the
+    structure does not list (S005's) has the format's default kind."""
+    kinds = settings.department_kinds
+    if kinds is None:
+        return lambda department: True
+    listed: dict[str, str] = {}
+    for department in context.structure.departments:
+        listed.setdefault(department.id, department.kind)
+    return lambda department: listed.get(department, DEFAULT_DEPARTMENT_KIND) in kinds
 
 
 def side(post: Post) -> str | None:

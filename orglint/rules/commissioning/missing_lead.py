@@ -4,11 +4,11 @@ from pydantic import Field
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
-from orglint.rules import CheckContext, Rule, RuleSettings
-from orglint.rules.commissioning.functions import side
+from orglint.rules import CheckContext, Rule
+from orglint.rules.commissioning.functions import DepartmentKinds, checks_department, side
 
 
-class MissingLeadSettings(RuleSettings):
+class MissingLeadSettings(DepartmentKinds):
     director_role: str = Field(description="The role that heads a department.")
     lead_role: str = Field(description="The role of the management team members who lead a side (Assistant Directors).")
     split_role: str = Field(description="The role at which the split may be made instead (Heads of Service).")
@@ -19,7 +19,8 @@ class MissingCommissioningOrProviderLead(Rule):
     split is not made at Head of Service level instead.
 
     ## What it does
-    For each department with a director (a post of `director-role` in it), looks at the
+    For each department with a director (a post of `director-role` in it) and of the kinds the
+    setting `department-kinds` names (every department if it names none), looks at the
     director's direct reports of `lead-role` (the management team). The split is made there if
     one of them carries a commissioning `function` and another `provider`. Otherwise it must be
     made at `split-role` (Heads of Service) level: the department's Heads of Service include
@@ -33,7 +34,8 @@ class MissingCommissioningOrProviderLead(Rule):
 
     ## How to fix
     Give the management team a commissioning lead and a provider lead, or classify the Heads of
-    Service on each side of the split.
+    Service on each side of the split. A department that serves the others (finance, law, HR,
+    ICT, property) rather than the public is `kind: support`.
 
     ## Example
     Failing (with the ruleset below): both Assistant Directors commission, and no Head of Service
@@ -70,7 +72,11 @@ class MissingCommissioningOrProviderLead(Rule):
     name: leads
     extends: [core]
     rules:
-      C102: {director-role: director, lead-role: assistant-director, split-role: head-of-service}
+      C102:
+        director-role: director
+        lead-role: assistant-director
+        split-role: head-of-service
+        department-kinds: [service]
     policy:
       grades: {DIR: {rank: 3}, AD: {rank: 2}, HOS: {rank: 1}}
       roles:
@@ -83,17 +89,22 @@ class MissingCommissioningOrProviderLead(Rule):
     code = "C102"
     name = "missing-commissioning-or-provider-lead"
     severity = Severity.ERROR
-    basis = "Leicestershire ODP, 'Senior Management Structure': an AD lead for commissioning and one for providing, or the split at Head of Service level"
+    basis = (
+        "Leicestershire ODP, 'Senior Management Structure': 'Usually there will be an Assistant Director Lead for "
+        "Commissioning and one for Providing'; where 'service departments' have broader Assistant Directors, "
+        "'the commissioner/provider split will be at Head of Service level'"
+    )
     fix = "Give the management team a commissioning lead and a provider lead, or split at Head of Service level."
     Settings = MissingLeadSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         settings = self.settings
         assert isinstance(settings, MissingLeadSettings)
+        checked = checks_department(context, settings)
         directors: dict[str, Post] = {}
         split_sides: dict[str, set[str]] = {}
         for post in context.graph.posts.values():
-            if post.department is None:
+            if post.department is None or not checked(post.department):
                 continue
             role = context.role_of(post)
             if role == settings.director_role:

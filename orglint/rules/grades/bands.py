@@ -3,18 +3,37 @@ the audit report's grade-band figures, so the report counts exactly what the rul
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from orglint.model.schema import Post
 from orglint.policy import Policy, Range, RolePolicy
+from orglint.rules import CheckContext
 
 
-def tier_band(policy: Policy, post: Post) -> tuple[RolePolicy, list[str]] | None:
-    """The role the post's tier has and the grades it allows; ``None`` where the policy gives the
-    tier no role or the role no grades (nothing to check)."""
-    tier = policy.tiers.get(post.tier) if post.tier is not None else None
-    if tier is None:
-        return None
-    role = policy.roles[tier.role]
-    return (role, role.grades) if role.grades else None
+@dataclass(frozen=True)
+class LevelBand:
+    """The grades a post's level allows, and where its level comes from."""
+
+    role_id: str
+    role: RolePolicy
+    grades: list[str]
+    by_profile: bool
+    """The level is the job profile's ``level`` (else the role the policy gives the declared tier)."""
+
+
+def level_band(context: CheckContext, post: Post) -> LevelBand | None:
+    """The band of the post's level: its job profile's ``level``, else the role the policy gives
+    its declared ``tier``; never its depth in the reporting lines (a Head of Service reporting
+    straight to the Chief Executive is still a Head of Service) nor its grade (which the band
+    judges). ``None`` where the post has no level, or the level no grades (nothing to check)."""
+    profile = context.profiles.get(post.profile) if post.profile is not None else None
+    level = profile.level if profile is not None else None
+    by_profile = level is not None
+    if level is None:
+        tier = context.policy.tiers.get(post.tier) if post.tier is not None else None
+        level = tier.role if tier is not None else None
+    role = context.policy.roles.get(level) if level is not None else None  # an unknown level is R103's
+    return LevelBand(level, role, role.grades, by_profile) if level is not None and role is not None and role.grades else None
 
 
 def pay_band(policy: Policy, post: Post) -> Range | None:

@@ -9,8 +9,11 @@ class UnknownGrade(Rule):
     """A post's grade is not one the ruleset defines.
 
     ## What it does
-    Reports each post `grade` (and job-evaluation `grade`) that is not in the policy's
-    `grades`, with the closest defined grade. Without a grade policy nothing is checked.
+    Reports each post `grade` that is not in the policy's `grades`, with the closest defined
+    grade; a post with no `grade` has its job-evaluation `grade` checked instead. Once per post:
+    an evaluated grade other than the post's is E103's finding. Without a grade policy nothing is
+    checked. A grade the ruleset accepts without a band (grades below its graded bands) is an
+    entry with a `rank` alone.
 
     ## Why
     Every grade rule (bands per tier, pay, order, evaluation) depends on knowing the grade. A
@@ -19,7 +22,8 @@ class UnknownGrade(Rule):
     through evaluation.
 
     ## How to fix
-    Use a grade the ruleset defines, or add the grade (with its rank and band) to the policy.
+    Use a grade the ruleset defines, or add the grade (with its rank, and a band if it has one)
+    to the policy.
 
     ## Example
     Failing (with the policy below): `G16` is not a grade.
@@ -84,8 +88,10 @@ class UnknownGrade(Rule):
             return text
 
         for post in context.graph.posts.values():
-            if post.grade is not None and post.grade not in grades:
-                yield self.finding(context.value_span(post, "grade"), message("grade", post.grade), post=post.id)
+            if post.grade is not None:
+                if post.grade not in grades:
+                    yield self.finding(context.value_span(post, "grade"), message("grade", post.grade), post=post.id)
+                continue  # the evaluated grade is the post's, or E103's finding
             evaluation = post.evaluation
             if evaluation is not None and evaluation.grade is not None and evaluation.grade not in grades:
                 span = context.value_span(post, "evaluation", "grade")
