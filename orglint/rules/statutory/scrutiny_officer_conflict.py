@@ -68,7 +68,7 @@ class ScrutinyOfficerConflict(Rule):
     code = "L109"
     name = "scrutiny-officer-conflict"
     severity = Severity.ERROR
-    basis = "Local Government Act 2000 s9FB"
+    basis = "Local Government Act 2000 s9FB: a council other than a district council in a county area designates a scrutiny officer, who may not be its head of paid service, monitoring officer or chief finance officer"
     fix = "Designate another post, not the head of paid service, monitoring officer or CFO, as scrutiny officer."
     designation_conflict = True
 
