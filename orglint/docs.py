@@ -127,6 +127,7 @@ def render_rule_docs(rules: list[type[Rule]], output_format: str, stream: TextIO
         stream.write("\n")
         return
     from rich.markdown import Markdown
+    from rich.text import Text
 
     from orglint.console import console
 
@@ -135,9 +136,10 @@ def render_rule_docs(rules: list[type[Rule]], output_format: str, stream: TextIO
         if index:
             view.rule()
         _, _, body = rule_text(rule).partition("\n\n")  # after the summary paragraph
-        view.print(f"[bold]{_header(rule)}[/]")
-        view.print(rule.summary())
-        view.print(f"[dim]Basis:[/] {rule.basis}")
+        # Text, not markup: a rule's own words may hold brackets ("[spreadsheet]")
+        view.print(Text(_header(rule), style="bold"))
+        view.print(Text(rule.summary()))
+        view.print(Text.assemble(("Basis: ", "dim"), rule.basis), end="\n\n")
         view.print(Markdown(body.strip()))
 
 
