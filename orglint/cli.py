@@ -431,7 +431,6 @@ def diff(
 ) -> None:
     """What a restructure changes: posts, designations, cost, shape, and the findings it introduces or resolves."""
     from orglint import selection
-    from orglint.diagnostics import Severity
     from orglint.diff.compare import compare
     from orglint.engine import LintOptions
 
@@ -459,7 +458,7 @@ def diff(
         _keep_until_exit((old, new))
         result = compare(old_label, old, str(new_path), new)
         if checkout is not None:  # show REV:path, not the temporary folder
-            for finding in result.findings.resolved:
+            for finding in result.findings.old_side():
                 finding.span = finding.span._replace(file=checkout.display(finding.span.file))
     finally:
         if checkout is not None:
@@ -475,8 +474,7 @@ def diff(
 
         text = _sections_text(diff_sections(result), output_format is DiffFormat.markdown, output_file is not None)
     _deliver(text, output_file, {**old.read, **new.read}, force)
-    errors = any(d.severity is Severity.ERROR for d in result.findings.introduced)
-    raise typer.Exit(EXIT_FINDINGS if errors and not exit_zero else EXIT_CLEAN)
+    raise typer.Exit(EXIT_FINDINGS if result.findings.introduces_errors and not exit_zero else EXIT_CLEAN)
 
 
 def _checkout(revision: str, paths: list[Path]) -> Checkout:

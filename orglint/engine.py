@@ -102,13 +102,14 @@ class RuleCrash(Exception):
     """A rule raised: a bug in orglint or a plugin, reported as an internal error (exit 2)."""
 
 
-def _complete(diagnostic: Diagnostic, rule: type[Rule], severity: Severity) -> Diagnostic:
+def _complete(diagnostic: Diagnostic, rule: type[Rule], severity: Severity, basis: str | None = None) -> Diagnostic:
     # messages and specific fixes quote user data; the rule's own fix is orglint's text
     diagnostic.message = safe_text(diagnostic.message)
     diagnostic.fix = safe_text(diagnostic.fix) if diagnostic.fix else rule.fix
     diagnostic.name = rule.name
     diagnostic.severity = severity if diagnostic.at_most is None else min(severity, diagnostic.at_most)
-    diagnostic.basis = rule.basis
+    # the ruleset's own basis (a council's policy reference), else the finding's own, else the rule's
+    diagnostic.basis = basis or diagnostic.basis or rule.basis
     diagnostic.about_input = issubclass(rule, InputRule)
     return diagnostic
 
@@ -248,8 +249,9 @@ def _lint_structure(
     produced: list[Diagnostic] = []
     for rule in instances:
         severity = config.severity_override(rule.code) or ruleset.severity(type(rule))
+        basis = ruleset.own_basis(rule.code)
         try:
-            produced.extend(_complete(d, type(rule), severity) for d in rule.check(context))
+            produced.extend(_complete(d, type(rule), severity, basis) for d in rule.check(context))
         except Exception as error:
             raise RuleCrash(f"rule {rule.code} ({rule.name}) failed on {structure.root.display}: {error!r}") from error
     produced = config.not_ignored_here(_root_causes(produced, rules))

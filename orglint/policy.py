@@ -2,6 +2,8 @@
 
 * ``designations``: the statutory and other designations a post may carry (SPEC section 3), which
   of them only one post may hold, and the statute behind each;
+* ``designation-aliases``: the other names people write for a designation (``s151``, ``MO``),
+  each to the designation it means (see ``Policy.designation_for``);
 * ``council-types``: which designations each type of council must make (the SPEC's matrix);
 * ``grades``: each grade's rank (higher is more senior), pay band and Hay points range;
 * ``roles``: the levels of post (Strategic Director, Team Manager...), the grades each may hold and
@@ -14,6 +16,8 @@ given again replaces the earlier one whole.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -69,8 +73,17 @@ class CouncilTypePolicy(_Policy):
     requires: list[str] = Field(default=[], description="Designations a council of this type must make.")
 
 
+def spoken_form(text: str) -> str:
+    """How a designation's name is compared: letters and digits only, case aside, so that
+    `S151 Officer`, `s151-officer` and `s.151 officer` are one name."""
+    return "".join(character for character in text.casefold() if character.isalnum())
+
+
 class Policy(_Policy):
     designations: dict[str, DesignationPolicy] = {}
+    designation_aliases: dict[str, str] = Field(
+        default={}, description="Other names people write for a designation (`s151`, `MO`): name → designation id."
+    )
     council_types: dict[str, CouncilTypePolicy] = {}
     grades: dict[str, GradePolicy] = {}
     roles: dict[str, RolePolicy] = {}
@@ -89,6 +102,8 @@ class Policy(_Policy):
                 checks.append(
                     (("council-types", council_type, "requires", index), designation, set(self.designations), "designation")
                 )
+        for alias, designation in self.designation_aliases.items():
+            checks.append((("designation-aliases", alias), designation, set(self.designations), "designation"))
         return checks
 
     def sole_designations(self) -> set[str]:
@@ -97,6 +112,41 @@ class Policy(_Policy):
     def required_designations(self, council_type: str) -> list[str]:
         entry = self.council_types.get(council_type)
         return list(entry.requires) if entry else []
+
+    def designation_for(self, written: str) -> str | None:
+        """The designation a post's entry means: its id, its name, or one of its aliases, written
+        in any case and spacing; None if it names none."""
+        if written in self.designations:
+            return written
+        return self.designation_names.get(spoken_form(written))
+
+    @cached_property
+    def designation_names(self) -> dict[str, str]:
+        """Every name a designation is known by (its id, its name, its aliases), in spoken form,
+        to the designation; the first to claim a name keeps it (``name_clashes`` reports the rest)."""
+        names: dict[str, str] = {}
+        for _, text, designation in self.designation_words():
+            names.setdefault(spoken_form(text), designation)
+        return names
+
+    def name_clashes(self) -> list[tuple[tuple[str, ...], str, str]]:
+        """Names that would mean two designations: (where the later is given, the name, the
+        designation that already has it)."""
+        claimed: dict[str, str] = {}
+        clashes = []
+        for where, text, designation in self.designation_words():
+            first = claimed.setdefault(spoken_form(text), designation)
+            if first != designation:
+                clashes.append((where, text, first))
+        return clashes
+
+    def designation_words(self) -> Iterator[tuple[tuple[str, ...], str, str]]:
+        """(where a name is given, the name, the designation it means): ids, names, then aliases."""
+        for key, entry in self.designations.items():
+            yield ("designations", key), key, key
+            yield ("designations", key, "name"), entry.name, key
+        for alias, key in self.designation_aliases.items():
+            yield ("designation-aliases", alias), alias, key
 
     def designation_name(self, designation: str) -> str:
         entry = self.designations.get(designation)

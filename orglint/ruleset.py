@@ -24,9 +24,10 @@ from orglint.load.origin import locate
 from orglint.load.source import SourceFile, real_path
 from orglint.load.yaml_source import YamlMap, YamlSeq
 from orglint.model.validate import plain_message, schema_findings
-from orglint.policy import Policy
+from orglint.policy import Policy, spoken_form
 from orglint.rules import Rule, RuleSettings
-from orglint.rules.registry import registered_rules, rule_by_code_or_name
+from orglint.rules.registry import family_of, registered_rules, rule_by_code_or_name
+from orglint.wording import a_or_an
 
 FORMAT_VERSION = 1
 BUILTIN_PACKAGE = "orglint.rulesets"
@@ -41,10 +42,16 @@ def _supported_version(version: int) -> int:
 
 
 class RuleEntry(BaseModel):
-    """A rule's entry: a severity (or ``off``) and the rule's own settings."""
+    """A rule's entry: a severity (or ``off``), the basis its findings cite, and the rule's own settings."""
 
     model_config = ConfigDict(extra="allow")
     severity: SeverityName | None = None
+    basis: str | None = Field(
+        default=None,
+        min_length=1,
+        description="What requires the rule in this council (its own policy reference): its findings cite this "
+        "instead of the rule's own basis.",
+    )
 
 
 class RulesetFile(BaseModel):
@@ -85,6 +92,8 @@ class RuleConfig:
     setting_spans: dict[str, tuple[Span, Span]] = field(default_factory=dict)
     """Where each setting was last given: (key, value)."""
     entry_span: Span | None = None
+    basis: str | None = None
+    """The ruleset's own basis for the rule, if it gives one."""
 
 
 @dataclass
@@ -102,6 +111,15 @@ class Ruleset:
     def severity(self, rule: type[Rule]) -> Severity:
         config = self.rules.get(rule.code)
         return config.severity if config is not None and config.severity is not None else rule.severity
+
+    def own_basis(self, code: str) -> str | None:
+        """The basis this ruleset gives a rule (a council's own policy reference), if any."""
+        config = self.rules.get(code)
+        return config.basis if config is not None else None
+
+    def basis(self, rule: type[Rule]) -> str:
+        """What the rule's findings cite under this ruleset: its own basis, else the rule's."""
+        return self.own_basis(rule.code) or rule.basis
 
     def instantiate(self, rule: type[Rule]) -> Rule:
         """The rule with this ruleset's settings, validated against the rule's Settings model."""
@@ -282,8 +300,24 @@ class _Resolver:
             if value not in allowed:
                 close = difflib.get_close_matches(value, sorted(allowed), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
-                raise RulesetError(f"policy: {value!r} is not a {kind} the policy defines{hint}", self._policy_span(path))
+                raise RulesetError(f"policy: {value!r} is not {a_or_an(kind)} the policy defines{hint}", self._policy_span(path))
+        self._check_designation_names(policy)
         return policy
+
+    def _check_designation_names(self, policy: Policy) -> None:
+        """Each name a post may write for a designation means one designation, and has a letter or digit."""
+        for alias in policy.designation_aliases:
+            if not spoken_form(alias):
+                raise RulesetError(
+                    f"policy: designation alias {alias!r} has no letter or digit to match",
+                    self._policy_span(("designation-aliases", alias)),
+                )
+        for path, name, first in policy.name_clashes():
+            raise RulesetError(
+                f"policy: {name!r} already names the designation {first!r} (names are compared ignoring case, "
+                "spaces and punctuation): one name, one designation",
+                self._policy_span(path),
+            )
 
     def _apply(self, key: str, entry: str | RuleEntry, rules_raw: YamlMap) -> None:
         rule = rule_by_code_or_name(key)
@@ -297,11 +331,19 @@ class _Resolver:
         if isinstance(entry, str):
             config.severity = None if entry == "off" else Severity.parse(entry)
             return
+        raw_entry = rules_raw[key]
+        if entry.basis is not None:
+            if family_of(rule.code) == "X":
+                raise RulesetError(
+                    f"rule {rule.code} reports on orglint's own input, whatever the council's policy: "
+                    "its basis cannot be changed",
+                    raw_entry.key_span("basis"),
+                )
+            config.basis = entry.basis
         if entry.severity is not None:
             config.severity = None if entry.severity == "off" else Severity.parse(entry.severity)
-        elif config.severity is None:
-            config.severity = rule.severity  # giving settings to a rule turns it on
-        raw_entry = rules_raw[key]
+        elif config.severity is None and (entry.model_extra or entry.basis is None):
+            config.severity = rule.severity  # giving settings to a rule turns it on; a basis alone does not
         for setting, value in (entry.model_extra or {}).items():
             config.settings[setting] = value
             config.setting_spans[setting] = (raw_entry.key_span(setting), raw_entry.value_span(setting))

@@ -10,7 +10,7 @@ from orglint.model.schema import StructureFile, validator
 from orglint.policy import Policy
 from orglint.rules import Rule
 from orglint.rules.registry import registered_rules
-from orglint.ruleset import RulesetFile
+from orglint.ruleset import RuleEntry, RulesetFile
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SEVERITIES = ["error", "warning", "info", "off"]
@@ -28,7 +28,9 @@ def _lift_defs(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
 
 def _rule_entry(rule: type[Rule], defs: dict[str, Any]) -> dict[str, Any]:
     settings = _lift_defs(rule.Settings.model_json_schema(by_alias=True), defs)
-    properties = {"severity": {"enum": SEVERITIES}, **settings.get("properties", {})}
+    basis = RuleEntry.model_fields["basis"]
+    own_basis = {"type": "string", "minLength": 1, "description": basis.description}
+    properties = {"severity": {"enum": SEVERITIES}, "basis": own_basis, **settings.get("properties", {})}
     entry: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
     return {"description": f"{rule.code} {rule.name}: {rule.summary()}", "anyOf": [{"enum": SEVERITIES}, entry]}
 

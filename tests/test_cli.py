@@ -62,7 +62,7 @@ def test_full_output_has_code_frames_basis_fix_and_a_summary(at_repo: Path) -> N
     assert frame[1].strip().startswith("182 │") and frame[2].strip().startswith("183 │     reports_to: LOOP-2")
     caret_line = frame[3]
     assert caret_line.index("^") == frame[2].index("LOOP-2") and caret_line.count("^") == len("LOOP-2")
-    assert "= basis: Local Government and Housing Act 1989 s4" in out
+    assert "= basis: Structural integrity: every reporting line ends at a top post" in out
     assert "= fix:" in out
     assert out.rstrip().endswith("Found 8 errors, 7 warnings, 1 info (1 file, 46 posts).")
 

@@ -53,7 +53,10 @@ def test_the_carlisle_proposal(at_repo: Path) -> None:
     total = document["cost"]["total"]
     assert total["before"] == {"min": before_min, "max": before_max}
     assert total["delta"] == {"min": after_min - before_min, "max": after_max - before_max} == {"min": 3500, "max": 3000}
-    assert document["cost"]["without_pay"] == {"before": ["TCCE"], "after": ["TCCE"]}
+    assert total["partial"] and total["pay_unknown"] == {"before": ["TCCE"], "after": ["TCCE"]}  # no salary given
+    assert [(entry["post"], entry["before"], entry["after"]) for entry in document["cost"]["pay_unknown"]] == [
+        ("TCCE", "unknown", "unknown")
+    ]
     _, old_check = check_json(str(CARLISLE.relative_to(REPO)))
     _, new_check = check_json(str(CARLISLE_PROPOSED.relative_to(REPO)))
     assert old_check["diagnostics"] == []
@@ -119,7 +122,7 @@ def test_every_change_category_and_the_cost_delta(in_tmp: Path) -> None:
     assert document["cost"]["total"]["delta"] == {"min": -35, "max": -50}
     fin = next(line for line in document["cost"]["by_department"] if line["label"] == "fin")
     assert fin["before"] == {"min": 90, "max": 120} and fin["after"] == {"min": 105, "max": 130}
-    assert document["cost"]["without_pay"] == {"before": [], "after": ["NEW"]}
+    assert document["cost"]["total"]["pay_unknown"] == {"before": [], "after": ["NEW"]} and document["cost"]["partial"]
     assert (document["shape"]["before"]["layers"], document["shape"]["after"]["layers"]) == (3, 3)
     assert document["shape"]["before"]["one_over_one"] == ["D1"] and document["shape"]["after"]["one_over_one"] == ["D2"]
     introduced = {(d["code"], d["post"]) for d in document["findings"]["introduced"]}

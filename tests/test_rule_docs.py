@@ -92,7 +92,7 @@ def test_rule_all_and_json() -> None:
     assert exit_code == 0
     assert all(code in out for code in RULES)
     exit_code, out, _ = run("rule", "S003", "--output-format", "json")
-    assert exit_code == 0 and '"basis": "Local Government and Housing Act 1989 s4' in out
+    assert exit_code == 0 and '"basis": "Structural integrity: every reporting line ends at a top post' in out
 
 
 def test_rule_command_rejects_unknown_codes() -> None:

@@ -67,7 +67,9 @@ def test_r102_names_every_missing_responsibility() -> None:
 
 def test_basis_appears_in_json_and_terminal_output() -> None:
     _, document = check_json(str(CARLISLE / "proposed.yaml"))
-    assert {d["code"]: d["basis"] for d in document["diagnostics"]}["L105"] == "Local Government and Housing Act 1989 s5(1)"
+    assert {d["code"]: d["basis"] for d in document["diagnostics"]}["L105"] == (
+        "Local Government and Housing Act 1989 s5(1): the monitoring officer 'shall not be their chief finance officer'"
+    )
 
 
 COUNCIL = """orglint: 1

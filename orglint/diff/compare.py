@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orglint.diagnostics import Diagnostic
-from orglint.diff.findings import FindingChanges, Side, compare_findings
-from orglint.diff.posts import PostChanges, post_changes
+from orglint.diff.findings import FindingChanges, Side, compare_findings, pair_changed
+from orglint.diff.posts import PostChanges, match_posts, post_changes
 from orglint.engine import LintResult, StructureRun
 from orglint.errors import OrglintError
+from orglint.graph import OrgGraph
+from orglint.model.schema import Post
 from orglint.report.audit import split_by_structure
 from orglint.report.paybill import PayBill, PayLine, pay_bill
 from orglint.report.shape import Shape, shape
@@ -42,9 +44,44 @@ class CostLine:
         return (line.minimum, line.maximum) if line is not None else (0.0, 0.0)
 
     @property
+    def partial(self) -> bool:
+        """Some post of the line has its pay left out (unknown before or after)."""
+        return any(line is not None and line.without_pay for line in (self.before, self.after))
+
+    @property
     def delta(self) -> tuple[float, float]:
         (low_before, high_before), (low_after, high_after) = self._total(self.before), self._total(self.after)
         return (low_after - low_before, high_after - high_before)
+
+
+@dataclass(frozen=True)
+class PayUnknown:
+    """A post whose pay is unknown (not given, or not valid) in a version that has it. Its pay is
+    left out of both versions' figures, so that the change in cost compares the same posts: a post
+    paid £64,300-£71,200 before and with a mistyped salary after is not a £64,300 saving."""
+
+    before: Post | None
+    """The post in the old version (None: added)."""
+    after: Post | None
+    """The post in the new version (None: deleted)."""
+
+    @property
+    def post(self) -> Post:
+        post = self.after or self.before
+        assert post is not None, "a post is in one version at least"
+        return post
+
+
+def pay_unknown(old: OrgGraph, new: OrgGraph, matched: dict[str, str]) -> list[PayUnknown]:
+    """Posts whose pay is unknown on one side or both: new-version order, then the deleted ones."""
+    old_ids = {new_id: old_id for old_id, new_id in matched.items()}
+    unknown: list[PayUnknown] = []
+    for post in new.posts.values():
+        before = old.posts[old_ids[post.id]] if post.id in old_ids else None
+        if post.salary is None or (before is not None and before.salary is None):
+            unknown.append(PayUnknown(before, post))
+    unknown += [PayUnknown(post, None) for post_id, post in old.posts.items() if post_id not in matched and post.salary is None]
+    return unknown
 
 
 @dataclass
@@ -53,6 +90,8 @@ class Diff:
     new: Version
     posts: PostChanges
     findings: FindingChanges
+    pay_unknown: list[PayUnknown]
+    """Left out of both versions' pay figures: with any, every total is partial."""
 
     @property
     def cost_total(self) -> CostLine:
@@ -69,20 +108,28 @@ class DiffError(OrglintError):
     """The two sides cannot be compared (no structure, or several): a usage error."""
 
 
-def _version(label: str, result: LintResult) -> Version:
+def _only_run(label: str, result: LintResult) -> tuple[StructureRun, list[Diagnostic]]:
     runs, unreadable = split_by_structure(result)
     if len(runs) != 1:
         found = ", ".join(run.structure.root.display for run, _, _ in runs) or "none"
         raise DiffError(f"{label} holds {len(runs)} structures ({found}): diff compares one structure with one")
     run, diagnostics, _ = runs[0]
-    return Version(label, run, diagnostics + unreadable, shape(run), pay_bill(run))
+    return run, diagnostics + unreadable
 
 
 def compare(old_label: str, old: LintResult, new_label: str, new: LintResult) -> Diff:
-    before, after = _version(old_label, old), _version(new_label, new)
+    (old_run, old_findings), (new_run, new_findings) = _only_run(old_label, old), _only_run(new_label, new)
+    matched = match_posts(old_run.graph, new_run.graph)
+    unknown = pay_unknown(old_run.graph, new_run.graph, matched)
+    left_out_before = {entry.before.id for entry in unknown if entry.before is not None}
+    left_out_after = {entry.after.id for entry in unknown if entry.after is not None}
+    before = Version(old_label, old_run, old_findings, shape(old_run), pay_bill(old_run, left_out_before))
+    after = Version(new_label, new_run, new_findings, shape(new_run), pay_bill(new_run, left_out_after))
+    findings = compare_findings(before.diagnostics, before.side, after.diagnostics, after.side)
     return Diff(
         before,
         after,
-        post_changes(before.run.graph, after.run.graph),
-        compare_findings(before.diagnostics, before.side, after.diagnostics, after.side),
+        post_changes(old_run.graph, new_run.graph, matched),
+        pair_changed(findings, matched),
+        unknown,
     )

@@ -7,8 +7,10 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from orglint import __version__
-from orglint.diff.compare import CostLine, Diff, Version
+from orglint.diff.compare import CostLine, Diff, PayUnknown, Version
+from orglint.diff.findings import ChangedFinding
 from orglint.model.schema import Post
+from orglint.report.paybill import PayLine
 from orglint.reporters.json_format import diagnostic_json
 from orglint.safe_text import safe_text
 
@@ -18,11 +20,42 @@ def _post(post: Post) -> dict[str, Any]:
 
 
 def _cost(line: CostLine) -> dict[str, Any]:
-    def amounts(side: Any) -> dict[str, float] | None:
+    def amounts(side: PayLine | None) -> dict[str, float] | None:
         return {"min": side.minimum, "max": side.maximum} if side is not None else None
 
+    def left_out(side: PayLine | None) -> list[str]:
+        return [post.id for post in side.without_pay] if side is not None else []
+
     low, high = line.delta
-    return {"label": line.label, "before": amounts(line.before), "after": amounts(line.after), "delta": {"min": low, "max": high}}
+    return {
+        "label": line.label,
+        "before": amounts(line.before),
+        "after": amounts(line.after),
+        "delta": {"min": low, "max": high},
+        "partial": line.partial,
+        "pay_unknown": {"before": left_out(line.before), "after": left_out(line.after)},
+    }
+
+
+def _pay(post: Post | None) -> dict[str, float] | str | None:
+    """A post's pay in one version: its range, "unknown", or None where the version has no such post."""
+    if post is None:
+        return None
+    return {"min": post.salary.min, "max": post.salary.max} if post.salary is not None else "unknown"
+
+
+def _pay_unknown(entry: PayUnknown) -> dict[str, Any]:
+    return {"post": entry.post.id, "title": entry.post.title, "before": _pay(entry.before), "after": _pay(entry.after)}
+
+
+def _changed(change: ChangedFinding) -> dict[str, Any]:
+    return {
+        "post": change.post,
+        "department": change.department,
+        "family": change.family,
+        "before": [diagnostic_json(d) for d in change.before],
+        "after": [diagnostic_json(d) for d in change.after],
+    }
 
 
 def _shape(version: Version) -> dict[str, Any]:
@@ -70,14 +103,13 @@ def render(diff: Diff, stream: TextIO) -> None:
             "total": _cost(diff.cost_total),
             "by_department": [_cost(line) for line in diff.cost_by("by_department")],
             "by_tier": [_cost(line) for line in diff.cost_by("by_tier")],
-            "without_pay": {
-                "before": [post.id for post in diff.old.pay.total.without_pay],
-                "after": [post.id for post in diff.new.pay.total.without_pay],
-            },
+            "partial": bool(diff.pay_unknown),
+            "pay_unknown": [_pay_unknown(entry) for entry in diff.pay_unknown],
         },
         "shape": {"before": _shape(diff.old), "after": _shape(diff.new)},
         "findings": {
             "introduced": [diagnostic_json(d) for d in diff.findings.introduced],
+            "changed": [_changed(change) for change in diff.findings.changed],
             "resolved": [diagnostic_json(d) for d in diff.findings.resolved],
             "persisting": len(diff.findings.persisting),
         },

@@ -91,8 +91,8 @@ def match_posts(old: OrgGraph, new: OrgGraph) -> dict[str, str]:
     return matched
 
 
-def post_changes(old: OrgGraph, new: OrgGraph) -> PostChanges:
-    matched = match_posts(old, new)
+def post_changes(old: OrgGraph, new: OrgGraph, matched: dict[str, str]) -> PostChanges:
+    """``matched``: ``match_posts(old, new)``."""
     changes = PostChanges()
     new_ids = set(matched.values())
     changes.added = [post for post in new.posts.values() if post.id not in new_ids]

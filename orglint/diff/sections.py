@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.diff.compare import CostLine, Diff, Version
+from orglint.diff.compare import CostLine, Diff, PayUnknown, Version
+from orglint.diff.findings import ChangedFinding
 from orglint.diff.posts import Change
 from orglint.model.schema import Post
 from orglint.report.paybill import PayLine
@@ -108,36 +109,50 @@ def _range(line: PayLine | None) -> str:
 
 
 def _cost_table(caption: str, lines: list[CostLine]) -> Table:
-    table = Table(["", "Before", "After", "Change (min / max)"], numeric=frozenset({1, 2}), caption=caption, whole=frozenset({3}))
+    table = Table(["", "Before", "After", "Change (min / max)"], numeric=frozenset({1, 2}), caption=caption)
     for line in lines:
         low, high = line.delta
         change = Cell(f"{_signed_money(low).text} / {_signed_money(high).text}", WARN if low > 0 or high > 0 else None)
-        table.add(line.label, _range(line.before), _range(line.after), change)
+        label = Cell(f"{line.label} (partial)", WARN) if line.partial else Cell(line.label)
+        table.add(label, _range(line.before), _range(line.after), change)
+    return table
+
+
+def _pay(post: Post | None) -> Cell:
+    if post is None:
+        return Cell("—", MUTED)  # not in that version
+    if post.salary is None:
+        return Cell("unknown", WARN)
+    return Cell(f"{money(post.salary.min)}–{money(post.salary.max)}")
+
+
+def _pay_unknown(entries: list[PayUnknown]) -> Table:
+    table = Table(["Post", "Title", "Pay before", "Pay after"], caption=f"Pay unknown ({len(entries):,})", whole=frozenset({0}))
+    for entry in entries:
+        table.add(entry.post.id, entry.post.title, _pay(entry.before), _pay(entry.after))
     return table
 
 
 def _cost(diff: Diff) -> Section:
     total = diff.cost_total
     low, high = total.delta
+    headline = (
+        f"Pay bill (salary range × FTE): {_range(total.before)} before, {_range(total.after)} after: "
+        f"{_signed_money(low).text} to {_signed_money(high).text} a year."
+    )
+    unknown = diff.pay_unknown
+    if unknown:
+        headline += (
+            f" Partial: pay unknown before or after for {plural(len(unknown), 'post')}"
+            f" ({post_list(entry.post for entry in unknown)}), left out of both versions' figures."
+        )
     blocks: list[Block] = [
-        Paragraph(
-            f"Pay bill (salary range × FTE): {money(total.before.minimum if total.before else 0)}–"
-            f"{money(total.before.maximum if total.before else 0)} before, "
-            f"{money(total.after.minimum if total.after else 0)}–{money(total.after.maximum if total.after else 0)} after: "
-            f"{_signed_money(low).text} to {_signed_money(high).text} a year.",
-            strong=True,
-        ),
+        Paragraph(headline, tone=WARN if unknown else None, strong=True),
         _cost_table("By department", [*diff.cost_by("by_department"), total]),
         _cost_table("By tier", [*diff.cost_by("by_tier"), total]),
     ]
-    for label, version in (("before", diff.old), ("after", diff.new)):
-        missing = version.pay.total.without_pay
-        if missing:
-            blocks.append(
-                Paragraph(
-                    f"{plural(len(missing), 'post')} without pay data {label} (not counted): {post_list(missing)}", tone=WARN
-                )
-            )
+    if unknown:
+        blocks.append(_pay_unknown(unknown))
     return Section("Cost", blocks)
 
 
@@ -169,33 +184,62 @@ def _shape(diff: Diff) -> Section:
     return Section("Shape", [table, histogram])
 
 
-def _finding_table(caption: str, findings: list[Diagnostic], version: Version) -> Table:
-    """Locations relative to the version's folder (its files are named at the top)."""
+def _where(diagnostic: Diagnostic, version: Version) -> str:
+    """A location relative to the version's folder (its files are named at the top)."""
     folder = version.side.folder
+    span = diagnostic.span
+    file = os.path.relpath(span.file, folder) if not span.file.startswith(f"{folder}:") and ":" not in span.file else span.file
+    return f"{file}:{span.line}:{span.column}"
+
+
+def _tone(diagnostic: Diagnostic) -> str | None:
+    return BAD if diagnostic.severity is Severity.ERROR else WARN if diagnostic.severity is Severity.WARNING else None
+
+
+def _finding_table(caption: str, findings: list[Diagnostic], version: Version) -> Table:
     table = Table(["Location", "Code", "Post", "Finding"], caption=caption)
     for diagnostic in findings:
-        tone = BAD if diagnostic.severity is Severity.ERROR else WARN if diagnostic.severity is Severity.WARNING else None
-        span = diagnostic.span
-        file = (
-            os.path.relpath(span.file, folder) if not span.file.startswith(f"{folder}:") and ":" not in span.file else span.file
+        code = Cell(diagnostic.code, _tone(diagnostic))
+        table.add(_where(diagnostic, version), code, diagnostic.post or "", diagnostic.message)
+    return table
+
+
+def _findings_text(findings: list[Diagnostic]) -> str:
+    return "; ".join(f"{diagnostic.code} {diagnostic.message}" for diagnostic in findings)
+
+
+def _changed_table(changes: list[ChangedFinding], version: Version) -> Table:
+    """One row a change: where the new findings are, the post (or department), before and after."""
+    table = Table(["Location", "Post", "Before", "After"], caption=f"Changed ({len(changes)})")
+    for change in changes:
+        table.add(
+            _where(change.after[0], version),
+            change.post or change.department or "",
+            _findings_text(change.before),
+            Cell(_findings_text(change.after), _tone(max(change.after, key=lambda d: d.severity))),
         )
-        table.add(f"{file}:{span.line}:{span.column}", Cell(diagnostic.code, tone), diagnostic.post or "", diagnostic.message)
     return table
 
 
 def _compliance(diff: Diff) -> Section:
     changes = diff.findings
     errors = sum(1 for d in changes.introduced if d.severity is Severity.ERROR)
+    became_errors = sum(1 for change in changes.changed if change.became_an_error)
+    now = f" ({became_errors} now {'an error' if became_errors == 1 else 'errors'})" if became_errors else ""
+    changed = f"{len(changes.changed)} changed{now}"
     blocks: list[Block] = [
         Paragraph(
-            f"{len(changes.introduced)} introduced ({errors} errors), {len(changes.resolved)} resolved, "
-            f"{len(changes.persisting)} persisting (matched by rule, post and message, not by line or row).",
-            tone=BAD if errors else GOOD,
+            f"{len(changes.introduced)} introduced ({plural(errors, 'error')}), {changed}, {len(changes.resolved)} resolved, "
+            f"{len(changes.persisting)} persisting (matched by rule, post and message, not by line or row; changed: "
+            "the same post's findings of one rule family differ).",
+            tone=BAD if changes.introduces_errors else GOOD,
             strong=True,
         )
     ]
     if changes.introduced:
         blocks.append(_finding_table(f"Introduced ({len(changes.introduced)})", changes.introduced, diff.new))
+    if changes.changed:
+        blocks.append(_changed_table(changes.changed, diff.new))
     if changes.resolved:
         blocks.append(_finding_table(f"Resolved ({len(changes.resolved)})", changes.resolved, diff.old))
     return Section("Compliance", blocks)

@@ -39,7 +39,7 @@ class ComplianceRow:
 
 @dataclass
 class RuleFindings:
-    """A rule's findings, with the basis they share."""
+    """A rule's findings that share a basis."""
 
     code: str
     name: str
@@ -95,13 +95,14 @@ def compliance(run: StructureRun, diagnostics: list[Diagnostic], suppressed: lis
             departments[department] = ComplianceRow(ORGANISATION_WIDE if department is None else department, len(codes_run))
         return departments[department]
 
-    grouped: dict[Severity, dict[str, RuleFindings]] = {severity: {} for severity in Severity}
+    # by rule and basis: one rule's findings may cite different grounds (L110: the DCS's, the DPH's)
+    grouped: dict[Severity, dict[tuple[str, str], RuleFindings]] = {severity: {} for severity in Severity}
     for diagnostic in diagnostics:
         for row in (families[family_of(diagnostic.code)], department_row(diagnostic)):
             row.failed_rules.add(diagnostic.code)
             row.counts[diagnostic.severity] += 1
         group = grouped[diagnostic.severity].setdefault(
-            diagnostic.code, RuleFindings(diagnostic.code, diagnostic.name, diagnostic.basis, [])
+            (diagnostic.code, diagnostic.basis), RuleFindings(diagnostic.code, diagnostic.name, diagnostic.basis, [])
         )
         group.findings.append(diagnostic)
     for hidden in suppressed:

@@ -15,6 +15,7 @@ from orglint.report.evaluation import EvaluationCoverage
 from orglint.report.paybill import PayLine
 from orglint.report.statutory import HELD, IN_CONFLICT, MISSING, VACANT
 from orglint.safe_text import safe_text
+from orglint.wording import a_or_an
 
 GOOD, BAD, WARN, MUTED = "good", "bad", "warn", "muted"
 """Tones: how a renderer may colour a cell or paragraph (green, red, amber, grey)."""
@@ -270,7 +271,7 @@ def _body(council_type: str | None) -> str:
     """Who must make designations: "a London borough council", or "the organisation" (type other)."""
     if council_type is None or council_type == "other":
         return "the organisation"
-    return f"a {council_type.replace('-', ' ').replace('london', 'London')} council"
+    return f"{a_or_an(council_type.replace('-', ' ').replace('london', 'London'))} council"
 
 
 def _shape(audit: Audit) -> Section:

@@ -15,6 +15,7 @@ Rules register through the ``orglint.rules`` entry-point group, the built-in one
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import ClassVar
@@ -46,6 +47,20 @@ class CheckContext:
         self._roles: dict[int, str | None] = {}
         """Each post's ``role_of``, by the post's identity (two posts may share an id): several
         rules ask it of every post."""
+        self._resolve_designations()
+
+    def _resolve_designations(self) -> None:
+        """Posts may write a designation by any name the policy knows it by (``s151``, ``Monitoring
+        Officer``): each such entry becomes the designation's id here, once, before any rule or
+        report reads it. An entry that names no designation stays as written, for X002."""
+        known = self.policy.designations
+        if not known:
+            return
+        for post in self.structure.posts:
+            if all(entry in known for entry in post.designations):
+                continue
+            resolved = tuple(self.policy.designation_for(entry) or entry for entry in post.designations)
+            object.__setattr__(post, "designations", resolved)  # a frozen post: its vocabulary is only known now
 
     @cached_property
     def profiles(self) -> dict[str, Profile]:
@@ -99,7 +114,7 @@ class CheckContext:
     def _holders(self) -> dict[str, list[Post]]:
         holders: dict[str, list[Post]] = {}
         for post in self.graph.posts.values():
-            for designation in post.designations:
+            for designation in dict.fromkeys(post.designations):  # `s151` and `CFO` on one post: one holder
                 holders.setdefault(designation, []).append(post)
         return holders
 
@@ -141,7 +156,8 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+        """The docstring's first paragraph, on one line: a sentence may wrap in the source."""
+        return " ".join(inspect.cleandoc(cls.__doc__ or "").split("\n\n", 1)[0].split())
 
     def check(self, context: CheckContext) -> Iterable[Diagnostic]:
         raise NotImplementedError

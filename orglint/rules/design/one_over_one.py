@@ -13,8 +13,10 @@ class OneOverOne(Rule):
 
     ## Why
     A manager of one adds a layer without adding management: decisions pass through two
-    posts where one would do, and the two roles blur. Leicestershire's framework builds
-    teams of "a number of" posts under each manager.
+    posts where one would do, and the two roles blur. Design practice gives each stratum of
+    work one managerial layer (Jaques, "In Praise of Hierarchy", 1990), and even the
+    narrowest managerial role leads three to five (McKinsey, 2017). A council ruleset cites
+    its own framework instead (`leicestershire-odp`: teams of "a number of" posts).
 
     ## How to fix
     Remove the layer (the report moves up to the manager's manager), or give the manager a
@@ -50,7 +52,7 @@ class OneOverOne(Rule):
     code = "D103"
     name = "one-over-one"
     severity = Severity.WARNING
-    basis = "Leicestershire ODP, 'Senior Management Structure': each manager leads 'a number of' posts"
+    basis = "Design norm: a manager of one adds a layer but no span; one managerial layer to each stratum of work (Jaques, 'In Praise of Hierarchy', Harvard Business Review 1990), and no managerial role leads fewer than three (McKinsey, spans of control, 2017)"
     fix = "Remove the layer, or give the manager a real team."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:

@@ -18,10 +18,11 @@ class SpanTooNarrow(Rule):
     (3 in `core`). A post with exactly one report is left to D103.
 
     ## Why
-    Narrow spans mean more managers and more layers for the same work, the opposite of the
-    flatter structure Leicestershire's framework describes, where a Director leads "a number
-    of Assistant Director posts" and each Assistant Director "a number of Head of Service
-    posts".
+    Narrow spans mean more managers and more layers for the same work. No single span suits
+    every manager, but the narrowest managerial role McKinsey's study of spans of control
+    found, the "player/coach" who also does the work, leads three to five (2017). A council
+    ruleset cites its own framework instead (`leicestershire-odp`: a Director leads "a number
+    of Assistant Director posts").
 
     ## How to fix
     Merge small teams under one manager, or widen the post's remit.
@@ -54,10 +55,7 @@ class SpanTooNarrow(Rule):
     code = "D102"
     name = "span-too-narrow"
     severity = Severity.INFO
-    basis = (
-        "Leicestershire ODP, 'Senior Management Structure': a Director with 'a number of' Assistant Directors, "
-        "each with 'a number of' Heads of Service"
-    )
+    basis = "Design norm, spans of control: the narrowest managerial role, a 'player/coach', leads three to five (McKinsey, 'How to identify the right spans of control for your organization', 2017); the floor is the ruleset's `min-direct-reports`"
     fix = "Merge small teams under one manager, or widen the post's remit."
     Settings = SpanTooNarrowSettings
 

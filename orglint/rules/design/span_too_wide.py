@@ -18,9 +18,11 @@ class SpanTooWide(Rule):
     the post's `id`.
 
     ## Why
-    Leicestershire's framework asks that structures follow "the corporate and best practice
-    design principles" below senior management. A span wider than a manager can supervise,
-    support and appraise leaves staff without real line management.
+    A span wider than a manager can supervise, support and appraise leaves staff without real
+    line management. Spans depend on the work: McKinsey's managerial archetypes (2017) run
+    from three to five direct reports for a "player/coach" to eleven to fifteen for a
+    "facilitator" of routine work, more only for a "coordinator" of identical work. The
+    limit is the ruleset's; a council ruleset cites its own framework for it.
 
     ## How to fix
     Add a layer of team leaders, or move some reports to a peer manager. If the work is
@@ -66,7 +68,7 @@ class SpanTooWide(Rule):
     code = "D101"
     name = "span-too-wide"
     severity = Severity.WARNING
-    basis = "Leicestershire ODP, 'Remainder of the Management Structure': corporate and best practice design principles"
+    basis = "Design norm, spans of control: no one span suits every manager, and even a 'facilitator' of routine work leads 11-15 (McKinsey, 'How to identify the right spans of control for your organization', 2017); the limit is the ruleset's `max-direct-reports`"
     fix = "Add a layer of team leaders or move reports to a peer manager."
     Settings = SpanTooWideSettings
 

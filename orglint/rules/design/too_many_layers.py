@@ -19,9 +19,11 @@ class TooManyLayers(Rule):
     again: moving the first too-deep post moves them too.
 
     ## Why
-    Every layer lengthens the line between the front line and the people who decide.
-    Leicestershire's senior structure runs Director, Assistant Director, Head of Service,
-    Team Manager; a limit on layers keeps the rest of the structure as flat.
+    Every layer lengthens the line between the front line and the people who decide. Jaques
+    found seven strata of work, from a day's time span to twenty years', enough for the
+    largest organisation (Requisite Organization, 1989); a layer more is a manager and report
+    doing work of one stratum. A council ruleset cites its own framework instead
+    (`leicestershire-odp`: Director, Assistant Director, Head of Service, Team Manager).
 
     ## How to fix
     Remove a layer above the post (a one-over-one manager is a good candidate, see D103), or
@@ -69,7 +71,7 @@ class TooManyLayers(Rule):
     code = "D104"
     name = "too-many-layers"
     severity = Severity.WARNING
-    basis = "Leicestershire ODP, 'Senior Management Structure': Director, Assistant Director, Head of Service, Team Manager"
+    basis = "Design norm, layers: seven strata of work, from a day's to twenty years' time span, are enough for the largest organisation (Jaques, Requisite Organization, 1989); the limit is the ruleset's `max-layers`"
     fix = "Remove a layer above the post, or widen spans higher up."
     Settings = TooManyLayersSettings
 

@@ -4,6 +4,7 @@ from pydantic import Field
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule, RuleSettings
+from orglint.wording import a_or_an
 
 
 class TeamManagerReportingSettings(RuleSettings):
@@ -98,6 +99,6 @@ class TeamManagerReporting(Rule):
                 yield self.finding(
                     context.value_span(post, "reports_to"),
                     f"{context.role_name(settings.role)} {post.id!r} reports to {manager.id!r} "
-                    f"({context.role_name(context.role_of(manager))}), not to a {context.role_name(settings.reports_to_role)}",
+                    f"({context.role_name(context.role_of(manager))}), not to {a_or_an(context.role_name(settings.reports_to_role))}",
                     post=post.id,
                 )

@@ -1,8 +1,45 @@
 import difflib
+import re
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
+from orglint.policy import Policy
 from orglint.rules import CheckContext, InputRule
+
+_WORD = re.compile(r"[^\W_]+")
+_NUMBER = re.compile(r"[0-9]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _typo_of(written: list[str], name: list[str]) -> bool:
+    """Word for word the same, but for a slip inside a word of five letters or more: `head of paid
+    servce` is a typo of `head of paid service`; `deputy returning officer`, `chief legal officer`,
+    `HoS` and `s152 officer` are typos of nothing (a word more, another word, an abbreviation, another
+    number)."""
+    return len(written) == len(name) and all(
+        mine == theirs
+        or (
+            min(len(mine), len(theirs)) >= 5
+            and _NUMBER.findall(mine) == _NUMBER.findall(theirs)
+            and difflib.SequenceMatcher(None, mine, theirs).ratio() >= 0.8
+        )
+        for mine, theirs in zip(written, name, strict=True)
+    )
+
+
+def designation_hint(written: str, policy: Policy) -> str:
+    """What to say after an unknown designation. A typo of the names of one designation (its id, its
+    name, an alias) is suggested; anything else lists the designations, never a guess: roles share
+    words ("officer", "director", "deputy"), and a guess could put one statutory role's duty on
+    another's post."""
+    words = _words(written)
+    meant = {designation for _, name, designation in policy.designation_words() if _typo_of(words, _words(name))}
+    if len(meant) == 1:
+        return f" (did you mean {meant.pop()!r}?)"
+    return f"; valid designations: {', '.join(policy.designations)}"
 
 
 class InvalidStructure(InputRule):
@@ -13,8 +50,10 @@ class InvalidStructure(InputRule):
     fault where it stands: an unknown key (with the key it was probably meant to be), a
     required key missing (every post needs `id` and `title`), a value of the wrong kind
     (`tier: two`, `fte: 0`, a salary whose `min` is above its `max`), a designation the ruleset
-    does not define, an include pattern that matches nothing, a named file that is not a
-    structure at all.
+    does not know by any name (its id, its name or an alias such as `s151`, in any case and
+    spacing), an include pattern that matches nothing, a named file that is not a structure at
+    all. A designation is suggested only for a near miss of one designation's names; otherwise
+    the message lists the designations, rather than guess at a statutory role.
 
     One mistake is one finding. A misspelt key whose did-you-mean names a field the record
     lacks is read as that field for every other rule, so `reprots_to: DPH` is this finding
@@ -69,17 +108,17 @@ class InvalidStructure(InputRule):
     fix = "Correct the key or value shown; the message says what was expected."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        """Designations outside the ruleset's vocabulary (the rest is found while loading)."""
-        known = context.policy.designations
-        if not known:
+        """Designations outside the ruleset's vocabulary (the rest is found while loading). Entries
+        written by a name the policy knows were resolved to their ids (``CheckContext``): what is
+        left names no designation."""
+        policy = context.policy
+        if not policy.designations:
             return
         for post in context.structure.posts:
             for index, designation in enumerate(post.designations):
-                if designation not in known:
-                    close = difflib.get_close_matches(designation, list(known), n=1)
-                    hint = f" (did you mean {close[0]!r}?)" if close else ""
+                if designation not in policy.designations:
                     yield self.finding(
                         context.value_span(post, "designations", index),
-                        f"post {post.id!r}: unknown designation {designation!r}{hint}",
+                        f"post {post.id!r}: unknown designation {designation!r}{designation_hint(designation, policy)}",
                         post=post.id,
                     )

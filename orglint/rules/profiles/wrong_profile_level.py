@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
+from orglint.wording import a_or_an
 
 
 class WrongProfileLevel(Rule):
@@ -89,7 +90,7 @@ class WrongProfileLevel(Rule):
             if expected is not None and profile.level != expected:
                 yield self.finding(
                     context.value_span(post, "profile"),
-                    f"{post.id!r} is a {context.role_name(expected)} but uses {profile.id!r}, "
-                    f"the template for a {context.role_name(profile.level)}",
+                    f"{post.id!r} is {a_or_an(context.role_name(expected))} but uses {profile.id!r}, "
+                    f"the template for {a_or_an(context.role_name(profile.level))}",
                     post=post.id,
                 )

@@ -63,7 +63,7 @@ class CfoNotQualified(Rule):
     code = "L107"
     name = "cfo-not-qualified"
     severity = Severity.ERROR
-    basis = "Local Government Finance Act 1988 s113"
+    basis = "Local Government Finance Act 1988 s113: the officer responsible under Local Government Act 1972 s151 is a member of an accountancy body it specifies"
     fix = "Record the post's accountancy qualification, or designate a qualified post."
     Settings = CfoNotQualifiedSettings
 

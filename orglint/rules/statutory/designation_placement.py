@@ -103,7 +103,7 @@ class DesignationPlacement(Rule):
     code = "L113"
     name = "designation-placement"
     severity = Severity.ERROR
-    basis = "Carlisle CE 21/09: the Deputy Chief Executive, Section 151 Officer and Monitoring Officer placed on named posts"
+    basis = "The council's own decision where its statutory officers sit, given as the ruleset's `placements` (a council ruleset cites its decision)"
     fix = "Move the designation to the post the ruleset names."
     Settings = DesignationPlacementSettings
 

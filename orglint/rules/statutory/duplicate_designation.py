@@ -53,7 +53,7 @@ class DuplicateDesignation(Rule):
     code = "L104"
     name = "duplicate-designation"
     severity = Severity.ERROR
-    basis = "LGA 1972 s151; LGHA 1989 ss4-5; Children Act 2004 s18; LASSA 1970 s6; NHS Act 2006 s73A; LGA 2000 s9FB: 'one of their officers'"
+    basis = "One officer holds each role: Local Government and Housing Act 1989 ss4(1) and 5(1) and Local Government Act 1972 s151 ('one of their officers'); Children Act 2004 s18; Local Authority Social Services Act 1970 s6(A1); National Health Service Act 2006 s73A; Local Government Act 2000 s9FB"
     fix = "Keep the designation on one post; make the other a deputy or drop it."
     designation_conflict = True
 

@@ -49,6 +49,6 @@ class MissingChiefFinanceOfficer(MissingDesignation):
     code = "L102"
     name = "missing-chief-finance-officer"
     severity = Severity.ERROR
-    basis = "Local Government Act 1972 s151"
+    basis = "Local Government Act 1972 s151: a council 'shall secure that one of their officers has responsibility for the administration of' its financial affairs"
     fix = "Designate the s151 officer: add `chief-finance-officer` to that post's `designations`."
     designations = ("chief-finance-officer",)

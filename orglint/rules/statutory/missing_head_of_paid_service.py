@@ -49,6 +49,6 @@ class MissingHeadOfPaidService(MissingDesignation):
     code = "L101"
     name = "missing-head-of-paid-service"
     severity = Severity.ERROR
-    basis = "Local Government and Housing Act 1989 s4"
+    basis = "Local Government and Housing Act 1989 s4(1)(a): a council must 'designate one of their officers as the head of their paid service'"
     fix = "Designate the head of paid service: add `head-of-paid-service` to that post's `designations`."
     designations = ("head-of-paid-service",)

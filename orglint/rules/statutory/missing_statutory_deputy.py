@@ -57,7 +57,7 @@ class MissingStatutoryDeputy(Rule):
     code = "L112"
     name = "missing-statutory-deputy"
     severity = Severity.WARNING
-    basis = "Local Government and Housing Act 1989 s5(7); Local Government Finance Act 1988 s114(6)"
+    basis = "Local Government and Housing Act 1989 s5(7): the monitoring officer's nominated deputy; Local Government Finance Act 1988 s114(6) (subsection unverified): the chief finance officer's nominated deputy"
     fix = "Add the deputy designation to the post that deputises."
     Settings = MissingStatutoryDeputySettings
 

@@ -54,7 +54,7 @@ class MonitoringOfficerIsCfo(IncompatibleDesignations):
     code = "L105"
     name = "monitoring-officer-is-cfo"
     severity = Severity.ERROR
-    basis = "Local Government and Housing Act 1989 s5(1)"
+    basis = "Local Government and Housing Act 1989 s5(1): the monitoring officer 'shall not be their chief finance officer'"
     fix = "Designate another post as monitoring officer."
     first = "chief-finance-officer"
     second = "monitoring-officer"

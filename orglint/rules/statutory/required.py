@@ -1,5 +1,7 @@
 """What the missing-designation rules (L101-L103, L108) share: a designation the council's type
-requires (policy ``council-types``) that no post holds is reported at the ``organisation`` key."""
+requires (policy ``council-types``) that no post holds is reported at the ``organisation`` key.
+A rule for several designations (L108) cites, on each finding, the statute the policy gives the
+one missing: a missing DPH cites the NHS Act, not the Children Act."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import ClassVar
 
 from orglint.diagnostics import Diagnostic
 from orglint.rules import CheckContext, Rule
+from orglint.wording import a_or_an
 
 
 class MissingDesignation(Rule):
@@ -19,7 +22,11 @@ class MissingDesignation(Rule):
         for designation in self.designations:
             if designation in required and not context.holders(designation):
                 name = context.policy.designation_name(designation)
-                yield self.finding(
+                finding = self.finding(
                     context.structure.organisation_span(),
-                    f"no post is designated {name} ({designation}), which a {context.council_type} council must have",
+                    f"no post is designated {name} ({designation}), which {a_or_an(context.council_type)} council must have",
                 )
+                entry = context.policy.designations.get(designation)
+                if len(self.designations) > 1 and entry is not None and entry.statute:
+                    finding.basis = entry.statute
+                yield finding

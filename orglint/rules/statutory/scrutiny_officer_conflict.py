@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
+from orglint.wording import a_or_an
 
 _BARRED = ("head-of-paid-service", "monitoring-officer", "chief-finance-officer")
 
@@ -67,7 +68,7 @@ class ScrutinyOfficerConflict(Rule):
     code = "L109"
     name = "scrutiny-officer-conflict"
     severity = Severity.ERROR
-    basis = "Local Government Act 2000 s9FB"
+    basis = "Local Government Act 2000 s9FB: a council other than a district council in a county area designates a scrutiny officer, who may not be its head of paid service, monitoring officer or chief finance officer"
     fix = "Designate another post, not the head of paid service, monitoring officer or CFO, as scrutiny officer."
     designation_conflict = True
 
@@ -76,7 +77,7 @@ class ScrutinyOfficerConflict(Rule):
         if not holders and "scrutiny-officer" in context.policy.required_designations(context.council_type):
             yield self.finding(
                 context.structure.organisation_span(),
-                f"no post is designated scrutiny officer, which a {context.council_type} council must have",
+                f"no post is designated scrutiny officer, which {a_or_an(context.council_type)} council must have",
                 fix="Designate a scrutiny officer (not the head of paid service, monitoring officer or CFO).",
             )
         for post in holders:

@@ -1,6 +1,7 @@
 from collections.abc import Iterator
+from typing import Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule, RuleSettings
@@ -8,6 +9,18 @@ from orglint.rules import CheckContext, Rule, RuleSettings
 
 class StatutoryDirectorLineSettings(RuleSettings):
     designations: list[str] = Field(min_length=1, description="Designations whose holders report to the head of paid service.")
+    grounds: dict[str, str] = Field(
+        default={},
+        description="What places each designation's holder under the head of paid service: the basis its findings cite "
+        "(designation → text; without one, the rule's own basis).",
+    )
+
+    @model_validator(mode="after")
+    def _grounds_for_listed_designations(self) -> Self:
+        unlisted = sorted(set(self.grounds) - set(self.designations))
+        if unlisted:
+            raise ValueError(f"grounds given for {', '.join(unlisted)}, not among the designations")
+        return self
 
 
 class StatutoryDirectorLine(Rule):
@@ -19,10 +32,13 @@ class StatutoryDirectorLine(Rule):
     post designated head of paid service.
 
     ## Why
-    Statutory guidance under the Children Act 2004 s18 has the director of children's services
-    report directly to the chief executive; that under the National Health Service Act 2006
-    s73A gives the director of public health direct accountability to the head of paid service.
-    A line through another director dilutes a statutory responsibility.
+    Each director's own statutory guidance places them. The director of children's services,
+    appointed under the Children Act 2004 s18, "should report to the chief executive" (DfE
+    statutory guidance, 2013). The director of public health, appointed under the National
+    Health Service Act 2006 s73A, has a direct line of accountability to the chief executive,
+    or the head of paid service (the guidance published under s73A(7)). A line through
+    another director dilutes a statutory responsibility. Each finding cites its director's
+    own grounds (the ruleset's `grounds`).
 
     ## How to fix
     Make the post report to the head of paid service.
@@ -64,7 +80,7 @@ class StatutoryDirectorLine(Rule):
     code = "L110"
     name = "statutory-director-line"
     severity = Severity.ERROR
-    basis = "Children Act 2004 s18 and NHS Act 2006 s73A, with their statutory guidance: direct accountability to the head of paid service"
+    basis = "The statutory guidance on each statutory director's role: a direct line to the chief executive or head of paid service (each finding cites its director's own: see the ruleset's `grounds`)"
     fix = "Make the post report directly to the head of paid service."
     Settings = StatutoryDirectorLineSettings
 
@@ -80,8 +96,10 @@ class StatutoryDirectorLine(Rule):
                     continue
                 name = context.policy.designation_name(designation)
                 span = context.value_span(post, "reports_to") if "reports_to" in post.origin else context.post_span(post)
-                yield self.finding(
+                finding = self.finding(
                     span,
                     f"{name} {post.id!r} reports to {post.reports_to!r}, not to the head of paid service ({', '.join(sorted(heads))})",
                     post=post.id,
                 )
+                finding.basis = settings.grounds.get(designation, "")  # the DPH's guidance, not the DCS's
+                yield finding

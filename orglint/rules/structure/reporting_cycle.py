@@ -12,10 +12,9 @@ class ReportingCycle(Rule):
     it once, at the `reports_to` of the loop's first post in the files, naming the whole loop.
 
     ## Why
-    Accountability has to run upwards to the head of paid service, who is responsible for
-    how the council's functions are coordinated and staffed (Local Government and Housing
-    Act 1989 s4). In a loop nobody is at the top: each post is accountable, through the
-    others, to itself.
+    Every reporting line has to end at the top of the structure: that is what makes it a
+    structure. In a loop nobody is at the top: each post is accountable, through the others,
+    to itself, and the posts in it have no tier, layer or chain of command to check.
 
     ## How to fix
     Decide which post in the loop really heads that part of the structure and make it report
@@ -49,7 +48,7 @@ class ReportingCycle(Rule):
     code = "S003"
     name = "reporting-cycle"
     severity = Severity.ERROR
-    basis = "Local Government and Housing Act 1989 s4: accountability runs up to the head of paid service"
+    basis = "Structural integrity: every reporting line ends at a top post, which a loop never reaches"
     fix = "Make one post of the loop report outside it, or be the top post."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:

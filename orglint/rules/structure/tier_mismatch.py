@@ -66,9 +66,7 @@ class TierMismatch(Rule):
     code = "S006"
     name = "tier-mismatch"
     severity = Severity.WARNING
-    basis = (
-        "Carlisle CE 21/09: Chief Executive, Strategic Directors, then Assistant Directors 'ACCOUNTABLE TO: STRATEGIC DIRECTOR'"
-    )
+    basis = "Structural integrity: a post's declared tier is one below its manager's"
     fix = "Correct the `tier`, or the `reports_to` if the post is placed wrongly."
     follows_from = frozenset({"S004"})  # a second top post's tier only echoes its missing manager
 

@@ -19,10 +19,9 @@ class TopPostCount(Rule):
     each top post after the first, naming them all.
 
     ## Why
-    A council's paid service has one head: the head of paid service designated under the
-    Local Government and Housing Act 1989 s4, the Town Clerk & Chief Executive at Carlisle,
-    to whom every line of accountability leads. A second post with no manager is usually a
-    forgotten `reports_to`.
+    A structure has one top post, which every line of accountability leads to (usually the
+    chief executive); that is structural integrity, not a statute. A second post with no
+    manager is usually a forgotten `reports_to`.
 
     ## How to fix
     Give each extra top post its manager. If the structure really has several heads (a
@@ -56,7 +55,7 @@ class TopPostCount(Rule):
     code = "S004"
     name = "top-post-count"
     severity = Severity.ERROR
-    basis = "Local Government and Housing Act 1989 s4: one head of paid service heads the officer structure"
+    basis = "Structural integrity: one post heads the structure and every other reaches it by its reporting line; the ruleset's `max-top-posts` says how many may report to no one"
     fix = "Give each extra top post a `reports_to`, or raise `max-top-posts` in the ruleset."
     Settings = TopPostCountSettings
 

@@ -52,7 +52,7 @@ class UnknownManager(Rule):
     code = "S002"
     name = "unknown-manager"
     severity = Severity.ERROR
-    basis = "Carlisle CE 21/09, job descriptions: each post is 'ACCOUNTABLE TO' a named post"
+    basis = "Structural integrity: a reporting line names a post of the structure"
     fix = "Name an existing post's id in `reports_to`, or add the missing post."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:

@@ -52,10 +52,7 @@ class UnknownReference(Rule):
     code = "S005"
     name = "unknown-reference"
     severity = Severity.ERROR
-    basis = (
-        "Leicestershire ODP: allocated business partners ('Role of other Support Services') "
-        "and set job profile templates ('Job Profiles')"
-    )
+    basis = "Structural integrity: a department, job profile or business partner that is named exists"
     fix = "Correct the id, or add the department, profile or post it should name."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:

@@ -1,0 +1,27 @@
+"""Words around data in messages: the indefinite article before a name taken from a ruleset or a
+structure ("an Assistant Director", "a Head of Service"), chosen by how the name is said."""
+
+from __future__ import annotations
+
+_SAID_WITH_A_CONSONANT = ("uni", "use", "usu", "uti", "ure", "uro", "eu", "ewe", "one", "once")
+"""Words written with a vowel but said with a consonant: a unitary council, a user, a one-off."""
+_SILENT_H = ("hour", "honest", "honour", "honor", "heir")
+_LETTERS_SAID_WITH_A_VOWEL = frozenset("AEFHILMNORSX")
+"""Letters whose names start with a vowel sound: an HR business partner, an S151 officer, an MO."""
+
+
+def _takes_an(word: str) -> bool:
+    if word[0].isdigit():
+        return word.startswith("8") or word in ("11", "18")  # eight, eleven, eighteen
+    if len(word) == 1 or (word.isupper() and word.isalnum()) or any(c.isdigit() for c in word):
+        return word[0].upper() in _LETTERS_SAID_WITH_A_VOWEL  # spelt out: initials, grades, codes
+    lower = word.lower()
+    if lower.startswith(_SILENT_H):
+        return True
+    return lower[0] in "aeiou" and not lower.startswith(_SAID_WITH_A_CONSONANT)
+
+
+def a_or_an(phrase: str) -> str:
+    """``phrase`` after the indefinite article its first word takes."""
+    word = phrase.split(maxsplit=1)[0].strip("'\"(") if phrase.strip() else ""
+    return f"{'an' if word and _takes_an(word) else 'a'} {phrase}"
