@@ -55,6 +55,17 @@ def mistake(tmp_path: Path, ruleset: str, post_id: str, old: str, new: str) -> F
     return after - before
 
 
+SMALL = """orglint: 1
+organisation: {name: Example District Council, type: district, ruleset: core}
+posts:
+  - {id: CE, title: Chief Executive, tier: 1}
+  - {id: AD1, title: AD, reports_to: CE, tier: 2}
+  - {id: AD2, title: AD, reports_to: CE, tier: 2}
+  - {id: AD3, title: AD, reports_to: CE, tier: 2}
+"""
+"""A small structure, clean under core, for the mechanism's own tests."""
+
+
 # A finding that only follows from another is not raised
 
 
@@ -136,14 +147,8 @@ def test_s006_follows_the_manager_s_tier_where_the_team_is_not_reached_from_the_
     write(
         in_tmp,
         "s.yaml",
-        """orglint: 1
-organisation: {name: Example District Council, type: district, ruleset: core}
-posts:
-  - {id: CE, title: Chief Executive, tier: 1}
-  - {id: AD1, title: AD, reports_to: CE, tier: 2}
-  - {id: AD2, title: AD, reports_to: CE, tier: 2}
-  - {id: AD3, title: AD, reports_to: CE, tier: 2}
-  - {id: AD4, title: AD, tier: 2}
+        SMALL
+        + """  - {id: AD4, title: AD, tier: 2}
   - {id: HOS1, title: Head of Service, reports_to: AD4, tier: 3}
   - {id: HOS2, title: Head of Service, reports_to: AD4, tier: 3}
   - {id: HOS3, title: Head of Service, reports_to: AD4, tier: 4}
@@ -302,15 +307,6 @@ def test_suppressing_an_input_finding_says_it_cannot_be(tmp_path: Path) -> None:
 
 
 # The mechanism, on small structures
-
-SMALL = """orglint: 1
-organisation: {name: Example District Council, type: district, ruleset: core}
-posts:
-  - {id: CE, title: Chief Executive, tier: 1}
-  - {id: AD1, title: AD, reports_to: CE, tier: 2}
-  - {id: AD2, title: AD, reports_to: CE, tier: 2}
-  - {id: AD3, title: AD, reports_to: CE, tier: 2}
-"""
 
 
 def concise(folder: Path, text: str, *options: str) -> list[str]:
