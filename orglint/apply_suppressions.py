@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from orglint.diagnostics import Diagnostic, Span, Suppressed
 from orglint.graph import OrgGraph
-from orglint.load.suppressions import Suppression
+from orglint.load.suppression_comments import Suppression
 from orglint.model.schema import Post
 from orglint.rules import InputRule, Rule
 from orglint.rules.registry import code_of

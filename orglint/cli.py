@@ -26,10 +26,11 @@ from typer.core import TyperGroup
 
 from orglint import __version__
 from orglint.errors import OrglintError
+from orglint.output.check import OutputFormat
 
 if TYPE_CHECKING:
     from orglint.engine import LintOptions, LintResult
-    from orglint.report.sections import Section
+    from orglint.output.document import Section
     from orglint.revisions import Checkout
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -73,15 +74,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class OutputFormat(enum.StrEnum):
-    full = "full"
-    concise = "concise"
-    json = "json"
-    sarif = "sarif"
-    junit = "junit"
-    github = "github"
 
 
 def _fail(message: str) -> typer.Exit:
@@ -189,7 +181,7 @@ def check(
     from orglint.diagnostics import Severity
     from orglint.engine import LintOptions
     from orglint.load.source import real_path
-    from orglint.reporters import reporter
+    from orglint.output.check import reporter
 
     options = LintOptions(
         rulesets=selection.split(ruleset),
@@ -304,12 +296,12 @@ def _sections_text(sections: list[Section], as_markdown: bool, to_file: bool) ->
     its width) unless they go to a file. Returns what is left to deliver."""
     buffer = io.StringIO()
     if as_markdown:
-        from orglint.report import markdown
+        from orglint.output import markdown
 
         markdown.render(sections, buffer)
     else:
         from orglint.console import console
-        from orglint.report import terminal
+        from orglint.output import terminal
 
         terminal.render(sections, console(file=buffer if to_file else sys.stdout))
     return buffer.getvalue()
@@ -346,9 +338,9 @@ def report(
 ) -> None:
     """Audit report: compliance by rule family and department, statutory officers, shape, pay bill, evaluation."""
     from orglint.console import console
+    from orglint.output.report import report_sections
     from orglint.progress import progress_display
     from orglint.report.audit import build_report
-    from orglint.report.sections import report_sections
 
     with progress_display(console(stderr=True)) as say:
         result = _lint_for_view(paths, ruleset, config, isolated, say)
@@ -356,7 +348,7 @@ def report(
         built = build_report(result)
     # drawn once the progress display is gone, so the two never share the terminal
     if output_format is ReportFormat.html:
-        from orglint.report import html
+        from orglint.output import html
 
         title = built.audits[0].header.organisation + ": structure audit" if len(built.audits) == 1 else "Structure audit"
         buffer = io.StringIO()
@@ -387,8 +379,8 @@ def tree(
     import difflib
 
     from orglint.console import console
+    from orglint.output import tree as tree_view
     from orglint.progress import progress_display
-    from orglint.report import tree as tree_view
     from orglint.report.audit import by_post, split_by_structure
 
     with progress_display(console(stderr=True)) as say:
@@ -464,13 +456,13 @@ def diff(
         if checkout is not None:
             checkout.close()
     if output_format is DiffFormat.json:
-        from orglint.diff.json_format import render as render_json
+        from orglint.output.diff_json import render as render_json
 
         buffer = io.StringIO()
         render_json(result, buffer)
         text = buffer.getvalue()
     else:
-        from orglint.diff.sections import diff_sections
+        from orglint.output.diff import diff_sections
 
         text = _sections_text(diff_sections(result), output_format is DiffFormat.markdown, output_file is not None)
     _deliver(text, output_file, {**old.read, **new.read}, force)
@@ -500,8 +492,8 @@ def import_(
 ) -> None:
     """Write an organogram or a spreadsheet of posts as a structure file, each post commented with its row."""
     from orglint.clock import today
-    from orglint.convert import ImportFailed, describe, read_source, render, sources_of
     from orglint.engine import LintOptions
+    from orglint.importer import ImportFailed, describe, read_source, render, sources_of
 
     if not source.is_file():
         raise _fail(f"{source}: no such file")
@@ -564,7 +556,7 @@ def _print_statistics(result: LintResult) -> None:
     from rich.text import Text
 
     from orglint.console import console
-    from orglint.reporters import summary_line
+    from orglint.output.check import summary_line
 
     counts = Counter((d.code, d.name, d.severity.label) for d in result.diagnostics)
     table = Table(box=None, show_header=True, header_style="bold")
@@ -659,7 +651,7 @@ def schema(
     """Print the JSON Schema of structure or ruleset files (the source of schemas/*.json)."""
     import json
 
-    from orglint.schema import SCHEMAS
+    from orglint.json_schema import SCHEMAS
 
     sys.stdout.write(json.dumps(SCHEMAS[kind.value](), indent=2, ensure_ascii=False) + "\n")
 

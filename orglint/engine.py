@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from orglint import selection, suppression
+from orglint import apply_suppressions, selection
 from orglint.config import Config, Settings
 from orglint.config import load as load_config
 from orglint.config import nearest as nearest_config
@@ -262,14 +262,14 @@ def _lint_structure(
         result.diagnostics.extend(produced)
         return input_findings
     comments = [comment for source in structure.files for comment in source.suppressions]
-    kept, hidden = suppression.apply(produced, comments, context.graph, rules)
+    kept, hidden = apply_suppressions.apply(produced, comments, context.graph, rules)
     result.diagnostics.extend(kept)
     result.suppressed.extend(hidden)
-    if suppression.UNUSED_SUPPRESSION in codes:
-        unused_rule = rules[suppression.UNUSED_SUPPRESSION]
+    if apply_suppressions.UNUSED_SUPPRESSION in codes:
+        unused_rule = rules[apply_suppressions.UNUSED_SUPPRESSION]
         ran = {rule.code for rule in instances}
         severity = ruleset.severity(unused_rule)
         result.diagnostics.extend(
-            _complete(d, unused_rule, severity) for d in suppression.unused(comments, ran, structure.posts, rules)
+            _complete(d, unused_rule, severity) for d in apply_suppressions.unused(comments, ran, structure.posts, rules)
         )
     return input_findings

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import difflib
 import importlib.resources
-from importlib.resources.abc import Traversable
 from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 

@@ -20,6 +20,7 @@ import pytest
 
 from orglint import __version__
 from orglint.load.yaml_source import ACCELERATED
+from orglint.output.check import OutputFormat
 
 from .conftest import REPO, SAMPLES, run
 
@@ -40,7 +41,7 @@ NOT_SOURCE = shutil.ignore_patterns(
     ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis", "*.so"
 )
 
-OUTPUT_FORMATS = ["full", "concise", "json", "sarif", "junit", "github"]
+OUTPUT_FORMATS = list(OutputFormat)
 COMMANDS: dict[str, list[str]] = {
     **{f"check-{name}": ["check", "sample_structures/broken", "--output-format", name] for name in OUTPUT_FORMATS},
     "check-every-sample": ["check", "sample_structures"],

@@ -1,4 +1,4 @@
-"""The diff laid out as sections, drawn by the report's terminal and Markdown renderers."""
+"""The diff (``orglint.diff.compare``) laid out as a document, drawn by the terminal and Markdown renderers."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from orglint.diff.compare import CostLine, Diff, PayUnknown, Version
 from orglint.diff.findings import ChangedFinding
 from orglint.diff.posts import Change
 from orglint.model.schema import Post
-from orglint.report.paybill import PayLine
-from orglint.report.sections import (
+from orglint.output.document import (
     BAD,
     GOOD,
     MUTED,
@@ -28,6 +27,7 @@ from orglint.report.sections import (
     plural,
     post_list,
 )
+from orglint.report.paybill import PayLine
 from orglint.report.shape import Shape
 
 

@@ -1,4 +1,4 @@
-"""The diff as JSON (the shape the README documents)."""
+"""The diff (``orglint.diff.compare``) as JSON (the shape the README documents)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from orglint import __version__
 from orglint.diff.compare import CostLine, Diff, PayUnknown, Version
 from orglint.diff.findings import ChangedFinding
 from orglint.model.schema import Post
+from orglint.output.check.json_format import diagnostic_json
 from orglint.report.paybill import PayLine
-from orglint.reporters.json_format import diagnostic_json
 from orglint.safe_text import safe_text
 
 

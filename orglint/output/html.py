@@ -8,9 +8,10 @@ from typing import TextIO
 
 from orglint.diagnostics import Diagnostic
 from orglint.model.schema import Post
+from orglint.output.document import Bullets, Cell, Paragraph, Section, Table
+from orglint.output.outline import Node, depth_within, outline
+from orglint.output.report import audit_sections, unreadable_section
 from orglint.report.audit import Audit, Report, marks
-from orglint.report.outline import Node, depth_within, outline
-from orglint.report.sections import Bullets, Cell, Paragraph, Section, Table, audit_sections, unreadable_section
 from orglint.safe_text import safe_text
 
 MAX_CHART_POSTS = 1500

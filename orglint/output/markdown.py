@@ -1,11 +1,11 @@
-"""The report as Markdown (GitHub-flavoured tables), for a committee paper."""
+"""A document (the report, the diff) as Markdown (GitHub-flavoured tables), for a committee paper."""
 
 from __future__ import annotations
 
 import re
 from typing import TextIO
 
-from orglint.report.sections import BAD, Bullets, Cell, Paragraph, Section, Table
+from orglint.output.document import BAD, Bullets, Cell, Paragraph, Section, Table
 
 _INLINE_SYNTAX = re.compile(r"[\\`*\[\]<|~]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)")
 """What could make an element of text (a link or image, emphasis, code, a strikethrough, an HTML

@@ -1,4 +1,4 @@
-"""The report in the terminal, drawn with rich (colour only on a terminal; NO_COLOR honoured)."""
+"""A document (the report, the diff) in the terminal, drawn with rich (colour only on a terminal; NO_COLOR honoured)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table as RichTable
 
-from orglint.report.sections import BAD, GOOD, MUTED, WARN, Bullets, Cell, Paragraph, Section, Table
+from orglint.output.document import BAD, GOOD, MUTED, WARN, Bullets, Cell, Paragraph, Section, Table
 
 _STYLES = {GOOD: "green", BAD: "bold red", WARN: "yellow", MUTED: "dim", None: ""}
 

@@ -10,8 +10,8 @@ from rich.tree import Tree
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import StructureRun
 from orglint.model.schema import Post
+from orglint.output.outline import Node, outline
 from orglint.report.audit import marks
-from orglint.report.outline import Node, outline
 from orglint.safe_text import safe_text
 
 _MARKS = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "blue"}

@@ -1,14 +1,32 @@
-"""Stage 5: findings to text. Each format is a function ``render(result, stream)``."""
+"""Stage 5: ``orglint check``'s findings as text, one module per output format, each a function
+``render(result, stream)``. Imported by the configuration, so it stays light: a format's module
+is imported only when it is used."""
 
 from __future__ import annotations
 
+import enum
+import importlib
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from orglint.diagnostics import Severity
-from orglint.engine import LintResult
 
-Reporter = Callable[[LintResult, TextIO], None]
+if TYPE_CHECKING:
+    from orglint.engine import LintResult
+
+Reporter = Callable[["LintResult", TextIO], None]
+
+
+class OutputFormat(enum.StrEnum):
+    """check's output formats, the one list that ``--output-format`` and the configuration's
+    ``output-format`` offer. Each is drawn by the module of its name here (json: ``json_format``)."""
+
+    full = "full"
+    concise = "concise"
+    json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
 
 
 def summary_line(result: LintResult) -> str:
@@ -28,18 +46,7 @@ def summary_line(result: LintResult) -> str:
 
 def reporter(name: str) -> Reporter:
     """The reporter for an output format; imported only when used, to keep start-up fast."""
-    if name == "json":
-        from orglint.reporters.json_format import render
-    elif name == "concise":
-        from orglint.reporters.concise import render
-    elif name == "full":
-        from orglint.reporters.full import render
-    elif name == "sarif":
-        from orglint.reporters.sarif import render
-    elif name == "junit":
-        from orglint.reporters.junit import render
-    elif name == "github":
-        from orglint.reporters.github import render
-    else:
-        raise ValueError(f"unknown output format {name!r}")
+    output_format = OutputFormat(name)  # a ValueError for a name that is none
+    module = "json_format" if output_format is OutputFormat.json else output_format.value  # not the json library's name
+    render: Reporter = importlib.import_module(f"{__name__}.{module}").render
     return render

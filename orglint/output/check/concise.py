@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from orglint.engine import LintResult
-from orglint.reporters import summary_line
+from orglint.output.check import summary_line
 
 
 def render(result: LintResult, stream: TextIO) -> None:

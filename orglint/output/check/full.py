@@ -12,7 +12,7 @@ from typing import TextIO
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import LintResult
 from orglint.load.source import SourceFile
-from orglint.reporters import summary_line
+from orglint.output.check import summary_line
 from orglint.safe_text import safe_text
 
 CONTEXT_LINES = 1
