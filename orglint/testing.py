@@ -19,8 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from orglint.diagnostics import Diagnostic
-from orglint.docs import examples
 from orglint.engine import LintOptions, lint
+from orglint.rule_examples import examples
 from orglint.rules import InputRule, Rule
 
 
