@@ -385,16 +385,16 @@ def tree(
 
     with progress_display(console(stderr=True)) as say:
         result = _lint_for_view(paths, ruleset, config, isolated, say)
-    runs, _ = split_by_structure(result)
-    if from_post is not None and not any(from_post in run.graph.posts for run, _, _ in runs):
-        known = [post_id for run, _, _ in runs for post_id in run.graph.posts]
+    structures = split_by_structure(result).structures
+    if from_post is not None and not any(from_post in one.run.graph.posts for one in structures):
+        known = [post_id for one in structures for post_id in one.run.graph.posts]
         close = difflib.get_close_matches(from_post, known, n=1)
         raise _fail(f"no post {from_post!r} in the structure" + (f" (did you mean {close[0]!r}?)" if close else ""))
     # piped, each post stays on one line (grep-able); on a terminal, long lines wrap
     view = console(width=None if sys.stdout.isatty() else 100_000)
-    for run, diagnostics, _ in runs:
-        if from_post is None or from_post in run.graph.posts:
-            tree_view.render(run, by_post(diagnostics), view, from_post, depth)
+    for one in structures:
+        if from_post is None or from_post in one.run.graph.posts:
+            tree_view.render(one.run, by_post(one.diagnostics), view, from_post, depth)
     raise _findings_exit(result, exit_zero)
 
 

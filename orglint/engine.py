@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from orglint import apply_suppressions, selection
 from orglint.config import Config, Settings
@@ -156,7 +156,7 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
     result = LintResult(files=discovery.files, read=discovery.read)
     input_findings = list(discovery.findings)
     rulesets: dict[RulesetKey, Ruleset] = {}
-    jobs = _assemblers(discovery, options)
+    jobs = _structure_builders(discovery, options)
     for index, (display, assemble_one) in enumerate(jobs):
         if options.progress is not None:
             options.progress(display, index, len(jobs))
@@ -171,12 +171,18 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
     return result
 
 
-Assembled = tuple[Structure | None, list[Diagnostic], set[str] | None]
-"""A structure (None if there is nothing to check), its input findings, the files to report on."""
+class BuiltStructure(NamedTuple):
+    """A structure built from what was read, whatever its format, and what reading it found."""
+
+    structure: Structure | None
+    """None if there is nothing to check: unreadable, or refused (the findings say why)."""
+    input_findings: list[Diagnostic]
+    reported_files: set[str] | None
+    """The files findings may be reported on (None: all of the structure's)."""
 
 
-def _assemblers(discovery: Discovery, options: LintOptions) -> list[tuple[str, Callable[[], Assembled]]]:
-    """Each structure found, whatever it was read from, with the step that builds it."""
+def _structure_builders(discovery: Discovery, options: LintOptions) -> list[tuple[str, Callable[[], BuiltStructure]]]:
+    """Each structure found, whatever it was read from, named for the progress display, with the step that builds it."""
     return [
         *((sources.root.source.display, partial(_from_yaml, sources, options)) for sources in discovery.structures),
         *((organogram.source.display, partial(_from_organogram, organogram)) for organogram in discovery.organograms),
@@ -184,22 +190,22 @@ def _assemblers(discovery: Discovery, options: LintOptions) -> list[tuple[str, C
     ]
 
 
-def _from_yaml(sources: StructureSources, options: LintOptions) -> Assembled:
+def _from_yaml(sources: StructureSources, options: LintOptions) -> BuiltStructure:
     structure, found = assemble(sources, options.config_for(sources.root.source.path.parent).limits)
-    return structure, found, sources.reported_files
+    return BuiltStructure(structure, found, sources.reported_files)
 
 
-def _from_organogram(organogram: Organogram) -> Assembled:
+def _from_organogram(organogram: Organogram) -> BuiltStructure:
     from orglint.model.organogram import assemble_organogram  # only for tables: start-up time
 
-    return assemble_organogram(organogram), organogram.findings, None
+    return BuiltStructure(assemble_organogram(organogram), organogram.findings, None)
 
 
-def _from_spreadsheet(spreadsheet: Spreadsheet) -> Assembled:
+def _from_spreadsheet(spreadsheet: Spreadsheet) -> BuiltStructure:
     from orglint.model.spreadsheet import assemble_spreadsheet
 
     structure, found = assemble_spreadsheet(spreadsheet)
-    return structure, found, None
+    return BuiltStructure(structure, found, None)
 
 
 def _ruleset_for(structure: Structure, config: Config, options: LintOptions, cache: dict[RulesetKey, Ruleset]) -> Ruleset:
