@@ -9,6 +9,7 @@ import pytest
 
 from orglint.testing import Found, RuleTester
 
+from ..conftest import check_json
 from .core import CLEAN
 
 X001 = RuleTester("X001")
@@ -32,13 +33,8 @@ def test_a_fault_is_one_finding_at_its_line_and_column_and_nothing_else_fires(tm
     assert found == [Found("X001", None, where)]
 
 
-def test_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+def test_bytes_that_are_not_utf8_are_one_finding_at_the_first_of_them(tmp_path: Path) -> None:
     path = tmp_path / "example.yaml"
-    tmp_path.mkdir(exist_ok=True)
-    found = X001.findings(tmp_path, CLEAN)
-    assert found == []
-    path.write_bytes(CLEAN.encode() + b"  - {id: X, title: Caf\xe9}\n")
-    from tests.conftest import check_json
-
+    path.write_bytes(CLEAN.encode() + b"  - {id: X, title: Caf\xe9, reports_to: CE, tier: 2}\n")
     _, document = check_json(str(path), "--isolated")
-    assert [(d["code"], d["line"]) for d in document["diagnostics"]] == [("X001", 8)]
+    assert [(d["code"], d["line"], d["column"]) for d in document["diagnostics"]] == [("X001", 8, 23)]
