@@ -68,6 +68,13 @@ def test_every_rule_in_the_package_is_registered_under_its_code() -> None:
     assert {rule.code for rule in defined} <= set(registered_rules())
 
 
+def test_every_rule_has_a_test_module_of_its_own() -> None:
+    """``tests/rules/test_<code>_<name>.py``, as ``tests/rules/__init__.py`` describes."""
+    modules = {path.name for path in (Path(__file__).parent / "rules").glob("test_*.py")}
+    expected = {f"test_{code.lower()}_{rule.name.replace('-', '_')}.py": code for code, rule in registered_rules().items()}
+    assert sorted(code for name, code in expected.items() if name not in modules) == []
+
+
 @pytest.fixture
 def plugin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Install one more entry point, as a plugin's package metadata would."""
