@@ -38,3 +38,14 @@ def designate(text: str, post: str, designations: str) -> str:
                 lines[index] = line[: start + len("designations: ")] + designations + line[end + 1 :]
             return "".join(lines)
     raise ValueError(f"no post {post}")
+
+
+COUNCIL_TYPES = ["district", "county", "unitary", "metropolitan-district", "london-borough", "other"]
+
+
+def council(council_type: str, post: str, designations: str, ruleset: str = "uk-local-government") -> str:
+    """``DISTRICT`` as a council of ``council_type`` under ``ruleset``, with ``post``'s designations replaced."""
+    text = DISTRICT.replace("type: district", f"type: {council_type}").replace(
+        "ruleset: uk-local-government", f"ruleset: {ruleset}"
+    )
+    return designate(text, post, designations)

@@ -6,15 +6,12 @@ import pytest
 
 from orglint.testing import Found, RuleTester
 
+from .councils import DISTRICT
+
 L104 = RuleTester("L104")
 
-HEAD = "orglint: 1\norganisation: {name: Example Council, type: district, ruleset: uk-local-government}\nposts:\n"
-CLEAN = HEAD + (
-    "  - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}\n"
-    "  - {id: AD1, title: AD Resources, reports_to: CE, tier: 2, designations: [chief-finance-officer], qualifications: [CIPFA]}\n"
-    "  - {id: AD2, title: AD Governance, reports_to: CE, tier: 2, designations: [monitoring-officer]}\n"
-    "  - {id: AD3, title: AD Place, reports_to: CE, tier: 2, designations: [deputy-chief-finance-officer, deputy-monitoring-officer]}\n"
-)
+HEAD = DISTRICT.split("posts:\n")[0] + "posts:\n"
+CLEAN = DISTRICT
 
 
 def test_one_holder_of_each_is_clean(tmp_path: Path) -> None:
