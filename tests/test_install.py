@@ -24,6 +24,8 @@ from orglint.output.check import OutputFormat
 
 from .conftest import REPO, SAMPLES, run
 
+pytestmark = pytest.mark.slow  # builds the wheel and sdist and installs them
+
 ORGANOGRAM = REPO / "tests" / "data" / "organograms" / "planning_inspectorate-2011-09-30"
 BROKEN = "sample_structures/broken/structure.yaml"
 

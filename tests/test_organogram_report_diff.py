@@ -20,6 +20,8 @@ from orglint.report.audit import Audit, build_report
 from tests.conftest import REPO, STRUCTURE_HEAD, check_json, run, write
 from tests.organogram_oracle import amount  # a cell's number, read as the CSVs write it
 
+pytestmark = pytest.mark.slow  # the published organograms
+
 DATA = REPO / "tests" / "data" / "organograms"
 HOME_OFFICE = ["home_office-2011-09-30", "home_office-2012-09-30"]
 OLD, NEW = HOME_OFFICE
