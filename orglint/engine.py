@@ -181,6 +181,11 @@ class BuiltStructure(NamedTuple):
     """The files findings may be reported on (None: all of the structure's)."""
 
 
+def build_structures(discovery: Discovery, options: LintOptions) -> list[BuiltStructure]:
+    """Every structure found, built, whatever it was read from (``orglint template --from``)."""
+    return [build() for _, build in _structure_builders(discovery, options)]
+
+
 def _structure_builders(discovery: Discovery, options: LintOptions) -> list[tuple[str, Callable[[], BuiltStructure]]]:
     """Each structure found, whatever it was read from, named for the progress display, with the step that builds it."""
     return [
@@ -206,6 +211,11 @@ def _from_spreadsheet(spreadsheet: Spreadsheet) -> BuiltStructure:
 
     structure, found = assemble_spreadsheet(spreadsheet)
     return BuiltStructure(structure, found, None)
+
+
+def ruleset_for(structure: Structure, options: LintOptions) -> Ruleset:
+    """The ruleset ``check`` would lint a structure with (``orglint template --from``)."""
+    return _ruleset_for(structure, options.config_for(structure.root.path.parent), options, {})
 
 
 def _ruleset_for(structure: Structure, config: Config, options: LintOptions, cache: dict[RulesetKey, Ruleset]) -> Ruleset:

@@ -79,12 +79,13 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` as UTF-8, whole or not at all."""
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Write ``text`` to ``path`` (as UTF-8; bytes as they are), whole or not at all."""
+    content = text.encode("utf-8") if isinstance(text, str) else text
     try:
         if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
-            with open(path, "w", encoding="utf-8") as stream:  # a device or a pipe: nothing to rename over
-                stream.write(text)
+            with open(path, "wb") as stream:  # a device or a pipe: nothing to rename over
+                stream.write(content)
             return
         folder = path.parent if str(path.parent) else Path(".")
         mode = _mode_for(path)
@@ -92,9 +93,9 @@ def write_atomically(path: Path, text: str) -> None:
     except OSError as error:
         raise OutputFailed(f"cannot write {path}: {error.strerror or error}") from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        with os.fdopen(descriptor, "wb") as handle:
             os.fchmod(handle.fileno(), mode)
-            handle.write(text)
+            handle.write(content)
         os.replace(temporary, path)
     except BaseException as error:  # including KeyboardInterrupt and the SystemExit SIGTERM raises
         Path(temporary).unlink(missing_ok=True)

@@ -1,7 +1,7 @@
 """Stage 6: the command line (docs/command-line.md).
 
-The nine commands, registered below in the order ``--help`` lists them, live a module per group:
-``check`` (check, baseline write), ``views`` (report, tree, diff), ``import_command`` (import) and
+The ten commands, registered below in the order ``--help`` lists them, live a module per group:
+``check`` (check, baseline write), ``views`` (report, tree, diff), ``import_command`` (import), ``template`` (template) and
 ``reference`` (rule, rules, schema). ``app`` holds the application and the one handler every
 failure goes through (exit codes there); ``shared`` the options and steps several commands share.
 """
@@ -17,6 +17,7 @@ from orglint.cli.app import app
 from orglint.cli.check import baseline_app, baseline_write, check
 from orglint.cli.import_command import import_
 from orglint.cli.reference import rule_docs, rules_table, schema
+from orglint.cli.template import template
 from orglint.cli.views import diff, report, tree
 
 app.command()(check)
@@ -24,6 +25,7 @@ app.command()(report)
 app.command()(tree)
 app.command()(diff)
 app.command("import")(import_)
+app.command()(template)
 app.add_typer(baseline_app, name="baseline")
 baseline_app.command("write")(baseline_write)
 app.command("rule")(rule_docs)

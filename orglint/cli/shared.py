@@ -62,7 +62,7 @@ def lint_paths(paths: list[Path] | None, options: LintOptions) -> LintResult:
     return result
 
 
-def write_output(path: Path, text: str, read: Mapping[Path, str], force: bool) -> None:
+def write_output(path: Path, text: str | bytes, read: Mapping[Path, str], force: bool) -> None:
     """Write what the user asked for, whole or not at all; never over a file the run read, or a
     structure, ruleset or configuration, unless forced."""
     from orglint.output_file import refuse_to_replace, write_atomically

@@ -1,0 +1,85 @@
+"""``orglint template``: a structure workbook for a manager to fill in, empty or filled from a structure."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from orglint.cli.app import BadUsage
+from orglint.cli.shared import ConfigFile, Isolated, Verbose
+
+if TYPE_CHECKING:
+    from orglint.engine import LintOptions
+    from orglint.model.structure import Structure
+
+
+def template(
+    output: Annotated[Path, typer.Argument(help="The workbook to write (.xlsx).")],
+    ruleset: Annotated[
+        str | None,
+        typer.Option(
+            "--ruleset", "-r", help="The ruleset whose words fill the drop-down lists (default: core, or the structure's own)."
+        ),
+    ] = None,
+    source: Annotated[
+        Path | None, typer.Option("--from", help="A structure to fill the workbook with (a YAML structure or a workbook).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists (never a file this run read).")] = False,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+    verbose: Verbose = False,
+) -> None:
+    """Write a structure workbook to fill in: a sheet each for the organisation, departments, profiles, posts and evaluations."""
+    from orglint.engine import DEFAULT_RULESET, LintOptions, ruleset_for
+    from orglint.load.source import real_path
+    from orglint.output.workbook import record_counts, render_workbook
+    from orglint.output_file import refuse_to_replace, write_atomically
+    from orglint.ruleset import load_ruleset
+
+    if output.suffix.casefold() != ".xlsx":
+        raise BadUsage(f"{output}: a template is an Excel workbook: name it .xlsx")
+    options = LintOptions(rulesets=[ruleset] if ruleset else [], config_file=config, isolated=isolated)
+    structure = None
+    read: dict[Path, str] = {}
+    if source is not None:
+        structure, read = _read(source, options)
+        policy = ruleset_for(structure, options).policy
+    else:
+        policy = load_ruleset([ruleset or DEFAULT_RULESET], Path.cwd()).policy
+    if real_path(output) in read:
+        raise BadUsage(f"{output} is {read[real_path(output)]} this run read: choose another output file")
+    if not force:
+        refuse_to_replace(output, read)
+        if output.exists():
+            raise BadUsage(f"{output} exists: use --force to overwrite it")
+    write_atomically(output, render_workbook(policy, structure))
+    if structure is None:
+        sys.stderr.write(f"orglint: wrote a template to {output}\n")
+    else:
+        counts = ", ".join(f"{count} {sheet.lower()}" for sheet, count in record_counts(structure) if count)
+        sys.stderr.write(f"orglint: wrote {output} from {source}: {counts or 'nothing to fill in'}\n")
+
+
+def _read(source: Path, options: LintOptions) -> tuple[Structure, dict[Path, str]]:
+    """The one structure ``source`` holds, and the files read for it; its input findings (records
+    left out) are said on stderr, as ``import`` says them."""
+    from orglint.engine import build_structures
+    from orglint.importer import describe
+    from orglint.load.discover import discover
+
+    if not source.is_file():
+        raise BadUsage(f"{source}: no such file")
+    settings = options.config_for(source.parent)
+    discovery = discover([source], spreadsheet_for=lambda _: settings.settings.spreadsheet, limits_for=lambda _: settings.limits)
+    built = build_structures(discovery, options)
+    for finding in [*discovery.findings, *(finding for one in built for finding in one.input_findings)]:
+        sys.stderr.write(describe(finding) + "\n")
+    structures = [one.structure for one in built if one.structure is not None]
+    if len(structures) != 1:
+        raise BadUsage(
+            f"{source}: not a structure orglint can read (see above)" if not structures else f"{source} holds several structures"
+        )
+    return structures[0], discovery.read
