@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from orglint.cli.app import BadUsage
+from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, BadUsage
 from orglint.cli.shared import ConfigFile, Isolated, Verbose
 
 if TYPE_CHECKING:
@@ -32,7 +32,10 @@ def template(
     isolated: Isolated = False,
     verbose: Verbose = False,
 ) -> None:
-    """Write a structure workbook to fill in: a sheet each for the organisation, departments, profiles, posts and evaluations."""
+    """Write a structure workbook to fill in: a sheet each for the organisation, departments, profiles, posts and evaluations.
+
+    Exit 1 if the structure given with --from had values that could not be read (each said on
+    stderr): the workbook is written without them."""
     from orglint.engine import DEFAULT_RULESET, LintOptions, ruleset_for
     from orglint.load.source import real_path
     from orglint.output.workbook import record_counts, render_workbook
@@ -44,8 +47,9 @@ def template(
     options = LintOptions(rulesets=[ruleset] if ruleset else [], config_file=config, isolated=isolated)
     structure = None
     read: dict[Path, str] = {}
+    faults = 0
     if source is not None:
-        structure, read = _read(source, options)
+        structure, read, faults = _read(source, options)
         policy = ruleset_for(structure, options).policy
     else:
         policy = load_ruleset([ruleset or DEFAULT_RULESET], Path.cwd()).policy
@@ -61,11 +65,12 @@ def template(
     else:
         counts = ", ".join(f"{count} {sheet.lower()}" for sheet, count in record_counts(structure) if count)
         sys.stderr.write(f"orglint: wrote {output} from {source}: {counts or 'nothing to fill in'}\n")
+    raise typer.Exit(EXIT_FINDINGS if faults else EXIT_CLEAN)
 
 
-def _read(source: Path, options: LintOptions) -> tuple[Structure, dict[Path, str]]:
-    """The one structure ``source`` holds, and the files read for it; its input findings (records
-    left out) are said on stderr, as ``import`` says them."""
+def _read(source: Path, options: LintOptions) -> tuple[Structure, dict[Path, str], int]:
+    """The one structure ``source`` holds, the files read for it, and how many input findings
+    (values or records left out) reading it met: said on stderr, as ``import`` says them."""
     from orglint.engine import build_structures
     from orglint.importer import describe
     from orglint.load.discover import discover
@@ -75,11 +80,12 @@ def _read(source: Path, options: LintOptions) -> tuple[Structure, dict[Path, str
     settings = options.config_for(source.parent)
     discovery = discover([source], spreadsheet_for=lambda _: settings.settings.spreadsheet, limits_for=lambda _: settings.limits)
     built = build_structures(discovery, options)
-    for finding in [*discovery.findings, *(finding for one in built for finding in one.input_findings)]:
+    faults = [*discovery.findings, *(finding for one in built for finding in one.input_findings)]
+    for finding in faults:
         sys.stderr.write(describe(finding) + "\n")
     structures = [one.structure for one in built if one.structure is not None]
     if len(structures) != 1:
         raise BadUsage(
             f"{source}: not a structure orglint can read (see above)" if not structures else f"{source} holds several structures"
         )
-    return structures[0], discovery.read
+    return structures[0], discovery.read, len(faults)

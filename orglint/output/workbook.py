@@ -8,7 +8,8 @@ Values are written as the loader reads them: lists one per line in a cell, dates
 (shown dd/mm/yyyy), numbers as numbers, ``group`` as yes or no. A drop-down list goes inline when
 it fits Excel's 255 characters (and has no comma or quote), else on the hidden ``Lists`` sheet,
 referenced by its range. The lists suggest; a value outside them is warned of, not refused (a
-council's own grade, two designations one per line in a cell).
+council's own grade, two designations one per line in a cell). Text is always written as text:
+a title that starts with ``=`` is not a formula.
 """
 
 from __future__ import annotations
@@ -144,6 +145,8 @@ def _fill(cell: Any, column: Column, record: Any) -> int:
     if value is None:
         return 0
     cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # text, even text that starts with "=": never a formula Excel would run
     if isinstance(value, datetime.date):
         cell.number_format = DATE_FORMAT
         return len(DATE_FORMAT)
