@@ -306,3 +306,11 @@ def test_every_word_the_lists_offer_is_one_the_loader_accepts(in_tmp: Path) -> N
     _, document = check_json("filled.xlsx")
     assert document["summary"]["posts"] == len(grades) + 1
     assert [d for d in document["diagnostics"] if d["code"].startswith("X")] == []
+
+
+def test_a_value_a_workbook_cannot_hold_is_one_line_and_nothing_is_written(in_tmp: Path) -> None:
+    (in_tmp / "bell.yaml").write_text(ODD_VALUES.replace("title: Officer,", 'title: "Officer\\a",'), encoding="utf-8")
+    code, _, err = run("template", "bell.xlsx", "--from", "bell.yaml")
+    assert code == 2
+    assert err == ("orglint: error: Profiles!B2 (Title): the value holds a control character, which a workbook cannot hold\n")
+    assert not (in_tmp / "bell.xlsx").exists()

@@ -24,9 +24,11 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from orglint.errors import OrglintError
 from orglint.load.workbook_layout import DEPARTMENTS, EVALUATIONS, POSTS, PROFILES, WORKBOOK, Column, Sheet, Vocabulary
 from orglint.model.schema import CouncilType, DepartmentKind, Function, Post
 from orglint.model.structure import Structure
@@ -40,6 +42,10 @@ BLANK_ROWS = 500
 """Rows below the last record that the drop-down lists still cover, for a manager to fill."""
 DATE_FORMAT = "dd/mm/yyyy"
 MIN_WIDTH, MAX_WIDTH = 10, 60
+
+
+class UnwritableValue(OrglintError):
+    """A value of the structure that a workbook cannot hold (exit 2; nothing is written)."""
 
 
 def vocabularies(policy: Policy) -> dict[Vocabulary, list[str]]:
@@ -66,7 +72,7 @@ def _value_at(record: Any, path: str) -> Any:
     return value
 
 
-def cell_value(column: Column, value: Any) -> Any:
+def cell_value(value: Any) -> Any:
     """A field's value as its cell holds it (None: the cell is left blank)."""
     if value is None or value == ():
         return None
@@ -141,10 +147,14 @@ def _header(cell: Any, column: Column) -> None:
 
 def _fill(cell: Any, column: Column, record: Any) -> int:
     """Write a record's field into its cell; the width the value needs."""
-    value = cell_value(column, _value_at(record, column.field))
+    value = cell_value(_value_at(record, column.field))
     if value is None:
         return 0
-    cell.value = value
+    try:
+        cell.value = value
+    except IllegalCharacterError:
+        where = f"{cell.parent.title}!{cell.coordinate} ({column.header})"
+        raise UnwritableValue(f"{where}: the value holds a control character, which a workbook cannot hold") from None
     if isinstance(value, str):
         cell.data_type = "s"  # text, even text that starts with "=": never a formula Excel would run
     if isinstance(value, datetime.date):
