@@ -10,6 +10,8 @@
   org chart).
 * ``tree`` (``orglint tree``) and ``outline``, the reporting lines cut at a depth that the tree
   and the org chart draw.
+* ``workbook``: the structure workbook ``orglint template`` writes (the layout of
+  ``orglint.load.workbook_layout``), empty or filled from a structure.
 
 What they show is computed elsewhere: the report's facts in ``orglint.report``, the comparison in
 ``orglint.diff``. Only ``check/`` is imported by ``orglint check``.
