@@ -9,7 +9,6 @@ error (exit 2) naming the file, line and key.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import re
@@ -27,6 +26,7 @@ from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.model.validate import plain_message
 from orglint.rules.registry import rule_by_code_or_name
 from orglint.ruleset import is_path_reference
+from orglint.suggest import closest, did_you_mean
 
 CONFIG_FILES = ("orglint.toml", "pyproject.toml")
 
@@ -189,8 +189,7 @@ def _parse(path: Path, required: bool) -> Settings | None:
         line, column = _line_of(text, detail["loc"], section)
         if detail["type"] == "extra_forbidden":
             keys = _known_keys(detail["loc"])
-            close = difflib.get_close_matches(key, keys, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else f"; known keys: {', '.join(keys)}"
+            hint = did_you_mean(closest(key, keys), otherwise=f"; known keys: {', '.join(keys)}")
             message = f"unknown key {key!r}{hint}"
         else:
             message = f"{'.'.join(str(step) for step in detail['loc'])}: {plain_message(detail)}"

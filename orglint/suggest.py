@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 def closest(written: str, known: Iterable[str]) -> str | None:
     """The known name ``written`` is most probably a misspelling of, if any is close enough."""
-    close = difflib.get_close_matches(written, list(known), n=1)
+    close = difflib.get_close_matches(written, known, n=1)
     return close[0] if close else None
 
 

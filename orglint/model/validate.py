@@ -13,7 +13,6 @@ the faulty posts looked at one by one. One mistake gives one finding:
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from orglint.load.origin import locate
 from orglint.load.source import SourceFile
 from orglint.load.yaml_source import YamlMap, YamlSeq
 from orglint.model.schema import Department, Located, Post, Profile, StructureFile, fields_of, validator
+from orglint.suggest import closest, did_you_mean
 
 INVALID_STRUCTURE = "X002"
 
@@ -143,8 +143,7 @@ def _meant_field(model: type, taken: tuple[Any, ...]) -> str | None:
     allowed = _model_at(model, taken[:-1])
     if allowed is None or not taken:
         return None
-    close = difflib.get_close_matches(str(taken[-1]), list(fields_of(allowed)), n=1)
-    return close[0] if close else None
+    return closest(str(taken[-1]), fields_of(allowed))
 
 
 def schema_findings(
@@ -171,10 +170,7 @@ def _findings(
             message = f"unknown key {key!r}"
             if allowed is not None:
                 meant = _meant_field(model, taken) if taken else None
-                if meant:
-                    message += f" (did you mean {meant!r}?)"
-                else:
-                    message += f"; expected one of: {', '.join(fields_of(allowed))}"
+                message += did_you_mean(meant, otherwise=f"; expected one of: {', '.join(fields_of(allowed))}")
             where = _field_name(prefix + taken[:-1])
             message = f"{where}: {message}" if where else message
             span = locate(raw, taken, key=True)
@@ -192,9 +188,7 @@ def _findings(
             if kind == "literal_error" and isinstance(value, str):
                 choices = [str(choice) for choice in (detail.get("ctx") or {}).get("expected", "").replace("'", "").split(" or ")]
                 options = [part.strip() for choice in choices for part in choice.split(",") if part.strip()]
-                close = difflib.get_close_matches(value, options, n=1)
-                if close:
-                    text += f" (did you mean {close[0]!r}?)"
+                text += did_you_mean(closest(value, options))
             message = f"{_field_name(prefix + taken) or 'value'}: {text}"
             if not isinstance(value, dict):
                 message += f", got {_describe(value)}"
