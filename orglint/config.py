@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.errors import OrglintError
+from orglint.kebab_case import KEBAB_CASE_KEYS
 from orglint.load.source import Limits, display_path, real_path
 from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.model.validate import plain_message
@@ -43,9 +44,7 @@ class ConfigError(OrglintError):
 class Settings(BaseModel):
     """The keys of ``[tool.orglint]``."""
 
-    model_config = ConfigDict(
-        extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True, defer_build=True
-    )
+    model_config = KEBAB_CASE_KEYS | ConfigDict(populate_by_name=True)
     ruleset: str | list[str] | None = Field(default=None, description="Ruleset names or paths (relative to this file).")
     select: list[str] | None = None
     extend_select: list[str] = []

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from orglint.diagnostics import Severity, Span
 from orglint.errors import OrglintError
+from orglint.kebab_case import kebab_case
 from orglint.load.documents import load_yaml
 from orglint.load.origin import locate
 from orglint.load.source import SourceFile, real_path
@@ -255,7 +256,7 @@ class _Resolver:
     def _merge_policy(self, policy_raw: YamlMap) -> None:
         for section, entries in policy_raw.items():
             if section not in Policy.model_fields and section.replace("-", "_") not in Policy.model_fields:
-                fields = [name.replace("_", "-") for name in Policy.model_fields]
+                fields = [kebab_case(name) for name in Policy.model_fields]
                 hint = did_you_mean(closest(section, fields), otherwise=f"; sections: {', '.join(fields)}")
                 raise RulesetError(f"unknown policy section {section!r}{hint}", policy_raw.key_span(section))
             merged = self.policy.setdefault(section, {})

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict
 
 from orglint.diagnostics import Diagnostic, Severity, Span
 from orglint.graph import OrgGraph
+from orglint.kebab_case import KEBAB_CASE_KEYS
 from orglint.load.origin import locate
 from orglint.model.schema import Located, Post, Profile
 from orglint.model.structure import Structure
@@ -35,7 +36,7 @@ from orglint.policy import Policy
 class RuleSettings(BaseModel):
     """Settings a ruleset gives a rule; keys are kebab-case in YAML."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=lambda name: name.replace("_", "-"), defer_build=True)
+    model_config = KEBAB_CASE_KEYS | ConfigDict(frozen=True)
 
 
 SettingsT = TypeVar("SettingsT", bound=RuleSettings)
