@@ -1,4 +1,4 @@
-"""orglint's benchmark (SPEC section 9, issue 8): end-to-end check time as ratios to bare YAML
+"""orglint's benchmark (docs/performance.md, issue 8): end-to-end check time as ratios to bare YAML
 loads of the same file, timed in the same run (machines here are noisy: compare ratios).
 
 For each size N: generate an N-post structure, then time, each as a fresh process,
@@ -11,7 +11,7 @@ For each size N: generate an N-post structure, then time, each as a fresh proces
   * rapidyaml's C++ parse of the same bytes, if rapidyaml is installed (the parser floor:
     `pip install -e '.[bench]'`);
 and print seconds, ratios and peak RSS (from wait4's rusage). Then the growth from each size to
-the next (SPEC: 10x the posts at most 11x the time), pre-commit latency (a 50-post check
+the next (docs/performance.md: 10x the posts at most 11x the time), pre-commit latency (a 50-post check
 against `python -c "import networkx"`), the largest real organogram in tests/data/organograms
 (target: under 1 s), and every organogram there in one run, against the csv module reading
 the same tables (the `check DIR` case of a repository of publications).

@@ -1,4 +1,4 @@
-"""Baselines: accepted findings recorded so that only new ones fail (SPEC section 8).
+"""Baselines: accepted findings recorded so that only new ones fail (docs/ci-and-pre-commit.md).
 
 A baseline entry is (file, code, post, fingerprint), never a line: edits above a finding do not
 break it. Entries count: two accepted findings with one key absorb two findings, not more.

@@ -1,4 +1,4 @@
-"""Stage 6: the command line (SPEC section 6).
+"""Stage 6: the command line (docs/command-line.md).
 
 Exit codes: 0 no error-severity findings; 1 findings (errors, or warnings past --max-warnings);
 2 bad usage, configuration or ruleset, a named path that does not exist, an output that cannot
@@ -695,7 +695,7 @@ def _terminated(signal_number: int, frame: object) -> None:
 
 
 def main() -> None:
-    """Entry point. Click's own usage errors exit 2, as SPEC section 6 asks.
+    """Entry point. Click's own usage errors exit 2, as docs/command-line.md says.
 
     Once the command is done and its output flushed, the process ends without the interpreter's
     teardown: freeing a large structure object by object (0.4 s at 100k posts, seconds at a

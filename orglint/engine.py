@@ -204,7 +204,7 @@ def _from_spreadsheet(spreadsheet: Spreadsheet) -> Assembled:
 
 def _ruleset_for(structure: Structure, config: Config, options: LintOptions, cache: dict[RulesetKey, Ruleset]) -> Ruleset:
     """The command line's rulesets, else the structure's own `ruleset:`, else the configuration's
-    default. Paths the repository itself declares may not lead outside it (SPEC §10)."""
+    default. Paths the repository itself declares may not lead outside it (docs/security.md)."""
     repository = project_root(structure.root.path)
     declared_in: Path | None
     if options.rulesets:

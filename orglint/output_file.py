@@ -1,5 +1,5 @@
 """Writing what a user asked for to a file (``-o``, ``baseline write``, ``import``) without ever
-destroying what they had (SPEC §10).
+destroying what they had (docs/security.md).
 
 * A path that names a file the run read, or an existing structure, ruleset or configuration
   file, is refused unless ``--force`` is given: a mistyped ``-o`` must not replace a ruleset.

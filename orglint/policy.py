@@ -1,10 +1,10 @@
 """Policy: the data several rules share, kept in rulesets (``policy:``), never in Python.
 
-* ``designations``: the statutory and other designations a post may carry (SPEC section 3), which
+* ``designations``: the statutory and other designations a post may carry (docs/structure-format.md), which
   of them only one post may hold, and the statute behind each;
 * ``designation-aliases``: the other names people write for a designation (``s151``, ``MO``),
   each to the designation it means (see ``Policy.designation_for``);
-* ``council-types``: which designations each type of council must make (the SPEC's matrix);
+* ``council-types``: which designations each type of council must make (docs/rulesets.md);
 * ``grades``: each grade's rank (higher is more senior), pay band and Hay points range;
 * ``roles``: the levels of post (Strategic Director, Team Manager...), the grades each may hold and
   the corporately agreed responsibilities its job profile template must carry;

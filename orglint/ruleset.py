@@ -1,4 +1,4 @@
-"""Rulesets: which rules apply, at what severity, with what settings (SPEC section 4).
+"""Rulesets: which rules apply, at what severity, with what settings (docs/rulesets.md).
 
 A ruleset is a YAML file (``orglint-ruleset: 1``) that may ``extends:`` others. Built-in rulesets
 are named (``core``); any other reference is a path relative to the file that names it.

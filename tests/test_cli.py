@@ -1,4 +1,4 @@
-"""The command line: exit codes, output formats, options (SPEC sections 6 and 7)."""
+"""The command line: exit codes, output formats, options (docs/command-line.md, docs/ci-and-pre-commit.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Writes never destroy what the user had (SPEC §10): no output over a file the run read, or over
+"""Writes never destroy what the user had (docs/security.md): no output over a file the run read, or over
 any structure, ruleset or configuration, unless --force; the umask's permissions; a failed or
 interrupted write leaves the old file whole and no temporary file."""
 

@@ -1,4 +1,4 @@
-"""A hostile repository (SPEC section 10): post ids, titles, holder names, departments, the
+"""A hostile repository (docs/security.md): post ids, titles, holder names, departments, the
 organisation's name and file names that carry terminal escapes, control characters, line breaks,
 bidi controls, CI log commands and Markdown or HTML. Every output shows them as inert text: no raw
 control character, no line that a CI runner reads as a command, JSON, SARIF and JUnit that parse,

@@ -1,4 +1,4 @@
-"""A linted repository is hostile (SPEC §10): nothing it contains makes orglint read outside its
+"""A linted repository is hostile (docs/security.md): nothing it contains makes orglint read outside its
 project root, hang on a link loop, or run the repository's code.
 
 Each test builds a repository (a folder holding ``.git``) with a secret file beside it, outside,

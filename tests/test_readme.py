@@ -1,5 +1,6 @@
-"""The README's examples are real: its configuration and ruleset examples load, and every sample of
-output is what the command prints (with only the version and today's date made neutral)."""
+"""The README's and the docs' examples are real: their configuration and ruleset examples load,
+and every sample of output is what the command prints (with only the version and today's date
+made neutral). Each test finds its sample on whichever page holds it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import re
 import tomllib
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -16,13 +18,25 @@ from orglint.config import Settings
 
 from .conftest import REPO, run, write
 
-README = (REPO / "README.md").read_text(encoding="utf-8")
+PAGES = {
+    str(path.relative_to(REPO)): path.read_text(encoding="utf-8")
+    for path in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+}
+"""The README and every docs page, by path."""
 ELIDED = "..."
 """A line of a sample that stands for lines left out."""
 
 
 def _blocks(language: str) -> list[str]:
-    return re.findall(rf"```{language}\n(.*?)```", README, flags=re.DOTALL)
+    return [block for text in PAGES.values() for block in re.findall(rf"```{language}\n(.*?)```", text, flags=re.DOTALL)]
+
+
+Found = TypeVar("Found")
+
+
+def _the_one(matches: list[Found], what: str) -> Found:
+    assert len(matches) == 1, f"{len(matches)} {what} in the README and docs, not one"
+    return matches[0]
 
 
 def _neutral(text: str) -> str:
@@ -30,12 +44,13 @@ def _neutral(text: str) -> str:
     return text.replace(f'"orglint": "{__version__}"', '"orglint": "VERSION"').replace(today().isoformat(), "TODAY")
 
 
-def _console_samples() -> list[tuple[str, str]]:
-    """(command, what the README shows it printing) for every console or text block that starts
+def _console_samples() -> list[tuple[str, str, str]]:
+    """(page, command, what the page shows it printing) for every console or text block that starts
     with ``$ orglint``."""
     return [
-        (match["command"], match["shown"])
-        for match in re.finditer(r"```(?:console|text)\n\$ (?P<command>orglint .*?)\n(?P<shown>.*?)```", README, re.DOTALL)
+        (page, match["command"], match["shown"])
+        for page, text in PAGES.items()
+        for match in re.finditer(r"```(?:console|text)\n\$ (?P<command>orglint .*?)\n(?P<shown>.*?)```", text, re.DOTALL)
     ]
 
 
@@ -68,12 +83,12 @@ def _assert_shows(shown: str, printed: str) -> None:
 
 
 def test_every_output_sample_is_sampled() -> None:
-    commands = [command.split()[1] for command, _ in _console_samples()]
-    assert commands == ["check", "tree"]  # "What it looks like", and the tree
+    commands = sorted((page, command.split()[1]) for page, command, _ in _console_samples())
+    assert commands == [("README.md", "check"), ("docs/audit-report-and-diff.md", "tree")]  # "What it looks like", the tree
 
 
-@pytest.mark.parametrize(("command", "shown"), _console_samples(), ids=lambda value: value.split("\n")[0][:60])
-def test_a_console_sample_is_what_the_command_prints(at_repo: Path, command: str, shown: str) -> None:
+@pytest.mark.parametrize(("page", "command", "shown"), _console_samples(), ids=lambda value: value.split("\n")[0][:60])
+def test_a_console_sample_is_what_the_command_prints(at_repo: Path, page: str, command: str, shown: str) -> None:
     _, printed, _ = run(*command.split()[1:])
     _assert_shows(_neutral(shown), _neutral(printed))
 
@@ -81,7 +96,7 @@ def test_a_console_sample_is_what_the_command_prints(at_repo: Path, command: str
 def test_the_json_sample_is_what_check_prints(at_repo: Path) -> None:
     """The JSON output section's sample: the broken sample's summary as printed, and one of its
     findings whole (the others left out)."""
-    (block,) = [block for block in _blocks("json") if block.startswith('{"orglint"')]
+    block = _the_one([block for block in _blocks("json") if block.startswith('{"orglint"')], "JSON samples")
     shown = json.loads(_neutral(block))
     _, out, _ = run("check", "sample_structures/broken", "--output-format", "json")
     printed = json.loads(_neutral(out))
@@ -92,20 +107,20 @@ def test_the_json_sample_is_what_check_prints(at_repo: Path) -> None:
 
 
 def test_the_configuration_example_is_valid() -> None:
-    (example,) = [block for block in _blocks("toml") if "[tool.orglint]" in block]
+    example = _the_one([block for block in _blocks("toml") if "[tool.orglint]" in block], "configuration examples")
     settings = Settings.model_validate(tomllib.loads(example)["tool"]["orglint"])
     assert settings.per_file_ignores == {"drafts/*.yaml": ["E"]}
 
 
-def test_the_ruleset_example_loads(in_tmp: Path) -> None:
-    (example,) = [block for block in _blocks("yaml") if block.startswith("orglint-ruleset: 1")]
+@pytest.mark.parametrize("example", [block for block in _blocks("yaml") if block.startswith("orglint-ruleset: 1")])
+def test_a_ruleset_example_loads(in_tmp: Path, example: str) -> None:
     write(in_tmp, "our-council.yaml", example)
     exit_code, _, err = run("rules", "--ruleset", "./our-council.yaml", "--output-format", "json")
     assert exit_code == 0, err
 
 
 def test_the_baseline_commands_work_as_shown(in_tmp: Path) -> None:
-    (block,) = [block for block in _blocks("sh") if "baseline write" in block]
+    block = _the_one([block for block in _blocks("sh") if "baseline write" in block], "baseline examples")
     commands = [line.split("#")[0].split() for line in block.splitlines() if line.strip()]
     write(
         in_tmp,
@@ -119,7 +134,9 @@ def test_the_baseline_commands_work_as_shown(in_tmp: Path) -> None:
 
 
 def test_the_suppression_example_suppresses(in_tmp: Path) -> None:
-    (line,) = [line for line in README.splitlines() if "# orglint: ignore[E101]" in line]
+    line = _the_one(
+        [line for text in PAGES.values() for line in text.splitlines() if "# orglint: ignore[E101]" in line], "suppressions"
+    )
     write(in_tmp, "pyproject.toml", '[tool.orglint]\nextend-select = ["E101"]\n')
     structure = (
         "orglint: 1\norganisation: {name: X}\nposts:\n  - {id: CE, title: CE, evaluation: {scheme: HAY}}\n"
@@ -132,7 +149,14 @@ def test_the_suppression_example_suppresses(in_tmp: Path) -> None:
 
 
 def test_the_report_excerpt_is_what_the_report_prints(at_repo: Path) -> None:
-    (path, excerpt) = re.findall(r"<!-- report-excerpt: (\S+) -->\n(.*?)\n<!-- /report-excerpt -->", README, flags=re.DOTALL)[0]
+    path, excerpt = _the_one(
+        [
+            found
+            for text in PAGES.values()
+            for found in re.findall(r"<!-- report-excerpt: (\S+) -->\n(.*?)\n<!-- /report-excerpt -->", text, flags=re.DOTALL)
+        ],
+        "report excerpts",
+    )
     _, markdown, _ = run("report", path, "--format", "markdown")
     assert excerpt in markdown
 
@@ -140,7 +164,7 @@ def test_the_report_excerpt_is_what_the_report_prints(at_repo: Path) -> None:
 def test_the_spreadsheet_configuration_example_is_valid() -> None:
     from orglint.load.spreadsheet_settings import SpreadsheetSettings
 
-    (example,) = [block for block in _blocks("toml") if "[spreadsheet]" in block]
+    example = _the_one([block for block in _blocks("toml") if "[spreadsheet]" in block], "spreadsheet configurations")
     document = tomllib.loads(example)
     settings = Settings.model_validate(document)
     assert isinstance(settings.spreadsheet, SpreadsheetSettings)
@@ -148,7 +172,14 @@ def test_the_spreadsheet_configuration_example_is_valid() -> None:
 
 
 def test_the_diff_excerpt_is_what_diff_prints(at_repo: Path) -> None:
-    (excerpt,) = re.findall(r"<!-- diff-excerpt -->\n(.*?)<!-- /diff-excerpt -->", README, flags=re.DOTALL)
+    excerpt = _the_one(
+        [
+            found
+            for text in PAGES.values()
+            for found in re.findall(r"<!-- diff-excerpt -->\n(.*?)<!-- /diff-excerpt -->", text, flags=re.DOTALL)
+        ],
+        "diff excerpts",
+    )
     _, markdown, _ = run(
         "diff",
         "sample_structures/carlisle-2009/structure.yaml",
@@ -157,5 +188,7 @@ def test_the_diff_excerpt_is_what_diff_prints(at_repo: Path) -> None:
         "markdown",
     )
     assert excerpt.replace("#### ", "## ") in markdown
-    (compliance,) = re.findall(r"and its compliance: \*(.*?)\*", README)  # the summary line, quoted in the prose
+    compliance = _the_one(  # the summary line, quoted in the prose
+        [found for text in PAGES.values() for found in re.findall(r"and its compliance: \*(.*?)\*", text)], "compliance lines"
+    )
     assert f"**{compliance} (matched by" in markdown

@@ -1,5 +1,5 @@
 """`orglint report`: every section's figures on the sample structures, worked out here from the raw
-YAML (read with ruamel.yaml, not orglint's loader) and the SPEC, then compared with the report."""
+YAML (read with ruamel.yaml, not orglint's loader) and the documented rules, then compared with the report."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def test_riverside_shape_counts_vacancies_and_part_time_posts(monkeypatch: pytes
 
 
 def test_statutory_officers_district_with_a_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
-    # SPEC section 5: a district must designate HoPS, CFO and MO. In the proposal one post (AD-RES)
+    # docs/rulesets.md (council types): a district must designate HoPS, CFO and MO. In the proposal one post (AD-RES)
     # is both CFO and MO (L105); the returning and electoral registration officer, the deputy CFO and
     # two Deputy Chief Executives are held but not required.
     posts = raw(CARLISLE_PROPOSED)["posts"]
@@ -377,7 +377,7 @@ def after_a_clean_check(expression: str) -> str:
 
 
 def test_check_imports_nothing_only_other_commands_need(at_repo: Path) -> None:
-    # pre-commit latency (SPEC section 9): `check` loads only what it needs
+    # pre-commit latency (docs/performance.md): `check` loads only what it needs
     other_commands = "('selenium', 'rich.progress', 'orglint.diff', 'orglint.convert', 'orglint.revisions', 'openpyxl', 'ruamel')"
     loaded = after_a_clean_check(
         f"sorted(name for name in sys.modules if name.split('.')[:2] == ['orglint', 'report'] or name.startswith({other_commands}))"

@@ -108,9 +108,3 @@ def test_rules_table_shows_the_resolved_ruleset() -> None:
     table = {row["code"]: row for row in json.loads(out)["rules"]}
     assert table["D102"]["severity"] == "info" and table["D102"]["enabled"]
     assert set(RULES) == set(table)
-
-
-def test_readme_lists_every_rule() -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    for code, rule in RULES.items():
-        assert f"| {code} | {rule.name} | {rule.severity.label} |" in readme, f"README's rule table lacks {code}"

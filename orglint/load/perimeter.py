@@ -1,4 +1,4 @@
-"""The project root, and the walks and ``include:`` patterns that never leave it (SPEC §10).
+"""The project root, and the walks and ``include:`` patterns that never leave it (docs/security.md).
 
 A linted repository may be hostile: its ``include:`` patterns, symbolic links and ruleset paths
 must not make orglint read anything outside it. The *project root* of a file is the nearest

@@ -120,7 +120,7 @@ def read_binary(path: Path, limits: Limits | None = None) -> bytes:
 def read_bytes(path: Path, limits: Limits | None = None) -> bytes:
     """A text file's bytes; a directory, an unreadable, oversized or binary file is a LoadProblem at 1:1."""
     data = read_binary(path, limits)
-    if b"\0" in data[:8192]:  # as git and grep judge it; located at the start (SPEC section 5)
+    if b"\0" in data[:8192]:  # as git and grep judge it; located at the start (docs/structure-format.md, where findings point)
         raise LoadProblem("binary file: it contains NUL bytes, so it is not a text file")
     return data
 

@@ -1,1 +1,1 @@
-"""Stage 2 of the pipeline: located data to validated pydantic models (SPEC section 3)."""
+"""Stage 2 of the pipeline: located data to validated pydantic models (docs/structure-format.md)."""

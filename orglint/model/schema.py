@@ -1,4 +1,4 @@
-"""The structure file format (SPEC section 3), as pydantic dataclasses.
+"""The structure file format (docs/structure-format.md), as pydantic dataclasses.
 
 Values arrive as the text that was written (see ``orglint.load.yaml_source``); pydantic turns
 the text of numeric and date fields into numbers and dates, and leaves ids and references as

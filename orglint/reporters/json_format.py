@@ -1,4 +1,4 @@
-"""The stable JSON shape of SPEC section 7."""
+"""The stable JSON shape (docs/ci-and-pre-commit.md, JSON output)."""
 
 from __future__ import annotations
 

@@ -51,7 +51,7 @@ FAMILIES = {
     "B": "Business partners",
     "T": "Organogram publication",
 }
-"""Rule families by code prefix, in catalogue order (SPEC section 5): input, structure, design, then
+"""Rule families by code prefix, in catalogue order (docs/rules.md): input, structure, design, then
 the policy families."""
 
 

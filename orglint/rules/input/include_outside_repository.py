@@ -60,5 +60,5 @@ class IncludeOutsideRepository(InputRule):
     code = "X004"
     name = "include-outside-repository"
     severity = Severity.ERROR
-    basis = "orglint untrusted repositories (SPEC §10): nothing outside the project root is read"
+    basis = "orglint untrusted repositories (docs/security.md): nothing outside the project root is read"
     fix = "Include only files inside the repository, with patterns relative to the root file."

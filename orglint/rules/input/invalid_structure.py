@@ -47,7 +47,7 @@ class InvalidStructure(InputRule):
     """The file parses but breaks the structure format.
 
     ## What it does
-    Checks every file of a structure against format 1 (SPEC §3) and reports each field at
+    Checks every file of a structure against format 1 (docs/structure-format.md) and reports each field at
     fault where it stands: an unknown key (with the key it was probably meant to be), a
     required key missing (every post needs `id` and `title`), a value of the wrong kind
     (`tier: two`, `fte: 0`, a salary whose `min` is above its `max`), a designation the ruleset
@@ -105,7 +105,7 @@ class InvalidStructure(InputRule):
     code = "X002"
     name = "invalid-structure"
     severity = Severity.ERROR
-    basis = "orglint structure format 1 (SPEC §3)"
+    basis = "orglint structure format 1 (docs/structure-format.md)"
     fix = "Correct the key or value shown; the message says what was expected."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:

@@ -47,5 +47,5 @@ class InvalidYaml(InputRule):
     code = "X001"
     name = "invalid-yaml"
     severity = Severity.ERROR
-    basis = "YAML 1.2 (one document per file, unique keys); orglint structure format 1 (SPEC §3)"
+    basis = "YAML 1.2 (one document per file, unique keys); orglint structure format 1 (docs/structure-format.md)"
     fix = "Correct the YAML at the line and column shown."

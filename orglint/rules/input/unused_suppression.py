@@ -54,7 +54,7 @@ class UnusedSuppression(Rule):
     code = "X003"
     name = "unused-suppression"
     severity = Severity.WARNING
-    basis = "orglint inline suppressions (SPEC §8): unused suppressions are reported"
+    basis = "orglint inline suppressions (docs/structure-format.md): unused suppressions are reported"
     fix = "Delete the stale suppression comment, or the stale code from it."
     judges_other_rules = True
 

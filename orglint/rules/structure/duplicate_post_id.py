@@ -49,7 +49,7 @@ class DuplicatePostId(Rule):
     code = "S001"
     name = "duplicate-post-id"
     severity = Severity.ERROR
-    basis = "Structural integrity (orglint structure format 1, SPEC §3): a post id names one post"
+    basis = "Structural integrity (orglint structure format 1, docs/structure-format.md): a post id names one post"
     fix = "Give the post an id of its own and update references meant for it."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
