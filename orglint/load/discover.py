@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from orglint.diagnostics import Diagnostic, Span
 from orglint.errors import OrglintError
 from orglint.load.documents import YamlDocument, load_yaml
+from orglint.load.input_findings import include_outside, invalid_structure
 from orglint.load.perimeter import (
     PatternMatches,
     Perimeter,
@@ -33,7 +34,6 @@ if TYPE_CHECKING:  # the table loaders are imported only when there are tables (
     from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.load.yaml_source import YamlMap, YamlSeq
 
-INVALID_STRUCTURE, INCLUDE_OUTSIDE = "X002", "X004"
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 SKIPPED_FOLDERS = frozenset(
     {
@@ -168,7 +168,7 @@ def _tables(
                     else "not an organogram (no 'Post Unique Reference' column or 'senior-staff' sheet), and no "
                     "[tool.orglint.spreadsheet] configuration maps its columns to posts"
                 )
-                discovery.findings.append(Diagnostic(INVALID_STRUCTURE, message, Span.start_of(display_path(path))))
+                discovery.findings.append(invalid_structure(message, Span.start_of(display_path(path))))
             continue
         senior = path
         beside = table_beside(path, "junior", "senior") if path.suffix.casefold() == ".csv" else None
@@ -254,15 +254,14 @@ def _leaving_message(pattern: str) -> str:
 
 
 def _outside_finding(path: Path) -> Diagnostic:
-    return Diagnostic(
-        INCLUDE_OUTSIDE,
+    return include_outside(
         "a link to a file outside the project root (the folder holding .git, else this file's folder): it is not read",
         Span.start_of(display_path(path)),
     )
 
 
 def _file_finding(document: YamlDocument, message: str, span: Span | None = None) -> Diagnostic:
-    return Diagnostic(INVALID_STRUCTURE, message, span or Span.start_of(document.source.display))
+    return invalid_structure(message, span or Span.start_of(document.source.display))
 
 
 def discover(
@@ -361,7 +360,7 @@ def _gather(root: YamlDocument, load: _Loader) -> StructureSources:
         span = root.root["include"].item_span(index) if index >= 0 else root.root.value_span("include")
         matches = load.matches(root.source.path, pattern)
         if matches.leaves_root:
-            sources.findings.append(Diagnostic(INCLUDE_OUTSIDE, _leaving_message(pattern), span))
+            sources.findings.append(include_outside(_leaving_message(pattern), span))
         elif not matches.files:
             sources.findings.append(_file_finding(root, f"include pattern {pattern!r} matches no file", span))
         for match in matches.files:

@@ -21,13 +21,12 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from orglint.diagnostics import Diagnostic, Span
+from orglint.load.input_findings import invalid_structure
 from orglint.load.origin import locate
 from orglint.load.source import SourceFile
 from orglint.load.yaml_source import YamlMap, YamlSeq
 from orglint.model.schema import Department, Located, Post, Profile, StructureFile, fields_of, validator
 from orglint.suggest import closest, did_you_mean
-
-INVALID_STRUCTURE = "X002"
 
 M = TypeVar("M")
 
@@ -201,7 +200,7 @@ def _findings(
             spans.setdefault(group, span)
     fallback = Span.start_of(raw.source.display) if isinstance(raw, (YamlMap, YamlSeq)) else None
     return [
-        Diagnostic(INVALID_STRUCTURE, "; or ".join(messages), spans.get(group) or fallback, post=post)  # type: ignore[arg-type]
+        invalid_structure("; or ".join(messages), spans.get(group) or fallback, post=post)  # type: ignore[arg-type]
         for group, messages in by_field.items()
     ]
 
@@ -228,7 +227,7 @@ def _validate_list(name: str, key: str, content: FileContent, findings: list[Dia
         return []
     if not isinstance(raw_items, YamlSeq):
         span = content.raw.value_span(key)
-        findings.append(Diagnostic(INVALID_STRUCTURE, f"{name}: should be a list, got {_describe(raw_items)}", span))
+        findings.append(invalid_structure(f"{name}: should be a list, got {_describe(raw_items)}", span))
         content.unread_lists.add(name)
         return []
     try:
