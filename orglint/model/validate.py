@@ -118,6 +118,41 @@ def _first_model(annotation: Any) -> type | None:
     return None
 
 
+def _allowed_values(model: type, path: tuple[Any, ...]) -> list[str]:
+    """The values the format allows at ``path`` (keys and indexes into the data), where its
+    annotation there is a ``Literal``: read from the format's classes, not from pydantic's message."""
+    annotations: list[Any] = [model]
+    for step in path:
+        annotations = [inner for annotation in annotations for inner in _annotations_at(annotation, step)]
+    return [str(value) for annotation in annotations for value in _literal_values(annotation)]
+
+
+def _annotations_at(annotation: Any, step: Any) -> list[Any]:
+    """What the value at ``step`` inside a value of type ``annotation`` may be."""
+    origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _annotations_at(arguments[0], step)
+    if origin in (typing.Union, types.UnionType):
+        return [inner for member in arguments for inner in _annotations_at(member, step)]
+    if origin is dict:
+        return [arguments[1]]
+    if origin in (list, tuple) and isinstance(step, int):
+        return [arguments[0]]
+    fields = fields_of(annotation) if isinstance(annotation, type) else {}
+    return [found.annotation for name, found in fields.items() if step in (name, found.alias)]
+
+
+def _literal_values(annotation: Any) -> tuple[Any, ...]:
+    origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Literal:
+        return arguments
+    if origin is typing.Annotated:
+        return _literal_values(arguments[0])
+    if origin in (typing.Union, types.UnionType):
+        return tuple(value for member in arguments for value in _literal_values(member))
+    return ()
+
+
 def _field_name(path: tuple[Any, ...]) -> str:
     return ".".join(str(step) for step in path if isinstance(step, str))
 
@@ -185,9 +220,7 @@ def _findings(
             value = detail.get("input")
             text = plain_message(detail)
             if kind == "literal_error" and isinstance(value, str):
-                choices = [str(choice) for choice in (detail.get("ctx") or {}).get("expected", "").replace("'", "").split(" or ")]
-                options = [part.strip() for choice in choices for part in choice.split(",") if part.strip()]
-                text += did_you_mean(closest(value, options))
+                text += did_you_mean(closest(value, _allowed_values(model, taken)))
             message = f"{_field_name(prefix + taken) or 'value'}: {text}"
             if not isinstance(value, dict):
                 message += f", got {_describe(value)}"
