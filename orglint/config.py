@@ -25,6 +25,7 @@ from orglint.kebab_case import KEBAB_CASE_KEYS
 from orglint.load.source import Limits, display_path, real_path
 from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.model.validate import plain_message
+from orglint.output.check import OutputFormat
 from orglint.rules.registry import rule_by_code_or_name
 from orglint.ruleset import is_path_reference
 from orglint.suggest import closest, did_you_mean
@@ -57,7 +58,7 @@ class Settings(BaseModel):
         default=[], description="Globs (relative to this file) of the files folder walks lint (default: all *.yaml, *.yml)."
     )
     exclude: list[str] = Field(default=[], description="Globs (relative to this file) of files and folders not to lint.")
-    output_format: Literal["full", "concise", "json", "sarif", "junit", "github"] | None = None
+    output_format: OutputFormat | None = None
     max_file_size_mb: int = Field(default=2048, ge=1, description="Input files larger than this are refused (X001).")
     max_posts: int = Field(default=5_000_000, ge=1, description="Structures with more posts are refused (X002).")
     spreadsheet: SpreadsheetSettings | None = Field(

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from orglint import selection, suppression
+from orglint import apply_suppressions, selection
 from orglint.config import Config, Settings
 from orglint.config import load as load_config
 from orglint.config import nearest as nearest_config
@@ -157,7 +157,7 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
     result = LintResult(files=discovery.files, read=discovery.read)
     input_findings = list(discovery.findings)
     session = _Session(options, rules)
-    jobs = _assemblers(discovery, options)
+    jobs = _structure_builders(discovery, options)
     for index, (display, assemble_one) in enumerate(jobs):
         if options.progress is not None:
             options.progress(display, index, len(jobs))
@@ -178,12 +178,18 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
     return result
 
 
-Assembled = tuple[Structure | None, list[Diagnostic], set[str] | None]
-"""A structure (None if there is nothing to check), its input findings, the files to report on."""
+class BuiltStructure(NamedTuple):
+    """A structure built from what was read, whatever its format, and what reading it found."""
+
+    structure: Structure | None
+    """None if there is nothing to check: unreadable, or refused (the findings say why)."""
+    input_findings: list[Diagnostic]
+    reported_files: set[str] | None
+    """The files findings may be reported on (None: all of the structure's)."""
 
 
-def _assemblers(discovery: Discovery, options: LintOptions) -> list[tuple[str, Callable[[], Assembled]]]:
-    """Each structure found, whatever it was read from, with the step that builds it."""
+def _structure_builders(discovery: Discovery, options: LintOptions) -> list[tuple[str, Callable[[], BuiltStructure]]]:
+    """Each structure found, whatever it was read from, named for the progress display, with the step that builds it."""
     return [
         *((sources.root.source.display, partial(_from_yaml, sources, options)) for sources in discovery.structures),
         *((organogram.source.display, partial(_from_organogram, organogram)) for organogram in discovery.organograms),
@@ -191,22 +197,22 @@ def _assemblers(discovery: Discovery, options: LintOptions) -> list[tuple[str, C
     ]
 
 
-def _from_yaml(sources: StructureSources, options: LintOptions) -> Assembled:
+def _from_yaml(sources: StructureSources, options: LintOptions) -> BuiltStructure:
     structure, found = assemble(sources, options.config_for(sources.root.source.path.parent).limits)
-    return structure, found, sources.reported_files
+    return BuiltStructure(structure, found, sources.reported_files)
 
 
-def _from_organogram(organogram: Organogram) -> Assembled:
+def _from_organogram(organogram: Organogram) -> BuiltStructure:
     from orglint.model.organogram import assemble_organogram  # only for tables: start-up time
 
-    return assemble_organogram(organogram), organogram.findings, None
+    return BuiltStructure(assemble_organogram(organogram), organogram.findings, None)
 
 
-def _from_spreadsheet(spreadsheet: Spreadsheet) -> Assembled:
+def _from_spreadsheet(spreadsheet: Spreadsheet) -> BuiltStructure:
     from orglint.model.spreadsheet import assemble_spreadsheet
 
     structure, found = assemble_spreadsheet(spreadsheet)
-    return structure, found, None
+    return BuiltStructure(structure, found, None)
 
 
 def _ruleset_for(structure: Structure, config: Config, options: LintOptions, cache: dict[RulesetKey, Ruleset]) -> Ruleset:
@@ -274,16 +280,15 @@ def _lint_structure(structure: Structure, reported_files: set[str] | None, sessi
         checked.diagnostics.extend(produced)
         return checked
     comments = [comment for source in structure.files for comment in source.suppressions]
-    kept, hidden = suppression.apply(produced, comments, context.graph, rules)
+    kept, hidden = apply_suppressions.apply(produced, comments, context.graph, rules)
     checked.diagnostics.extend(kept)
     checked.suppressed.extend(hidden)
-    if suppression.UNUSED_SUPPRESSION in codes:
-        unused_rule = rules[suppression.UNUSED_SUPPRESSION]
+    if apply_suppressions.UNUSED_SUPPRESSION in codes:
+        unused_rule = rules[apply_suppressions.UNUSED_SUPPRESSION]
         ran = {rule.code for rule in instances}
         severity = ruleset.severity(unused_rule)
-        checked.diagnostics.extend(
-            _with_rule_metadata(d, unused_rule, severity) for d in suppression.unused(comments, ran, structure.posts, rules)
-        )
+        unused = apply_suppressions.unused(comments, ran, structure.posts, rules)
+        checked.diagnostics.extend(_with_rule_metadata(d, unused_rule, severity) for d in unused)
     return checked
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.resources
 from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -31,7 +32,10 @@ from orglint.suggest import closest, did_you_mean
 from orglint.wording import a_or_an
 
 FORMAT_VERSION = 1
-BUILTIN_PACKAGE = "orglint.rulesets"
+BUILTIN_FOLDER = "rulesets"
+"""The built-in rulesets' folder inside the installed package, ``orglint/rulesets/``: a data folder
+(YAML only, no Python), filled from the repository's top-level ``rules/`` (setup.py). From a
+checkout (an editable install), that ``rules/`` folder is read where it is."""
 
 SeverityName = Literal["error", "warning", "info", "off"]
 
@@ -150,9 +154,13 @@ class Ruleset:
         return rule(settings)
 
 
+def _builtin_folder() -> Traversable:
+    installed = importlib.resources.files("orglint") / BUILTIN_FOLDER
+    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "rules"
+
+
 def builtin_rulesets() -> list[str]:
-    folder = importlib.resources.files(BUILTIN_PACKAGE)
-    return sorted(entry.name[: -len(".yaml")] for entry in folder.iterdir() if entry.name.endswith(".yaml"))
+    return sorted(entry.name[: -len(".yaml")] for entry in _builtin_folder().iterdir() if entry.name.endswith(".yaml"))
 
 
 def is_path_reference(reference: str) -> bool:
@@ -178,7 +186,7 @@ def _find(reference: str, base_dir: Path, span: Span | None, confined_to: Path |
     if reference not in builtins:
         hint = did_you_mean(closest(reference, builtins))
         raise RulesetError(f"unknown ruleset {reference!r}{hint}; built-in rulesets: {', '.join(builtins)}", span)
-    resource = importlib.resources.files(BUILTIN_PACKAGE) / f"{reference}.yaml"
+    resource = _builtin_folder() / f"{reference}.yaml"
     return Path(str(resource))
 
 

@@ -10,23 +10,44 @@
         found = RuleTester(MyRule).lint(tmp_path, "orglint: 1\\n...")
         assert [(d.code, d.post, d.span.line) for d in found] == [("Z101", "CE", 4)]
 
+    def test_nothing_else_fires(tmp_path):
+        # every finding, under the rule's ruleset too: (code, post, "line:column" or cell)
+        assert RuleTester("Z101").findings(tmp_path, "orglint: 1\\n...", alone=False) == [("Z101", "CE", "4:7")]
+
 The rule must be registered (installed with its ``orglint.rules`` entry point) for ``lint`` to
-run it, exactly as orglint will run it for users.
+run it, exactly as orglint will run it for users; ``RuleTester`` takes the rule's class or its code.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from orglint.diagnostics import Diagnostic
-from orglint.docs import examples
 from orglint.engine import LintOptions, lint
+from orglint.rule_examples import examples
 from orglint.rules import InputRule, Rule
+from orglint.rules.registry import registered_rules
+
+
+class Found(NamedTuple):
+    """One finding, as a test states it: the rule, the post it is about, and where it points
+    (``"line:column"`` in a structure file, the cell such as ``"K12"`` in a table)."""
+
+    code: str
+    post: str | None
+    where: str
+
+    @classmethod
+    def of(cls, diagnostic: Diagnostic) -> Found:
+        span = diagnostic.span
+        return cls(diagnostic.code, diagnostic.post, span.cell or f"{span.line}:{span.column}")
 
 
 class RuleTester:
-    def __init__(self, rule: type[Rule]) -> None:
-        self.rule = rule
+    def __init__(self, rule: type[Rule] | str) -> None:
+        """``rule``: the rule's class, or its code (``"D101"``) to test it as installed."""
+        self.rule = registered_rules()[rule] if isinstance(rule, str) else rule
 
     def selection(self, kind: str) -> tuple[list[str], list[str]]:
         """(select, extend-select) for an example: a failing one runs this rule alone where it can
@@ -52,6 +73,21 @@ class RuleTester:
         path.write_text(text, encoding="utf-8")
         select, extend_select = self.selection(kind)
         return lint([path], LintOptions(isolated=True, select=select, extend_select=extend_select)).diagnostics
+
+    def findings(
+        self,
+        folder: Path,
+        text: str,
+        files: dict[str, str] | None = None,
+        *,
+        alone: bool = True,
+        filename: str = "example.yaml",
+    ) -> list[Found]:
+        """Every finding on ``text`` (linted as ``lint`` does), in report order, as ``Found``.
+        ``alone`` runs this rule by itself where it can (as for a failing example); otherwise it
+        runs beside the rules of its ruleset, so a test can show that nothing else fires."""
+        kind = "fail" if alone else "pass"
+        return [Found.of(d) for d in self.lint(folder, text, files, kind=kind, filename=filename)]
 
     def check_examples(self, folder: Path) -> None:
         """The docstring's failing example gives this rule's findings on exactly the lines marked

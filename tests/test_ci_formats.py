@@ -98,6 +98,6 @@ def test_github_annotations(at_repo: Path) -> None:
     ) in lines
     assert any(line.startswith("::warning ") for line in lines) and any(line.startswith("::notice ") for line in lines)
     # commas and colons in properties, and percent signs and newlines in messages, are escaped
-    from orglint.reporters.github import _data, _property
+    from orglint.output.check.github import _data, _property
 
     assert _property("a,b:c") == "a%2Cb%3Ac" and _data("50%\nnext") == "50%25%0Anext"

@@ -189,7 +189,7 @@ def test_full_output_to_a_pipe_is_the_terminal_view_without_its_colours(at_repo:
     import re
 
     from orglint.engine import lint
-    from orglint.reporters import full
+    from orglint.output.check import full
 
     result = lint([Path(BROKEN)])
     piped = io.StringIO()
@@ -205,7 +205,7 @@ def test_full_output_to_a_pipe_is_the_terminal_view_without_its_colours(at_repo:
 def test_each_json_finding_is_written_as_json_dumps_would_write_it(at_repo: Path) -> None:
     from orglint.diagnostics import Diagnostic, Severity, Span
     from orglint.engine import LintResult, lint
-    from orglint.reporters.json_format import diagnostic_json, render
+    from orglint.output.check.json_format import diagnostic_json, render
 
     table = sorted(Path("tests/data/organograms").glob("department_of_health-*-senior.csv"))
     found = lint([Path(BROKEN), *table]).diagnostics
@@ -236,10 +236,10 @@ def test_each_json_finding_is_written_as_json_dumps_would_write_it(at_repo: Path
 def test_every_command_that_lints_keeps_its_result_for_main_to_end_without_freeing_it(
     at_repo: Path, tmp_path: Path, command: tuple[str, ...]
 ) -> None:
-    from orglint import cli
+    from orglint.cli import shared
     from orglint.engine import LintResult
 
-    cli._kept.clear()
+    shared._kept.clear()
     run(*(str(tmp_path / "baseline.json") if part == "BASELINE" else part for part in command))
-    kept = [item for entry in cli._kept for item in (entry if isinstance(entry, tuple) else (entry,))]
+    kept = [item for entry in shared._kept for item in (entry if isinstance(entry, tuple) else (entry,))]
     assert kept and all(isinstance(item, LintResult) for item in kept)

@@ -16,6 +16,8 @@ import pytest
 from orglint.load.source import text_lines
 from tests.conftest import REPO, run, write
 
+pytestmark = pytest.mark.slow  # the corpus
+
 CORPUS = REPO / "tests" / "corpus"
 MANIFEST: dict[str, dict[str, Any]] = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
 

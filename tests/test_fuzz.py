@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.fuzz import SUFFIXES, check_bytes, mutate, seeds
+
+pytestmark = pytest.mark.slow  # fuzzing
 
 EXAMPLES = int(os.environ.get("ORGLINT_FUZZ_EXAMPLES", "120"))
 

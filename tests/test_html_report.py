@@ -65,6 +65,7 @@ def test_the_page_is_self_contained(page: Path) -> None:
         assert fetching not in html
 
 
+@pytest.mark.slow  # headless Chromium
 def test_chromium_renders_the_org_chart_with_findings_highlighted(browser: webdriver.Chrome, page: Path, at_repo: Path) -> None:
     _, document = check_json(PROPOSED)
     worst: dict[str, str] = {}

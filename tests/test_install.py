@@ -20,15 +20,19 @@ import pytest
 
 from orglint import __version__
 from orglint.load.yaml_source import ACCELERATED
+from orglint.output.check import OutputFormat
 
 from .conftest import REPO, SAMPLES, run
+
+pytestmark = pytest.mark.slow  # builds the wheel and sdist and installs them
 
 ORGANOGRAM = REPO / "tests" / "data" / "organograms" / "planning_inspectorate-2011-09-30"
 BROKEN = "sample_structures/broken/structure.yaml"
 
 MODULES = sorted(path.relative_to(REPO).as_posix() for path in (REPO / "orglint").rglob("*.py"))
-RULESETS = sorted(path.name for path in (REPO / "rules").iterdir() if path.suffix in (".py", ".yaml"))
-# The built-in rulesets live at the top of the repository (rules/) and install as orglint.rulesets.
+RULESETS = sorted(path.name for path in (REPO / "rules").iterdir() if path.suffix == ".yaml")
+# The built-in rulesets live at the top of the repository (rules/) and install as the data folder
+# orglint/rulesets/ (setup.py).
 INSTALLED_FILES = MODULES + [f"orglint/rulesets/{name}" for name in RULESETS]
 SDIST_FILES = MODULES + [f"rules/{name}" for name in RULESETS] + ["orglint/load/_plain_compose.c", "setup.py", "pyproject.toml"]
 
@@ -39,7 +43,7 @@ NOT_SOURCE = shutil.ignore_patterns(
     ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis", "*.so"
 )
 
-OUTPUT_FORMATS = ["full", "concise", "json", "sarif", "junit", "github"]
+OUTPUT_FORMATS = list(OutputFormat)
 COMMANDS: dict[str, list[str]] = {
     **{f"check-{name}": ["check", "sample_structures/broken", "--output-format", name] for name in OUTPUT_FORMATS},
     "check-every-sample": ["check", "sample_structures"],
@@ -147,6 +151,8 @@ def test_the_wheel_holds_every_module_and_builtin_ruleset(artefacts: Artefacts) 
     with zipfile.ZipFile(artefacts.wheel) as wheel:
         names = set(wheel.namelist())
     assert [name for name in INSTALLED_FILES if name not in names] == []
+    # the rulesets' folder is data: their YAML, nothing else
+    assert sorted(name for name in names if name.startswith("orglint/rulesets/")) == [f"orglint/rulesets/{n}" for n in RULESETS]
 
 
 def test_the_sdist_holds_every_module_the_rulesets_and_the_c_source(artefacts: Artefacts) -> None:

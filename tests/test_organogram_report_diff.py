@@ -15,10 +15,12 @@ from typing import Any
 import pytest
 
 from orglint.engine import LintOptions, StructureRun, lint
+from orglint.output.document import number
 from orglint.report.audit import Audit, build_report
-from orglint.report.sections import number
 from tests.conftest import REPO, STRUCTURE_HEAD, check_json, run, write
 from tests.organogram_oracle import amount  # a cell's number, read as the CSVs write it
+
+pytestmark = pytest.mark.slow  # the published organograms
 
 DATA = REPO / "tests" / "data" / "organograms"
 HOME_OFFICE = ["home_office-2011-09-30", "home_office-2012-09-30"]

@@ -20,6 +20,8 @@ import pytest
 from tests.conftest import REPO, check_json
 from tests.organogram_oracle import ORGLINT_CODE, Cell, amount, integer_cell, read, validator_errors
 
+pytestmark = pytest.mark.slow  # the published organograms, file by file
+
 DATA = REPO / "tests" / "data" / "organograms"
 PAIRS = sorted(path.name.removesuffix("-senior.csv") for path in DATA.glob("*-senior.csv"))
 ACAS = "advisory_conciliation_and_arbitration_service-2011-09-30"

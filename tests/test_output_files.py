@@ -158,6 +158,7 @@ _INTERRUPTED_WRITE = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # signals a running process
 @pytest.mark.parametrize(("signal_name", "exit_code"), [("SIGTERM", 128 + signal.SIGTERM), ("SIGINT", 128 + signal.SIGINT)])
 def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(
     workspace: Path, signal_name: str, exit_code: int

@@ -227,6 +227,7 @@ def test_diff_shows_hostile_data_inert(in_tmp: Path, output_format: str) -> None
         assert "X2\\r\\n:\\x3awarning:\\x3aid\\x1b[2J" in out
 
 
+@pytest.mark.slow  # a process for each command
 @pytest.mark.parametrize(
     "command",
     [

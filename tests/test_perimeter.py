@@ -107,6 +107,7 @@ def test_an_include_inside_the_root_through_a_link_or_dot_dot_is_followed(repo: 
     never_outside(touched, repo)
 
 
+@pytest.mark.slow  # walks a link loop to its limit
 def test_a_symlink_loop_under_a_double_star_does_not_hang(repo: Path, touched: list[str]) -> None:
     write(repo, "org/structure.yaml", f"{ROOT_HEAD}include: ['**/*.yaml']\n{POSTS}")
     write(repo, "org/finance.yaml", "orglint: 1\nposts:\n  - {id: F1, title: Finance, reports_to: CE, tier: 2}\n")
@@ -187,6 +188,7 @@ def test_rulesets_named_on_the_command_line_may_be_anywhere(repo: Path) -> None:
     assert run("check", "structure.yaml", "--config", str(outside / "orglint.toml"))[0] == 0
 
 
+@pytest.mark.slow  # runs the installed interpreter in a process
 def test_python_m_orglint_runs_none_of_the_repositorys_code(tmp_path: Path) -> None:
     marker = tmp_path / "ran"
     write(tmp_path, "typer.py", f"open({str(marker)!r}, 'w').close()\n")

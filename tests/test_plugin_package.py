@@ -11,6 +11,8 @@ import pytest
 
 from .conftest import STRUCTURE_HEAD, write
 
+pytestmark = pytest.mark.slow  # installs the example plugin
+
 PLUGIN = Path(__file__).parent / "example_plugin"
 
 

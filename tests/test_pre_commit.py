@@ -12,6 +12,8 @@ import pytest
 
 from .conftest import REPO, STRUCTURE_HEAD, check_json, write
 
+pytestmark = pytest.mark.slow  # runs pre-commit, which builds its own environment
+
 CLEAN = STRUCTURE_HEAD.replace("posts:\n", "include: [teams/*.yaml]\nposts:\n") + (
     "  - {id: CE, title: Chief Executive, tier: 1}\n"
     "  - {id: AD1, title: AD, reports_to: CE, tier: 2}\n  - {id: AD2, title: AD, reports_to: CE, tier: 2}\n"

@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 from orglint.diagnostics import location_free
 from orglint.engine import LintOptions, lint
 from orglint.load.source import text_lines
-from orglint.reporters.json_format import render
+from orglint.output.check.json_format import render
+
+pytestmark = pytest.mark.slow  # property-based
 
 IDS = ["CE", "D1", "D2", "007", "no", "on", "1e3", "null-ish", "A-1", "Z"]
 TITLES = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=20)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import pkgutil
 from collections.abc import Iterator
 from importlib.metadata import EntryPoint
 from pathlib import Path
@@ -35,11 +38,41 @@ class VacantPost(Rule):
                 yield self.finding(context.value_span(post, "holder"), f"{post.id} is vacant", post=post.id)
 
 
-def test_built_in_rules_come_from_entry_points() -> None:
+def rules_defined_in_orglint() -> list[type[Rule]]:
+    """Every concrete rule class in the package: each module imported, each ``Rule`` subclass
+    defined there that has a code (the shared bases, such as the organogram rules', have none)."""
+    import orglint
+
+    defined: list[type[Rule]] = []
+    for module_info in pkgutil.walk_packages(orglint.__path__, prefix="orglint."):
+        if module_info.name == "orglint.__main__":
+            continue  # running it is the command line, not a definition
+        module = importlib.import_module(module_info.name)
+        for _, member in inspect.getmembers(module, inspect.isclass):
+            if issubclass(member, Rule) and member.__module__ == module.__name__ and getattr(member, "code", None):
+                defined.append(member)
+    return defined
+
+
+def test_every_rule_in_the_package_is_registered_under_its_code() -> None:
+    """A rule class without its `orglint.rules` line in pyproject.toml would silently never run."""
     from importlib.metadata import entry_points
 
-    names = {entry_point.name for entry_point in entry_points(group=ENTRY_POINT_GROUP)}
-    assert set(registered_rules()) == names
+    registered = {entry_point.name: entry_point.load() for entry_point in entry_points(group=ENTRY_POINT_GROUP)}
+    defined = rules_defined_in_orglint()
+    assert len(defined) >= 61
+    unregistered = [
+        f"{rule.code} ({rule.__module__}:{rule.__qualname__})" for rule in defined if registered.get(rule.code) is not rule
+    ]
+    assert unregistered == [], f"rules not registered under the {ENTRY_POINT_GROUP!r} entry points: {unregistered}"
+    assert {rule.code for rule in defined} <= set(registered_rules())
+
+
+def test_every_rule_has_a_test_module_of_its_own() -> None:
+    """``tests/rules/test_<code>_<name>.py``, as ``tests/rules/__init__.py`` describes."""
+    modules = {path.name for path in (Path(__file__).parent / "rules").glob("test_*.py")}
+    expected = {f"test_{code.lower()}_{rule.name.replace('-', '_')}.py": code for code, rule in registered_rules().items()}
+    assert sorted(code for name, code in expected.items() if name not in modules) == []
 
 
 @pytest.fixture

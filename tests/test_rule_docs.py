@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from orglint.docs import examples, rule_text
+from orglint.docs import rule_text
+from orglint.rule_examples import examples
 from orglint.rules.registry import registered_rules
 from orglint.testing import RuleTester
 

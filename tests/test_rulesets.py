@@ -29,10 +29,11 @@ def test_core_is_built_in_and_holds_the_policy_values() -> None:
     )
 
 
-def test_the_installed_ruleset_is_the_repository_file() -> None:
-    from importlib.resources import files
+def test_the_built_in_ruleset_read_is_the_repository_file() -> None:
+    from orglint.ruleset import load_ruleset
 
-    assert (files("orglint.rulesets") / "core.yaml").read_text() == (REPO / "rules" / "core.yaml").read_text()
+    (path,) = load_ruleset(["core"], REPO).files
+    assert path.read_text() == (REPO / "rules" / "core.yaml").read_text()
 
 
 def test_extends_overrides_severity_settings_and_turns_rules_off(in_tmp: Path) -> None:

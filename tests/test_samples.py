@@ -3,7 +3,7 @@ each on the line marked for it, about the post it names."""
 
 from __future__ import annotations
 
-from orglint.docs import marked_lines
+from orglint.rule_examples import marked_lines
 from orglint.rules.registry import registered_rules
 
 from .conftest import SAMPLES, check_json, findings

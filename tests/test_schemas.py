@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from orglint.schema import SCHEMAS
+from orglint.json_schema import SCHEMAS
 
 from .conftest import REPO, run
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from orglint.docs import marked_lines
+from orglint.rule_examples import marked_lines
 
 from .conftest import SAMPLES, STRUCTURE_HEAD, check_json, findings, write
 

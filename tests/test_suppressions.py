@@ -81,7 +81,7 @@ def test_input_findings_cannot_be_suppressed(in_tmp: Path) -> None:
     ],
 )
 def test_comments_are_found_alike_in_a_files_text_and_in_its_bytes(text: str) -> None:
-    from orglint.load.suppressions import scan
+    from orglint.load.suppression_comments import scan
 
     def found(data: str | bytes) -> list[tuple[object, ...]]:
         return [(s.line, s.column, s.codes, s.reason, s.whole_file) for s in scan(data, "f.yaml")]

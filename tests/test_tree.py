@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from orglint.engine import LintOptions, lint
-from orglint.report.html import _chart_list
-from orglint.report.outline import depth_within, outline
+from orglint.output.html import _chart_list
+from orglint.output.outline import depth_within, outline
 from tests.conftest import STRUCTURE_HEAD, check_json, run, write
 
 CARLISLE_PROPOSED = "sample_structures/carlisle-2009/proposed.yaml"

@@ -109,12 +109,12 @@ class DiffError(OrglintError):
 
 
 def _only_run(label: str, result: LintResult) -> tuple[StructureRun, list[Diagnostic]]:
-    runs, unreadable = split_by_structure(result)
-    if len(runs) != 1:
-        found = ", ".join(run.structure.root.display for run, _, _ in runs) or "none"
-        raise DiffError(f"{label} holds {len(runs)} structures ({found}): diff compares one structure with one")
-    run, diagnostics, _ = runs[0]
-    return run, diagnostics + unreadable
+    split = split_by_structure(result)
+    if len(split.structures) != 1:
+        found = ", ".join(one.run.structure.root.display for one in split.structures) or "none"
+        raise DiffError(f"{label} holds {len(split.structures)} structures ({found}): diff compares one structure with one")
+    (only,) = split.structures
+    return only.run, only.diagnostics + split.unreadable
 
 
 def compare(old_label: str, old: LintResult, new_label: str, new: LintResult) -> Diff:

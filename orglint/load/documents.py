@@ -10,7 +10,7 @@ from typing import Any
 from orglint.diagnostics import Diagnostic
 from orglint.load.input_findings import invalid_yaml
 from orglint.load.source import Limits, LoadProblem, SourceFile, decode_text, read_bytes
-from orglint.load.suppressions import scan
+from orglint.load.suppression_comments import scan
 from orglint.load.yaml_source import YamlMap, compose
 
 

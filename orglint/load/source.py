@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from orglint.safe_text import safe_text
 
 if TYPE_CHECKING:
-    from orglint.load.suppressions import Suppression
+    from orglint.load.suppression_comments import Suppression
 
 
 @dataclass

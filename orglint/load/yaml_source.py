@@ -41,7 +41,8 @@ _COLUMN_MASK = (1 << LINE_SHIFT) - 1
 
 POSITION = struct.Struct("q")
 """A packed position as stored in ``marks``: (line << LINE_SHIFT) | column, 0-based, native int64."""
-_TWO = struct.Struct("qq")
+_START_AND_END = struct.Struct("qq")
+"""Two packed positions side by side in ``marks``: where a node starts and where it ends."""
 
 
 _new_tuple = tuple.__new__
@@ -92,10 +93,10 @@ class YamlMap(dict[str, Any]):
         return indexOf(self, key) * 4 * POSITION.size  # the key's place in insertion order, found in C
 
     def key_span(self, key: str) -> Span:
-        return _span(self.source, *_TWO.unpack_from(self.marks, self._entry(key)))
+        return _span(self.source, *_START_AND_END.unpack_from(self.marks, self._entry(key)))
 
     def value_span(self, key: str) -> Span:
-        return _span(self.source, *_TWO.unpack_from(self.marks, self._entry(key) + 2 * POSITION.size))
+        return _span(self.source, *_START_AND_END.unpack_from(self.marks, self._entry(key) + 2 * POSITION.size))
 
     def entry_marks(self, key: str) -> bytes:
         """The key's four positions, as stored: to build a mapping of some of these entries."""
@@ -122,7 +123,7 @@ class YamlSeq(list[Any]):
         self.marks = marks
 
     def item_span(self, index: int) -> Span:
-        return _span(self.source, *_TWO.unpack_from(self.marks, index * 2 * POSITION.size))
+        return _span(self.source, *_START_AND_END.unpack_from(self.marks, index * 2 * POSITION.size))
 
 
 def compose(data: str | bytes, source: SourceFile) -> tuple[Any, list[LoadProblem]]:

@@ -53,7 +53,7 @@ def located(model: type[Located], data: dict[str, Any], origin: RowOrigin) -> An
         item = validator(model).validate_python(data)
     except ValidationError:
         return None  # the T rules report what is wrong with the row
-    return item.placed(origin)
+    return item.record_origin(origin)
 
 
 def departments_of(posts: Iterable[Post], kinds: Mapping[str, str] | None = None) -> list[Department]:

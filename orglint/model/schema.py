@@ -85,7 +85,7 @@ def fields_of(cls: type) -> dict[str, FieldInfo]:
 class Located:
     """A record read from a file; ``origin`` says where each of its keys and values stands.
 
-    Set once, just after validation, with ``placed``.
+    Set once, just after validation, with ``record_origin``.
     """
 
     __slots__ = ("_origin",)
@@ -95,7 +95,7 @@ class Located:
     def origin(self) -> Any:
         return self._origin
 
-    def placed(self, origin: Any) -> Self:
+    def record_origin(self, origin: Any) -> Self:
         object.__setattr__(self, "_origin", origin)  # frozen: the one write, outside validation
         return self
 

@@ -55,7 +55,7 @@ def _validate(data: dict[str, Any], origin: RowOrigin, findings: list[Diagnostic
     record (no "no evaluation record" on top of the X002)."""
     try:
         post: Post = validator(Post).validate_python(data)
-        return post.placed(origin), frozenset()
+        return post.record_origin(origin), frozenset()
     except ValidationError as error:
         post_id = data.get("id") if isinstance(data.get("id"), str) else None
         for detail in error.errors(include_url=False):
@@ -64,7 +64,7 @@ def _validate(data: dict[str, Any], origin: RowOrigin, findings: list[Diagnostic
             message = f"{'.'.join(map(str, loc))}: {plain_message(detail)}"
             findings.append(invalid_structure(message, span, post=post_id))
     readable, dropped = prune_tolerantly(Post, data)
-    return (readable.placed(origin) if readable is not None else None), frozenset(dropped)
+    return (readable.record_origin(origin) if readable is not None else None), frozenset(dropped)
 
 
 def assemble_spreadsheet(spreadsheet: Spreadsheet) -> tuple[Structure | None, list[Diagnostic]]:

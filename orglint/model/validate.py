@@ -269,7 +269,7 @@ def _validate_list(name: str, key: str, content: FileContent, findings: list[Dia
         kept = (_validate_item(model, name, index, raw_items, content, findings) for index in range(len(raw_items)))
         return [item for item in kept if item is not None]
     for item, raw_item in zip(items, raw_items, strict=True):
-        item.placed(raw_item)
+        item.record_origin(raw_item)
     return items
 
 
@@ -427,7 +427,7 @@ def _validate_item(
         return None
     if validated.unread:
         content.unread[id(item)] = validated.unread
-    return item.placed(validated.origin)
+    return item.record_origin(validated.origin)
 
 
 def _item_findings(
@@ -478,7 +478,7 @@ def validate_file(source: SourceFile, raw: YamlMap) -> tuple[FileContent, list[D
     findings.extend(finding for details, tree in header.rounds for finding in _findings(details, tree, StructureFile))
     content.header = header.item
     if content.header is not None and content.header.organisation is not None:
-        content.header.organisation.placed(header.origin.get("organisation"))
+        content.header.organisation.record_origin(header.origin.get("organisation"))
     for name in _LISTS:
         if name in lists:
             setattr(content, name, _validate_list(name, lists[name], content, findings))

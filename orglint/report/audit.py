@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from orglint import __version__
 from orglint.clock import today
@@ -93,9 +94,21 @@ def marks(findings: list[Diagnostic]) -> tuple[Severity, list[str]]:
     return max(finding.severity for finding in findings), sorted({finding.code for finding in findings})
 
 
-def split_by_structure(
-    result: LintResult,
-) -> tuple[list[tuple[StructureRun, list[Diagnostic], list[Suppressed]]], list[Diagnostic]]:
+class StructureFindings(NamedTuple):
+    """A structure's run with the findings on its files."""
+
+    run: StructureRun
+    diagnostics: list[Diagnostic]
+    suppressed: list[Suppressed]
+
+
+class FindingsByStructure(NamedTuple):
+    structures: list[StructureFindings]
+    unreadable: list[Diagnostic]
+    """The findings on files that belong to no structure."""
+
+
+def split_by_structure(result: LintResult) -> FindingsByStructure:
     """Each structure with the findings (shown and suppressed) on its files; then the findings on
     files that belong to no structure."""
     diagnostics_by_file: dict[str, list[Diagnostic]] = {}
@@ -104,16 +117,18 @@ def split_by_structure(
     suppressed_by_file: dict[str, list[Suppressed]] = {}
     for hidden in result.suppressed:
         suppressed_by_file.setdefault(hidden.diagnostic.span.file, []).append(hidden)
-    runs = []
+    runs: list[StructureFindings] = []
     for run in result.runs:
         files = [source.display for source in run.structure.files]
         diagnostics = sorted((d for file in files for d in diagnostics_by_file.pop(file, [])), key=Diagnostic.sort_key)
         suppressed = [hidden for file in files for hidden in suppressed_by_file.pop(file, [])]
-        runs.append((run, diagnostics, suppressed))
-    return runs, [d for remaining in diagnostics_by_file.values() for d in remaining]
+        runs.append(StructureFindings(run, diagnostics, suppressed))
+    return FindingsByStructure(runs, [d for remaining in diagnostics_by_file.values() for d in remaining])
 
 
 def build_report(result: LintResult, now: datetime.date | None = None) -> Report:
     now = now or today()
-    runs, unreadable = split_by_structure(result)
-    return Report([audit(run, diagnostics, suppressed, now) for run, diagnostics, suppressed in runs], unreadable)
+    split = split_by_structure(result)
+    return Report(
+        [audit(run, diagnostics, suppressed, now) for run, diagnostics, suppressed in split.structures], split.unreadable
+    )

@@ -11,10 +11,10 @@ from orglint.clock import today
 from orglint.engine import StructureRun
 from orglint.model.schema import Post
 from orglint.rules import RuleSettings
+from orglint.rules.evaluation._records import date_fault, evaluated_at_other_grade, missing_fields
+from orglint.rules.evaluation._scope import EvaluationScope, in_scope
 from orglint.rules.evaluation.evaluation_incomplete import EvaluationIncompleteSettings
-from orglint.rules.evaluation.records import date_fault, evaluated_at_other_grade, missing_fields
-from orglint.rules.evaluation.scope import EvaluationScope, in_scope
-from orglint.rules.grades.bands import level_band, pay_band, salary_within
+from orglint.rules.grades._bands import level_band, pay_band, salary_within
 
 SettingsT = TypeVar("SettingsT", bound=RuleSettings)
 

@@ -12,6 +12,28 @@ A rule is a class in a short module of its own:
 * ``check(context)``, which yields findings.
 
 Rules register through the ``orglint.rules`` entry-point group, the built-in ones included.
+
+The built-in rules live in a folder per family; a code's letter names its family, and the
+letter is not always the folder's initial:
+
+====  ===================  =======================================
+Code  Folder               Family
+====  ===================  =======================================
+X     ``input/``           reading the input files
+S     ``structure/``       structure integrity
+D     ``design/``          spans of control and layers
+C     ``commissioning/``   commissioning and providing
+G     ``grades/``          grades and pay
+R     ``profiles/``        job (role) profiles
+L     ``statutory/``       statutory officers (the law)
+E     ``evaluation/``      job evaluation
+B     ``partners/``        business partners
+T     ``organogram/``      organogram publication (the tables)
+====  ===================  =======================================
+
+A family's folder holds its rules, one a module; a module whose name starts with an underscore
+(``statutory/_required.py``, ``organogram/_table_rule.py``) is machinery the family's rules share,
+not a rule.
 """
 
 from __future__ import annotations

@@ -86,16 +86,17 @@ def _check_rule(entry_name: str, target: str, rule: object) -> None:
         raise PluginError(f"rule {target} has no docstring: its docstring is its documentation")
 
 
-_lookup: tuple[object, dict[str, type[Rule]]] = (None, {})
+_by_code_or_name_cache: tuple[object, dict[str, type[Rule]]] = (None, {})
+"""The registry the mapping was built from, and the mapping."""
 
 
 def _by_code_or_name() -> dict[str, type[Rule]]:
     """Codes and names to rules, rebuilt whenever the registry is (tests clear its cache)."""
-    global _lookup
+    global _by_code_or_name_cache
     rules = registered_rules()
-    if _lookup[0] is not rules:
-        _lookup = (rules, {**{rule.name: rule for rule in rules.values()}, **rules})
-    return _lookup[1]
+    if _by_code_or_name_cache[0] is not rules:
+        _by_code_or_name_cache = (rules, {**{rule.name: rule for rule in rules.values()}, **rules})
+    return _by_code_or_name_cache[1]
 
 
 def rule_by_code_or_name(key: str) -> type[Rule] | None:

@@ -1,1 +1,3 @@
-"""Commissioner/provider split rules (C), from Leicestershire's Organisational Design Principles."""
+"""Commissioner/provider split rules, codes C101-C104 (C for commissioning), from Leicestershire's
+Organisational Design Principles. Shared by the rules: ``_functions`` (how departments and posts
+are classed as commissioning or providing)."""

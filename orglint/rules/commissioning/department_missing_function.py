@@ -4,7 +4,7 @@ from pydantic import Field
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
-from orglint.rules.commissioning.functions import DepartmentKinds, checks_department
+from orglint.rules.commissioning._functions import DepartmentKinds, checks_department
 
 
 class DepartmentMissingFunctionSettings(DepartmentKinds):

@@ -5,7 +5,7 @@ from pydantic import Field
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
 from orglint.rules import CheckContext, Rule
-from orglint.rules.commissioning.functions import DepartmentKinds, checks_department, side
+from orglint.rules.commissioning._functions import DepartmentKinds, checks_department, side
 
 
 class MissingLeadSettings(DepartmentKinds):

@@ -4,7 +4,7 @@ from pydantic import Field
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule, RuleSettings
-from orglint.rules.commissioning.functions import line_sides, side
+from orglint.rules.commissioning._functions import line_sides, side
 
 
 class MixedCommissionerProviderSettings(RuleSettings):

@@ -1,1 +1,1 @@
-"""Design norm rules (D): spans of control and layers."""
+"""Design norm rules, codes D101-D104 (D for design): spans of control and layers."""

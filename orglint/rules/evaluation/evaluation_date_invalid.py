@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.clock import today
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
-from orglint.rules.evaluation.records import DateFault, date_fault
+from orglint.rules.evaluation._records import DateFault, date_fault
 
 
 class EvaluationDateInvalid(Rule):

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
-from orglint.rules.evaluation.records import evaluated_at_other_grade
+from orglint.rules.evaluation._records import evaluated_at_other_grade
 
 
 class EvaluationGradeMismatch(Rule):

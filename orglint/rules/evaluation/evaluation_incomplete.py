@@ -4,7 +4,7 @@ from pydantic import Field
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule, RuleSettings
-from orglint.rules.evaluation.records import missing_fields
+from orglint.rules.evaluation._records import missing_fields
 
 
 class EvaluationIncompleteSettings(RuleSettings):

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
-from orglint.rules.evaluation.scope import EvaluationScope, posts_in_scope
+from orglint.rules.evaluation._scope import EvaluationScope, posts_in_scope
 
 
 class NotEvaluated(Rule[EvaluationScope]):

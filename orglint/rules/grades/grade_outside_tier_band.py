@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
-from orglint.rules.grades.bands import level_band
+from orglint.rules.grades._bands import level_band
 
 
 class GradeOutsideTierBand(Rule):

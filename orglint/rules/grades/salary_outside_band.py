@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
-from orglint.rules.grades.bands import pay_band, salary_within
+from orglint.rules.grades._bands import pay_band, salary_within
 
 
 class SalaryOutsideBand(Rule):

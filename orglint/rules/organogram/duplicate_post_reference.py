@@ -4,7 +4,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.load.table import MappedTable, TableRow
 from orglint.rules import CheckContext
-from orglint.rules.organogram.table_rule import (
+from orglint.rules.organogram._table_rule import (
     NOT_IN_POST,
     TOPS,
     OrganogramRule,

@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram.table_rule import BASIS, OrganogramRule, number, posts
+from orglint.rules.organogram._table_rule import BASIS, OrganogramRule, number, posts
 
 ASKS = "the organogram schema asks for 1 or a decimal fraction, the publication validator does not check FTE"
 

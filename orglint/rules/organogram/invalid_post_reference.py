@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram.table_rule import NOT_IN_POST, SCHEMA_ONLY, TOP, OrganogramRule, grounds, senior_rows
+from orglint.rules.organogram._table_rule import NOT_IN_POST, SCHEMA_ONLY, TOP, OrganogramRule, grounds, senior_rows
 
 PUNCTUATION = frozenset("¬!\"£$%^&()+={}[]:;@'#<>,.\\/")
 """The characters the publication validator refuses in a reference (besides spaces)."""

@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram.table_rule import TOP, TOPS, OrganogramRule, References, grounds, live, posts
+from orglint.rules.organogram._table_rule import TOP, TOPS, OrganogramRule, References, grounds, live, posts
 
 
 class InvalidReportsTo(OrganogramRule):

@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram.table_rule import BASIS, OrganogramRule, junior_rows, number, shown
+from orglint.rules.organogram._table_rule import BASIS, OrganogramRule, junior_rows, number, shown
 
 ASKS = "the organogram schema asks for the number of full-time equivalents, the publication validator does not check it"
 

@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram.table_rule import (
+from orglint.rules.organogram._table_rule import (
     SCHEMA_ONLY,
     OrganogramRule,
     grounds,

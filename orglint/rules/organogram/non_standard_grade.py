@@ -5,7 +5,7 @@ from pydantic import Field
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext, RuleSettings
-from orglint.rules.organogram.table_rule import SCHEMA_ONLY, OrganogramRule, grounds, posts
+from orglint.rules.organogram._table_rule import SCHEMA_ONLY, OrganogramRule, grounds, posts
 
 
 class NonStandardGradeSettings(RuleSettings):

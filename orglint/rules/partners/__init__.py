@@ -1,1 +1,2 @@
-"""Business partner rules (B), from Leicestershire's business partner model."""
+"""Business partner rules, code B101 (B for business partners), from Leicestershire's business
+partner model."""

@@ -1,1 +1,2 @@
-"""Job profile rules (R): set templates and their corporately agreed responsibilities."""
+"""Job profile rules, codes R101-R103 (R for role profiles): set templates and their corporately
+agreed responsibilities."""

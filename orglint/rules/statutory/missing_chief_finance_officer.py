@@ -1,5 +1,5 @@
 from orglint.diagnostics import Severity
-from orglint.rules.statutory.required import MissingDesignation
+from orglint.rules.statutory._required import MissingDesignation
 
 
 class MissingChiefFinanceOfficer(MissingDesignation):

@@ -1,5 +1,5 @@
 from orglint.diagnostics import Severity
-from orglint.rules.statutory.incompatible import IncompatibleDesignations
+from orglint.rules.statutory._incompatible import IncompatibleDesignations
 
 
 class MonitoringOfficerIsHeadOfPaidService(IncompatibleDesignations):

@@ -1,1 +1,1 @@
-"""Structure integrity rules (S): ids, reporting lines, references, tiers."""
+"""Structure integrity rules, codes S001-S006: ids, reporting lines, references, tiers."""

@@ -1,0 +1,60 @@
+"""Stage 6: the command line (docs/command-line.md).
+
+The nine commands, registered below in the order ``--help`` lists them, live a module per group:
+``check`` (check, baseline write), ``views`` (report, tree, diff), ``import_command`` (import) and
+``reference`` (rule, rules, schema). ``app`` holds the application and the one handler every
+failure goes through (exit codes there); ``shared`` the options and steps several commands share.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+
+from orglint.cli.app import app
+from orglint.cli.check import baseline_app, baseline_write, check
+from orglint.cli.import_command import import_
+from orglint.cli.reference import rule_docs, rules_table, schema
+from orglint.cli.views import diff, report, tree
+
+app.command()(check)
+app.command()(report)
+app.command()(tree)
+app.command()(diff)
+app.command("import")(import_)
+app.add_typer(baseline_app, name="baseline")
+baseline_app.command("write")(baseline_write)
+app.command("rule")(rule_docs)
+app.command("rules")(rules_table)
+app.command("schema")(schema)
+
+__all__ = ["app", "main"]
+
+
+def _terminated(signal_number: int, frame: object) -> None:
+    """SIGTERM unwinds as Ctrl-C does, so a file being written is removed, not left half-done."""
+    raise SystemExit(128 + signal_number)
+
+
+def main() -> None:
+    """Entry point. Click's own usage errors exit 2, as docs/command-line.md says.
+
+    Once the command is done and its output flushed, the process ends without the interpreter's
+    teardown: freeing a large structure object by object (0.4 s at 100k posts, seconds at a
+    million) achieves nothing. Every file orglint writes is complete (renamed into place) by then.
+    """
+    signal.signal(signal.SIGTERM, _terminated)
+    code: int | str | None = 0
+    try:
+        app()
+    except SystemExit as exit_request:
+        code = exit_request.code
+    if isinstance(code, str):  # sys.exit("message"): Python prints it and exits 1
+        sys.stderr.write(code + "\n")
+        code = 1
+    with contextlib.suppress(BrokenPipeError, ValueError):  # output closed early (`| head`): nothing left to say
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(code or 0)

@@ -1,0 +1,86 @@
+"""The ``orglint`` application: its commands' group, with the one handler for every failure, and
+the root options (``--version``).
+
+Exit codes: 0 no error-severity findings; 1 findings (errors, or warnings past --max-warnings);
+2 bad usage, configuration or ruleset, a named path that does not exist, an output that cannot
+be written, or an internal error. Every failure, of any command, goes through one handler
+(``_Commands.invoke``): one line naming the path and what went wrong (``orglint: error: ...``),
+the traceback only under --verbose. A command that finds its usage wrong raises ``BadUsage``.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from orglint import __version__
+from orglint.errors import OrglintError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+VERBOSE = "orglint.verbose"
+"""Where --verbose is noted, in the context's ``meta`` (shared by a command and its group)."""
+
+
+class BadUsage(OrglintError):
+    """Options or arguments that do not go together, or name nothing: said in one line, without a
+    traceback even under --verbose (there is nothing to debug)."""
+
+
+def _describe(error: Exception) -> str:
+    """A failure as the one line the user sees."""
+    from orglint.engine import RuleCrash
+
+    if isinstance(error, OrglintError):
+        return str(error)
+    if isinstance(error, RuleCrash):
+        return f"internal error: {error} (run with --verbose for the traceback)"
+    if isinstance(error, OSError) and error.filename is not None:
+        return f"{error.filename}: {error.strerror or error}"
+    return f"internal error: {error!r} (run with --verbose for the traceback)"
+
+
+class _Commands(TyperGroup):
+    """orglint's commands, with the one error handler they all share."""
+
+    def invoke(self, ctx: Any) -> Any:  # click's Context, which Typer 0.29+ vendors privately
+        try:
+            return super().invoke(ctx)
+        except Exception as error:  # never a traceback for users unless they ask
+            if isinstance(error, typer.Abort) or hasattr(error, "exit_code"):
+                raise  # Typer's own: an exit, a usage error (each carries its exit code), Ctrl-C
+            if ctx.meta.get(VERBOSE) and not isinstance(error, BadUsage):
+                traceback.print_exc()
+            from orglint.safe_text import safe_text  # messages quote paths and values from the repository
+
+            sys.stderr.write(f"orglint: error: {safe_text(_describe(error))}\n")
+            raise typer.Exit(EXIT_USAGE) from None
+
+
+app = typer.Typer(
+    cls=_Commands,
+    name="orglint",
+    help="Lint organisation structures against design principles and UK local-government law.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"orglint {__version__}\n")
+        raise typer.Exit(EXIT_CLEAN)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version_callback, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """orglint: a compliance linter for organisation structures."""

@@ -1,0 +1,228 @@
+"""``orglint check``, the linter, and ``orglint baseline write``, which records what check finds."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, BadUsage
+from orglint.cli.shared import (
+    ConfigFile,
+    ExitZero,
+    Force,
+    Isolated,
+    Paths,
+    Rulesets,
+    Verbose,
+    checkout_at,
+    lint_paths,
+    write_output,
+)
+from orglint.output.check import OutputFormat
+
+if TYPE_CHECKING:
+    from orglint.engine import LintOptions, LintResult
+
+
+def check(
+    paths: Paths = None,
+    ruleset: Rulesets = None,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Rules to run instead of the ruleset's: codes, prefixes, names or ALL.")
+    ] = None,
+    extend_select: Annotated[list[str] | None, typer.Option(help="Rules to run as well as the ruleset's.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Rules not to run.")] = None,
+    output_format: Annotated[
+        OutputFormat | None, typer.Option("--output-format", help="How to show findings (default: the config's, else full).")
+    ] = None,
+    output_file: Annotated[
+        Path | None,
+        typer.Option("--output-file", "-o", help="Write the output format here; the terminal still shows the full format."),
+    ] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Show a count per rule instead of each finding.")] = False,
+    exit_zero: ExitZero = False,
+    max_warnings: Annotated[
+        int | None, typer.Option("--max-warnings", min=0, help="Fail when there are more warnings than this.")
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Fail only on findings not recorded in this baseline file.")
+    ] = None,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+    only_structures: Annotated[
+        bool, typer.Option("--only-structures", help="Skip named files that are not structures, as folder walks do (pre-commit).")
+    ] = False,
+    ignore_suppressions: Annotated[
+        bool, typer.Option("--ignore-suppressions", help="Show findings that inline `# orglint: ignore[...]` comments hide.")
+    ] = False,
+    junior: Annotated[
+        Path | None,
+        typer.Option("--junior", help="An organogram's junior staff CSV, when it is not the senior file's '-junior' twin."),
+    ] = None,
+    new_only: Annotated[
+        bool, typer.Option("--new-only", help="Fail only on findings that the --base revision's version does not have.")
+    ] = False,
+    base: Annotated[str | None, typer.Option("--base", help="The git revision --new-only compares with (default: HEAD).")] = None,
+    force: Force = False,
+    verbose: Verbose = False,
+) -> None:
+    """Lint structure files and folders."""
+    from orglint import selection
+    from orglint.diagnostics import Severity
+    from orglint.engine import LintOptions
+    from orglint.load.source import real_path
+    from orglint.output.check import reporter
+
+    options = LintOptions(
+        rulesets=selection.split(ruleset),
+        select=selection.split(select),
+        extend_select=selection.split(extend_select),
+        ignore=selection.split(ignore),
+        ignore_suppressions=ignore_suppressions,
+        only_structures=only_structures,
+        config_file=config,
+        isolated=isolated,
+        junior=junior,
+    )
+    if junior is not None and not junior.is_file():
+        raise BadUsage(f"{junior}: no such file (--junior)")
+    if base is not None and not new_only:
+        raise BadUsage("--base REV goes with --new-only (or use `orglint diff PATH --base REV`)")
+    chosen_format = output_format.value if output_format is not None else None
+    if chosen_format is None:
+        chosen_format = options.config_for(Path.cwd()).settings.output_format or "full"
+    result = lint_paths(paths, options)
+    if new_only:
+        _keep_new_only(result, paths or [Path(".")], base or "HEAD", options)
+    if baseline is not None:
+        result.read[real_path(baseline)] = "the baseline"
+        _apply_baseline(result, baseline)
+
+    nothing_found = not result.runs and not result.diagnostics  # said on stderr; a summary would mislead
+    if statistics:
+        _print_statistics(result)
+    elif output_file is not None:
+        buffer = io.StringIO()
+        reporter(chosen_format)(result, buffer)
+        write_output(output_file, buffer.getvalue(), result.read, force)
+        if not nothing_found:
+            reporter("full")(result, sys.stdout)
+    elif not (nothing_found and chosen_format == "full"):
+        reporter(chosen_format)(result, sys.stdout)
+
+    errors = result.count(Severity.ERROR)
+    warnings = result.count(Severity.WARNING)
+    failed = errors > 0 or (max_warnings is not None and warnings > max_warnings)
+    raise typer.Exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _keep_new_only(result: LintResult, paths: list[Path], revision: str, options: LintOptions) -> None:
+    """Keep the findings the revision's version of ``paths`` does not have; the others count as
+    suppressed ("already in REV")."""
+    from orglint.diagnostics import Suppressed
+    from orglint.diff.findings import Side, compare_findings
+    from orglint.engine import LintResult, lint
+    from orglint.load.source import display_path
+
+    checkout = checkout_at(revision, paths)
+    try:
+        then = [old for old in map(checkout.path_of, paths) if old.exists()]
+        before = lint(then, options) if then else LintResult()
+        changes = compare_findings(
+            before.diagnostics,
+            Side(display_path(checkout.root)),
+            result.diagnostics,
+            Side(display_path(checkout.repository)),
+        )
+    finally:
+        checkout.close()
+    result.diagnostics = changes.introduced
+    result.suppressed.extend(Suppressed(d, f"already in {revision}") for d in changes.persisting)
+
+
+def _apply_baseline(result: LintResult, path: Path) -> None:
+    from orglint.baseline import Baseline
+    from orglint.diagnostics import Suppressed
+
+    accepted = Baseline.read(path)
+    result.diagnostics, known, stale = accepted.filter(result.diagnostics)
+    result.suppressed.extend(Suppressed(diagnostic, f"accepted in the baseline {path}") for diagnostic in known)
+    if stale:
+        sys.stderr.write(
+            f"orglint: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} in {path} no longer match "
+            f"(fixed, or changed): shrink it with `orglint baseline write {path}`\n"
+        )
+        from orglint.safe_text import safe_text  # the entries are the baseline file's text
+
+        for entry in stale:
+            sys.stderr.write(f"  {safe_text(entry)}\n")
+
+
+def _print_statistics(result: LintResult) -> None:
+    from collections import Counter
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from orglint.console import console
+    from orglint.output.check import summary_line
+
+    counts = Counter((d.code, d.name, d.severity.label) for d in result.diagnostics)
+    table = Table(box=None, show_header=True, header_style="bold")
+    table.add_column("count", justify="right")
+    table.add_column("code")
+    table.add_column("name")
+    table.add_column("severity")
+    for (code, name, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        table.add_row(str(count), code, name, severity)
+    view = console()
+    if counts:
+        view.print(table)
+    files = _files_with_errors(result)
+    if files:
+        width = max(len(f"{count:,}") for _, counts in files for count in counts)
+        view.print()
+        view.print(Text("Files with errors (errors, warnings):", style="bold"))
+        for file, (errors, warnings) in files:
+            # one line a file, never folded: a path cut in two cannot be copied
+            view.print(Text(f"{errors:>{width},} {warnings:>{width},}  {file}"), soft_wrap=True)
+    view.print(summary_line(result))
+
+
+def _files_with_errors(result: LintResult) -> list[tuple[str, tuple[int, int]]]:
+    """Each file with at least one error, with its error and warning counts, most errors first."""
+    from orglint.diagnostics import Severity
+
+    counts: dict[str, list[int]] = {}
+    for diagnostic in result.diagnostics:
+        tally = counts.setdefault(diagnostic.span.file, [0, 0])
+        if diagnostic.severity is Severity.ERROR:
+            tally[0] += 1
+        elif diagnostic.severity is Severity.WARNING:
+            tally[1] += 1
+    failing = [(file, (errors, warnings)) for file, (errors, warnings) in counts.items() if errors]
+    return sorted(failing, key=lambda item: (-item[1][0], item[0]))
+
+
+baseline_app = typer.Typer(help="Record accepted findings, so that only new ones fail.", no_args_is_help=True)
+
+
+def baseline_write(
+    file: Annotated[Path, typer.Argument(help="The baseline file to write (JSON).")],
+    paths: Paths = None,
+    ruleset: Rulesets = None,
+    force: Force = False,
+    verbose: Verbose = False,
+) -> None:
+    """Record every current finding in FILE (keyed by file, rule, post and message, not line)."""
+    from orglint import selection
+    from orglint.baseline import render
+    from orglint.engine import LintOptions
+
+    result = lint_paths(paths, LintOptions(rulesets=selection.split(ruleset)))
+    write_output(file, render(result.diagnostics), result.read, force)
+    sys.stdout.write(f"orglint: recorded {len(result.diagnostics)} finding(s) in {file}\n")

@@ -1,0 +1,104 @@
+"""What several commands share: their common arguments and options, declared once, and the steps
+they take alike (linting the paths named, writing an output file, checking out a revision)."""
+
+from __future__ import annotations
+
+import gc
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, VERBOSE, BadUsage
+
+if TYPE_CHECKING:
+    from orglint.engine import LintOptions, LintResult
+    from orglint.revisions import Checkout
+
+# Arguments and options several commands share, declared once.
+Paths = Annotated[list[Path] | None, typer.Argument(help="Structure files or folders (default: the current folder).")]
+
+Rulesets = Annotated[
+    list[str] | None, typer.Option("--ruleset", "-r", help="Ruleset name or path (repeatable); replaces the structure's own.")
+]
+
+ConfigFile = Annotated[
+    Path | None, typer.Option("--config", help="Use this configuration file (pyproject.toml or orglint.toml) for everything.")
+]
+
+Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
+
+ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")]
+
+Force = Annotated[
+    bool,
+    typer.Option("--force", help="Write even over a file this run read, or a structure, ruleset or configuration."),
+]
+
+
+def _note_verbose(ctx: typer.Context, verbose: bool) -> bool:
+    ctx.meta[VERBOSE] = verbose
+    return verbose
+
+
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", callback=_note_verbose, help="Show the traceback of a failure.")]
+
+
+def lint_paths(paths: list[Path] | None, options: LintOptions) -> LintResult:
+    """Lint as every command does; says so on stderr when the paths hold nothing to check."""
+    from orglint.engine import lint
+
+    named = paths or [Path(".")]
+    # Loading allocates millions of long-lived objects and no reference cycles worth collecting;
+    # the cyclic collector would rescan them all again and again (a third of the run at 100k
+    # posts). The process ends soon after, so it is simply kept off.
+    gc.disable()
+    result = lint(named, options)
+    keep_until_exit(result)
+    if not result.runs and not result.diagnostics:
+        sys.stderr.write(f"orglint: no structure files found in {', '.join(map(str, named))}\n")
+    return result
+
+
+def write_output(path: Path, text: str, read: Mapping[Path, str], force: bool) -> None:
+    """Write what the user asked for, whole or not at all; never over a file the run read, or a
+    structure, ruleset or configuration, unless forced."""
+    from orglint.output_file import refuse_to_replace, write_atomically
+
+    if not force:
+        refuse_to_replace(path, read)
+    write_atomically(path, text)
+
+
+def deliver(text: str, output_file: Path | None, read: Mapping[Path, str], force: bool) -> None:
+    if output_file is None:
+        sys.stdout.write(text)
+    else:
+        write_output(output_file, text, read, force)
+
+
+def findings_exit(result: LintResult, exit_zero: bool) -> typer.Exit:
+    from orglint.diagnostics import Severity
+
+    return typer.Exit(EXIT_FINDINGS if result.count(Severity.ERROR) and not exit_zero else EXIT_CLEAN)
+
+
+def checkout_at(revision: str, paths: list[Path]) -> Checkout:
+    from orglint.revisions import RevisionError, checkout
+
+    try:
+        return checkout(revision, paths)
+    except RevisionError as error:
+        raise BadUsage(f"--base {revision}: {error}") from None
+
+
+_kept: list[object] = []
+
+
+def keep_until_exit(result: object) -> None:
+    """Hold the command's result (lint results, structures) past its return, so that it is never
+    freed: ``main`` ends the process without teardown (the last result only: in-process callers
+    such as tests reuse ``app``)."""
+    _kept[:] = [result]

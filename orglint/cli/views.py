@@ -1,0 +1,218 @@
+"""The views of a structure beyond its findings: ``orglint report`` (the audit), ``orglint tree`` and
+``orglint diff`` (what a restructure changes)."""
+
+from __future__ import annotations
+
+import enum
+import io
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, BadUsage
+from orglint.cli.shared import (
+    ConfigFile,
+    ExitZero,
+    Force,
+    Isolated,
+    Paths,
+    Rulesets,
+    Verbose,
+    checkout_at,
+    deliver,
+    findings_exit,
+    keep_until_exit,
+    lint_paths,
+)
+
+if TYPE_CHECKING:
+    from orglint.engine import LintResult
+    from orglint.output.document import Section
+
+
+class ReportFormat(enum.StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    html = "html"
+
+
+def _lint_for_view(
+    paths: list[Path] | None,
+    ruleset: list[str] | None,
+    config: Path | None,
+    isolated: bool,
+    say: Callable[[str], None],
+) -> LintResult:
+    """Lint as `check` would, for `report` and `tree`, telling ``say`` how it goes."""
+    from orglint import selection
+    from orglint.engine import LintOptions
+
+    options = LintOptions(rulesets=selection.split(ruleset), config_file=config, isolated=isolated)
+    options.progress = lambda file, index, count: say(f"Checking {file} ({index + 1}/{count})")
+    say("Reading structures")
+    return lint_paths(paths, options)
+
+
+def _sections_text(sections: list[Section], as_markdown: bool, to_file: bool) -> str:
+    """Report or diff sections as Markdown, or drawn for the terminal: straight onto it (colour,
+    its width) unless they go to a file. Returns what is left to deliver."""
+    buffer = io.StringIO()
+    if as_markdown:
+        from orglint.output import markdown
+
+        markdown.render(sections, buffer)
+    else:
+        from orglint.console import console
+        from orglint.output import terminal
+
+        terminal.render(sections, console(file=buffer if to_file else sys.stdout))
+    return buffer.getvalue()
+
+
+def report(
+    paths: Paths = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "--output-format", "-f", help="terminal, markdown or html.")
+    ] = ReportFormat.terminal,
+    output_file: Annotated[
+        Path | None, typer.Option("--output", "--output-file", "-o", help="Write the report to this file (atomically).")
+    ] = None,
+    ruleset: Rulesets = None,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+    exit_zero: ExitZero = False,
+    force: Force = False,
+    verbose: Verbose = False,
+) -> None:
+    """Audit report: compliance by rule family and department, statutory officers, shape, pay bill, evaluation."""
+    from orglint.console import console
+    from orglint.output.report import report_sections
+    from orglint.progress import progress_display
+    from orglint.report.audit import build_report
+
+    with progress_display(console(stderr=True)) as say:
+        result = _lint_for_view(paths, ruleset, config, isolated, say)
+        say("Writing the report")
+        built = build_report(result)
+    # drawn once the progress display is gone, so the two never share the terminal
+    if output_format is ReportFormat.html:
+        from orglint.output import html
+
+        title = built.audits[0].header.organisation + ": structure audit" if len(built.audits) == 1 else "Structure audit"
+        buffer = io.StringIO()
+        html.render(title, built, buffer)
+        text = buffer.getvalue()
+    else:
+        text = _sections_text(report_sections(built), output_format is ReportFormat.markdown, output_file is not None)
+    deliver(text, output_file, result.read, force)
+    if output_file is not None:
+        sys.stderr.write(f"orglint: wrote the report to {output_file}\n")
+    raise findings_exit(result, exit_zero)
+
+
+def tree(
+    paths: Paths = None,
+    depth: Annotated[
+        int | None, typer.Option("--depth", "-d", min=0, help="Layers to show below the top (or --from post).")
+    ] = None,
+    from_post: Annotated[str | None, typer.Option("--from", help="Show only this post and the posts under it.")] = None,
+    ruleset: Rulesets = None,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+    exit_zero: ExitZero = False,
+    verbose: Verbose = False,
+) -> None:
+    """Show the structure as a tree: titles, grades, designations, and the findings on each post."""
+    import difflib
+
+    from orglint.console import console
+    from orglint.output import tree as tree_view
+    from orglint.progress import progress_display
+    from orglint.report.audit import by_post, split_by_structure
+
+    with progress_display(console(stderr=True)) as say:
+        result = _lint_for_view(paths, ruleset, config, isolated, say)
+    structures = split_by_structure(result).structures
+    if from_post is not None and not any(from_post in one.run.graph.posts for one in structures):
+        known = [post_id for one in structures for post_id in one.run.graph.posts]
+        close = difflib.get_close_matches(from_post, known, n=1)
+        raise BadUsage(f"no post {from_post!r} in the structure" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    # piped, each post stays on one line (grep-able); on a terminal, long lines wrap
+    view = console(width=None if sys.stdout.isatty() else 100_000)
+    for one in structures:
+        if from_post is None or from_post in one.run.graph.posts:
+            tree_view.render(one.run, by_post(one.diagnostics), view, from_post, depth)
+    raise findings_exit(result, exit_zero)
+
+
+class DiffFormat(enum.StrEnum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+
+
+def diff(
+    paths: Annotated[list[Path], typer.Argument(help="OLD NEW (files or folders), or one PATH with --base REV.")],
+    base: Annotated[
+        str | None, typer.Option("--base", help="Compare PATH with its version at this git revision (as OLD).")
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "--output-format", "-f", help="terminal, json or markdown.")
+    ] = DiffFormat.terminal,
+    output_file: Annotated[Path | None, typer.Option("--output", "--output-file", "-o", help="Write to this file.")] = None,
+    ruleset: Rulesets = None,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when the change introduces errors.")] = False,
+    force: Force = False,
+    verbose: Verbose = False,
+) -> None:
+    """What a restructure changes: posts, designations, cost, shape, and the findings it introduces or resolves."""
+    from orglint import selection
+    from orglint.diff.compare import compare
+    from orglint.engine import LintOptions
+
+    if base is None and len(paths) != 2:
+        raise BadUsage("give OLD and NEW, or one PATH with --base REV")
+    if base is not None and len(paths) != 1:
+        raise BadUsage("with --base REV, give one PATH (its version at REV is OLD)")
+    for path in paths:
+        if not path.exists():
+            raise BadUsage(f"{path}: no such file or folder")
+    options = LintOptions(rulesets=selection.split(ruleset), config_file=config, isolated=isolated)
+    checkout = None
+    try:
+        if base is not None:
+            checkout = checkout_at(base, paths)
+            old_path, new_path = checkout.path_of(paths[0]), paths[0]
+            old_label = checkout.display(str(old_path))
+            if not old_path.exists():
+                raise BadUsage(f"{paths[0]} does not exist at {base}")
+        else:
+            old_path, new_path = paths
+            old_label = str(old_path)
+        old = lint_paths([old_path], options)
+        new = lint_paths([new_path], options)
+        keep_until_exit((old, new))
+        result = compare(old_label, old, str(new_path), new)
+        if checkout is not None:  # show REV:path, not the temporary folder
+            for finding in result.findings.old_side():
+                finding.span = finding.span._replace(file=checkout.display(finding.span.file))
+    finally:
+        if checkout is not None:
+            checkout.close()
+    if output_format is DiffFormat.json:
+        from orglint.output.diff_json import render as render_json
+
+        buffer = io.StringIO()
+        render_json(result, buffer)
+        text = buffer.getvalue()
+    else:
+        from orglint.output.diff import diff_sections
+
+        text = _sections_text(diff_sections(result), output_format is DiffFormat.markdown, output_file is not None)
+    deliver(text, output_file, {**old.read, **new.read}, force)
+    raise typer.Exit(EXIT_FINDINGS if result.findings.introduces_errors and not exit_zero else EXIT_CLEAN)

@@ -1,0 +1,16 @@
+"""``file:line:col: CODE [name] message``, one finding a line: for editors and grep."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from orglint.engine import LintResult
+from orglint.output.check import summary_line
+
+
+def render(result: LintResult, stream: TextIO) -> None:
+    for diagnostic in result.diagnostics:
+        span = diagnostic.span
+        stream.write(f"{span.file}:{span.line}:{span.column}: {diagnostic.code} [{diagnostic.name}] {diagnostic.message}\n")
+    if result.diagnostics:
+        stream.write(summary_line(result) + "\n")

@@ -1,0 +1,98 @@
+"""The one document model: titled sections of tables, paragraphs and lists, which the report
+(``report``) and the diff (``diff``) are laid out as, and which each renderer draws the same way
+(``terminal``, ``markdown``, ``html``). Text is made safe to show (``safe_text``) as it enters
+cells, paragraphs, lists, captions and titles, so no renderer meets the data raw. Figures and
+lists of posts are worded here too, so both documents say them alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from orglint.model.schema import Post
+from orglint.safe_text import safe_text
+
+GOOD, BAD, WARN, MUTED = "good", "bad", "warn", "muted"
+"""Tones: how a renderer may colour a cell or paragraph (green, red, amber, grey)."""
+
+MAX_LISTED = 25
+"""Posts listed by id under a figure before the list says "and N more"."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    tone: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", safe_text(self.text))
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    numeric: frozenset[int] = frozenset()
+    """Indexes of right-aligned (numeric) columns."""
+    caption: str | None = None
+    whole: frozenset[int] = frozenset()
+    """Indexes of columns never wrapped or cut (locations): other columns give way."""
+
+    def __post_init__(self) -> None:
+        self.caption = None if self.caption is None else safe_text(self.caption)
+
+    def add(self, *cells: str | Cell) -> None:
+        self.rows.append([cell if isinstance(cell, Cell) else Cell(cell) for cell in cells])
+
+
+@dataclass
+class Paragraph:
+    text: str
+    tone: str | None = None
+    strong: bool = False
+
+    def __post_init__(self) -> None:
+        self.text = safe_text(self.text)
+
+
+@dataclass
+class Bullets:
+    items: list[str]
+
+    def __post_init__(self) -> None:
+        self.items = [safe_text(item) for item in self.items]
+
+
+Block = Table | Paragraph | Bullets
+
+
+@dataclass
+class Section:
+    title: str
+    blocks: list[Block]
+    level: int = 2
+
+    def __post_init__(self) -> None:
+        self.title = safe_text(self.title)
+
+
+def money(amount: float) -> str:
+    return f"£{amount:,.0f}"
+
+
+def number(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def holder_count(count: int) -> str:
+    return "1 holder" if count == 1 else f"{count:,} holders (job share)"
+
+
+def post_list(posts: Iterable[Post]) -> str:
+    posts = list(posts)
+    shown = ", ".join(post.id for post in posts[:MAX_LISTED])
+    return shown + (f" and {len(posts) - MAX_LISTED:,} more" if len(posts) > MAX_LISTED else "")

@@ -1,0 +1,336 @@
+"""The audit report laid out once as a document (``document``: sections of tables, paragraphs and
+lists), for every renderer (terminal, Markdown, HTML) to draw the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.model.schema import Post
+from orglint.output.document import (
+    BAD,
+    GOOD,
+    MAX_LISTED,
+    MUTED,
+    WARN,
+    Block,
+    Bullets,
+    Cell,
+    Paragraph,
+    Section,
+    Table,
+    holder_count,
+    money,
+    number,
+    plural,
+    post_list,
+)
+from orglint.report.audit import Audit, Report
+from orglint.report.compliance import ComplianceRow
+from orglint.report.evaluation import EvaluationCoverage
+from orglint.report.paybill import PayLine
+from orglint.report.statutory import HELD, IN_CONFLICT, MISSING, VACANT
+from orglint.safe_text import safe_text
+from orglint.wording import a_or_an
+
+
+def holders_text(post: Post) -> str:
+    """Who holds a post: a name, "vacant" or "not recorded"; or "2 holders (job share): ..."."""
+    names = [name or "not recorded" for name in post.holders]
+    return names[0] if len(names) == 1 else f"{holder_count(len(names))}: {', '.join(names)}"
+
+
+def location(diagnostic: Diagnostic) -> str:
+    span = diagnostic.span
+    cell = span.describe_cell()  # a table's cell is named in the location, never in the message
+    return f"{span.file}:{span.line}:{span.column}" + (f" {safe_text(cell)}" if cell else "")
+
+
+_VERDICT_TONES = {"fail": BAD, "pass with warnings": WARN, "pass": GOOD}
+_STATUS_TONES = {HELD: GOOD, VACANT: WARN, MISSING: BAD, IN_CONFLICT: BAD}
+_SEVERITY_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Information"}
+
+
+def report_sections(report: Report) -> list[Section]:
+    sections = [section for audit in report.audits for section in audit_sections(audit)]
+    if report.unreadable:
+        sections.append(unreadable_section(report.unreadable))
+    return sections
+
+
+def unreadable_section(findings: list[Diagnostic]) -> Section:
+    table = Table(["Location", "Code", "Problem"], whole=frozenset({0}))
+    for diagnostic in findings:
+        table.add(location(diagnostic), diagnostic.code, diagnostic.message)
+    return Section("Files that could not be read as structures", [table])
+
+
+def audit_sections(audit: Audit) -> list[Section]:
+    sections = [_header(audit), _compliance(audit), _findings(audit)]
+    if audit.officers or audit.header.council_type is not None:  # an organogram's body has no statutory officers
+        sections.append(_statutory(audit))
+    sections += [_shape(audit), _pay_bill(audit)]
+    if audit.evaluation is not None:
+        sections.append(_evaluation(audit.evaluation))
+    return sections
+
+
+def _key_values(pairs: list[tuple[str, str | Cell]]) -> Table:
+    table = Table(["", ""])
+    for key, value in pairs:
+        table.add(Cell(key, MUTED), value)
+    return table
+
+
+def _header(audit: Audit) -> Section:
+    header = audit.header
+    return Section(
+        f"{header.organisation}: structure audit",
+        [
+            _key_values(
+                [
+                    ("Organisation", header.organisation),
+                    *([("Parent department", header.parent_department)] if header.parent_department else []),
+                    *([("Council type", header.council_type)] if header.council_type is not None else []),
+                    ("Rulesets", ", ".join(header.rulesets)),
+                    ("Structure files", ", ".join(header.files)),
+                    ("Date", header.date.isoformat()),
+                    ("orglint", header.version),
+                ]
+            ),
+            Paragraph(audit.compliance.verdict, tone=BAD if "Not" in audit.compliance.verdict else GOOD, strong=True),
+        ],
+        level=1,
+    )
+
+
+def _compliance_table(first_column: str, rows: list[ComplianceRow]) -> Table:
+    table = Table(
+        [first_column, "Checks run", "Passed", "Failed", "Errors", "Warnings", "Info", "Suppressed", "Verdict"],
+        numeric=frozenset(range(1, 8)),
+    )
+    for row in rows:
+        table.add(
+            row.scope,
+            str(row.run),
+            str(row.passed),
+            Cell(str(row.failed), BAD if row.failed else None),
+            *(str(row.counts[severity]) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)),
+            str(row.suppressed),
+            Cell(row.verdict, _VERDICT_TONES[row.verdict]),
+        )
+    return table
+
+
+def _compliance(audit: Audit) -> Section:
+    result = audit.compliance
+    blocks: list[Block] = [
+        Paragraph("A check is one rule run over the structure; it passes where it finds nothing."),
+        _compliance_table("Rule family", result.by_family),
+    ]
+    if result.by_department:
+        blocks.append(_compliance_table("Department", result.by_department))
+    if result.suppressed:
+        table = Table(
+            ["Code", "Location", "Post", "Reason"],
+            caption=f"Suppressed findings ({len(result.suppressed)})",
+            whole=frozenset({1}),
+        )
+        for hidden in result.suppressed:
+            diagnostic = hidden.diagnostic
+            table.add(diagnostic.code, location(diagnostic), diagnostic.post or "", hidden.reason)
+        blocks.append(table)
+    return Section("Compliance summary", blocks)
+
+
+def _findings(audit: Audit) -> Section:
+    blocks: list[Block] = []
+    for severity, groups in audit.compliance.by_severity.items():
+        if not groups:
+            continue
+        count = sum(len(group.findings) for group in groups)
+        blocks.append(Paragraph(f"{_SEVERITY_TITLES[severity]} ({count:,})", strong=True))
+        for group in groups:
+            table = Table(
+                ["Location", "Post", "Finding"], caption=f"{group.code} {group.name}. Basis: {group.basis}", whole=frozenset({0})
+            )
+            for diagnostic in group.findings:
+                table.add(location(diagnostic), diagnostic.post or "", diagnostic.message)
+            blocks.append(table)
+    if not blocks:
+        blocks.append(Paragraph("No findings.", tone=GOOD))
+    return Section("Findings by severity", blocks)
+
+
+def _statutory(audit: Audit) -> Section:
+    header = audit.header
+    table = Table(
+        ["Designation", "Statute", "Required", "Post", "Title", "Holder", "Status", "Findings"], whole=frozenset({3, 6})
+    )
+    for row in audit.officers:
+        post = row.post
+        table.add(
+            row.name,
+            row.statute or "",
+            "yes" if row.required else "no",
+            post.id if post is not None else "—",
+            post.title if post is not None else "—",
+            holders_text(post) if post is not None else "—",
+            Cell(row.status, _STATUS_TONES[row.status]),
+            ", ".join(row.findings),
+        )
+    required = sum(1 for row in audit.officers if row.required and row.status == MISSING)
+    blocks: list[Block] = [
+        Paragraph(
+            f"Designations {_body(header.council_type)} must make under {', '.join(header.rulesets)}, then any other held."
+            + (f" {plural(required, 'required designation')} missing." if required else "")
+        )
+    ]
+    blocks.append(table if table.rows else Paragraph("The rulesets require no designations and none are held.", tone=MUTED))
+    return Section("Statutory officers", blocks)
+
+
+def _listed(title: str, posts: list[Post], describe: Callable[[Post], str]) -> list[Block]:
+    """A titled list of posts, the first MAX_LISTED described, then how many more."""
+    items = [describe(post) for post in posts[:MAX_LISTED]]
+    if len(posts) > MAX_LISTED:
+        items.append(f"and {len(posts) - MAX_LISTED:,} more")
+    return [Paragraph(f"{title} ({len(posts):,})", strong=True), Bullets(items)]
+
+
+def _body(council_type: str | None) -> str:
+    """Who must make designations: "a London borough council", or "the organisation" (type other)."""
+    if council_type is None or council_type == "other":
+        return "the organisation"
+    return f"{a_or_an(council_type.replace('-', ' ').replace('london', 'London'))} council"
+
+
+def _shape(audit: Audit) -> Section:
+    shape = audit.shape
+    headcount = number(shape.headcount)
+    if shape.groups:
+        headcount += f": {shape.holders:,} holders of single posts, and {number(shape.group_fte)} posts in groups (by FTE)"
+    pairs: list[tuple[str, str | Cell]] = [
+        ("Headcount", headcount),
+        ("Posts", f"{shape.posts:,}" + (f" ({plural(len(shape.job_shares), 'job share')})" if shape.job_shares else "")),
+        *(
+            [("Groups of posts (organogram junior rows)", f"{shape.groups:,} ({number(shape.group_fte)} FTE)")]
+            if shape.groups
+            else []
+        ),
+        ("Holders filled / vacant / not recorded", f"{shape.filled:,} / {shape.vacant:,} / {shape.holder_unrecorded:,}"),
+        ("FTE", number(shape.fte)),
+        ("Layers", str(shape.layers)),
+        ("Managers", f"{shape.managers:,}"),
+    ]
+    if shape.spans:
+        median = shape.span_median
+        assert median is not None
+        pairs.append(("Span of control (min / median / max)", f"{shape.spans[0]} / {number(median)} / {shape.spans[-1]}"))
+    if shape.unreached:
+        pairs.append(("Posts no top post reaches", Cell(f"{shape.unreached:,}", BAD)))
+    blocks: list[Block] = [_key_values(pairs)]
+    if shape.spans:
+        histogram = Table(["Span", "Managers", ""], numeric=frozenset({0, 1}), caption="Span of control")
+        widest = max(count for _, count in shape.span_histogram)
+        for span, count in shape.span_histogram:
+            histogram.add(str(span), str(count), Cell("█" * max(1, round(30 * count / widest)), MUTED))
+        blocks.append(histogram)
+    if shape.one_over_one:
+        graph = audit.run.graph
+        blocks += _listed(
+            "One-over-one managers",
+            shape.one_over_one,
+            lambda post: f"{post.id} ({post.title}) → {graph.single_reports(post.id)[0]}",
+        )
+    if shape.job_shares:
+        blocks += _listed(
+            "Job shares", shape.job_shares, lambda post: f"{post.id} ({post.title}): {holders_text(post)}; {number(post.fte)} FTE"
+        )
+    tiers = Table(["Tier", "Posts", "FTE"], numeric=frozenset({0, 1, 2}), caption="Posts per tier")
+    for tier in shape.tiers:
+        tiers.add(str(tier.tier) if tier.tier is not None else "(none)", f"{tier.posts:,}", number(tier.fte))
+    blocks.append(tiers)
+    return Section("Shape", blocks)
+
+
+def _pay_table(first_column: str, lines: list[PayLine], total: PayLine, caption: str) -> Table:
+    table = Table(
+        [first_column, "Posts", "FTE", "Minimum", "Maximum", "Without pay data"], numeric=frozenset(range(1, 6)), caption=caption
+    )
+    for line in [*lines, total]:
+        unpaid = len(line.without_pay) == line.posts  # nothing to add up: a dash, not £0
+        table.add(
+            line.label,
+            f"{line.posts:,}",
+            number(line.fte),
+            "—" if unpaid else money(line.minimum),
+            "—" if unpaid else money(line.maximum),
+            Cell(f"{len(line.without_pay):,}", WARN if line.without_pay else None),
+        )
+    return table
+
+
+def _pay_bill(audit: Audit) -> Section:
+    pay = audit.pay
+    missing = pay.total.without_pay
+    blocks: list[Block] = [
+        Paragraph(
+            f"Each post's salary range times its FTE: {money(pay.total.minimum)} to {money(pay.total.maximum)} a year "
+            f"for {plural(pay.total.posts - len(missing), 'post')} with pay data."
+        ),
+        _pay_table("Department", pay.by_department, pay.total, "By department"),
+        _pay_table("Tier", pay.by_tier, pay.total, "By tier"),
+    ]
+    if missing:
+        blocks.append(
+            Paragraph(f"{plural(len(missing), 'post')} without pay data (not counted): {post_list(missing)}", tone=WARN)
+        )
+    return Section("Pay bill", blocks)
+
+
+def _evaluation(coverage: EvaluationCoverage) -> Section:
+    in_scope = len(coverage.in_scope)
+
+    def figure(posts: list[Post], tone: str) -> Cell:
+        return Cell(f"{len(posts):,}", tone if posts else None)
+
+    pairs: list[tuple[str, str | Cell]] = [
+        ("Posts that need a record", f"{in_scope:,} ({coverage.scope})"),
+        ("Evaluated", Cell(f"{len(coverage.evaluated):,}", GOOD if len(coverage.evaluated) == in_scope else None)),
+        ("Missing a record", figure(coverage.missing, BAD)),
+        ("Incomplete records", figure(coverage.incomplete, BAD)),
+        ("Stale (before the profile changed, or future-dated)", figure(coverage.stale, BAD)),
+        ("Evaluated at another grade", figure(coverage.grade_mismatch, BAD)),
+    ]
+    bands = Table(
+        ["Check", "Conforming", "Outside", "Not checkable"], numeric=frozenset({1, 2, 3}), caption="Grade-band conformance"
+    )
+    bands.add(
+        "Grade allowed for the level",
+        f"{len(coverage.grade_in_band):,}",
+        figure(coverage.grade_outside_band, BAD),
+        f"{len(coverage.grade_unchecked):,}",
+    )
+    bands.add(
+        "Salary within the grade's pay band",
+        f"{len(coverage.pay_in_band):,}",
+        figure(coverage.pay_outside_band, BAD),
+        f"{len(coverage.pay_unchecked):,}",
+    )
+    lists = [
+        (label, posts)
+        for label, posts in (
+            ("Missing", coverage.missing),
+            ("Incomplete", coverage.incomplete),
+            ("Stale", coverage.stale),
+            ("Another grade", coverage.grade_mismatch),
+            ("Grade outside the level's band", coverage.grade_outside_band),
+            ("Salary outside the grade's band", coverage.pay_outside_band),
+        )
+        if posts
+    ]
+    blocks: list[Block] = [_key_values(pairs), bands]
+    if lists:
+        blocks.append(Bullets([f"{label}: {post_list(posts)}" for label, posts in lists]))
+    return Section("Evaluation coverage", blocks)

@@ -1,1 +1,0 @@
-"""The built-in rulesets (installed from the repository's top-level rules/ folder)."""

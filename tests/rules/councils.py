@@ -1,0 +1,51 @@
+"""Clean councils for the statutory (L) rules' tests: every designation the council's type needs,
+each on a post of its own, so a test changes one thing and sees only its finding."""
+
+DISTRICT = """orglint: 1
+organisation: {name: Example District Council, type: district, ruleset: uk-local-government}
+posts:
+  - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}
+  - {id: AD1, title: AD Resources, reports_to: CE, tier: 2, designations: [chief-finance-officer], qualifications: [CIPFA]}
+  - {id: AD2, title: AD Governance, reports_to: CE, tier: 2, designations: [monitoring-officer]}
+  - {id: AD3, title: AD Place, reports_to: CE, tier: 2, designations: [deputy-chief-finance-officer, deputy-monitoring-officer]}
+"""
+
+UNITARY = """orglint: 1
+organisation: {name: Example Borough Council, type: unitary, ruleset: uk-local-government}
+posts:
+  - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}
+  - {id: DCS, title: Director of Children's Services, reports_to: CE, tier: 2, designations: [director-of-childrens-services]}
+  - {id: DASS, title: Director of Adult Services, reports_to: CE, tier: 2, designations: [director-of-adult-social-services]}
+  - {id: DPH, title: Director of Public Health, reports_to: CE, tier: 2, designations: [director-of-public-health]}
+  - {id: DR, title: Director of Resources, reports_to: CE, tier: 2, designations: [chief-finance-officer, deputy-monitoring-officer], qualifications: [ACCA]}
+  - {id: DL, title: Director of Law, reports_to: CE, tier: 2, designations: [monitoring-officer, deputy-chief-finance-officer]}
+  - {id: HDS, title: Head of Democratic Services, reports_to: DL, tier: 3, designations: [scrutiny-officer]}
+  - {id: HL, title: Head of Law, reports_to: DL, tier: 3}
+  - {id: HE, title: Head of Elections, reports_to: DL, tier: 3}
+"""
+
+
+def designate(text: str, post: str, designations: str) -> str:
+    """``text`` with the designations of ``post`` (``"[a, b]"``) replaced."""
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if f"{{id: {post}," in line:
+            start = line.index("designations: [") if "designations: [" in line else None
+            if start is None:
+                lines[index] = line.replace("}\n", f", designations: {designations}}}\n")
+            else:
+                end = line.index("]", start)
+                lines[index] = line[: start + len("designations: ")] + designations + line[end + 1 :]
+            return "".join(lines)
+    raise ValueError(f"no post {post}")
+
+
+COUNCIL_TYPES = ["district", "county", "unitary", "metropolitan-district", "london-borough", "other"]
+
+
+def council(council_type: str, post: str, designations: str, ruleset: str = "uk-local-government") -> str:
+    """``DISTRICT`` as a council of ``council_type`` under ``ruleset``, with ``post``'s designations replaced."""
+    text = DISTRICT.replace("type: district", f"type: {council_type}").replace(
+        "ruleset: uk-local-government", f"ruleset: {ruleset}"
+    )
+    return designate(text, post, designations)

@@ -1,0 +1,44 @@
+"""E103 evaluation-grade-mismatch: a post's evaluated grade is not its grade."""
+
+from pathlib import Path
+
+from orglint.testing import Found, RuleTester
+
+from . import where
+from .evaluated import EVALUATED, FILES
+from .graded import regrade
+
+E103 = RuleTester("E103")
+
+
+def test_records_at_the_post_s_grade_are_clean(tmp_path: Path) -> None:
+    assert E103.findings(tmp_path, EVALUATED, FILES, alone=False) == []
+
+
+def test_another_grade_is_reported_at_the_evaluated_grade_and_nothing_else_fires(tmp_path: Path) -> None:
+    text = regrade(EVALUATED, "AD2", "grade: AD, rationale", "grade: SO, rationale")
+    found = E103.lint(tmp_path, text, FILES)
+    assert [Found.of(d) for d in found] == [Found("E103", "AD2", where(text, "id: AD2", "SO,"))]
+    assert found[0].message == "'AD2' was evaluated at grade SO but is on grade AD"
+    assert E103.findings(tmp_path, text, FILES, alone=False) == [Found.of(found[0])]
+
+
+def test_grades_are_compared_exactly(tmp_path: Path) -> None:
+    text = regrade(EVALUATED, "AD2", "grade: AD, rationale", "grade: ad, rationale")
+    assert [f.post for f in E103.findings(tmp_path, text, FILES)] == ["AD2"]
+
+
+def test_each_post_is_judged(tmp_path: Path) -> None:
+    text = regrade(
+        regrade(EVALUATED, "AD1", "grade: AD, rationale", "grade: CE, rationale"),
+        "CE",
+        "grade: CE, rationale",
+        "grade: AD, rationale",
+    )
+    assert [f.post for f in E103.findings(tmp_path, text, FILES)] == ["CE", "AD1"]
+
+
+def test_no_grade_on_either_side_is_not_a_mismatch(tmp_path: Path) -> None:
+    text = regrade(EVALUATED, "AD2", "grade: AD, rationale", "rationale")
+    text = regrade(text, "AD3", "tier: 2, grade: AD, evaluation", "tier: 2, evaluation")
+    assert E103.findings(tmp_path, text, FILES) == []

@@ -1,0 +1,59 @@
+"""L109 scrutiny-officer-conflict: the scrutiny officer is also HoPS, MO or CFO, or there is none."""
+
+from pathlib import Path
+
+import pytest
+
+from orglint.testing import Found, RuleTester
+
+from . import where
+from .councils import DISTRICT, UNITARY, designate
+
+L109 = RuleTester("L109")
+
+
+def test_a_scrutiny_officer_of_its_own_is_clean(tmp_path: Path) -> None:
+    assert L109.findings(tmp_path, UNITARY, alone=False) == []
+
+
+@pytest.mark.parametrize(
+    ("post", "designations", "also"),
+    [
+        ("CE", "[head-of-paid-service, scrutiny-officer]", "Head of Paid Service"),
+        ("DL", "[monitoring-officer, deputy-chief-finance-officer, scrutiny-officer]", "Monitoring Officer"),
+        ("DR", "[scrutiny-officer, chief-finance-officer, deputy-monitoring-officer]", "Chief Finance Officer (s151 officer)"),
+    ],
+)
+def test_each_barred_office_is_reported_at_the_scrutiny_designation(
+    tmp_path: Path, post: str, designations: str, also: str
+) -> None:
+    text = designate(designate(UNITARY, "HDS", "[]"), post, designations)
+    found = L109.lint(tmp_path, text)
+    assert [Found.of(d) for d in found] == [Found("L109", post, where(text, f"id: {post},", "scrutiny-officer"))]
+    assert found[0].message == f"scrutiny officer {post!r} is also {also}, which s9FB forbids"
+
+
+def test_two_barred_offices_are_one_finding_naming_both(tmp_path: Path) -> None:
+    text = designate(designate(UNITARY, "HDS", "[]"), "DL", "[scrutiny-officer, monitoring-officer, chief-finance-officer]")
+    text = designate(text, "DR", "[deputy-monitoring-officer]")
+    (finding,) = L109.lint(tmp_path, text)
+    assert finding.message == (
+        "scrutiny officer 'DL' is also Monitoring Officer and Chief Finance Officer (s151 officer), which s9FB forbids"
+    )
+
+
+def test_the_deputies_are_not_barred(tmp_path: Path) -> None:
+    text = designate(UNITARY, "HDS", "[scrutiny-officer, deputy-monitoring-officer, deputy-chief-finance-officer]")
+    assert L109.findings(tmp_path, text) == []
+
+
+def test_an_upper_tier_council_without_one_is_reported_at_the_organisation_and_nothing_else_fires(tmp_path: Path) -> None:
+    text = designate(UNITARY, "HDS", "[]")
+    assert L109.findings(tmp_path, text, alone=False) == [Found("L109", None, "2:1")]
+    assert L109.lint(tmp_path, text)[0].message == "no post is designated scrutiny officer, which a unitary council must have"
+
+
+def test_a_district_needs_none_but_may_not_combine_one(tmp_path: Path) -> None:
+    assert L109.findings(tmp_path, DISTRICT) == []
+    text = designate(DISTRICT, "AD2", "[monitoring-officer, statutory scrutiny officer]")
+    assert L109.findings(tmp_path, text) == [Found("L109", "AD2", where(text, "id: AD2", "statutory scrutiny officer"))]

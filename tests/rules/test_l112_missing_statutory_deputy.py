@@ -1,0 +1,45 @@
+"""L112 missing-statutory-deputy: no post is designated one of the ruleset's deputies."""
+
+from pathlib import Path
+
+from orglint.testing import Found, RuleTester
+
+from .councils import DISTRICT, designate
+
+L112 = RuleTester("L112")
+
+
+def test_both_deputies_made_is_clean(tmp_path: Path) -> None:
+    assert L112.findings(tmp_path, DISTRICT, alone=False) == []
+
+
+def test_each_missing_deputy_is_a_warning_at_the_organisation(tmp_path: Path) -> None:
+    text = designate(DISTRICT, "AD3", "[]")
+    found = L112.lint(tmp_path, text)
+    assert [Found.of(d) for d in found] == [Found("L112", None, "2:1")] * 2
+    assert sorted(d.message for d in found) == [
+        "no post is designated Deputy Chief Finance Officer (deputy-chief-finance-officer)",
+        "no post is designated Deputy Monitoring Officer (deputy-monitoring-officer)",
+    ]
+    assert {d.severity.label for d in found} == {"warning"}
+
+
+def test_one_missing_deputy_is_the_only_finding(tmp_path: Path) -> None:
+    text = designate(DISTRICT, "AD3", "[deputy s151]")
+    assert L112.findings(tmp_path, text, alone=False) == [Found("L112", None, "2:1")]
+    assert "(deputy-monitoring-officer)" in L112.lint(tmp_path, text)[0].message
+
+
+def test_the_officer_is_not_their_own_deputy(tmp_path: Path) -> None:
+    """A deputy must be designated as such: the CFO does not stand in for the deputy CFO."""
+    text = designate(designate(DISTRICT, "AD3", "[deputy-monitoring-officer]"), "AD1", "[chief-finance-officer]")
+    assert L112.findings(tmp_path, text) == [Found("L112", None, "2:1")]
+
+
+def test_a_ruleset_names_its_deputies(tmp_path: Path) -> None:
+    ruleset = (
+        "orglint-ruleset: 1\nname: ours\nextends: [uk-local-government]\nrules:\n  L112: {deputies: [deputy-chief-executive]}\n"
+    )
+    text = DISTRICT.replace("ruleset: uk-local-government", "ruleset: ./ours.yaml")
+    assert L112.findings(tmp_path, text, {"ours.yaml": ruleset}) == [Found("L112", None, "2:1")]
+    assert "(deputy-chief-executive)" in L112.lint(tmp_path, text, {"ours.yaml": ruleset})[0].message

@@ -1,0 +1,68 @@
+"""S006 tier-mismatch: a post's declared tier does not follow from its manager's.
+
+The cascades (a wrong tier on a director is one finding; teams judged by either tier) are tested
+in ``tests/test_cascades.py``."""
+
+from pathlib import Path
+
+from orglint.testing import Found, RuleTester
+
+from . import where
+from .core import CLEAN, HEAD
+
+S006 = RuleTester("S006")
+
+
+def test_tiers_that_follow_the_lines_are_clean(tmp_path: Path) -> None:
+    assert S006.findings(tmp_path, CLEAN, alone=False) == []
+
+
+def test_one_below_and_one_above_are_each_reported_at_the_tier(tmp_path: Path) -> None:
+    text = CLEAN.replace(
+        "{id: AD2, title: Assistant Director, reports_to: CE, tier: 2}",
+        "{id: AD2, title: Assistant Director, reports_to: CE, tier: 3}",
+    )
+    text = text.replace(
+        "{id: AD3, title: Assistant Director, reports_to: CE, tier: 2}",
+        "{id: AD3, title: Assistant Director, reports_to: CE, tier: 1}",
+    )
+    found = S006.lint(tmp_path, text)
+    assert [Found.of(d) for d in found] == [
+        Found("S006", "AD2", where(text, "id: AD2", "3}")),
+        Found("S006", "AD3", where(text, "id: AD3", "1}")),
+    ]
+    assert found[0].message == "declared tier 3, but its manager 'CE' is tier 1 (CE > AD2)"
+    assert found[0].fix == "Set `tier: 2`, or correct `reports_to`."
+    assert found[0].severity.label == "warning"
+
+
+def test_a_top_post_is_tier_one(tmp_path: Path) -> None:
+    text = CLEAN.replace("{id: CE, title: Chief Executive, tier: 1}", "{id: CE, title: Chief Executive, tier: 2}")
+    found = S006.lint(tmp_path, text)
+    assert [Found.of(d) for d in found] == [Found("S006", "CE", where(text, "id: CE", "2}"))]
+    assert found[0].message == "declared tier 2, but it reports to no one, so it is tier 1 (CE)"
+
+
+def test_a_manager_without_a_tier_is_placed_by_its_line(tmp_path: Path) -> None:
+    text = CLEAN.replace(
+        "{id: AD1, title: Assistant Director, reports_to: CE, tier: 2}", "{id: AD1, title: Assistant Director, reports_to: CE}"
+    )
+    text += "".join(f"  - {{id: H{n}, title: Head, reports_to: AD1, tier: {tier}}}\n" for n, tier in ((1, 3), (2, 3), (3, 4)))
+    found = S006.lint(tmp_path, text)
+    assert [Found.of(d) for d in found] == [Found("S006", "H3", where(text, "id: H3", "4}"))]
+    assert found[0].message == "declared tier 4, but its reporting line puts it at tier 3 (CE > AD1 > H3)"
+
+
+def test_posts_without_a_tier_are_not_judged(tmp_path: Path) -> None:
+    text = (
+        HEAD
+        + "  - {id: CE, title: Chief Executive}\n"
+        + "".join(f"  - {{id: A{n}, title: AD, reports_to: CE}}\n" for n in (1, 2, 3))
+    )
+    assert S006.findings(tmp_path, text, alone=False) == []
+
+
+def test_loops_and_unknown_managers_are_left_to_their_rules(tmp_path: Path) -> None:
+    text = CLEAN + "  - {id: X, title: Officer, reports_to: Y, tier: 7}\n  - {id: Y, title: Officer, reports_to: X, tier: 9}\n"
+    text += "  - {id: Z, title: Officer, reports_to: NOBODY, tier: 8}\n"
+    assert S006.findings(tmp_path, text) == []

@@ -1,0 +1,78 @@
+"""X002 invalid-structure: the file parses but breaks the structure format.
+
+Format faults are also tested in ``tests/test_structure_files.py``, and "one mistake, one finding"
+(misspelt keys read as meant, unreadable values left out alone) in ``tests/test_cascades.py``."""
+
+from pathlib import Path
+
+import pytest
+
+from orglint.testing import Found, RuleTester
+
+from . import where
+from .core import CLEAN, HEAD
+from .councils import DISTRICT, designate
+
+X002 = RuleTester("X002")
+
+
+def test_a_well_formed_structure_is_clean(tmp_path: Path) -> None:
+    assert X002.findings(tmp_path, CLEAN, alone=False) == []
+
+
+@pytest.mark.parametrize(
+    ("post", "value"),
+    [
+        ("{id: X, title: Officer, reports_to: CE, tier: two}", "two"),
+        ("{id: X, title: Officer, reports_to: CE, tier: 0}", "0"),
+        ("{id: X, title: Officer, reports_to: CE, tier: 2, fte: 0}", "0}"),
+        ("{id: X, title: Officer, reports_to: CE, tier: 2, salary: {min: 50000, max: 40000}}", "{min"),
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_reported_at_the_value(tmp_path: Path, post: str, value: str) -> None:
+    text = CLEAN + f"  - {post}\n"
+    found = X002.findings(tmp_path, text)
+    assert found == [Found("X002", "X", where(text, "id: X,", value))]
+
+
+def test_an_unknown_key_is_reported_at_the_key_with_a_suggestion(tmp_path: Path) -> None:
+    text = CLEAN + "  - {id: X, title: Officer, reprots_to: CE, tier: 2}\n"
+    (finding,) = X002.lint(tmp_path, text)
+    assert Found.of(finding) == Found("X002", "X", where(text, "id: X,", "reprots_to"))
+    assert "did you mean 'reports_to'?" in finding.message
+
+
+def test_a_missing_title_is_reported(tmp_path: Path) -> None:
+    text = CLEAN + "  - {id: X, reports_to: CE, tier: 2}\n"
+    assert [(f.code, f.where.split(":")[0]) for f in X002.findings(tmp_path, text)] == [("X002", "8")]
+
+
+def test_several_faults_are_several_findings(tmp_path: Path) -> None:
+    text = HEAD + "  - {id: CE, title: Chief Executive, tier: one, fte: -1, grade: [a]}\n"
+    assert len(X002.findings(tmp_path, text)) == 3
+
+
+def test_an_unknown_designation_near_one_name_gets_a_suggestion(tmp_path: Path) -> None:
+    text = designate(DISTRICT, "AD2", "[monitoring-oficer]")
+    (finding,) = [d for d in X002.lint(tmp_path, text) if d.code == "X002"]
+    assert Found.of(finding) == Found("X002", "AD2", where(text, "id: AD2", "monitoring-oficer"))
+    assert finding.message == "post 'AD2': unknown designation 'monitoring-oficer' (did you mean 'monitoring-officer'?)"
+
+
+def test_an_unknown_designation_near_none_lists_them_all(tmp_path: Path) -> None:
+    text = designate(DISTRICT, "AD3", "[chief legal officer]")
+    (finding,) = [d for d in X002.lint(tmp_path, text) if d.code == "X002"]
+    assert finding.message.startswith(
+        "post 'AD3': unknown designation 'chief legal officer'; valid designations: head-of-paid-service, "
+    )
+
+
+@pytest.mark.parametrize("written", ["S151 Officer", "section-151-officer", "monitoring officer"])
+def test_a_designation_by_any_name_or_spacing_is_known(tmp_path: Path, written: str) -> None:
+    text = designate(DISTRICT, "AD3", f"[{written}]")
+    assert [f for f in X002.findings(tmp_path, text) if f.code == "X002"] == []
+
+
+def test_an_include_that_matches_nothing(tmp_path: Path) -> None:
+    text = CLEAN.replace("posts:\n", "include: [teams/*.yaml]\nposts:\n")
+    assert X002.findings(tmp_path, text) == [Found("X002", None, where(text, "include:", "teams/*.yaml"))]
