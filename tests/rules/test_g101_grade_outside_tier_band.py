@@ -2,8 +2,6 @@
 
 from pathlib import Path
 
-import pytest
-
 from orglint.testing import Found, RuleTester
 
 from . import where
@@ -56,11 +54,6 @@ def test_absent_grade_or_tier_and_a_tier_without_a_role_are_not_judged(tmp_path:
     assert G101.findings(tmp_path, text, FILES) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="G101 reports a grade the policy does not define as outside its tier's band, beside G104's unknown-grade "
-    "finding: the docstring says grades the policy does not list are not checked (one mistake, one finding)",
-)
 def test_a_grade_the_policy_does_not_define_is_g104_alone(tmp_path: Path) -> None:
     text = regrade(GRADED, "TM3", "grade: TM", "grade: TMM")
     assert G101.findings(tmp_path, text, FILES, alone=False) == [Found("G104", "TM3", where(text, "id: TM3", "TMM"))]

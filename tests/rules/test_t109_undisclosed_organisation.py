@@ -46,12 +46,6 @@ def test_a_blank_unit_on_a_junior_row_is_a_warning_at_its_cell(tmp_path: Path) -
     assert findings[0].message.startswith("the Unit is blank: the organogram schema requires it on junior rows")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a junior row with a blank Organisation but a Unit is dropped as no row at all: junior_rows() tests the "
-    "Organisation twice where the validator tests the first two cells (Organisation and Unit, without a Parent "
-    "Department column), so its blank Organisation (and any other cell of it) is never checked",
-)
 def test_a_blank_organisation_on_a_junior_row_is_a_warning_at_its_cell(tmp_path: Path) -> None:
     findings = lint(T109, tmp_path, senior(), junior(team("DIR-B", organisation=""), *TEAMS))
     assert [(d.span.cell, d.severity.label) for d in findings] == [("A2", "warning")]

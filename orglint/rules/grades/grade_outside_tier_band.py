@@ -75,10 +75,13 @@ class GradeOutsideTierBand(Rule):
     fix = "Correct the grade, or the job profile (or tier) if the post sits at another level."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        defined = context.policy.grades
         for post in context.graph.posts.values():
             band = level_band(context, post) if post.grade is not None else None
             if band is None or post.grade in band.grades:
                 continue
+            if defined and post.grade not in defined:
+                continue  # a grade the policy does not define is G104's finding, not a band's
             if band.by_profile:
                 named_by_grade = context.expected_role(post)
                 if named_by_grade is not None and named_by_grade != band.role_id:

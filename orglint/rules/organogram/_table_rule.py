@@ -168,9 +168,11 @@ def junior_rows(organogram: Organogram) -> Iterator[tuple[MappedTable, TableRow]
     """The junior table's rows, as the validator counts them."""
     table = organogram.junior
     if table is not None:
-        first = "parent" if "parent" in table.columns else "organisation"
+        # the validator's first two columns: Parent Department and Organisation in its template,
+        # Organisation and Unit in a table without a Parent Department column
+        first, second = ("parent", "organisation") if "parent" in table.columns else ("organisation", "unit")
         for row in table.rows:
-            if _is_row(table, row, first, "organisation"):
+            if _is_row(table, row, first, second):
                 yield table, row
 
 
