@@ -10,8 +10,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from orglint.diagnostics import Diagnostic
+from orglint.load.input_findings import invalid_structure
 from orglint.load.origin import locate
-from orglint.load.spreadsheet import INVALID_FORMAT, Spreadsheet
+from orglint.load.spreadsheet import Spreadsheet
 from orglint.load.table import MappedTable, TableRow
 from orglint.model.rows import RowOrigin, departments_of, located
 from orglint.model.schema import Organisation, Post, validator
@@ -61,7 +62,7 @@ def _validate(data: dict[str, Any], origin: RowOrigin, findings: list[Diagnostic
             loc = tuple(detail["loc"])
             span = locate(origin, loc) or origin.span()
             message = f"{'.'.join(map(str, loc))}: {plain_message(detail)}"
-            findings.append(Diagnostic(INVALID_FORMAT, message, span, post=post_id))
+            findings.append(invalid_structure(message, span, post=post_id))
     readable, dropped = prune_tolerantly(Post, data)
     return (readable.record_origin(origin) if readable is not None else None), frozenset(dropped)
 
