@@ -27,12 +27,30 @@ from orglint.load.table import MappedTable, Table, normalise_header, read_csv, r
 INVALID_INPUT, INVALID_FORMAT = "X001", "X002"
 
 
+LEGACY_LISTS = frozenset({"designations", "qualifications", "responsibilities"})
+LEGACY_DATES = frozenset({"evaluation.date"})
+
+
+def field_path(key: str) -> str:
+    """A ``[tool.orglint.spreadsheet.columns]`` key as the field's dotted path (``salary_min``: ``salary.min``)."""
+    for record in ("salary", "evaluation"):
+        if key.startswith(record + "_"):
+            return f"{record}.{key.removeprefix(record + '_')}"
+    return key
+
+
 @dataclass
 class Spreadsheet:
+    """A spreadsheet of posts: one table (``[tool.orglint.spreadsheet]``'s mapping) or a structure
+    workbook (``orglint.load.workbook``: a table per sheet of the layout, by its name)."""
+
     source: SourceFile
-    settings: SpreadsheetSettings
+    settings: SpreadsheetSettings | None
     table: MappedTable | None = None
     findings: list[Diagnostic] = field(default_factory=list)
+    sheets: dict[str, MappedTable] = field(default_factory=dict)
+    """A structure workbook's tables other than Posts (``table``), by the layout's sheet name."""
+    workbook: bool = False
 
 
 def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits | None = None) -> Spreadsheet:
@@ -66,7 +84,7 @@ def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits |
         if index is None:
             missing.append(heading)
         else:
-            columns[key] = index
+            columns[field_path(key)] = index
     if missing:
         listed = ", ".join(repr(name) for name in missing)
         spreadsheet.findings.append(
@@ -78,5 +96,5 @@ def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits |
             )
         )
         return spreadsheet
-    spreadsheet.table = MappedTable(table, columns)
+    spreadsheet.table = MappedTable(table, columns, LEGACY_LISTS, LEGACY_DATES, commas=True)
     return spreadsheet

@@ -4,8 +4,10 @@ column, sheet and header (``K12 (Reports to Senior Post)``)."""
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,11 +47,16 @@ class Table:
     header: list[str]
     header_row: int = 1
     rows: list[TableRow] = field(default_factory=list)
+    places: list[tuple[int, int]] | None = None
+    """A sheet of (field, value) rows read as a table of one record: where each column's value
+    stands (its row, and its 0-based column), the column's header being the field's name."""
 
     def cell_span(self, row: int, column: int | None) -> Span:
         """The cell at a 1-based row and 0-based column index (the row's first cell if None)."""
         index = column if column is not None else 0
         header = self.header[index].strip() if index < len(self.header) and self.header[index].strip() else f"column {index + 1}"
+        if self.places is not None and index < len(self.places):
+            row, index = self.places[index]
         return Span(self.source.display, row, index + 1, row, index + 2, sheet=self.sheet, header=header)
 
     def header_span(self) -> Span:
@@ -101,12 +108,23 @@ def sheet_names(path: Path, limits: Limits | None = None) -> list[str]:
         workbook.close()
 
 
-def read_xlsx(path: Path, sheet_names: list[str], limits: Limits | None = None) -> dict[str, Table]:
+HeaderTest = Callable[[str, list[str]], bool]
+"""Whether a row (its cells' text) is the header of the named sheet."""
+
+
+def _first_filled(_: str, cells: list[str]) -> bool:
+    return any(cell.strip() for cell in cells)
+
+
+def read_xlsx(
+    path: Path, sheet_names: list[str], limits: Limits | None = None, is_header: HeaderTest = _first_filled
+) -> dict[str, Table]:
     """The named sheets of a workbook that has them (case-insensitive), each as a table whose
-    header is its first non-blank row."""
+    header is its first row that ``is_header`` accepts (by default its first non-blank row):
+    title rows above it are skipped."""
     workbook = _workbook(path, limits)
     try:
-        return _sheets(workbook, SourceFile(path), sheet_names)
+        return _sheets(workbook, SourceFile(path), sheet_names, is_header)
     except LoadProblem:
         raise
     except Exception as error:  # a sheet's XML broken beyond what openpyxl opens lazily
@@ -115,7 +133,7 @@ def read_xlsx(path: Path, sheet_names: list[str], limits: Limits | None = None) 
         workbook.close()
 
 
-def _sheets(workbook: Any, source: SourceFile, sheet_names: list[str]) -> dict[str, Table]:
+def _sheets(workbook: Any, source: SourceFile, sheet_names: list[str], is_header: HeaderTest) -> dict[str, Table]:
     wanted = {name.casefold(): name for name in sheet_names}
     tables: dict[str, Table] = {}
     for worksheet in workbook.worksheets:
@@ -129,7 +147,7 @@ def _sheets(workbook: Any, source: SourceFile, sheet_names: list[str]) -> dict[s
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
             cells = ["" if value is None else _cell_text(value) for value in values]
             if table is None:
-                if any(cell.strip() for cell in cells):
+                if is_header(name, cells):
                     table = Table(source, worksheet.title, cells, header_row=number)
                 continue
             row = TableRow(number, cells)
@@ -137,6 +155,31 @@ def _sheets(workbook: Any, source: SourceFile, sheet_names: list[str]) -> dict[s
                 table.rows.append(row)
         tables[name] = table or Table(source, worksheet.title, [], header_row=1)
     return tables
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?")
+_UK_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
+_EXCEL_EPOCH = datetime.date(1899, 12, 30)
+DATE_FORMS = "a date: dd/mm/yyyy or YYYY-MM-DD"
+
+
+def read_date(text: str) -> datetime.date:
+    """A date cell's text: ISO ``2024-05-20``, UK ``20/05/2024`` or ``20/05/24`` (20xx), or an
+    Excel serial number (a date cell is already ISO text, see ``_cell_text``). US order is never
+    guessed: ``05/20/2024`` is not a date. ValueError for anything else."""
+    text = text.strip()
+    try:
+        if match := _ISO_DATE.fullmatch(text):
+            year, month, day = (int(part) for part in match.groups())
+            return datetime.date(year, month, day)
+        if match := _UK_DATE.fullmatch(text):
+            day, month, year = (int(part) for part in match.groups())
+            return datetime.date(year + 2000 if len(match.group(3)) == 2 else year, month, day)
+        if re.fullmatch(r"\d{3,5}(?:\.0+)?", text):
+            return _EXCEL_EPOCH + datetime.timedelta(days=int(float(text)))
+    except ValueError:
+        pass  # 31/02/2024, 05/20/2024: shaped like a date, but none
+    raise ValueError(f"should be {DATE_FORMS}")
 
 
 def _cell_text(value: object) -> str:
@@ -154,6 +197,12 @@ class MappedTable:
 
     table: Table
     columns: dict[str, int]
+    """Where each field is: by its dotted path within the record (``salary.min``)."""
+    lists: frozenset[str] = frozenset()
+    """The fields whose cell holds several values (separated by ``;`` or new lines; also ``,`` if ``commas``)."""
+    dates: frozenset[str] = frozenset()
+    """The fields whose cell holds a date (``read_date``)."""
+    commas: bool = False
 
     @property
     def rows(self) -> list[TableRow]:
