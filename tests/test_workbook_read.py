@@ -59,6 +59,14 @@ def diagnostics(path: Path) -> list[dict[str, Any]]:
     return list(document["diagnostics"])
 
 
+def only_finding(path: Path, expected: tuple[str, str, str, str, str]) -> str:
+    """The message of the workbook's one finding, which is (code, post, sheet, cell, header) ``expected``."""
+    (finding,) = diagnostics(path)
+    cell = finding["cell"]
+    assert (finding["code"], finding["post"], cell["sheet"], cell["ref"], cell["header"]) == expected
+    return str(finding["message"])
+
+
 def test_the_council_workbook_is_big_enough() -> None:
     data = brookfield()
     assert len(data["posts"]) >= 60 and len(data["departments"]) >= 4 and data["profiles"]
@@ -151,15 +159,8 @@ def test_a_bad_date_costs_only_its_own_cell(tmp_path: Path, date: str) -> None:
     path = write_workbook(data, tmp_path / "proposal.xlsx")
     cell = _cell(path, "Evaluations", "Date", "AD-PH-COM")
     _set(path, "Evaluations", cell, date)
-    (finding,) = diagnostics(path)
-    assert (finding["code"], finding["post"], finding["cell"]["sheet"], finding["cell"]["header"]) == (
-        "X002",
-        "AD-PH-COM",
-        "Evaluations",
-        "Date",
-    )
-    assert finding["cell"]["ref"] == cell
-    assert date in finding["message"] and cell not in finding["message"]
+    message = only_finding(path, ("X002", "AD-PH-COM", "Evaluations", cell, "Date"))
+    assert date in message and cell not in message
     # the rest of the record is still read: import keeps its scheme, grade, rationale and points
     code, _, err = run("import", str(path), "-o", str(tmp_path / "out.yaml"))
     assert code == 1 and "X002" in err and date in err  # written, less the cell it could not read
@@ -176,14 +177,7 @@ def test_a_bad_cell_costs_only_itself(tmp_path: Path) -> None:
     path = write_workbook(brookfield(), tmp_path / "proposal.xlsx")
     cell = _cell(path, "Posts", "Tier", "DCFS")
     _set(path, "Posts", cell, "two")
-    (finding,) = diagnostics(path)
-    assert (finding["code"], finding["post"], finding["cell"]["sheet"], finding["cell"]["header"]) == (
-        "X002",
-        "DCFS",
-        "Posts",
-        "Tier",
-    )
-    assert finding["cell"]["ref"] == cell and cell not in finding["message"]
+    assert cell not in only_finding(path, ("X002", "DCFS", "Posts", cell, "Tier"))
 
 
 def test_sheets_and_columns_are_matched_loosely(tmp_path: Path) -> None:
@@ -210,7 +204,38 @@ def test_import_keeps_everything_the_workbook_holds(tmp_path: Path) -> None:
     assert imported["departments"] == data["departments"]
     assert imported["profiles"] == data["profiles"]
     assert [post.get("evaluation") for post in imported["posts"]] == [post["evaluation"] for post in data["posts"]]
+    assert imported["posts"] == [{key: value for key, value in post.items() if value != []} for post in data["posts"]]
     assert found(tmp_path / "proposal.yaml") == twin == found(path)
+
+
+def test_job_shares_groups_and_lists_in_a_cell(tmp_path: Path) -> None:
+    data = brookfield()
+    posts = {post["id"]: post for post in data["posts"]}
+    posts["DCFS"]["holder"] = ["Ann Smith", "Bob Jones"]
+    posts["AD-FIN"]["qualifications"] = ["CIPFA", "ACCA"]
+    posts["TM-CFS-ACP-1"]["group"] = True
+    path = write_workbook(data, tmp_path / "proposal.xlsx")
+    book = load_workbook(path)
+    cell = _cell(path, "Posts", "Qualifications", "AD-FIN")
+    book["Posts"][cell] = "CIPFA; ACCA"  # a list separated by ';' as well as by new lines
+    book.save(path)
+    assert run("import", str(path), "-o", str(tmp_path / "out.yaml"))[0] == 0
+    imported = {post["id"]: post for post in YAML(typ="safe").load((tmp_path / "out.yaml").read_text())["posts"]}
+    assert imported["DCFS"]["holder"] == ["Ann Smith", "Bob Jones"]
+    assert imported["AD-FIN"]["qualifications"] == ["CIPFA", "ACCA"]
+    assert imported["TM-CFS-ACP-1"]["group"] is True
+
+
+def test_an_evaluation_record_twice_or_for_no_post(tmp_path: Path) -> None:
+    path = write_workbook(brookfield(), tmp_path / "proposal.xlsx")
+    book = load_workbook(path)
+    sheet = book["Evaluations"]
+    sheet.append(["CE", "HAY", "01/01/2024", "CEX"])
+    sheet.append(["NO-SUCH-POST", "HAY", "01/01/2024", "CEX"])
+    rows = sheet.max_row
+    book.save(path)
+    found = {(d["code"], d["post"], d["cell"]["ref"]) for d in diagnostics(path)}
+    assert found == {("X002", "CE", f"A{rows - 1}"), ("X002", "NO-SUCH-POST", f"A{rows}")}
 
 
 MAPPING = """[spreadsheet]
