@@ -9,7 +9,6 @@ error (exit 2) naming the file, line and key.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import re
@@ -22,12 +21,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.errors import OrglintError
+from orglint.kebab_case import KEBAB_CASE_KEYS
 from orglint.load.source import Limits, display_path, real_path
 from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.model.validate import plain_message
 from orglint.output.check import OutputFormat
 from orglint.rules.registry import rule_by_code_or_name
 from orglint.ruleset import is_path_reference
+from orglint.suggest import closest, did_you_mean
 
 CONFIG_FILES = ("orglint.toml", "pyproject.toml")
 
@@ -44,9 +45,7 @@ class ConfigError(OrglintError):
 class Settings(BaseModel):
     """The keys of ``[tool.orglint]``."""
 
-    model_config = ConfigDict(
-        extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True, defer_build=True
-    )
+    model_config = KEBAB_CASE_KEYS | ConfigDict(populate_by_name=True)
     ruleset: str | list[str] | None = Field(default=None, description="Ruleset names or paths (relative to this file).")
     select: list[str] | None = None
     extend_select: list[str] = []
@@ -190,8 +189,7 @@ def _parse(path: Path, required: bool) -> Settings | None:
         line, column = _line_of(text, detail["loc"], section)
         if detail["type"] == "extra_forbidden":
             keys = _known_keys(detail["loc"])
-            close = difflib.get_close_matches(key, keys, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else f"; known keys: {', '.join(keys)}"
+            hint = did_you_mean(closest(key, keys), otherwise=f"; known keys: {', '.join(keys)}")
             message = f"unknown key {key!r}{hint}"
         else:
             message = f"{'.'.join(str(step) for step in detail['loc'])}: {plain_message(detail)}"

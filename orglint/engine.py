@@ -102,7 +102,8 @@ class RuleCrash(Exception):
     """A rule raised: a bug in orglint or a plugin, reported as an internal error (exit 2)."""
 
 
-def _complete(diagnostic: Diagnostic, rule: type[Rule], severity: Severity, basis: str | None = None) -> Diagnostic:
+def _with_rule_metadata(diagnostic: Diagnostic, rule: type[Rule], severity: Severity, basis: str | None = None) -> Diagnostic:
+    """The finding described as its rule describes it: name, severity, basis, fix."""
     # messages and specific fixes quote user data; the rule's own fix is orglint's text
     diagnostic.message = safe_text(diagnostic.message)
     diagnostic.fix = safe_text(diagnostic.fix) if diagnostic.fix else rule.fix
@@ -155,7 +156,7 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
     )
     result = LintResult(files=discovery.files, read=discovery.read)
     input_findings = list(discovery.findings)
-    rulesets: dict[RulesetKey, Ruleset] = {}
+    session = _Session(options, rules)
     jobs = _structure_builders(discovery, options)
     for index, (display, assemble_one) in enumerate(jobs):
         if options.progress is not None:
@@ -164,9 +165,15 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
         if structure is None:  # unreadable, or refused: its findings say why, and no rule runs
             input_findings.extend(found)
             continue
-        input_findings.extend(_lint_structure(structure, found, reported_files, options, rules, rulesets, result))
+        input_findings.extend(_on_reported_files(found, reported_files))
+        checked = _lint_structure(structure, reported_files, session)
+        result.posts += len(structure.posts)
+        result.read.update(checked.read)
+        result.runs.append(checked.run)
+        result.diagnostics.extend(checked.diagnostics)
+        result.suppressed.extend(checked.suppressed)
     for finding in input_findings:  # always reported, always errors
-        result.diagnostics.append(_complete(finding, rules[finding.code], rules[finding.code].severity))
+        result.diagnostics.append(_with_rule_metadata(finding, rules[finding.code], rules[finding.code].severity))
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
 
@@ -227,55 +234,85 @@ def _ruleset_for(structure: Structure, config: Config, options: LintOptions, cac
     return cache[key]
 
 
-def _lint_structure(
-    structure: Structure,
-    input_findings: list[Diagnostic],
-    reported_files: set[str] | None,
-    options: LintOptions,
-    rules: dict[str, type[Rule]],
-    rulesets: dict[RulesetKey, Ruleset],
-    result: LintResult,
-) -> list[Diagnostic]:
-    """Check one structure, adding its rule findings to ``result``; returns its input findings
-    (only those on ``reported_files``, when given)."""
-    result.posts += len(structure.posts)
+@dataclass
+class _Session:
+    """What every structure of one ``lint`` call shares."""
+
+    options: LintOptions
+    rules: dict[str, type[Rule]]
+    rulesets: dict[RulesetKey, Ruleset] = field(default_factory=dict)
+    """Each set of rulesets loaded once, whichever structures name it."""
+
+
+@dataclass
+class _Checked:
+    """One structure checked: what ``lint`` adds to its result."""
+
+    run: StructureRun
+    read: dict[Path, str]
+    """The rulesets and configuration file it was checked with."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    suppressed: list[Suppressed] = field(default_factory=list)
+
+
+def _on_reported_files(findings: list[Diagnostic], reported_files: set[str] | None) -> list[Diagnostic]:
+    """The findings on the files to report on (all of them when ``reported_files`` is None)."""
+    if reported_files is None:
+        return findings
+    return [finding for finding in findings if finding.span.file in reported_files]
+
+
+def _lint_structure(structure: Structure, reported_files: set[str] | None, session: _Session) -> _Checked:
+    """Check one structure with the rules its configuration and ruleset choose; only findings on
+    ``reported_files`` are kept, when given."""
+    options, rules = session.options, session.rules
     config = options.config_for(structure.root.path.parent)
-    ruleset = _ruleset_for(structure, config, options, rulesets)
-    result.read.update(dict.fromkeys(ruleset.files, "a ruleset"))
+    ruleset = _ruleset_for(structure, config, options, session.rulesets)
+    read = dict.fromkeys(ruleset.files, "a ruleset")
     if config.path is not None:
-        result.read[config.path] = "a configuration file"
+        read[config.path] = "a configuration file"
+    codes, instances = _chosen_rules(config, ruleset, session)
+    context = CheckContext(structure, OrgGraph(structure), ruleset.policy)
+    checked = _Checked(StructureRun(context, ruleset, instances), read)
+    produced = config.not_ignored_here(_root_causes(_run_rules(checked.run, config), rules))
+    produced = _on_reported_files(produced, reported_files)
+    if options.ignore_suppressions:
+        checked.diagnostics.extend(produced)
+        return checked
+    comments = [comment for source in structure.files for comment in source.suppressions]
+    kept, hidden = apply_suppressions.apply(produced, comments, context.graph, rules)
+    checked.diagnostics.extend(kept)
+    checked.suppressed.extend(hidden)
+    if apply_suppressions.UNUSED_SUPPRESSION in codes:
+        unused_rule = rules[apply_suppressions.UNUSED_SUPPRESSION]
+        ran = {rule.code for rule in instances}
+        severity = ruleset.severity(unused_rule)
+        unused = apply_suppressions.unused(comments, ran, structure.posts, rules)
+        checked.diagnostics.extend(_with_rule_metadata(d, unused_rule, severity) for d in unused)
+    return checked
+
+
+def _chosen_rules(config: Config, ruleset: Ruleset, session: _Session) -> tuple[set[str], list[Rule]]:
+    """The codes the command line and configuration select from the ruleset, and those rules with
+    their settings."""
+    options, rules = session.options, session.rules
     select = options.select or config.settings.select or []
     extend_select = [*config.settings.extend_select, *options.extend_select]
     ignore = [*config.settings.ignore, *options.ignore]
     named = selection.named_exactly([*select, *extend_select], rules)
     codes = selection.resolve(ruleset.enabled(), rules, select, extend_select, ignore)
-    instances = _instantiate(ruleset, [rules[code] for code in sorted(codes)], named | ruleset.enabled())
-    context = CheckContext(structure, OrgGraph(structure), ruleset.policy)
-    result.runs.append(StructureRun(context, ruleset, instances))
-    produced: list[Diagnostic] = []
-    for rule in instances:
-        severity = config.severity_override(rule.code) or ruleset.severity(type(rule))
-        basis = ruleset.own_basis(rule.code)
+    return codes, _instantiate(ruleset, [rules[code] for code in sorted(codes)], named | ruleset.enabled())
+
+
+def _run_rules(run: StructureRun, config: Config) -> list[Diagnostic]:
+    """Every finding of the run's rules, with the severities and basis its ruleset and
+    configuration give them."""
+    findings: list[Diagnostic] = []
+    for rule in run.rules:
+        severity = config.severity_override(rule.code) or run.ruleset.severity(type(rule))
+        basis = run.ruleset.own_basis(rule.code)
         try:
-            produced.extend(_complete(d, type(rule), severity, basis) for d in rule.check(context))
+            findings.extend(_with_rule_metadata(d, type(rule), severity, basis) for d in rule.check(run.context))
         except Exception as error:
-            raise RuleCrash(f"rule {rule.code} ({rule.name}) failed on {structure.root.display}: {error!r}") from error
-    produced = config.not_ignored_here(_root_causes(produced, rules))
-    if reported_files is not None:
-        produced = [d for d in produced if d.span.file in reported_files]
-        input_findings = [d for d in input_findings if d.span.file in reported_files]
-    if options.ignore_suppressions:
-        result.diagnostics.extend(produced)
-        return input_findings
-    comments = [comment for source in structure.files for comment in source.suppressions]
-    kept, hidden = apply_suppressions.apply(produced, comments, context.graph, rules)
-    result.diagnostics.extend(kept)
-    result.suppressed.extend(hidden)
-    if apply_suppressions.UNUSED_SUPPRESSION in codes:
-        unused_rule = rules[apply_suppressions.UNUSED_SUPPRESSION]
-        ran = {rule.code for rule in instances}
-        severity = ruleset.severity(unused_rule)
-        result.diagnostics.extend(
-            _complete(d, unused_rule, severity) for d in apply_suppressions.unused(comments, ran, structure.posts, rules)
-        )
-    return input_findings
+            raise RuleCrash(f"rule {rule.code} ({rule.name}) failed on {run.structure.root.display}: {error!r}") from error
+    return findings

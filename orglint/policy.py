@@ -22,9 +22,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from orglint.kebab_case import KEBAB_CASE_KEYS
+
 
 class _Policy(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=lambda name: name.replace("_", "-"), defer_build=True)
+    model_config = KEBAB_CASE_KEYS | ConfigDict(frozen=True)
 
 
 class Range(_Policy):

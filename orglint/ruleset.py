@@ -9,7 +9,6 @@ ruleset is a configuration error (exit 2), never a finding.
 
 from __future__ import annotations
 
-import difflib
 import importlib.resources
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
@@ -20,6 +19,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from orglint.diagnostics import Severity, Span
 from orglint.errors import OrglintError
+from orglint.kebab_case import kebab_case
 from orglint.load.documents import load_yaml
 from orglint.load.origin import locate
 from orglint.load.source import SourceFile, real_path
@@ -28,6 +28,7 @@ from orglint.model.validate import plain_message, schema_findings
 from orglint.policy import Policy, spoken_form
 from orglint.rules import Rule, RuleSettings
 from orglint.rules.registry import family_of, registered_rules, rule_by_code_or_name
+from orglint.suggest import closest, did_you_mean
 from orglint.wording import a_or_an
 
 FORMAT_VERSION = 1
@@ -144,12 +145,8 @@ class Ruleset:
                 ) from None
             if detail["type"] == "extra_forbidden":
                 fields = [f.alias or n for n, f in rule.Settings.model_fields.items()]
-                close = difflib.get_close_matches(key, fields, n=1)
-                hint = (
-                    f" (did you mean {close[0]!r}?)"
-                    if close
-                    else (f"; it takes: {', '.join(fields)}" if fields else "; it takes none")
-                )
+                takes = f"; it takes: {', '.join(fields)}" if fields else "; it takes none"
+                hint = did_you_mean(closest(key, fields), otherwise=takes)
                 raise RulesetError(f"rule {rule.code} has no setting {key!r}{hint}", span) from None
             raise RulesetError(
                 f"rule {rule.code} setting {key!r}: {plain_message(detail)}, got {detail['input']!r}", span
@@ -187,8 +184,7 @@ def _find(reference: str, base_dir: Path, span: Span | None, confined_to: Path |
         return path
     builtins = builtin_rulesets()
     if reference not in builtins:
-        close = difflib.get_close_matches(reference, builtins, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = did_you_mean(closest(reference, builtins))
         raise RulesetError(f"unknown ruleset {reference!r}{hint}; built-in rulesets: {', '.join(builtins)}", span)
     resource = _builtin_folder() / f"{reference}.yaml"
     return Path(str(resource))
@@ -268,9 +264,8 @@ class _Resolver:
     def _merge_policy(self, policy_raw: YamlMap) -> None:
         for section, entries in policy_raw.items():
             if section not in Policy.model_fields and section.replace("-", "_") not in Policy.model_fields:
-                fields = [name.replace("_", "-") for name in Policy.model_fields]
-                close = difflib.get_close_matches(section, fields, n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else f"; sections: {', '.join(fields)}"
+                fields = [kebab_case(name) for name in Policy.model_fields]
+                hint = did_you_mean(closest(section, fields), otherwise=f"; sections: {', '.join(fields)}")
                 raise RulesetError(f"unknown policy section {section!r}{hint}", policy_raw.key_span(section))
             merged = self.policy.setdefault(section, {})
             for key, value in entries.items():  # validated above: each section is a mapping
@@ -306,8 +301,7 @@ class _Resolver:
             raise RulesetError(f"policy {where}: {plain_message(detail)}", span) from None
         for path, value, allowed, kind in policy.references():
             if value not in allowed:
-                close = difflib.get_close_matches(value, sorted(allowed), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                hint = did_you_mean(closest(value, sorted(allowed)))
                 raise RulesetError(f"policy: {value!r} is not {a_or_an(kind)} the policy defines{hint}", self._policy_span(path))
         self._check_designation_names(policy)
         return policy
@@ -331,8 +325,7 @@ class _Resolver:
         rule = rule_by_code_or_name(key)
         if rule is None:
             known = [*registered_rules(), *(r.name for r in registered_rules().values())]
-            close = difflib.get_close_matches(key, known, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(closest(key, known))
             raise RulesetError(f"unknown rule {key!r}{hint}", rules_raw.key_span(key))
         config = self.ruleset.rules.setdefault(rule.code, RuleConfig(rule.severity))
         config.entry_span = rules_raw.key_span(key)

@@ -2,7 +2,7 @@
 names, the lines of a code frame) can drive a terminal, start an output line, or be read by a CI
 runner as one of its log commands.
 
-Applied where user data enters output (``engine._complete``, ``load.source.display_path``, the
+Applied where user data enters output (``engine._with_rule_metadata``, ``load.source.display_path``, the
 report's document model, the tree, the code frame); each format escapes its own syntax on top
 (GitHub workflow commands, XML, Markdown, HTML).
 """

@@ -12,11 +12,11 @@ configuration error.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from orglint.errors import OrglintError
 from orglint.rules import InputRule, Rule
+from orglint.suggest import closest, did_you_mean
 
 
 class SelectorError(OrglintError):
@@ -37,8 +37,7 @@ def expand(selector: str, rules: dict[str, type[Rule]]) -> set[str]:
         if prefixed:
             return prefixed
     candidates = list(rules) + list(by_name)
-    close = difflib.get_close_matches(text, candidates, n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    hint = did_you_mean(closest(text, candidates))
     raise SelectorError(f"{selector!r} selects no rule{hint}: give a code (D103), a prefix (D) or a name (one-over-one)")
 
 

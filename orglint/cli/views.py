@@ -126,20 +126,18 @@ def tree(
     verbose: Verbose = False,
 ) -> None:
     """Show the structure as a tree: titles, grades, designations, and the findings on each post."""
-    import difflib
-
     from orglint.console import console
     from orglint.output import tree as tree_view
     from orglint.progress import progress_display
     from orglint.report.audit import by_post, split_by_structure
+    from orglint.suggest import closest, did_you_mean
 
     with progress_display(console(stderr=True)) as say:
         result = _lint_for_view(paths, ruleset, config, isolated, say)
     structures = split_by_structure(result).structures
     if from_post is not None and not any(from_post in one.run.graph.posts for one in structures):
         known = [post_id for one in structures for post_id in one.run.graph.posts]
-        close = difflib.get_close_matches(from_post, known, n=1)
-        raise BadUsage(f"no post {from_post!r} in the structure" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        raise BadUsage(f"no post {from_post!r} in the structure{did_you_mean(closest(from_post, known))}")
     # piped, each post stays on one line (grep-able); on a terminal, long lines wrap
     view = console(width=None if sys.stdout.isatty() else 100_000)
     for one in structures:

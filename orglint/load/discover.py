@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from orglint.diagnostics import Diagnostic, Span
 from orglint.errors import OrglintError
 from orglint.load.documents import YamlDocument, load_yaml
+from orglint.load.input_findings import include_outside, invalid_structure
 from orglint.load.perimeter import (
     PatternMatches,
     Perimeter,
@@ -33,7 +34,6 @@ if TYPE_CHECKING:  # the table loaders are imported only when there are tables (
     from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.load.yaml_source import YamlMap, YamlSeq
 
-INVALID_STRUCTURE, INCLUDE_OUTSIDE = "X002", "X004"
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 SKIPPED_FOLDERS = frozenset(
     {
@@ -172,7 +172,7 @@ def _tables(
                     "workbook (a 'Posts' sheet and another of orglint template's), and no "
                     "[tool.orglint.spreadsheet] configuration maps its columns to posts"
                 )
-                discovery.findings.append(Diagnostic(INVALID_STRUCTURE, message, Span.start_of(display_path(path))))
+                discovery.findings.append(invalid_structure(message, Span.start_of(display_path(path))))
             continue
         senior = path
         beside = table_beside(path, "junior", "senior") if path.suffix.casefold() == ".csv" else None
@@ -258,15 +258,14 @@ def _leaving_message(pattern: str) -> str:
 
 
 def _outside_finding(path: Path) -> Diagnostic:
-    return Diagnostic(
-        INCLUDE_OUTSIDE,
+    return include_outside(
         "a link to a file outside the project root (the folder holding .git, else this file's folder): it is not read",
         Span.start_of(display_path(path)),
     )
 
 
 def _file_finding(document: YamlDocument, message: str, span: Span | None = None) -> Diagnostic:
-    return Diagnostic(INVALID_STRUCTURE, message, span or Span.start_of(document.source.display))
+    return invalid_structure(message, span or Span.start_of(document.source.display))
 
 
 def discover(
@@ -282,6 +281,24 @@ def discover(
     organograms: CSV tables and workbooks)."""
     load = _Loader(limits_for)
     discovery = Discovery()
+    candidates = _candidates(paths, skip_non_structures, excluded)
+    leaving = {path for path, _ in candidates if leaves_its_project(path)}
+    discovery.findings.extend(_outside_finding(path) for path in sorted(leaving))
+    candidates = [(path, named) for path, named in candidates if path not in leaving]
+    tables = [(path, named) for path, named in candidates if is_table_path(path)]
+    _tables(tables, junior, spreadsheet_for, limits_for, discovery)
+    grouping = _group([(path, named) for path, named in candidates if not is_table_path(path)], load, discovery.findings)
+    for root_key, root in grouping.roots.items():
+        sources = _gather(root, load)
+        sources.reported_files = grouping.reached_by_include.get(root_key)
+        discovery.structures.append(sources)
+    _count_files_read(discovery, load, grouping.reported)
+    return discovery
+
+
+def _candidates(paths: list[Path], skip_non_structures: bool, excluded: Callable[[Path], bool] | None) -> list[tuple[Path, bool]]:
+    """The files the paths name or lead to, each with whether it was named itself (a named file
+    that is no structure is a finding; one a folder walk meets is not)."""
     candidates: list[tuple[Path, bool]] = []
     for path in paths:
         if not path.exists():
@@ -290,17 +307,25 @@ def discover(
             candidates.extend((found, False) for found in _walk(path) if excluded is None or not excluded(found))
         else:
             candidates.append((path, not skip_non_structures))  # skipping: judged as a walk would
-    leaving = {path for path, _ in candidates if leaves_its_project(path)}
-    discovery.findings.extend(_outside_finding(path) for path in sorted(leaving))
-    candidates = [(path, named) for path, named in candidates if path not in leaving]
-    tables = [(path, named) for path, named in candidates if is_table_path(path)]
-    candidates = [(path, named) for path, named in candidates if not is_table_path(path)]
-    _tables(tables, junior, spreadsheet_for, limits_for, discovery)
+    return candidates
 
-    roots: dict[Path, YamlDocument] = {}
-    reached_by_include: dict[Path, set[str]] = {}
+
+@dataclass
+class _Grouping:
+    """The YAML files met, grouped under the roots of their structures."""
+
+    roots: dict[Path, YamlDocument] = field(default_factory=dict)
+    reached_by_include: dict[Path, set[str]] = field(default_factory=dict)
     """Roots found only through included files, with the display paths of those files."""
-    reported: set[Path] = set()
+    reported: set[Path] = field(default_factory=set)
+    """Files that belong to no structure, whose faults are already reported."""
+
+
+def _group(candidates: list[tuple[Path, bool]], load: _Loader, findings: list[Diagnostic]) -> _Grouping:
+    """Each YAML file as a root, as a file its roots include, or as a finding: not a structure,
+    or an included file no root includes."""
+    grouping = _Grouping()
+    roots, reached_by_include, reported = grouping.roots, grouping.reached_by_include, grouping.reported
     for path, named in candidates:
         document = load(path)
         key = real_path(document.source.path)
@@ -309,10 +334,10 @@ def discover(
                 continue
             reported.add(key)
             if document.findings and (named or document.looks_like_structure):
-                discovery.findings.extend(document.findings)
+                findings.extend(document.findings)
             elif named:
                 why = "the file is empty" if document.root is None else "the file has no top-level `orglint:` key"
-                discovery.findings.append(_file_finding(document, f"not an orglint structure: {why}"))
+                findings.append(_file_finding(document, f"not an orglint structure: {why}"))
             continue
         if document.is_root:
             roots.setdefault(key, document)
@@ -321,8 +346,8 @@ def discover(
         owners = load.roots_including(document)
         if not owners and key not in reported:
             reported.add(key)
-            discovery.findings.extend(document.findings)
-            discovery.findings.append(
+            findings.extend(document.findings)
+            findings.append(
                 _file_finding(
                     document,
                     "an included structure file (it has no `organisation:`), but no root structure in this "
@@ -336,11 +361,11 @@ def discover(
             roots.setdefault(owner_key, owner)
             if owner_key in reached_by_include:
                 reached_by_include[owner_key].add(document.source.display)
+    return grouping
 
-    for root_key, root in roots.items():
-        sources = _gather(root, load)
-        sources.reported_files = reached_by_include.get(root_key)
-        discovery.structures.append(sources)
+
+def _count_files_read(discovery: Discovery, load: _Loader, reported: set[Path]) -> None:
+    """``discovery.files`` (the files checked or reported on) and ``discovery.read`` (every file read)."""
     discovery.files = len(
         {p for s in discovery.structures for p in (real_path(d.source.path) for d in s.documents)}
         | reported
@@ -353,7 +378,6 @@ def discover(
         **{real_path(source.path): "an organogram table" for o in discovery.organograms for source in o.sources},
         **{real_path(spreadsheet.source.path): "a spreadsheet" for spreadsheet in discovery.spreadsheets},
     }
-    return discovery
 
 
 def _gather(root: YamlDocument, load: _Loader) -> StructureSources:
@@ -365,7 +389,7 @@ def _gather(root: YamlDocument, load: _Loader) -> StructureSources:
         span = root.root["include"].item_span(index) if index >= 0 else root.root.value_span("include")
         matches = load.matches(root.source.path, pattern)
         if matches.leaves_root:
-            sources.findings.append(Diagnostic(INCLUDE_OUTSIDE, _leaving_message(pattern), span))
+            sources.findings.append(include_outside(_leaving_message(pattern), span))
         elif not matches.files:
             sources.findings.append(_file_finding(root, f"include pattern {pattern!r} matches no file", span))
         for match in matches.files:

@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from orglint.diagnostics import Diagnostic, Span
+from orglint.diagnostics import Diagnostic
+from orglint.load.input_findings import invalid_yaml
 from orglint.load.source import Limits, LoadProblem, SourceFile, decode_text, read_bytes
 from orglint.load.suppression_comments import scan
 from orglint.load.yaml_source import YamlMap, compose
-
-INVALID_YAML = "X001"
 
 
 @dataclass
@@ -38,17 +37,6 @@ class YamlDocument:
         return self.is_structure or any(line.startswith("orglint:") for line in self.text.splitlines())
 
 
-def problem_finding(source: SourceFile, problem: LoadProblem, code: str = INVALID_YAML) -> Diagnostic:
-    span = Span(
-        source.display,
-        problem.line,
-        problem.column,
-        problem.end_line or problem.line,
-        problem.end_column or problem.column,
-    )
-    return Diagnostic(code, problem.message, span)
-
-
 def load_yaml(path: Path, limits: Limits | None = None) -> YamlDocument:
     document = YamlDocument(SourceFile(path))
     data = b""
@@ -60,7 +48,7 @@ def load_yaml(path: Path, limits: Limits | None = None) -> YamlDocument:
         # the text is kept only for files that failed, to judge whether they meant to be structures
         with contextlib.suppress(LoadProblem):
             document.text = decode_text(data)
-        document.findings.append(problem_finding(document.source, problem))
+        document.findings.append(invalid_yaml(document.source, problem))
         return document
-    document.findings.extend(problem_finding(document.source, problem) for problem in problems)
+    document.findings.extend(invalid_yaml(document.source, problem) for problem in problems)
     return document

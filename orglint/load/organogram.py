@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from orglint.diagnostics import Diagnostic, Span
-from orglint.load.documents import problem_finding
+from orglint.load.input_findings import invalid_structure, invalid_yaml
 from orglint.load.perimeter import leaves_its_project
 from orglint.load.source import Limits, LoadProblem, SourceFile
 from orglint.load.table import MappedTable, Table, normalise_header, read_csv, read_xlsx
 
-INVALID_INPUT, INVALID_FORMAT = "X001", "X002"
 SENIOR_SHEET, JUNIOR_SHEET = "(final data) senior-staff", "(final data) junior-staff"
 
 
@@ -105,7 +104,7 @@ def _columns(table: Table, expected: tuple[Column, ...], what: str) -> tuple[dic
         f"the {what} table has no {names} column{'s' if len(missing) > 1 else ''} "
         f"(an organogram's {what} columns are: {', '.join(column.names[0] for column in expected)})"
     )
-    return positions, [Diagnostic(INVALID_FORMAT, message, table.header_span())]
+    return positions, [invalid_structure(message, table.header_span())]
 
 
 def _table(table: Table, expected: tuple[Column, ...], what: str, organogram: Organogram) -> MappedTable | None:
@@ -122,12 +121,11 @@ def load_organogram(path: Path, junior: Path | None = None, limits: Limits | Non
         try:
             sheets = read_xlsx(path, [SENIOR_SHEET, JUNIOR_SHEET], limits)
         except LoadProblem as problem:
-            organogram.findings.append(problem_finding(organogram.source, problem))
+            organogram.findings.append(invalid_yaml(organogram.source, problem))
             return organogram
         if SENIOR_SHEET not in sheets:
             organogram.findings.append(
-                Diagnostic(
-                    INVALID_FORMAT,
+                invalid_structure(
                     f"the workbook has no {SENIOR_SHEET!r} sheet (an organogram workbook has "
                     f"{SENIOR_SHEET!r} and {JUNIOR_SHEET!r})",
                     Span.start_of(organogram.source.display),
@@ -143,12 +141,12 @@ def load_organogram(path: Path, junior: Path | None = None, limits: Limits | Non
     try:
         organogram.senior = _table(read_csv(path, limits), SENIOR_COLUMNS, "senior staff", organogram)
     except LoadProblem as problem:
-        organogram.findings.append(problem_finding(organogram.source, problem))
+        organogram.findings.append(invalid_yaml(organogram.source, problem))
         return organogram
     junior = junior or junior_beside(path)
     if junior is not None:
         try:
             organogram.junior = _table(read_csv(junior, limits), JUNIOR_COLUMNS, "junior staff", organogram)
         except LoadProblem as problem:
-            organogram.findings.append(problem_finding(SourceFile(junior), problem))
+            organogram.findings.append(invalid_yaml(SourceFile(junior), problem))
     return organogram

@@ -19,13 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from orglint.diagnostics import Diagnostic, Span
-from orglint.load.documents import problem_finding
+from orglint.load.input_findings import invalid_structure, invalid_yaml
 from orglint.load.source import Limits, LoadProblem, SourceFile
 from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.load.table import MappedTable, Table, normalise_header, read_csv, read_xlsx, sheet_names
-
-INVALID_INPUT, INVALID_FORMAT = "X001", "X002"
-
 
 LEGACY_LISTS = frozenset({"designations", "qualifications", "responsibilities"})
 LEGACY_DATES = frozenset({"evaluation.date"})
@@ -50,7 +47,6 @@ class Spreadsheet:
     findings: list[Diagnostic] = field(default_factory=list)
     sheets: dict[str, MappedTable] = field(default_factory=dict)
     """A structure workbook's tables other than Posts (``table``), by the layout's sheet name."""
-    workbook: bool = False
 
 
 def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits | None = None) -> Spreadsheet:
@@ -62,8 +58,7 @@ def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits |
             tables = read_xlsx(path, [wanted], limits)
             if wanted not in tables:
                 spreadsheet.findings.append(
-                    Diagnostic(
-                        INVALID_FORMAT,
+                    invalid_structure(
                         f"the workbook has no sheet {wanted!r} (its sheets: {', '.join(names)})",
                         Span.start_of(spreadsheet.source.display),
                     )
@@ -74,7 +69,7 @@ def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits |
         else:
             table = read_csv(path, limits)
     except LoadProblem as problem:
-        spreadsheet.findings.append(problem_finding(spreadsheet.source, problem))
+        spreadsheet.findings.append(invalid_yaml(spreadsheet.source, problem))
         return spreadsheet
     headers = {normalise_header(heading): index for index, heading in enumerate(table.header)}
     columns: dict[str, int] = {}
@@ -88,8 +83,7 @@ def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits |
     if missing:
         listed = ", ".join(repr(name) for name in missing)
         spreadsheet.findings.append(
-            Diagnostic(
-                INVALID_FORMAT,
+            invalid_structure(
                 f"no {listed} column{'s' if len(missing) > 1 else ''}, which [tool.orglint.spreadsheet.columns] maps "
                 f"(the header has: {', '.join(h for h in table.header if h.strip())})",
                 table.header_span(),

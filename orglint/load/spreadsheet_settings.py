@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from orglint.kebab_case import KEBAB_CASE_KEYS
 from orglint.model.schema import CouncilType, DepartmentKind
 
 
@@ -34,9 +35,7 @@ class SpreadsheetColumns(BaseModel):
 
 
 class SpreadsheetSettings(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True, defer_build=True
-    )
+    model_config = KEBAB_CASE_KEYS | ConfigDict(frozen=True, populate_by_name=True)
     organisation: str | None = Field(default=None, description="The organisation's name (default: the file's name).")
     council_type: CouncilType = "other"
     sheet: str | None = Field(default=None, description="The workbook sheet of posts (default: the first).")

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from orglint.diagnostics import Diagnostic, Span
-from orglint.load.documents import problem_finding
+from orglint.diagnostics import Span
+from orglint.load.input_findings import invalid_structure, invalid_yaml
 from orglint.load.source import Limits, LoadProblem, SourceFile
-from orglint.load.spreadsheet import INVALID_FORMAT, Spreadsheet
+from orglint.load.spreadsheet import Spreadsheet
 from orglint.load.table import MappedTable, Table, TableRow, normalise_header, read_xlsx, sheet_names
 from orglint.load.workbook_layout import POSTS, WORKBOOK, Column, Sheet
 
@@ -106,13 +106,13 @@ def _fields_in_rows(sheet: Sheet, table: Table) -> MappedTable:
 
 
 def load_workbook(path: Path, limits: Limits | None = None) -> Spreadsheet:
-    spreadsheet = Spreadsheet(SourceFile(path), None, workbook=True)
+    spreadsheet = Spreadsheet(SourceFile(path), None)
     try:
         found = layout_sheets(sheet_names(path, limits))
         own = {name: layout for layout, name in found.items()}
         tables = read_xlsx(path, list(own), limits, is_header=lambda name, cells: _by_name(own[name], cells))
     except LoadProblem as problem:
-        spreadsheet.findings.append(problem_finding(spreadsheet.source, problem))
+        spreadsheet.findings.append(invalid_yaml(spreadsheet.source, problem))
         return spreadsheet
     for layout_name, name in found.items():
         sheet = next(sheet for sheet in WORKBOOK if sheet.name == layout_name)
@@ -124,8 +124,7 @@ def load_workbook(path: Path, limits: Limits | None = None) -> Spreadsheet:
         if not table.header or not _is_header(sheet, table.header):
             required = ", ".join(repr(column.header) for column in sheet.columns if column.required)
             spreadsheet.findings.append(
-                Diagnostic(
-                    INVALID_FORMAT,
+                invalid_structure(
                     f"the {layout_name} sheet has no header row (a row with {required})",
                     Span(spreadsheet.source.display, 1, 1, 1, 2, sheet=table.sheet),
                 )

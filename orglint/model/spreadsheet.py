@@ -12,8 +12,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from orglint.diagnostics import Diagnostic
+from orglint.load.input_findings import invalid_structure
 from orglint.load.origin import locate
-from orglint.load.spreadsheet import INVALID_FORMAT, Spreadsheet
+from orglint.load.spreadsheet import Spreadsheet
 from orglint.load.table import MappedTable, TableRow, read_date
 from orglint.load.workbook_layout import DEPARTMENTS, EVALUATIONS, ORGANISATION, PROFILES
 from orglint.model.rows import RowOrigin, departments_of, located
@@ -64,7 +65,7 @@ def _record(
                 data[name] = read_date(value).isoformat()
             except ValueError as error:
                 message = f"{key}: {error}, got {value!r}"
-                findings.append(Diagnostic(INVALID_FORMAT, message, table.span(row, key), post=post))
+                findings.append(invalid_structure(message, table.span(row, key), post=post))
                 unread.add(tuple(key.split(".")))
         elif key in table.lists:
             items = [item for item in (_SEPARATORS_AND_COMMAS if table.commas else _SEPARATORS).split(value) if item]
@@ -91,7 +92,7 @@ def _validate(model: type[Any], data: dict[str, Any], origin: Any, findings: lis
             loc = tuple(detail["loc"])
             span = locate(origin, loc) or origin.span()
             message = f"{'.'.join(map(str, loc))}: {plain_message(detail)}"
-            findings.append(Diagnostic(INVALID_FORMAT, message, span, post=post_id))
+            findings.append(invalid_structure(message, span, post=post_id))
     readable, dropped = prune_tolerantly(model, data)
     return (readable.record_origin(origin) if readable is not None else None), frozenset(dropped)
 
@@ -130,7 +131,7 @@ def _evaluations(table: MappedTable | None, findings: list[Diagnostic]) -> dict[
             continue
         if post in found:
             message = f"a second evaluation record for post {post!r}: a post has one (the first is read)"
-            findings.append(Diagnostic(INVALID_FORMAT, message, table.span(row, "post"), post=post))
+            findings.append(invalid_structure(message, table.span(row, "post"), post=post))
             continue
         unread: set[Path] = set()
         data = _record(table, row, fields, findings, unread, post)
@@ -184,7 +185,7 @@ def assemble_spreadsheet(spreadsheet: Spreadsheet) -> tuple[Structure | None, li
     for post_id, (_, origin, _) in evaluations.items():
         if post_id not in structure.unusable_post_ids:
             message = f"an evaluation record for post {post_id!r}, which the Posts sheet does not have"
-            findings.append(Diagnostic(INVALID_FORMAT, message, origin.table.span(origin.row, "post"), post=post_id))
+            findings.append(invalid_structure(message, origin.table.span(origin.row, "post"), post=post_id))
     if DEPARTMENTS.name not in spreadsheet.sheets:
         kinds = spreadsheet.settings.department_kinds if spreadsheet.settings else None
         structure.departments = departments_of(structure.posts, kinds)

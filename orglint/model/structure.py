@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.discover import StructureSources
+from orglint.load.input_findings import invalid_structure
 from orglint.load.source import Limits, SourceFile
 from orglint.load.yaml_source import YamlMap
 from orglint.model.schema import Department, Located, Organisation, Post, Profile
@@ -83,7 +84,7 @@ def assemble(sources: StructureSources, limits: Limits | None = None) -> tuple[S
         if counted > limit:
             assert isinstance(document.root, YamlMap)
             message = f"the structure has more than {limit:,} posts (raise max-posts in the configuration to check it)"
-            findings.append(Diagnostic("X002", message, document.root.key_span("posts")))
+            findings.append(invalid_structure(message, document.root.key_span("posts")))
             return None, findings
     for document in sources.documents:
         findings.extend(document.findings)
@@ -100,8 +101,7 @@ def assemble(sources: StructureSources, limits: Limits | None = None) -> tuple[S
         structure.unread_lists |= content.unread_lists
         if document is not sources.root and "include" in document.root:
             findings.append(
-                Diagnostic(
-                    "X002",
+                invalid_structure(
                     f"only the root file ({sources.root.source.display}) may include files",
                     document.root.key_span("include"),
                 )

@@ -13,7 +13,6 @@ the faulty posts looked at one by one. One mistake gives one finding:
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from dataclasses import dataclass, field
@@ -22,12 +21,12 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from orglint.diagnostics import Diagnostic, Span
+from orglint.load.input_findings import invalid_structure
 from orglint.load.origin import locate
 from orglint.load.source import SourceFile
 from orglint.load.yaml_source import YamlMap, YamlSeq
 from orglint.model.schema import Department, Located, Post, Profile, StructureFile, fields_of, validator
-
-INVALID_STRUCTURE = "X002"
+from orglint.suggest import closest, did_you_mean
 
 M = TypeVar("M")
 
@@ -119,6 +118,41 @@ def _first_model(annotation: Any) -> type | None:
     return None
 
 
+def _allowed_values(model: type, path: tuple[Any, ...]) -> list[str]:
+    """The values the format allows at ``path`` (keys and indexes into the data), where its
+    annotation there is a ``Literal``: read from the format's classes, not from pydantic's message."""
+    annotations: list[Any] = [model]
+    for step in path:
+        annotations = [inner for annotation in annotations for inner in _annotations_at(annotation, step)]
+    return [str(value) for annotation in annotations for value in _literal_values(annotation)]
+
+
+def _annotations_at(annotation: Any, step: Any) -> list[Any]:
+    """What the value at ``step`` inside a value of type ``annotation`` may be."""
+    origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _annotations_at(arguments[0], step)
+    if origin in (typing.Union, types.UnionType):
+        return [inner for member in arguments for inner in _annotations_at(member, step)]
+    if origin is dict:
+        return [arguments[1]]
+    if origin in (list, tuple) and isinstance(step, int):
+        return [arguments[0]]
+    fields = fields_of(annotation) if isinstance(annotation, type) else {}
+    return [found.annotation for name, found in fields.items() if step in (name, found.alias)]
+
+
+def _literal_values(annotation: Any) -> tuple[Any, ...]:
+    origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Literal:
+        return arguments
+    if origin is typing.Annotated:
+        return _literal_values(arguments[0])
+    if origin in (typing.Union, types.UnionType):
+        return tuple(value for member in arguments for value in _literal_values(member))
+    return ()
+
+
 def _field_name(path: tuple[Any, ...]) -> str:
     return ".".join(str(step) for step in path if isinstance(step, str))
 
@@ -143,8 +177,7 @@ def _meant_field(model: type, taken: tuple[Any, ...]) -> str | None:
     allowed = _model_at(model, taken[:-1])
     if allowed is None or not taken:
         return None
-    close = difflib.get_close_matches(str(taken[-1]), list(fields_of(allowed)), n=1)
-    return close[0] if close else None
+    return closest(str(taken[-1]), fields_of(allowed))
 
 
 def schema_findings(
@@ -171,10 +204,7 @@ def _findings(
             message = f"unknown key {key!r}"
             if allowed is not None:
                 meant = _meant_field(model, taken) if taken else None
-                if meant:
-                    message += f" (did you mean {meant!r}?)"
-                else:
-                    message += f"; expected one of: {', '.join(fields_of(allowed))}"
+                message += did_you_mean(meant, otherwise=f"; expected one of: {', '.join(fields_of(allowed))}")
             where = _field_name(prefix + taken[:-1])
             message = f"{where}: {message}" if where else message
             span = locate(raw, taken, key=True)
@@ -190,11 +220,7 @@ def _findings(
             value = detail.get("input")
             text = plain_message(detail)
             if kind == "literal_error" and isinstance(value, str):
-                choices = [str(choice) for choice in (detail.get("ctx") or {}).get("expected", "").replace("'", "").split(" or ")]
-                options = [part.strip() for choice in choices for part in choice.split(",") if part.strip()]
-                close = difflib.get_close_matches(value, options, n=1)
-                if close:
-                    text += f" (did you mean {close[0]!r}?)"
+                text += did_you_mean(closest(value, _allowed_values(model, taken)))
             message = f"{_field_name(prefix + taken) or 'value'}: {text}"
             if not isinstance(value, dict):
                 message += f", got {_describe(value)}"
@@ -207,7 +233,7 @@ def _findings(
             spans.setdefault(group, span)
     fallback = Span.start_of(raw.source.display) if isinstance(raw, (YamlMap, YamlSeq)) else None
     return [
-        Diagnostic(INVALID_STRUCTURE, "; or ".join(messages), spans.get(group) or fallback, post=post)  # type: ignore[arg-type]
+        invalid_structure("; or ".join(messages), spans.get(group) or fallback, post=post)  # type: ignore[arg-type]
         for group, messages in by_field.items()
     ]
 
@@ -234,7 +260,7 @@ def _validate_list(name: str, key: str, content: FileContent, findings: list[Dia
         return []
     if not isinstance(raw_items, YamlSeq):
         span = content.raw.value_span(key)
-        findings.append(Diagnostic(INVALID_STRUCTURE, f"{name}: should be a list, got {_describe(raw_items)}", span))
+        findings.append(invalid_structure(f"{name}: should be a list, got {_describe(raw_items)}", span))
         content.unread_lists.add(name)
         return []
     try:

@@ -7,7 +7,8 @@ A rule is a class in a short module of its own:
 * a docstring that *is* its documentation (``orglint rule CODE`` prints it): a summary line,
   then What it does / Why / How to fix / Example sections, with a failing example whose
   offending lines are marked ``# <- CODE`` and a passing one. The test suite lints both;
-* optionally ``Settings``, a pydantic model of the settings a ruleset may give it;
+* optionally settings a ruleset may give it: a ``RuleSettings`` model named as the class's type
+  parameter (``class SpanTooWide(Rule[SpanTooWideSettings])``), which ``self.settings`` then is;
 * ``check(context)``, which yields findings.
 
 Rules register through the ``orglint.rules`` entry-point group, the built-in ones included.
@@ -38,14 +39,16 @@ not a rule.
 from __future__ import annotations
 
 import inspect
+import typing
 from collections.abc import Iterable, Iterator
 from functools import cached_property
-from typing import ClassVar
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict
 
 from orglint.diagnostics import Diagnostic, Severity, Span
 from orglint.graph import OrgGraph
+from orglint.kebab_case import KEBAB_CASE_KEYS
 from orglint.load.origin import locate
 from orglint.model.schema import Located, Post, Profile
 from orglint.model.structure import Structure
@@ -55,7 +58,10 @@ from orglint.policy import Policy
 class RuleSettings(BaseModel):
     """Settings a ruleset gives a rule; keys are kebab-case in YAML."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=lambda name: name.replace("_", "-"), defer_build=True)
+    model_config = KEBAB_CASE_KEYS | ConfigDict(frozen=True)
+
+
+SettingsT = TypeVar("SettingsT", bound=RuleSettings)
 
 
 class CheckContext:
@@ -157,13 +163,15 @@ class CheckContext:
         return self.value_span(post, "id")
 
 
-class Rule:
+class Rule(Generic[SettingsT]):
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity]
     basis: ClassVar[str]
     fix: ClassVar[str]
     Settings: ClassVar[type[RuleSettings]] = RuleSettings
+    """The settings' model: the class's type parameter (``Rule[SpanTooWideSettings]``), unless the
+    class sets it itself (as plugins written before rules took a type parameter do)."""
     judges_other_rules: ClassVar[bool] = False
     """Its findings are about other rules' findings, so it is only meaningful beside them."""
     follows_from: ClassVar[frozenset[str]] = frozenset()
@@ -173,8 +181,19 @@ class Rule:
     """Its findings on a post say a designation that post holds is in conflict (the audit report's
     statutory officers table shows them so)."""
 
-    def __init__(self, settings: RuleSettings | None = None) -> None:
-        self.settings = settings if settings is not None else self.Settings()
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "Settings" in cls.__dict__:
+            return
+        for base in cls.__dict__.get("__orig_bases__", ()):
+            origin, arguments = typing.get_origin(base), typing.get_args(base)
+            names_settings = arguments and isinstance(arguments[0], type) and issubclass(arguments[0], RuleSettings)
+            if isinstance(origin, type) and issubclass(origin, Rule) and names_settings:
+                cls.Settings = arguments[0]
+
+    def __init__(self, settings: SettingsT | None = None) -> None:
+        # ``Settings`` is the class that ``SettingsT`` names (``__init_subclass__``)
+        self.settings: SettingsT = settings if settings is not None else cast(SettingsT, self.Settings())
 
     @classmethod
     def summary(cls) -> str:

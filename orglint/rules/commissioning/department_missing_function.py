@@ -11,7 +11,7 @@ class DepartmentMissingFunctionSettings(DepartmentKinds):
     required_functions: list[str] = Field(min_length=1, description="Functions every department must hold.")
 
 
-class DepartmentMissingFunction(Rule):
+class DepartmentMissingFunction(Rule[DepartmentMissingFunctionSettings]):
     """A department lacks strategic commissioning, operational commissioning or provider services.
 
     ## What it does
@@ -86,12 +86,9 @@ class DepartmentMissingFunction(Rule):
         "outline structure': Strategic Commissioning, Operational Commissioning, Provider Services"
     )
     fix = "Classify the posts that do the missing work (`function:`), or add them."
-    Settings = DepartmentMissingFunctionSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, DepartmentMissingFunctionSettings)
-        checked = checks_department(context, settings)
+        checked = checks_department(context, self.settings)
         held: dict[str, set[str]] = {}
         for post in context.graph.posts.values():
             if post.department is not None and post.function is not None:
@@ -100,7 +97,7 @@ class DepartmentMissingFunction(Rule):
             if not checked(department.id):
                 continue
             functions = held.get(department.id, set())
-            for function in settings.required_functions:
+            for function in self.settings.required_functions:
                 if function not in functions:
                     yield self.finding(
                         context.value_span(department, "id"),

@@ -10,7 +10,7 @@ class FunctionNotClassifiedSettings(RuleSettings):
     roles: list[str] = Field(min_length=1, description="Roles whose posts must carry a `function`.")
 
 
-class FunctionNotClassified(Rule):
+class FunctionNotClassified(Rule[FunctionNotClassifiedSettings]):
     """A post that must carry a function has none.
 
     ## What it does
@@ -72,12 +72,9 @@ class FunctionNotClassified(Rule):
     severity = Severity.WARNING
     basis = "Leicestershire ODP: job roles aligned to the functional operational model, the Commissioner/Provider split"
     fix = "Add `function:` (strategic-commissioning, operational-commissioning, provider or support)."
-    Settings = FunctionNotClassifiedSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, FunctionNotClassifiedSettings)
-        roles = set(settings.roles)
+        roles = set(self.settings.roles)
         for post in context.graph.posts.values():
             role = context.role_of(post)
             if post.function is None and role in roles:

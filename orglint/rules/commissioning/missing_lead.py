@@ -14,7 +14,7 @@ class MissingLeadSettings(DepartmentKinds):
     split_role: str = Field(description="The role at which the split may be made instead (Heads of Service).")
 
 
-class MissingCommissioningOrProviderLead(Rule):
+class MissingCommissioningOrProviderLead(Rule[MissingLeadSettings]):
     """A department's management team has no lead for commissioning or for providing, and the
     split is not made at Head of Service level instead.
 
@@ -95,25 +95,22 @@ class MissingCommissioningOrProviderLead(Rule):
         "'the commissioner/provider split will be at Head of Service level'"
     )
     fix = "Give the management team a commissioning lead and a provider lead, or split at Head of Service level."
-    Settings = MissingLeadSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, MissingLeadSettings)
-        checked = checks_department(context, settings)
+        checked = checks_department(context, self.settings)
         directors: dict[str, Post] = {}
         split_sides: dict[str, set[str]] = {}
         for post in context.graph.posts.values():
             if post.department is None or not checked(post.department):
                 continue
             role = context.role_of(post)
-            if role == settings.director_role:
+            if role == self.settings.director_role:
                 directors.setdefault(post.department, post)
-            elif role == settings.split_role and side(post) is not None:
+            elif role == self.settings.split_role and side(post) is not None:
                 split_sides.setdefault(post.department, set()).add(str(side(post)))
         for department, director in directors.items():
             team = [context.graph.posts[r] for r in context.graph.direct_reports(director.id)]
-            lead_sides = {side(post) for post in team if context.role_of(post) == settings.lead_role}
+            lead_sides = {side(post) for post in team if context.role_of(post) == self.settings.lead_role}
             if {"commissioning", "providing"} <= lead_sides:
                 continue
             if {"commissioning", "providing"} <= split_sides.get(department, set()):
@@ -122,7 +119,7 @@ class MissingCommissioningOrProviderLead(Rule):
             yield self.finding(
                 context.post_span(director),
                 f"department {department!r}: the management team under {director.id!r} has no "
-                f"{context.role_name(settings.lead_role)} lead for {' or '.join(lacking)}, and the split is not made "
-                f"at {context.role_name(settings.split_role)} level either",
+                f"{context.role_name(self.settings.lead_role)} lead for {' or '.join(lacking)}, and the split is not made "
+                f"at {context.role_name(self.settings.split_role)} level either",
                 post=director.id,
             )

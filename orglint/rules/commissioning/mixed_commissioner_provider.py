@@ -12,7 +12,7 @@ class MixedCommissionerProviderSettings(RuleSettings):
     lead_roles: list[str] = Field(default=[], description="Roles whose lines must stay on one side when they lead a side (ADs).")
 
 
-class MixedCommissionerProvider(Rule):
+class MixedCommissionerProvider(Rule[MixedCommissionerProviderSettings]):
     """A Head of Service line (or a lead's line) holds both commissioning and provider posts.
 
     ## What it does
@@ -83,15 +83,12 @@ class MixedCommissionerProvider(Rule):
     severity = Severity.ERROR
     basis = "Leicestershire ODP: the Commissioner/Provider split as the Council's functional operational model, made at AD or Head of Service level"
     fix = "Move the posts of the other side to a line on that side, or split the line."
-    Settings = MixedCommissionerProviderSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, MixedCommissionerProviderSettings)
         sides = line_sides(context)
         for post in context.graph.posts.values():
             role = context.role_of(post)
-            heads_line = role in settings.line_roles or (role in settings.lead_roles and side(post) is not None)
+            heads_line = role in self.settings.line_roles or (role in self.settings.lead_roles and side(post) is not None)
             mixed = sides.mixed(post.id) if heads_line else None
             if mixed is not None:
                 commissioner, provider = mixed

@@ -10,7 +10,7 @@ class SpanTooNarrowSettings(RuleSettings):
     min_direct_reports: int = Field(ge=2, description="The narrowest span expected of a manager of two or more.")
 
 
-class SpanTooNarrow(Rule):
+class SpanTooNarrow(Rule[SpanTooNarrowSettings]):
     """A manager of two or more has fewer direct reports than the ruleset expects.
 
     ## What it does
@@ -57,12 +57,9 @@ class SpanTooNarrow(Rule):
     severity = Severity.INFO
     basis = "Design norm, spans of control: the narrowest managerial role, a 'player/coach', leads three to five (McKinsey, 'How to identify the right spans of control for your organization', 2017); the floor is the ruleset's `min-direct-reports`"
     fix = "Merge small teams under one manager, or widen the post's remit."
-    Settings = SpanTooNarrowSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, SpanTooNarrowSettings)
-        minimum = settings.min_direct_reports
+        minimum = self.settings.min_direct_reports
         graph = context.graph
         for post_id, span in graph.spans.items():
             if 2 <= span < minimum:

@@ -10,7 +10,7 @@ class SpanTooWideSettings(RuleSettings):
     max_direct_reports: int = Field(ge=1, description="The widest span of control allowed.")
 
 
-class SpanTooWide(Rule):
+class SpanTooWide(Rule[SpanTooWideSettings]):
     """A manager has more direct reports than the ruleset allows.
 
     ## What it does
@@ -70,12 +70,9 @@ class SpanTooWide(Rule):
     severity = Severity.WARNING
     basis = "Design norm, spans of control: no one span suits every manager, and even a 'facilitator' of routine work leads 11-15 (McKinsey, 'How to identify the right spans of control for your organization', 2017); the limit is the ruleset's `max-direct-reports`"
     fix = "Add a layer of team leaders or move reports to a peer manager."
-    Settings = SpanTooWideSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, SpanTooWideSettings)
-        limit = settings.max_direct_reports
+        limit = self.settings.max_direct_reports
         graph = context.graph
         for post_id, span in graph.spans.items():
             if span > limit:

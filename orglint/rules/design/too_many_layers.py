@@ -10,7 +10,7 @@ class TooManyLayersSettings(RuleSettings):
     max_layers: int = Field(ge=1, description="The most layers allowed, the top post's layer being 1.")
 
 
-class TooManyLayers(Rule):
+class TooManyLayers(Rule[TooManyLayersSettings]):
     """The structure has more layers than the ruleset allows.
 
     ## What it does
@@ -73,12 +73,9 @@ class TooManyLayers(Rule):
     severity = Severity.WARNING
     basis = "Design norm, layers: seven strata of work, from a day's to twenty years' time span, are enough for the largest organisation (Jaques, Requisite Organization, 1989); the limit is the ruleset's `max-layers`"
     fix = "Remove a layer above the post, or widen spans higher up."
-    Settings = TooManyLayersSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, TooManyLayersSettings)
-        limit = settings.max_layers
+        limit = self.settings.max_layers
         graph = context.graph
         # The posts reported share their managers' lines (eight to a manager, say): each
         # manager's line of command is written out once.

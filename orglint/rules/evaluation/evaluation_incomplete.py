@@ -12,7 +12,7 @@ class EvaluationIncompleteSettings(RuleSettings):
     schemes: list[str] = Field(default=[], description="Evaluation schemes the council uses (any, if empty).")
 
 
-class EvaluationIncomplete(Rule):
+class EvaluationIncomplete(Rule[EvaluationIncompleteSettings]):
     """A job evaluation record lacks its scheme, date, grade or rationale.
 
     ## What it does
@@ -77,11 +77,8 @@ class EvaluationIncomplete(Rule):
     severity = Severity.ERROR
     basis = "Leicestershire ODP, 'Job Evaluation': a record of the rationale for the grade and the date evaluated, under the HAY scheme"
     fix = "Complete the evaluation record from the panel's papers."
-    Settings = EvaluationIncompleteSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, EvaluationIncompleteSettings)
         for post in context.graph.posts.values():
             record = post.evaluation
             if record is None:
@@ -89,7 +86,7 @@ class EvaluationIncomplete(Rule):
             # a field given but unreadable is its X002, not also missing here
             missing = [
                 name
-                for name in missing_fields(record, settings.required)
+                for name in missing_fields(record, self.settings.required)
                 if not context.structure.unread(post, "evaluation", name)
             ]
             if missing:
@@ -98,9 +95,9 @@ class EvaluationIncomplete(Rule):
                     f"{post.id!r}: the evaluation record has no {', '.join(missing)}",
                     post=post.id,
                 )
-            if settings.schemes and record.scheme is not None and record.scheme not in settings.schemes:
+            if self.settings.schemes and record.scheme is not None and record.scheme not in self.settings.schemes:
                 yield self.finding(
                     context.value_span(post, "evaluation", "scheme"),
-                    f"{post.id!r}: evaluated under {record.scheme!r}, not a scheme the ruleset accepts ({', '.join(settings.schemes)})",
+                    f"{post.id!r}: evaluated under {record.scheme!r}, not a scheme the ruleset accepts ({', '.join(self.settings.schemes)})",
                     post=post.id,
                 )

@@ -5,7 +5,7 @@ from orglint.rules import CheckContext, Rule
 from orglint.rules.evaluation._scope import EvaluationScope, posts_in_scope
 
 
-class NotEvaluated(Rule):
+class NotEvaluated(Rule[EvaluationScope]):
     """A post has no job evaluation record.
 
     ## What it does
@@ -63,10 +63,8 @@ class NotEvaluated(Rule):
     severity = Severity.ERROR
     basis = "Leicestershire ODP, 'Job Evaluation': all posts go through the job evaluation process; Carlisle CE 21/09 para 2.2"
     fix = "Put the post through job evaluation and record it under `evaluation`."
-    Settings = EvaluationScope
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        assert isinstance(self.settings, EvaluationScope)
         for post in posts_in_scope(context, self.settings):
             if post.evaluation is None and not context.structure.unread(post, "evaluation"):  # unreadable: its X002 says so
                 yield self.finding(context.post_span(post), f"{post.id!r} has no job evaluation record", post=post.id)

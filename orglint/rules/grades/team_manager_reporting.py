@@ -12,7 +12,7 @@ class TeamManagerReportingSettings(RuleSettings):
     reports_to_role: str = Field(description="The role team managers must report to.")
 
 
-class TeamManagerReporting(Rule):
+class TeamManagerReporting(Rule[TeamManagerReportingSettings]):
     """A Team Manager does not report to a Head of Service.
 
     ## What it does
@@ -80,25 +80,22 @@ class TeamManagerReporting(Rule):
     severity = Severity.ERROR
     basis = "Leicestershire ODP, 'Team Manager Posts – Grades 12 to 14': 'Reporting to Heads of Service will be the post of Team Manager'"
     fix = "Make the team manager report to the Head of Service for its service."
-    Settings = TeamManagerReportingSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, TeamManagerReportingSettings)
-        role = context.policy.roles.get(settings.role)
+        role = context.policy.roles.get(self.settings.role)
         grades = set(role.grades) if role is not None else set()
         graph = context.graph
         for post in graph.posts.values():
-            is_team_manager = context.role_of(post) == settings.role or (
+            is_team_manager = context.role_of(post) == self.settings.role or (
                 post.grade in grades and graph.span_of_control(post.id) > 0
             )
             manager = graph.manager(post)
             if not is_team_manager or manager is None:
                 continue
-            if context.role_of(manager) != settings.reports_to_role:
+            if context.role_of(manager) != self.settings.reports_to_role:
                 yield self.finding(
                     context.value_span(post, "reports_to"),
-                    f"{context.role_name(settings.role)} {post.id!r} reports to {manager.id!r} "
-                    f"({context.role_name(context.role_of(manager))}), not to {a_or_an(context.role_name(settings.reports_to_role))}",
+                    f"{context.role_name(self.settings.role)} {post.id!r} reports to {manager.id!r} "
+                    f"({context.role_name(context.role_of(manager))}), not to {a_or_an(context.role_name(self.settings.reports_to_role))}",
                     post=post.id,
                 )

@@ -1,8 +1,8 @@
-import difflib
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
+from orglint.suggest import closest, did_you_mean
 
 
 class UnknownGrade(Rule):
@@ -82,8 +82,7 @@ class UnknownGrade(Rule):
         def message(what: str, grade: str) -> str:
             text = messages.get((what, grade))
             if text is None:
-                close = difflib.get_close_matches(grade, known, n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                hint = did_you_mean(closest(grade, known))
                 text = messages[what, grade] = f"{what} {grade!r} is not defined by the ruleset{hint}"
             return text
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.policy import Policy
 from orglint.rules import CheckContext, InputRule
+from orglint.suggest import did_you_mean
 
 _WORD = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"[0-9]+")
@@ -38,7 +39,7 @@ def designation_hint(written: str, policy: Policy) -> str:
     words = _words(written)
     meant = {designation for _, name, designation in policy.designation_words() if _typo_of(words, _words(name))}
     if len(meant) == 1:
-        return f" (did you mean {meant.pop()!r}?)"
+        return did_you_mean(meant.pop())
     return f"; valid designations: {', '.join(policy.designations)}"
 
 

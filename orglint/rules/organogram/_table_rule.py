@@ -17,7 +17,7 @@ from orglint.load.organogram import Organogram
 from orglint.load.table import MappedTable, TableRow
 from orglint.model.organogram import NOT_IN_POST, TOP, junior_post_id
 from orglint.model.rows import number
-from orglint.rules import CheckContext, Rule
+from orglint.rules import CheckContext, Rule, SettingsT
 
 __all__ = ["NOT_APPLICABLE", "NOT_IN_POST", "TOP", "UNDISCLOSED", "OrganogramRule", "number"]
 
@@ -86,7 +86,7 @@ NO_BLANK = "says 'Cannot be left blank - if none write 0'"
 """The organogram schema's words on a blank pay floor or salary cost of reports."""
 
 
-class OrganogramRule(Rule):
+class OrganogramRule(Rule[SettingsT]):
     """A rule on an organogram's tables. Structures read from YAML have none, and pass."""
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:

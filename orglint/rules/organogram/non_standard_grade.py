@@ -12,7 +12,7 @@ class NonStandardGradeSettings(RuleSettings):
     grades: list[str] = Field(min_length=1, description="The senior grades the publication accepts.")
 
 
-class NonStandardGrade(OrganogramRule):
+class NonStandardGrade(OrganogramRule[NonStandardGradeSettings]):
     """A senior post's grade is not one of the standard senior grades.
 
     ## What it does
@@ -59,18 +59,17 @@ class NonStandardGrade(OrganogramRule):
         "'Grade (or equivalent)', 'Valid values: SCS4, SCS3, SCS2, SCS1A, SCS1, OF-9, OF-8, OF-7, OF-6'",
     )
     fix = "Write the standard senior grade the post is equivalent to."
-    Settings = NonStandardGradeSettings
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, NonStandardGradeSettings)
-        accepted = {grade.casefold(): grade for grade in settings.grades}
+        accepted = {grade.casefold(): grade for grade in self.settings.grades}
         for table, row, _ in posts(organogram):
             grade = table.value(row, "grade")
             standard = accepted.get(grade.casefold())
             if standard is None:
                 shown = repr(grade) if grade else "blank"
-                yield self.at(table, row, "grade", f"grade {shown} is not a standard senior grade ({', '.join(settings.grades)})")
+                yield self.at(
+                    table, row, "grade", f"grade {shown} is not a standard senior grade ({', '.join(self.settings.grades)})"
+                )
             elif grade != standard:
                 yield self.at(
                     table,

@@ -10,7 +10,7 @@ class MissingBusinessPartnerSettings(RuleSettings):
     areas: list[str] = Field(min_length=1, description="Areas each department needs a business partner for.")
 
 
-class MissingBusinessPartner(Rule):
+class MissingBusinessPartner(Rule[MissingBusinessPartnerSettings]):
     """A department lacks an allocated business partner.
 
     ## What it does
@@ -74,15 +74,12 @@ class MissingBusinessPartner(Rule):
     severity = Severity.WARNING
     basis = "Leicestershire ODP, 'Role of other Support Services': an allocated Business Partner for HR, Finance, ICT, Transformation and Property"
     fix = "Name the post that partners the department under `business_partners`."
-    Settings = MissingBusinessPartnerSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, MissingBusinessPartnerSettings)
         for department in context.structure.departments:
             partners = department.business_partners
             given = partners.named() if partners is not None else {}
-            missing = [area for area in settings.areas if area not in given]
+            missing = [area for area in self.settings.areas if area not in given]
             if missing:
                 yield self.finding(
                     context.value_span(department, "id"),

@@ -10,7 +10,7 @@ class MissingJobProfileSettings(RuleSettings):
     from_grade: str = Field(description="Posts on this grade or any ranked above it need a job profile.")
 
 
-class MissingJobProfile(Rule):
+class MissingJobProfile(Rule[MissingJobProfileSettings]):
     """A post at or above the template threshold has no job profile.
 
     ## What it does
@@ -75,12 +75,9 @@ class MissingJobProfile(Rule):
     severity = Severity.ERROR
     basis = "Leicestershire ODP, 'Job Profiles': a set job profile template for each level, grade 15 and above; Carlisle CE 21/09 job descriptions"
     fix = "Give the post the job profile template for its level."
-    Settings = MissingJobProfileSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, MissingJobProfileSettings)
-        threshold = context.policy.rank(settings.from_grade)
+        threshold = context.policy.rank(self.settings.from_grade)
         if threshold is None:
             return  # the policy does not rank that grade: nothing is in scope
         for post in context.graph.posts.values():
@@ -88,6 +85,6 @@ class MissingJobProfile(Rule):
             if post.profile is None and rank is not None and rank >= threshold:
                 yield self.finding(
                     context.value_span(post, "grade"),
-                    f"{post.id!r} is on grade {post.grade}, at or above {settings.from_grade}, but has no job profile",
+                    f"{post.id!r} is on grade {post.grade}, at or above {self.settings.from_grade}, but has no job profile",
                     post=post.id,
                 )

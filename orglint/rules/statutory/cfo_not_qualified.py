@@ -12,7 +12,7 @@ class CfoNotQualifiedSettings(RuleSettings):
     )
 
 
-class CfoNotQualified(Rule):
+class CfoNotQualified(Rule[CfoNotQualifiedSettings]):
     """The chief finance officer's post lacks an accepted accountancy qualification.
 
     ## What it does
@@ -65,12 +65,9 @@ class CfoNotQualified(Rule):
     severity = Severity.ERROR
     basis = "Local Government Finance Act 1988 s113: the officer responsible under Local Government Act 1972 s151 is a member of an accountancy body it specifies"
     fix = "Record the post's accountancy qualification, or designate a qualified post."
-    Settings = CfoNotQualifiedSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, CfoNotQualifiedSettings)
-        accepted = settings.accepted_qualifications
+        accepted = self.settings.accepted_qualifications
         for post in context.holders("chief-finance-officer"):
             if any(qualification in accepted for qualification in post.qualifications):
                 continue

@@ -38,7 +38,7 @@ class DesignationPlacementSettings(RuleSettings):
     placements: list[Placement] = Field(min_length=1)
 
 
-class DesignationPlacement(Rule):
+class DesignationPlacement(Rule[DesignationPlacementSettings]):
     """A designation the ruleset places on particular posts is missing from them, or held elsewhere.
 
     ## What it does
@@ -105,12 +105,9 @@ class DesignationPlacement(Rule):
     severity = Severity.ERROR
     basis = "The council's own decision where its statutory officers sit, given as the ruleset's `placements` (a council ruleset cites its decision)"
     fix = "Move the designation to the post the ruleset names."
-    Settings = DesignationPlacementSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, DesignationPlacementSettings)
-        for placement in settings.placements:
+        for placement in self.settings.placements:
             designation, name = placement.designation, context.policy.designation_name(placement.designation)
             placed: list[Post] = []
             misplaced = 0

@@ -10,7 +10,7 @@ class MissingStatutoryDeputySettings(RuleSettings):
     deputies: list[str] = Field(min_length=1, description="Deputy designations a council should make.")
 
 
-class MissingStatutoryDeputy(Rule):
+class MissingStatutoryDeputy(Rule[MissingStatutoryDeputySettings]):
     """No deputy chief finance officer or deputy monitoring officer is designated.
 
     ## What it does
@@ -59,12 +59,9 @@ class MissingStatutoryDeputy(Rule):
     severity = Severity.WARNING
     basis = "Local Government and Housing Act 1989 s5(7): the monitoring officer's nominated deputy; Local Government Finance Act 1988 s114(6) (subsection unverified): the chief finance officer's nominated deputy"
     fix = "Add the deputy designation to the post that deputises."
-    Settings = MissingStatutoryDeputySettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, MissingStatutoryDeputySettings)
-        for deputy in settings.deputies:
+        for deputy in self.settings.deputies:
             if not context.holders(deputy):
                 yield self.finding(
                     context.structure.organisation_span(),

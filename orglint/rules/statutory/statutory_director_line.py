@@ -23,7 +23,7 @@ class StatutoryDirectorLineSettings(RuleSettings):
         return self
 
 
-class StatutoryDirectorLine(Rule):
+class StatutoryDirectorLine(Rule[StatutoryDirectorLineSettings]):
     """A statutory director does not report directly to the head of paid service.
 
     ## What it does
@@ -82,15 +82,12 @@ class StatutoryDirectorLine(Rule):
     severity = Severity.ERROR
     basis = "The statutory guidance on each statutory director's role: a direct line to the chief executive or head of paid service (each finding cites its director's own: see the ruleset's `grounds`)"
     fix = "Make the post report directly to the head of paid service."
-    Settings = StatutoryDirectorLineSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, StatutoryDirectorLineSettings)
         heads = {post.id for post in context.holders("head-of-paid-service")}
         if not heads:
             return  # L101 reports the missing head; every line would be wrong here
-        for designation in settings.designations:
+        for designation in self.settings.designations:
             for post in context.holders(designation):
                 if post.reports_to in heads or post.id in heads:
                     continue
@@ -101,5 +98,5 @@ class StatutoryDirectorLine(Rule):
                     f"{name} {post.id!r} reports to {post.reports_to!r}, not to the head of paid service ({', '.join(sorted(heads))})",
                     post=post.id,
                 )
-                finding.basis = settings.grounds.get(designation, "")  # the DPH's guidance, not the DCS's
+                finding.basis = self.settings.grounds.get(designation, "")  # the DPH's guidance, not the DCS's
                 yield finding

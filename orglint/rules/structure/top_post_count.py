@@ -10,7 +10,7 @@ class TopPostCountSettings(RuleSettings):
     max_top_posts: int = Field(ge=1, description="How many posts may report to no one.")
 
 
-class TopPostCount(Rule):
+class TopPostCount(Rule[TopPostCountSettings]):
     """Not exactly one top post (or more than the ruleset allows).
 
     ## What it does
@@ -57,11 +57,8 @@ class TopPostCount(Rule):
     severity = Severity.ERROR
     basis = "Structural integrity: one post heads the structure and every other reaches it by its reporting line; the ruleset's `max-top-posts` says how many may report to no one"
     fix = "Give each extra top post a `reports_to`, or raise `max-top-posts` in the ruleset."
-    Settings = TopPostCountSettings
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        settings = self.settings
-        assert isinstance(settings, TopPostCountSettings)
         tops = context.graph.top_posts
         structure = context.structure
         if not tops and (structure.unusable_post_ids or context.graph.unplaced or "posts" in structure.unread_lists):
@@ -74,13 +71,13 @@ class TopPostCount(Rule):
                 else "no top post: the structure has no posts",
             )
             return
-        if len(tops) <= settings.max_top_posts:
+        if len(tops) <= self.settings.max_top_posts:
             return
         names = ", ".join(post.id for post in tops[:10]) + (", ..." if len(tops) > 10 else "")
-        for post in tops[settings.max_top_posts :]:
+        for post in tops[self.settings.max_top_posts :]:
             span = context.value_span(post, "reports_to") if "reports_to" in post.origin else context.post_span(post)
             yield self.finding(
                 span,
-                f"{post.id!r} reports to no one: {len(tops)} top posts ({names}), the ruleset allows {settings.max_top_posts}",
+                f"{post.id!r} reports to no one: {len(tops)} top posts ({names}), the ruleset allows {self.settings.max_top_posts}",
                 post=post.id,
             )

@@ -1,8 +1,8 @@
-import difflib
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
+from orglint.suggest import closest, did_you_mean
 
 _SUGGESTION_LIMIT = 20_000
 """Above this many posts, did-you-mean is skipped: comparing against every id per finding would
@@ -58,8 +58,5 @@ class UnknownManager(Rule):
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         ids = list(context.graph.posts) if len(context.graph.posts) <= _SUGGESTION_LIMIT else []
         for post in context.graph.unknown_managers:
-            message = f"reports_to {post.reports_to!r} names no post"
-            close = difflib.get_close_matches(post.reports_to or "", ids, n=1) if ids else []
-            if close:
-                message += f" (did you mean {close[0]!r}?)"
+            message = f"reports_to {post.reports_to!r} names no post{did_you_mean(closest(post.reports_to or '', ids))}"
             yield self.finding(context.value_span(post, "reports_to"), message, post=post.id)

@@ -1,0 +1,34 @@
+"""The findings files get while they are read, before any rule runs, with their codes written
+here once: X001 (``invalid-yaml``: the file cannot be read as YAML, text or a table), X002
+(``invalid-structure``: it is read, but breaks the format) and X004 (``include-outside-repository``:
+a path leads outside the project, and is not read). The rules in ``orglint.rules.input`` document
+them; the engine completes them like any other finding."""
+
+from __future__ import annotations
+
+from orglint.diagnostics import Diagnostic, Span
+from orglint.load.source import LoadProblem, SourceFile
+
+INVALID_YAML, INVALID_STRUCTURE, INCLUDE_OUTSIDE = "X001", "X002", "X004"
+
+
+def invalid_yaml(source: SourceFile, problem: LoadProblem) -> Diagnostic:
+    """X001: the file's fault, where the reader met it."""
+    span = Span(
+        source.display,
+        problem.line,
+        problem.column,
+        problem.end_line or problem.line,
+        problem.end_column or problem.column,
+    )
+    return Diagnostic(INVALID_YAML, problem.message, span)
+
+
+def invalid_structure(message: str, span: Span, post: str | None = None) -> Diagnostic:
+    """X002: a key, value, column, sheet or file that breaks the format."""
+    return Diagnostic(INVALID_STRUCTURE, message, span, post=post)
+
+
+def include_outside(message: str, span: Span) -> Diagnostic:
+    """X004: an include pattern or a link that leads outside the project root."""
+    return Diagnostic(INCLUDE_OUTSIDE, message, span)
