@@ -59,7 +59,7 @@ def diagnostics(path: Path) -> list[dict[str, Any]]:
     return list(document["diagnostics"])
 
 
-def only_finding(path: Path, expected: tuple[str, str, str, str, str]) -> str:
+def only_finding(path: Path, expected: tuple[str, str | None, str, str, str]) -> str:
     """The message of the workbook's one finding, which is (code, post, sheet, cell, header) ``expected``."""
     (finding,) = diagnostics(path)
     cell = finding["cell"]
@@ -276,3 +276,13 @@ def test_a_single_sheet_csv_with_the_old_mapping_still_works(in_tmp: Path) -> No
         {"scheme": "HAY", "grade": "HOS"},
     ]
     assert imported["posts"][0]["designations"] == ["head-of-paid-service", "returning-officer"]
+
+
+def test_a_sheet_with_no_header_row_says_so_at_the_sheet(tmp_path: Path) -> None:
+    path = write_workbook(brookfield(), tmp_path / "proposal.xlsx")
+    book = load_workbook(path)
+    book["Evaluations"].delete_rows(1)  # the header row gone: records with no columns
+    book.save(path)
+    (finding,) = [d for d in diagnostics(path) if d["code"] == "X002"]  # (the posts are then unevaluated: E rules)
+    assert (finding["cell"]["sheet"], finding["cell"]["ref"]) == ("Evaluations", "A1")
+    assert finding["message"] == "no header row: no row of the sheet holds 'Post ID', so none of its rows is read"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from orglint.diagnostics import Span
 from orglint.load.input_findings import invalid_structure, invalid_yaml
 from orglint.load.source import Limits, LoadProblem, SourceFile
 from orglint.load.spreadsheet import Spreadsheet
@@ -122,13 +121,9 @@ def load_workbook(path: Path, limits: Limits | None = None) -> Spreadsheet:
             spreadsheet.sheets[layout_name] = _fields_in_rows(sheet, table)
             continue
         if not table.header or not _is_header(sheet, table.header):
-            required = ", ".join(repr(column.header) for column in sheet.columns if column.required)
-            spreadsheet.findings.append(
-                invalid_structure(
-                    f"the {layout_name} sheet has no header row (a row with {required})",
-                    Span(spreadsheet.source.display, 1, 1, 1, 2, sheet=table.sheet),
-                )
-            )
+            required = " and ".join(repr(column.header) for column in sheet.columns if column.required)
+            message = f"no header row: no row of the sheet holds {required}, so none of its rows is read"
+            spreadsheet.findings.append(invalid_structure(message, table.cell_span(1, 0)))
             continue
         mapped = _mapped(sheet, table)
         if sheet is POSTS:
