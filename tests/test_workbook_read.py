@@ -286,3 +286,20 @@ def test_a_sheet_with_no_header_row_says_so_at_the_sheet(tmp_path: Path) -> None
     (finding,) = [d for d in diagnostics(path) if d["code"] == "X002"]  # (the posts are then unevaluated: E rules)
     assert (finding["cell"]["sheet"], finding["cell"]["ref"]) == ("Evaluations", "A1")
     assert finding["message"] == "no header row: no row of the sheet holds 'Post ID', so none of its rows is read"
+
+
+def test_title_rows_above_a_mapped_spreadsheets_header_are_skipped(in_tmp: Path) -> None:
+    write(in_tmp, "orglint.toml", MAPPING)
+    write(
+        in_tmp,
+        "posts.csv",
+        "Example Shire County Council: proposed structure,,,\n,,,\n"
+        "Post number,Job title,Line manager,Tier,Statutory roles,Scheme,Evaluated on,Evaluated grade\n"
+        "CE,Chief Executive,,1,,,,\n"
+        "DR,Director of Resources,CE,two,,,,\n",
+    )
+    _, document = check_json("posts.csv", "--ruleset", "core")
+    assert document["summary"]["posts"] == 2
+    assert [(d["code"], d["cell"]["ref"], d["cell"]["header"]) for d in document["diagnostics"] if d["code"] == "X002"] == [
+        ("X002", "D5", "Tier")
+    ]

@@ -22,7 +22,7 @@ from orglint.diagnostics import Diagnostic, Span
 from orglint.load.input_findings import invalid_structure, invalid_yaml
 from orglint.load.source import Limits, LoadProblem, SourceFile
 from orglint.load.spreadsheet_settings import SpreadsheetSettings
-from orglint.load.table import MappedTable, Table, normalise_header, read_csv, read_xlsx, sheet_names
+from orglint.load.table import HeaderTest, MappedTable, Table, normalise_header, read_csv, read_xlsx, sheet_names
 
 LEGACY_LISTS = frozenset({"designations", "qualifications", "responsibilities"})
 LEGACY_DATES = frozenset({"evaluation.date"})
@@ -49,13 +49,24 @@ class Spreadsheet:
     """A structure workbook's tables other than Posts (``table``), by the layout's sheet name."""
 
 
+def _mapped_header(settings: SpreadsheetSettings) -> HeaderTest:
+    """The header is the first row holding the mapped id and title columns: title rows above it
+    are skipped (with no such row, the first row is the header, and says what it lacks)."""
+    wanted = {normalise_header(settings.columns.id), normalise_header(settings.columns.title)}
+
+    def is_header(_: str, cells: list[str]) -> bool:
+        return wanted <= {normalise_header(cell) for cell in cells}
+
+    return is_header
+
+
 def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits | None = None) -> Spreadsheet:
     spreadsheet = Spreadsheet(SourceFile(path), settings)
     try:
         if path.suffix.casefold() == ".xlsx":
             names = sheet_names(path, limits)
             wanted = settings.sheet or (names[0] if names else "")
-            tables = read_xlsx(path, [wanted], limits)
+            tables = read_xlsx(path, [wanted], limits, is_header=_mapped_header(settings))
             if wanted not in tables:
                 spreadsheet.findings.append(
                     invalid_structure(
@@ -67,7 +78,7 @@ def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits |
             table: Table = tables[wanted]
             table.source = spreadsheet.source
         else:
-            table = read_csv(path, limits)
+            table = read_csv(path, limits, is_header=_mapped_header(settings))
     except LoadProblem as problem:
         spreadsheet.findings.append(invalid_yaml(spreadsheet.source, problem))
         return spreadsheet

@@ -69,21 +69,46 @@ def normalise_header(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("(£)", "").replace("£", "")).strip().casefold()
 
 
-def read_csv(path: Path, limits: Limits | None = None) -> Table:
+HeaderTest = Callable[[str, list[str]], bool]
+"""Whether a row (its cells' text) is the header of the named sheet."""
+
+
+def _first_filled(_: str, cells: list[str]) -> bool:
+    return any(cell.strip() for cell in cells)
+
+
+def read_csv(path: Path, limits: Limits | None = None, is_header: HeaderTest | None = None) -> Table:
+    """The file as a table whose header is its first row, or the first that ``is_header`` accepts
+    (title rows above it skipped; the first row if none is)."""
     text = read_text(path, fallback=CSV_ENCODING_FALLBACK, limits=limits)
     source = SourceFile(path)
     records = csv.reader(io.StringIO(text, newline=""), strict=True)  # an unclosed quote is a fault, not a long cell
     try:
-        header = next(records, None)
-        if header is None:
-            raise LoadProblem("the file is empty: expected a header row")
-        table = Table(source, None, header)
-        for number, cells in enumerate(records, start=2):
-            row = TableRow(number, cells)
-            if not row.blank:
-                table.rows.append(row)
+        rows = list(records)
     except csv.Error as error:
         raise LoadProblem(f"not a readable CSV file: {error}", records.line_num or 1) from None
+    if not rows:
+        raise LoadProblem("the file is empty: expected a header row")
+    return _table(source, None, rows, is_header or _first_row)
+
+
+def _first_row(_: str, __: list[str]) -> bool:
+    return True
+
+
+def _table(source: SourceFile, sheet: str | None, rows: list[list[str]], is_header: HeaderTest, name: str = "") -> Table:
+    """A table of ``rows`` (row 1 first) whose header is the first row ``is_header`` accepts (asked
+    with the sheet's ``name`` as the caller wanted it), else the first non-blank row; blank rows
+    below it are left out."""
+    filled = [number for number, cells in enumerate(rows, start=1) if any(cell.strip() for cell in cells)]
+    header_row = next((number for number in filled if is_header(name, rows[number - 1])), filled[0] if filled else 0)
+    if not header_row:
+        return Table(source, sheet, [], header_row=1)
+    table = Table(source, sheet, rows[header_row - 1], header_row=header_row)
+    for number in range(header_row + 1, len(rows) + 1):
+        row = TableRow(number, rows[number - 1])
+        if not row.blank:
+            table.rows.append(row)
     return table
 
 
@@ -105,14 +130,6 @@ def sheet_names(path: Path, limits: Limits | None = None) -> list[str]:
         return list(workbook.sheet_names)
     finally:
         workbook.close()
-
-
-HeaderTest = Callable[[str, list[str]], bool]
-"""Whether a row (its cells' text) is the header of the named sheet."""
-
-
-def _first_filled(_: str, cells: list[str]) -> bool:
-    return any(cell.strip() for cell in cells)
 
 
 def read_xlsx(
@@ -139,18 +156,9 @@ def _sheets(workbook: Any, source: SourceFile, sheet_names: list[str], is_header
         name = wanted.get(title.strip().casefold())
         if name is None:
             continue
-        table: Table | None = None
         rows = workbook.get_sheet_by_name(title).to_python(skip_empty_area=False)  # rows from row 1, whatever is blank
-        for number, values in enumerate(rows, start=1):
-            cells = ["" if value is None else _cell_text(value) for value in values]
-            if table is None:
-                if is_header(name, cells):
-                    table = Table(source, title, cells, header_row=number)
-                continue
-            row = TableRow(number, cells)
-            if not row.blank:
-                table.rows.append(row)
-        tables[name] = table or Table(source, title, [], header_row=1)
+        cells = [["" if value is None else _cell_text(value) for value in values] for values in rows]
+        tables[name] = _table(source, title, cells, is_header, name)
     return tables
 
 
