@@ -252,15 +252,19 @@ evaluation_scheme = "Scheme"
 evaluation_date = "Evaluated on"
 evaluation_grade = "Evaluated grade"
 """
+MAPPED_HEADER = "Post number,Job title,Line manager,Tier,Statutory roles,Scheme,Evaluated on,Evaluated grade\n"
+
+
+def mapped_csv(folder: Path, text: str) -> None:
+    """posts.csv (``text``), with the configuration that maps its columns."""
+    write(folder, "orglint.toml", MAPPING)
+    write(folder, "posts.csv", text)
 
 
 def test_a_single_sheet_csv_with_the_old_mapping_still_works(in_tmp: Path) -> None:
-    write(in_tmp, "orglint.toml", MAPPING)
-    write(
+    mapped_csv(
         in_tmp,
-        "posts.csv",
-        "Post number,Job title,Line manager,Tier,Statutory roles,Scheme,Evaluated on,Evaluated grade\n"
-        'CE,Chief Executive,,1,"head-of-paid-service, returning-officer",HAY,20/05/2024,CEX\n'
+        MAPPED_HEADER + 'CE,Chief Executive,,1,"head-of-paid-service, returning-officer",HAY,20/05/2024,CEX\n'
         "DR,Director of Resources,CE,2,chief-finance-officer,HAY,2024-05-21,DIR\n"
         "HOF,Head of Finance,DR,3,,HAY,05/20/2024,HOS\n",
     )
@@ -289,13 +293,9 @@ def test_a_sheet_with_no_header_row_says_so_at_the_sheet(tmp_path: Path) -> None
 
 
 def test_title_rows_above_a_mapped_spreadsheets_header_are_skipped(in_tmp: Path) -> None:
-    write(in_tmp, "orglint.toml", MAPPING)
-    write(
+    mapped_csv(
         in_tmp,
-        "posts.csv",
-        "Example Shire County Council: proposed structure,,,\n,,,\n"
-        "Post number,Job title,Line manager,Tier,Statutory roles,Scheme,Evaluated on,Evaluated grade\n"
-        "CE,Chief Executive,,1,,,,\n"
+        "Example Shire County Council: proposed structure,,,\n,,,\n" + MAPPED_HEADER + "CE,Chief Executive,,1,,,,\n"
         "DR,Director of Resources,CE,two,,,,\n",
     )
     _, document = check_json("posts.csv", "--ruleset", "core")
