@@ -85,9 +85,38 @@ def has_rapidyaml(python: str) -> bool:
     return subprocess.run([python, "-c", "import ryml"], capture_output=True, check=False).returncode == 0
 
 
+def workbook_against_yaml(python: str, size: int, repeat: int) -> None:
+    """A structure workbook (the generated structure written with openpyxl, in the layout of
+    ``orglint template``) read and linted, against linting its YAML twin, in the same run
+    (issue 20: at most 3x)."""
+    import yaml
+
+    sys.path.insert(0, str(REPO))
+    from tests.workbooks import write_workbook
+
+    path = OUT / f"{size}.yaml"
+    if not path.exists():
+        write_structure(path, size)
+    workbook = OUT / f"{size}.xlsx"
+    if not workbook.exists() or workbook.stat().st_mtime < path.stat().st_mtime:
+        with path.open(encoding="utf-8") as stream:
+            write_workbook(yaml.load(stream, Loader=yaml.CSafeLoader), workbook)
+    check = [python, "-m", "orglint", "check", "--isolated", "--output-format", "json"]
+    yaml_s, _ = best_of(repeat, [*check, str(path)], OUT / f"{size}-yaml.json")
+    workbook_s, _ = best_of(repeat, [*check, str(workbook)], OUT / f"{size}-xlsx.json")
+    same = findings_in(OUT / f"{size}-yaml.json") == findings_in(OUT / f"{size}-xlsx.json")
+    verdict = "ok" if workbook_s <= 3 * yaml_s else "over"
+    # (no peak RSS: these children are forked from a parent that has just held the whole workbook)
+    print(
+        f"workbook: {size} posts {workbook_s:.2f} s, its YAML twin {yaml_s:.2f} s, "
+        f"ratio {workbook_s / yaml_s:.2f} ({verdict}: at most 3); findings {'the same' if same else 'DIFFER'} in number"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--workbook-sizes", type=int, nargs="*", default=[20_000], help="posts in the workbook runs")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the fastest counts")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
@@ -124,6 +153,9 @@ def main() -> None:
         verdict = "ok" if seconds <= posts * 1.1 else "over"
         others = ", ".join(f"{name} x{now[name] / then[name]:.2f}" for name in now if name != "orglint")
         print(f"growth {before}→{after}: posts x{posts:g}, time x{seconds:.2f} ({verdict}: at most x{posts * 1.1:g}; {others})")
+
+    for size in args.workbook_sizes:
+        workbook_against_yaml(python, size, args.repeat)
 
     small = OUT / "50.yaml"
     write_structure(small, 50)

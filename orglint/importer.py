@@ -17,7 +17,7 @@ from orglint.diagnostics import Diagnostic
 from orglint.load.discover import discover
 from orglint.model.organogram import assemble_organogram
 from orglint.model.rows import RowOrigin
-from orglint.model.schema import DEFAULT_DEPARTMENT_KIND, FORMAT_VERSION, Post, validator
+from orglint.model.schema import FORMAT_VERSION, Department, Organisation, Post, Profile, fields_of, validator
 from orglint.model.spreadsheet import assemble_spreadsheet
 from orglint.model.structure import Structure
 from orglint.safe_text import safe_text
@@ -57,6 +57,26 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
+def _record(model: type, record: Any, *, flow: bool = False) -> CommentedMap:
+    """An organisation, department or profile as the structure format writes it, in its fields' order."""
+    data = validator(model).dump_python(record, exclude_defaults=True, exclude_none=True)
+    entry = CommentedMap()
+    for name in fields_of(model):
+        if name in data and data[name] not in ((), []):
+            value = data[name]
+            if isinstance(value, dict):
+                value = CommentedMap(value)
+                value.fa.set_flow_style()
+            elif isinstance(value, list | tuple):
+                value = CommentedSeq(value)
+            entry[name] = value
+    if model is Department and record.name == record.id:
+        del entry["name"]
+    if flow:
+        entry.fa.set_flow_style()
+    return entry
+
+
 def _post(post: Post) -> CommentedMap:
     data = validator(Post).dump_python(post, exclude_defaults=True, exclude_none=True)
     entry = CommentedMap()
@@ -70,9 +90,12 @@ def _post(post: Post) -> CommentedMap:
                 value.fa.set_flow_style()
             elif name == "fte":
                 value = _number(value)
-            elif isinstance(value, list):
+            elif isinstance(value, list | tuple):
                 value = CommentedSeq(value)
                 value.fa.set_flow_style()
+            elif name == "evaluation" and "points" in value:
+                value = {**value, "points": CommentedMap(value["points"])}
+                value["points"].fa.set_flow_style()
             entry[name] = value
     return entry
 
@@ -96,20 +119,11 @@ def render(structure: Structure, sources: list[str], today: datetime.date) -> st
     document["orglint"] = FORMAT_VERSION
     organisation = CommentedMap()
     if structure.organisation is not None:
-        organisation["name"] = structure.organisation.name
-        organisation["type"] = structure.organisation.type
+        organisation.update(_record(Organisation, structure.organisation))
     document["organisation"] = organisation
-    if structure.departments:
-        departments = CommentedSeq()
-        for department in structure.departments:
-            entry = CommentedMap([("id", department.id)])
-            if department.name and department.name != department.id:
-                entry["name"] = department.name
-            if department.kind != DEFAULT_DEPARTMENT_KIND:
-                entry["kind"] = department.kind
-            entry.fa.set_flow_style()
-            departments.append(entry)
-        document["departments"] = departments
+    for name, model, records in (("departments", Department, structure.departments), ("profiles", Profile, structure.profiles)):
+        if records:
+            document[name] = CommentedSeq(_record(model, record, flow=name == "departments") for record in records)
     posts = CommentedSeq()
     for index, post in enumerate(structure.posts):
         posts.append(_post(post))

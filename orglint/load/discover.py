@@ -153,19 +153,23 @@ def _tables(
     workbook), and spreadsheets of posts where the configuration maps their columns."""
     from orglint.load.organogram import junior_beside, load_organogram, table_beside
     from orglint.load.spreadsheet import load_spreadsheet
+    from orglint.load.workbook import is_structure_workbook, load_workbook
 
     seniors: dict[Path, Path] = {}
     for path, named in paths:
         if not is_organogram(path, limits_for(path)):
             settings = spreadsheet_for(path)
-            if settings is not None:
+            if is_structure_workbook(path, limits_for(path)):
+                discovery.spreadsheets.append(load_workbook(path, limits_for(path)))
+            elif settings is not None:
                 discovery.spreadsheets.append(load_spreadsheet(path, settings, limits_for(path)))
             elif named:
                 empty = path.is_file() and path.stat().st_size == 0
                 message = (
                     "the file is empty: expected an organogram table or a spreadsheet of posts"
                     if empty
-                    else "not an organogram (no 'Post Unique Reference' column or 'senior-staff' sheet), and no "
+                    else "not an organogram (no 'Post Unique Reference' column or 'senior-staff' sheet), nor a structure "
+                    "workbook (a 'Posts' sheet and another of orglint template's), and no "
                     "[tool.orglint.spreadsheet] configuration maps its columns to posts"
                 )
                 discovery.findings.append(invalid_structure(message, Span.start_of(display_path(path))))

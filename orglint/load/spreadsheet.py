@@ -22,15 +22,42 @@ from orglint.diagnostics import Diagnostic, Span
 from orglint.load.input_findings import invalid_structure, invalid_yaml
 from orglint.load.source import Limits, LoadProblem, SourceFile
 from orglint.load.spreadsheet_settings import SpreadsheetSettings
-from orglint.load.table import MappedTable, Table, normalise_header, read_csv, read_xlsx, sheet_names
+from orglint.load.table import HeaderTest, MappedTable, Table, normalise_header, read_csv, read_xlsx, sheet_names
+
+LEGACY_LISTS = frozenset({"designations", "qualifications", "responsibilities"})
+LEGACY_DATES = frozenset({"evaluation.date"})
+
+
+def field_path(key: str) -> str:
+    """A ``[tool.orglint.spreadsheet.columns]`` key as the field's dotted path (``salary_min``: ``salary.min``)."""
+    for record in ("salary", "evaluation"):
+        if key.startswith(record + "_"):
+            return f"{record}.{key.removeprefix(record + '_')}"
+    return key
 
 
 @dataclass
 class Spreadsheet:
+    """A spreadsheet of posts: one table (``[tool.orglint.spreadsheet]``'s mapping) or a structure
+    workbook (``orglint.load.workbook``: a table per sheet of the layout, by its name)."""
+
     source: SourceFile
-    settings: SpreadsheetSettings
+    settings: SpreadsheetSettings | None
     table: MappedTable | None = None
     findings: list[Diagnostic] = field(default_factory=list)
+    sheets: dict[str, MappedTable] = field(default_factory=dict)
+    """A structure workbook's tables other than Posts (``table``), by the layout's sheet name."""
+
+
+def _mapped_header(settings: SpreadsheetSettings) -> HeaderTest:
+    """The header is the first row holding the mapped id and title columns: title rows above it
+    are skipped (with no such row, the first row is the header, and says what it lacks)."""
+    wanted = {normalise_header(settings.columns.id), normalise_header(settings.columns.title)}
+
+    def is_header(_: str, cells: list[str]) -> bool:
+        return wanted <= {normalise_header(cell) for cell in cells}
+
+    return is_header
 
 
 def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits | None = None) -> Spreadsheet:
@@ -39,7 +66,7 @@ def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits |
         if path.suffix.casefold() == ".xlsx":
             names = sheet_names(path, limits)
             wanted = settings.sheet or (names[0] if names else "")
-            tables = read_xlsx(path, [wanted], limits)
+            tables = read_xlsx(path, [wanted], limits, is_header=_mapped_header(settings))
             if wanted not in tables:
                 spreadsheet.findings.append(
                     invalid_structure(
@@ -51,7 +78,7 @@ def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits |
             table: Table = tables[wanted]
             table.source = spreadsheet.source
         else:
-            table = read_csv(path, limits)
+            table = read_csv(path, limits, is_header=_mapped_header(settings))
     except LoadProblem as problem:
         spreadsheet.findings.append(invalid_yaml(spreadsheet.source, problem))
         return spreadsheet
@@ -63,7 +90,7 @@ def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits |
         if index is None:
             missing.append(heading)
         else:
-            columns[key] = index
+            columns[field_path(key)] = index
     if missing:
         listed = ", ".join(repr(name) for name in missing)
         spreadsheet.findings.append(
@@ -74,5 +101,5 @@ def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits |
             )
         )
         return spreadsheet
-    spreadsheet.table = MappedTable(table, columns)
+    spreadsheet.table = MappedTable(table, columns, LEGACY_LISTS, LEGACY_DATES, commas=True)
     return spreadsheet

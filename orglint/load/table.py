@@ -4,8 +4,10 @@ column, sheet and header (``K12 (Reports to Senior Post)``)."""
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,11 +47,16 @@ class Table:
     header: list[str]
     header_row: int = 1
     rows: list[TableRow] = field(default_factory=list)
+    places: list[tuple[int, int]] | None = None
+    """A sheet of (field, value) rows read as a table of one record: where each column's value
+    stands (its row, and its 0-based column), the column's header being the field's name."""
 
     def cell_span(self, row: int, column: int | None) -> Span:
         """The cell at a 1-based row and 0-based column index (the row's first cell if None)."""
         index = column if column is not None else 0
         header = self.header[index].strip() if index < len(self.header) and self.header[index].strip() else f"column {index + 1}"
+        if self.places is not None and index < len(self.places):
+            row, index = self.places[index]
         return Span(self.source.display, row, index + 1, row, index + 2, sheet=self.sheet, header=header)
 
     def header_span(self) -> Span:
@@ -62,81 +69,122 @@ def normalise_header(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("(£)", "").replace("£", "")).strip().casefold()
 
 
-def read_csv(path: Path, limits: Limits | None = None) -> Table:
+HeaderTest = Callable[[str, list[str]], bool]
+"""Whether a row (its cells' text) is the header of the named sheet."""
+
+
+def _first_filled(_: str, cells: list[str]) -> bool:
+    return any(cell.strip() for cell in cells)
+
+
+def read_csv(path: Path, limits: Limits | None = None, is_header: HeaderTest | None = None) -> Table:
+    """The file as a table whose header is its first row, or the first that ``is_header`` accepts
+    (title rows above it skipped; the first row if none is)."""
     text = read_text(path, fallback=CSV_ENCODING_FALLBACK, limits=limits)
     source = SourceFile(path)
     records = csv.reader(io.StringIO(text, newline=""), strict=True)  # an unclosed quote is a fault, not a long cell
     try:
-        header = next(records, None)
-        if header is None:
-            raise LoadProblem("the file is empty: expected a header row")
-        table = Table(source, None, header)
-        for number, cells in enumerate(records, start=2):
-            row = TableRow(number, cells)
-            if not row.blank:
-                table.rows.append(row)
+        rows = list(records)
     except csv.Error as error:
         raise LoadProblem(f"not a readable CSV file: {error}", records.line_num or 1) from None
+    if not rows:
+        raise LoadProblem("the file is empty: expected a header row")
+    return _table(source, None, rows, is_header or _first_row)
+
+
+def _first_row(_: str, __: list[str]) -> bool:
+    return True
+
+
+def _table(source: SourceFile, sheet: str | None, rows: list[list[str]], is_header: HeaderTest, name: str = "") -> Table:
+    """A table of ``rows`` (row 1 first) whose header is the first row ``is_header`` accepts (asked
+    with the sheet's ``name`` as the caller wanted it), else the first non-blank row; blank rows
+    below it are left out."""
+    filled = [number for number, cells in enumerate(rows, start=1) if any(cell.strip() for cell in cells)]
+    header_row = next((number for number in filled if is_header(name, rows[number - 1])), filled[0] if filled else 0)
+    if not header_row:
+        return Table(source, sheet, [], header_row=1)
+    table = Table(source, sheet, rows[header_row - 1], header_row=header_row)
+    for number in range(header_row + 1, len(rows) + 1):
+        row = TableRow(number, rows[number - 1])
+        if not row.blank:
+            table.rows.append(row)
     return table
 
 
 def _workbook(path: Path, limits: Limits | None = None) -> Any:
-
-    from openpyxl import load_workbook
+    """The workbook, opened with python-calamine (a Rust reader: ten times openpyxl's read-only
+    speed on a 20,000-post workbook, see docs/performance.md)."""
+    from python_calamine import CalamineWorkbook
 
     data = read_binary(path, limits)  # a directory, an unreadable file: located faults like any input
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl's own errors, zipfile's, and the XML parser's: all mean "not a workbook"
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as error:  # calamine's own errors, zip's and the XML's: all mean "not a workbook"
         raise LoadProblem(f"not a readable XLSX workbook: {type(error).__name__}: {error}") from None
 
 
 def sheet_names(path: Path, limits: Limits | None = None) -> list[str]:
     workbook = _workbook(path, limits)
     try:
-        return list(workbook.sheetnames)
-    except Exception as error:  # see _workbook
-        raise LoadProblem(f"not a readable XLSX workbook: {type(error).__name__}: {error}") from None
+        return list(workbook.sheet_names)
     finally:
         workbook.close()
 
 
-def read_xlsx(path: Path, sheet_names: list[str], limits: Limits | None = None) -> dict[str, Table]:
+def read_xlsx(
+    path: Path, sheet_names: list[str], limits: Limits | None = None, is_header: HeaderTest = _first_filled
+) -> dict[str, Table]:
     """The named sheets of a workbook that has them (case-insensitive), each as a table whose
-    header is its first non-blank row."""
+    header is its first row that ``is_header`` accepts (by default its first non-blank row):
+    title rows above it are skipped."""
     workbook = _workbook(path, limits)
     try:
-        return _sheets(workbook, SourceFile(path), sheet_names)
+        return _sheets(workbook, SourceFile(path), sheet_names, is_header)
     except LoadProblem:
         raise
-    except Exception as error:  # a sheet's XML broken beyond what openpyxl opens lazily
+    except Exception as error:  # a sheet's XML broken beyond what opening the workbook reads
         raise LoadProblem(f"not a readable XLSX workbook: {type(error).__name__}: {error}") from None
     finally:
         workbook.close()
 
 
-def _sheets(workbook: Any, source: SourceFile, sheet_names: list[str]) -> dict[str, Table]:
+def _sheets(workbook: Any, source: SourceFile, sheet_names: list[str], is_header: HeaderTest) -> dict[str, Table]:
     wanted = {name.casefold(): name for name in sheet_names}
     tables: dict[str, Table] = {}
-    for worksheet in workbook.worksheets:
-        name = wanted.get(worksheet.title.strip().casefold())
+    for title in workbook.sheet_names:
+        name = wanted.get(title.strip().casefold())
         if name is None:
             continue
-        table: Table | None = None
-        # read-only openpyxl stops at the rows the sheet's <dimension> declares, which a program that
-        # wrote the file may have under-stated: forget it, and read every row there is
-        worksheet.reset_dimensions()
-        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            cells = ["" if value is None else _cell_text(value) for value in values]
-            if table is None:
-                if any(cell.strip() for cell in cells):
-                    table = Table(source, worksheet.title, cells, header_row=number)
-                continue
-            row = TableRow(number, cells)
-            if not row.blank:
-                table.rows.append(row)
-        tables[name] = table or Table(source, worksheet.title, [], header_row=1)
+        rows = workbook.get_sheet_by_name(title).to_python(skip_empty_area=False)  # rows from row 1, whatever is blank
+        cells = [["" if value is None else _cell_text(value) for value in values] for values in rows]
+        tables[name] = _table(source, title, cells, is_header, name)
     return tables
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?")
+_UK_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
+_EXCEL_EPOCH = datetime.date(1899, 12, 30)
+DATE_FORMS = "a date: dd/mm/yyyy or YYYY-MM-DD"
+
+
+def read_date(text: str) -> datetime.date:
+    """A date cell's text: ISO ``2024-05-20``, UK ``20/05/2024`` or ``20/05/24`` (20xx), or an
+    Excel serial number (a date cell is already ISO text, see ``_cell_text``). US order is never
+    guessed: ``05/20/2024`` is not a date. ValueError for anything else."""
+    text = text.strip()
+    try:
+        if match := _ISO_DATE.fullmatch(text):
+            year, month, day = (int(part) for part in match.groups())
+            return datetime.date(year, month, day)
+        if match := _UK_DATE.fullmatch(text):
+            day, month, year = (int(part) for part in match.groups())
+            return datetime.date(year + 2000 if len(match.group(3)) == 2 else year, month, day)
+        if re.fullmatch(r"\d{3,5}(?:\.0+)?", text):
+            return _EXCEL_EPOCH + datetime.timedelta(days=int(float(text)))
+    except ValueError:
+        pass  # 31/02/2024, 05/20/2024: shaped like a date, but none
+    raise ValueError(f"should be {DATE_FORMS}")
 
 
 def _cell_text(value: object) -> str:
@@ -154,6 +202,12 @@ class MappedTable:
 
     table: Table
     columns: dict[str, int]
+    """Where each field is: by its dotted path within the record (``salary.min``)."""
+    lists: frozenset[str] = frozenset()
+    """The fields whose cell holds several values (separated by ``;`` or new lines; also ``,`` if ``commas``)."""
+    dates: frozenset[str] = frozenset()
+    """The fields whose cell holds a date (``read_date``)."""
+    commas: bool = False
 
     @property
     def rows(self) -> list[TableRow]:

@@ -24,10 +24,14 @@ class RowOrigin:
 
     def __getitem__(self, key: str) -> Any:
         nested = self.fields[key]
+        if isinstance(nested, RowOrigin):
+            return nested  # a record on another sheet's row (a post's evaluation record)
         return RowOrigin(self.table, self.row, nested) if isinstance(nested, dict) else None
 
     def value_span(self, key: str) -> Span:
         column = self.fields[key]
+        if isinstance(column, RowOrigin):
+            return column.span()
         if isinstance(column, dict):
             column = next(iter(column.values()))
         return self.table.span(self.row, column)
@@ -35,7 +39,7 @@ class RowOrigin:
     key_span = value_span
 
     def span(self) -> Span:
-        return self.table.span(self.row, next(iter(self.fields.values())) if self.fields else "reference")
+        return self.table.span(self.row, next((key for key in self.fields.values() if isinstance(key, str)), "reference"))
 
 
 def number(text: str) -> float | None:
