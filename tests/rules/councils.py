@@ -1,6 +1,10 @@
 """Clean councils for the statutory (L) rules' tests: every designation the council's type needs,
 each on a post of its own, so a test changes one thing and sees only its finding."""
 
+from pathlib import Path
+
+from orglint.testing import Found, RuleTester
+
 DISTRICT = """orglint: 1
 organisation: {name: Example District Council, type: district, ruleset: uk-local-government}
 posts:
@@ -49,3 +53,13 @@ def council(council_type: str, post: str, designations: str, ruleset: str = "uk-
         "ruleset: uk-local-government", f"ruleset: {ruleset}"
     )
     return designate(text, post, designations)
+
+
+def assert_missing_reported_once(tmp_path: Path, rule: RuleTester, holder: str, designation: str) -> None:
+    """A clean district council has the designation; with ``holder``'s taken away, the rule's one
+    finding is at the organisation key, nothing else fires, and the message names it."""
+    assert rule.findings(tmp_path, DISTRICT, alone=False) == []
+    text = council("district", holder, "[returning-officer]")
+    assert rule.findings(tmp_path, text, alone=False) == [Found(rule.rule.code, None, "2:1")]
+    (finding,) = rule.lint(tmp_path, text)
+    assert finding.message.endswith(f"({designation}), which a district council must have")

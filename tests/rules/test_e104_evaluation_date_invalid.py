@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from orglint.diagnostics import Diagnostic
 from orglint.testing import Found, RuleTester
 
 from . import where
@@ -22,22 +23,24 @@ def test_dates_between_the_profile_s_change_and_today_are_clean(tmp_path: Path) 
     assert E104.findings(tmp_path, EVALUATED, FILES, alone=False) == []
 
 
-def test_today_is_not_the_future_and_tomorrow_is(tmp_path: Path) -> None:
-    text = regrade(EVALUATED, "AD2", "2024-01-15", "2024-06-30")
+def fine_then_reported(tmp_path: Path, post: str, fine: str, reported: str) -> tuple[str, list[Diagnostic]]:
+    """Re-date the post's evaluation: clean on ``fine``, one finding at the date on ``reported``."""
+    text = regrade(EVALUATED, post, "2024-01-15", fine)
     assert E104.findings(tmp_path, text, FILES) == []
-    text = regrade(EVALUATED, "AD2", "2024-01-15", "2024-07-01")
+    text = regrade(EVALUATED, post, "2024-01-15", reported)
     found = E104.lint(tmp_path, text, FILES)
-    assert [Found.of(d) for d in found] == [Found("E104", "AD2", where(text, "id: AD2", "2024-07-01"))]
+    assert [Found.of(d) for d in found] == [Found("E104", post, where(text, f"id: {post}", reported))]
+    return text, found
+
+
+def test_today_is_not_the_future_and_tomorrow_is(tmp_path: Path) -> None:
+    text, found = fine_then_reported(tmp_path, "AD2", "2024-06-30", "2024-07-01")
     assert found[0].message == "'AD2': evaluated on 2024-07-01, which is in the future"
     assert E104.findings(tmp_path, text, FILES, alone=False) == [Found.of(found[0])]
 
 
 def test_the_day_the_profile_changed_is_fine_and_the_day_before_is_not(tmp_path: Path) -> None:
-    text = regrade(EVALUATED, "AD1", "2024-01-15", "2023-06-01")
-    assert E104.findings(tmp_path, text, FILES) == []
-    text = regrade(EVALUATED, "AD1", "2024-01-15", "2023-05-31")
-    found = E104.lint(tmp_path, text, FILES)
-    assert [Found.of(d) for d in found] == [Found("E104", "AD1", where(text, "id: AD1", "2023-05-31"))]
+    _, found = fine_then_reported(tmp_path, "AD1", "2023-06-01", "2023-05-31")
     assert found[0].message == "'AD1': evaluated on 2023-05-31, before its profile 'ad' last changed (2023-06-01)"
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from orglint.testing import Found, RuleTester
 
-from .councils import COUNCIL_TYPES, DISTRICT, council
+from .councils import COUNCIL_TYPES, DISTRICT, assert_missing_reported_once, council
 
 L101 = RuleTester("L101")
 
@@ -17,11 +17,7 @@ def test_every_type_of_council_needs_one(tmp_path: Path, council_type: str) -> N
 
 
 def test_reported_once_at_the_organisation_key_and_nothing_else_fires(tmp_path: Path) -> None:
-    assert L101.findings(tmp_path, DISTRICT, alone=False) == []
-    text = council("district", "CE", "[returning-officer]")
-    assert L101.findings(tmp_path, text, alone=False) == [Found("L101", None, "2:1")]
-    (finding,) = L101.lint(tmp_path, text)
-    assert finding.message.endswith("(head-of-paid-service), which a district council must have")
+    assert_missing_reported_once(tmp_path, L101, "CE", "head-of-paid-service")
 
 
 @pytest.mark.parametrize("written", ["head-of-paid-service", "HoPS", "Head of Paid Service", "head of paid service"])

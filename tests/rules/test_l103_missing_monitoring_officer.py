@@ -6,7 +6,7 @@ import pytest
 
 from orglint.testing import Found, RuleTester
 
-from .councils import COUNCIL_TYPES, DISTRICT, council
+from .councils import COUNCIL_TYPES, assert_missing_reported_once, council
 
 L103 = RuleTester("L103")
 
@@ -17,11 +17,7 @@ def test_every_type_of_council_needs_one(tmp_path: Path, council_type: str) -> N
 
 
 def test_reported_once_at_the_organisation_key_and_nothing_else_fires(tmp_path: Path) -> None:
-    assert L103.findings(tmp_path, DISTRICT, alone=False) == []
-    text = council("district", "AD2", "[returning-officer]")
-    assert L103.findings(tmp_path, text, alone=False) == [Found("L103", None, "2:1")]
-    (finding,) = L103.lint(tmp_path, text)
-    assert finding.message.endswith("(monitoring-officer), which a district council must have")
+    assert_missing_reported_once(tmp_path, L103, "AD2", "monitoring-officer")
 
 
 @pytest.mark.parametrize("written", ["monitoring-officer", "MO", "Monitoring Officer"])

@@ -4,6 +4,7 @@ from pydantic import Field
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule, RuleSettings
+from orglint.rules.design._spans import span_findings
 
 
 class SpanTooNarrowSettings(RuleSettings):
@@ -60,12 +61,4 @@ class SpanTooNarrow(Rule[SpanTooNarrowSettings]):
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         minimum = self.settings.min_direct_reports
-        graph = context.graph
-        for post_id, span in graph.spans.items():
-            if 2 <= span < minimum:
-                post = graph.posts[post_id]
-                yield self.finding(
-                    context.post_span(post),
-                    f"{post.title!r} has {span} direct reports; the ruleset expects at least {minimum}",
-                    post=post_id,
-                )
+        yield from span_findings(self, context, lambda span: 2 <= span < minimum, f"expects at least {minimum}")

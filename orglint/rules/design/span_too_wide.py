@@ -4,6 +4,7 @@ from pydantic import Field
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule, RuleSettings
+from orglint.rules.design._spans import span_findings
 
 
 class SpanTooWideSettings(RuleSettings):
@@ -73,12 +74,4 @@ class SpanTooWide(Rule[SpanTooWideSettings]):
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         limit = self.settings.max_direct_reports
-        graph = context.graph
-        for post_id, span in graph.spans.items():
-            if span > limit:
-                post = graph.posts[post_id]
-                yield self.finding(
-                    context.post_span(post),
-                    f"{post.title!r} has {span} direct reports; the ruleset allows at most {limit}",
-                    post=post_id,
-                )
+        yield from span_findings(self, context, lambda span: span > limit, f"allows at most {limit}")
