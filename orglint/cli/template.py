@@ -38,6 +38,7 @@ def template(
     stderr): the workbook is written without them."""
     from orglint.engine import DEFAULT_RULESET, LintOptions, ruleset_for
     from orglint.load.source import real_path
+    from orglint.output.document import plural
     from orglint.output.workbook import record_counts, render_workbook
     from orglint.output_file import refuse_to_replace, write_atomically
     from orglint.ruleset import load_ruleset
@@ -63,7 +64,8 @@ def template(
     if structure is None:
         sys.stderr.write(f"orglint: wrote a template to {output}\n")
     else:
-        counts = ", ".join(f"{count} {sheet.lower()}" for sheet, count in record_counts(structure) if count)
+        # a sheet's name is its records' plural: "1 department", "5 departments"
+        counts = ", ".join(plural(count, sheet.lower().removesuffix("s")) for sheet, count in record_counts(structure) if count)
         sys.stderr.write(f"orglint: wrote {output} from {source}: {counts or 'nothing to fill in'}\n")
     raise typer.Exit(EXIT_FINDINGS if faults else EXIT_CLEAN)
 
