@@ -211,9 +211,12 @@ class Rule(Generic[SettingsT]):
         fix: str = "",
         department: str | None = None,
         at_most: Severity | None = None,
+        basis: str = "",
     ) -> Diagnostic:
-        """A finding of this rule. ``at_most`` caps its severity (see ``Diagnostic.at_most``)."""
-        return Diagnostic(self.code, message, span, post=post, department=department, fix=fix, at_most=at_most)
+        """A finding of this rule. ``at_most`` caps its severity (see ``Diagnostic.at_most``);
+        ``basis`` is what this finding cites where the rule's findings cite different grounds (a
+        ruleset's own basis still comes first)."""
+        return Diagnostic(self.code, message, span, post=post, department=department, fix=fix, at_most=at_most, basis=basis)
 
 
 class InputRule(Rule):

@@ -15,7 +15,7 @@ from functools import cached_property
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.load.table import MappedTable, TableRow
-from orglint.model.organogram import NOT_IN_POST, TOP, junior_post_id
+from orglint.model.organogram import ELIMINATED, NOT_IN_POST, TOP, junior_post_id
 from orglint.model.rows import number
 from orglint.rules import CheckContext, Rule, SettingsT
 
@@ -27,8 +27,6 @@ VALIDATOR = "the publication validator (datagovuk/organograms, etl_to_csv.py)"
 SCHEMA_ONLY = Severity.WARNING
 """The most a finding may be where only the schema's text is stricter than the validator."""
 
-ELIMINATED = "Eliminated"
-"""The name of a post that no longer exists: the validator sets such rows aside (this spelling only)."""
 VACANT_OR_ELIMINATED = frozenset({"Vacant", "VACANT", "vacant", "Eliminated", "ELIMINATED", "eliminated"})
 """The names with which the validator asks for N/A contacts (these spellings only)."""
 TOPS = (TOP, TOP.lower())

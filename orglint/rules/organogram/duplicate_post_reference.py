@@ -81,12 +81,14 @@ class DuplicatePostReference(OrganogramRule):
     fix = "Give the post its own reference, or make the job-share rows agree."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
+        if organogram.senior is None:
+            return
+        compared = [key for key in organogram.senior.columns if key not in JOB_SHARE_MAY_DIFFER]
         first_rows: dict[str, TableRow] = {}
         merged: set[tuple[object, ...]] = set()
         for table, row, reference in posts(organogram):
             if not live(table, row):
                 continue
-            compared = [key for key in table.columns if key not in JOB_SHARE_MAY_DIFFER]
             signature = tuple(_compared(table, row, key) for key in compared)
             if signature in merged:
                 continue  # a job share of a row already kept

@@ -5,7 +5,7 @@ from pydantic import Field
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext, RuleSettings
-from orglint.rules.organogram._table_rule import SCHEMA_ONLY, OrganogramRule, grounds, posts
+from orglint.rules.organogram._table_rule import SCHEMA_ONLY, OrganogramRule, grounds, posts, shown
 
 
 class NonStandardGradeSettings(RuleSettings):
@@ -66,9 +66,11 @@ class NonStandardGrade(OrganogramRule[NonStandardGradeSettings]):
             grade = table.value(row, "grade")
             standard = accepted.get(grade.casefold())
             if standard is None:
-                shown = repr(grade) if grade else "blank"
                 yield self.at(
-                    table, row, "grade", f"grade {shown} is not a standard senior grade ({', '.join(self.settings.grades)})"
+                    table,
+                    row,
+                    "grade",
+                    f"grade {shown(grade)} is not a standard senior grade ({', '.join(self.settings.grades)})",
                 )
             elif grade != standard:
                 yield self.at(

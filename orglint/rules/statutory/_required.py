@@ -22,11 +22,10 @@ class MissingDesignation(Rule):
         for designation in self.designations:
             if designation in required and not context.holders(designation):
                 name = context.policy.designation_name(designation)
-                finding = self.finding(
+                entry = context.policy.designations.get(designation)
+                yield self.finding(
                     context.structure.organisation_span(),
                     f"no post is designated {name} ({designation}), which {a_or_an(context.council_type)} council must have",
+                    # a rule for several directors cites the one missing's own statute
+                    basis=entry.statute if len(self.designations) > 1 and entry is not None and entry.statute else "",
                 )
-                entry = context.policy.designations.get(designation)
-                if len(self.designations) > 1 and entry is not None and entry.statute:
-                    finding.basis = entry.statute
-                yield finding

@@ -93,10 +93,9 @@ class StatutoryDirectorLine(Rule[StatutoryDirectorLineSettings]):
                     continue
                 name = context.policy.designation_name(designation)
                 span = context.value_span(post, "reports_to") if "reports_to" in post.origin else context.post_span(post)
-                finding = self.finding(
+                yield self.finding(
                     span,
                     f"{name} {post.id!r} reports to {post.reports_to!r}, not to the head of paid service ({', '.join(sorted(heads))})",
                     post=post.id,
+                    basis=self.settings.grounds.get(designation, ""),  # the DPH's guidance, not the DCS's
                 )
-                finding.basis = self.settings.grounds.get(designation, "")  # the DPH's guidance, not the DCS's
-                yield finding
