@@ -296,10 +296,17 @@ def _lint_structure(structure: Structure, reported_files: set[str] | None, sessi
     if apply_suppressions.UNUSED_SUPPRESSION in codes:
         unused_rule = rules[apply_suppressions.UNUSED_SUPPRESSION]
         ran = {rule.code for rule in instances}
-        severity = ruleset.severity(unused_rule)
+        severity, basis = _as_configured(unused_rule, ruleset, config)
         unused = apply_suppressions.unused(comments, ran, structure.posts, rules)
-        checked.diagnostics.extend(_with_rule_metadata(d, unused_rule, severity) for d in unused)
+        described = [_with_rule_metadata(d, unused_rule, severity, basis) for d in unused]
+        # an X003 is a finding like any other: the configuration's ignores and reported files apply
+        checked.diagnostics.extend(_on_reported_files(config.not_ignored_here(described), reported_files))
     return checked
+
+
+def _as_configured(rule: type[Rule], ruleset: Ruleset, config: Config) -> tuple[Severity, str | None]:
+    """The severity and basis a rule's findings have under the ruleset and the configuration."""
+    return config.severity_override(rule.code) or ruleset.severity(rule), ruleset.own_basis(rule.code)
 
 
 def _chosen_rules(config: Config, ruleset: Ruleset, session: _Session) -> tuple[set[str], list[Rule]]:
@@ -319,8 +326,7 @@ def _run_rules(run: StructureRun, config: Config) -> list[Diagnostic]:
     configuration give them."""
     findings: list[Diagnostic] = []
     for rule in run.rules:
-        severity = config.severity_override(rule.code) or run.ruleset.severity(type(rule))
-        basis = run.ruleset.own_basis(rule.code)
+        severity, basis = _as_configured(type(rule), run.ruleset, config)
         try:
             findings.extend(_with_rule_metadata(d, type(rule), severity, basis) for d in rule.check(run.context))
         except Exception as error:

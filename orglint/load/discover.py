@@ -286,7 +286,8 @@ def discover(
     discovery.findings.extend(_outside_finding(path) for path in sorted(leaving))
     candidates = [(path, named) for path, named in candidates if path not in leaving]
     tables = [(path, named) for path, named in candidates if is_table_path(path)]
-    _tables(tables, junior, spreadsheet_for, limits_for, discovery)
+    if tables:  # the table loaders are imported only when there are tables (start-up time)
+        _tables(tables, junior, spreadsheet_for, limits_for, discovery)
     grouping = _group([(path, named) for path, named in candidates if not is_table_path(path)], load, discovery.findings)
     for root_key, root in grouping.roots.items():
         sources = _gather(root, load)

@@ -5,6 +5,7 @@ Suppressions themselves are tested in ``tests/test_suppressions.py``."""
 from pathlib import Path
 
 from orglint.testing import Found, RuleTester
+from tests.conftest import check_json
 
 from . import where
 from .core import CLEAN, HEAD
@@ -55,3 +56,19 @@ def test_a_stale_file_wide_suppression_names_no_post(tmp_path: Path) -> None:
         )
         == []
     )
+
+
+def test_the_configuration_s_severity_and_per_file_ignores_apply_to_x003(in_tmp: Path) -> None:
+    text = CLEAN.replace(
+        "reports_to: CE, tier: 2}\n  - {id: AD2", "reports_to: CE, tier: 2}  # orglint: ignore[D103] -- interim\n  - {id: AD2", 1
+    )
+    for folder, configuration in (
+        ("lowered", '[severity]\nX003 = "info"\n'),
+        ("ignored", '[per-file-ignores]\n"s.yaml" = ["X003"]\n'),
+    ):
+        (in_tmp / folder).mkdir()
+        (in_tmp / folder / "s.yaml").write_text(text, encoding="utf-8")
+        (in_tmp / folder / "orglint.toml").write_text(configuration, encoding="utf-8")
+    _, document = check_json("lowered/s.yaml")
+    assert [(d["code"], d["severity"]) for d in document["diagnostics"]] == [("X003", "info")]
+    assert check_json("ignored/s.yaml")[1]["diagnostics"] == []
