@@ -202,6 +202,13 @@ def test_a_renumbered_post_is_the_same_post(tmp_path: Path) -> None:
     assert findings_of(document) == {"introduced": [], "resolved": [], "changed": [("HOS-CFS-ACP2", ["D102"], ["D103"])]}
 
 
+def test_a_renumbered_post_keeps_an_unchanged_finding_persisting(tmp_path: Path) -> None:
+    renumbered = re.sub(r"\bHOS-CFS-ACP\b", "HOS-CFS-ACP2", ONE_OVER_ONE)
+    _, document = diff_json(tmp_path, ONE_OVER_ONE, renumbered)
+    assert findings_of(document) == {"introduced": [], "resolved": [], "changed": []}
+    assert document["findings"]["persisting"] == 1  # the one-over-one, on the post under its new id
+
+
 def _finding(code: str, severity: Severity, post: str | None = None, department: str | None = None) -> Diagnostic:
     return Diagnostic(code, f"{code} here", Span("s.yaml", 1, 1, 1, 2), post=post, department=department, severity=severity)
 

@@ -125,7 +125,7 @@ def compare(old_label: str, old: LintResult, new_label: str, new: LintResult) ->
     left_out_after = {entry.after.id for entry in unknown if entry.after is not None}
     before = Version(old_label, old_run, old_findings, shape(old_run), pay_bill(old_run, left_out_before))
     after = Version(new_label, new_run, new_findings, shape(new_run), pay_bill(new_run, left_out_after))
-    findings = compare_findings(before.diagnostics, before.side, after.diagnostics, after.side)
+    findings = compare_findings(before.diagnostics, before.side, after.diagnostics, after.side, matched)
     return Diff(
         before,
         after,

@@ -43,8 +43,12 @@ class Side:
         return location_free(text.replace(prefix, "") if prefix else text)
 
 
-def finding_key(diagnostic: Diagnostic, side: Side) -> FindingKey:
-    return (side.file_key(diagnostic.span.file), diagnostic.code, diagnostic.post or "", side.message_key(diagnostic.message))
+def finding_key(diagnostic: Diagnostic, side: Side, post_ids: Mapping[str, str] | None = None) -> FindingKey:
+    """``post_ids`` names the post as the other version does (a renumbered post is the same post)."""
+    post = diagnostic.post or ""
+    if post_ids:
+        post = post_ids.get(post, post)
+    return (side.file_key(diagnostic.span.file), diagnostic.code, post, side.message_key(diagnostic.message))
 
 
 @dataclass
@@ -98,10 +102,12 @@ class FindingChanges:
             yield from change.before
 
 
-def compare_findings(old: list[Diagnostic], old_side: Side, new: list[Diagnostic], new_side: Side) -> FindingChanges:
+def compare_findings(
+    old: list[Diagnostic], old_side: Side, new: list[Diagnostic], new_side: Side, new_post_ids: Mapping[str, str] | None = None
+) -> FindingChanges:
     """Each finding matched at most once: a finding that occurs twice before and three times
-    after is one introduced."""
-    remaining = Counter(finding_key(d, old_side) for d in old)
+    after is one introduced. ``new_post_ids``: old post id → new, for posts the versions share."""
+    remaining = Counter(finding_key(d, old_side, new_post_ids) for d in old)
     introduced, persisting = [], []
     for diagnostic in new:
         key = finding_key(diagnostic, new_side)
@@ -112,7 +118,7 @@ def compare_findings(old: list[Diagnostic], old_side: Side, new: list[Diagnostic
             introduced.append(diagnostic)
     resolved = []
     for diagnostic in old:
-        key = finding_key(diagnostic, old_side)
+        key = finding_key(diagnostic, old_side, new_post_ids)
         if remaining[key] > 0:
             remaining[key] -= 1
             resolved.append(diagnostic)
