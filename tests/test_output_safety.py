@@ -323,3 +323,18 @@ def test_import_shows_a_hostile_cell_inert(in_tmp: Path) -> None:
     _, out, err = run("import", "organogram-senior.csv")
     assert "Traceback" not in err
     assert_inert(out + err)
+
+
+def test_a_table_s_header_is_shown_inert_wherever_its_cell_is_named(in_tmp: Path) -> None:
+    """A header is the table's own text: one that still names its column ("Reports<LS>to Senior
+    Post" matches loosely) is shown escaped on the full view's header line and in JSON."""
+    senior = (Path(__file__).parent / "data" / "organograms" / "planning_inspectorate-2011-09-30-senior.csv").read_text(
+        encoding="utf-8"
+    )
+    hostile = senior.replace('"Reports to Senior Post"', '"Reports\u2028to Senior Post"', 1).replace('"XX"', '"NOPE"', 1)
+    (in_tmp / "x-senior.csv").write_text(hostile, encoding="utf-8")
+    _, out, _ = run("check", "x-senior.csv")
+    assert "K1 (Reports\\u2028to Senior Post): T104" in out and "\u2028" not in out
+    _, out, _ = run("check", "x-senior.csv", "--output-format", "json")
+    (finding,) = [d for d in json.loads(out)["diagnostics"] if d["code"] == "T104"]
+    assert finding["cell"]["header"] == "Reports\\u2028to Senior Post"

@@ -14,6 +14,7 @@ from typing import Any
 
 from orglint.diagnostics import Span
 from orglint.load.source import Limits, LoadProblem, SourceFile, read_binary, read_text
+from orglint.safe_text import safe_text
 
 CSV_ENCODING_FALLBACK = "cp1252"
 """Excel's "CSV" on Windows: the £ sign is byte 0xA3."""
@@ -57,11 +58,17 @@ class Table:
         header = self.header[index].strip() if index < len(self.header) and self.header[index].strip() else f"column {index + 1}"
         if self.places is not None and index < len(self.places):
             row, index = self.places[index]
-        return Span(self.source.display, row, index + 1, row, index + 2, sheet=self.sheet, header=header)
+        # sheet and header are the table's own text, shown in every view: made safe here, once,
+        # as display_path makes a file's name safe
+        return Span(self.source.display, row, index + 1, row, index + 2, sheet=self._safe_sheet, header=safe_text(header))
 
     def header_span(self) -> Span:
         width = max(1, len(self.header))
-        return Span(self.source.display, self.header_row, 1, self.header_row, width + 1, sheet=self.sheet)
+        return Span(self.source.display, self.header_row, 1, self.header_row, width + 1, sheet=self._safe_sheet)
+
+    @property
+    def _safe_sheet(self) -> str | None:
+        return None if self.sheet is None else safe_text(self.sheet)
 
 
 def normalise_header(text: str) -> str:

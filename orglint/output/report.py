@@ -30,7 +30,6 @@ from orglint.report.compliance import ComplianceRow
 from orglint.report.evaluation import EvaluationCoverage
 from orglint.report.paybill import PayLine
 from orglint.report.statutory import HELD, IN_CONFLICT, MISSING, VACANT
-from orglint.safe_text import safe_text
 from orglint.wording import a_or_an
 
 
@@ -43,7 +42,7 @@ def holders_text(post: Post) -> str:
 def location(diagnostic: Diagnostic) -> str:
     span = diagnostic.span
     cell = span.describe_cell()  # a table's cell is named in the location, never in the message
-    return f"{span.file}:{span.line}:{span.column}" + (f" {safe_text(cell)}" if cell else "")
+    return f"{span.file}:{span.line}:{span.column}" + (f" {cell}" if cell else "")
 
 
 _VERDICT_TONES = {"fail": BAD, "pass with warnings": WARN, "pass": GOOD}

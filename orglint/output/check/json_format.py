@@ -35,9 +35,8 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
 
 
 def _cell(span: Span) -> dict[str, str | None]:
-    """A table cell's place: its sheet's name and its column's header are the table's own text."""
-    sheet, header = (None if text is None else safe_text(text) for text in (span.sheet, span.header))
-    return {"sheet": sheet, "ref": span.cell, "header": header}
+    """A table cell's place: its sheet's name and its column's header (made safe where the table made the span)."""
+    return {"sheet": span.sheet, "ref": span.cell, "header": span.header}
 
 
 _BATCH = 1024
