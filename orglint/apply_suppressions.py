@@ -16,7 +16,7 @@ UNUSED_SUPPRESSION = "X003"
 
 
 def apply(
-    diagnostics: list[Diagnostic], suppressions: list[Suppression], graph: OrgGraph, rules: dict[str, type[Rule]]
+    diagnostics: list[Diagnostic], suppressions: list[Suppression], graph: OrgGraph
 ) -> tuple[list[Diagnostic], list[Suppressed]]:
     """Split findings into (kept, suppressed with the comment's reason). A finding is suppressed by a comment naming its
     rule on the line where the finding stands, on the first line of its post, or anywhere in its
@@ -32,7 +32,7 @@ def apply(
     kept: list[Diagnostic] = []
     suppressed: list[Suppressed] = []
     for diagnostic in diagnostics:
-        if issubclass(rules[diagnostic.code], InputRule):
+        if diagnostic.about_input:  # the engine marked it, from its rule
             kept.append(diagnostic)
             continue
         candidates = [*by_line.get((diagnostic.span.file, diagnostic.span.line), ()), *whole_file.get(diagnostic.span.file, ())]

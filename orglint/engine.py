@@ -290,7 +290,7 @@ def _lint_structure(structure: Structure, reported_files: set[str] | None, sessi
         checked.diagnostics.extend(produced)
         return checked
     comments = [comment for source in structure.files for comment in source.suppressions]
-    kept, hidden = apply_suppressions.apply(produced, comments, context.graph, rules)
+    kept, hidden = apply_suppressions.apply(produced, comments, context.graph)
     checked.diagnostics.extend(kept)
     checked.suppressed.extend(hidden)
     if apply_suppressions.UNUSED_SUPPRESSION in codes:

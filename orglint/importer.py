@@ -136,9 +136,7 @@ def render(structure: Structure, sources: list[str], today: datetime.date) -> st
         "Each post's comment names the row it came from."
     )
     yaml = YAML()
-    yaml.representer.add_representer(
-        type(None), lambda representer, _: representer.represent_scalar("tag:yaml.org,2002:null", "null")
-    )
+    yaml.representer.add_representer(type(None), _null)
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096
     stream = io.StringIO()

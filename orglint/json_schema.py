@@ -4,16 +4,16 @@ in ``schemas/`` are checked against these by the tests."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from orglint.model.schema import StructureFile, validator
 from orglint.policy import Policy
 from orglint.rules import Rule
 from orglint.rules.registry import registered_rules
-from orglint.ruleset import RuleEntry, RulesetFile
+from orglint.ruleset import RuleEntry, RulesetFile, SeverityName
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-SEVERITIES = ["error", "warning", "info", "off"]
+SEVERITIES = list(get_args(SeverityName))
 
 
 def structure_schema() -> dict[str, Any]:

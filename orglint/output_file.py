@@ -21,10 +21,10 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from orglint.config import CONFIG_FILES
 from orglint.errors import OrglintError
 from orglint.load.source import real_path
 
-CONFIGURATION_FILES = ("pyproject.toml", "orglint.toml")
 _ORGLINT_YAML = re.compile(rb"^(orglint|orglint-ruleset)[ \t]*:", re.MULTILINE)
 """A structure's or ruleset's top-level marker key."""
 
@@ -39,7 +39,7 @@ class OutputFailed(OrglintError):
 
 def _kind_of_existing(path: Path) -> str | None:
     """What an existing file is, if it is one orglint never replaces unasked."""
-    if path.name in CONFIGURATION_FILES:
+    if path.name in CONFIG_FILES:
         return "a configuration file"
     try:
         with path.open("rb") as handle:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, BadUsage
+from orglint.cli.app import BadUsage
 from orglint.cli.shared import (
     ConfigFile,
     ExitZero,
@@ -19,6 +19,7 @@ from orglint.cli.shared import (
     Rulesets,
     Verbose,
     checkout_at,
+    findings_exit,
     lint_paths,
     write_output,
 )
@@ -72,7 +73,6 @@ def check(
 ) -> None:
     """Lint structure files and folders."""
     from orglint import selection
-    from orglint.diagnostics import Severity
     from orglint.engine import LintOptions
     from orglint.load.source import real_path
     from orglint.output.check import reporter
@@ -114,10 +114,7 @@ def check(
     elif not (nothing_found and chosen_format == "full"):
         reporter(chosen_format)(result, sys.stdout)
 
-    errors = result.count(Severity.ERROR)
-    warnings = result.count(Severity.WARNING)
-    failed = errors > 0 or (max_warnings is not None and warnings > max_warnings)
-    raise typer.Exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+    raise findings_exit(result, exit_zero, max_warnings)
 
 
 def _keep_new_only(result: LintResult, paths: list[Path], revision: str, options: LintOptions) -> None:

@@ -79,10 +79,12 @@ def deliver(text: str, output_file: Path | None, read: Mapping[Path, str], force
         write_output(output_file, text, read, force)
 
 
-def findings_exit(result: LintResult, exit_zero: bool) -> typer.Exit:
+def findings_exit(result: LintResult, exit_zero: bool, max_warnings: int | None = None) -> typer.Exit:
+    """Exit 1 for error findings (or more warnings than ``max_warnings``), unless ``exit_zero``."""
     from orglint.diagnostics import Severity
 
-    return typer.Exit(EXIT_FINDINGS if result.count(Severity.ERROR) and not exit_zero else EXIT_CLEAN)
+    failed = result.count(Severity.ERROR) > 0 or (max_warnings is not None and result.count(Severity.WARNING) > max_warnings)
+    return typer.Exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
 
 
 def checkout_at(revision: str, paths: list[Path]) -> Checkout:
