@@ -197,3 +197,8 @@ def test_import_refuses_to_write_over_its_source_and_reports_unreadable_input(in
     exit_code, _, err = run("import", "junk.xlsx", "-o", "junk.xlsx")
     assert exit_code == 2 and "is the file being imported" in err
     assert (in_tmp / "junk.xlsx").read_bytes() == b"PK\x03\x04 junk"
+    exit_code, _, err = run(
+        "import", "junk.xlsx", "-o", "junk.xlsx", "--force"
+    )  # --force replaces others' files, never its source
+    assert exit_code == 2 and "is the file being imported" in err
+    assert (in_tmp / "junk.xlsx").read_bytes() == b"PK\x03\x04 junk"

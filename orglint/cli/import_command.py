@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, BadUsage
-from orglint.cli.shared import ConfigFile, Isolated, Verbose, write_output
+from orglint.cli.shared import ConfigFile, Isolated, Verbose, refuse_new_output
 
 
 def import_(
@@ -27,6 +27,7 @@ def import_(
     from orglint.clock import today
     from orglint.engine import LintOptions
     from orglint.importer import ImportFailed, describe, read_source, render, sources_of
+    from orglint.output_file import write_atomically
 
     if not source.is_file():
         raise BadUsage(f"{source}: no such file")
@@ -40,12 +41,7 @@ def import_(
     read = {real_path(path): "the file being imported" for path in (source, junior) if path is not None}
     if settings.path is not None:
         read[settings.path] = "a configuration file"
-    if not force:
-        from orglint.output_file import refuse_to_replace
-
-        refuse_to_replace(target, read)
-        if target.exists():
-            raise BadUsage(f"{target} exists: use --force to overwrite it")
+    refuse_new_output(target, read, force)  # before reading: a refusal costs nothing
     try:
         structure, faults = read_source(source, junior, settings)
     except ImportFailed as failure:  # nothing readable: say why, write nothing
@@ -55,6 +51,6 @@ def import_(
     for finding in faults:  # cells left out: the file is written without them
         sys.stderr.write(describe(finding) + "\n")
     text = render(structure, sources_of(structure), today())
-    write_output(target, text, read, force=True)  # refused above, unless forced
+    write_atomically(target, text)  # refused above where it must be
     sys.stderr.write(f"orglint: wrote {len(structure.posts)} posts to {target}\n")
     raise typer.Exit(EXIT_FINDINGS if faults else EXIT_CLEAN)

@@ -72,6 +72,21 @@ def write_output(path: Path, text: str | bytes, read: Mapping[Path, str], force:
     write_atomically(path, text)
 
 
+def refuse_new_output(path: Path, read: Mapping[Path, str], force: bool) -> None:
+    """For a command that makes a file from what it read (``import``, ``template``): never over a
+    file this run read, even with --force, and over any other existing file only with --force."""
+    from orglint.load.source import real_path
+    from orglint.output_file import refuse_to_replace
+
+    what = read.get(real_path(path))
+    if what is not None:
+        raise BadUsage(f"{path} is {what} this run read: choose another output file")
+    if not force:
+        refuse_to_replace(path, read)
+        if path.exists():
+            raise BadUsage(f"{path} exists: use --force to overwrite it")
+
+
 def deliver(text: str, output_file: Path | None, read: Mapping[Path, str], force: bool) -> None:
     if output_file is None:
         sys.stdout.write(text)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, BadUsage
-from orglint.cli.shared import ConfigFile, Isolated, Verbose
+from orglint.cli.shared import ConfigFile, Isolated, Verbose, refuse_new_output
 
 if TYPE_CHECKING:
     from orglint.engine import LintOptions
@@ -37,10 +37,9 @@ def template(
     Exit 1 if the structure given with --from had values that could not be read (each said on
     stderr): the workbook is written without them."""
     from orglint.engine import DEFAULT_RULESET, LintOptions, ruleset_for
-    from orglint.load.source import real_path
     from orglint.output.document import plural
     from orglint.output.workbook import record_counts, render_workbook
-    from orglint.output_file import refuse_to_replace, write_atomically
+    from orglint.output_file import write_atomically
     from orglint.ruleset import load_ruleset
 
     if output.suffix.casefold() != ".xlsx":
@@ -54,12 +53,7 @@ def template(
         policy = ruleset_for(structure, options).policy
     else:
         policy = load_ruleset([ruleset or DEFAULT_RULESET], Path.cwd()).policy
-    if real_path(output) in read:
-        raise BadUsage(f"{output} is {read[real_path(output)]} this run read: choose another output file")
-    if not force:
-        refuse_to_replace(output, read)
-        if output.exists():
-            raise BadUsage(f"{output} exists: use --force to overwrite it")
+    refuse_new_output(output, read, force)
     write_atomically(output, render_workbook(policy, structure))
     if structure is None:
         sys.stderr.write(f"orglint: wrote a template to {output}\n")
