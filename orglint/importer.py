@@ -41,13 +41,15 @@ def read_source(path: Path, junior: Path | None, config: Config) -> tuple[Struct
         [path], junior=junior, spreadsheet_for=lambda _: config.settings.spreadsheet, limits_for=lambda _: config.limits
     )
     structure: Structure | None = None
-    findings = list(discovery.findings)
+    findings = list(discovery.findings)  # what discovery met (a link out of the project) stays with the rest
     if discovery.organograms:
         (organogram,) = discovery.organograms
-        structure, findings = assemble_organogram(organogram), organogram.findings
+        structure = assemble_organogram(organogram)
+        findings.extend(organogram.findings)
     elif discovery.spreadsheets:
         (spreadsheet,) = discovery.spreadsheets
-        structure, findings = assemble_spreadsheet(spreadsheet)
+        structure, read = assemble_spreadsheet(spreadsheet)
+        findings.extend(read)
     if structure is None:
         raise ImportFailed(findings)
     return structure, findings
