@@ -56,11 +56,18 @@ def render(result: LintResult, stream: TextIO) -> None:
 def _cases(files: list[str], by_case: dict[tuple[str, str], list[Diagnostic]]) -> list[tuple[str, str | None]]:
     """(file, code) of each test case: the input findings' cases first, as in every view, then
     each file's other cases by code, or (file, None), its passing case, where it has none."""
-    inputs = sorted(case for case, findings in by_case.items() if findings[0].about_input)
+    inputs: list[tuple[str, str]] = []
+    codes_by_file: dict[str, list[str]] = {}
+    for (file, code), findings in by_case.items():  # each case looked at once
+        if findings[0].about_input:
+            inputs.append((file, code))
+        else:
+            codes_by_file.setdefault(file, []).append(code)
+    files_with_inputs = {file for file, _ in inputs}
     rest: list[tuple[str, str | None]] = []
     for file in files:
-        codes = sorted(code for case_file, code in by_case if case_file == file and (file, code) not in inputs)
-        if not codes and not any(case_file == file for case_file, _ in inputs):
+        codes = sorted(codes_by_file.get(file, ()))
+        if not codes and file not in files_with_inputs:
             rest.append((file, None))
         rest.extend((file, code) for code in codes)
-    return [*inputs, *rest]
+    return [*sorted(inputs), *rest]
