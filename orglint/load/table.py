@@ -215,6 +215,9 @@ class MappedTable:
     dates: frozenset[str] = frozenset()
     """The fields whose cell holds a date (``read_date``)."""
     commas: bool = False
+    row_ids: dict[int, str] | None = field(default=None, compare=False, repr=False)
+    """Where a row is its record's only identity (an organogram's junior staff groups): the ids
+    the model gives the rows, by row number, worked out once for the table."""
 
     @property
     def rows(self) -> list[TableRow]:

@@ -4,7 +4,6 @@ rules, the report and the tree work on organograms as on structure files."""
 
 from __future__ import annotations
 
-import weakref
 from collections import Counter
 from typing import Any
 
@@ -52,23 +51,13 @@ _JUNIOR_KEY = ("reports_to", "grade", "title", "group")
 post, grade, generic job title and professional group (never its row number)."""
 _KEY_SEPARATOR, _BLANK_PART = " › ", "—"
 
-_junior_ids_by_table: dict[int, dict[int, str]] = {}
-"""Each junior table's post ids by row number, while the table lives (tables are not hashable:
-they are known by identity, and forgotten when collected, before the identity can be reused)."""
-
 
 def junior_post_id(junior: MappedTable, row: TableRow) -> str:
     """A junior staff row's post id: its key, readable (``1CPG06 › Grade 7 › Policy Adviser ›
     Policy``), with ``#2``, ``#3``... after it on the rows that repeat a key in the file."""
-    return _junior_ids(junior)[row.number]
-
-
-def _junior_ids(junior: MappedTable) -> dict[int, str]:
-    ids = _junior_ids_by_table.get(id(junior))
-    if ids is None:
-        ids = _junior_ids_by_table[id(junior)] = _assign_junior_ids(junior)
-        weakref.finalize(junior, _junior_ids_by_table.pop, id(junior), None)
-    return ids
+    if junior.row_ids is None:  # the whole table at once: a repeat's number depends on the rows before it
+        junior.row_ids = _assign_junior_ids(junior)
+    return junior.row_ids[row.number]
 
 
 def _assign_junior_ids(junior: MappedTable) -> dict[int, str]:
