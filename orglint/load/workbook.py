@@ -5,6 +5,7 @@ row holding its required headers, so title rows above it (a logo, a heading) are
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from orglint.load.input_findings import invalid_structure, invalid_yaml
@@ -13,9 +14,14 @@ from orglint.load.spreadsheet import Spreadsheet
 from orglint.load.table import MappedTable, Table, TableRow, normalise_header, read_xlsx, sheet_names
 from orglint.load.workbook_layout import POSTS, WORKBOOK, Column, Sheet
 
+_SHEETS = {sheet.name: sheet for sheet in WORKBOOK}
 
-def _names(name: str, aliases: tuple[str, ...]) -> set[str]:
-    return {normalise_header(text) for text in (name, *aliases)}
+
+@cache
+def _names(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """A sheet's or column's names as headers compare (worked out once: headers are compared
+    on every row looked at while the header row is looked for)."""
+    return frozenset(normalise_header(text) for text in (name, *aliases))
 
 
 def layout_sheets(names: list[str]) -> dict[str, str]:
@@ -57,28 +63,29 @@ def _columns(sheet: Sheet, header: list[str]) -> dict[str, int]:
         for index, heading in enumerate(header):
             text = normalise_header(heading)
             for column in sheet.columns:
-                names = {normalise_header(column.header)} if exact else _names(column.header, column.aliases)
+                names = _names(column.header, ()) if exact else _names(column.header, column.aliases)
                 if text and text in names and column.field not in columns and index not in columns.values():
                     columns[column.field] = index
                     break
     return columns
 
 
+def _has_required(sheet: Sheet, columns: dict[str, int]) -> bool:
+    return bool(columns) and all(column.field in columns for column in sheet.columns if column.required)
+
+
 def _is_header(sheet: Sheet, cells: list[str]) -> bool:
-    required = [column.field for column in sheet.columns if column.required]
-    found = _columns(sheet, cells)
-    return all(field in found for field in required) and bool(found)
+    return _has_required(sheet, _columns(sheet, cells))
 
 
 def _by_name(sheet_name: str, cells: list[str]) -> bool:
-    sheet = next(sheet for sheet in WORKBOOK if sheet.name == sheet_name)
+    sheet = _SHEETS[sheet_name]
     if sheet.fields_in_rows:
         return any(cell.strip() for cell in cells)  # no header: every row is a field's
     return _is_header(sheet, cells)
 
 
-def _mapped(sheet: Sheet, table: Table) -> MappedTable:
-    columns = _columns(sheet, table.header)
+def _mapped(sheet: Sheet, table: Table, columns: dict[str, int]) -> MappedTable:
     lists = frozenset(column.field for column in sheet.columns if column.is_list)
     dates = frozenset(column.field for column in sheet.columns if column.is_date)
     return MappedTable(table, columns, lists, dates)
@@ -114,18 +121,19 @@ def load_workbook(path: Path, limits: Limits | None = None) -> Spreadsheet:
         spreadsheet.findings.append(invalid_yaml(spreadsheet.source, problem))
         return spreadsheet
     for layout_name, name in found.items():
-        sheet = next(sheet for sheet in WORKBOOK if sheet.name == layout_name)
+        sheet = _SHEETS[layout_name]
         table = tables[name]
         table.source = spreadsheet.source
         if sheet.fields_in_rows:
             spreadsheet.sheets[layout_name] = _fields_in_rows(sheet, table)
             continue
-        if not table.header or not _is_header(sheet, table.header):
+        columns = _columns(sheet, table.header)
+        if not _has_required(sheet, columns):
             required = " and ".join(repr(column.header) for column in sheet.columns if column.required)
             message = f"no header row: no row of the sheet holds {required}, so none of its rows is read"
             spreadsheet.findings.append(invalid_structure(message, table.cell_span(1, 0)))
             continue
-        mapped = _mapped(sheet, table)
+        mapped = _mapped(sheet, table, columns)
         if sheet is POSTS:
             spreadsheet.table = mapped
         else:
