@@ -188,7 +188,7 @@ def _where(diagnostic: Diagnostic, version: Version) -> str:
     """A location relative to the version's folder (its files are named at the top)."""
     folder = version.side.folder
     span = diagnostic.span
-    file = os.path.relpath(span.file, folder) if not span.file.startswith(f"{folder}:") and ":" not in span.file else span.file
+    file = span.file if ":" in span.file else os.path.relpath(span.file, folder)  # "REV:path" stays as it is
     return f"{file}:{span.line}:{span.column}"
 
 

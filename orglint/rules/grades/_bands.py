@@ -16,9 +16,12 @@ class LevelBand:
 
     role_id: str
     role: RolePolicy
-    grades: list[str]
     by_profile: bool
     """The level is the job profile's ``level`` (else the role the policy gives the declared tier)."""
+
+    @property
+    def grades(self) -> list[str]:
+        return self.role.grades
 
 
 def level_band(context: CheckContext, post: Post) -> LevelBand | None:
@@ -33,7 +36,7 @@ def level_band(context: CheckContext, post: Post) -> LevelBand | None:
         tier = context.policy.tiers.get(post.tier) if post.tier is not None else None
         level = tier.role if tier is not None else None
     role = context.policy.roles.get(level) if level is not None else None  # an unknown level is R103's
-    return LevelBand(level, role, role.grades, by_profile) if level is not None and role is not None and role.grades else None
+    return LevelBand(level, role, by_profile) if level is not None and role is not None and role.grades else None
 
 
 def pay_band(policy: Policy, post: Post) -> Range | None:
