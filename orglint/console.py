@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import os
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -15,3 +16,16 @@ def console(**options: Any) -> Console:
     from rich.console import Console
 
     return Console(highlight=False, emoji=False, **options)
+
+
+def in_colour(stream: TextIO) -> bool:
+    """Whether rich would style output to ``stream``: on a terminal, or where the environment asks
+    for it (``FORCE_COLOR``, ``TTY_COMPATIBLE``). Only then is rich worth its import: elsewhere a
+    view writes the same text itself."""
+    if os.environ.get("FORCE_COLOR") is not None or os.environ.get("TTY_COMPATIBLE", "") != "":
+        return True
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty is not None and isatty())
+    except ValueError:  # a closed stream
+        return False

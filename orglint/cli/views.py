@@ -126,7 +126,7 @@ def tree(
     verbose: Verbose = False,
 ) -> None:
     """Show the structure as a tree: titles, grades, designations, and the findings on each post."""
-    from orglint.console import console
+    from orglint.console import console, in_colour
     from orglint.output import tree as tree_view
     from orglint.progress import progress_display
     from orglint.report.audit import by_post, split_by_structure
@@ -138,11 +138,12 @@ def tree(
     if from_post is not None and not any(from_post in one.run.graph.posts for one in structures):
         known = [post_id for one in structures for post_id in one.run.graph.posts]
         raise BadUsage(f"no post {from_post!r} in the structure{did_you_mean(closest(from_post, known))}")
-    # piped, each post stays on one line (grep-able); on a terminal, long lines wrap
-    view = console(width=None if sys.stdout.isatty() else 100_000)
+    # in colour rich draws it (on a terminal, long lines wrap); otherwise each post is one plain
+    # line (grep-able), written without rich
+    view = console(width=None if sys.stdout.isatty() else 100_000) if in_colour(sys.stdout) else None
     for one in structures:
         if from_post is None or from_post in one.run.graph.posts:
-            tree_view.render(one.run, by_post(one.diagnostics), view, from_post, depth)
+            tree_view.render(one.run, by_post(one.diagnostics), view, sys.stdout, from_post, depth)
     raise findings_exit(result, exit_zero)
 
 

@@ -1,55 +1,126 @@
-"""``orglint tree``: the structure as a rich tree, each post with its title, grade and
-designations, and the codes of its findings marked beside it."""
+"""``orglint tree``: the structure as a tree, each post with its title, grade and designations,
+and the codes of its findings marked beside it. Colour only where rich would style it (its Tree
+draws it, wrapping long lines under their guides); to a pipe or a file the same text is written
+line by line without rich, whose per-node rendering would take several times as long as the
+check itself on a large structure."""
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.markup import escape
-from rich.tree import Tree
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, TextIO
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import StructureRun
 from orglint.model.schema import Post
-from orglint.output.outline import Node, outline
+from orglint.output.outline import Node, Outline, outline
 from orglint.report.audit import marks
 from orglint.safe_text import safe_text
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 _MARKS = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
+Piece = tuple[str, str]
+"""Some text of a label and its style (rich's style syntax; ``""`` for none)."""
 
-def _shown(text: str) -> str:
-    """User data as rich markup that shows it as it is, made safe to show."""
-    return escape(safe_text(text))
+_BRANCH, _LAST, _STEM, _SPACE = "├── ", "└── ", "│   ", "    "
+"""The guides rich's Tree draws (its default, non-ASCII set), so both ways show the same tree."""
 
 
-def _label(post: Post, findings: list[Diagnostic], hidden: int) -> str:
-    parts = [f"[bold]{_shown(post.id)}[/]", _shown(post.title)]
+def _label(post: Post, findings: list[Diagnostic], hidden: int) -> list[Piece]:
+    pieces = [(safe_text(post.id), "bold"), (safe_text(post.title), "")]
     if post.grade:
-        parts.append(f"[dim]{_shown(post.grade)}[/]")
+        pieces.append((safe_text(post.grade), "dim"))
     if post.designations:
-        parts.append(f"[cyan]{_shown(', '.join(post.designations))}[/]")
+        pieces.append((safe_text(", ".join(post.designations)), "cyan"))
     if findings:
         worst, codes = marks(findings)
-        parts.append(f"[{_MARKS[worst]}]✗ {', '.join(codes)}[/]")
+        pieces.append((f"✗ {', '.join(codes)}", _MARKS[worst]))
     if hidden:
-        parts.append(f"[dim]… {hidden:,} more below[/]")
-    return " ".join(parts)
+        pieces.append((f"… {hidden:,} more below", "dim"))
+    return pieces
+
+
+def _heading(run: StructureRun) -> list[Piece]:
+    organisation = run.structure.organisation
+    heading = organisation.name if organisation is not None else run.structure.root.display
+    return [(safe_text(heading), "bold underline"), (f"({safe_text(run.structure.root.display)})", "dim")]
+
+
+def _outside(drawn: Outline) -> list[Piece]:
+    return [(f"Outside the reporting lines ({len(drawn.outside):,})", "bold red")]
+
+
+def _children(drawn: Outline, findings: dict[str, list[Diagnostic]]) -> list[tuple[list[Piece], list[Node]]]:
+    """The heading's branches: each root post (its label, its children), then the posts outside."""
+    branches = [(_label(node.post, findings.get(node.post.id, []), node.hidden), node.children) for node in drawn.roots]
+    if drawn.outside:
+        branches.append((_outside(drawn), [Node(post) for post in drawn.outside]))
+    return branches
 
 
 def render(
-    run: StructureRun, findings: dict[str, list[Diagnostic]], console: Console, start: str | None, depth: int | None
+    run: StructureRun,
+    findings: dict[str, list[Diagnostic]],
+    console: Console | None,
+    stream: TextIO,
+    start: str | None,
+    depth: int | None,
 ) -> None:
-    organisation = run.structure.organisation
-    heading = organisation.name if organisation is not None else run.structure.root.display
-    tree = Tree(f"[bold underline]{_shown(heading)}[/] [dim]({_shown(run.structure.root.display)})[/]", guide_style="dim")
+    """Drawn by ``console`` (rich) if given, else written to ``stream`` as plain text."""
     drawn = outline(run.graph, start, depth)
-    stack: list[tuple[Tree, Node]] = [(tree, node) for node in reversed(drawn.roots)]
+    if console is not None:
+        _draw(run, drawn, findings, console)
+    else:
+        stream.writelines(line + "\n" for line in _plain_lines(run, drawn, findings))
+
+
+def _plain_lines(run: StructureRun, drawn: Outline, findings: dict[str, list[Diagnostic]]) -> Iterator[str]:
+    yield _joined(_heading(run))
+    # (guide before the label, label, children, prefix of the children's guides); no recursion:
+    # structures may be thousands of layers deep
+    stack: list[tuple[str, list[Piece], list[Node], str]] = []
+    branches = _children(drawn, findings)
+    for index, (label, children) in reversed(list(enumerate(branches))):
+        last = index == len(branches) - 1
+        stack.append((_LAST if last else _BRANCH, label, children, _SPACE if last else _STEM))
+    while stack:
+        guide, label, children, prefix = stack.pop()
+        yield guide + _joined(label)
+        for index in range(len(children) - 1, -1, -1):
+            child = children[index]
+            last = index == len(children) - 1
+            stack.append(
+                (
+                    prefix + (_LAST if last else _BRANCH),
+                    _label(child.post, findings.get(child.post.id, []), child.hidden),
+                    child.children,
+                    prefix + (_SPACE if last else _STEM),
+                )
+            )
+
+
+def _joined(pieces: list[Piece]) -> str:
+    return " ".join(text for text, _ in pieces)
+
+
+def _draw(run: StructureRun, drawn: Outline, findings: dict[str, list[Diagnostic]], console: Console) -> None:
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    def markup(pieces: list[Piece]) -> str:
+        return " ".join(f"[{style}]{escape(text)}[/]" if style else escape(text) for text, style in pieces)
+
+    tree = Tree(markup(_heading(run)), guide_style="dim")
+    stack: list[tuple[Tree, list[Piece], list[Node]]] = [
+        (tree, label, children) for label, children in reversed(_children(drawn, findings))
+    ]
     while stack:  # no recursion: structures may be thousands of layers deep
-        parent, node = stack.pop()
-        branch = parent.add(_label(node.post, findings.get(node.post.id, []), node.hidden))
-        stack.extend((branch, child) for child in reversed(node.children))
-    if drawn.outside:
-        outside = tree.add(f"[bold red]Outside the reporting lines ({len(drawn.outside):,})[/]")
-        for post in drawn.outside:
-            outside.add(_label(post, findings.get(post.id, []), 0))
+        parent, label, children = stack.pop()
+        branch = parent.add(markup(label))
+        stack.extend(
+            (branch, _label(child.post, findings.get(child.post.id, []), child.hidden), child.children)
+            for child in reversed(children)
+        )
     console.print(tree)

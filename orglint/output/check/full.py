@@ -4,11 +4,11 @@ to a pipe or a file the same text is written without loading rich."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from orglint.console import in_colour
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import LintResult
 from orglint.load.source import SourceFile
@@ -59,22 +59,10 @@ def render(result: LintResult, stream: TextIO) -> None:
     if not result.diagnostics:  # the usual pre-commit run: one plain line, without loading rich
         stream.write(summary_line(result) + "\n")
         return
-    if _in_colour(stream):
+    if in_colour(stream):
         _write_styled(_lines(result), stream)
     else:  # a pipe or a file, as under pre-commit and CI: the same text, without loading rich
         stream.writelines("".join(text for text, _ in pieces) + "\n" for pieces in _lines(result))
-
-
-def _in_colour(stream: TextIO) -> bool:
-    """Whether rich would style the output: on a terminal, or where the environment asks for it
-    (``FORCE_COLOR``, ``TTY_COMPATIBLE``). Only then is rich worth its import."""
-    if os.environ.get("FORCE_COLOR") is not None or os.environ.get("TTY_COMPATIBLE", "") != "":
-        return True
-    isatty = getattr(stream, "isatty", None)
-    try:
-        return bool(isatty is not None and isatty())
-    except ValueError:  # a closed stream
-        return False
 
 
 def _write_styled(lines: Iterator[list[Piece]], stream: TextIO) -> None:
