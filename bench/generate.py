@@ -14,7 +14,11 @@ DEPARTMENTS = ("resources", "people", "places", "children", "adults", "governanc
 FUNCTIONS = ("strategic-commissioning", "operational-commissioning", "provider", "support")
 
 
-def post_yaml(index: int) -> str:
+RESTRUCTURED_EVERY = 97
+"""In the proposed version (``diff``'s benchmark), every 97th post is regraded with a raise."""
+
+
+def post_yaml(index: int, proposed: bool = False) -> str:
     post_id = f"P{index:07d}"
     depth = 0
     i = index
@@ -24,6 +28,9 @@ def post_yaml(index: int) -> str:
     manager = "null" if index == 0 else f"P{(index - 1) // SPAN:07d}"
     department = DEPARTMENTS[index % len(DEPARTMENTS)]
     salary_min = 20000 + (index % 50) * 500
+    grade = 10 + index % 8
+    if proposed and index % RESTRUCTURED_EVERY == 0:
+        salary_min, grade = salary_min + 1500, grade + 1
     return (
         f"  - id: {post_id}\n"
         f"    title: Officer {index}\n"
@@ -31,7 +38,7 @@ def post_yaml(index: int) -> str:
         f"    tier: {depth + 1}\n"
         f"    department: {department}\n"
         f"    function: {FUNCTIONS[index % len(FUNCTIONS)]}\n"
-        f"    grade: G{10 + index % 8}\n"
+        f"    grade: G{grade}\n"
         f"    salary: {{min: {salary_min}, max: {salary_min + 4000}}}\n"
         f"    fte: 1.0\n"
         f"    holder: Holder {index}\n"
@@ -43,7 +50,9 @@ def post_yaml(index: int) -> str:
     )
 
 
-def structure_yaml(posts: int) -> str:
+def structure_yaml(posts: int, proposed: bool = False) -> str:
+    """``proposed``: the same structure restructured for ``diff`` (posts regraded, and 1% more posts
+    added under the second post)."""
     head = [
         "orglint: 1\n",
         "organisation:\n  name: Benchmark Borough Council\n  type: district\n  ruleset: core\n",
@@ -51,11 +60,17 @@ def structure_yaml(posts: int) -> str:
     ]
     head += [f"  - id: {d}\n    name: {d.title()}\n" for d in DEPARTMENTS]
     head.append("posts:\n")
-    return "".join(head) + "".join(post_yaml(i) for i in range(posts))
+    body = "".join(post_yaml(i, proposed) for i in range(posts))
+    if proposed:
+        body += "".join(
+            post_yaml(i, proposed).replace(f"reports_to: P{(i - 1) // SPAN:07d}", "reports_to: P0000001")
+            for i in range(posts, posts + posts // 100)
+        )
+    return "".join(head) + body
 
 
-def write_structure(path: Path, posts: int) -> Path:
-    path.write_text(structure_yaml(posts), encoding="utf-8")
+def write_structure(path: Path, posts: int, proposed: bool = False) -> Path:
+    path.write_text(structure_yaml(posts, proposed), encoding="utf-8")
     return path
 
 

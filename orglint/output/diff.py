@@ -93,7 +93,11 @@ def _post_sections(diff: Diff) -> Section:
         if changes:
             blocks.append(_changes(title, changes, holder_count if key == "holders" else _text))
     if posts.designations:
-        table = Table(["Designation", "Held by before", "Held by after"], caption="Designations that moved between posts")
+        table = Table(
+            ["Designation", "Held by before", "Held by after"],
+            caption="Designations that moved between posts",
+            whole=frozenset({0}),
+        )
         for move in posts.designations:
             table.add(
                 move.designation, ", ".join(move.before) or Cell("nobody", BAD), ", ".join(move.after) or Cell("nobody", BAD)
@@ -109,7 +113,7 @@ def _range(line: PayLine | None) -> str:
 
 
 def _cost_table(caption: str, lines: list[CostLine]) -> Table:
-    table = Table(["", "Before", "After", "Change (min / max)"], numeric=frozenset({1, 2}), caption=caption)
+    table = Table(["", "Before", "After", "Change (min / max)"], numeric=frozenset({1, 2}), caption=caption, whole=frozenset({0}))
     for line in lines:
         low, high = line.delta
         change = Cell(f"{_signed_money(low).text} / {_signed_money(high).text}", WARN if low > 0 or high > 0 else None)
@@ -163,7 +167,7 @@ def _shape(diff: Diff) -> Section:
         median = of.span_median
         return f"{of.spans[0]} / {number(median)} / {of.spans[-1]}" if of.spans and median is not None else "—"
 
-    table = Table(["", "Before", "After"], numeric=frozenset({1, 2}))
+    table = Table(["", "Before", "After"], numeric=frozenset({1, 2}), whole=frozenset({0}))
     rows = [
         ("Headcount", number(before.headcount), number(after.headcount)),
         ("Posts", f"{before.posts:,}", f"{after.posts:,}"),
@@ -197,7 +201,7 @@ def _tone(diagnostic: Diagnostic) -> str | None:
 
 
 def _finding_table(caption: str, findings: list[Diagnostic], version: Version) -> Table:
-    table = Table(["Location", "Code", "Post", "Finding"], caption=caption)
+    table = Table(["Location", "Code", "Post", "Finding"], caption=caption, whole=frozenset({0}))
     for diagnostic in findings:
         code = Cell(diagnostic.code, _tone(diagnostic))
         table.add(_where(diagnostic, version), code, diagnostic.post or "", diagnostic.message)
@@ -210,7 +214,7 @@ def _findings_text(findings: list[Diagnostic]) -> str:
 
 def _changed_table(changes: list[ChangedFinding], version: Version) -> Table:
     """One row a change: where the new findings are, the post (or department), before and after."""
-    table = Table(["Location", "Post", "Before", "After"], caption=f"Changed ({len(changes)})")
+    table = Table(["Location", "Post", "Before", "After"], caption=f"Changed ({len(changes)})", whole=frozenset({0}))
     for change in changes:
         table.add(
             _where(change.after[0], version),
@@ -246,7 +250,7 @@ def _compliance(diff: Diff) -> Section:
 
 
 def diff_sections(diff: Diff) -> list[Section]:
-    header = Table(["", ""])
+    header = Table(["", ""], whole=frozenset({0}))
     header.add(Cell("Before", MUTED), diff.old.label)
     header.add(Cell("After", MUTED), diff.new.label)
     organisation = diff.new.run.structure.organisation

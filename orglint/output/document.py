@@ -36,7 +36,7 @@ class Table:
     """Indexes of right-aligned (numeric) columns."""
     caption: str | None = None
     whole: frozenset[int] = frozenset()
-    """Indexes of columns never wrapped or cut (locations): other columns give way."""
+    """Indexes of columns never wrapped or cut (names and locations): other columns give way."""
 
     def __post_init__(self) -> None:
         self.caption = None if self.caption is None else safe_text(self.caption)

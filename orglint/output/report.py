@@ -75,7 +75,7 @@ def audit_sections(audit: Audit) -> list[Section]:
 
 
 def _key_values(pairs: list[tuple[str, str | Cell]]) -> Table:
-    table = Table(["", ""])
+    table = Table(["", ""], whole=frozenset({0}))
     for key, value in pairs:
         table.add(Cell(key, MUTED), value)
     return table
@@ -107,6 +107,7 @@ def _compliance_table(first_column: str, rows: list[ComplianceRow]) -> Table:
     table = Table(
         [first_column, "Checks run", "Passed", "Failed", "Errors", "Warnings", "Info", "Suppressed", "Verdict"],
         numeric=frozenset(range(1, 8)),
+        whole=frozenset({0}),
     )
     for row in rows:
         table.add(
@@ -164,7 +165,7 @@ def _findings(audit: Audit) -> Section:
 def _statutory(audit: Audit) -> Section:
     header = audit.header
     table = Table(
-        ["Designation", "Statute", "Required", "Post", "Title", "Holder", "Status", "Findings"], whole=frozenset({3, 6})
+        ["Designation", "Statute", "Required", "Post", "Title", "Holder", "Status", "Findings"], whole=frozenset({0, 3, 6})
     )
     for row in audit.officers:
         post = row.post
@@ -255,7 +256,10 @@ def _shape(audit: Audit) -> Section:
 
 def _pay_table(first_column: str, lines: list[PayLine], total: PayLine, caption: str) -> Table:
     table = Table(
-        [first_column, "Posts", "FTE", "Minimum", "Maximum", "Without pay data"], numeric=frozenset(range(1, 6)), caption=caption
+        [first_column, "Posts", "FTE", "Minimum", "Maximum", "Without pay data"],
+        numeric=frozenset(range(1, 6)),
+        caption=caption,
+        whole=frozenset({0}),
     )
     for line in [*lines, total]:
         unpaid = len(line.without_pay) == line.posts  # nothing to add up: a dash, not £0
