@@ -1,0 +1,154 @@
+"""Issue 21 §1: every table of `report`, `diff` and `rules` fits the width it is given, down to 80
+columns, piped (no terminal: the width orglint then uses is COLUMNS, or rich's 80) and on a
+terminal (a rich Console that is one, of that width): no word is broken across lines, no line is
+wider than the width, and names (rule families, departments, designations, rules, locations)
+are shown whole on one line."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from rich.console import Console
+
+from orglint.diff.compare import compare
+from orglint.engine import LintOptions, lint
+from orglint.output import terminal
+from orglint.output.diff import diff_sections
+from orglint.output.document import Section, Table
+from orglint.output.report import report_sections
+from orglint.report.audit import build_report
+from tests.conftest import run
+
+BROOKFIELD = "tests/data/councils/brookfield/structure.yaml"
+CARLISLE = "sample_structures/carlisle-2009/proposed.yaml"
+HOME_OFFICE = "tests/data/organograms/home_office-2012-09-30-senior.csv"
+DIFFS = [
+    ("sample_structures/leicestershire/structure.yaml", "sample_structures/leicestershire/proposed.yaml"),
+    ("sample_structures/carlisle-2009/structure.yaml", "sample_structures/carlisle-2009/proposed.yaml"),
+]
+WIDTHS = (80, 120)
+WIDE = 1000
+"""A width at which nothing wraps: the words every narrower rendering must show whole."""
+
+RULES = ("monitoring-officer-is-head-of-paid-service", "include-outside-repository")
+"""The longest rule names: each on one line at 80 columns."""
+
+
+def _words(text: str) -> set[str]:
+    """The words of a rendering, without the rules and bars tables draw (their length is the width's)."""
+    return {word for word in text.split() if not set(word) <= set("─━█")}
+
+
+def _assert_fits(narrow: str, wide: str, width: int, names: list[str]) -> None:
+    too_wide = [line for line in narrow.splitlines() if cell_len(line) > width]
+    assert not too_wide, too_wide[:3]
+    broken = _words(wide) - _words(narrow)  # a word cut across lines (or cropped) is missing whole
+    assert not broken, sorted(broken)[:20]
+    lines = narrow.splitlines()
+    split_names = [name for name in names if not any(name in line for line in lines)]
+    assert not split_names, split_names[:10]
+    # no column is a letter a line: no run of three lines each holding only one-letter words
+    lone = [index for index, line in enumerate(lines) if line.split() and all(len(t) == 1 and t.isalpha() for t in line.split())]
+    assert not any(index + 1 in lone and index + 2 in lone for index in lone)
+
+
+def _names(sections: list[Section], width: int) -> list[str]:
+    """The cells of every never-wrapped column (names, locations) that can fit on a line of this
+    width beside the widest label of a stacked table, and every header of those columns."""
+    names = []
+    for section in sections:
+        for block in section.blocks:
+            if isinstance(block, Table):
+                for index in block.whole:
+                    names.append(block.columns[index])
+                    names += [row[index].text for row in block.rows if cell_len(row[index].text) <= width - 25]
+    return [name for name in names if name]
+
+
+def _terminal(sections: list[Section], width: int) -> str:
+    console = Console(force_terminal=True, width=width, record=True, file=io.StringIO(), highlight=False, emoji=False)
+    terminal.render(sections, console)
+    return console.export_text()
+
+
+def _report_sections(path: str) -> list[Section]:
+    return report_sections(build_report(lint([Path(path)], LintOptions())))
+
+
+def _diff_sections(old: str, new: str) -> list[Section]:
+    return diff_sections(compare(old, lint([Path(old)], LintOptions()), new, lint([Path(new)], LintOptions())))
+
+
+def _piped(monkeypatch: pytest.MonkeyPatch, width: int, *args: str) -> str:
+    monkeypatch.setenv("COLUMNS", str(width))
+    _, out, _ = run(*args)
+    return out
+
+
+@pytest.mark.parametrize("path", [BROOKFIELD, CARLISLE, HOME_OFFICE])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_report_fits_piped_and_on_a_terminal(at_repo: Path, monkeypatch: pytest.MonkeyPatch, path: str, width: int) -> None:
+    sections = _report_sections(path)
+    names = _names(sections, width)
+    assert "Commissioning and providing" in names or path != BROOKFIELD  # the family that was one letter a line
+    wide = _terminal(sections, WIDE)
+    _assert_fits(_terminal(sections, width), wide, width, names)
+    _assert_fits(_piped(monkeypatch, width, "report", path, "--exit-zero"), wide, width, names)
+
+
+@pytest.mark.parametrize(("old", "new"), DIFFS)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_diff_fits_piped_and_on_a_terminal(
+    at_repo: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, width: int
+) -> None:
+    sections = _diff_sections(old, new)
+    names = _names(sections, width)
+    assert "Adults and Communities (partial)" in names or "leicestershire" not in old  # a department of the cost table
+    wide = _terminal(sections, WIDE)
+    _assert_fits(_terminal(sections, width), wide, width, names)
+    _assert_fits(_piped(monkeypatch, width, "diff", old, new, "--exit-zero"), wide, width, names)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_rules_table_fits_piped(monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    wide = _piped(monkeypatch, WIDE, "rules", "--ruleset", "uk-local-government")
+    narrow = _piped(monkeypatch, width, "rules", "--ruleset", "uk-local-government")
+    _assert_fits(narrow, wide, width, [*RULES, "code", "name", "enabled", "severity", "summary"])
+
+
+def _drawn(table: Table, width: int) -> str:
+    console = Console(width=width, file=io.StringIO(), record=True)
+    console.print(terminal.table_renderable(table, width))
+    return console.export_text()
+
+
+def test_a_table_that_fits_is_side_by_side_and_one_that_cannot_is_stacked() -> None:
+    table = Table(["Department", "Posts", "Without pay data"], numeric=frozenset({1, 2}), whole=frozenset({0}))
+    table.add("Children and Family Services", "1,234", "5")
+    side_by_side = _drawn(table, 80)
+    assert "Department" in side_by_side.splitlines()[0] and "Children and Family Services   1,234" in side_by_side
+    stacked = _drawn(table, 46)  # 28 + 5 + 7 and the gaps (8): more than 46
+    lines = [line.rstrip() for line in stacked.splitlines() if line.strip()]
+    assert lines[0] == "Department        Children and Family Services"
+    assert [line.split() for line in lines[1:]] == [["Posts", "1,234"], ["Without", "pay", "data", "5"]]
+    assert _drawn(table, 80).count("\n") < stacked.count("\n")
+
+
+def test_columns_share_the_width_without_going_under_their_longest_word() -> None:
+    """rich alone would narrow the widest column (here the name, which may not wrap) and leave the
+    table wider than the width, cropping the last column's header."""
+    table = Table(["Department", "Minimum", "Without pay data"], numeric=frozenset({1, 2}), whole=frozenset({0}))
+    table.add("Organisational Development", "£52,500", "0")
+    drawn = _drawn(table, 50)
+    assert all(cell_len(line) <= 50 for line in drawn.splitlines())
+    assert "Organisational Development" in drawn and "Without" in drawn and "data" in drawn
+
+
+def test_prose_stacks_rather_than_becoming_a_word_a_line() -> None:
+    table = Table(["Location", "Finding"], whole=frozenset({0}))
+    table.add("structure.yaml:" + "9" * 60, "a sentence long enough to need more than twenty columns")
+    stacked = _drawn(table, 80)
+    assert "Finding   a sentence long enough to need more than twenty columns" in stacked
