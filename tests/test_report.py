@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from orglint.engine import LintOptions, lint
 from orglint.progress import progress_display
 from orglint.report.audit import Audit, build_report
-from tests.conftest import REPO, SAMPLES, check_json, raw, run, write
+from tests.conftest import REPO, SAMPLES, STRUCTURE_HEAD, check_json, raw, run, write
 
 RIVERSIDE = SAMPLES / "riverside"
 CARLISLE_PROPOSED = SAMPLES / "carlisle-2009" / "proposed.yaml"
@@ -62,6 +62,52 @@ def test_pay_bill_is_salary_range_times_fte_by_department_and_tier(monkeypatch: 
     total_min, total_max = totals["total"]
     assert f"£{total_min:,.0f} to £{total_max:,.0f} a year for 39 posts with pay data" in markdown
     assert "1 post without pay data (not counted): TM-RES-33" in markdown
+
+
+PAY_STRUCTURE = (
+    STRUCTURE_HEAD
+    + """  - {id: CE, title: Chief Executive, salary: {min: 100000, max: 120000}}
+  - {id: A, title: Director A, reports_to: CE, salary: {min: 50000, max: 54000}}
+  - {id: B, title: Officer B, reports_to: CE, salary: {min: 40000, max: 44000}}
+  - {id: C, title: Director C, reports_to: CE, salary: {min: 60000, max: 70000}}
+  - {id: D, title: Officer D, reports_to: CE, salary: {min: 20000, max: 30000}}
+  - {id: E, title: Manager E, reports_to: CE, salary: {min: 54000, max: 56000}, holder: vacant}
+  - {id: F, title: Manager F, reports_to: CE, salary: {min: 49999, max: 50000}}
+  - {id: G, title: Officer G, reports_to: CE}
+"""
+)
+
+
+def test_pay_multiple_and_posts_paid_50000_or_more_in_5000_brackets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worked by hand: the midpoints are 110,000 (CE), 52,000, 42,000, 65,000, 25,000, 55,000 (a
+    vacancy, counted: a structure's posts, not its payroll) and 49,999.50; G has no pay. Their
+    median is the 4th of 7: 52,000, so the multiple is 110,000 / 52,000 = 2.115... Brackets from
+    £50,000: 52,000 and 55,000 (its lower edge) one each, 65,000 one, 110,000 one; 49,999.50 is
+    below the first."""
+    write(tmp_path, "structure.yaml", PAY_STRUCTURE)
+    pay = audit_of(Path("structure.yaml"), monkeypatch, cwd=tmp_path).senior_pay
+    assert pay is not None and pay.multiple is not None
+    assert (pay.multiple.highest.id, pay.multiple.highest_salary, pay.multiple.median_salary) == ("CE", 110_000, 52_000)
+    assert pay.multiple.posts == 7 and pay.multiple.ratio == pytest.approx(2.1154, abs=1e-4)
+    assert pay.brackets == [(50_000, 1), (55_000, 1), (65_000, 1), (110_000, 1)]
+
+    _, markdown, _ = run("report", "structure.yaml", "--format", "markdown", "--exit-zero")
+    assert "2.12 : 1, the highest salary, £110,000 (CE), to the median, £52,000, of 7 posts with pay data" in markdown
+    assert "| £50,000–£54,999 | 1 |\n| £55,000–£59,999 | 1 |\n| £65,000–£69,999 | 1 |\n| £110,000–£114,999 | 1 |" in markdown
+    _, html, _ = run("report", "structure.yaml", "--format", "html", "--exit-zero")
+    assert "2.12 : 1" in html and "£110,000–£114,999" in html
+
+
+def test_no_senior_pay_figures_for_an_organogram_nor_brackets_without_senior_posts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    organogram = REPO / "tests" / "data" / "organograms" / "home_office-2012-09-30-senior.csv"
+    assert audit_of(organogram, monkeypatch).senior_pay is None
+    write(tmp_path, "structure.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Clerk, salary: {min: 30000, max: 34000}}\n")
+    pay = audit_of(Path("structure.yaml"), monkeypatch, cwd=tmp_path).senior_pay
+    assert pay is not None and pay.brackets == [] and pay.multiple is not None and pay.multiple.ratio == 1
+    _, markdown, _ = run("report", "structure.yaml", "--format", "markdown", "--exit-zero")
+    assert "each post at the midpoint of its range: none." in markdown
 
 
 @pytest.mark.parametrize("path", [RIVERSIDE / "council.yaml", LEICESTERSHIRE], ids=["riverside", "leicestershire"])

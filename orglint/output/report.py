@@ -28,7 +28,7 @@ from orglint.output.document import (
 from orglint.report.audit import Audit, Report
 from orglint.report.compliance import ComplianceRow
 from orglint.report.evaluation import EvaluationCoverage
-from orglint.report.paybill import PayLine
+from orglint.report.paybill import SENIOR_PAY_BRACKET, PayLine, SeniorPay
 from orglint.report.statutory import HELD, IN_CONFLICT, MISSING, VACANT
 from orglint.wording import a_or_an
 
@@ -289,7 +289,36 @@ def _pay_bill(audit: Audit) -> Section:
         blocks.append(
             Paragraph(f"{plural(len(missing), 'post')} without pay data (not counted): {post_list(missing)}", tone=WARN)
         )
+    if audit.senior_pay is not None:
+        blocks += _senior_pay(audit.senior_pay)
     return Section("Pay bill", blocks)
+
+
+def _senior_pay(pay: SeniorPay) -> list[Block]:
+    """The pay multiple and the posts paid £50,000 or more, each post taken at the midpoint of its
+    salary range (the figures a council publishes count each employee's taxable earnings of the
+    year, which a structure does not hold)."""
+    multiple = pay.multiple
+    if multiple is None:
+        said = "Pay multiple: no post has pay data to work it out from."
+    else:
+        said = (
+            f"Pay multiple (Local Government Transparency Code 2015: the highest earnings to the median): "
+            f"{multiple.ratio:.2f} : 1, the highest salary, {money(multiple.highest_salary)} ({multiple.highest.id}), "
+            f"to the median, {money(multiple.median_salary)}, of {plural(multiple.posts, 'post')} with pay data; "
+            "each post's salary taken as the midpoint of its range (a full-time figure, vacancies included)."
+        )
+    brackets = (
+        "Posts paid £50,000 or more, in £5,000 brackets, as a council's statement of accounts notes them "
+        "(Accounts and Audit Regulations 2015, reg 7(3) and Schedule 1 para 1), each post at the midpoint of its range"
+    )
+    blocks: list[Block] = [Paragraph(said), Paragraph(f"{brackets}{':' if pay.brackets else ': none.'}")]
+    if pay.brackets:
+        table = Table(["Salary", "Posts"], numeric=frozenset({1}), whole=frozenset({0}))
+        for low, posts in pay.brackets:
+            table.add(f"{money(low)}–{money(low + SENIOR_PAY_BRACKET - 1)}", f"{posts:,}")
+        blocks.append(table)
+    return blocks
 
 
 def _evaluation(coverage: EvaluationCoverage) -> Section:

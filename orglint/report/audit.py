@@ -13,7 +13,7 @@ from orglint.engine import LintResult, StructureRun
 from orglint.model.organogram import parent_department
 from orglint.report.compliance import Compliance, compliance
 from orglint.report.evaluation import EvaluationCoverage, evaluation_coverage
-from orglint.report.paybill import PayBill, pay_bill
+from orglint.report.paybill import PayBill, SeniorPay, pay_bill, senior_pay
 from orglint.report.shape import Shape, shape
 from orglint.report.statutory import OfficerRow, statutory_officers
 from orglint.rules.registry import family_of, registered_rules
@@ -42,6 +42,9 @@ class Audit:
     officers: list[OfficerRow]
     shape: Shape
     pay: PayBill
+    senior_pay: SeniorPay | None
+    """A council's pay multiple and posts paid £50,000 or more (None for an organogram: a government
+    body, which neither the Transparency Code nor the Accounts and Audit Regulations cover)."""
     evaluation: EvaluationCoverage | None
     """None when no evaluation rule ran: coverage would only count posts nobody asked to be evaluated."""
     findings_by_post: dict[str, list[Diagnostic]]
@@ -76,6 +79,7 @@ def audit(run: StructureRun, diagnostics: list[Diagnostic], suppressed: list[Sup
         officers=statutory_officers(run, diagnostics, registered_rules()),
         shape=shape(run),
         pay=pay_bill(run),
+        senior_pay=senior_pay(run) if organogram is None else None,
         evaluation=evaluation_coverage(run, now) if evaluation_ran else None,
         findings_by_post=by_post(diagnostics),
     )

@@ -1,7 +1,11 @@
-"""The pay bill: salary range × FTE, in total, by department and by tier; posts without pay counted."""
+"""The pay bill: salary range × FTE, in total, by department and by tier; posts without pay counted.
+For a council, the senior pay figures its statement of accounts and transparency publications
+give: the pay multiple and the posts paid £50,000 or more in £5,000 brackets."""
 
 from __future__ import annotations
 
+import statistics
+from collections import Counter
 from collections.abc import Set
 from dataclasses import dataclass, field
 
@@ -58,3 +62,59 @@ def pay_bill(run: StructureRun, left_out: Set[str] = frozenset()) -> PayBill:
         by_department.append(departments[None])
     by_tier = [tiers[key] for key in sorted(tiers, key=lambda tier: (tier is None, tier or 0))]
     return PayBill(total, by_department, by_tier)
+
+
+SENIOR_PAY_FROM = 50_000
+SENIOR_PAY_BRACKET = 5_000
+"""The Accounts and Audit Regulations 2015 (SI 2015/234), reg 7(3) and Schedule 1 para 1(1): a
+Category 1 authority's statement of accounts notes "the number of employees ... whose remuneration
+fell in each bracket of a scale in multiples of £5,000 starting with £50,000"."""
+
+
+@dataclass
+class PayMultiple:
+    """The Local Government Transparency Code 2015's pay multiple ("the ratio between the highest
+    paid taxable earnings for the given year ... and the median earnings figure of the whole of the
+    authority's workforce"), as far as a structure can tell it: from each post's salary range."""
+
+    highest: Post
+    highest_salary: float
+    median_salary: float
+    posts: int
+    """The posts counted: every single post with pay data (not groups of posts)."""
+
+    @property
+    def ratio(self) -> float:
+        return self.highest_salary / self.median_salary
+
+
+@dataclass
+class SeniorPay:
+    multiple: PayMultiple | None
+    """None when no post has pay data, or the median is £0."""
+    brackets: list[tuple[int, int]]
+    """(the bracket's lowest salary, posts in it), ascending, for each £5,000 bracket from £50,000
+    that holds a post."""
+
+
+def salary_point(post: Post) -> float | None:
+    """The one figure a post's salary range stands for here: its midpoint."""
+    return None if post.salary is None else (post.salary.min + post.salary.max) / 2
+
+
+def senior_pay(run: StructureRun) -> SeniorPay:
+    """The pay multiple and the count of posts paid £50,000 or more in £5,000 brackets, each post
+    at the midpoint of its salary range (a full-time figure, as the structure gives it)."""
+    paid = [(post, point) for post in run.graph.posts.values() if not post.group and (point := salary_point(post)) is not None]
+    multiple = None
+    if paid:
+        highest, highest_salary = max(paid, key=lambda pair: pair[1])
+        median_salary = statistics.median(point for _, point in paid)
+        if median_salary > 0:
+            multiple = PayMultiple(highest, highest_salary, median_salary, len(paid))
+    brackets = Counter(
+        SENIOR_PAY_FROM + SENIOR_PAY_BRACKET * int((point - SENIOR_PAY_FROM) // SENIOR_PAY_BRACKET)
+        for _, point in paid
+        if point >= SENIOR_PAY_FROM
+    )
+    return SeniorPay(multiple, sorted(brackets.items()))
