@@ -14,7 +14,9 @@ and print seconds, ratios and peak RSS (from wait4's rusage). Then the growth fr
 the next (docs/performance.md: 10x the posts at most 11x the time), pre-commit latency (a 50-post check
 against `python -c "import networkx"`), the largest real organogram in tests/data/organograms
 (target: under 1 s), and every organogram there in one run, against the csv module reading
-the same tables (the `check DIR` case of a repository of publications).
+the same tables (the `check DIR` case of a repository of publications). Then `tree`, `report`
+(each format) and `diff` (each format; against a restructured copy: every 97th post regraded, 1%
+more posts) against `check` of the same files in the same run (issue 21: at most 1.5x).
 
 orglint's modules are byte-compiled first, as installing a wheel does (this machine sets
 PYTHONDONTWRITEBYTECODE, which would otherwise recompile them on every run).
@@ -34,6 +36,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import write_structure
@@ -47,9 +50,17 @@ RAPIDYAML = "import sys, ryml; ryml.parse_in_arena(open(sys.argv[1], 'rb').read(
 CSV_READ = "import csv, sys; [list(csv.reader(open(name, newline='', encoding='utf-8'))) for name in sys.argv[1:]]"
 
 
-def timed(command: list[str], output: Path | None = None) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of one child process, its output written to ``output``
-    (if given) or discarded."""
+class Timing(NamedTuple):
+    wall: float
+    """Seconds from start to exit."""
+    cpu: float
+    """User and system seconds of the child: steadier than the wall clock on a shared machine."""
+    megabytes: float
+    """Peak RSS."""
+
+
+def measured(command: list[str], output: Path | None = None) -> Timing:
+    """One child process, its output written to ``output`` (if given) or discarded."""
     with open(output if output is not None else os.devnull, "wb") as stdout:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
@@ -59,12 +70,24 @@ def timed(command: list[str], output: Path | None = None) -> tuple[float, float]
     if code not in (0, 1):
         stderr = process.stderr.read().decode() if process.stderr else ""
         raise SystemExit(f"{' '.join(command)} failed ({code}):\n{stderr}")
-    return elapsed, usage.ru_maxrss / 1024
+    return Timing(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def timed(command: list[str], output: Path | None = None) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of one child process."""
+    timing = measured(command, output)
+    return timing.wall, timing.megabytes
 
 
 def best_of(repeat: int, command: list[str], output: Path | None = None) -> tuple[float, float]:
     runs = [timed(command, output) for _ in range(repeat)]
     return min(run[0] for run in runs), max(run[1] for run in runs)
+
+
+def fastest(repeat: int, command: list[str], output: Path | None = None) -> Timing:
+    """The least wall and CPU time of ``repeat`` runs (each its own fastest), and the largest peak."""
+    runs = [measured(command, output) for _ in range(repeat)]
+    return Timing(min(run.wall for run in runs), min(run.cpu for run in runs), max(run.megabytes for run in runs))
 
 
 def findings_in(report: Path) -> int:
@@ -113,10 +136,52 @@ def workbook_against_yaml(python: str, size: int, repeat: int) -> None:
     )
 
 
+VIEWS_LIMIT = 1.5
+"""Issue 21: each view at most 1.5x the time of `check` on the same files."""
+
+
+def views_against_check(python: str, size: int, repeat: int) -> None:
+    """`tree`, `report` (each format) and `diff` (each format) on the generated structure, each
+    against `check` of the same files (for `diff`, both versions: it lints both), timed in the same
+    run, with the default rulesets and the output written to a file as a pipe would take it."""
+    path = OUT / f"{size}.yaml"
+    if not path.exists():
+        write_structure(path, size)
+    proposed = OUT / f"{size}-proposed.yaml"
+    if not proposed.exists() or proposed.stat().st_mtime < path.stat().st_mtime:
+        write_structure(proposed, size, proposed=True)
+    orglint = [python, "-m", "orglint"]
+    one, both = [str(path)], [str(path), str(proposed)]
+    check_one = fastest(repeat, [*orglint, "check", *one], OUT / f"{size}-check.txt")
+    check_both = fastest(repeat, [*orglint, "check", *both], OUT / f"{size}-check-both.txt")
+    views = [
+        ("tree", ["tree", *one], check_one),
+        ("report (terminal)", ["report", *one], check_one),
+        ("report --format markdown", ["report", *one, "--format", "markdown"], check_one),
+        ("report --format html", ["report", *one, "--format", "html"], check_one),
+        ("diff (terminal)", ["diff", *both], check_both),
+        ("diff --format json", ["diff", *both, "--format", "json"], check_both),
+        ("diff --format markdown", ["diff", *both, "--format", "markdown"], check_both),
+    ]
+    print(
+        f"views: {size} posts; check {check_one.wall:.2f} s ({check_one.cpu:.2f} s CPU), check of both versions "
+        f"(for diff) {check_both.wall:.2f} s ({check_both.cpu:.2f} s CPU); ratios of wall and of CPU time"
+    )
+    for name, arguments, baseline in views:
+        view = fastest(repeat, [*orglint, *arguments], OUT / f"{size}-view.out")
+        wall, cpu = view.wall / baseline.wall, view.cpu / baseline.cpu
+        verdict = "ok" if max(wall, cpu) <= VIEWS_LIMIT else "over"
+        print(
+            f"  {name:<26} {view.wall:>6.2f} s  ratio {wall:.2f}, CPU {view.cpu:>6.2f} s  ratio {cpu:.2f} "
+            f"({verdict}: at most {VIEWS_LIMIT}) {view.megabytes:>5.0f} MB"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--workbook-sizes", type=int, nargs="*", default=[20_000], help="posts in the workbook runs")
+    parser.add_argument("--view-sizes", type=int, nargs="*", default=[100_000], help="posts in the tree/report/diff runs")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the fastest counts")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
@@ -156,6 +221,9 @@ def main() -> None:
 
     for size in args.workbook_sizes:
         workbook_against_yaml(python, size, args.repeat)
+
+    for size in args.view_sizes:
+        views_against_check(python, size, args.repeat)
 
     small = OUT / "50.yaml"
     write_structure(small, 50)
