@@ -119,10 +119,12 @@ def test_rules_table_fits_piped(monkeypatch: pytest.MonkeyPatch, width: int) -> 
     _assert_fits(narrow, wide, width, [*RULES, "code", "name", "enabled", "severity", "summary"])
 
 
-def _drawn(table: Table, width: int) -> str:
-    console = Console(width=width, file=io.StringIO(), record=True)
-    console.print(terminal.table_renderable(table, width))
-    return console.export_text()
+def _drawn(table: Table, width: int, on_a_terminal: bool = False) -> str:
+    """The table drawn at ``width``: piped (rich draws the head, the rows are written as it lays
+    them out), or on a terminal (rich draws it all, in colour)."""
+    console = Console(width=width, file=io.StringIO(), record=True, force_terminal=on_a_terminal)
+    terminal.print_table(table, console)
+    return console.export_text() if on_a_terminal else console.file.getvalue()  # type: ignore[attr-defined]
 
 
 def test_a_table_that_fits_is_side_by_side_and_one_that_cannot_is_stacked() -> None:
@@ -131,6 +133,7 @@ def test_a_table_that_fits_is_side_by_side_and_one_that_cannot_is_stacked() -> N
     side_by_side = _drawn(table, 80)
     assert "Department" in side_by_side.splitlines()[0] and "Children and Family Services   1,234" in side_by_side
     stacked = _drawn(table, 46)  # 28 + 5 + 7 and the gaps (8): more than 46
+    assert stacked == _drawn(table, 46, on_a_terminal=True)
     lines = [line.rstrip() for line in stacked.splitlines() if line.strip()]
     assert lines[0] == "Department        Children and Family Services"
     assert [line.split() for line in lines[1:]] == [["Posts", "1,234"], ["Without", "pay", "data", "5"]]
@@ -143,6 +146,7 @@ def test_columns_share_the_width_without_going_under_their_longest_word() -> Non
     table = Table(["Department", "Minimum", "Without pay data"], numeric=frozenset({1, 2}), whole=frozenset({0}))
     table.add("Organisational Development", "£52,500", "0")
     drawn = _drawn(table, 50)
+    assert drawn == _drawn(table, 50, on_a_terminal=True)
     assert all(cell_len(line) <= 50 for line in drawn.splitlines())
     assert "Organisational Development" in drawn and "Without" in drawn and "data" in drawn
 
@@ -152,3 +156,21 @@ def test_prose_stacks_rather_than_becoming_a_word_a_line() -> None:
     table.add("structure.yaml:" + "9" * 60, "a sentence long enough to need more than twenty columns")
     stacked = _drawn(table, 80)
     assert "Finding   a sentence long enough to need more than twenty columns" in stacked
+
+
+@pytest.mark.parametrize("width", [30, 50, 80])
+def test_rows_written_without_rich_are_the_lines_rich_draws(width: int) -> None:
+    """Piped, the rows are written as rich lays them out: the same text as rich draws on a terminal
+    (wrapped between words, a word longer than the column folded, figures aligned right, wide
+    characters measured as two cells)."""
+    table = Table(["Location", "Post", "Finding", "FTE"], numeric=frozenset({3}), whole=frozenset({0}))
+    table.add(
+        "structure.yaml:12:5",
+        "CE",
+        "the chief executive's post is held by nobody at all, vacant since May; strategic-commissioning and provider-side posts",
+        "1",
+    )
+    table.add("structure.yaml:40:9", "AD-RES", "a_word_far_too_long_to_fit_in_any_column_of_this_table_at_all", "0.5")
+    table.add("structure.yaml:41:9", "総務部長", "役職 が 二つ の 部 に 属して います, twice over and once more", "12.25")
+    table.add("structure.yaml:42:9", "", "", "")
+    assert _drawn(table, width) == _drawn(table, width, on_a_terminal=True)

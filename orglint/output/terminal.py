@@ -122,7 +122,7 @@ class _Layout:
             if length <= width and "\n" not in cell.text:  # most cells: nothing to wrap
                 space = " " * (width - length)
                 cells.append([space + cell.text if right else cell.text + space])
-            elif cell.text.isascii():  # as rich wraps it (between words; a longer word folded), 5x as quick
+            elif cell.text.isascii() and _longest_word(cell.text) <= width:  # as rich wraps it, 5x as quick
                 cells.append(
                     [
                         line.rjust(width) if right else line.ljust(width)
@@ -130,7 +130,7 @@ class _Layout:
                         for line in textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""]
                     ]
                 )
-            else:  # wide characters: rich measures them
+            else:  # wide characters (rich measures them), or a word to fold (rich starts it on a line of its own)
                 wrapped = Text(cell.text).wrap(console, width, justify="right" if right else "left", overflow="fold")
                 cells.append([line.plain for line in wrapped])
         if all(len(cell) == 1 for cell in cells):
