@@ -45,7 +45,7 @@ def _widest_line(text: str) -> int:
 
 
 def _longest_word(text: str) -> int:
-    return max((_width(word) for word in text.split()), default=0)
+    return max(map(len if text.isascii() else cell_len, text.split()), default=0)
 
 
 @dataclass
