@@ -8,7 +8,7 @@ from orglint.rules.organogram._table_rule import BASIS, OrganogramRule, number, 
 ASKS = "the organogram schema asks for 1 or a decimal fraction, the publication validator does not check FTE"
 
 
-class InvalidFte(OrganogramRule):
+class InvalidFte(OrganogramRule, code="T112", name="invalid-fte", severity=Severity.WARNING):
     """A senior post's FTE is not a number between 0 and 1.
 
     ## What it does
@@ -45,9 +45,6 @@ class InvalidFte(OrganogramRule):
     ```
     """
 
-    code = "T112"
-    name = "invalid-fte"
-    severity = Severity.WARNING
     basis = (
         BASIS.format(table="senior")
         + ": 'FTE', 'If this is a full time role then put '1'. Otherwise put a decimal fraction with 2 decimal places.' "

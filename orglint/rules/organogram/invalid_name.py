@@ -16,7 +16,7 @@ from orglint.rules.organogram._table_rule import (
 )
 
 
-class InvalidName(OrganogramRule):
+class InvalidName(OrganogramRule, code="T107", name="invalid-name", severity=Severity.ERROR):
     """A senior post's Name is blank, or "N/D" or "N/A" where the rules do not allow it.
 
     ## What it does
@@ -66,9 +66,6 @@ class InvalidName(OrganogramRule):
     ```
     """
 
-    code = "T107"
-    name = "invalid-name"
-    severity = Severity.ERROR
     basis = grounds(
         "'The Name cannot be blank', 'cannot be N/A (unless Total Pay (£) is 0)', 'cannot be N/D unless the Total Pay "
         "(£) is 0 or N/A or N/D'; reference 0: 'the name must be N/D'",

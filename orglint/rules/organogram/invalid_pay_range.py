@@ -15,7 +15,7 @@ BAND = 5000
 BANDED = "the organogram schema asks for {what}, the publication validator accepts it"
 
 
-class InvalidPayRange(OrganogramRule):
+class InvalidPayRange(OrganogramRule, code="T111", name="invalid-pay-range", severity=Severity.ERROR):
     """A senior post's pay floor or ceiling is not an amount, N/A or N/D, or not a £5,000 band.
 
     ## What it does
@@ -59,9 +59,6 @@ class InvalidPayRange(OrganogramRule):
     ```
     """
 
-    code = "T111"
-    name = "invalid-pay-range"
-    severity = Severity.ERROR
     basis = grounds(
         "'Expected numeric values in column Actual Pay Floor (£) (or N/A or N/D)', likewise the ceiling",
         "'Actual Pay Floor', 'rounded down to the nearest multiple of £5,000. Can be 'N/A'. Cannot be left blank'; "

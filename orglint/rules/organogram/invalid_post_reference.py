@@ -13,7 +13,7 @@ def _listed(characters: set[str]) -> str:
     return ", ".join("a space" if c == " " else repr(c) for c in sorted(characters))
 
 
-class InvalidPostReference(OrganogramRule):
+class InvalidPostReference(OrganogramRule, code="T101", name="invalid-post-reference", severity=Severity.ERROR):
     """A senior post's Post Unique Reference is blank, holds "XX", or has spaces or punctuation.
 
     ## What it does
@@ -55,9 +55,6 @@ class InvalidPostReference(OrganogramRule):
     ```
     """
 
-    code = "T101"
-    name = "invalid-post-reference"
-    severity = Severity.ERROR
     basis = grounds(
         "'You cannot have XX in the Post Unique Reference column', nor spaces or punctuation/symbols",
         "'Post Unique Reference', 'Allowed chars 'A-Za-z-''",

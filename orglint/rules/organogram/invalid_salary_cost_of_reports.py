@@ -12,7 +12,7 @@ from orglint.rules.organogram._table_rule import (
 )
 
 
-class InvalidSalaryCostOfReports(OrganogramRule):
+class InvalidSalaryCostOfReports(OrganogramRule, code="T117", name="invalid-salary-cost-of-reports", severity=Severity.ERROR):
     """A senior post's Salary Cost of Reports is not an amount, N/A or N/D.
 
     ## What it does
@@ -50,9 +50,6 @@ class InvalidSalaryCostOfReports(OrganogramRule):
     ```
     """
 
-    code = "T117"
-    name = "invalid-salary-cost-of-reports"
-    severity = Severity.ERROR
     basis = grounds(
         "'Expected numeric values in column Salary Cost of Reports (£) (or N/A or N/D)'",
         "'Salary Cost of Reports (£)', 'Postitive or zero number. Cannot be left blank - if none write 0.'",

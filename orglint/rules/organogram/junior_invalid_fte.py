@@ -8,7 +8,7 @@ from orglint.rules.organogram._table_rule import BASIS, OrganogramRule, junior_r
 ASKS = "the organogram schema asks for the number of full-time equivalents, the publication validator does not check it"
 
 
-class JuniorInvalidFte(OrganogramRule):
+class JuniorInvalidFte(OrganogramRule, code="T114", name="junior-invalid-fte", severity=Severity.WARNING):
     """A junior staff row's number of posts in FTE is not a positive number.
 
     ## What it does
@@ -59,9 +59,6 @@ class JuniorInvalidFte(OrganogramRule):
     ```
     """
 
-    code = "T114"
-    name = "junior-invalid-fte"
-    severity = Severity.WARNING
     basis = (
         BASIS.format(table="junior")
         + ": 'Number of Posts in FTE', 'Number of Full Time Equivalents in this role' (the publication validator "

@@ -11,7 +11,7 @@ from orglint.rules.organogram._table_rule import (
 )
 
 
-class JuniorInvalidPayscale(OrganogramRule):
+class JuniorInvalidPayscale(OrganogramRule, code="T115", name="junior-invalid-payscale", severity=Severity.ERROR):
     """A junior staff row's payscale is not a pair of amounts, minimum no higher than maximum.
 
     ## What it does
@@ -65,9 +65,6 @@ class JuniorInvalidPayscale(OrganogramRule):
     ```
     """
 
-    code = "T115"
-    name = "junior-invalid-payscale"
-    severity = Severity.ERROR
     basis = grounds(
         "'Expected numeric values in column Payscale Minimum (£) (or N/A or N/D)', likewise the maximum",
         "'Payscale Minimum (£)', 'Lowest annual pay for this grade, according to the payscale', 'Payscale Maximum "

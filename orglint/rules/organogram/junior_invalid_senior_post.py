@@ -13,7 +13,7 @@ from orglint.rules.organogram._table_rule import (
 )
 
 
-class JuniorInvalidSeniorPost(OrganogramRule):
+class JuniorInvalidSeniorPost(OrganogramRule, code="T113", name="junior-invalid-senior-post", severity=Severity.ERROR):
     """A junior staff row reports to no senior post, or to an eliminated one.
 
     ## What it does
@@ -68,9 +68,6 @@ class JuniorInvalidSeniorPost(OrganogramRule):
     ```
     """
 
-    code = "T113"
-    name = "junior-invalid-senior-post"
-    severity = Severity.ERROR
     basis = grounds(
         "'Junior post reporting to unknown senior post', 'Junior post reporting to Eliminated senior post'",
         "'Reporting Senior Post', 'The 'post unique reference' of the post in the Senior Staff that this one reports to "

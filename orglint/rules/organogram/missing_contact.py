@@ -17,7 +17,7 @@ from orglint.rules.organogram._table_rule import (
 ONLY_FOR_EMPTY_POSTS = "which is only for vacant or eliminated posts and reference-0 rows"
 
 
-class MissingContact(OrganogramRule):
+class MissingContact(OrganogramRule, code="T110", name="missing-contact", severity=Severity.ERROR):
     """A senior post's contact phone or e-mail is missing, or not what the post calls for.
 
     ## What it does
@@ -66,9 +66,6 @@ class MissingContact(OrganogramRule):
     ```
     """
 
-    code = "T110"
-    name = "missing-contact"
-    severity = Severity.ERROR
     basis = grounds(
         "'The Contact Phone must be supplied', 'must be N/A' where the reference is 0 or the Name Vacant or "
         "Eliminated, and 'can only be N/A' there; 'You must provide at least one form of contact'; the e-mail 'must be a "

@@ -6,7 +6,7 @@ from orglint.rules import CheckContext
 from orglint.rules.organogram._table_rule import SCHEMA_ONLY, UNDISCLOSED, OrganogramRule, grounds, posts
 
 
-class MissingJobTitleOrFunction(OrganogramRule):
+class MissingJobTitleOrFunction(OrganogramRule, code="T116", name="missing-job-title-or-function", severity=Severity.ERROR):
     """A senior post's Job Title or Job/Team Function is blank.
 
     ## What it does
@@ -47,9 +47,6 @@ class MissingJobTitleOrFunction(OrganogramRule):
     ```
     """
 
-    code = "T116"
-    name = "missing-job-title-or-function"
-    severity = Severity.ERROR
     basis = grounds(
         "'The Job Title cannot be blank', 'The Job/Team Function cannot be blank'",
         "'Job Title', 'Cannot be blank or N/D'; 'Job/Team Function', 'Cannot be left blank.'",

@@ -12,7 +12,7 @@ class NonStandardGradeSettings(RuleSettings):
     grades: list[str] = Field(min_length=1, description="The senior grades the publication accepts.")
 
 
-class NonStandardGrade(OrganogramRule[NonStandardGradeSettings]):
+class NonStandardGrade(OrganogramRule[NonStandardGradeSettings], code="T106", name="non-standard-grade", severity=Severity.ERROR):
     """A senior post's grade is not one of the standard senior grades.
 
     ## What it does
@@ -51,9 +51,6 @@ class NonStandardGrade(OrganogramRule[NonStandardGradeSettings]):
     ```
     """
 
-    code = "T106"
-    name = "non-standard-grade"
-    severity = Severity.ERROR
     basis = grounds(
         "'The Grade (or equivalent) cannot be blank', 'must be from the standard list'",
         "'Grade (or equivalent)', 'Valid values: SCS4, SCS3, SCS2, SCS1A, SCS1, OF-9, OF-8, OF-7, OF-6'",

@@ -15,7 +15,7 @@ from orglint.rules.organogram._table_rule import (
 NOT_IN_POST_TITLE = "Not in post"
 
 
-class NotInPostMismatch(OrganogramRule):
+class NotInPostMismatch(OrganogramRule, code="T108", name="not-in-post-mismatch", severity=Severity.ERROR):
     """ "Not in post" rows and the reference "0" do not go together.
 
     ## What it does
@@ -61,9 +61,6 @@ class NotInPostMismatch(OrganogramRule):
     ```
     """
 
-    code = "T108"
-    name = "not-in-post-mismatch"
-    severity = Severity.ERROR
     basis = grounds(
         "reference 0: 'the Job Title must be Not in post', 'the Job/Team Function must be N/A', 'the Unit must be N/A'; "
         "otherwise each 'can only be' so 'if the Post Unique Reference is 0'",

@@ -15,7 +15,7 @@ from orglint.rules.organogram._table_rule import (
 )
 
 
-class UndisclosedOrganisation(OrganogramRule):
+class UndisclosedOrganisation(OrganogramRule, code="T109", name="undisclosed-organisation", severity=Severity.ERROR):
     """A row's Organisation or Unit is blank or withheld ("N/D").
 
     ## What it does
@@ -61,9 +61,6 @@ class UndisclosedOrganisation(OrganogramRule):
     ```
     """
 
-    code = "T109"
-    name = "undisclosed-organisation"
-    severity = Severity.ERROR
     basis = grounds(
         "'The Organisation must be disclosed - it cannot be blank or N/D', likewise the Unit (senior rows; junior "
         "checks 'to do')",

@@ -12,7 +12,7 @@ class CfoNotQualifiedSettings(RuleSettings):
     )
 
 
-class CfoNotQualified(Rule[CfoNotQualifiedSettings]):
+class CfoNotQualified(Rule[CfoNotQualifiedSettings], code="L107", name="cfo-not-qualified", severity=Severity.ERROR):
     """The chief finance officer's post lacks an accepted accountancy qualification.
 
     ## What it does
@@ -60,9 +60,6 @@ class CfoNotQualified(Rule[CfoNotQualifiedSettings]):
     ```
     """
 
-    code = "L107"
-    name = "cfo-not-qualified"
-    severity = Severity.ERROR
     basis = "Local Government Finance Act 1988 s113: the officer responsible under Local Government Act 1972 s151 is a member of an accountancy body it specifies"
     fix = "Record the post's accountancy qualification, or designate a qualified post."
 
