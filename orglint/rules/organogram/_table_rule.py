@@ -94,7 +94,18 @@ class OrganogramRule(Rule[SettingsT]):
         return self.check_organogram(context, organogram)
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        raise NotImplementedError
+        """Each senior post's row (those with a reference), then each junior row, one at a time; a
+        rule that needs the tables as a whole (references, reporting lines) overrides this."""
+        for table, row, reference in posts(organogram):
+            yield from self.check_senior_post(table, row, reference)
+        for table, row in junior_rows(organogram):
+            yield from self.check_junior_row(table, row)
+
+    def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:
+        return iter(())
+
+    def check_junior_row(self, table: MappedTable, row: TableRow) -> Iterator[Diagnostic]:
+        return iter(())
 
     def read_amount(
         self,

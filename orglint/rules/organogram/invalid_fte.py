@@ -1,9 +1,8 @@
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.load.organogram import Organogram
-from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import BASIS, OrganogramRule, number, posts
+from orglint.load.table import MappedTable, TableRow
+from orglint.rules.organogram._table_rule import BASIS, OrganogramRule, number
 
 ASKS = "the organogram schema asks for 1 or a decimal fraction, the publication validator does not check FTE"
 
@@ -52,11 +51,10 @@ class InvalidFte(OrganogramRule, code="T112", name="invalid-fte", severity=Sever
     )
     fix = "Write 1 for full time, or the fraction worked (0.5, 0.6)."
 
-    def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        for table, row, _ in posts(organogram):
-            value = table.value(row, "fte")
-            fte = number(value)
-            if fte is None:
-                yield self.at(table, row, "fte", f"the FTE {'is blank' if not value else f'{value!r} is not a number'}: {ASKS}")
-            elif not 0 < fte <= 1:
-                yield self.at(table, row, "fte", f"the FTE {value} is not above 0 and at most 1: {ASKS}")
+    def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:
+        value = table.value(row, "fte")
+        fte = number(value)
+        if fte is None:
+            yield self.at(table, row, "fte", f"the FTE {'is blank' if not value else f'{value!r} is not a number'}: {ASKS}")
+        elif not 0 < fte <= 1:
+            yield self.at(table, row, "fte", f"the FTE {value} is not above 0 and at most 1: {ASKS}")

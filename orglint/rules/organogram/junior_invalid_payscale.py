@@ -1,13 +1,11 @@
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.load.organogram import Organogram
-from orglint.rules import CheckContext
+from orglint.load.table import MappedTable, TableRow
 from orglint.rules.organogram._table_rule import (
     SCHEMA_ONLY,
     OrganogramRule,
     grounds,
-    junior_rows,
 )
 
 
@@ -73,21 +71,20 @@ class JuniorInvalidPayscale(OrganogramRule, code="T115", name="junior-invalid-pa
     )
     fix = "Give the grade's payscale as two amounts, minimum first."
 
-    def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        for table, row in junior_rows(organogram):
-            amounts = []
-            for key, what in (("pay_min", "payscale minimum"), ("pay_max", "payscale maximum")):
-                cell, finding = self.read_amount(table, row, key, what, words=())
-                amounts.append(cell.value)
-                if finding is not None:
-                    yield finding
-            minimum, maximum = amounts
-            if minimum is not None and maximum is not None and minimum > maximum:
-                yield self.at(
-                    table,
-                    row,
-                    "pay_max",
-                    f"the payscale maximum £{maximum:,.0f} is below the minimum £{minimum:,.0f}: the organogram schema "
-                    "asks for the lowest and highest pay of the grade, the publication validator accepts it",
-                    at_most=SCHEMA_ONLY,
-                )
+    def check_junior_row(self, table: MappedTable, row: TableRow) -> Iterator[Diagnostic]:
+        amounts = []
+        for key, what in (("pay_min", "payscale minimum"), ("pay_max", "payscale maximum")):
+            cell, finding = self.read_amount(table, row, key, what, words=())
+            amounts.append(cell.value)
+            if finding is not None:
+                yield finding
+        minimum, maximum = amounts
+        if minimum is not None and maximum is not None and minimum > maximum:
+            yield self.at(
+                table,
+                row,
+                "pay_max",
+                f"the payscale maximum £{maximum:,.0f} is below the minimum £{minimum:,.0f}: the organogram schema "
+                "asks for the lowest and highest pay of the grade, the publication validator accepts it",
+                at_most=SCHEMA_ONLY,
+            )

@@ -1,9 +1,8 @@
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.load.organogram import Organogram
-from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import SCHEMA_ONLY, UNDISCLOSED, OrganogramRule, grounds, posts
+from orglint.load.table import MappedTable, TableRow
+from orglint.rules.organogram._table_rule import SCHEMA_ONLY, UNDISCLOSED, OrganogramRule, grounds
 
 
 class MissingJobTitleOrFunction(OrganogramRule, code="T116", name="missing-job-title-or-function", severity=Severity.ERROR):
@@ -53,17 +52,16 @@ class MissingJobTitleOrFunction(OrganogramRule, code="T116", name="missing-job-t
     )
     fix = "Give the post's job title and its team's function."
 
-    def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        for table, row, _ in posts(organogram):
-            for key, what in (("title", "Job Title"), ("function", "Job/Team Function")):
-                if not table.value(row, key):
-                    yield self.at(table, row, key, f"the {what} is blank: give it")
-            if table.value(row, "title") == UNDISCLOSED:
-                yield self.at(
-                    table,
-                    row,
-                    "title",
-                    "the Job Title is withheld (N/D): the organogram schema says it 'Cannot be blank or \"N/D\"', the "
-                    "publication validator accepts it",
-                    at_most=SCHEMA_ONLY,
-                )
+    def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:
+        for key, what in (("title", "Job Title"), ("function", "Job/Team Function")):
+            if not table.value(row, key):
+                yield self.at(table, row, key, f"the {what} is blank: give it")
+        if table.value(row, "title") == UNDISCLOSED:
+            yield self.at(
+                table,
+                row,
+                "title",
+                "the Job Title is withheld (N/D): the organogram schema says it 'Cannot be blank or \"N/D\"', the "
+                "publication validator accepts it",
+                at_most=SCHEMA_ONLY,
+            )
