@@ -134,6 +134,12 @@ class OrganogramRule(Rule[SettingsT]):
             message = f"the {what} is {cell.text!r}: the organogram schema asks for a number, {accepted}"
         return cell, self.at(table, row, key, message, at_most=SCHEMA_ONLY)
 
+    def schema_asks(self, table: MappedTable, row: TableRow, key: str, message: str) -> Diagnostic:
+        """A finding on one cell for what only the organogram schema's text asks for: at most a
+        warning, and ``message`` (what the cell is, what the schema asks) goes on to say that the
+        publication validator accepts it."""
+        return self.at(table, row, key, f"{message}, the publication validator accepts it", at_most=SCHEMA_ONLY)
+
     def at(
         self,
         table: MappedTable,

@@ -86,13 +86,11 @@ class InvalidName(OrganogramRule, code="T107", name="invalid-name", severity=Sev
         elif name == UNDISCLOSED and positive:
             yield self.at(table, row, "name", "the name is N/D (not disclosed) but the pay is above 0: disclose both or neither")
         elif name == UNDISCLOSED and any(cell.value is not None for cell in pay):
-            yield self.at(
+            yield self.schema_asks(
                 table,
                 row,
                 "name",
-                "the name is N/D with a pay of 0: the organogram schema says the name 'cannot be N/D if the pay is a "
-                "number', the publication validator accepts it",
-                at_most=SCHEMA_ONLY,
+                "the name is N/D with a pay of 0: the organogram schema says the name 'cannot be N/D if the pay is a number'",
             )
         elif name == NOT_APPLICABLE:
             unpaid = all(value is not None and value <= 0 for value in amounts)

@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import NOT_IN_POST, SCHEMA_ONLY, TOP, OrganogramRule, grounds, senior_rows
+from orglint.rules.organogram._table_rule import NOT_IN_POST, TOP, OrganogramRule, grounds, senior_rows
 
 PUNCTUATION = frozenset("¬!\"£$%^&()+={}[]:;@'#<>,.\\/")
 """The characters the publication validator refuses in a reference (besides spaces)."""
@@ -77,11 +77,10 @@ class InvalidPostReference(OrganogramRule, code="T101", name="invalid-post-refer
                     table, row, "reference", f"reference {reference!r} contains {_listed(refused)}: no spaces or punctuation"
                 )
             elif odd := {c for c in reference if not ((c.isascii() and c.isalnum()) or c == "-")}:
-                yield self.at(
+                yield self.schema_asks(
                     table,
                     row,
                     "reference",
                     f"reference {reference!r} contains {_listed(odd)}: the organogram schema asks for letters, digits "
-                    "and '-' only, the publication validator accepts it",
-                    at_most=SCHEMA_ONLY,
+                    "and '-' only",
                 )

@@ -5,7 +5,6 @@ from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
 from orglint.rules.organogram._table_rule import (
     NO_BLANK,
-    SCHEMA_ONLY,
     OrganogramRule,
     grounds,
     senior_rows,
@@ -64,11 +63,10 @@ class InvalidSalaryCostOfReports(OrganogramRule, code="T117", name="invalid-sala
             if finding is not None:
                 yield finding
             elif cell.value is not None and cell.value < 0:
-                yield self.at(
+                yield self.schema_asks(
                     table,
                     row,
                     "cost_of_reports",
                     f"the salary cost of reports is £{cell.value:,.0f}: the organogram schema asks for a 'Postitive or "
-                    "zero number', the publication validator accepts it",
-                    at_most=SCHEMA_ONLY,
+                    "zero number'",
                 )

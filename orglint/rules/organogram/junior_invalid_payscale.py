@@ -3,7 +3,6 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
 from orglint.rules.organogram._table_rule import (
-    SCHEMA_ONLY,
     OrganogramRule,
     grounds,
 )
@@ -80,11 +79,10 @@ class JuniorInvalidPayscale(OrganogramRule, code="T115", name="junior-invalid-pa
                 yield finding
         minimum, maximum = amounts
         if minimum is not None and maximum is not None and minimum > maximum:
-            yield self.at(
+            yield self.schema_asks(
                 table,
                 row,
                 "pay_max",
                 f"the payscale maximum £{maximum:,.0f} is below the minimum £{minimum:,.0f}: the organogram schema "
-                "asks for the lowest and highest pay of the grade, the publication validator accepts it",
-                at_most=SCHEMA_ONLY,
+                "asks for the lowest and highest pay of the grade",
             )

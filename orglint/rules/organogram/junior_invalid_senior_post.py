@@ -5,7 +5,6 @@ from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
 from orglint.rules.organogram._table_rule import (
     NOT_IN_POST,
-    SCHEMA_ONLY,
     OrganogramRule,
     References,
     grounds,
@@ -85,11 +84,10 @@ class JuniorInvalidSeniorPost(OrganogramRule, code="T113", name="junior-invalid-
             elif why := references.unknown(senior):
                 yield self.at(table, row, "reports_to", why)
             elif senior == NOT_IN_POST:
-                yield self.at(
+                yield self.schema_asks(
                     table,
                     row,
                     "reports_to",
                     "the team reports to reference 0 (people paid but not in a post): the organogram schema asks for a "
-                    "senior post's reference, the publication validator accepts it",
-                    at_most=SCHEMA_ONLY,
+                    "senior post's reference",
                 )

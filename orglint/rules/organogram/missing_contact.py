@@ -5,7 +5,6 @@ from orglint.load.table import MappedTable, TableRow
 from orglint.rules.organogram._table_rule import (
     NOT_APPLICABLE,
     NOT_IN_POST,
-    SCHEMA_ONLY,
     UNDISCLOSED,
     VACANT_OR_ELIMINATED,
     OrganogramRule,
@@ -97,13 +96,12 @@ class MissingContact(OrganogramRule, code="T110", name="missing-contact", severi
         elif email != UNDISCLOSED and not ("@" in email and "." in email):
             yield self.at(table, row, "email", f"{email!r} is not an e-mail address (it needs '@' and '.')")
         elif not_in_post:
-            yield self.at(
+            yield self.schema_asks(
                 table,
                 row,
                 "email",
                 f"the Contact E-mail of a reference-0 row is {email!r}: the organogram schema says 'If Post Unique "
-                "Reference is 0, put 'N/A'', the publication validator accepts it",
-                at_most=SCHEMA_ONLY,
+                "Reference is 0, put 'N/A''",
             )
 
 

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
-from orglint.rules.organogram._table_rule import SCHEMA_ONLY, UNDISCLOSED, OrganogramRule, grounds
+from orglint.rules.organogram._table_rule import UNDISCLOSED, OrganogramRule, grounds
 
 
 class MissingJobTitleOrFunction(OrganogramRule, code="T116", name="missing-job-title-or-function", severity=Severity.ERROR):
@@ -57,11 +57,9 @@ class MissingJobTitleOrFunction(OrganogramRule, code="T116", name="missing-job-t
             if not table.value(row, key):
                 yield self.at(table, row, key, f"the {what} is blank: give it")
         if table.value(row, "title") == UNDISCLOSED:
-            yield self.at(
+            yield self.schema_asks(
                 table,
                 row,
                 "title",
-                "the Job Title is withheld (N/D): the organogram schema says it 'Cannot be blank or \"N/D\"', the "
-                "publication validator accepts it",
-                at_most=SCHEMA_ONLY,
+                "the Job Title is withheld (N/D): the organogram schema says it 'Cannot be blank or \"N/D\"'",
             )

@@ -6,7 +6,7 @@ from pydantic import Field
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
 from orglint.rules import RuleSettings
-from orglint.rules.organogram._table_rule import SCHEMA_ONLY, OrganogramRule, grounds, shown
+from orglint.rules.organogram._table_rule import OrganogramRule, grounds, shown
 
 
 class NonStandardGradeSettings(RuleSettings):
@@ -74,10 +74,9 @@ class NonStandardGrade(OrganogramRule[NonStandardGradeSettings], code="T106", na
                 f"grade {shown(grade)} is not a standard senior grade ({', '.join(self.settings.grades)})",
             )
         elif grade != standard:
-            yield self.at(
+            yield self.schema_asks(
                 table,
                 row,
                 "grade",
-                f"grade {grade!r}: the organogram schema writes {standard!r}, the publication validator accepts it",
-                at_most=SCHEMA_ONLY,
+                f"grade {grade!r}: the organogram schema writes {standard!r}",
             )

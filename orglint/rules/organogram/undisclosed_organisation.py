@@ -74,13 +74,12 @@ class UndisclosedOrganisation(OrganogramRule, code="T109", name="undisclosed-org
             elif key == "organisation" and (
                 value.upper() == UNDISCLOSED or (value == NOT_APPLICABLE and reference != NOT_IN_POST)
             ):
-                yield self.at(
+                yield self.schema_asks(
                     table,
                     row,
                     key,
                     f"the Organisation is {value!r}: the organogram schema says 'Cannot be N/D' and ''N/A' only "
-                    "allowed when the Post Unique Reference is 0', the publication validator accepts it",
-                    at_most=SCHEMA_ONLY,
+                    "allowed when the Post Unique Reference is 0'",
                 )
 
     def check_junior_row(self, table: MappedTable, row: TableRow) -> Iterator[Diagnostic]:
