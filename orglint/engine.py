@@ -315,7 +315,7 @@ def _chosen_rules(config: Config, ruleset: Ruleset, session: _Session) -> tuple[
     """The codes the command line and configuration select from the ruleset, and those rules with
     their settings."""
     options, rules = session.options, session.rules
-    select = [*(options.select or config.settings.select or ())]
+    select = list(options.select or config.settings.select or ())
     extend_select = [*config.settings.extend_select, *options.extend_select]
     ignore = [*config.settings.ignore, *options.ignore]
     named = selection.named_exactly([*select, *extend_select], rules)
