@@ -620,3 +620,20 @@ def test_a_ruleset_s_council_type_grounds_and_pairs_name_designations_it_require
         ),
     ]:
         assert words in str(refusal(in_tmp, body))
+
+
+@pytest.mark.parametrize("code", ["L108", "L114", "P101", "P102", "P103"])
+def test_orglint_rule_shows_each_new_rule_s_docs_with_its_basis(code: str) -> None:
+    exit_code, out, _ = run("rule", code)
+    rule = registered_rules()[code]
+    flat = " ".join(out.split())
+    assert exit_code == 0 and f"{code} {rule.name}" in flat
+    assert "Basis: " + " ".join(rule.basis.split())[:60] in flat
+    assert "Why" in flat and rule.summary()[:40] in flat
+
+
+def test_the_transparency_code_ruleset_extends_the_statutory_one() -> None:
+    loaded = load_ruleset(["uk-transparency-code"], REPO)
+    assert loaded.names == ["core", "uk-local-government", "uk-transparency-code"]
+    assert {"P101", "P102", "P103", "L101", "L114"} <= loaded.enabled()
+    assert "P101" not in load_ruleset(["uk-local-government"], REPO).enabled()
