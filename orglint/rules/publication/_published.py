@@ -23,7 +23,7 @@ BRACKET = 5000
 
 
 class ChartSettings(RuleSettings):
-    levels: int = Field(default=3, ge=1, description="How many levels from the top post the organisation chart covers.")
+    levels: int = Field(ge=1, description="How many levels from the top post the organisation chart covers (the Code: 3).")
 
 
 def charted_posts(context: CheckContext, levels: int) -> Iterator[Post]:

@@ -19,7 +19,7 @@ class MissingDisclosure(Rule[ChartSettings]):
     whose shape P102 checks); and the salary ceiling, the maximum of its grade's pay band
     (policy `grades.<grade>.pay`: a post without a grade is reported for the grade alone). One
     finding per post, at its `id`, naming everything it lacks. The ruleset's `levels` setting
-    (default 3) says how many levels the chart covers.
+    says how many levels the chart covers (3 in `uk-transparency-code`, as the Code says).
 
     ## Why
     "Local authorities must publish an organisation chart covering staff in the top three
@@ -77,7 +77,7 @@ class MissingDisclosure(Rule[ChartSettings]):
     code = "P101"
     name = "missing-disclosure"
     severity = Severity.ERROR
-    basis = "Local Government Transparency Code 2015, paragraph 41: for each member of staff in the top three levels, grade, job title, department and team, whether permanent or temporary, contact details, salary in £5,000 brackets and salary ceiling"
+    basis = "Local Government Transparency Code 2015, paragraph 41 (the paragraph number unverified): for each member of staff in the top three levels, grade, job title, department and team, whether permanent or temporary, contact details, salary in £5,000 brackets and salary ceiling"
     fix = "Give the post its grade, department, contract, contact details and salary, and its grade a pay band."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:

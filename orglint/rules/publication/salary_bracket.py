@@ -65,7 +65,7 @@ class SalaryBracket(Rule[ChartSettings]):
     code = "P102"
     name = "salary-bracket"
     severity = Severity.ERROR
-    basis = "Local Government Transparency Code 2015, paragraph 41: 'salary in £5,000 brackets, consistent with the details published under paragraph 38'"
+    basis = "Local Government Transparency Code 2015, paragraph 41 (the paragraph number unverified): 'salary in £5,000 brackets, consistent with the details published under paragraph 38'"
     fix = "Publish the £5,000 bracket the salary falls in, such as `salary: {min: 85000, max: 89999}`."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:

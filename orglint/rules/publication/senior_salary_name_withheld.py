@@ -7,7 +7,9 @@ from orglint.rules import CheckContext, Rule, RuleSettings
 
 
 class SeniorSalaryNameWithheldSettings(RuleSettings):
-    threshold: float = Field(default=150000, gt=0, description="The salary a year from which holders are named, in pounds.")
+    threshold: float = Field(
+        gt=0, description="The salary a year from which holders are named, in pounds (the Regulations: 150000)."
+    )
 
 
 class SeniorSalaryNameWithheld(Rule[SeniorSalaryNameWithheldSettings]):
