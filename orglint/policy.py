@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from orglint.kebab_case import KEBAB_CASE_KEYS
+from orglint.model.schema import ordered
 
 
 class _Policy(BaseModel):
@@ -38,9 +39,7 @@ class Range(_Policy):
 
     @model_validator(mode="after")
     def _ordered(self) -> Range:
-        if self.min > self.max:
-            raise ValueError(f"min ({self.min:g}) is above max ({self.max:g})")
-        return self
+        return ordered(self)
 
     def __contains__(self, value: float) -> bool:
         return self.min <= value <= self.max

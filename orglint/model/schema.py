@@ -15,7 +15,7 @@ stand in for ``BaseModel``'s class methods.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Literal, Protocol, Self, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, TypeAdapter, model_validator
 from pydantic.dataclasses import dataclass
@@ -158,6 +158,25 @@ class Profile(Located):
     updated: datetime.date | None = Field(default=None, description="When the profile last changed.")
 
 
+class _Bounded(Protocol):
+    @property
+    def min(self) -> float: ...
+
+    @property
+    def max(self) -> float: ...
+
+
+BoundedT = TypeVar("BoundedT", bound=_Bounded)
+
+
+def ordered(bounds: BoundedT) -> BoundedT:
+    """``bounds`` if its ``min`` is at most its ``max``, for a model's validator; a validation
+    error otherwise (a salary here, a pay band in a ruleset's policy)."""
+    if bounds.min > bounds.max:
+        raise ValueError(f"min ({bounds.min:g}) is above max ({bounds.max:g})")
+    return bounds
+
+
 @dataclass(config=STRICT, frozen=True, slots=True)
 class Salary:
     min: float = Field(ge=0)
@@ -165,9 +184,7 @@ class Salary:
 
     @model_validator(mode="after")
     def _ordered(self) -> Salary:
-        if self.min > self.max:
-            raise ValueError(f"min ({self.min:g}) is above max ({self.max:g})")
-        return self
+        return ordered(self)
 
 
 @dataclass(config=STRICT, frozen=True, slots=True)

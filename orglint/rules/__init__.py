@@ -2,8 +2,10 @@
 
 A rule is a class in a short module of its own:
 
-* ``code`` (``D103``), ``name`` (kebab-case, ``one-over-one``), default ``severity``,
-  ``basis`` (the statute or seed paragraph it enforces) and ``fix`` (one line);
+* ``code`` (``D103``), ``name`` (kebab-case, ``one-over-one``) and default ``severity`` as
+  keywords of its class line (``class OneOverOne(Rule, code="D103", name="one-over-one",
+  severity=Severity.WARNING)``), then ``basis`` (the statute or seed paragraph it enforces) and
+  ``fix`` (one line) as class attributes;
 * a docstring that *is* its documentation (``orglint rule CODE`` prints it): a summary line,
   then What it does / Why / How to fix / Example sections, with a failing example whose
   offending lines are marked ``# <- CODE`` and a passing one. The test suite lints both;
@@ -182,8 +184,19 @@ class Rule(Generic[SettingsT]):
     """Its findings on a post say a designation that post holds is in conflict (the audit report's
     statutory officers table shows them so)."""
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls, *, code: str | None = None, name: str | None = None, severity: Severity | None = None, **kwargs: Any
+    ) -> None:
+        """A rule names itself in its class line, ``class OneOverOne(Rule, code="D103",
+        name="one-over-one", severity=Severity.WARNING)``, so what it is reads before its
+        documentation; a family's base class names none of them."""
         super().__init_subclass__(**kwargs)
+        if code is not None:
+            cls.code = code
+        if name is not None:
+            cls.name = name
+        if severity is not None:
+            cls.severity = severity
         if "Settings" in cls.__dict__:
             return
         for base in cls.__dict__.get("__orig_bases__", ()):

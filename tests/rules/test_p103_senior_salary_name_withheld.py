@@ -12,10 +12,6 @@ from .published import COUNCIL, FILES, change
 P103 = RuleTester("P103")
 
 
-def test_the_forty_post_council_is_clean(tmp_path: Path) -> None:
-    assert P103.findings(tmp_path, COUNCIL, FILES, alone=False) == []
-
-
 @pytest.mark.parametrize(
     ("salary", "reported"),
     [

@@ -6,7 +6,7 @@ from orglint.rules import CheckContext, Rule
 from orglint.rules.publication._published import ChartSettings, charted_posts
 
 
-class MissingDisclosure(Rule[ChartSettings]):
+class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosure", severity=Severity.ERROR):
     """A post in the top three levels lacks something the Transparency Code's organisation chart must show.
 
     ## What it does
@@ -74,9 +74,6 @@ class MissingDisclosure(Rule[ChartSettings]):
     ```
     """
 
-    code = "P101"
-    name = "missing-disclosure"
-    severity = Severity.ERROR
     basis = "Local Government Transparency Code 2015, paragraph 41 (the paragraph number unverified): for each member of staff in the top three levels, grade, job title, department and team, whether permanent or temporary, contact details, salary in £5,000 brackets and salary ceiling"
     fix = "Give the post its grade, department, contract, contact details and salary, and its grade a pay band."
 

@@ -5,7 +5,7 @@ from orglint.rules import CheckContext, Rule
 from orglint.rules.publication._published import BRACKET, ChartSettings, charted_posts, is_bracket
 
 
-class SalaryBracket(Rule[ChartSettings]):
+class SalaryBracket(Rule[ChartSettings], code="P102", name="salary-bracket", severity=Severity.ERROR):
     """A post in the top three levels gives a salary that is not a £5,000 bracket.
 
     ## What it does
@@ -62,9 +62,6 @@ class SalaryBracket(Rule[ChartSettings]):
     ```
     """
 
-    code = "P102"
-    name = "salary-bracket"
-    severity = Severity.ERROR
     basis = "Local Government Transparency Code 2015, paragraph 41 (the paragraph number unverified): 'salary in £5,000 brackets, consistent with the details published under paragraph 38'"
     fix = "Publish the £5,000 bracket the salary falls in, such as `salary: {min: 85000, max: 89999}`."
 

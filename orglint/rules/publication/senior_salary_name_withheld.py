@@ -12,7 +12,9 @@ class SeniorSalaryNameWithheldSettings(RuleSettings):
     )
 
 
-class SeniorSalaryNameWithheld(Rule[SeniorSalaryNameWithheldSettings]):
+class SeniorSalaryNameWithheld(
+    Rule[SeniorSalaryNameWithheldSettings], code="P103", name="senior-salary-name-withheld", severity=Severity.WARNING
+):
     """A post paid £150,000 or more does not give its holder's name.
 
     ## What it does
@@ -69,9 +71,6 @@ class SeniorSalaryNameWithheld(Rule[SeniorSalaryNameWithheldSettings]):
     ```
     """
 
-    code = "P103"
-    name = "senior-salary-name-withheld"
-    severity = Severity.WARNING
     basis = "Accounts and Audit Regulations 2015 reg 7 and Schedule 1 para 2: senior employees whose salary is £150,000 or more are identified by name (as the Local Government Transparency Code 2015 restates it; the Schedule's own sentence unverified)"
     fix = "Give the post's holder, or record why the name is withheld with an inline suppression."
 

@@ -17,7 +17,7 @@ class CfoNotQualifiedSettings(RuleSettings):
     )
 
 
-class CfoNotQualified(Rule[CfoNotQualifiedSettings]):
+class CfoNotQualified(Rule[CfoNotQualifiedSettings], code="L107", name="cfo-not-qualified", severity=Severity.ERROR):
     """The chief finance officer's post lacks an accepted accountancy qualification.
 
     ## What it does
@@ -68,9 +68,6 @@ class CfoNotQualified(Rule[CfoNotQualifiedSettings]):
     ```
     """
 
-    code = "L107"
-    name = "cfo-not-qualified"
-    severity = Severity.ERROR
     basis = "Local Government Finance Act 1988 s113 (England and Wales): the officer responsible under Local Government Act 1972 s151 is a member of an accountancy body it specifies"
     fix = "Record the post's accountancy qualification, or designate a qualified post."
 

@@ -7,7 +7,7 @@ _BARRED = ("head-of-paid-service", "monitoring-officer", "chief-finance-officer"
 """The designations the Local Government (Wales) Measure 2011 s8(4) bars, in its order: (a), (b), (c)."""
 
 
-class DemocraticServicesConflict(Rule):
+class DemocraticServicesConflict(Rule, code="L114", name="democratic-services-conflict", severity=Severity.ERROR):
     """The head of democratic services is also the head of paid service, monitoring officer or CFO.
 
     ## What it does
@@ -64,9 +64,6 @@ class DemocraticServicesConflict(Rule):
     ```
     """
 
-    code = "L114"
-    name = "democratic-services-conflict"
-    severity = Severity.ERROR
     basis = "Local Government (Wales) Measure 2011 s8(4): a local authority 'may not designate' its head of paid service, monitoring officer or chief finance officer as head of democratic services"
     fix = "Designate another post, not the head of paid service, monitoring officer or CFO, as head of democratic services."
     designation_conflict = True

@@ -14,7 +14,9 @@ class MissingStatutoryDeputySettings(RuleSettings):
     )
 
 
-class MissingStatutoryDeputy(Rule[MissingStatutoryDeputySettings]):
+class MissingStatutoryDeputy(
+    Rule[MissingStatutoryDeputySettings], code="L112", name="missing-statutory-deputy", severity=Severity.WARNING
+):
     """No deputy chief finance officer or deputy monitoring officer is designated.
 
     ## What it does
@@ -60,9 +62,6 @@ class MissingStatutoryDeputy(Rule[MissingStatutoryDeputySettings]):
     ```
     """
 
-    code = "L112"
-    name = "missing-statutory-deputy"
-    severity = Severity.WARNING
     basis = "Local Government and Housing Act 1989 s5(7): the monitoring officer's nominated deputy; Local Government Finance Act 1988 s114(6) (subsection unverified): the chief finance officer's nominated deputy"
     fix = "Add the deputy designation to the post that deputises."
 

@@ -2,7 +2,7 @@ from orglint.diagnostics import Severity
 from orglint.rules.statutory._required import MissingDesignation
 
 
-class MissingUpperTierDirector(MissingDesignation):
+class MissingUpperTierDirector(MissingDesignation, code="L108", name="missing-upper-tier-director", severity=Severity.ERROR):
     """A council with social care, education, public health or democratic services duties lacks one of their statutory officers.
 
     ## What it does
@@ -71,9 +71,6 @@ class MissingUpperTierDirector(MissingDesignation):
     ```
     """
 
-    code = "L108"
-    name = "missing-upper-tier-director"
-    severity = Severity.ERROR
     basis = (
         "Children Act 2004 s18 (director of children's services); Local Authority Social Services Act 1970 s6(A1) "
         "(director of adult social services); National Health Service Act 2006 s73A (director of public health); "

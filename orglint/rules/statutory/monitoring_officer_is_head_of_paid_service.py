@@ -2,7 +2,9 @@ from orglint.diagnostics import Severity
 from orglint.rules.statutory._incompatible import IncompatibleDesignations
 
 
-class MonitoringOfficerIsHeadOfPaidService(IncompatibleDesignations):
+class MonitoringOfficerIsHeadOfPaidService(
+    IncompatibleDesignations, code="L106", name="monitoring-officer-is-head-of-paid-service", severity=Severity.ERROR
+):
     """The monitoring officer is also the head of paid service.
 
     ## What it does
@@ -56,9 +58,6 @@ class MonitoringOfficerIsHeadOfPaidService(IncompatibleDesignations):
     ```
     """
 
-    code = "L106"
-    name = "monitoring-officer-is-head-of-paid-service"
-    severity = Severity.ERROR
     basis = "Local Government and Housing Act 1989 s5(1A)-(1B): in a county, district or London borough council in England the monitoring officer 'may not be the head of that authority's paid service'"
     fix = "Designate another post as monitoring officer."
     first = "head-of-paid-service"

@@ -23,7 +23,9 @@ class StatutoryDirectorLineSettings(RuleSettings):
         return self
 
 
-class StatutoryDirectorLine(Rule[StatutoryDirectorLineSettings]):
+class StatutoryDirectorLine(
+    Rule[StatutoryDirectorLineSettings], code="L110", name="statutory-director-line", severity=Severity.ERROR
+):
     """A statutory director does not report directly to the head of paid service.
 
     ## What it does
@@ -77,9 +79,6 @@ class StatutoryDirectorLine(Rule[StatutoryDirectorLineSettings]):
     ```
     """
 
-    code = "L110"
-    name = "statutory-director-line"
-    severity = Severity.ERROR
     basis = "The statutory guidance on each statutory director's role: a direct line to the chief executive or head of paid service (each finding cites its director's own: see the ruleset's `grounds`)"
     fix = "Make the post report directly to the head of paid service."
 
