@@ -637,3 +637,10 @@ def test_the_transparency_code_ruleset_extends_the_statutory_one() -> None:
     assert loaded.names == ["core", "uk-local-government", "uk-transparency-code"]
     assert {"P101", "P102", "P103", "L101", "L114"} <= loaded.enabled()
     assert "P101" not in load_ruleset(["uk-local-government"], REPO).enabled()
+
+
+def test_the_audit_report_cites_each_nation_s_section_for_its_officers() -> None:
+    _, markdown, _ = run("report", str(REPO / "sample_structures" / "glenmuir" / "structure.yaml"), "--format", "markdown")
+    cfo = next(line for line in markdown.splitlines() if line.startswith("| Chief Finance Officer"))
+    assert "Local Government (Scotland) Act 1973 s95" in cfo and "1972 s151" not in cfo
+    assert "| Chief Social Work Officer | Social Work (Scotland) Act 1968 s3 | yes | CO-HSCP |" in markdown
