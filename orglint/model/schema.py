@@ -23,7 +23,22 @@ from pydantic.fields import FieldInfo
 
 FORMAT_VERSION = 1
 
-CouncilType = Literal["district", "county", "unitary", "metropolitan-district", "london-borough", "other"]
+CouncilType = Literal[
+    "district",
+    "county",
+    "unitary",
+    "metropolitan-district",
+    "london-borough",
+    "welsh-county",
+    "welsh-county-borough",
+    "scottish-council",
+    "other",
+]
+"""England's types of council, Wales's principal councils (county and county borough) and Scotland's
+councils: the statute each nation applies decides which designations the ruleset requires."""
+Contract = Literal["permanent", "temporary", "fixed-term", "interim", "agency"]
+"""Whether a post's holder is permanent or temporary staff (the Local Government Transparency Code
+2015 asks it of each post in the top three levels), and on what terms if temporary."""
 Function = Literal["strategic-commissioning", "operational-commissioning", "provider", "support"]
 DepartmentKind = Literal["service", "support"]
 """A service department delivers services to the public; a support department (finance, law, HR,
@@ -173,6 +188,17 @@ class Salary:
 
 
 @dataclass(config=STRICT, frozen=True, slots=True)
+class Contact:
+    """How the public reaches a post: the Transparency Code's "contact details"."""
+
+    email: Text | None = None
+    phone: Text | None = None
+
+    def given(self) -> bool:
+        return self.email is not None or self.phone is not None
+
+
+@dataclass(config=STRICT, frozen=True, slots=True)
 class HayPoints:
     know_how: int | None = Field(default=None, ge=0)
     problem_solving: int | None = Field(default=None, ge=0)
@@ -212,6 +238,11 @@ class Post(Located):
         "whose name is not recorded).",
     )
     evaluation: Evaluation | None = None
+    contract: Contract | None = Field(
+        default=None,
+        description="`permanent`, or the terms of temporary staff: `temporary`, `fixed-term`, `interim` or `agency`.",
+    )
+    contact: Contact | None = Field(default=None, description="How the public reaches the post: `email` and `phone`.")
     group: bool = Field(
         default=False,
         description="The entry stands for a group of posts counted by FTE (an organogram's junior staff row), not one "
@@ -222,6 +253,11 @@ class Post(Located):
     def holders(self) -> tuple[str | None, ...]:
         """Each person holding the post (None: not recorded): one, or each sharer of a job share."""
         return self.holder if isinstance(self.holder, tuple) else (self.holder,)
+
+    @property
+    def vacant(self) -> bool:
+        """Nobody holds the post: its holder, or every sharer of a job share, is written ``vacant``."""
+        return all(holder is not None and holder.strip().casefold() == "vacant" for holder in self.holders)
 
 
 @dataclass(config=STRICT, frozen=True, slots=True)

@@ -31,6 +31,7 @@ L     ``statutory/``       statutory officers (the law)
 E     ``evaluation/``      job evaluation
 B     ``partners/``        business partners
 T     ``organogram/``      organogram publication (the tables)
+P     ``publication/``     the Transparency Code's publication
 ====  ===================  =======================================
 
 A family's folder holds its rules, one a module; a module whose name starts with an underscore

@@ -7,7 +7,7 @@ import pytest
 
 from orglint.testing import RuleTester
 
-from . import core, evaluated, graded, organograms, profiled, split
+from . import core, councils, evaluated, graded, organograms, profiled, published, split
 
 # base: (its text, the files beside it, the rules whose tests edit it)
 BASES: dict[str, tuple[str, dict[str, str] | None, tuple[str, ...]]] = {
@@ -16,6 +16,9 @@ BASES: dict[str, tuple[str, dict[str, str] | None, tuple[str, ...]]] = {
     "evaluated": (evaluated.EVALUATED, evaluated.FILES, ("E101", "E102", "E103", "E104")),
     "graded": (graded.GRADED, graded.FILES, ("G101", "G102", "G103", "G105")),
     "profiled": (profiled.PROFILED, profiled.FILES, ("R101", "R102", "R103")),
+    "welsh": (councils.WELSH, None, ("L108", "L112", "L114")),
+    "scottish": (councils.SCOTTISH, None, ("L108", "L112")),
+    "published": (published.COUNCIL, published.FILES, ("P101", "P102", "P103")),
 }
 ORGANOGRAM_RULES = ("T101", "T102", "T103", "T105", "T109", "T110", "T113", "T116")
 
