@@ -30,8 +30,9 @@ MAX_CHART_POSTS = 20_000
 page stays a few megabytes."""
 
 DEEPEST_INDENT = 10
-"""Layers of the outline indented; teams deeper than this are drawn at the same indent, each box
-saying its layer instead, so a deep structure never pushes the chart off the page."""
+"""Layers of the outline indented and folded; the posts deeper than this are listed flat in their
+layer-10 manager's block, each saying its layer, so a deep structure never pushes the chart off the
+page (nor nests the page deeper than a browser reads)."""
 
 SEVERITY_MARKS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
 """The text mark of each severity, so that colour is never the only signal."""
@@ -64,7 +65,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .tree, .tree ul { list-style: none; margin: 0; padding: 0; }
 .tree li { margin: .3rem 0; min-width: 0; }
 .tree ul.team { margin-left: .55rem; padding-left: 1rem; border-left: 1px solid var(--line); }
-.tree ul.deep { margin-left: 0; padding-left: 0; border-left: 0; }
+.tree ul.deep { padding-left: .5rem; }
 .layer { color: var(--muted); font-size: 12px; }
 .tree ul.leaves { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr)); gap: .3rem;
   margin: .3rem 0 .3rem .55rem; padding-left: 1rem; border-left: 1px solid var(--line); }
@@ -85,9 +86,9 @@ details[open] > summary::before { content: "▾"; }
 .post { display: inline-block; max-width: 100%; padding: .2rem .45rem; overflow-wrap: anywhere;
   border: 1px solid var(--line); border-radius: 4px; background: #fff; font-size: 12.5px; line-height: 1.35; }
 .post:target, .finding:target { outline: 3px solid var(--info-line); outline-offset: 2px; }
-.post > span { margin-right: .45rem; } .post > span:last-child { margin-right: 0; }
-.post .id { font-weight: 700; }
-.post .meta { color: var(--muted); }
+.post > * { margin-right: .45rem; } .post > :last-child { margin-right: 0; }
+.post > b { font-weight: 700; }
+.post > small { color: var(--muted); font-size: inherit; }
 .post .codes { font-weight: 700; }
 .post .codes a { margin-right: .3rem; }
 .post.flagged { border-width: 2px; }
@@ -98,7 +99,7 @@ details[open] > summary::before { content: "▾"; }
 .tag { font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; padding: 0 .25rem;
   border: 1px solid currentColor; border-radius: 3px; }
 .more { color: var(--muted); font-size: 11.5px; }
-.findings td:first-child { white-space: nowrap; }
+.findings table { width: 100%; }
 .finding .code { font-weight: 700; }
 @media screen {
   .audit { display: flex; flex-direction: column; }
@@ -117,6 +118,8 @@ details[open] > summary::before { content: "▾"; }
   .department.top-level { break-before: page; }
   .chart > h2 + .department.top-level { break-before: auto; }
   .post, summary, tr { break-inside: avoid; }
+  h1, h2, h3, caption, p.strong { break-after: avoid; }
+  .on-screen { display: none; }
   a { text-decoration: none; }
 }
 """
@@ -231,7 +234,7 @@ def findings_by_department(audit: Audit) -> dict[str, list[Diagnostic]]:
 
 def _code_links(findings: list[Diagnostic], anchors: _Anchors) -> str:
     return "".join(
-        f'<a href="#{anchors.finding(finding)}" title="{escape(finding.message)}">'
+        f'<a href="#{anchors.finding(finding)}" title="{_text(finding.message)}">'
         f"{SEVERITY_MARKS[finding.severity]}\u00a0{escape(finding.code)}</a>"
         for finding in findings
     )
@@ -251,10 +254,11 @@ def _post_box(post: Post, chart: _Chart, below: str = "") -> str:
     meta = " · ".join(
         filter(None, (post.grade, ", ".join(post.designations), f"group of {number(post.fte)} FTE" if post.group else None))
     )
+    # short tags (b: the id, small: grade and designations): a box is written up to 20,000 times
     return (
-        f'<div class="{" ".join(classes)}" id="{chart.anchors.post(post.id)}" data-post="{_text(post.id)}">'
-        f'<span class="id">{_text(post.id)}</span><span class="title">{_text(post.title)}</span>'
-        + (f'<span class="meta">{_text(meta)}</span>' if meta else "")
+        f'<div class="{" ".join(classes)}" id="{chart.anchors.post(post.id)}">'
+        f"<b>{_text(post.id)}</b><span>{_text(post.title)}</span>"
+        + (f"<small>{_text(meta)}</small>" if meta else "")
         + ('<span class="tag">vacant</span>' if vacant else "")
         + codes
         + below
@@ -306,7 +310,7 @@ def _department_heading(department: str, counts: str, chart: _Chart) -> str:
     if findings:
         heading += (
             '<ul class="department-findings">'
-            + "".join(f"<li>{_code_links([finding], chart.anchors)} {escape(finding.message)}</li>" for finding in findings)
+            + "".join(f"<li>{_code_links([finding], chart.anchors)} {_text(finding.message)}</li>" for finding in findings)
             + "</ul>"
         )
     return heading
@@ -333,44 +337,59 @@ def _tree(roots: list[Node], chart: _Chart) -> str:
             posts, flagged = team.posts + 1, team.flagged + (1 if post.id in chart.findings_by_post else 0)
             counts = f": {plural(posts, 'post')}" + (f", {flagged:,} with findings" if flagged else "")
             heading = _department_heading(post.department, counts, chart)
-        hidden = f'<span class="more">{plural(node.hidden, "post")} below, not drawn</span>' if node.hidden else ""
+        box = _post_box(
+            post, chart, f'<span class="more">{plural(node.hidden, "post")} below, not drawn</span>' if node.hidden else ""
+        )
         if layer > DEEPEST_INDENT:
-            heading = f'<span class="layer">layer {layer + 1:,}</span>' + heading
+            # past the deepest indent, one flat list item per post saying its layer, its team after it: a
+            # browser flattens elements nested some hundreds deep, so the page's nesting stops here
+            count = _count_text(team) if node.children else ""
+            parts.append(f'<li><span class="layer">layer {layer + 1:,}</span>{heading}{box}{count}</li>')
+            stack.extend((child, post.department, layer + 1, True) for child in reversed(node.children))
+            continue
         if not node.children:  # a root alone
-            parts.append(f"<li>{heading}{_post_box(post, chart, hidden)}</li>")
+            parts.append(f"<li>{heading}{box}</li>")
             continue
         # a department that starts below the top post starts a new page in print
         block = (' class="department top-level"' if not enclosed else ' class="department"') if heading else ""
         opened = " open" if layer == 0 or team.flagged > 0 else ""  # the top, and the path to every post with findings
-        parts.append(
-            f"<li><details{block}{opened}><summary>{heading}{_post_box(post, chart, hidden)}{_count_text(team)}</summary>"
-        )
+        parts.append(f"<li><details{block}{opened}><summary>{heading}{box}{_count_text(team)}</summary>")
         stack.append("</details></li>")
         inside = enclosed or bool(heading and layer > 0)
-        deep = " deep" if layer >= DEEPEST_INDENT else ""
+        if layer == DEEPEST_INDENT:
+            stack.append("</ul>")
+            stack.extend((child, post.department, layer + 1, inside) for child in reversed(node.children))
+            stack.append('<ul class="team deep">')
+            continue
         branches = [child for child in node.children if child.children]
         leaves = [child for child in node.children if not child.children]
         if branches:
             stack.append("</ul>")
             stack.extend((child, post.department, layer + 1, inside) for child in reversed(branches))
-            stack.append(f'<ul class="team{deep}">')
-        if leaves:  # drawn now, as a grid of boxes: those of another department under its heading
-            parts.append(f'<ul class="leaves{deep}">')
-            by_department: dict[str | None, list[Node]] = {}
-            for leaf in leaves:
-                department = leaf.post.department if leaf.post.department != post.department else None
-                by_department.setdefault(department, []).append(leaf)
-            for department, group in by_department.items():
-                if department is not None:
-                    flagged = sum(1 for leaf in group if leaf.post.id in chart.findings_by_post)
-                    counts = f": {plural(len(group), 'post')}" + (f", {flagged:,} with findings" if flagged else "")
-                    parts.append(f'<li class="department-group">{_department_heading(department, counts, chart)}</li>')
-                for leaf in group:
-                    chart.drawn.add(leaf.post.id)
-                    more = f'<span class="more">{plural(leaf.hidden, "post")} below, not drawn</span>' if leaf.hidden else ""
-                    layer_mark = f'<span class="layer">layer {layer + 2:,}</span> ' if deep else ""
-                    parts.append(f"<li>{layer_mark}{_post_box(leaf.post, chart, more)}</li>")
-            parts.append("</ul>")
+            stack.append('<ul class="team">')
+        if leaves:  # drawn now, as a grid of boxes
+            parts.append(_leaves(post, leaves, chart))
+    return "".join(parts)
+
+
+def _leaves(manager: Post, leaves: list[Node], chart: _Chart) -> str:
+    """A manager's reports with no team of their own, as a grid of boxes; those of another
+    department than the manager's under their department's heading."""
+    parts = ['<ul class="leaves">']
+    by_department: dict[str | None, list[Node]] = {}
+    for leaf in leaves:
+        department = leaf.post.department if leaf.post.department != manager.department else None
+        by_department.setdefault(department, []).append(leaf)
+    for department, group in by_department.items():
+        if department is not None:
+            flagged = sum(1 for leaf in group if leaf.post.id in chart.findings_by_post)
+            counts = f": {plural(len(group), 'post')}" + (f", {flagged:,} with findings" if flagged else "")
+            parts.append(f'<li class="department-group">{_department_heading(department, counts, chart)}</li>')
+        for leaf in group:
+            chart.drawn.add(leaf.post.id)
+            more = f'<span class="more">{plural(leaf.hidden, "post")} below, not drawn</span>' if leaf.hidden else ""
+            parts.append(f"<li>{_post_box(leaf.post, chart, more)}</li>")
+    parts.append("</ul>")
     return "".join(parts)
 
 
@@ -380,8 +399,8 @@ _LEGEND = (
     '<span><span class="post flagged warning"><span class="codes">▲ CODE</span></span> warning</span>'
     '<span><span class="post flagged info"><span class="codes">● CODE</span></span> note</span>'
     '<span><span class="post vacant"><span class="tag">vacant</span></span> nobody holds the post</span>'
-    "<span>▸ a folded team: select it to open; teams with findings are open</span>"
-    "<span>each code links to its finding below; each finding links back to its post</span></div>"
+    '<span class="on-screen">▸ a folded team: select it to open; teams with findings are open</span>'
+    '<span class="on-screen">each code links to its finding below; each finding links back to its post</span></div>'
 )
 
 
@@ -405,7 +424,7 @@ def _chart(audit: Audit, chart: _Chart) -> str:
     if organisation_wide:
         parts.append(
             '<p class="organisation-findings">The whole organisation: '
-            + "; ".join(f"{_code_links([finding], chart.anchors)} {escape(finding.message)}" for finding in organisation_wide)
+            + "; ".join(f"{_code_links([finding], chart.anchors)} {_text(finding.message)}" for finding in organisation_wide)
             + "</p>"
         )
     parts.append(_tree(tree.roots, chart))
