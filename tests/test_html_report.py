@@ -134,6 +134,8 @@ def test_chromium_renders_the_org_chart_with_findings_highlighted(browser: webdr
     assert all(drawn[post][6] == ERROR_BACKGROUND for post in errors)
     assert all(drawn[post][6] == "rgb(255, 255, 255)" for post in set(drawn) - flagged)
 
+    assert _readable_kinds(browser) == {"error", "info"}  # the proposal's one warning is about its department
+
     # an outline: every box stands below its manager's box, and is indented from it
     managers = browser.execute_script(
         BOXES
@@ -148,6 +150,35 @@ def test_chromium_renders_the_org_chart_with_findings_highlighted(browser: webdr
     for post, manager in managers:
         assert by_post[post]["reports_to"] == manager
         assert drawn[post][2] >= drawn[manager][3], f"{post} is not below its manager {manager}"
+
+
+def _luminance(css_colour: str) -> float:
+    red, green, blue = (int(part) / 255 for part in re.findall(r"\d+", css_colour)[:3])
+    linear = [channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4 for channel in (red, green, blue)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(foreground: str, background: str) -> float:
+    """WCAG 2's contrast ratio of two opaque CSS colours (``rgb(r, g, b)``)."""
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _readable_kinds(browser: webdriver.Chrome) -> set[str]:
+    """Colour is not the only signal: each code has its severity's mark; and the text on every box
+    with findings meets WCAG AA (4.5:1). Returns the kinds of box (error, warning, info) seen."""
+    pairs = browser.execute_script(
+        """return [...document.querySelectorAll('.tree .post.flagged')].flatMap(box =>
+             [...box.querySelectorAll('b, span, small, a')].map(text =>
+               [box.className, getComputedStyle(text).color, getComputedStyle(box).backgroundColor, text.textContent]));"""
+    )
+    for classes, color, background, text in pairs:
+        assert _contrast(color, background) >= 4.5, f"{text!r} on a {classes} box: {color} on {background}"
+    marked = browser.execute_script(
+        "return [...document.querySelectorAll('.tree .post.flagged .codes a')].map(a => a.textContent)"
+    )
+    assert marked and all(text[0] in "✖▲●" for text in marked)
+    return {classes.split()[-1] for classes, *_ in pairs}
 
 
 @dataclass
@@ -352,6 +383,7 @@ def test_every_post_with_findings_is_drawn_open_and_linked_both_ways(
     assert all(box["closed"] <= len(sized.posts) for box in clean.values())
     folded = [post for post, box in clean.items() if box["closed"] == 1]
     assert folded, "clean branches are folded"
+    assert "warning" in _readable_kinds(browser)
     assert {post for post, box in boxes.items() if box["vacant"]} == sized.vacant
     assert all(boxes[post]["tag"] == "vacant" for post in sized.vacant)  # a text mark, not only a dashed border
 

@@ -49,13 +49,14 @@ body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: 
   overflow-wrap: break-word; }
 h1 { font-size: 1.6rem; border-bottom: 2px solid var(--ink); padding-bottom: .3rem; margin-top: 0; }
 h2 { font-size: 1.25rem; margin-top: 1.6rem; border-bottom: 1px solid var(--rule); }
-a { color: inherit; }
+a:link, a:visited { color: inherit; }
 .table-wrap { max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; margin: .6rem 0 1rem; }
 caption { text-align: left; font-weight: 600; padding: .2rem 0; }
 th, td { border: 1px solid var(--rule); padding: .25rem .55rem; vertical-align: top; text-align: left; }
 th { background: #f6f8fa; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.summary td + td { overflow-wrap: anywhere; }  /* the values: a long path may break anywhere on a phone */
 .good { color: var(--good); } .bad { color: var(--bad); font-weight: 600; } .warn { color: var(--warn); }
 .muted { color: var(--muted); } p.strong { font-weight: 600; }
 .figures { font-size: 1.05rem; }
@@ -64,11 +65,13 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 
 .tree, .tree ul { list-style: none; margin: 0; padding: 0; }
 .tree li { margin: .3rem 0; min-width: 0; }
-.tree ul.team { margin-left: .55rem; padding-left: 1rem; border-left: 1px solid var(--line); }
+/* each layer's indent narrows with the window, so ten layers leave room on a phone */
+.tree ul.team { margin-left: clamp(.2rem, 1vw, .55rem); padding-left: clamp(.35rem, 2vw, 1rem);
+  border-left: 1px solid var(--line); }
 .tree ul.deep { padding-left: .5rem; }
-.layer { color: var(--muted); font-size: 12px; }
+.layer { color: var(--muted); font-size: 12px; margin-right: .4rem; }
 .tree ul.leaves { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr)); gap: .3rem;
-  margin: .3rem 0 .3rem .55rem; padding-left: 1rem; border-left: 1px solid var(--line); }
+  margin: .3rem 0 .3rem clamp(.2rem, 1vw, .55rem); padding-left: clamp(.35rem, 2vw, 1rem); border-left: 1px solid var(--line); }
 .tree ul.leaves li { margin: 0; }
 .tree ul.leaves .post { display: block; height: 100%; }
 .tree ul.leaves .department-group { grid-column: 1 / -1; margin-top: .3rem; }
@@ -90,7 +93,7 @@ details[open] > summary::before { content: "▾"; }
 .post > b { font-weight: 700; }
 .post > small { color: var(--muted); font-size: inherit; }
 .post .codes { font-weight: 700; }
-.post .codes a { margin-right: .3rem; }
+.post .codes > a:link, .post .codes > a:visited { margin-right: .3rem; white-space: nowrap; }
 .post.flagged { border-width: 2px; }
 .post.error { border-color: var(--bad-line); background: var(--bad-bg); } .post.error .codes { color: var(--bad); }
 .post.warning { border-color: var(--warn-line); background: var(--warn-bg); } .post.warning .codes { color: var(--warn); }
@@ -120,7 +123,7 @@ details[open] > summary::before { content: "▾"; }
   .post, summary, tr { break-inside: avoid; }
   h1, h2, h3, caption, p.strong { break-after: avoid; }
   .on-screen { display: none; }
-  a { text-decoration: none; }
+  a:link, a:visited { text-decoration: none; }
 }
 """
 
