@@ -487,7 +487,7 @@ class _Links(HTMLParser):
 
 def test_every_link_leads_to_one_place_in_the_page(in_tmp: Path) -> None:
     """Posts whose ids are not plain (spaces, quotes) get numbered anchors; a department no post
-    heads has its findings drawn apart; findings about the whole organisation sit above the chart."""
+    heads has its findings drawn apart; posts in a reporting loop are drawn apart too, and linked."""
     write(
         in_tmp,
         "structure.yaml",
@@ -501,6 +501,8 @@ posts:
   - {id: 'Head "of" Resources', title: Director, reports_to: CE, tier: 2, department: resources}
   - {id: R 1, title: Officer, reports_to: 'Head "of" Resources', tier: 2, department: resources}
   - {id: R2, title: Officer, reports_to: 'Head "of" Resources', tier: 3, department: resources}
+  - {id: LOOP-A, title: Loop, reports_to: LOOP-B}
+  - {id: LOOP-B, title: Loop, reports_to: LOOP-A}
 """,
     )
     _, html, _ = run("report", "structure.yaml", "--format", "html")
@@ -513,7 +515,10 @@ posts:
     ghost = html.index("Departments no post heads in the chart")
     assert html.index('data-department="ghost"') > ghost and "hr business partner &#x27;NOBODY&#x27;" in html[ghost:]
     assert html.count('<span class="tag">vacant</span>') == 2  # the legend's and the Chief Executive's
-    assert ">Resources: 3 posts, 2 with findings<" in html  # the head's post and its team, counted
+    assert ">Resources: 3 posts, 2 with findings<" in html
+    outside = html.index("Posts outside the reporting lines (2)")
+    assert html.index('id="post-LOOP-A"') > outside and html.index('id="post-LOOP-B"') > outside
+    assert '<a href="#post-LOOP-A">' in html  # its finding (a reporting loop) links to its box  # the head's post and its team, counted
 
 
 @pytest.mark.slow  # headless Chromium

@@ -85,7 +85,8 @@ details[open] > summary::before { content: "▾"; }
 .department > summary { padding: .2rem .4rem; background: #f6f8fa; border: 1px solid var(--rule); border-radius: 4px; }
 .department-name { display: block; font-weight: 700; font-size: 15px; flex: 1 0 calc(100% - 2ch); }
 .department-group .department-name { font-size: 13.5px; }
-.tree ul.department-findings, .department-findings { flex-basis: 100%; margin: 0; padding-left: 1.2rem; list-style: disc; }
+.department-findings { flex-basis: 100%; }
+.department-findings > span { display: list-item; list-style: disc inside; }
 .post { display: inline-block; max-width: 100%; padding: .2rem .45rem; overflow-wrap: anywhere;
   border: 1px solid var(--line); border-radius: 4px; background: #fff; font-size: 12.5px; line-height: 1.35; }
 .post:target, .finding:target { outline: 3px solid var(--info-line); outline-offset: 2px; }
@@ -119,7 +120,6 @@ details[open] > summary::before { content: "▾"; }
   summary::before, details[open] > summary::before { content: none; }
   .chart { break-before: page; }
   .department.top-level { break-before: page; }
-  .chart > h2 + .department.top-level { break-before: auto; }
   .post, summary, tr { break-inside: avoid; }
   h1, h2, h3, caption, p.strong { break-after: avoid; }
   .on-screen { display: none; }
@@ -162,9 +162,8 @@ def _blocks(section: Section) -> list[str]:
     return parts
 
 
-def _section(section: Section, css_class: str | None = None) -> str:
-    attribute = f' class="{css_class}"' if css_class else ""
-    return f"<section{attribute}>" + "\n".join(_blocks(section)) + "</section>"
+def _section(section: Section) -> str:
+    return "<section>" + "\n".join(_blocks(section)) + "</section>"
 
 
 def _text(text: str) -> str:
@@ -223,7 +222,7 @@ class _Chart:
     """Departments with a block in the chart (the first one of each holds its findings)."""
 
 
-def findings_by_department(audit: Audit) -> dict[str, list[Diagnostic]]:
+def _findings_by_department(audit: Audit) -> dict[str, list[Diagnostic]]:
     """The findings about a department rather than a post (B101, C101), by department id: the
     chart draws them on the department's block."""
     found: dict[str, list[Diagnostic]] = {}
@@ -257,15 +256,16 @@ def _post_box(post: Post, chart: _Chart, below: str = "") -> str:
     meta = " · ".join(
         filter(None, (post.grade, ", ".join(post.designations), f"group of {number(post.fte)} FTE" if post.group else None))
     )
-    # short tags (b: the id, small: grade and designations): a box is written up to 20,000 times
+    # a span, as a summary holds only phrasing content; short tags (b: the id, small: grade and
+    # designations), as a box is written up to 20,000 times
     return (
-        f'<div class="{" ".join(classes)}" id="{chart.anchors.post(post.id)}">'
+        f'<span class="{" ".join(classes)}" id="{chart.anchors.post(post.id)}">'
         f"<b>{_text(post.id)}</b><span>{_text(post.title)}</span>"
         + (f"<small>{_text(meta)}</small>" if meta else "")
         + ('<span class="tag">vacant</span>' if vacant else "")
         + codes
         + below
-        + "</div>"
+        + "</span>"
     )
 
 
@@ -312,9 +312,9 @@ def _department_heading(department: str, counts: str, chart: _Chart) -> str:
     findings = chart.findings_by_department.get(department, []) if first else []
     if findings:
         heading += (
-            '<ul class="department-findings">'
-            + "".join(f"<li>{_code_links([finding], chart.anchors)} {_text(finding.message)}</li>" for finding in findings)
-            + "</ul>"
+            '<span class="department-findings">'
+            + "".join(f"<span>{_code_links([finding], chart.anchors)} {_text(finding.message)}</span>" for finding in findings)
+            + "</span>"
         )
     return heading
 
@@ -433,11 +433,11 @@ def _chart(audit: Audit, chart: _Chart) -> str:
     parts.append(_tree(tree.roots, chart))
     if tree.outside:
         parts.append(f"<h3>Posts outside the reporting lines ({len(tree.outside):,})</h3>")
-        parts.append('<ul class="tree"><ul class="leaves">')
+        parts.append('<div class="tree"><ul class="leaves">')
         for post in tree.outside:
             chart.drawn.add(post.id)
             parts.append(f"<li>{_post_box(post, chart)}</li>")
-        parts.append("</ul></ul>")
+        parts.append("</ul></div>")
     unheaded = [department for department in chart.findings_by_department if department not in chart.headed]
     if unheaded:
         parts.append("<h3>Departments no post heads in the chart</h3>")
@@ -504,7 +504,7 @@ def _figures(audit: Audit, chart: _Chart) -> str:
 def _audit(audit: Audit) -> str:
     chart = _Chart(
         findings_by_post=audit.findings_by_post,
-        findings_by_department=findings_by_department(audit),
+        findings_by_department=_findings_by_department(audit),
         department_names={department.id: department.name or department.id for department in audit.run.structure.departments},
     )
     header, compliance, _, *others = audit_sections(audit)  # the third, the findings, is drawn here with its links
