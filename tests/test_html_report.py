@@ -518,7 +518,9 @@ posts:
     assert ">Resources: 3 posts, 2 with findings<" in html
     outside = html.index("Posts outside the reporting lines (2)")
     assert html.index('id="post-LOOP-A"') > outside and html.index('id="post-LOOP-B"') > outside
-    assert '<a href="#post-LOOP-A">' in html  # its finding (a reporting loop) links to its box  # the head's post and its team, counted
+    assert (
+        '<a href="#post-LOOP-A">' in html
+    )  # its finding (a reporting loop) links to its box  # the head's post and its team, counted
 
 
 @pytest.mark.slow  # headless Chromium
