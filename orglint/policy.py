@@ -19,7 +19,7 @@ given again replaces the earlier one whole.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import Any
 
@@ -27,6 +27,14 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from orglint.kebab_case import KEBAB_CASE_KEYS
 from orglint.model.schema import ordered
+
+
+def require_grounds_among(grounds: Mapping[str, str], listed: Iterable[str], what: str) -> None:
+    """For a validator: every designation ``grounds`` gives a basis for is one of ``listed``
+    (``what`` names them in the error otherwise)."""
+    unlisted = sorted(set(grounds) - set(listed))
+    if unlisted:
+        raise ValueError(f"grounds given for {', '.join(unlisted)}, not among {what}")
 
 
 class _Policy(BaseModel):
@@ -98,9 +106,7 @@ class CouncilTypePolicy(_Policy):
 
     @model_validator(mode="after")
     def _grounds_for_required_designations(self) -> CouncilTypePolicy:
-        unlisted = sorted(set(self.grounds) - set(self.requires))
-        if unlisted:
-            raise ValueError(f"grounds given for {', '.join(unlisted)}, not among the designations it requires")
+        require_grounds_among(self.grounds, self.requires, "the designations it requires")
         return self
 
 

@@ -2,7 +2,9 @@
 each on a post of its own, so a test changes one thing and sees only its finding."""
 
 from pathlib import Path
+from typing import get_args
 
+from orglint.model.schema import CouncilType
 from orglint.testing import Found, RuleTester
 
 DISTRICT = """orglint: 1
@@ -67,17 +69,8 @@ def designate(text: str, post: str, designations: str) -> str:
     raise ValueError(f"no post {post}")
 
 
-COUNCIL_TYPES = [
-    "district",
-    "county",
-    "unitary",
-    "metropolitan-district",
-    "london-borough",
-    "welsh-county",
-    "welsh-county-borough",
-    "scottish-council",
-    "other",
-]
+COUNCIL_TYPES = list(get_args(CouncilType))
+"""Every type of council the structure format allows."""
 
 
 def council(council_type: str, post: str, designations: str, ruleset: str = "uk-local-government") -> str:

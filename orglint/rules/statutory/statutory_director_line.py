@@ -4,6 +4,7 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from orglint.diagnostics import Diagnostic, Severity
+from orglint.policy import require_grounds_among
 from orglint.rules import CheckContext, Rule, RuleSettings
 
 
@@ -17,9 +18,7 @@ class StatutoryDirectorLineSettings(RuleSettings):
 
     @model_validator(mode="after")
     def _grounds_for_listed_designations(self) -> Self:
-        unlisted = sorted(set(self.grounds) - set(self.designations))
-        if unlisted:
-            raise ValueError(f"grounds given for {', '.join(unlisted)}, not among the designations")
+        require_grounds_among(self.grounds, self.designations, "the designations")
         return self
 
 
