@@ -11,7 +11,7 @@ as YAML with ruamel.yaml's round-trip parser, or nothing is changed.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from orglint.diagnostics import Diagnostic
+from orglint.diagnostics import Diagnostic, location_free
 from orglint.load.documents import PENDING_CONTENT
 from orglint.load.input_findings import INVALID_YAML
 from orglint.load.perimeter import is_within, project_root
@@ -154,24 +154,38 @@ class FixOutcome:
     def changed(self) -> list[FileFix]:
         return [fix for fix in self.files.values() if fix.after != fix.before]
 
-    @property
-    def fixed_count(self) -> int:
-        return sum(len(fix.fixed) for fix in self.changed)
-
 
 def _text(content: bytes) -> str:
     return content.removeprefix(_BOM).decode("utf-8")
 
 
-def fix_rounds(lint_again: Callable[[], LintResult], first: LintResult) -> FixOutcome:
-    """Fix what ``first`` found, lint the fixed text again (``lint_again``, which reads it instead
-    of the files on disk) and fix again, until a round fixes nothing. Nothing is written: the
-    outcome holds each file's content before and after."""
+def fix_rounds(lint_again: Callable[[], LintResult], first: LintResult, codes: Collection[str] | None = None) -> FixOutcome:
+    """Fix what ``first`` found (only the findings of ``codes``, if given), lint the fixed text
+    again (``lint_again``, which reads it instead of the files on disk) and fix again, until a
+    round fixes nothing. Nothing is written: the outcome holds each file's content before and after.
+
+    A fix must bring no finding ``first`` did not have. Should the fixed text of a file have one
+    (a value merged into several posts from one anchor, set right for one and wrong for another),
+    that file's fixes are all given up, and it is left as it was."""
     outcome = FixOutcome(result=first)
+    had = {_lasting(finding) for finding in first.diagnostics}
+    given_up: set[Path] = set()
     result = first
-    for _ in range(MAX_ROUNDS):
-        if not _fix_round(result, outcome):
-            break
+    rounds = 0
+    while True:
+        changing = _fix_round(result, outcome, codes, given_up) if rounds < MAX_ROUNDS else set()
+        rounds += 1
+        if not changing:  # settled, or out of rounds
+            new = {finding.span.file for finding in result.diagnostics if _lasting(finding) not in had}
+            unsettled = _still_fixing(result, outcome, codes) if rounds > MAX_ROUNDS else set()
+            spoiled = [path for path, fix in outcome.files.items() if fix.display in new | unsettled]
+            if not spoiled:
+                break
+            for path in spoiled:
+                fix = outcome.files.pop(path)
+                given_up.add(path)
+                why = "its fixes do not settle" if fix.display in unsettled else "its fixes would bring findings it did not have"
+                outcome.left_alone[fix.display] = why
         token = PENDING_CONTENT.set(MappingProxyType({path: fix.after for path, fix in outcome.files.items()}))
         try:
             result = lint_again()
@@ -181,14 +195,26 @@ def fix_rounds(lint_again: Callable[[], LintResult], first: LintResult) -> FixOu
     return outcome
 
 
-def _fix_round(result: LintResult, outcome: FixOutcome) -> bool:
-    """Apply one round of fixes to ``outcome``'s files; whether anything changed."""
+def _still_fixing(result: LintResult, outcome: FixOutcome, codes: Collection[str] | None) -> set[str]:
+    """The display paths of ``outcome``'s files that one more round would change again."""
+    rules = registered_rules()
+    by_file = findings_by_file(f for f in result.diagnostics if fixable(f, rules) and (codes is None or f.code in codes))
+    return {fix.display for fix in outcome.files.values() if fix_text(_text(fix.after), by_file.get(fix.display, ())).fixed}
+
+
+def _lasting(finding: Diagnostic) -> tuple[str, str, str | None, str]:
+    """A finding as it stays when its file is edited elsewhere: without its line and column."""
+    return (finding.span.file, finding.code, finding.post, location_free(finding.message))
+
+
+def _fix_round(result: LintResult, outcome: FixOutcome, codes: Collection[str] | None, given_up: set[Path]) -> set[Path]:
+    """Apply one round of fixes to ``outcome``'s files (not those ``given_up``); the files it changed."""
     rules = registered_rules()
     sources = {source.display: (source, run.structure) for run in result.runs for source in run.structure.files}
     unreadable = {finding.span.file for finding in result.diagnostics if finding.code == INVALID_YAML}
-    changed = False
+    changed: set[Path] = set()
     for display, findings in findings_by_file(result.diagnostics).items():
-        wanted = [finding for finding in findings if fixable(finding, rules)]
+        wanted = [f for f in findings if fixable(f, rules) and (codes is None or f.code in codes)]
         if not wanted:
             continue
         found = sources.get(display)
@@ -197,6 +223,8 @@ def _fix_round(result: LintResult, outcome: FixOutcome) -> bool:
             outcome.left_alone.setdefault(display, why or "not a file this run read")
             continue
         path = real_path(found[0].path)
+        if path in given_up:
+            continue
         fix = outcome.files.get(path)
         if fix is None:
             try:
@@ -212,7 +240,7 @@ def _fix_round(result: LintResult, outcome: FixOutcome) -> bool:
             fix.after = bom + mended.text.encode("utf-8")
             fix.fixed.extend(mended.fixed)
             outcome.files[path] = fix
-            changed = True
+            changed.add(path)
     return changed
 
 
