@@ -364,3 +364,16 @@ def test_a_file_changed_on_disk_since_it_was_read_is_not_written(in_tmp: Path) -
     assert write_fixes(outcome) == ["s.yaml"]
     assert "AD4" in path.read_text(encoding="utf-8")  # the edit made meanwhile is kept
     assert not [name for name in os.listdir(in_tmp) if name.endswith(".tmp")]
+
+
+def test_a_fix_that_would_spoil_the_yaml_is_left_out_and_the_others_made(tmp_path: Path) -> None:
+    """A title holding `# orglint: ignore[...]` inside its quotes reads as a stale suppression;
+    removing that "comment" would cut the quoted value open, so that fix alone is not made."""
+    text = CLEAN.replace("{id: AD3, title: Assistant Director,", '{id: AD3, title: "AD # orglint: ignore[D103] -- x",').replace(
+        "reports_to: CE, tier: 2}\n  - {id: AD2", "reports_to: CE, tier: 3}\n  - {id: AD2", 1
+    )
+    found = findings_of(write(tmp_path, "s.yaml", text))
+    assert sorted(d.code for d in found) == ["S006", "X003"]
+    fixed = fix_text(text, found)
+    assert [d.code for d in fixed.fixed] == ["S006"]
+    assert fixed.text == text.replace("reports_to: CE, tier: 3}", "reports_to: CE, tier: 2}")
