@@ -198,10 +198,11 @@ def _range(start: int, stop: int) -> str:
     return f"{start + 1 if length else start},{length}"
 
 
-MAX_ROUNDS = 10
+MAX_ROUNDS = 20
 """Fixes can make others: a director's tier set right leaves its team's tiers, which followed the
 old one, to be set in the next round. Each round lints the fixed text again, until nothing is
-left to fix (a bound, not a target: a tree seven tiers deep takes seven)."""
+left to fix: as many rounds as the tiers below the highest fix, a handful (D104 allows seven
+layers). Fixes still going after this many never settle: their file is left alone."""
 
 _YAML_SUFFIXES = (".yaml", ".yml")
 _BOM = b"\xef\xbb\xbf"
@@ -265,16 +266,20 @@ def fix_rounds(lint_again: Callable[[], LintResult], first: LintResult, codes: C
         changing = _fix_round(result, outcome, codes, given_up) if rounds < MAX_ROUNDS else set()
         rounds += 1
         if not changing:  # settled, or out of rounds
-            new = {finding.span.file for finding in result.diagnostics if _lasting(finding) not in had}
+            new: dict[str, Diagnostic] = {}
+            for finding in result.diagnostics:
+                if _lasting(finding) not in had:
+                    new.setdefault(finding.span.file, finding)
             unsettled = _still_fixing(result, outcome, codes) if rounds > MAX_ROUNDS else set()
-            spoiled = [path for path, fix in outcome.files.items() if fix.display in new | unsettled]
+            spoiled = [path for path, fix in outcome.files.items() if fix.display in new.keys() | unsettled]
             if not spoiled:
                 break
             for path in spoiled:
                 fix = outcome.files.pop(path)
                 given_up.add(path)
-                why = "its fixes do not settle" if fix.display in unsettled else "its fixes would bring findings it did not have"
-                outcome.left_alone[fix.display] = why
+                outcome.left_alone[fix.display] = (
+                    "its fixes do not settle" if fix.display in unsettled else _brings(new[fix.display])
+                )
         token = PENDING_CONTENT.set(MappingProxyType({path: fix.after for path, fix in outcome.files.items()}))
         try:
             result = lint_again()
@@ -289,6 +294,11 @@ def _still_fixing(result: LintResult, outcome: FixOutcome, codes: Collection[str
     rules = registered_rules()
     by_file = findings_by_file(f for f in result.diagnostics if fixable(f, rules) and (codes is None or f.code in codes))
     return {fix.display for fix in outcome.files.values() if mend_lines(list(fix.lines), by_file.get(fix.display, ()))}
+
+
+def _brings(finding: Diagnostic) -> str:
+    about = f" on {finding.post!r}" if finding.post else ""
+    return f"its fixes would bring findings it did not have ({finding.code}{about}: {finding.message})"
 
 
 def _lasting(finding: Diagnostic) -> tuple[str, str, str | None, str]:
