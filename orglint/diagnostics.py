@@ -90,6 +90,10 @@ class Diagnostic:
     published schema's text is stricter than the validator that enforces it): the engine gives
     it the rule's severity from the ruleset, but never more than this."""
 
+    replacement: str | None = None
+    """For a finding a safe fix mends: the text its span should read instead (``grade`` for a key
+    written ``grdae``, ``2`` for a tier). Its rule (``fixable``) turns it into edits (``Rule.fix_edits``)."""
+
     about_input: bool = False
     """Set by the engine for an input finding (a file that does not parse or breaks the format):
     these come first in every view, since nothing after them can be fully trusted."""

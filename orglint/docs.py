@@ -70,6 +70,7 @@ def render_rules_table(ruleset: Ruleset, output_format: str, stream: TextIO) -> 
             "name": rule.name,
             "enabled": code in enabled,
             "severity": ruleset.severity(rule).label,
+            "fixable": rule.fixable,
             "summary": rule.summary(),
         }
         for code, rule in rules.items()
@@ -83,13 +84,14 @@ def render_rules_table(ruleset: Ruleset, output_format: str, stream: TextIO) -> 
     from orglint.output.terminal import print_table
 
     table = Table(
-        ["code", "name", "enabled", "severity", "summary"],
+        ["code", "name", "enabled", "severity", "fix", "summary"],
         caption=f"Rules ({' + '.join(ruleset.names)})",
         whole=frozenset({0, 1}),
     )
     for row in rows:
+        fix = "yes" if row["fixable"] else ""  # `orglint check --fix` mends some of its findings
         table.add(
-            str(row["code"]), str(row["name"]), "yes" if row["enabled"] else "no", str(row["severity"]), str(row["summary"])
+            str(row["code"]), str(row["name"]), "yes" if row["enabled"] else "no", str(row["severity"]), fix, str(row["summary"])
         )
     print_table(table, console(file=stream))
 
@@ -155,8 +157,37 @@ def rule_basis_markdown() -> str:
         "| Ruleset | Designation | Statute |",
         "|---|---|---|",
         *statutes,
+        "",
+        *council_type_markdown(load_ruleset(["uk-local-government"], Path.cwd())),
     ]
     return "\n".join(lines) + "\n"
+
+
+def council_type_markdown(ruleset: Ruleset) -> list[str]:
+    """The table of each council type's required designations and the section requiring each
+    (its ``grounds``, else the designation's statute), types with the same duties on one row."""
+    policy = ruleset.policy
+    duties: dict[tuple[tuple[str, str], ...], list[str]] = {}
+    for council_type in policy.council_types:
+        rows = tuple(
+            (designation, policy.required_by(council_type, designation) or "(none)")
+            for designation in policy.required_designations(council_type)
+        )
+        duties.setdefault(rows, []).append(council_type)
+    lines = [
+        "## Required designations by council type",
+        "",
+        f"What `{ruleset.names[-1]}` requires of each council type (`organisation.type`), and the section that requires",
+        "each designation there (L101-L103 and L108 report a missing one, L109 a missing scrutiny officer):",
+        "",
+        "| Council type | Designation | Section |",
+        "|---|---|---|",
+    ]
+    for rows, types in duties.items():
+        named = ", ".join(f"`{council_type}`" for council_type in types)
+        for index, (designation, section) in enumerate(rows):
+            lines.append(f"| {named if index == 0 else ''} | `{designation}` | {_cell(section)} |")
+    return lines
 
 
 def write_rule_basis_doc(path: Path) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from orglint.diagnostics import Diagnostic
 from orglint.load.input_findings import invalid_yaml
-from orglint.load.source import Limits, LoadProblem, SourceFile, decode_text, read_bytes
+from orglint.load.source import Limits, LoadProblem, SourceFile, decode_text, read_bytes, real_path
 from orglint.load.suppression_comments import scan
 from orglint.load.yaml_source import YamlMap, compose
 
@@ -37,11 +39,18 @@ class YamlDocument:
         return self.is_structure or any(line.startswith("orglint:") for line in self.text.splitlines())
 
 
+PENDING_CONTENT: ContextVar[MappingProxyType[Path, bytes]] = ContextVar("PENDING_CONTENT", default=MappingProxyType({}))
+"""YAML files' content to read instead of what is on disk, by real path: ``orglint check --fix``
+lints the fixed text again before writing it (or, for ``--diff``, without ever writing it)."""
+
+
 def load_yaml(path: Path, limits: Limits | None = None) -> YamlDocument:
     document = YamlDocument(SourceFile(path))
     data = b""
+    pending = PENDING_CONTENT.get()
     try:
-        data = read_bytes(path, limits=limits)
+        content = pending.get(real_path(path)) if pending else None
+        data = content if content is not None else read_bytes(path, limits=limits)
         document.root, problems = compose(data, document.source)
         document.source.suppressions = scan(data, document.source.display)
     except LoadProblem as problem:

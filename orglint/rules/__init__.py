@@ -2,14 +2,21 @@
 
 A rule is a class in a short module of its own:
 
-* ``code`` (``D103``), ``name`` (kebab-case, ``one-over-one``), default ``severity``,
-  ``basis`` (the statute or seed paragraph it enforces) and ``fix`` (one line);
+* ``code`` (``D103``), ``name`` (kebab-case, ``one-over-one``) and default ``severity`` as
+  keywords of its class line (``class OneOverOne(Rule, code="D103", name="one-over-one",
+  severity=Severity.WARNING)``), then ``basis`` (the statute or seed paragraph it enforces) and
+  ``fix`` (one line) as class attributes;
 * a docstring that *is* its documentation (``orglint rule CODE`` prints it): a summary line,
   then What it does / Why / How to fix / Example sections, with a failing example whose
   offending lines are marked ``# <- CODE`` and a passing one. The test suite lints both;
 * optionally settings a ruleset may give it: a ``RuleSettings`` model named as the class's type
   parameter (``class SpanTooWide(Rule[SpanTooWideSettings])``), which ``self.settings`` then is;
-* ``check(context)``, which yields findings.
+* ``check(context)``, which yields findings;
+* optionally a safe fix: ``fixable = True``, and findings that say what their span should read
+  instead (``self.finding(span, message, replacement="grade")``). ``fix_edits`` turns such a
+  finding into edits of the file's text (by default: the span rewritten, in its own quoting); a
+  rule whose fix is more than that overrides it. ``orglint check --fix`` applies the edits,
+  ``--diff`` shows them, and ``RuleTester(...).fixed(...)`` tests them.
 
 Rules register through the ``orglint.rules`` entry-point group, the built-in ones included.
 
@@ -29,6 +36,7 @@ L     ``statutory/``       statutory officers (the law)
 E     ``evaluation/``      job evaluation
 B     ``partners/``        business partners
 T     ``organogram/``      organogram publication (the tables)
+P     ``publication/``     the Transparency Code's publication
 ====  ===================  =======================================
 
 A family's folder holds its rules, one a module; a module whose name starts with an underscore
@@ -53,6 +61,11 @@ from orglint.load.origin import locate
 from orglint.model.schema import Located, Post, Profile
 from orglint.model.structure import Structure
 from orglint.policy import Policy
+from orglint.text_edits import SourceText, TextEdit, rewritten_scalar
+
+_NOT_A_PLAIN_TOKEN = frozenset("&*!|>")
+"""How a value starts that is more than the scalar it reads as: an anchor (other values may be its
+alias), an alias, a tag, a block scalar."""
 
 
 class RuleSettings(BaseModel):
@@ -180,9 +193,23 @@ class Rule(Generic[SettingsT]):
     designation_conflict: ClassVar[bool] = False
     """Its findings on a post say a designation that post holds is in conflict (the audit report's
     statutory officers table shows them so)."""
+    fixable: ClassVar[bool] = False
+    """Some of its findings carry a safe fix (``replacement``), which ``fix_edits`` makes into edits:
+    mechanical, certain, and changing nothing but what the finding points at."""
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls, *, code: str | None = None, name: str | None = None, severity: Severity | None = None, **kwargs: Any
+    ) -> None:
+        """A rule names itself in its class line, ``class OneOverOne(Rule, code="D103",
+        name="one-over-one", severity=Severity.WARNING)``, so what it is reads before its
+        documentation; a family's base class names none of them."""
         super().__init_subclass__(**kwargs)
+        if code is not None:
+            cls.code = code
+        if name is not None:
+            cls.name = name
+        if severity is not None:
+            cls.severity = severity
         if "Settings" in cls.__dict__:
             return
         for base in cls.__dict__.get("__orig_bases__", ()):
@@ -203,6 +230,18 @@ class Rule(Generic[SettingsT]):
     def check(self, context: CheckContext) -> Iterable[Diagnostic]:
         raise NotImplementedError
 
+    def fix_edits(self, finding: Diagnostic, source: SourceText) -> list[TextEdit]:
+        """The edits of ``source`` (the text of the finding's file, as it is now) that mend
+        ``finding``; none if it has no safe fix. By default: the span's text (a key or a scalar
+        value) rewritten as the finding's ``replacement``, in the quoting it was written in."""
+        if not self.fixable or finding.replacement is None:
+            return []
+        start, end = source.span_range(finding.span)
+        written = source.text[start:end]
+        if not written or "\n" in written or written[0] in _NOT_A_PLAIN_TOKEN:
+            return []  # not one scalar as written (a block, an anchor or alias, a tag): not certain
+        return [TextEdit(start, end, rewritten_scalar(written, finding.replacement))]
+
     def finding(
         self,
         span: Span,
@@ -212,11 +251,23 @@ class Rule(Generic[SettingsT]):
         department: str | None = None,
         at_most: Severity | None = None,
         basis: str = "",
+        replacement: str | None = None,
     ) -> Diagnostic:
         """A finding of this rule. ``at_most`` caps its severity (see ``Diagnostic.at_most``);
         ``basis`` is what this finding cites where the rule's findings cite different grounds (a
-        ruleset's own basis still comes first)."""
-        return Diagnostic(self.code, message, span, post=post, department=department, fix=fix, at_most=at_most, basis=basis)
+        ruleset's own basis still comes first); ``replacement``, for a ``fixable`` rule, is what
+        the span should read instead: its safe fix."""
+        return Diagnostic(
+            self.code,
+            message,
+            span,
+            post=post,
+            department=department,
+            fix=fix,
+            at_most=at_most,
+            basis=basis,
+            replacement=replacement,
+        )
 
 
 class InputRule(Rule):

@@ -43,7 +43,7 @@ def designation_hint(written: str, policy: Policy) -> str:
     return f"; valid designations: {', '.join(policy.designations)}"
 
 
-class InvalidStructure(InputRule):
+class InvalidStructure(InputRule, code="X002", name="invalid-structure", severity=Severity.ERROR):
     """The file parses but breaks the structure format.
 
     ## What it does
@@ -72,7 +72,10 @@ class InvalidStructure(InputRule):
     post, and goes on checking everything else.
 
     ## How to fix
-    Correct the key or value shown; the message says what was expected.
+    Correct the key or value shown; the message says what was expected. This rule is fixable
+    where the correction is certain: `orglint check --fix` renames an unknown key that is close
+    to exactly one of the keys the format allows there, and the record does not already have
+    (`grdae` becomes `grade`). Values, and keys close to several or to none, are left to you.
 
     ## Example
     Failing: a misspelt key and a tier below 1.
@@ -102,11 +105,9 @@ class InvalidStructure(InputRule):
     ```
     """
 
-    code = "X002"
-    name = "invalid-structure"
-    severity = Severity.ERROR
     basis = "orglint structure format 1 (docs/structure-format.md)"
     fix = "Correct the key or value shown; the message says what was expected."
+    fixable = True  # a misspelt key renamed to its one close match
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         """Designations outside the ruleset's vocabulary (the rest is found while loading). Entries

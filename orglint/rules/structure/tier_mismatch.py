@@ -9,7 +9,7 @@ from orglint.model.schema import Post
 from orglint.rules import CheckContext, Rule
 
 
-class TierMismatch(Rule):
+class TierMismatch(Rule, code="S006", name="tier-mismatch", severity=Severity.WARNING):
     """A post's declared tier does not follow from its manager's.
 
     ## What it does
@@ -28,7 +28,9 @@ class TierMismatch(Rule):
     tier but placed at another is checked against the wrong policy.
 
     ## How to fix
-    Correct the `tier`, or the `reports_to` if the post is placed wrongly.
+    Correct the `tier`, or the `reports_to` if the post is placed wrongly. This rule is fixable:
+    where the reporting line gives one tier, `orglint check --fix` sets `tier` to it (and then the
+    tiers of the team below, which followed the old one).
 
     ## Example
     Failing: `AD1` reports to the Chief Executive, so it is tier 2, not 3; its team's tier 4
@@ -63,12 +65,10 @@ class TierMismatch(Rule):
     ```
     """
 
-    code = "S006"
-    name = "tier-mismatch"
-    severity = Severity.WARNING
     basis = "Structural integrity: a post's declared tier is one below its manager's"
     fix = "Correct the `tier`, or the `reports_to` if the post is placed wrongly."
     follows_from = frozenset({"S004"})  # a second top post's tier only echoes its missing manager
+    fixable = True  # `tier` set to the one tier the reporting line gives
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         graph = context.graph
@@ -86,11 +86,13 @@ class TierMismatch(Rule):
                 continue
             taken[post_id] = expected | {post.tier}
             right = manager.tier + 1 if manager is not None and manager.tier is not None else min(expected)
+            certain = (manager is not None and manager.tier is not None) or len(expected) == 1
             yield self.finding(
                 context.value_span(post, "tier"),
                 f"declared tier {post.tier}, but {_reason(manager, expected)} ({' > '.join(graph.chain(post.id))})",
                 post=post.id,
                 fix=f"Set `tier: {right}`, or correct `reports_to`.",
+                replacement=str(right) if certain else None,
             )
 
 

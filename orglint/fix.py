@@ -1,0 +1,379 @@
+"""Safe fixes: the edits fixable rules (``Rule.fixable``) declare for their findings, applied to
+a structure file's text (``fix_text``) and, for ``orglint check --fix`` and ``--diff``, to the
+files of a lint run, round after round (``fix_rounds``, ``write_fixes``).
+
+A fix edits only the characters its finding points at (a value, a key, a suppression comment):
+every other byte of the file stays as written, so comments, key order, quoting, blank lines and
+line breaks survive, and the file's diff touches only the fixed lines. (A YAML round trip, even
+ruamel.yaml's, writes the whole file again: it keeps comments and order but may re-indent, re-wrap
+or re-space what it did not change, and at 7 s for 1,000 posts it is far slower than the lint.)
+The result must still read as YAML, as well as it did, with the reader ``check`` uses, or nothing
+is changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Literal
+
+from orglint.diagnostics import Diagnostic, location_free
+from orglint.load.documents import PENDING_CONTENT
+from orglint.load.input_findings import INVALID_YAML
+from orglint.load.perimeter import is_within, project_root
+from orglint.load.source import LINE_BREAK, LoadProblem, SourceFile, real_path
+from orglint.load.yaml_source import compose
+from orglint.output_file import write_atomically
+from orglint.rules import Rule
+from orglint.rules.registry import registered_rules
+from orglint.safe_text import safe_text
+from orglint.text_edits import SourceText, TextEdit
+
+if TYPE_CHECKING:
+    from orglint.engine import LintResult
+    from orglint.model.structure import Structure
+
+
+@dataclass(frozen=True)
+class FixedText:
+    text: str
+    """The whole file after the fixes (the text given, if nothing was fixed)."""
+    fixed: tuple[Diagnostic, ...]
+    """The findings mended."""
+
+
+def fixable(finding: Diagnostic, rules: dict[str, type[Rule]] | None = None) -> bool:
+    """Whether the finding's rule declares fixes and the finding carries one."""
+    rule = (rules if rules is not None else registered_rules()).get(finding.code)
+    return rule is not None and rule.fixable and finding.replacement is not None
+
+
+def fix_text(text: str, findings: Sequence[Diagnostic]) -> FixedText:
+    """Apply the safe fixes of ``findings`` (all in the one YAML file whose content is ``text``);
+    return the new text and which findings it mended. Findings without a fix are ignored. Pure:
+    reads and writes no file."""
+    lines = text_with_breaks(text)
+    fixed = mend_lines(lines, findings)
+    return FixedText("".join(lines), fixed) if fixed else FixedText(text, ())
+
+
+def text_with_breaks(text: str) -> list[str]:
+    """The text's lines, each with its line break (as YAML counts lines): ``"".join`` gives it back."""
+    lines, start = [], 0
+    for brk in LINE_BREAK.finditer(text):
+        lines.append(text[start : brk.end()])
+        start = brk.end()
+    lines.append(text[start:])
+    return lines
+
+
+def mend_lines(lines: list[str], findings: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """Apply the safe fixes of ``findings`` to a file's ``lines`` (``text_with_breaks``, or what
+    an earlier call left): each stays where it is, ``""`` once a fix removes it, so that the list
+    stays aligned with the file's lines as they were (which makes the diff). Findings count the
+    lines that are left. Returns the findings mended.
+
+    A fix edits its finding's own line only. The fixes are applied from the end of the file to its
+    start, each worked out on its line as the later ones left it, so that each finding's span still
+    means what it did and two fixes on one line (two stale codes of one suppression comment)
+    compose. A finding whose span another fix already changed (the same finding twice) is left
+    out. A fix after which the text does not read as YAML as well as it did is not made."""
+    rules = registered_rules()
+    wanted = [f for f in findings if fixable(f, rules) and f.span.line == f.span.end_line]
+    if not wanted:
+        return ()
+    problems = _yaml_problems("".join(lines))
+    if problems is None:
+        return ()
+    given = list(lines)
+    rows = [index for index, line in enumerate(lines) if line]  # the lines left, by number
+    edited_from: dict[int, int] = {}  # by index: where the line's text has been edited from
+    fixed: list[Diagnostic] = []
+    for finding in sorted(wanted, key=lambda finding: (finding.span.line, finding.span.column), reverse=True):
+        if not 1 <= finding.span.line <= len(rows):
+            continue
+        index = rows[finding.span.line - 1]
+        line = lines[index]
+        source = SourceText(line, first_line=finding.span.line)
+        try:
+            if source.span_range(finding.span)[1] > edited_from.get(index, len(line)):
+                continue
+            edits = sorted(rules[finding.code]().fix_edits(finding, source))
+        except ValueError:  # a span outside the text: the finding is not about this text
+            continue
+        if not edits or not _apart(edits, len(line)) or all(line[e.start : e.end] == e.new for e in edits):
+            continue
+        for edit in reversed(edits):
+            line = line[: edit.start] + edit.new + line[edit.end :]
+        lines[index] = line
+        edited_from[index] = min(edited_from.get(index, len(line)), edits[0].start)
+        fixed.append(finding)
+    if not fixed:
+        return ()
+    now = _yaml_problems("".join(lines))
+    if now is not None and now <= problems:
+        return tuple(reversed(fixed))
+    lines[:] = given
+    if len(fixed) == 1:
+        return ()
+    # one of the fixes spoils the YAML (a "comment" that is inside a quoted value): each on its own
+    return tuple(reversed([finding for finding in fixed if mend_lines(lines, [finding])]))
+
+
+def _apart(edits: list[TextEdit], length: int) -> bool:
+    """The edits (in order) lie within the line, and do not overlap."""
+    ends = [edit.end for edit in edits]
+    starts = [edit.start for edit in edits]
+    return starts[0] >= 0 and ends[-1] <= length and all(end <= start for end, start in zip(ends, starts[1:], strict=False))
+
+
+def _yaml_problems(text: str) -> int | None:
+    """How many faults orglint's YAML reader (the one ``check`` reads files with) finds in the
+    text that do not stop it (a key given twice); None if it cannot read the text at all."""
+    try:
+        _, problems = compose(text, SourceFile(Path("fixed.yaml"), display="fixed.yaml"))
+    except LoadProblem:
+        return None
+    return len(problems)
+
+
+def unified_diff(display: str, before: list[str], after: list[str]) -> str:
+    """The change from ``before`` to ``after`` (a file's lines, aligned as ``mend_lines`` keeps
+    them) as a unified diff, ``a/`` and ``b/`` as git names the sides, made safe to show: a file's
+    control characters never reach the terminal. The lines being aligned, nothing is searched
+    for (difflib's matcher took four minutes over a 10,000-post file)."""
+    count = len(before) - 1 if before and not before[-1] else len(before)  # no line after a final break
+    opcodes: list[_Opcode] = []
+    index = kept = 0  # kept: lines of ``after`` so far
+    while index < count:
+        start, start_kept = index, kept
+        unchanged = before[index] == after[index]
+        while index < count and (before[index] == after[index]) == unchanged:
+            kept += 1 if after[index] else 0
+            index += 1
+        if unchanged:
+            opcodes.append(("equal", start, index, start_kept, kept))
+        else:
+            opcodes.append(("replace" if kept > start_kept else "delete", start, index, start_kept, kept))
+    old = before[:count]
+    new = [line for line in after[:count] if line]
+    out = [f"--- a/{display}", f"+++ b/{display}"]
+    for group in _Aligned(opcodes).get_grouped_opcodes(3):
+        first, last = group[0], group[-1]
+        out.append(f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@")
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                out.extend(" " + line for line in old[i1:i2])
+                continue
+            out.extend("-" + line for line in old[i1:i2])
+            out.extend("+" + line for line in new[j1:j2])
+    if len(out) == 2:
+        return ""
+    return "".join(safe_text(line.rstrip("\r\n\x85\u2028\u2029")) + "\n" for line in out)
+
+
+_Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]
+
+
+class _Aligned(difflib.SequenceMatcher[str]):
+    """difflib's grouping of changes into hunks, for changes already known."""
+
+    def __init__(self, opcodes: list[_Opcode]) -> None:
+        super().__init__(None, [], [])
+        self._known = opcodes
+
+    def get_opcodes(self) -> list[_Opcode]:
+        return self._known
+
+
+def _range(start: int, stop: int) -> str:
+    """A hunk's range as unified diffs write it (difflib's rule): 1-based start, and the length
+    unless it is 1; an empty range names the line before it."""
+    length = stop - start
+    if length == 1:
+        return f"{start + 1}"
+    return f"{start + 1 if length else start},{length}"
+
+
+MAX_ROUNDS = 20
+"""Fixes can make others: a director's tier set right leaves its team's tiers, which followed the
+old one, to be set in the next round. Each round lints the fixed text again, until nothing is
+left to fix: as many rounds as the tiers below the highest fix, a handful (D104 allows seven
+layers). Fixes still going after this many never settle: their file is left alone."""
+
+_YAML_SUFFIXES = (".yaml", ".yml")
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class FileFix:
+    """One file's fixes: its content before and after (bytes, exactly), and the findings mended."""
+
+    path: Path
+    """The file's real path (a link inside the project is fixed where it leads)."""
+    display: str
+    before: bytes
+    lines_before: list[str]
+    lines: list[str]
+    """The lines now, aligned with ``lines_before`` (``mend_lines``)."""
+    fixed: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def after(self) -> bytes:
+        bom = _BOM if self.before.startswith(_BOM) else b""
+        return bom + "".join(self.lines).encode("utf-8")
+
+    def diff(self) -> str:
+        return unified_diff(self.display, self.lines_before, self.lines)
+
+
+@dataclass
+class FixOutcome:
+    """What ``--fix`` changes (or ``--diff`` would), and what it leaves alone and why."""
+
+    files: dict[Path, FileFix] = field(default_factory=dict)
+    left_alone: dict[str, str] = field(default_factory=dict)
+    """Files with fixable findings that are not rewritten, by display path: why."""
+    result: LintResult | None = None
+    """The lint of the fixed files (the last round)."""
+
+    @property
+    def changed(self) -> list[FileFix]:
+        return [fix for fix in self.files.values() if fix.after != fix.before]
+
+
+def _text(content: bytes) -> str:
+    return content.removeprefix(_BOM).decode("utf-8")
+
+
+def fix_rounds(lint_again: Callable[[], LintResult], first: LintResult, codes: Collection[str] | None = None) -> FixOutcome:
+    """Fix what ``first`` found (only the findings of ``codes``, if given), lint the fixed text
+    again (``lint_again``, which reads it instead of the files on disk) and fix again, until a
+    round fixes nothing. Nothing is written: the outcome holds each file's content before and after.
+
+    A fix must bring no finding ``first`` did not have. Should the fixed text of a file have one
+    (a value merged into several posts from one anchor, set right for one and wrong for another),
+    that file's fixes are all given up, and it is left as it was."""
+    outcome = FixOutcome(result=first)
+    had = {_lasting(finding) for finding in first.diagnostics}
+    given_up: set[Path] = set()
+    result = first
+    rounds = 0
+    while True:
+        changing = _fix_round(result, outcome, codes, given_up) if rounds < MAX_ROUNDS else set()
+        rounds += 1
+        if not changing:  # settled, or out of rounds
+            new: dict[str, Diagnostic] = {}
+            for finding in result.diagnostics:
+                if _lasting(finding) not in had:
+                    new.setdefault(finding.span.file, finding)
+            unsettled = _still_fixing(result, outcome, codes) if rounds > MAX_ROUNDS else set()
+            spoiled = [path for path, fix in outcome.files.items() if fix.display in new.keys() | unsettled]
+            if not spoiled:
+                break
+            for path in spoiled:
+                fix = outcome.files.pop(path)
+                given_up.add(path)
+                outcome.left_alone[fix.display] = (
+                    "its fixes do not settle" if fix.display in unsettled else _brings(new[fix.display])
+                )
+        token = PENDING_CONTENT.set(MappingProxyType({path: fix.after for path, fix in outcome.files.items()}))
+        try:
+            result = lint_again()
+        finally:
+            PENDING_CONTENT.reset(token)
+        outcome.result = result
+    return outcome
+
+
+def _still_fixing(result: LintResult, outcome: FixOutcome, codes: Collection[str] | None) -> set[str]:
+    """The display paths of ``outcome``'s files that one more round would change again."""
+    rules = registered_rules()
+    by_file = findings_by_file(f for f in result.diagnostics if fixable(f, rules) and (codes is None or f.code in codes))
+    return {fix.display for fix in outcome.files.values() if mend_lines(list(fix.lines), by_file.get(fix.display, ()))}
+
+
+def _brings(finding: Diagnostic) -> str:
+    about = f" on {finding.post!r}" if finding.post else ""
+    return f"its fixes would bring findings it did not have ({finding.code}{about}: {finding.message})"
+
+
+def _lasting(finding: Diagnostic) -> tuple[str, str, str | None, str]:
+    """A finding as it stays when its file is edited elsewhere: without its line and column."""
+    return (finding.span.file, finding.code, finding.post, location_free(finding.message))
+
+
+def _fix_round(result: LintResult, outcome: FixOutcome, codes: Collection[str] | None, given_up: set[Path]) -> set[Path]:
+    """Apply one round of fixes to ``outcome``'s files (not those ``given_up``); the files it changed."""
+    rules = registered_rules()
+    sources = {source.display: (source, run.structure) for run in result.runs for source in run.structure.files}
+    unreadable = {finding.span.file for finding in result.diagnostics if finding.code == INVALID_YAML}
+    changed: set[Path] = set()
+    for display, findings in findings_by_file(result.diagnostics).items():
+        wanted = [f for f in findings if fixable(f, rules) and (codes is None or f.code in codes)]
+        if not wanted:
+            continue
+        found = sources.get(display)
+        why = _not_rewritten(display, found, unreadable)
+        if why is not None or found is None:
+            outcome.left_alone.setdefault(display, why or "not a file this run read")
+            continue
+        path = real_path(found[0].path)
+        if path in given_up:
+            continue
+        fix = outcome.files.get(path)
+        if fix is None:
+            try:
+                content = path.read_bytes()
+                lines = text_with_breaks(_text(content))
+            except (OSError, UnicodeDecodeError):
+                outcome.left_alone.setdefault(display, "it cannot be read back as UTF-8 text")
+                continue
+            fix = FileFix(path, display, content, lines, list(lines))
+        mended = mend_lines(fix.lines, wanted)
+        if mended:
+            fix.fixed.extend(mended)
+            outcome.files[path] = fix
+            changed.add(path)
+    return changed
+
+
+def _not_rewritten(display: str, found: tuple[SourceFile, Structure] | None, unreadable: set[str]) -> str | None:
+    """Why a file with fixable findings is left alone, if it is."""
+    if found is None:
+        return "not a structure file this run read"
+    source, structure = found
+    if source.path.suffix.lower() not in _YAML_SUFFIXES:
+        return "a workbook or table is not rewritten: make the change in it"
+    if display in unreadable:
+        return "it does not read as YAML (X001)"
+    if not is_within(source.path, project_root(structure.root.path)):
+        return "it lies outside the repository"
+    return None
+
+
+def write_fixes(outcome: FixOutcome) -> list[str]:
+    """Write each changed file whole or not at all (a temporary file renamed over it). A file
+    that changed on disk since it was read is left alone: the problems it had may be gone, and
+    what was changed in it must not be lost. Returns those files' display paths."""
+    changed_meanwhile = []
+    for fix in outcome.changed:
+        try:
+            now = fix.path.read_bytes()
+        except OSError:
+            now = None
+        if now != fix.before:
+            changed_meanwhile.append(fix.display)
+            continue
+        write_atomically(fix.path, fix.after)
+    return changed_meanwhile
+
+
+def findings_by_file(findings: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:
+    by_file: dict[str, list[Diagnostic]] = {}
+    for finding in findings:
+        by_file.setdefault(finding.span.file, []).append(finding)
+    return by_file

@@ -1,0 +1,90 @@
+"""Edits to a file's text, as a rule's safe fix makes them (``Rule.fix_edits``), and the file's text
+indexed by line so a finding's span (1-based lines and columns) becomes offsets into it.
+
+A fix edits the text where the finding points, and nowhere else: every other byte of the file
+(comments, key order, quoting, blank lines, line breaks) stays as written. ``orglint.fix`` applies
+the edits and checks that the result still reads as YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from orglint.diagnostics import Span
+from orglint.load.source import LINE_BREAK
+
+
+@dataclass(frozen=True, order=True)
+class TextEdit:
+    """Replace ``text[start:end]`` (offsets into the file's text) by ``new``."""
+
+    start: int
+    end: int
+    new: str
+
+
+class SourceText:
+    """A file's text, or the part of it from line ``first_line`` on, with where each line starts
+    (lines as findings number them: YAML's breaks). Lines are numbered as in the file; offsets
+    are into ``text``."""
+
+    def __init__(self, text: str, first_line: int = 1) -> None:
+        self.text = text
+        self.first_line = first_line
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0, *(brk.end() for brk in LINE_BREAK.finditer(self.text))]
+
+    def _index(self, line: int) -> int:
+        index = line - self.first_line
+        if not 0 <= index < len(self._line_starts):
+            raise ValueError(f"line {line} is outside the text")
+        return index
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of a 1-based line and column (past the end of the line: its end)."""
+        return min(self.line_start(line) + column - 1, self.line_end(line))
+
+    def line_end(self, line: int) -> int:
+        """Where the line's text ends (before its line break)."""
+        index, starts = self._index(line), self._line_starts
+        if index + 1 == len(starts):  # the last line: no break after it
+            return len(self.text)
+        following = starts[index + 1]
+        return following - 2 if self.text[following - 2 : following] == "\r\n" else following - 1
+
+    def line_start(self, line: int) -> int:
+        return self._line_starts[self._index(line)]
+
+    def next_line_start(self, line: int) -> int:
+        """Where the following line starts (the end of the text on the last line)."""
+        index, starts = self._index(line), self._line_starts
+        return starts[index + 1] if index + 1 < len(starts) else len(self.text)
+
+    def span_range(self, span: Span) -> tuple[int, int]:
+        """The span's (start, end) offsets."""
+        return self.offset(span.line, span.column), self.offset(span.end_line, span.end_column)
+
+
+_PLAIN_SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/()-]*[A-Za-z0-9.)]|[A-Za-z0-9]")
+"""Text YAML reads back as the same string when written plain (no quotes): letters, digits and a
+few inner punctuation marks, never a leading indicator or a `: `/` #` pair."""
+
+
+def rewritten_scalar(written: str, new: str) -> str:
+    """``new`` written in the quoting of the scalar ``written``: single- or double-quoted if it was,
+    else plain where plain text reads back as the same value, else single-quoted."""
+    if len(written) >= 2 and written[0] == written[-1] == "'":
+        return "'" + new.replace("'", "''") + "'"
+    if len(written) >= 2 and written[0] == written[-1] == '"':
+        return '"' + new.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if _PLAIN_SAFE.fullmatch(new) and new.casefold() not in _PLAIN_SPECIAL:
+        return new
+    return "'" + new.replace("'", "''") + "'"
+
+
+_PLAIN_SPECIAL = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n", "~"})
+"""Plain words YAML reads as something other than text."""
