@@ -9,7 +9,7 @@ from orglint.graph import OrgGraph
 from orglint.model.schema import Post
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     post: Post
     children: list[Node] = field(default_factory=list)
