@@ -228,10 +228,13 @@ def test_a_link_out_of_the_repository_is_never_written_through(tmp_path: Path, m
     assert outside.read_bytes() == before and (repository / "s.yaml").is_symlink()
 
 
-def test_orglint_rules_marks_the_fixable_rules() -> None:
+def test_orglint_rules_marks_the_fixable_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, _ = run("rules", "--output-format", "json")
     assert code == 0
     assert {row["code"] for row in json.loads(out)["rules"] if row["fixable"]} == FIXABLE
+    _, stacked, _ = run("rules")  # at 80 columns the longest rule names only fit stacked
+    assert "fix       yes" in stacked
+    monkeypatch.setenv("COLUMNS", "200")
     _, text, _ = run("rules")
     header = next(line for line in text.splitlines() if line.strip().startswith("code"))
     assert header.split()[:5] == ["code", "name", "enabled", "severity", "fix"]
