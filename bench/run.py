@@ -73,21 +73,16 @@ def measured(command: list[str], output: Path | None = None) -> Timing:
     return Timing(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def timed(command: list[str], output: Path | None = None) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of one child process."""
-    timing = measured(command, output)
-    return timing.wall, timing.megabytes
-
-
-def best_of(repeat: int, command: list[str], output: Path | None = None) -> tuple[float, float]:
-    runs = [timed(command, output) for _ in range(repeat)]
-    return min(run[0] for run in runs), max(run[1] for run in runs)
-
-
 def fastest(repeat: int, command: list[str], output: Path | None = None) -> Timing:
     """The least wall and CPU time of ``repeat`` runs (each its own fastest), and the largest peak."""
     runs = [measured(command, output) for _ in range(repeat)]
     return Timing(min(run.wall for run in runs), min(run.cpu for run in runs), max(run.megabytes for run in runs))
+
+
+def best_of(repeat: int, command: list[str], output: Path | None = None) -> tuple[float, float]:
+    """(the least wall seconds, the largest peak RSS in MB) of ``repeat`` runs."""
+    timing = fastest(repeat, command, output)
+    return timing.wall, timing.megabytes
 
 
 def findings_in(report: Path) -> int:
