@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from orglint.diagnostics import Diagnostic
 from orglint.load.input_findings import invalid_yaml
+from orglint.load.overlay import editor_files
 from orglint.load.source import Limits, LoadProblem, SourceFile, decode_text, read_bytes
 from orglint.load.suppression_comments import scan
 from orglint.load.yaml_source import YamlMap, compose
@@ -42,6 +43,10 @@ def load_yaml(path: Path, limits: Limits | None = None) -> YamlDocument:
     data = b""
     try:
         data = read_bytes(path, limits=limits)
+        editor = editor_files()
+        earlier = editor.parsed(path, data) if editor is not None else None
+        if earlier is not None:
+            return _again(earlier, data)
         document.root, problems = compose(data, document.source)
         document.source.suppressions = scan(data, document.source.display)
     except LoadProblem as problem:
@@ -51,4 +56,14 @@ def load_yaml(path: Path, limits: Limits | None = None) -> YamlDocument:
         document.findings.append(invalid_yaml(document.source, problem))
         return document
     document.findings.extend(invalid_yaml(document.source, problem) for problem in problems)
+    if editor is not None:
+        editor.remember(path, data, document)
     return document
+
+
+def _again(earlier: YamlDocument, data: bytes) -> YamlDocument:
+    """A file read before with the same bytes (``orglint server``), as if parsed anew: its tree
+    is shared (nothing changes it), its findings are copies (the engine completes them in
+    place) and its suppression comments fresh (each run notes which ones were used)."""
+    earlier.source.suppressions = scan(data, earlier.source.display)
+    return YamlDocument(earlier.source, earlier.root, [replace(finding) for finding in earlier.findings], earlier.text)

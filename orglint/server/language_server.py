@@ -1,0 +1,404 @@
+"""The Language Server Protocol side of ``orglint server`` (pygls over stdio).
+
+Each open structure file, ruleset and configuration file is linted as the editor holds it: on
+open and save at once, on change after a short pause (``DEBOUNCE_SECONDS``, so that typing is not
+linted key by key). A structure file is linted with its whole structure, and each finding is
+published to the file it is in; a file that had findings and has none now is sent an empty list.
+A change to a configuration file or a ruleset lints every open file again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from orglint import __version__
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.engine import StructureRun
+from orglint.load.source import LoadProblem, read_text, real_path
+from orglint.server.actions import Replacement, safe_fix, suppression
+from orglint.server.hover import docs_uri, post_markdown, rule_markdown, word_at
+from orglint.server.positions import contains, lsp_lines, span_range
+from orglint.server.related import related_places
+from orglint.server.session import Linted, LintSession, SettingsError, is_lintable
+
+DEBOUNCE_SECONDS = 0.05
+"""How long typing must pause before the text is linted."""
+
+PLACE_CURSOR = "orglint.placeCursor"
+"""The command a suppression's code action runs after its edit: the cursor goes where the reason is written."""
+
+SOURCE = "orglint"
+_SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+
+log = logging.getLogger(__name__)
+
+
+class OrglintServer(LanguageServer):
+    """The server's state: the lint session, the last lint covering each file, what was published."""
+
+    def __init__(self) -> None:
+        super().__init__("orglint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.session = LintSession()
+        self.latest: dict[Path, Linted] = {}
+        """By real path: the last lint that covered the file (its findings, its structure)."""
+        self.published: dict[Path, set[Path]] = {}
+        """By the real path of each file linted: the files its last lint published findings to."""
+        self.versions: dict[Path, int | None] = {}
+        """The version of each open document when it was last linted (code actions need the same text)."""
+        self.uris: dict[Path, str] = {}
+        """The URI the editor calls each open file by."""
+        self._due: set[Path] = set()
+        self._timer: asyncio.TimerHandle | None = None
+
+    # Files and their text
+
+    def path_of(self, uri: str) -> Path | None:
+        path = to_fs_path(uri)
+        return real_path(path) if path is not None and uri.startswith("file:") else None
+
+    def uri_of(self, path: Path) -> str:
+        return self.uris.get(path) or path.as_uri()
+
+    def open_paths(self) -> list[Path]:
+        paths = (self.path_of(uri) for uri in self.workspace.text_documents)
+        return [path for path in paths if path is not None and is_lintable(path)]
+
+    def text_of(self, path: Path) -> str:
+        """The file as the editor holds it, else as saved ("" if it cannot be read)."""
+        unsaved = self.session.files.text_of(path)
+        if unsaved is not None:
+            return unsaved
+        try:
+            return read_text(path)
+        except (LoadProblem, OSError):
+            return ""
+
+    # Linting and publishing
+
+    def schedule(self, paths: Iterable[Path]) -> None:
+        """Lint ``paths`` once typing pauses (each pause restarts the wait, for every file due)."""
+        self._due.update(paths)
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = asyncio.get_running_loop().call_later(DEBOUNCE_SECONDS, self._lint_due)
+
+    def _lint_due(self) -> None:
+        due, self._due, self._timer = list(self._due), set(), None
+        self.lint_now(due)
+
+    def lint_now(self, paths: Iterable[Path]) -> None:
+        """Lint each file (a file another one's structure already covered is not linted twice)."""
+        covered: set[Path] = set()
+        for path in paths:
+            self._due.discard(path)
+            if path in covered:
+                continue
+            try:
+                linted = self.session.lint(path)
+            except Exception as error:  # a rule's bug must not end the editor's session
+                log.exception("linting %s failed", path)
+                self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"orglint: {path.name}: {error!r}"))
+                continue
+            covered |= set(linted.findings)
+            self.publish(path, linted)
+
+    def publish(self, linted_path: Path, linted: Linted) -> None:
+        if linted.failure is not None:
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"orglint: {linted.failure}"))
+        before = self.published.get(linted_path, set())
+        self.published[linted_path] = set(linted.findings)
+        claimed = {file for origin, files in self.published.items() if origin != linted_path for file in files}
+        for stale in before - set(linted.findings) - claimed:
+            self._send(stale, [])
+            self.latest.pop(stale, None)
+        for file, findings in linted.findings.items():
+            self.latest[file] = linted
+            if file in self.uris:
+                document = self.workspace.get_text_document(self.uris[file])
+                self.versions[file] = document.version
+            self._send(file, [self.to_lsp(finding, file, linted.runs) for finding in findings])
+
+    def clear(self, path: Path) -> None:
+        """Forget what was published to ``path`` and for it."""
+        self._send(path, [])
+        for file in self.published.pop(path, set()) - {path}:
+            if not any(file in files for files in self.published.values()):
+                self._send(file, [])
+                self.latest.pop(file, None)
+        self.latest.pop(path, None)
+        self.versions.pop(path, None)
+
+    def _send(self, path: Path, diagnostics: list[types.Diagnostic]) -> None:
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=self.uri_of(path), diagnostics=diagnostics))
+
+    def dependents(self, path: Path) -> list[Path]:
+        """The open files whose lint read ``path`` (all of them for a configuration file or a
+        ruleset, which any structure may use)."""
+        open_paths = self.open_paths()
+        if self.session.is_shared(path):
+            return open_paths
+        return [other for other in open_paths if other in self.latest and path in self.latest[other].findings]
+
+    # Protocol values
+
+    def lines(self, path: Path) -> list[str]:
+        return lsp_lines(self.text_of(path))
+
+    def to_lsp(self, finding: Diagnostic, file: Path, runs: list[StructureRun]) -> types.Diagnostic:
+        codec = self.workspace.position_codec
+        lines = self.lines(file)
+        run = run_of(finding, runs)
+        related = [
+            types.DiagnosticRelatedInformation(
+                location=types.Location(uri=self.uri_of(real_path(place_file(span.file, run))), range=self._range(span)),
+                message=message,
+            )
+            for span, message in related_places(finding, run)
+        ]
+        href = docs_uri(finding.code) if finding.code else None
+        return types.Diagnostic(
+            range=span_range(finding.span, lines, codec),
+            message=finding.message,
+            severity=_SEVERITIES[finding.severity],
+            code=finding.code or None,
+            code_description=types.CodeDescription(href=href) if href else None,
+            source=SOURCE,
+            related_information=related or None,
+            data={"post": finding.post} if finding.post else None,
+        )
+
+    def _range(self, span: Any) -> types.Range:
+        return span_range(span, self.lines(real_path(span.file)), self.workspace.position_codec)
+
+    def findings_at(self, path: Path, line: int, column: int) -> list[Diagnostic]:
+        """The findings on ``path`` whose span holds the 1-based place."""
+        linted = self.latest.get(path)
+        if linted is None:
+            return []
+        return [finding for finding in linted.findings.get(path, []) if contains(finding.span, line, column)]
+
+    def edit(self, uri: str, path: Path, replacement: Replacement) -> types.TextEdit:
+        codec, lines = self.workspace.position_codec, self.lines(path)
+        span = types.Range(start=replacement.start, end=replacement.end)
+        return types.TextEdit(range=codec.range_to_client_units(lines, span), new_text=replacement.new)
+
+
+def run_of(finding: Diagnostic, runs: list[StructureRun]) -> StructureRun | None:
+    """The structure a finding was found in."""
+    for run in runs:
+        if any(source.display == finding.span.file for source in run.structure.files):
+            return run
+    return None
+
+
+def place_file(display: str, run: StructureRun | None) -> Path:
+    """A finding's file, from the name it is shown by."""
+    if run is not None:
+        for source in run.structure.files:
+            if source.display == display:
+                return source.path
+    return Path(display)
+
+
+server = OrglintServer()
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: OrglintServer, params: types.InitializeParams) -> None:
+    _configure(ls, params.initialization_options)
+
+
+@server.feature(types.INITIALIZED)
+def initialized(ls: OrglintServer, params: types.InitializedParams) -> None:
+    watching = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+    if watching and watching.dynamic_registration:
+        patterns = ["**/*.yaml", "**/*.yml", "**/orglint.toml", "**/pyproject.toml"]
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=pattern) for pattern in patterns]
+        )
+        registration = types.Registration(
+            id="orglint-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+        )
+        ls.client_register_capability(types.RegistrationParams(registrations=[registration]))
+
+
+def _configure(ls: OrglintServer, settings: Any) -> bool:
+    try:
+        ls.session.configure(settings)
+    except SettingsError as error:
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, str(error)))
+        return False
+    return True
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+def did_change_configuration(ls: OrglintServer, params: types.DidChangeConfigurationParams) -> None:
+    if _configure(ls, params.settings):
+        ls.lint_now(ls.open_paths())
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: OrglintServer, params: types.DidOpenTextDocumentParams) -> None:
+    path = ls.path_of(params.text_document.uri)
+    if path is None or not is_lintable(path):
+        return
+    ls.uris[path] = params.text_document.uri
+    ls.session.opened(path, params.text_document.text)
+    ls.lint_now(dict.fromkeys([path, *(ls.dependents(path) if ls.session.is_shared(path) else [])]))
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: OrglintServer, params: types.DidChangeTextDocumentParams) -> None:
+    path = ls.path_of(params.text_document.uri)
+    if path is None or path not in ls.uris:
+        return
+    ls.session.opened(path, ls.workspace.get_text_document(params.text_document.uri).source)
+    ls.schedule([path, *ls.dependents(path)])
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: OrglintServer, params: types.DidSaveTextDocumentParams) -> None:
+    path = ls.path_of(params.text_document.uri)
+    if path is None or path not in ls.uris:
+        return
+    ls.session.changed_on_disk(path)
+    ls.lint_now([path, *ls.dependents(path)])
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: OrglintServer, params: types.DidCloseTextDocumentParams) -> None:
+    path = ls.path_of(params.text_document.uri)
+    if path is None or path not in ls.uris:
+        return
+    dependents = [other for other in ls.dependents(path) if other != path]
+    ls.session.closed(path)
+    ls.clear(path)
+    ls.uris.pop(path, None)
+    ls.lint_now(dependents)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_watched_files(ls: OrglintServer, params: types.DidChangeWatchedFilesParams) -> None:
+    relint: list[Path] = []
+    for change in params.changes:
+        path = ls.path_of(change.uri)
+        if path is None or not is_lintable(path):
+            continue
+        relint.extend(ls.dependents(path))
+        ls.session.changed_on_disk(path)
+        if change.type == types.FileChangeType.Deleted:
+            ls.clear(path)
+    ls.lint_now([path for path in dict.fromkeys(relint) if path.exists() or path in ls.uris])
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: OrglintServer, params: types.HoverParams) -> types.Hover | None:
+    path = ls.path_of(params.text_document.uri)
+    if path is None or path not in ls.latest:
+        return None
+    lines = ls.lines(path)
+    if params.position.line >= len(lines):
+        return None
+    place = ls.workspace.position_codec.position_from_client_units(lines, params.position)
+    parts = [rule_markdown(finding) for finding in ls.findings_at(path, place.line + 1, place.character + 1)]
+    linted = ls.latest[path]
+    word = word_at(lines[place.line], place.character)
+    for run in linted.runs:
+        post = run.graph.posts.get(word) if word is not None else None
+        if post is not None and any(source.path == path or real_path(source.path) == path for source in run.structure.files):
+            everything = [finding for found in linted.findings.values() for finding in found]
+            parts.append(post_markdown(post, run, everything))
+            break
+    if not parts:
+        return None
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)))
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix], resolve_provider=False),
+)
+def code_action(ls: OrglintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    uri = params.text_document.uri
+    path = ls.path_of(uri)
+    if path is None or path not in ls.latest or path not in ls.uris:
+        return None
+    if ls.versions.get(path) != ls.workspace.get_text_document(uri).version:
+        return None  # changed since it was linted: the findings' places are not this text's
+    lines = ls.lines(path)
+    selected = ls.workspace.position_codec.range_from_client_units(lines, params.range)
+    findings = [
+        finding
+        for finding in ls.latest[path].findings.get(path, [])
+        if _overlaps(finding, selected.start.line + 1, selected.end.line + 1)
+    ]
+    text = ls.text_of(path)
+    actions: list[types.CodeAction] = []
+    for finding in findings:
+        reported = ls.to_lsp(finding, path, ls.latest[path].runs)
+        fixed = safe_fix(text, finding)
+        if fixed is not None:
+            actions.append(
+                types.CodeAction(
+                    title=f"Fix {finding.code}: {finding.fix}",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[reported],
+                    is_preferred=True,
+                    edit=types.WorkspaceEdit(changes={uri: [ls.edit(uri, path, fixed)]}),
+                )
+            )
+        suppressed = suppression(text, finding)
+        if suppressed is not None:
+            cursor = ls.workspace.position_codec.position_to_client_units(
+                lsp_lines(_applied(text, suppressed)), suppressed.cursor
+            )
+            actions.append(
+                types.CodeAction(
+                    title=f"Suppress {finding.code} on this line, with a reason",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[reported],
+                    edit=types.WorkspaceEdit(changes={uri: [ls.edit(uri, path, suppressed)]}),
+                    command=types.Command(title="Write the reason", command=PLACE_CURSOR, arguments=[uri, cursor]),
+                )
+            )
+    return actions
+
+
+def _overlaps(finding: Diagnostic, first_line: int, last_line: int) -> bool:
+    return finding.span.line <= last_line and finding.span.end_line >= first_line
+
+
+def _applied(text: str, replacement: Replacement) -> str:
+    """``text`` with one line's replacement made (a suppression: start and end on one line)."""
+    lines = lsp_lines(text)
+    line = lines[replacement.start.line]
+    lines[replacement.start.line] = line[: replacement.start.character] + replacement.new + line[replacement.end.character :]
+    return "\n".join(lines)
+
+
+@server.command(PLACE_CURSOR)
+def place_cursor(ls: OrglintServer, uri: str, position: types.Position) -> None:
+    """Put the cursor where a suppression's reason goes (clients without window/showDocument keep it where it was)."""
+    window = ls.client_capabilities.window
+    if window is None or window.show_document is None or not window.show_document.support:
+        return
+    ls.window_show_document(
+        types.ShowDocumentParams(uri=uri, take_focus=True, selection=types.Range(start=position, end=position))
+    )
+
+
+def serve() -> None:
+    """Speak the protocol on stdin and stdout until the editor says exit."""
+    server.start_io()
