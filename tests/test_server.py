@@ -304,3 +304,29 @@ async def test_broken_documents_and_malformed_requests_do_not_crash_it(client: L
     replace_all(client, uri, included.read_text().replace("id: HOS-COM-1\n", "id: CE\n", 1), 4)
     found = await published(client, uri, lambda found: "S001" in codes(found))
     assert found
+
+
+@pytest.mark.asyncio
+async def test_deleting_a_file_clears_its_diagnostics(client: LanguageClient, repository: Path) -> None:
+    await start(client)
+    included = repository / "departments" / "communities.yaml"
+    included.write_text(included.read_text().replace("id: HOS-COM-1\n", "id: CE\n", 1))
+    open_file(client, repository / "council.yaml")  # the included file is not open: its findings are published all the same
+    included_uri = included.as_uri()
+    await published(client, included_uri, lambda found: "S001" in codes(found))
+    included.unlink()
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(changes=[types.FileEvent(uri=included_uri, type=types.FileChangeType.Deleted)])
+    )
+    assert await published(client, included_uri, lambda found: not found) == []
+
+
+@pytest.mark.asyncio
+async def test_bad_editor_settings_are_said_and_the_old_ones_kept(client: LanguageClient, repository: Path) -> None:
+    await start(client, {"ignore": ["S001"]})
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"selcet": ["S"]}))
+    included = repository / "departments" / "communities.yaml"
+    uri = open_file(client, included, included.read_text().replace("id: HOS-COM-1\n", "id: CE\n", 1))
+    await published(client, uri, lambda found: True)
+    assert "S001" not in codes(client.diagnostics[uri])
+    assert any("selcet: unknown key" in message.message for message in client.messages)

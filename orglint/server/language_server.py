@@ -128,7 +128,8 @@ class OrglintServer(LanguageServer):
             if file in self.uris:
                 document = self.workspace.get_text_document(self.uris[file])
                 self.versions[file] = document.version
-            self._send(file, [self.to_lsp(finding, file, linted.runs) for finding in findings])
+            lines = self.lines(file) if findings else []
+            self._send(file, [self.to_lsp(finding, lines, linted.runs) for finding in findings])
 
     def clear(self, path: Path) -> None:
         """Forget what was published to ``path`` and for it."""
@@ -156,9 +157,9 @@ class OrglintServer(LanguageServer):
     def lines(self, path: Path) -> list[str]:
         return lsp_lines(self.text_of(path))
 
-    def to_lsp(self, finding: Diagnostic, file: Path, runs: list[StructureRun]) -> types.Diagnostic:
+    def to_lsp(self, finding: Diagnostic, lines: list[str], runs: list[StructureRun]) -> types.Diagnostic:
+        """The finding as the protocol gives it (``lines``: its file's)."""
         codec = self.workspace.position_codec
-        lines = self.lines(file)
         run = run_of(finding, runs)
         related = [
             types.DiagnosticRelatedInformation(
@@ -245,6 +246,8 @@ def _configure(ls: OrglintServer, settings: Any) -> bool:
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
 def did_change_configuration(ls: OrglintServer, params: types.DidChangeConfigurationParams) -> None:
+    if params.settings is None:  # "something changed" without the settings: those given before stand
+        return
     if _configure(ls, params.settings):
         ls.lint_now(ls.open_paths())
 
@@ -347,7 +350,7 @@ def code_action(ls: OrglintServer, params: types.CodeActionParams) -> list[types
     text = ls.text_of(path)
     actions: list[types.CodeAction] = []
     for finding in findings:
-        reported = ls.to_lsp(finding, path, ls.latest[path].runs)
+        reported = ls.to_lsp(finding, lines, ls.latest[path].runs)
         fixed = safe_fix(text, finding)
         if fixed is not None:
             actions.append(

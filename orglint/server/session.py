@@ -64,6 +64,8 @@ def editor_settings(given: Any) -> dict[str, Any]:
 class EditorLintOptions(LintOptions):
     """``check``'s options, with the editor's settings laid over each configuration file's."""
 
+    only_structures: bool = True
+    """An open YAML file that is no structure (a CI workflow, a compose file) has no findings, as in a folder walk."""
     editor: dict[str, Any] = field(default_factory=dict)
     _merged: dict[Path | None, Config] = field(default_factory=dict)
 
@@ -105,6 +107,9 @@ class LintSession:
         self.options = EditorLintOptions()
         self._rulesets: dict[RulesetKey, Ruleset] = {}
         self.options.rulesets_loaded = self._rulesets
+        self._roots: dict[tuple[Path, bool], list[Path]] = {}
+        """The roots of each file's structures (by whether it is a root itself): kept while no
+        other file changes (any other may be a root whose ``include:`` changed)."""
 
     def configure(self, settings: Any) -> None:
         """New editor settings (SettingsError if they are not valid; the old ones stay then)."""
@@ -126,6 +131,7 @@ class LintSession:
         """What a change to ``path`` makes stale: its parse, and the rulesets and configuration
         files read (any YAML file may be a ruleset)."""
         self.files.forget(path)
+        self._roots = {key: roots for key, roots in self._roots.items() if key[0] == path}
         if is_config_file(path):
             configuration.forget_read_files()
             self.options = EditorLintOptions(editor=self.options.editor, rulesets_loaded=self._rulesets)
@@ -163,7 +169,10 @@ class LintSession:
         if _is_ruleset(path):
             load_ruleset([str(path)], path.parent, repository=project_root(path))
             return Linted({path: []})
-        roots = structure_roots(path, self._limits)
+        document = load_yaml(path)  # parsed once, however often asked while its text is the same
+        known = self._roots.get((path, document.is_root))
+        roots = known if known is not None else structure_roots(path, self._limits)
+        self._roots[(path, document.is_root)] = roots
         result = lint(roots or [path], self.options)
         linted = Linted({path: []}, result.runs)
         places = {source.display: source.path for run in result.runs for source in run.structure.files}
