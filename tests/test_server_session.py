@@ -173,3 +173,26 @@ def test_server_without_pygls_says_how_to_install_it(monkeypatch: pytest.MonkeyP
     code, _, err = run("server")
     assert code == 2
     assert "pip install 'orglint[server]'" in err
+
+
+def test_a_pyproject_without_orglint_settings_is_not_orglint_s(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "x"\n')
+    session = LintSession()
+    linted = session.lint(pyproject)
+    assert linted.findings == {pyproject: []} and linted.failure is None
+    session.opened(pyproject, '[project]\nname = "x"\n[tool.orglint]\nselcet = ["S"]\n')
+    (fault,) = session.lint(pyproject).findings[real_path(pyproject)]
+    assert fault.span.line == 4
+
+
+def test_toml_that_does_not_parse_is_placed_where_it_breaks(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    config = tmp_path / "orglint.toml"
+    config.write_text("")
+    session = LintSession()
+    session.opened(config, 'ignore = ["D103"]\nselect = [\n')
+    (fault,) = session.lint(config).findings[real_path(config)]
+    assert fault.message.startswith("invalid TOML")
+    assert fault.span.line == 2

@@ -59,6 +59,8 @@ class OrglintServer(LanguageServer):
         """The version of each open document when it was last linted (code actions need the same text)."""
         self.uris: dict[Path, str] = {}
         """The URI the editor calls each open file by."""
+        self._said: dict[Path, str | None] = {}
+        """The failure last shown for each file linted (a message is shown when it changes)."""
         self._due: set[Path] = set()
         self._timer: asyncio.TimerHandle | None = None
 
@@ -115,8 +117,10 @@ class OrglintServer(LanguageServer):
             self.publish(path, linted)
 
     def publish(self, linted_path: Path, linted: Linted) -> None:
-        if linted.failure is not None:
+        if linted.failure is not None and linted.failure != self._said.get(linted_path):
+            # said once, not at every pause in typing while it lasts
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"orglint: {linted.failure}"))
+        self._said[linted_path] = linted.failure
         before = self.published.get(linted_path, set())
         self.published[linted_path] = set(linted.findings)
         claimed = {file for origin, files in self.published.items() if origin != linted_path for file in files}
@@ -161,13 +165,11 @@ class OrglintServer(LanguageServer):
         """The finding as the protocol gives it (``lines``: its file's)."""
         codec = self.workspace.position_codec
         run = run_of(finding, runs)
-        related = [
-            types.DiagnosticRelatedInformation(
-                location=types.Location(uri=self.uri_of(real_path(place_file(span.file, run))), range=self._range(span)),
-                message=message,
-            )
-            for span, message in related_places(finding, run)
-        ]
+        related = []
+        for span, message in related_places(finding, run):
+            file = real_path(place_file(span.file, run))
+            place = types.Location(uri=self.uri_of(file), range=span_range(span, self.lines(file), codec))
+            related.append(types.DiagnosticRelatedInformation(location=place, message=message))
         href = docs_uri(finding.code) if finding.code else None
         return types.Diagnostic(
             range=span_range(finding.span, lines, codec),
@@ -177,11 +179,7 @@ class OrglintServer(LanguageServer):
             code_description=types.CodeDescription(href=href) if href else None,
             source=SOURCE,
             related_information=related or None,
-            data={"post": finding.post} if finding.post else None,
         )
-
-    def _range(self, span: Any) -> types.Range:
-        return span_range(span, self.lines(real_path(span.file)), self.workspace.position_codec)
 
     def findings_at(self, path: Path, line: int, column: int) -> list[Diagnostic]:
         """The findings on ``path`` whose span holds the 1-based place."""

@@ -35,8 +35,6 @@ def offset_position(text: str, offset: int) -> types.Position:
     """The protocol position (code points) of an offset into ``text``."""
     line, line_start = 0, 0
     for brk in _LSP_LINE_BREAK.finditer(text, 0, offset):
-        if brk.end() > offset:
-            break
         line, line_start = line + 1, brk.end()
     return types.Position(line=line, character=offset - line_start)
 

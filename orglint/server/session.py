@@ -8,7 +8,7 @@ to each file it names. Nothing here speaks LSP.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,13 @@ from orglint.safe_text import safe_text
 
 _LOCATED = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.DOTALL)
 """How a ConfigError names its place (``orglint.toml:3:1: unknown key ...``)."""
+_INVALID_TOML = re.compile(
+    r"^(?P<file>.*?): (?P<message>invalid TOML: .*\((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\))$",
+    re.DOTALL,
+)
+"""A ConfigError for TOML that does not parse, placed as tomllib places it."""
+_ORGLINT_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*orglint\b", re.MULTILINE)
+"""Where a pyproject.toml gives orglint's settings: its ``[tool.orglint]`` tables."""
 
 
 class SettingsError(OrglintError):
@@ -147,7 +154,7 @@ class LintSession:
                     return self._lint_config(path)
                 return self._lint_yaml(path)
             except ConfigError as error:
-                return _config_failure(error, path)
+                return _config_failure(error, path, self._text)
             except RulesetError as error:
                 return _ruleset_failure(error, path)
             except PathNotFound:  # a file the editor holds that was never saved: nothing on disk to place it
@@ -185,8 +192,20 @@ class LintSession:
         return linted
 
     def _lint_config(self, path: Path) -> Linted:
+        """A configuration file's faults (a pyproject.toml without orglint's table is not orglint's)."""
+        if path.name == "pyproject.toml" and not _ORGLINT_TABLE.search(self._text(path)):
+            return Linted({path: []})
         configuration.load(path)  # raises ConfigError, located, for what is wrong
         return Linted({path: []})
+
+    def _text(self, path: Path) -> str:
+        unsaved = self.files.text_of(path)
+        if unsaved is not None:
+            return unsaved
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
 
 
 def _is_ruleset(path: Path) -> bool:
@@ -194,13 +213,18 @@ def _is_ruleset(path: Path) -> bool:
     return isinstance(document.root, YamlMap) and "orglint-ruleset" in document.root
 
 
-def _config_failure(error: ConfigError, linted: Path) -> Linted:
-    """A configuration file's fault, on the file (``orglint.toml:3:1: ...`` names it)."""
-    match = _LOCATED.match(str(error))
+def _config_failure(error: ConfigError, linted: Path, text_of: Callable[[Path], str]) -> Linted:
+    """A configuration file's fault, on the file (``orglint.toml:3:1: ...`` names it; TOML that
+    does not parse is placed where tomllib stopped)."""
+    match = _LOCATED.match(str(error)) or _INVALID_TOML.match(str(error))
     if match is None:
         return Linted({real_path(linted): []}, failure=safe_text(str(error)))
     file = real_path(match["file"])
-    line, column = int(match["line"]), int(match["column"])
+    if match["line"] is not None:
+        line, column = int(match["line"]), int(match["column"])
+    else:  # at the end of the text
+        lines = text_of(file).rstrip("\r\n").split("\n")
+        line, column = len(lines), len(lines[-1]) + 1
     finding = Diagnostic("", match["message"], Span(str(file), line, column, line, column))
     result = Linted({real_path(linted): []})
     result.findings[file] = [finding]
