@@ -54,23 +54,27 @@ def apply(
 
 def unused(suppressions: list[Suppression], ran: set[str], posts: list[Post], rules: dict[str, type[Rule]]) -> list[Diagnostic]:
     """X003 for each code of a comment that suppressed nothing, among rules that ran, that names
-    no rule, or that names an input rule (whose findings are never suppressed). Each names, in
-    ``post``, the post whose lines the comment is on."""
+    no rule, or that names an input rule (whose findings are never suppressed), at the code. Each
+    names, in ``post``, the post whose lines the comment is on."""
     findings = []
     post_at = _PostLines(posts)
     for suppression in suppressions:
-        span = Span(suppression.file, suppression.line, suppression.column, suppression.line, suppression.column + 1)
-        for text in suppression.codes:
+        for text, column in zip(suppression.codes, suppression.code_columns, strict=True):
+            span = Span(suppression.file, suppression.line, column, suppression.line, column + len(text))
             code = code_of(text)
+            # the code is removed by X003's fix where that can expose no finding: not a code naming
+            # no rule, which may be a misspelling of the one whose finding it means to hide
+            removable: str | None = ""
             if code is None:
-                message = f"suppression names no rule: {text!r}"
+                message, removable = f"suppression names no rule: {text!r}", None
             elif issubclass(rules[code], InputRule):
                 message = f"input findings cannot be suppressed: correct the input that {code} reports instead"
             elif code in ran and code not in suppression.used:
                 message = f"unused suppression: no {code} finding here to suppress"
             else:
                 continue
-            findings.append(Diagnostic(UNUSED_SUPPRESSION, message, span, post=post_at(suppression.file, suppression.line)))
+            post = post_at(suppression.file, suppression.line)
+            findings.append(Diagnostic(UNUSED_SUPPRESSION, message, span, post=post, replacement=removable))
     return findings
 
 

@@ -70,6 +70,7 @@ def render_rules_table(ruleset: Ruleset, output_format: str, stream: TextIO) -> 
             "name": rule.name,
             "enabled": code in enabled,
             "severity": ruleset.severity(rule).label,
+            "fixable": rule.fixable,
             "summary": rule.summary(),
         }
         for code, rule in rules.items()
@@ -83,11 +84,12 @@ def render_rules_table(ruleset: Ruleset, output_format: str, stream: TextIO) -> 
     from orglint.console import console
 
     table = Table(title=f"Rules ({' + '.join(ruleset.names)})", title_justify="left", box=None, header_style="bold")
-    for column in ("code", "name", "enabled", "severity", "summary"):
+    for column in ("code", "name", "enabled", "severity", "fix", "summary"):
         table.add_column(column)
     for row in rows:
+        fix = "yes" if row["fixable"] else ""  # `orglint check --fix` mends some of its findings
         table.add_row(
-            str(row["code"]), str(row["name"]), "yes" if row["enabled"] else "no", str(row["severity"]), str(row["summary"])
+            str(row["code"]), str(row["name"]), "yes" if row["enabled"] else "no", str(row["severity"]), fix, str(row["summary"])
         )
     console(file=stream).print(table)
 

@@ -17,6 +17,13 @@ def closest(written: str, known: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+def only_close(written: str, known: Iterable[str]) -> str | None:
+    """The one known name close enough to ``written`` to be its misspelling, if exactly one is: a
+    suggestion certain enough to apply (``orglint check --fix``), not merely to show."""
+    close = difflib.get_close_matches(written, known, n=2)
+    return close[0] if len(close) == 1 else None
+
+
 def did_you_mean(meant: str | None, otherwise: str = "") -> str:
     """The suggestion to append to a message (`` (did you mean 'grade'?)``), or ``otherwise``
     when there is nothing to suggest."""

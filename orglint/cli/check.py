@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from orglint.cli.app import BadUsage
+from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, BadUsage
 from orglint.cli.shared import (
     ConfigFile,
     ExitZero,
@@ -68,6 +69,13 @@ def check(
         bool, typer.Option("--new-only", help="Fail only on findings that the --base revision's version does not have.")
     ] = False,
     base: Annotated[str | None, typer.Option("--base", help="The git revision --new-only compares with (default: HEAD).")] = None,
+    apply_fixes: Annotated[
+        bool,
+        typer.Option("--fix", help="Apply the safe fixes of fixable rules to the YAML files, then report what is left."),
+    ] = False,
+    show_fixes: Annotated[
+        bool, typer.Option("--diff", help="Print a unified diff of what --fix would change (exit 1 if any); write nothing.")
+    ] = False,
     force: Force = False,
     verbose: Verbose = False,
 ) -> None:
@@ -92,15 +100,24 @@ def check(
         raise BadUsage(f"{junior}: no such file (--junior)")
     if base is not None and not new_only:
         raise BadUsage("--base REV goes with --new-only (or use `orglint diff PATH --base REV`)")
+    if apply_fixes and show_fixes:
+        raise BadUsage("--fix writes the fixes and --diff only shows them: give one of them")
     chosen_format = output_format.value if output_format is not None else None
     if chosen_format is None:
         chosen_format = options.config_for(Path.cwd()).settings.output_format or "full"
-    result = lint_paths(paths, options)
-    if new_only:
-        _keep_new_only(result, paths or [Path(".")], base or "HEAD", options)
-    if baseline is not None:
-        result.read[real_path(baseline)] = "the baseline"
-        _apply_baseline(result, baseline)
+
+    def lint_once() -> LintResult:
+        linted = lint_paths(paths, options)
+        if new_only:
+            _keep_new_only(linted, paths or [Path(".")], base or "HEAD", options)
+        if baseline is not None:
+            linted.read[real_path(baseline)] = "the baseline"
+            _apply_baseline(linted, baseline)
+        return linted
+
+    result = lint_once()
+    if apply_fixes or show_fixes:
+        result = _fix(result, lint_once, write=apply_fixes)
 
     nothing_found = not result.runs and not result.diagnostics  # said on stderr; a summary would mislead
     if statistics:
@@ -115,6 +132,33 @@ def check(
         reporter(chosen_format)(result, sys.stdout)
 
     raise findings_exit(result, exit_zero, max_warnings)
+
+
+def _fix(result: LintResult, lint_again: Callable[[], LintResult], write: bool) -> LintResult:
+    """``--fix`` (``write``): apply the safe fixes, say what was fixed and what was left alone, and
+    return the lint of the fixed files. ``--diff``: print what ``--fix`` would change and exit."""
+    from orglint.fix import fix_rounds, write_fixes
+    from orglint.safe_text import safe_text
+
+    outcome = fix_rounds(lint_again, result)
+    for display, why in outcome.left_alone.items():
+        sys.stderr.write(f"orglint: {safe_text(display)} not fixed: {why}\n")
+    changed = outcome.changed
+    count, files = outcome.fixed_count, len(changed)
+    tally = f"{count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+    if not write:
+        for fix in changed:
+            sys.stdout.write(fix.diff())
+        sys.stderr.write(f"orglint: --fix would fix {tally}\n" if changed else "orglint: nothing to fix\n")
+        raise typer.Exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
+    changed_meanwhile = write_fixes(outcome)
+    for display in changed_meanwhile:
+        sys.stderr.write(f"orglint: {safe_text(display)} not fixed: it changed while orglint ran\n")
+    if changed:
+        sys.stderr.write(f"orglint: fixed {tally}\n")
+    if changed_meanwhile or outcome.result is None:
+        return lint_again()  # what is on disk now
+    return outcome.result
 
 
 def _keep_new_only(result: LintResult, paths: list[Path], revision: str, options: LintOptions) -> None:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from orglint.diagnostics import Diagnostic
 from orglint.load.input_findings import invalid_yaml
 from orglint.load.overlay import editor_files
-from orglint.load.source import Limits, LoadProblem, SourceFile, decode_text, read_bytes
+from orglint.load.source import Limits, LoadProblem, SourceFile, decode_text, read_bytes, real_path
 from orglint.load.suppression_comments import scan
 from orglint.load.yaml_source import YamlMap, compose
 
@@ -38,11 +40,18 @@ class YamlDocument:
         return self.is_structure or any(line.startswith("orglint:") for line in self.text.splitlines())
 
 
+PENDING_CONTENT: ContextVar[MappingProxyType[Path, bytes]] = ContextVar("PENDING_CONTENT", default=MappingProxyType({}))
+"""YAML files' content to read instead of what is on disk, by real path: ``orglint check --fix``
+lints the fixed text again before writing it (or, for ``--diff``, without ever writing it)."""
+
+
 def load_yaml(path: Path, limits: Limits | None = None) -> YamlDocument:
     document = YamlDocument(SourceFile(path))
     data = b""
+    pending = PENDING_CONTENT.get()
     try:
-        data = read_bytes(path, limits=limits)
+        content = pending.get(real_path(path)) if pending else None
+        data = content if content is not None else read_bytes(path, limits=limits)
         editor = editor_files()
         earlier = editor.parsed(path, data) if editor is not None else None
         if earlier is not None:

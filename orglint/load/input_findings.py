@@ -24,9 +24,10 @@ def invalid_yaml(source: SourceFile, problem: LoadProblem) -> Diagnostic:
     return Diagnostic(INVALID_YAML, problem.message, span)
 
 
-def invalid_structure(message: str, span: Span, post: str | None = None) -> Diagnostic:
-    """X002: a key, value, column, sheet or file that breaks the format."""
-    return Diagnostic(INVALID_STRUCTURE, message, span, post=post)
+def invalid_structure(message: str, span: Span, post: str | None = None, replacement: str | None = None) -> Diagnostic:
+    """X002: a key, value, column, sheet or file that breaks the format; ``replacement``: what the
+    span should read instead, where that is certain (a misspelt key's one close match)."""
+    return Diagnostic(INVALID_STRUCTURE, message, span, post=post, replacement=replacement)
 
 
 def include_outside(message: str, span: Span) -> Diagnostic:

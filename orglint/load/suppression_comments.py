@@ -9,8 +9,11 @@ from dataclasses import dataclass, field
 from orglint.load.source import LINE_BREAK, decode_text
 
 _MAYBE_COMMENT = re.compile(rb"#(?:\s|[\x80-\xff])*orglint:")
-"""Matches wherever _COMMENT could: its ``\\s`` also takes Unicode spaces, which are non-ASCII bytes."""
-_COMMENT = re.compile(r"#\s*orglint:\s*(?P<kind>ignore-file|ignore)\[(?P<codes>[^\]]*)\](?:[ \t]*--[ \t]*(?P<reason>[^\n]*\S))?")
+"""Matches wherever COMMENT could: its ``\\s`` also takes Unicode spaces, which are non-ASCII bytes."""
+COMMENT = re.compile(r"#\s*orglint:\s*(?P<kind>ignore-file|ignore)\[(?P<codes>[^\]]*)\](?:[ \t]*--[ \t]*(?P<reason>[^\n]*\S))?")
+
+CODE = re.compile(r"[^,\s](?:[^,]*[^,\s])?")
+"""One code of a comment's list: what lies between commas, spaces around it aside."""
 
 
 @dataclass(eq=False)
@@ -20,6 +23,9 @@ class Suppression:
     column: int
     codes: tuple[str, ...]
     """Rule codes or names, as written."""
+    code_columns: tuple[int, ...]
+    """Where each of ``codes`` starts on the comment's line (1-based): an unused one is reported
+    (X003), and removed by its fix, right there."""
     reason: str | None
     whole_file: bool
     used: set[str] = field(default_factory=set)
@@ -39,13 +45,22 @@ def scan(data: str | bytes, display: str) -> list[Suppression]:
     found = []
     line, counted_to = 1, 0
     line_start = 0
-    for match in _COMMENT.finditer(text):
+    for match in COMMENT.finditer(text):
         for brk in LINE_BREAK.finditer(text, counted_to, match.start()):  # YAML's line breaks, as findings count
             line += 1
             line_start = brk.end()
         counted_to = match.start()
-        codes = tuple(code.strip() for code in match["codes"].split(",") if code.strip())
+        listed = [(code.group(), code.start()) for code in CODE.finditer(match["codes"])]
+        codes_start = match.start("codes") - line_start + 1
         found.append(
-            Suppression(display, line, match.start() - line_start + 1, codes, match["reason"], match["kind"] == "ignore-file")
+            Suppression(
+                display,
+                line,
+                match.start() - line_start + 1,
+                tuple(code for code, _ in listed),
+                tuple(codes_start + offset for _, offset in listed),
+                match["reason"],
+                match["kind"] == "ignore-file",
+            )
         )
     return found

@@ -26,7 +26,7 @@ from orglint.load.origin import locate
 from orglint.load.source import SourceFile
 from orglint.load.yaml_source import YamlMap, YamlSeq
 from orglint.model.schema import Department, Located, Post, Profile, StructureFile, fields_of, validator
-from orglint.suggest import closest, did_you_mean
+from orglint.suggest import closest, did_you_mean, only_close
 
 M = TypeVar("M")
 
@@ -194,6 +194,7 @@ def _findings(
     they came from."""
     by_field: dict[tuple[Any, ...], list[str]] = {}
     spans: dict[tuple[Any, ...], Span] = {}
+    renames: dict[tuple[Any, ...], str] = {}
     for detail in details:
         loc = tuple(detail["loc"])
         kind = detail["type"]
@@ -205,6 +206,9 @@ def _findings(
             if allowed is not None:
                 meant = _meant_field(model, taken) if taken else None
                 message += did_you_mean(meant, otherwise=f"; expected one of: {', '.join(fields_of(allowed))}")
+                rename = only_close(key, fields_of(allowed)) if taken else None
+                if rename is not None and rename not in _at(raw, taken[:-1]):  # never a second `grade`
+                    renames[prefix + taken] = rename
             where = _field_name(prefix + taken[:-1])
             message = f"{where}: {message}" if where else message
             span = locate(raw, taken, key=True)
@@ -233,7 +237,12 @@ def _findings(
             spans.setdefault(group, span)
     fallback = Span.start_of(raw.source.display) if isinstance(raw, (YamlMap, YamlSeq)) else None
     return [
-        invalid_structure("; or ".join(messages), spans.get(group) or fallback, post=post)  # type: ignore[arg-type]
+        invalid_structure(
+            "; or ".join(messages),
+            spans.get(group) or fallback,  # type: ignore[arg-type]
+            post=post,
+            replacement=renames.get(group) if len(messages) == 1 else None,  # the key's fix, if all that is wrong
+        )
         for group, messages in by_field.items()
     ]
 

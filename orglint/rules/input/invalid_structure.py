@@ -107,6 +107,7 @@ class InvalidStructure(InputRule):
     severity = Severity.ERROR
     basis = "orglint structure format 1 (docs/structure-format.md)"
     fix = "Correct the key or value shown; the message says what was expected."
+    fixable = True  # a misspelt key renamed to its one close match
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         """Designations outside the ruleset's vocabulary (the rest is found while loading). Entries

@@ -1,7 +1,9 @@
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
+from orglint.load.suppression_comments import CODE, COMMENT
 from orglint.rules import CheckContext, Rule
+from orglint.text_edits import SourceText, TextEdit
 
 
 class UnusedSuppression(Rule):
@@ -22,7 +24,10 @@ class UnusedSuppression(Rule):
     problem on that line.
 
     ## How to fix
-    Delete the comment, or the stale code from it.
+    Delete the comment, or the stale code from it. This rule is fixable: `orglint check --fix`
+    removes a code that suppressed nothing, or names an input rule, from its comment, and the
+    whole comment (with its line, if nothing else is on it) once no code is left. A code that
+    names no rule is left for you: it may be a misspelling of the rule it was meant to hide.
 
     ## Example
     Failing: nothing on this post is a one-over-one.
@@ -57,6 +62,37 @@ class UnusedSuppression(Rule):
     basis = "orglint inline suppressions (docs/structure-format.md): unused suppressions are reported"
     fix = "Delete the stale suppression comment, or the stale code from it."
     judges_other_rules = True
+    fixable = True  # the stale code removed, or the whole comment once none is left
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         return iter(())
+
+    def fix_edits(self, finding: Diagnostic, source: SourceText) -> list[TextEdit]:
+        """The stale code (the finding's span) out of its comment's list, with one comma; the
+        whole comment, and the spaces before it, if it was the only code (its whole line, if
+        nothing else is on it)."""
+        if finding.replacement is None:
+            return []
+        line = finding.span.line
+        line_start, line_end = source.line_start(line), source.line_end(line)
+        text = source.text[line_start:line_end]
+        column = finding.span.column - 1
+        comment = next((m for m in COMMENT.finditer(text) if m.start("codes") <= column < m.end("codes")), None)
+        if comment is None:
+            return []
+        codes = [
+            (code.start() + comment.start("codes"), code.end() + comment.start("codes"))
+            for code in CODE.finditer(comment["codes"])
+        ]
+        index = next((i for i, (start, _) in enumerate(codes) if start == column), None)
+        if index is None:
+            return []
+        if len(codes) > 1:  # this code and the comma after it (before it, for the last code)
+            start, end = (
+                (codes[index][0], codes[index + 1][0]) if index + 1 < len(codes) else (codes[index - 1][1], codes[index][1])
+            )
+            return [TextEdit(line_start + start, line_start + end, "")]
+        before = text[: comment.start()]
+        if not before.strip():
+            return [TextEdit(line_start, source.next_line_start(line), "")]
+        return [TextEdit(line_start + len(before.rstrip(" \t")), line_end, "")]
