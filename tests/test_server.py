@@ -197,7 +197,7 @@ async def test_code_actions_fix_and_suppress(client: LanguageClient, repository:
         types.CodeActionParams(
             text_document=types.TextDocumentIdentifier(uri=uri),
             range=tier.range,
-            context=types.CodeActionContext(diagnostics=[tier]),
+            context=types.CodeActionContext(diagnostics=[tier], only=[types.CodeActionKind.QuickFix]),
         )
     )
     assert actions is not None
@@ -206,6 +206,7 @@ async def test_code_actions_fix_and_suppress(client: LanguageClient, repository:
     assert fix.edit is not None and fix.edit.changes is not None
     (edit,) = fix.edit.changes[uri]
     assert edit.new_text == "2" and edit.range.start.line == tier.range.start.line
+    assert fix.title == "Fix S006: write '2'"
 
     suppress = next(a for a in actions if isinstance(a, types.CodeAction) and a.title.startswith("Suppress S006"))
     assert suppress.edit is not None and suppress.edit.changes is not None
@@ -213,6 +214,20 @@ async def test_code_actions_fix_and_suppress(client: LanguageClient, repository:
     assert comment.new_text == "  # orglint: ignore[S006] -- "
     assert suppress.command is not None and suppress.command.command == "orglint.placeCursor"
     assert len(titles) == 2
+
+    # every safe fix of the file at once, as editors ask on save
+    fix_all = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+            context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll]),
+        )
+    )
+    assert fix_all is not None
+    (every,) = fix_all
+    assert isinstance(every, types.CodeAction) and every.kind == "source.fixAll.orglint"
+    assert every.edit is not None and every.edit.changes is not None
+    assert [change.new_text for change in every.edit.changes[uri]] == ["2"]
 
     # the cursor is put after the comment, where the reason goes
     await client.workspace_execute_command_async(

@@ -41,6 +41,22 @@ def safe_fix(text: str, finding: Diagnostic) -> Replacement | None:
     return _difference(text, fixed.text)
 
 
+def every_safe_fix(text: str, findings: list[Diagnostic]) -> Replacement | None:
+    """All the safe fixes of a file's findings at once (``source.fixAll``), as ``check --fix`` makes
+    them in one round."""
+    fixed = fix_text(text, [finding for finding in findings if fixable(finding)])
+    if not fixed.fixed or fixed.text == text:
+        return None
+    return _difference(text, fixed.text)
+
+
+def fix_title(finding: Diagnostic) -> str:
+    """What a finding's fix does, as a code action's title."""
+    if finding.replacement:
+        return f"Fix {finding.code}: write {finding.replacement!r}"
+    return f"Fix {finding.code}: remove it"
+
+
 def _difference(before: str, after: str) -> Replacement:
     """The one replacement that turns ``before`` into ``after``: what lies between their common
     start and common end."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from orglint import __version__
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import StructureRun
 from orglint.load.source import LoadProblem, read_text, real_path
-from orglint.server.actions import Replacement, safe_fix, suppression
+from orglint.server.actions import Replacement, every_safe_fix, fix_title, safe_fix, suppression
 from orglint.server.hover import docs_uri, post_markdown, rule_markdown, word_at
 from orglint.server.positions import contains, lsp_lines, span_range
 from orglint.server.related import related_places
@@ -34,6 +34,9 @@ DEBOUNCE_SECONDS = 0.05
 
 PLACE_CURSOR = "orglint.placeCursor"
 """The command a suppression's code action runs after its edit: the cursor goes where the reason is written."""
+
+FIX_ALL = types.CodeActionKind.SourceFixAll + ".orglint"
+"""Every safe fix of a file (editors run it on save when asked: ``editor.codeActionsOnSave``)."""
 
 SOURCE = "orglint"
 _SEVERITIES = {
@@ -329,7 +332,7 @@ def hover(ls: OrglintServer, params: types.HoverParams) -> types.Hover | None:
 
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
-    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix], resolve_provider=False),
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False),
 )
 def code_action(ls: OrglintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
     uri = params.text_document.uri
@@ -346,14 +349,22 @@ def code_action(ls: OrglintServer, params: types.CodeActionParams) -> list[types
         if _overlaps(finding, selected.start.line + 1, selected.end.line + 1)
     ]
     text = ls.text_of(path)
+    wanted = params.context.only
     actions: list[types.CodeAction] = []
+    if _asked_for(FIX_ALL, wanted):
+        every = every_safe_fix(text, ls.latest[path].findings.get(path, []))
+        if every is not None:
+            edit = types.WorkspaceEdit(changes={uri: [ls.edit(uri, path, every)]})
+            actions.append(types.CodeAction(title="Fix every safe fix in this file", kind=FIX_ALL, edit=edit))
+    if not _asked_for(types.CodeActionKind.QuickFix, wanted):
+        return actions
     for finding in findings:
         reported = ls.to_lsp(finding, lines, ls.latest[path].runs)
         fixed = safe_fix(text, finding)
         if fixed is not None:
             actions.append(
                 types.CodeAction(
-                    title=f"Fix {finding.code}: {finding.fix}",
+                    title=fix_title(finding),
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=[reported],
                     is_preferred=True,
@@ -375,6 +386,11 @@ def code_action(ls: OrglintServer, params: types.CodeActionParams) -> list[types
                 )
             )
     return actions
+
+
+def _asked_for(kind: str, only: Sequence[str] | None) -> bool:
+    """Whether a request limited to the kinds ``only`` (and their sub-kinds) wants ``kind``."""
+    return only is None or any(kind == wanted or kind.startswith(wanted + ".") for wanted in only)
 
 
 def _overlaps(finding: Diagnostic, first_line: int, last_line: int) -> bool:
