@@ -196,3 +196,37 @@ def test_toml_that_does_not_parse_is_placed_where_it_breaks(tmp_path: Path) -> N
     (fault,) = session.lint(config).findings[real_path(config)]
     assert fault.message.startswith("invalid TOML")
     assert fault.span.line == 2
+
+
+def test_an_open_file_outside_the_repository_is_not_read_for_being_open(tmp_path: Path) -> None:
+    """The perimeter (docs/security.md) is decided on disk: unsaved text only stands in for a file it lets in."""
+    repository = tmp_path / "repository"
+    (repository / ".git").mkdir(parents=True)
+    outside = tmp_path / "secret.yaml"
+    outside.write_text("orglint: 1\nposts: []\n")
+    root = repository / "council.yaml"
+    root.write_text(
+        "orglint: 1\norganisation: {name: X, type: district, ruleset: core}\ninclude: ['../secret.yaml']\n"
+        "posts:\n  - {id: CE, title: Chief Executive, tier: 1}\n"
+    )
+    session = LintSession()
+    session.opened(outside, "orglint: 1\nposts:\n  - {id: SECRET, title: Kept Out, reports_to: CE, tier: 2}\n")
+    session.opened(root, root.read_text())
+    linted = session.lint(root)
+    assert "X004" in codes_by_file(linted.findings)["council.yaml"]
+    (run,) = linted.runs
+    assert "SECRET" not in run.graph.posts
+    assert real_path(outside) not in linted.findings
+
+
+def test_a_post_card_shows_user_text_as_text(riverside: Path) -> None:
+    from orglint.server.hover import post_markdown
+
+    session = LintSession()
+    root = riverside / "council.yaml"
+    session.opened(root, root.read_text().replace("title: Chief Executive", "title: '[Chief](https://example.com) *Exec*'", 1))
+    linted = session.lint(root)
+    (run,) = linted.runs
+    card = post_markdown(run.graph.posts["CE"], run, [])
+    assert "\\[Chief\\]\\(https://example.com\\) \\*Exec\\*" in card
+    assert "manager: none (a top post)" in card
