@@ -1,8 +1,9 @@
 """The Language Server Protocol side of ``orglint server`` (pygls over stdio).
 
 Each open structure file, ruleset and configuration file is linted as the editor holds it: on
-open and save at once, on change after a short pause (``DEBOUNCE_SECONDS``, so that typing is not
-linted key by key). A structure file is linted with its whole structure, and each finding is
+open and save at once; on change at once too when the file was last linted a while ago, and
+otherwise once changes pause for ``DEBOUNCE_SECONDS`` (so that a burst of changes, a paste or a
+held key, is linted once, at its end). A structure file is linted with its whole structure, and each finding is
 published to the file it is in; a file that had findings and has none now is sent an empty list.
 A change to a configuration file or a ruleset lints every open file again.
 """
@@ -30,7 +31,7 @@ from orglint.server.related import related_places
 from orglint.server.session import Linted, LintSession, SettingsError, is_lintable
 
 DEBOUNCE_SECONDS = 0.05
-"""How long typing must pause before the text is linted."""
+"""Changes closer together than this are linted together, once they pause."""
 
 PLACE_CURSOR = "orglint.placeCursor"
 """The command a suppression's code action runs after its edit: the cursor goes where the reason is written."""
@@ -65,7 +66,9 @@ class OrglintServer(LanguageServer):
         self._said: dict[Path, str | None] = {}
         """The failure last shown for each file linted (a message is shown when it changes)."""
         self._due: set[Path] = set()
-        self._timer: asyncio.TimerHandle | None = None
+        self._timer: asyncio.Handle | None = None
+        self._last_lint = 0.0
+        """When the last lint after a change ended (the event loop's clock)."""
 
     # Files and their text
 
@@ -93,15 +96,21 @@ class OrglintServer(LanguageServer):
     # Linting and publishing
 
     def schedule(self, paths: Iterable[Path]) -> None:
-        """Lint ``paths`` once typing pauses (each pause restarts the wait, for every file due)."""
+        """Lint ``paths`` after a change: at once if nothing was linted in the last
+        DEBOUNCE_SECONDS, else when changes pause that long (each change restarts the wait)."""
         self._due.update(paths)
+        loop = asyncio.get_running_loop()
         if self._timer is not None:
             self._timer.cancel()
-        self._timer = asyncio.get_running_loop().call_later(DEBOUNCE_SECONDS, self._lint_due)
+        quiet = loop.time() - self._last_lint >= DEBOUNCE_SECONDS
+        self._timer = (
+            loop.call_soon(self._lint_due) if quiet and self._timer is None else loop.call_later(DEBOUNCE_SECONDS, self._lint_due)
+        )
 
     def _lint_due(self) -> None:
         due, self._due, self._timer = list(self._due), set(), None
         self.lint_now(due)
+        self._last_lint = asyncio.get_running_loop().time()
 
     def lint_now(self, paths: Iterable[Path]) -> None:
         """Lint each file (a file another one's structure already covered is not linted twice)."""
@@ -132,11 +141,11 @@ class OrglintServer(LanguageServer):
             self.latest.pop(stale, None)
         for file, findings in linted.findings.items():
             self.latest[file] = linted
-            if file in self.uris:
-                document = self.workspace.get_text_document(self.uris[file])
-                self.versions[file] = document.version
+            version = None
+            if file in self.uris:  # open: the findings are those of this version of its text
+                version = self.versions[file] = self.workspace.get_text_document(self.uris[file]).version
             lines = self.lines(file) if findings else []
-            self._send(file, [self.to_lsp(finding, lines, linted.runs) for finding in findings])
+            self._send(file, [self.to_lsp(finding, lines, linted.runs) for finding in findings], version)
 
     def clear(self, path: Path) -> None:
         """Forget what was published to ``path`` and for it."""
@@ -148,8 +157,10 @@ class OrglintServer(LanguageServer):
         self.latest.pop(path, None)
         self.versions.pop(path, None)
 
-    def _send(self, path: Path, diagnostics: list[types.Diagnostic]) -> None:
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=self.uri_of(path), diagnostics=diagnostics))
+    def _send(self, path: Path, diagnostics: list[types.Diagnostic], version: int | None = None) -> None:
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=self.uri_of(path), diagnostics=diagnostics, version=version)
+        )
 
     def dependents(self, path: Path) -> list[Path]:
         """The open files whose lint read ``path`` (all of them for a configuration file or a
