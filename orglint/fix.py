@@ -4,27 +4,28 @@ files of a lint run (``plan_fixes``, ``apply_fixes``).
 
 A fix edits only the characters its finding points at (a value, a key, a suppression comment):
 every other byte of the file stays as written, so comments, key order, quoting, blank lines and
-line breaks survive, and the file's diff touches only the fixed lines. The result must still read
-as YAML with ruamel.yaml's round-trip parser, or nothing is changed.
+line breaks survive, and the file's diff touches only the fixed lines. (A YAML round trip, even
+ruamel.yaml's, writes the whole file again: it keeps comments and order but may re-indent, re-wrap
+or re-space what it did not change, and at 7 s for 1,000 posts it is far slower than the lint.)
+The result must still read as YAML, as well as it did, with the reader ``check`` uses, or nothing
+is changed.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
-from orglint.diagnostics import Diagnostic
+from orglint.diagnostics import Diagnostic, location_free
 from orglint.load.documents import PENDING_CONTENT
 from orglint.load.input_findings import INVALID_YAML
 from orglint.load.perimeter import is_within, project_root
-from orglint.load.source import SourceFile, real_path, text_lines
+from orglint.load.source import LINE_BREAK, LoadProblem, SourceFile, real_path, text_lines
+from orglint.load.yaml_source import compose
 from orglint.output_file import write_atomically
 from orglint.rules import Rule
 from orglint.rules.registry import registered_rules
@@ -55,58 +56,83 @@ def fix_text(text: str, findings: Sequence[Diagnostic]) -> FixedText:
     return the new text and which findings it mended. Findings without a fix are ignored. Pure:
     reads and writes no file.
 
-    The fixes are applied from the end of the file to its start, each worked out on the text as
-    the later ones left it, so that each finding's span still means what it did and two fixes on
-    one line (two stale codes of one suppression comment) compose. A finding whose span another
-    fix already changed (the same finding twice) is left out, as is a fix whose edits would reach
-    outside its finding's lines."""
+    A fix edits its finding's own line only. The fixes are applied from the end of the file to its
+    start, each worked out on its line as the later ones left it, so that each finding's span still
+    means what it did and two fixes on one line (two stale codes of one suppression comment)
+    compose. A finding whose span another fix already changed (the same finding twice) is left
+    out. If the fixed text does not read as YAML as well as the text given did, nothing is fixed."""
     rules = registered_rules()
-    wanted = [finding for finding in findings if fixable(finding, rules)]
-    if not wanted or not _reads_as_yaml(text):
+    wanted = [f for f in findings if fixable(f, rules) and f.span.line == f.span.end_line]
+    if not wanted:
         return FixedText(text, ())
-    wanted.sort(key=lambda finding: (finding.span.line, finding.span.column, finding.span.end_line, finding.span.end_column))
-    current = text
-    untouched_before = len(text)  # the text before this offset is as it was given
+    problems = _yaml_problems(text)
+    if problems is None:
+        return FixedText(text, ())
+    lines = _lines(text)
+    edited_from: dict[int, int] = {}  # by line index: where the line's text has been edited from
     fixed: list[Diagnostic] = []
-    for finding in reversed(wanted):
-        source = SourceText(current)
+    for finding in sorted(wanted, key=lambda finding: (finding.span.line, finding.span.column), reverse=True):
+        index = finding.span.line - 1
+        if index >= len(lines):
+            continue
+        line = lines[index]
+        source = SourceText(line, first_line=finding.span.line)
         try:
-            if source.span_range(finding.span)[1] > untouched_before:
+            if source.span_range(finding.span)[1] > edited_from.get(index, len(line)):
                 continue
             edits = sorted(rules[finding.code]().fix_edits(finding, source))
         except ValueError:  # a span outside the text: the finding is not about this text
             continue
-        if not edits or not _within(edits, finding, source):
+        if not edits or not _apart(edits, len(line)):
             continue
         for edit in reversed(edits):
-            current = current[: edit.start] + edit.new + current[edit.end :]
-        untouched_before = min(untouched_before, edits[0].start)
+            line = line[: edit.start] + edit.new + line[edit.end :]
+        lines[index] = line
+        edited_from[index] = min(edited_from.get(index, len(line)), edits[0].start)
         fixed.append(finding)
-    if not fixed or current == text or not _reads_as_yaml(current):
+    new_text = "".join(lines)
+    if not fixed or new_text == text:
         return FixedText(text, ())
-    return FixedText(current, tuple(reversed(fixed)))
+    now = _yaml_problems(new_text)
+    if now is not None and now <= problems:
+        return FixedText(new_text, tuple(reversed(fixed)))
+    if len(fixed) == 1:
+        return FixedText(text, ())
+    # one of the fixes spoils the YAML (a "comment" that is inside a quoted value): each on its own
+    current, mended = text, []
+    for finding in fixed:  # from the end of the file, as above
+        attempt = fix_text(current, [finding])
+        if attempt.fixed:
+            current = attempt.text
+            mended.append(finding)
+    return FixedText(current, tuple(reversed(mended)))
 
 
-def _within(edits: list[TextEdit], finding: Diagnostic, source: SourceText) -> bool:
-    """The edits (in order) stay on the finding's own lines and do not overlap."""
-    first = source.line_start(finding.span.line)
-    last = source.next_line_start(finding.span.end_line)
+def _lines(text: str) -> list[str]:
+    """The text's lines, each with its line break (as YAML counts lines)."""
+    lines, start = [], 0
+    for brk in LINE_BREAK.finditer(text):
+        lines.append(text[start : brk.end()])
+        start = brk.end()
+    lines.append(text[start:])
+    return lines
+
+
+def _apart(edits: list[TextEdit], length: int) -> bool:
+    """The edits (in order) lie within the line, and do not overlap."""
     ends = [edit.end for edit in edits]
     starts = [edit.start for edit in edits]
-    apart = all(end <= start for end, start in zip(ends, starts[1:], strict=False))
-    return apart and first <= starts[0] and ends[-1] <= last
+    return starts[0] >= 0 and ends[-1] <= length and all(end <= start for end, start in zip(ends, starts[1:], strict=False))
 
 
-def _reads_as_yaml(text: str) -> bool:
-    """Whether ruamel.yaml's round-trip parser reads the text (every document of it)."""
+def _yaml_problems(text: str) -> int | None:
+    """How many faults orglint's YAML reader (the one ``check`` reads files with) finds in the
+    text that do not stop it (a key given twice); None if it cannot read the text at all."""
     try:
-        for _ in YAML(typ="rt").load_all(text):
-            pass
-    except YAMLError:
-        return False
-    except (ValueError, RecursionError):  # what else a hostile text can make a parser raise
-        return False
-    return True
+        _, problems = compose(text, SourceFile(Path("fixed.yaml"), display="fixed.yaml"))
+    except LoadProblem:
+        return None
+    return len(problems)
 
 
 def unified_diff(display: str, before: str, after: str) -> str:
@@ -154,24 +180,38 @@ class FixOutcome:
     def changed(self) -> list[FileFix]:
         return [fix for fix in self.files.values() if fix.after != fix.before]
 
-    @property
-    def fixed_count(self) -> int:
-        return sum(len(fix.fixed) for fix in self.changed)
-
 
 def _text(content: bytes) -> str:
     return content.removeprefix(_BOM).decode("utf-8")
 
 
-def fix_rounds(lint_again: Callable[[], LintResult], first: LintResult) -> FixOutcome:
-    """Fix what ``first`` found, lint the fixed text again (``lint_again``, which reads it instead
-    of the files on disk) and fix again, until a round fixes nothing. Nothing is written: the
-    outcome holds each file's content before and after."""
+def fix_rounds(lint_again: Callable[[], LintResult], first: LintResult, codes: Collection[str] | None = None) -> FixOutcome:
+    """Fix what ``first`` found (only the findings of ``codes``, if given), lint the fixed text
+    again (``lint_again``, which reads it instead of the files on disk) and fix again, until a
+    round fixes nothing. Nothing is written: the outcome holds each file's content before and after.
+
+    A fix must bring no finding ``first`` did not have. Should the fixed text of a file have one
+    (a value merged into several posts from one anchor, set right for one and wrong for another),
+    that file's fixes are all given up, and it is left as it was."""
     outcome = FixOutcome(result=first)
+    had = {_lasting(finding) for finding in first.diagnostics}
+    given_up: set[Path] = set()
     result = first
-    for _ in range(MAX_ROUNDS):
-        if not _fix_round(result, outcome):
-            break
+    rounds = 0
+    while True:
+        changing = _fix_round(result, outcome, codes, given_up) if rounds < MAX_ROUNDS else set()
+        rounds += 1
+        if not changing:  # settled, or out of rounds
+            new = {finding.span.file for finding in result.diagnostics if _lasting(finding) not in had}
+            unsettled = _still_fixing(result, outcome, codes) if rounds > MAX_ROUNDS else set()
+            spoiled = [path for path, fix in outcome.files.items() if fix.display in new | unsettled]
+            if not spoiled:
+                break
+            for path in spoiled:
+                fix = outcome.files.pop(path)
+                given_up.add(path)
+                why = "its fixes do not settle" if fix.display in unsettled else "its fixes would bring findings it did not have"
+                outcome.left_alone[fix.display] = why
         token = PENDING_CONTENT.set(MappingProxyType({path: fix.after for path, fix in outcome.files.items()}))
         try:
             result = lint_again()
@@ -181,14 +221,26 @@ def fix_rounds(lint_again: Callable[[], LintResult], first: LintResult) -> FixOu
     return outcome
 
 
-def _fix_round(result: LintResult, outcome: FixOutcome) -> bool:
-    """Apply one round of fixes to ``outcome``'s files; whether anything changed."""
+def _still_fixing(result: LintResult, outcome: FixOutcome, codes: Collection[str] | None) -> set[str]:
+    """The display paths of ``outcome``'s files that one more round would change again."""
+    rules = registered_rules()
+    by_file = findings_by_file(f for f in result.diagnostics if fixable(f, rules) and (codes is None or f.code in codes))
+    return {fix.display for fix in outcome.files.values() if fix_text(_text(fix.after), by_file.get(fix.display, ())).fixed}
+
+
+def _lasting(finding: Diagnostic) -> tuple[str, str, str | None, str]:
+    """A finding as it stays when its file is edited elsewhere: without its line and column."""
+    return (finding.span.file, finding.code, finding.post, location_free(finding.message))
+
+
+def _fix_round(result: LintResult, outcome: FixOutcome, codes: Collection[str] | None, given_up: set[Path]) -> set[Path]:
+    """Apply one round of fixes to ``outcome``'s files (not those ``given_up``); the files it changed."""
     rules = registered_rules()
     sources = {source.display: (source, run.structure) for run in result.runs for source in run.structure.files}
     unreadable = {finding.span.file for finding in result.diagnostics if finding.code == INVALID_YAML}
-    changed = False
+    changed: set[Path] = set()
     for display, findings in findings_by_file(result.diagnostics).items():
-        wanted = [finding for finding in findings if fixable(finding, rules)]
+        wanted = [f for f in findings if fixable(f, rules) and (codes is None or f.code in codes)]
         if not wanted:
             continue
         found = sources.get(display)
@@ -197,6 +249,8 @@ def _fix_round(result: LintResult, outcome: FixOutcome) -> bool:
             outcome.left_alone.setdefault(display, why or "not a file this run read")
             continue
         path = real_path(found[0].path)
+        if path in given_up:
+            continue
         fix = outcome.files.get(path)
         if fix is None:
             try:
@@ -212,7 +266,7 @@ def _fix_round(result: LintResult, outcome: FixOutcome) -> bool:
             fix.after = bom + mended.text.encode("utf-8")
             fix.fixed.extend(mended.fixed)
             outcome.files[path] = fix
-            changed = True
+            changed.add(path)
     return changed
 
 

@@ -14,6 +14,11 @@
         # every finding, under the rule's ruleset too: (code, post, "line:column" or cell)
         assert RuleTester("Z101").findings(tmp_path, "orglint: 1\\n...", alone=False) == [("Z101", "CE", "4:7")]
 
+    def test_the_fix(tmp_path):
+        # a fixable rule: the file's text after `orglint check --fix` (this rule's fixes only)
+        before = "orglint: 1\\n...\\n  - {id: AD1, title: AD, reports_to: CE, tier: 3}\\n"
+        assert RuleTester("S006").fixed(tmp_path, before) == before.replace("tier: 3}", "tier: 2}")
+
 The rule must be registered (installed with its ``orglint.rules`` entry point) for ``lint`` to
 run it, exactly as orglint will run it for users; ``RuleTester`` takes the rule's class or its code.
 """
@@ -66,13 +71,12 @@ class RuleTester:
         filename: str = "example.yaml",
     ) -> list[Diagnostic]:
         """Lint ``text`` as ``folder/filename`` (with further ``files``, such as rulesets)."""
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, content in (files or {}).items():
-            (folder / name).write_text(content, encoding="utf-8")
-        path = folder / filename
-        path.write_text(text, encoding="utf-8")
+        path = _write(folder, text, files, filename)
+        return lint([path], self.options(kind)).diagnostics
+
+    def options(self, kind: str) -> LintOptions:
         select, extend_select = self.selection(kind)
-        return lint([path], LintOptions(isolated=True, select=select, extend_select=extend_select)).diagnostics
+        return LintOptions(isolated=True, select=select, extend_select=extend_select)
 
     def findings(
         self,
@@ -88,6 +92,26 @@ class RuleTester:
         runs beside the rules of its ruleset, so a test can show that nothing else fires."""
         kind = "fail" if alone else "pass"
         return [Found.of(d) for d in self.lint(folder, text, files, kind=kind, filename=filename)]
+
+    def fixed(
+        self,
+        folder: Path,
+        text: str,
+        files: dict[str, str] | None = None,
+        *,
+        filename: str = "example.yaml",
+    ) -> str:
+        """The text of ``filename`` after this rule's safe fixes, as ``orglint check --fix``
+        applies them (round after round, until none is left), with the rule run as ``lint`` runs
+        it. The file is linted from ``folder`` but not rewritten."""
+        from orglint.fix import fix_rounds
+        from orglint.load.source import real_path
+
+        path = _write(folder, text, files, filename)
+        options = self.options("fail")
+        outcome = fix_rounds(lambda: lint([path], options), lint([path], options), codes={self.rule.code})
+        fix = outcome.files.get(real_path(path))
+        return fix.after.decode("utf-8") if fix is not None else text
 
     def check_examples(self, folder: Path) -> None:
         """The docstring's failing example gives this rule's findings on exactly the lines marked
@@ -122,3 +146,13 @@ class RuleTester:
                     )
         if not all(found_any.values()):
             raise AssertionError(f"{self.rule.code} docs need a failing and a passing example")
+
+
+def _write(folder: Path, text: str, files: dict[str, str] | None, filename: str) -> Path:
+    """Write ``text`` as ``folder/filename``, with further ``files``; the structure's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in (files or {}).items():
+        (folder / name).write_text(content, encoding="utf-8")
+    path = folder / filename
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -3,7 +3,7 @@ indexed by line so a finding's span (1-based lines and columns) becomes offsets 
 
 A fix edits the text where the finding points, and nowhere else: every other byte of the file
 (comments, key order, quoting, blank lines, line breaks) stays as written. ``orglint.fix`` applies
-the edits and checks the result with ruamel.yaml's round-trip parser.
+the edits and checks that the result still reads as YAML.
 """
 
 from __future__ import annotations
@@ -26,38 +26,43 @@ class TextEdit:
 
 
 class SourceText:
-    """A file's text, with where each line starts (lines as findings number them: YAML's breaks)."""
+    """A file's text, or the part of it from line ``first_line`` on, with where each line starts
+    (lines as findings number them: YAML's breaks). Lines are numbered as in the file; offsets
+    are into ``text``."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, first_line: int = 1) -> None:
         self.text = text
+        self.first_line = first_line
 
     @cached_property
     def _line_starts(self) -> list[int]:
         return [0, *(brk.end() for brk in LINE_BREAK.finditer(self.text))]
 
+    def _index(self, line: int) -> int:
+        index = line - self.first_line
+        if not 0 <= index < len(self._line_starts):
+            raise ValueError(f"line {line} is outside the text")
+        return index
+
     def offset(self, line: int, column: int) -> int:
         """The offset of a 1-based line and column (past the end of the line: its end)."""
-        starts = self._line_starts
-        if not 1 <= line <= len(starts):
-            raise ValueError(f"line {line} is outside the text ({len(starts)} lines)")
-        start = starts[line - 1]
-        return min(start + column - 1, self.line_end(line))
+        return min(self.line_start(line) + column - 1, self.line_end(line))
 
     def line_end(self, line: int) -> int:
         """Where the line's text ends (before its line break)."""
-        starts = self._line_starts
-        if line < len(starts):
-            following = starts[line]
-            return following - 2 if self.text[following - 2 : following] == "\r\n" else following - 1
-        return len(self.text)
+        index, starts = self._index(line), self._line_starts
+        if index + 1 == len(starts):  # the last line: no break after it
+            return len(self.text)
+        following = starts[index + 1]
+        return following - 2 if self.text[following - 2 : following] == "\r\n" else following - 1
 
     def line_start(self, line: int) -> int:
-        return self._line_starts[line - 1]
+        return self._line_starts[self._index(line)]
 
     def next_line_start(self, line: int) -> int:
         """Where the following line starts (the end of the text on the last line)."""
-        starts = self._line_starts
-        return starts[line] if line < len(starts) else len(self.text)
+        index, starts = self._index(line), self._line_starts
+        return starts[index + 1] if index + 1 < len(starts) else len(self.text)
 
     def span_range(self, span: Span) -> tuple[int, int]:
         """The span's (start, end) offsets."""

@@ -62,6 +62,29 @@ def test_rule_tester_runs_a_plugin_s_docstring_examples(plugin_site: Path, tmp_p
     assert done.stdout.strip() == "examples ok", done.stderr
 
 
+def test_rule_tester_tests_a_plugin_rule_s_fix(plugin_site: Path, tmp_path: Path) -> None:
+    """Z102's fix, through the plugin API, as a plugin's own test would check it; and `--fix` applies it."""
+    before = STRUCTURE_HEAD + "  - {id: CE, title: CE, tier: 1, holder: ' Vacant'}\n"
+    script = (
+        "import sys, pathlib; from orglint.testing import RuleTester; "
+        "from orglint_example_plugin.vacancy_spelling import VacancySpelling as R; "
+        "RuleTester(R).check_examples(pathlib.Path(sys.argv[1]) / 'examples'); "
+        "print(repr(RuleTester('Z102').fixed(pathlib.Path(sys.argv[1]) / 'fixed', sys.argv[2])))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path), before],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(plugin_site)},
+    )
+    assert done.stdout.strip() == repr(before.replace("' Vacant'", "'vacant'")), done.stderr
+    listed = _orglint(plugin_site, tmp_path, "rules", "--output-format", "json")
+    assert '"code": "Z102"' in listed.stdout and '"fixable": true' in listed.stdout
+    write(tmp_path, "s.yaml", before)
+    _orglint(plugin_site, tmp_path, "check", "s.yaml", "--extend-select", "Z102", "--fix")
+    assert (tmp_path / "s.yaml").read_text(encoding="utf-8") == before.replace("' Vacant'", "'vacant'")
+
+
 def test_rule_tester_catches_a_wrong_example(tmp_path: Path) -> None:
     from orglint.rules.design.one_over_one import OneOverOne
     from orglint.testing import RuleTester

@@ -62,7 +62,7 @@ def test_unknown_codes_in_suppressions_are_reported(in_tmp: Path) -> None:
         "  - {id: A, title: A, reports_to: CE, tier: 2}\n  - {id: B, title: B, reports_to: CE, tier: 2}\n  - {id: C, title: C, reports_to: CE, tier: 2}\n",
     )
     _, document = check_json("s.yaml")
-    assert [(d["code"], d["line"], d["column"]) for d in document["diagnostics"]] == [("X003", 4, 36)]
+    assert [(d["code"], d["line"], d["column"]) for d in document["diagnostics"]] == [("X003", 4, 54)]
 
 
 def test_input_findings_cannot_be_suppressed(in_tmp: Path) -> None:

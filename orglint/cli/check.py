@@ -28,6 +28,7 @@ from orglint.output.check import OutputFormat
 
 if TYPE_CHECKING:
     from orglint.engine import LintOptions, LintResult
+    from orglint.fix import FileFix
 
 
 def check(
@@ -144,21 +145,27 @@ def _fix(result: LintResult, lint_again: Callable[[], LintResult], write: bool) 
     for display, why in outcome.left_alone.items():
         sys.stderr.write(f"orglint: {safe_text(display)} not fixed: {why}\n")
     changed = outcome.changed
-    count, files = outcome.fixed_count, len(changed)
-    tally = f"{count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"
     if not write:
         for fix in changed:
             sys.stdout.write(fix.diff())
-        sys.stderr.write(f"orglint: --fix would fix {tally}\n" if changed else "orglint: nothing to fix\n")
+        said = f"--fix would fix {_tally(changed)}" if changed else "nothing to fix"
+        sys.stderr.write(f"orglint: {said}\n")
         raise typer.Exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
     changed_meanwhile = write_fixes(outcome)
     for display in changed_meanwhile:
         sys.stderr.write(f"orglint: {safe_text(display)} not fixed: it changed while orglint ran\n")
-    if changed:
-        sys.stderr.write(f"orglint: fixed {tally}\n")
+    written = [fix for fix in changed if fix.display not in changed_meanwhile]
+    if written:
+        sys.stderr.write(f"orglint: fixed {_tally(written)}\n")
     if changed_meanwhile or outcome.result is None:
         return lint_again()  # what is on disk now
     return outcome.result
+
+
+def _tally(fixes: list[FileFix]) -> str:
+    """``3 findings in 2 files``."""
+    count, files = sum(len(fix.fixed) for fix in fixes), len(fixes)
+    return f"{count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"
 
 
 def _keep_new_only(result: LintResult, paths: list[Path], revision: str, options: LintOptions) -> None:

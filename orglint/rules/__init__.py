@@ -60,6 +60,10 @@ from orglint.model.structure import Structure
 from orglint.policy import Policy
 from orglint.text_edits import SourceText, TextEdit, rewritten_scalar
 
+_NOT_A_PLAIN_TOKEN = frozenset("&*!|>")
+"""How a value starts that is more than the scalar it reads as: an anchor (other values may be its
+alias), an alias, a tag, a block scalar."""
+
 
 class RuleSettings(BaseModel):
     """Settings a ruleset gives a rule; keys are kebab-case in YAML."""
@@ -220,8 +224,8 @@ class Rule(Generic[SettingsT]):
             return []
         start, end = source.span_range(finding.span)
         written = source.text[start:end]
-        if not written or "\n" in written:  # not one scalar: nothing a rewrite can be sure of
-            return []
+        if not written or "\n" in written or written[0] in _NOT_A_PLAIN_TOKEN:
+            return []  # not one scalar as written (a block, an anchor or alias, a tag): not certain
         return [TextEdit(start, end, rewritten_scalar(written, finding.replacement))]
 
     def finding(

@@ -66,3 +66,31 @@ def test_loops_and_unknown_managers_are_left_to_their_rules(tmp_path: Path) -> N
     text = CLEAN + "  - {id: X, title: Officer, reports_to: Y, tier: 7}\n  - {id: Y, title: Officer, reports_to: X, tier: 9}\n"
     text += "  - {id: Z, title: Officer, reports_to: NOBODY, tier: 8}\n"
     assert S006.findings(tmp_path, text) == []
+
+
+# The fix: `tier` set to the one tier the reporting line gives.
+
+
+def test_the_fix_sets_the_tier_and_then_the_team_s_that_followed_it(tmp_path: Path) -> None:
+    team = "".join(f"  - {{id: H{n}, title: Head, reports_to: AD1, tier: 4}}\n" for n in (1, 2, 3))
+    text = CLEAN.replace("reports_to: CE, tier: 2}\n  - {id: AD2", "reports_to: CE, tier: 3}\n  - {id: AD2", 1) + team
+    assert S006.fixed(tmp_path, text) == CLEAN + team.replace("tier: 4", "tier: 3")
+
+
+def test_the_fix_keeps_a_quoted_tier_quoted(tmp_path: Path) -> None:
+    text = CLEAN.replace("{id: CE, title: Chief Executive, tier: 1}", "{id: CE, title: Chief Executive, tier: '2'}")
+    assert S006.fixed(tmp_path, text) == CLEAN.replace("tier: 1}", "tier: '1'}", 1)
+
+
+def test_the_fix_leaves_a_tier_the_line_does_not_settle(tmp_path: Path) -> None:
+    """AD1 declares tier 3 under the CE (tier 2 by its line), so AD2 below it, declaring none, may be
+    tier 3 or 4, and H1 below AD2 tier 4 or 5: H1's tier 6 is wrong, but no one tier is right. Once
+    the fix has set AD1's tier, the next round finds H1 at tier 4 by its line, and sets that."""
+    text = CLEAN.replace("reports_to: CE, tier: 2}\n  - {id: AD2", "reports_to: CE, tier: 3}\n  - {id: AD2", 1).replace(
+        "{id: AD2, title: Assistant Director, reports_to: CE, tier: 2}", "{id: AD2, title: Assistant Director, reports_to: AD1}"
+    )
+    text += "  - {id: H1, title: Head, reports_to: AD2, tier: 6}\n"
+    found = S006.lint(tmp_path / "lint", text)
+    assert [(d.post, d.replacement) for d in found] == [("AD1", "2"), ("H1", None)]
+    fixed = text.replace("reports_to: CE, tier: 3}", "reports_to: CE, tier: 2}").replace("tier: 6}", "tier: 4}")
+    assert S006.fixed(tmp_path, text) == fixed

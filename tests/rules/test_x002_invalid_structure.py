@@ -76,3 +76,40 @@ def test_a_designation_by_any_name_or_spacing_is_known(tmp_path: Path, written: 
 def test_an_include_that_matches_nothing(tmp_path: Path) -> None:
     text = CLEAN.replace("posts:\n", "include: [teams/*.yaml]\nposts:\n")
     assert X002.findings(tmp_path, text) == [Found("X002", None, where(text, "include:", "teams/*.yaml"))]
+
+
+# The fix: an unknown key close to exactly one of the keys allowed there is renamed to it.
+
+TYPO = CLEAN.replace(
+    "{id: AD1, title: Assistant Director, reports_to: CE, tier: 2}",
+    "{id: AD1, title: Assistant Director, reprots_to: CE, tier: 2, grdae: G6}",
+)
+
+
+def test_the_fix_renames_a_key_close_to_exactly_one_known_key(tmp_path: Path) -> None:
+    assert X002.fixed(tmp_path, TYPO) == TYPO.replace("reprots_to", "reports_to").replace("grdae", "grade")
+
+
+def test_the_fix_renames_a_nested_key_and_a_quoted_key_in_its_quotes(tmp_path: Path) -> None:
+    text = HEAD + "  - id: CE\n    title: Chief Executive\n    tier: 1\n    'evaluaton': {scheem: HAY, date: 2024-01-01}\n"
+    assert X002.fixed(tmp_path, text) == text.replace("'evaluaton'", "'evaluation'").replace("scheem", "scheme")
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("titel: x", "close to `title` and `tier`: a guess"),
+        ("xyzzy: 1", "close to nothing"),
+        ("reprots_to: CE", "the record has `reports_to` already"),
+    ],
+)
+def test_the_fix_leaves_a_key_it_cannot_be_sure_of(tmp_path: Path, written: str, why: str) -> None:
+    text = HEAD + f"  - id: CE\n    title: Chief Executive\n    tier: 1\n    reports_to: null\n    {written}\n"
+    assert [d.code for d in X002.lint(tmp_path / "lint", text)] == ["X002"], why
+    assert X002.fixed(tmp_path, text) == text, why
+
+
+def test_the_fix_leaves_values_alone(tmp_path: Path) -> None:
+    text = CLEAN.replace("tier: 1}", "tier: 0}")
+    assert [d.code for d in X002.lint(tmp_path / "lint", text)] == ["X002"]
+    assert X002.fixed(tmp_path, text) == text

@@ -72,7 +72,10 @@ class InvalidStructure(InputRule):
     post, and goes on checking everything else.
 
     ## How to fix
-    Correct the key or value shown; the message says what was expected.
+    Correct the key or value shown; the message says what was expected. This rule is fixable
+    where the correction is certain: `orglint check --fix` renames an unknown key that is close
+    to exactly one of the keys the format allows there, and the record does not already have
+    (`grdae` becomes `grade`). Values, and keys close to several or to none, are left to you.
 
     ## Example
     Failing: a misspelt key and a tier below 1.

@@ -15,6 +15,10 @@ class DesignationAlias(Rule):
     is X002's; an entry in a workbook or organogram is not reported, since tables write a role by
     its name as a matter of course.
 
+    Aliases are valid (docs/structure-format.md), so no built-in ruleset enables this rule:
+    select it (`--extend-select L114`, `extend-select` in the configuration, or `L114: info` in
+    a ruleset) to have every designation written one way.
+
     ## Why
     Every name is read the same, so this is not a fault, only a note. But one spelling per
     designation is what a reader (or a search across a hundred structures for the s151 officer)
@@ -22,8 +26,8 @@ class DesignationAlias(Rule):
     officer under `core`, and could be something else under another ruleset.
 
     ## How to fix
-    Write the designation's id. This rule is fixable: `orglint check --fix` rewrites the entry
-    to the id.
+    Write the designation's id. This rule is fixable: `orglint check --fix --extend-select L114`
+    rewrites each such entry to the id.
 
     ## Example
     Failing: the s151 officer and the monitoring officer written by other names.
