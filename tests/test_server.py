@@ -345,3 +345,23 @@ async def test_bad_editor_settings_are_said_and_the_old_ones_kept(client: Langua
     await published(client, uri, lambda found: True)
     assert "S001" not in codes(client.diagnostics[uri])
     assert any("selcet: unknown key" in message.message for message in client.messages)
+
+
+@pytest.mark.asyncio
+async def test_a_burst_of_changes_ends_with_the_findings_of_its_last_text(client: LanguageClient, repository: Path) -> None:
+    await start(client)
+    included = repository / "departments" / "communities.yaml"
+    text = included.read_text()
+    uri = open_file(client, included, text)
+    await published(client, uri, lambda found: True)
+    wrong = text.replace("id: HOS-COM-1\n", "id: CE\n", 1)
+    for version in range(2, 12):  # as fast as the client sends them, ending on the duplicate id
+        replace_all(client, uri, wrong if version % 2 else text, version)
+    await published(client, uri, lambda found: "S001" in codes(found))
+    await asyncio.sleep(1)  # whatever else is published, the last is the last text's
+    assert "S001" in codes(list(client.diagnostics[uri]))
+    for version in range(12, 21):  # and back, ending on the text as saved
+        replace_all(client, uri, wrong if version % 2 else text, version)
+    await published(client, uri, lambda found: not found)
+    await asyncio.sleep(1)
+    assert list(client.diagnostics[uri]) == []
