@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from orglint.diagnostics import Diagnostic
-from orglint.docs import rule_anchor, rule_text
+from orglint.docs import builtin_rules, rule_anchor, rule_text
 from orglint.engine import StructureRun
 from orglint.model.schema import Post
 from orglint.rules import Rule
@@ -24,11 +25,10 @@ RULE_CATALOGUE = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 """docs/rules.md, present where orglint runs from its repository (an editable install)."""
 
 
+@cache
 def docs_uri(code: str) -> str | None:
     """Where a built-in rule is documented (docs/rules.md#anchor), when the catalogue is at hand;
     a plugin's rules are not in it."""
-    from orglint.docs import builtin_rules
-
     rule = builtin_rules().get(code)
     if rule is None or not RULE_CATALOGUE.is_file():
         return None
