@@ -230,3 +230,31 @@ def test_a_post_card_shows_user_text_as_text(riverside: Path) -> None:
     card = post_markdown(run.graph.posts["CE"], run, [])
     assert "\\[Chief\\]\\(https://example.com\\) \\*Exec\\*" in card
     assert "manager: none (a top post)" in card
+
+
+def test_a_ruleset_edited_in_the_editor_is_used_at_once(riverside: Path) -> None:
+    ruleset = riverside / "strict.yaml"
+    ruleset.write_text("orglint-ruleset: 1\nname: strict\nextends: [core]\n")
+    root = riverside / "council.yaml"
+    root.write_text(root.read_text().replace("ruleset: core", "ruleset: ./strict.yaml", 1))
+    included = riverside / "departments" / "communities.yaml"
+    session = LintSession()
+    session.opened(included, included.read_text().replace("    tier: 2\n", "    tier: 5\n", 1))
+    assert "S006" in codes_by_file(session.lint(included).findings)["communities.yaml"]
+    session.opened(ruleset, "orglint-ruleset: 1\nname: strict\nextends: [core]\nrules:\n  S006: off\n")
+    assert "S006" not in codes_by_file(session.lint(included).findings)["communities.yaml"]
+    session.closed(ruleset)  # back to what is saved
+    assert "S006" in codes_by_file(session.lint(included).findings)["communities.yaml"]
+
+
+def test_a_configuration_edited_in_the_editor_is_used_at_once(riverside: Path) -> None:
+    config = riverside / "orglint.toml"
+    config.write_text("")
+    included = riverside / "departments" / "communities.yaml"
+    session = LintSession()
+    session.opened(included, included.read_text().replace("    tier: 2\n", "    tier: 5\n", 1))
+    assert "S006" in codes_by_file(session.lint(included).findings)["communities.yaml"]
+    session.opened(config, 'ignore = ["S006"]\n')
+    assert "S006" not in codes_by_file(session.lint(included).findings)["communities.yaml"]
+    session.closed(config)
+    assert "S006" in codes_by_file(session.lint(included).findings)["communities.yaml"]
