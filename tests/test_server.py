@@ -365,3 +365,15 @@ async def test_a_burst_of_changes_ends_with_the_findings_of_its_last_text(client
     await published(client, uri, lambda found: not found)
     await asyncio.sleep(1)
     assert list(client.diagnostics[uri]) == []
+
+
+@pytest.mark.asyncio
+async def test_shutdown_and_exit_end_the_process_cleanly(repository: Path) -> None:
+    client = pytest_lsp.make_test_lsp_client()
+    await client.start_io(sys.executable, "-m", "orglint", "server")
+    await start(client)
+    included = repository / "departments" / "communities.yaml"
+    uri = open_file(client, included)
+    await published(client, uri, lambda found: True)
+    await client.shutdown_session()
+    assert client._server is not None and client._server.returncode == 0
