@@ -37,6 +37,14 @@ class EditorFiles:
         """The file is closed: its content is the disk's again."""
         self._texts.pop(self._key(path), None)
 
+    def snapshot(self) -> EditorFiles:
+        """The texts as they are now (to lint them while the editor changes them), sharing the
+        parses."""
+        copy = EditorFiles()
+        copy._texts = dict(self._texts)
+        copy._parsed = self._parsed
+        return copy
+
     def text_of(self, path: Path) -> str | None:
         return self._texts.get(self._key(path))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from pygls.uris import to_fs_path
 from orglint import __version__
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import StructureRun
+from orglint.load.overlay import EditorFiles
 from orglint.load.source import LoadProblem, read_text, real_path
 from orglint.server.actions import Replacement, every_safe_fix, fix_title, safe_fix, suppression
 from orglint.server.hover import docs_uri, post_markdown, rule_markdown, word_at
@@ -66,8 +68,15 @@ class OrglintServer(LanguageServer):
         self._said: dict[Path, str | None] = {}
         """The failure last shown for each file linted (a message is shown when it changes)."""
         self._due: set[Path] = set()
+        """Files to lint when the running lint ends, or the pause in typing does."""
         self._timer: asyncio.Handle | None = None
         self._last_lint = 0.0
+        """When the last lint ended (the event loop's clock)."""
+        self._lint_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="orglint-lint")
+        """One thread lints, one lint at a time: the session's caches are only ever touched there."""
+        self._linting = False
+        self._cleared: set[Path] = set()
+        """Files closed or deleted while the running lint read them: it publishes nothing to them."""
         """When the last lint after a change ended (the event loop's clock)."""
 
     # Files and their text
@@ -102,33 +111,62 @@ class OrglintServer(LanguageServer):
         loop = asyncio.get_running_loop()
         if self._timer is not None:
             self._timer.cancel()
-        quiet = loop.time() - self._last_lint >= DEBOUNCE_SECONDS
-        self._timer = (
-            loop.call_soon(self._lint_due) if quiet and self._timer is None else loop.call_later(DEBOUNCE_SECONDS, self._lint_due)
-        )
+        quiet = not self._linting and self._timer is None and loop.time() - self._last_lint >= DEBOUNCE_SECONDS
+        self._timer = loop.call_soon(self._lint_due) if quiet else loop.call_later(DEBOUNCE_SECONDS, self._lint_due)
 
     def _lint_due(self) -> None:
-        due, self._due, self._timer = list(self._due), set(), None
-        self.lint_now(due)
-        self._last_lint = asyncio.get_running_loop().time()
+        self._timer = None
+        self.lint_now([])
 
     def lint_now(self, paths: Iterable[Path]) -> None:
-        """Lint each file (a file another one's structure already covered is not linted twice)."""
+        """Lint ``paths`` and whatever else is due, on the lint thread, with the editor's text as
+        it is now; if a lint is running, once it ends. The protocol's thread goes on meanwhile
+        (hovers, code actions, more changes), and the results are published from it."""
+        self._due.update(paths)
+        if self._linting or not self._due:
+            return
+        due, self._due = list(self._due), set()
+        texts = self.session.files.snapshot()
+        versions = {path: self.workspace.get_text_document(uri).version for path, uri in self.uris.items()}
+        self._linting, self._cleared = True, set()
+        loop = asyncio.get_running_loop()
+        running = loop.run_in_executor(self._lint_thread, self._lint_all, due, texts)
+        running.add_done_callback(lambda done: self._linted(done, versions))
+
+    def _lint_all(self, due: list[Path], texts: EditorFiles) -> list[tuple[Path, Linted | Exception]]:
+        """On the lint thread: each file (one another's structure already covered is not linted twice)."""
         covered: set[Path] = set()
-        for path in paths:
-            self._due.discard(path)
+        outcomes: list[tuple[Path, Linted | Exception]] = []
+        for path in due:
             if path in covered:
                 continue
             try:
-                linted = self.session.lint(path)
+                linted = self.session.lint(path, texts)
             except Exception as error:  # a rule's bug must not end the editor's session
                 log.exception("linting %s failed", path)
-                self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"orglint: {path.name}: {error!r}"))
+                outcomes.append((path, error))
                 continue
             covered |= set(linted.findings)
-            self.publish(path, linted)
+            outcomes.append((path, linted))
+        return outcomes
 
-    def publish(self, linted_path: Path, linted: Linted) -> None:
+    def _linted(self, done: asyncio.Future[list[tuple[Path, Linted | Exception]]], versions: dict[Path, int | None]) -> None:
+        """Back on the protocol's thread: publish what the lint found, then lint what became due."""
+        self._linting = False
+        self._last_lint = asyncio.get_running_loop().time()
+        if done.cancelled() or done.exception() is not None:
+            return
+        for path, outcome in done.result():
+            if isinstance(outcome, Exception):
+                self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"orglint: {path.name}: {outcome!r}"))
+            elif path not in self._cleared:  # closed or deleted while it was linted
+                self.publish(path, outcome, versions)
+        if self._due and self._timer is None:
+            self.lint_now([])
+
+    def publish(self, linted_path: Path, linted: Linted, versions: dict[Path, int | None]) -> None:
+        """Send each file the findings the lint of ``linted_path`` gave it (``versions``: those of
+        the open files' texts it linted)."""
         if linted.failure is not None and linted.failure != self._said.get(linted_path):
             # said once, not at every pause in typing while it lasts
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"orglint: {linted.failure}"))
@@ -140,15 +178,18 @@ class OrglintServer(LanguageServer):
             self._send(stale, [])
             self.latest.pop(stale, None)
         for file, findings in linted.findings.items():
+            if file in self._cleared:
+                continue
             self.latest[file] = linted
             version = None
             if file in self.uris:  # open: the findings are those of this version of its text
-                version = self.versions[file] = self.workspace.get_text_document(self.uris[file]).version
+                version = self.versions[file] = versions.get(file)
             lines = self.lines(file) if findings else []
             self._send(file, [self.to_lsp(finding, lines, linted.runs) for finding in findings], version)
 
     def clear(self, path: Path) -> None:
         """Forget what was published to ``path`` and for it."""
+        self._cleared.add(path)
         self._send(path, [])
         for file in self.published.pop(path, set()) - {path}:
             if not any(file in files for files in self.published.values()):
@@ -429,4 +470,7 @@ def place_cursor(ls: OrglintServer, uri: str, position: types.Position) -> None:
 
 def serve() -> None:
     """Speak the protocol on stdin and stdout until the editor says exit."""
-    server.start_io()
+    try:
+        server.start_io()
+    finally:
+        server._lint_thread.shutdown(wait=False, cancel_futures=True)  # a lint still running is of no use now

@@ -41,6 +41,10 @@ _ORGLINT_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*orglint\b", re.MULTILINE)
 """Where a pyproject.toml gives orglint's settings: its ``[tool.orglint]`` tables."""
 
 
+_RULESET_KEY = re.compile(r"^orglint-ruleset\s*:", re.MULTILINE)
+"""A ruleset's top-level key."""
+
+
 class SettingsError(OrglintError):
     """Editor settings that are not valid ``[tool.orglint]`` keys."""
 
@@ -76,6 +80,10 @@ class EditorLintOptions(LintOptions):
     editor: dict[str, Any] = field(default_factory=dict)
     _merged: dict[Path | None, Config] = field(default_factory=dict)
 
+    def forget_merged(self) -> None:
+        """A configuration file changed: lay the settings over it again."""
+        self._merged.clear()
+
     def config_for(self, folder: Path) -> Config:
         found = super().config_for(folder)
         if not self.editor:
@@ -107,48 +115,61 @@ def is_lintable(path: Path) -> bool:
 
 
 class LintSession:
-    """The editor's files and settings, and what earlier runs loaded (parses, rulesets)."""
+    """The editor's files and settings, and what earlier runs loaded (parses, rulesets, roots).
+
+    The protocol's thread tells it of changes (``opened``, ``closed``, ``changed_on_disk``,
+    ``configure``), which only record the text and what became stale; one lint thread lints
+    (``lint``), and drops what is stale first, so that no cache is touched by two threads.
+    """
 
     def __init__(self) -> None:
         self.files = EditorFiles()
-        self.options = EditorLintOptions()
         self._rulesets: dict[RulesetKey, Ruleset] = {}
-        self.options.rulesets_loaded = self._rulesets
+        self.options = EditorLintOptions(rulesets_loaded=self._rulesets)
         self._roots: dict[tuple[Path, bool], list[Path]] = {}
         """The roots of each file's structures (by whether it is a root itself): kept while no
         other file changes (any other may be a root whose ``include:`` changed)."""
+        self._stale: list[Path | None] = []
+        """Files changed since the last lint began (None: the editor's settings)."""
 
     def configure(self, settings: Any) -> None:
         """New editor settings (SettingsError if they are not valid; the old ones stay then)."""
         self.options = EditorLintOptions(editor=editor_settings(settings), rulesets_loaded=self._rulesets)
-        self._rulesets.clear()  # a `ruleset` setting chooses others
+        self._stale.append(None)  # a `ruleset` setting chooses other rulesets
 
     def opened(self, path: Path, text: str) -> None:
         self.files.set_text(path, text)
-        self._changed(path)
+        self._stale.append(path)
 
     def closed(self, path: Path) -> None:
         self.files.drop_text(path)
-        self._changed(path)
+        self._stale.append(path)
 
     def changed_on_disk(self, path: Path) -> None:
-        self._changed(path)
+        self._stale.append(path)
 
-    def _changed(self, path: Path) -> None:
-        """What a change to ``path`` makes stale: its parse, and the rulesets and configuration
-        files read (any YAML file may be a ruleset)."""
-        self.files.forget(path)
-        self._roots = {key: roots for key, roots in self._roots.items() if key[0] == path}
-        if is_config_file(path):
-            configuration.forget_read_files()
-            self.options = EditorLintOptions(editor=self.options.editor, rulesets_loaded=self._rulesets)
-            self._rulesets.clear()
-        elif any(real_path(path) in ruleset.files for ruleset in self._rulesets.values()):
-            self._rulesets.clear()
+    def _drop_stale(self) -> None:
+        """What changes since the last lint make stale: parses, the roots found, configuration
+        files, rulesets (any YAML file may be one) and the settings laid over configuration."""
+        stale, self._stale = self._stale, []  # a change recorded meanwhile lands in one list or the other
+        for path in stale:
+            if path is None:
+                self._rulesets.clear()
+                continue
+            self.files.forget(path)
+            self._roots = {key: roots for key, roots in self._roots.items() if key[0] == path}
+            if is_config_file(path):
+                configuration.forget_read_files()
+                self.options.forget_merged()
+                self._rulesets.clear()
+            elif any(real_path(path) in ruleset.files for ruleset in self._rulesets.values()):
+                self._rulesets.clear()
 
-    def lint(self, path: Path) -> Linted:
-        """Lint the file at ``path`` as the editor holds it; never raises for what the files hold."""
-        with reading(self.files):
+    def lint(self, path: Path, files: EditorFiles | None = None) -> Linted:
+        """Lint the file at ``path`` as the editor holds it (or as ``files``, a snapshot of it,
+        holds it); never raises for what the files hold."""
+        self._drop_stale()
+        with reading(files or self.files):
             try:
                 if is_config_file(path):
                     return self._lint_config(path)
@@ -163,11 +184,9 @@ class LintSession:
                 return Linted({path: []}, failure=safe_text(str(error)))
 
     def is_shared(self, path: Path) -> bool:
-        """Whether the file may bear on any structure: a configuration file or a ruleset."""
-        if is_config_file(path):
-            return True
-        with reading(self.files):
-            return _is_ruleset(path)
+        """Whether the file may bear on any structure: a configuration file or a ruleset (told
+        by its top-level key, without parsing it: this is asked on every change)."""
+        return is_config_file(path) or _RULESET_KEY.search(self._text(path)[: 1 << 16]) is not None
 
     def _limits(self, path: Path) -> Limits:
         return self.options.config_for(path.parent).limits
