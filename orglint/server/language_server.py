@@ -154,7 +154,10 @@ class OrglintServer(LanguageServer):
         """Back on the protocol's thread: publish what the lint found, then lint what became due."""
         self._linting = False
         self._last_lint = asyncio.get_running_loop().time()
-        if done.cancelled() or done.exception() is not None:
+        if done.cancelled():
+            return
+        if done.exception() is not None:  # the lint thread itself failed (each file's failure is an outcome)
+            log.error("linting failed: %r", done.exception())
             return
         for path, outcome in done.result():
             if isinstance(outcome, Exception):
