@@ -155,8 +155,37 @@ def rule_basis_markdown() -> str:
         "| Ruleset | Designation | Statute |",
         "|---|---|---|",
         *statutes,
+        "",
+        *council_type_markdown(load_ruleset(["uk-local-government"], Path.cwd())),
     ]
     return "\n".join(lines) + "\n"
+
+
+def council_type_markdown(ruleset: Ruleset) -> list[str]:
+    """The table of each council type's required designations and the section requiring each
+    (its ``grounds``, else the designation's statute), types with the same duties on one row."""
+    policy = ruleset.policy
+    duties: dict[tuple[tuple[str, str], ...], list[str]] = {}
+    for council_type in policy.council_types:
+        rows = tuple(
+            (designation, policy.required_by(council_type, designation) or "(none)")
+            for designation in policy.required_designations(council_type)
+        )
+        duties.setdefault(rows, []).append(council_type)
+    lines = [
+        "## Required designations by council type",
+        "",
+        f"What `{ruleset.names[-1]}` requires of each council type (`organisation.type`), and the section that requires",
+        "each designation there (L101-L103 and L108 report a missing one, L109 a missing scrutiny officer):",
+        "",
+        "| Council type | Designation | Section |",
+        "|---|---|---|",
+    ]
+    for rows, types in duties.items():
+        named = ", ".join(f"`{council_type}`" for council_type in types)
+        for index, (designation, section) in enumerate(rows):
+            lines.append(f"| {named if index == 0 else ''} | `{designation}` | {_cell(section)} |")
+    return lines
 
 
 def write_rule_basis_doc(path: Path) -> None:

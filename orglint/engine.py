@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -32,13 +32,15 @@ RulesetKey = tuple[tuple[str, ...], Path, Path, Path | None]
 """Rulesets are resolved once per (references, folder they are relative to, repository, file declaring them)."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class LintOptions:
-    rulesets: list[str] = field(default_factory=list)
+    """What the command line asks of a run (the configuration files say the rest)."""
+
+    rulesets: Sequence[str] = ()
     """Rulesets named on the command line: they replace those the structures name."""
-    select: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
+    select: Sequence[str] = ()
+    extend_select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
     ignore_suppressions: bool = False
     only_structures: bool = False
     """Skip named files that are not structures, as folder walks do (for pre-commit)."""
@@ -234,7 +236,7 @@ def _ruleset_for(structure: Structure, config: Config, options: LintOptions, cac
     repository = project_root(structure.root.path)
     declared_in: Path | None
     if options.rulesets:
-        references, base, span, declared_in = options.rulesets, Path.cwd(), None, None
+        references, base, span, declared_in = list(options.rulesets), Path.cwd(), None, None
     elif structure.rulesets:
         references, base, span = structure.rulesets, structure.root.path.parent, structure.ruleset_span()
         declared_in = structure.root.path
@@ -316,7 +318,7 @@ def _chosen_rules(config: Config, ruleset: Ruleset, session: _Session) -> tuple[
     """The codes the command line and configuration select from the ruleset, and those rules with
     their settings."""
     options, rules = session.options, session.rules
-    select = options.select or config.settings.select or []
+    select = list(options.select or config.settings.select or ())
     extend_select = [*config.settings.extend_select, *options.extend_select]
     ignore = [*config.settings.ignore, *options.ignore]
     named = selection.named_exactly([*select, *extend_select], rules)

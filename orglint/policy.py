@@ -4,7 +4,10 @@
   of them only one post may hold, and the statute behind each;
 * ``designation-aliases``: the other names people write for a designation (``s151``, ``MO``),
   each to the designation it means (see ``Policy.designation_for``);
-* ``council-types``: which designations each type of council must make (docs/rulesets.md);
+* ``council-types``: which designations each type of council must make, what requires each where
+  the nation's statute differs from the designation's own (a Scottish council's chief finance officer
+  is the s95 officer, not the s151 one), and which pairs of designations its statute lets one post
+  hold (docs/rulesets.md);
 * ``grades``: each grade's rank (higher is more senior), pay band and Hay points range;
 * ``roles``: the levels of post (Strategic Director, Team Manager...), the grades each may hold and
   the corporately agreed responsibilities its job profile template must carry;
@@ -16,13 +19,22 @@ given again replaces the earlier one whole.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from orglint.kebab_case import KEBAB_CASE_KEYS
+from orglint.model.schema import ordered
+
+
+def require_grounds_among(grounds: Mapping[str, str], listed: Iterable[str], what: str) -> None:
+    """For a validator: every designation ``grounds`` gives a basis for is one of ``listed``
+    (``what`` names them in the error otherwise)."""
+    unlisted = sorted(set(grounds) - set(listed))
+    if unlisted:
+        raise ValueError(f"grounds given for {', '.join(unlisted)}, not among {what}")
 
 
 class _Policy(BaseModel):
@@ -35,9 +47,7 @@ class Range(_Policy):
 
     @model_validator(mode="after")
     def _ordered(self) -> Range:
-        if self.min > self.max:
-            raise ValueError(f"min ({self.min:g}) is above max ({self.max:g})")
-        return self
+        return ordered(self)
 
     def __contains__(self, value: float) -> bool:
         return self.min <= value <= self.max
@@ -71,8 +81,33 @@ class DesignationPolicy(_Policy):
     statute: str | None = None
 
 
+class BarredPair(_Policy):
+    designations: tuple[str, str]
+    grounds: str = Field(min_length=1, description="The section barring one post from holding both, for this type of council.")
+
+
 class CouncilTypePolicy(_Policy):
     requires: list[str] = Field(default=[], description="Designations a council of this type must make.")
+    grounds: dict[str, str] = Field(
+        default={},
+        description="What requires a designation of this type of council, where it is not the designation's own "
+        "`statute` (designation → the section, cited on that designation's findings).",
+    )
+    lawful_together: list[tuple[str, str]] = Field(
+        default=[],
+        description="Pairs of designations this type of council's statute lets one post hold, which a rule "
+        "for another nation's bar would otherwise report.",
+    )
+    barred_together: list[BarredPair] = Field(
+        default=[],
+        description="Pairs of designations one post may not hold in this type of council under a section other than "
+        "the rule's own basis: the findings cite it.",
+    )
+
+    @model_validator(mode="after")
+    def _grounds_for_required_designations(self) -> CouncilTypePolicy:
+        require_grounds_among(self.grounds, self.requires, "the designations it requires")
+        return self
 
 
 def spoken_form(text: str) -> str:
@@ -104,6 +139,14 @@ class Policy(_Policy):
                 checks.append(
                     (("council-types", council_type, "requires", index), designation, set(self.designations), "designation")
                 )
+            pairs = [("lawful-together", index, pair) for index, pair in enumerate(duties.lawful_together)]
+            pairs += [("barred-together", index, barred.designations) for index, barred in enumerate(duties.barred_together)]
+            for key, pair_index, pair in pairs:
+                path: tuple[Any, ...] = ("council-types", council_type, key, pair_index)
+                if key == "barred-together":
+                    path += ("designations",)
+                for index, designation in enumerate(pair):
+                    checks.append(((*path, index), designation, set(self.designations), "designation"))
         for alias, designation in self.designation_aliases.items():
             checks.append((("designation-aliases", alias), designation, set(self.designations), "designation"))
         return checks
@@ -114,6 +157,27 @@ class Policy(_Policy):
     def required_designations(self, council_type: str) -> list[str]:
         entry = self.council_types.get(council_type)
         return list(entry.requires) if entry else []
+
+    def required_by(self, council_type: str, designation: str) -> str | None:
+        """What requires ``designation`` of a council of this type: the type's own grounds for it (a
+        nation's statute), else the designation's statute; None if the policy names neither."""
+        entry = self.council_types.get(council_type)
+        if entry is not None and designation in entry.grounds:
+            return entry.grounds[designation]
+        designation_entry = self.designations.get(designation)
+        return designation_entry.statute if designation_entry is not None else None
+
+    def lawful_together(self, council_type: str, first: str, second: str) -> bool:
+        """Whether this type of council's statute lets one post hold both designations."""
+        entry = self.council_types.get(council_type)
+        return entry is not None and any({first, second} == set(pair) for pair in entry.lawful_together)
+
+    def barred_by(self, council_type: str, first: str, second: str) -> str | None:
+        """The section this type of council cites for barring one post from holding both, if its
+        policy names one (else the rule's own basis applies)."""
+        entry = self.council_types.get(council_type)
+        barred = [b.grounds for b in entry.barred_together if {first, second} == set(b.designations)] if entry else []
+        return barred[0] if barred else None
 
     def designation_for(self, written: str) -> str | None:
         """The designation a post's entry means: its id, its name, or one of its aliases, written

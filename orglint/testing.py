@@ -10,6 +10,11 @@
         found = RuleTester(MyRule).lint(tmp_path, "orglint: 1\\n...")
         assert [(d.code, d.post, d.span.line) for d in found] == [("Z101", "CE", 4)]
 
+    def test_one_mistake_one_finding(tmp_path):
+        # one finding with the rule alone, and still the only one beside the rest of its ruleset
+        finding = RuleTester("Z101").only_finding(tmp_path, "orglint: 1\\n...")
+        assert (finding.post, finding.message) == ("CE", "...")
+
     def test_nothing_else_fires(tmp_path):
         # every finding, under the rule's ruleset too: (code, post, "line:column" or cell)
         assert RuleTester("Z101").findings(tmp_path, "orglint: 1\\n...", alone=False) == [("Z101", "CE", "4:7")]
@@ -92,6 +97,17 @@ class RuleTester:
         runs beside the rules of its ruleset, so a test can show that nothing else fires."""
         kind = "fail" if alone else "pass"
         return [Found.of(d) for d in self.lint(folder, text, files, kind=kind, filename=filename)]
+
+    def only_finding(self, folder: Path, text: str, files: dict[str, str] | None = None) -> Diagnostic:
+        """The finding of a structure with one mistake in it: the rule alone gives exactly one,
+        and beside the rest of its ruleset it is still the only finding (one mistake, one finding)."""
+        found = self.lint(folder, text, files)
+        if len(found) != 1 or found[0].code != self.rule.code:
+            raise AssertionError(f"expected one {self.rule.code} finding, found {[Found.of(d) for d in found]}")
+        beside = self.findings(folder, text, files, alone=False)
+        if beside != [Found.of(found[0])]:
+            raise AssertionError(f"beside its ruleset, expected only {Found.of(found[0])}, found {beside}")
+        return found[0]
 
     def fixed(
         self,

@@ -18,8 +18,10 @@ from orglint.docs import BASIS_DOC_END, BASIS_DOC_START, rule_basis_markdown
 from orglint.engine import LintOptions, lint
 from orglint.rules.registry import registered_rules
 from orglint.ruleset import RulesetError, load_ruleset
+from orglint.wording import a_or_an
 
 from .conftest import REPO, check_json, run, write
+from .rules.councils import COUNCIL_TYPES
 
 COUNCIL = REPO / "tests" / "data" / "councils" / "brookfield" / "structure.yaml"
 
@@ -384,3 +386,244 @@ def test_the_rule_basis_table_in_the_docs_is_in_step_with_the_code() -> None:
     assert generated == rule_basis_markdown(), "docs/rule-basis.md is stale: run `python -m orglint.docs`"
     for code, rule in registered_rules().items():
         assert f"| {code} | {rule.name} |" in generated
+
+
+# Issue 23 section 1: Wales and Scotland, each nation's officers by its own statute.
+
+ENGLISH_DISTRICT = {"CE": "head-of-paid-service", "AD1": "chief-finance-officer", "AD2": "monitoring-officer"}
+ENGLISH_UPPER_TIER = {
+    "CE": "head-of-paid-service",
+    "DR": "chief-finance-officer",
+    "DL": "monitoring-officer",
+    "DCS": "director-of-childrens-services",
+    "DASS": "director-of-adult-social-services",
+    "DPH": "director-of-public-health",
+    "HDS": "scrutiny-officer",
+}
+WALES = {
+    "CE": "head-of-paid-service",
+    "DR": "chief-finance-officer",
+    "DL": "monitoring-officer",
+    "HDS": "head-of-democratic-services",
+    "DSS": "director-of-social-services",
+}
+SCOTLAND = {
+    "CE": "head-of-paid-service",
+    "DR": "chief-finance-officer",
+    "DL": "monitoring-officer",
+    "CSWO": "chief-social-work-officer",
+    "CEDO": "chief-education-officer",
+}
+MISSING_RULE = {
+    "head-of-paid-service": "L101",
+    "chief-finance-officer": "L102",
+    "monitoring-officer": "L103",
+    "scrutiny-officer": "L109",
+}  # every other required designation is L108's
+
+
+def _council(council_type: str) -> tuple[str, dict[str, str]]:
+    """A clean council of the type under uk-local-government, and which post holds each required designation."""
+    from .rules.councils import DISTRICT, SCOTTISH, UNITARY, WELSH
+
+    if council_type in ("district", "other"):
+        return DISTRICT.replace("type: district", f"type: {council_type}"), ENGLISH_DISTRICT
+    if council_type.startswith("welsh-"):
+        return WELSH.replace("type: welsh-county-borough", f"type: {council_type}"), WALES
+    if council_type == "scottish-council":
+        return SCOTTISH, SCOTLAND
+    return UNITARY.replace("type: unitary", f"type: {council_type}"), ENGLISH_UPPER_TIER
+
+
+def _without(text: str, post: str, designation: str) -> str:
+    """``text`` with ``designation`` taken off ``post``'s inline designations list."""
+    line = next(line for line in text.splitlines() if f"{{id: {post}," in line)
+    start = line.index("designations: [") + len("designations: [")
+    held = [entry.strip() for entry in line[start : line.index("]", start)].split(",")]
+    assert designation in held, (post, designation, held)
+    rest = ", ".join(entry for entry in held if entry != designation)
+    return text.replace(line, line[:start] + rest + line[line.index("]", start) :], 1)
+
+
+def _lint(folder: Path, text: str) -> list[Any]:
+    path = write(folder, "structure.yaml", text)
+    return list(lint([path], LintOptions(isolated=True)).diagnostics)
+
+
+def test_the_matrix_knows_every_council_type_the_format_allows() -> None:
+    policy = load_ruleset(["uk-local-government"], REPO).policy
+    assert set(policy.council_types) == set(COUNCIL_TYPES)
+    for council_type in COUNCIL_TYPES:
+        assert set(policy.required_designations(council_type)) == set(_council(council_type)[1].values())
+
+
+@pytest.mark.parametrize("council_type", COUNCIL_TYPES)
+def test_each_council_type_s_clean_council_is_clean(tmp_path: Path, council_type: str) -> None:
+    text, _ = _council(council_type)
+    assert [(d.code, d.post, d.message) for d in _lint(tmp_path, text)] == []
+
+
+ROLES = [(council_type, post) for council_type in COUNCIL_TYPES for post in _council(council_type)[1]]
+
+
+@pytest.mark.parametrize(("council_type", "post"), ROLES, ids=[f"{t}-{p}" for t, p in ROLES])
+def test_each_council_type_missing_each_role_in_turn_gives_exactly_that_role_s_finding(
+    tmp_path: Path, council_type: str, post: str
+) -> None:
+    text, holders = _council(council_type)
+    designation = holders[post]
+    (finding,) = _lint(tmp_path, _without(text, post, designation))
+    policy = load_ruleset(["uk-local-government"], REPO).policy
+    assert (finding.code, finding.post) == (MISSING_RULE.get(designation, "L108"), None)
+    name = policy.designation_name(designation)
+    assert name.casefold() in finding.message.casefold() and f"which {a_or_an(council_type)} council must have" in finding.message
+    # the type's own section where the nation's differs (a Scottish s95 officer), the missing director's
+    # own statute for L108, else the rule's own basis, which cites the same section
+    own_grounds = designation in policy.council_types[council_type].grounds
+    section = policy.required_by(council_type, designation)
+    assert section is not None
+    if own_grounds or finding.code == "L108":
+        assert finding.basis == section
+    else:
+        assert finding.basis == registered_rules()[finding.code].basis and section.split(" s")[0] in finding.basis
+
+
+def test_a_scottish_council_s_missing_cfo_cites_s95_not_s151(tmp_path: Path) -> None:
+    from .rules.councils import SCOTTISH
+
+    (finding,) = _lint(tmp_path, _without(SCOTTISH, "DR", "chief-finance-officer"))
+    assert finding.code == "L102" and finding.basis.startswith("Local Government (Scotland) Act 1973 s95")
+    assert "151" not in finding.basis
+
+
+def test_a_welsh_council_s_head_of_paid_service_is_its_2021_act_chief_executive(tmp_path: Path) -> None:
+    from .rules.councils import WELSH
+
+    (finding,) = _lint(tmp_path, _without(WELSH, "CE", "head-of-paid-service"))
+    assert finding.code == "L101"
+    assert finding.basis.startswith("Local Government and Elections (Wales) Act 2021 s54(1)")
+
+
+@pytest.mark.parametrize("council_type", ["welsh-county", "welsh-county-borough", "scottish-council"])
+def test_no_english_director_or_scrutiny_officer_is_asked_of_wales_or_scotland(council_type: str) -> None:
+    required = load_ruleset(["uk-local-government"], REPO).policy.required_designations(council_type)
+    english = {
+        "director-of-childrens-services",
+        "director-of-adult-social-services",
+        "director-of-public-health",
+        "scrutiny-officer",
+    }
+    assert not english & set(required)
+
+
+@pytest.mark.parametrize("council_type", ["district", "county", "unitary", "metropolitan-district", "london-borough", "other"])
+def test_no_welsh_or_scottish_officer_is_asked_of_england(council_type: str) -> None:
+    required = load_ruleset(["uk-local-government"], REPO).policy.required_designations(council_type)
+    assert not set(required) & set(WALES.values()) - {"head-of-paid-service", "chief-finance-officer", "monitoring-officer"}
+    assert not set(required) & {"chief-social-work-officer", "chief-education-officer"}
+
+
+def test_in_scotland_the_head_of_paid_service_may_be_monitoring_officer(tmp_path: Path) -> None:
+    from .rules.councils import SCOTTISH
+
+    text = _without(SCOTTISH, "DL", "monitoring-officer").replace(
+        "designations: [head-of-paid-service]", "designations: [head-of-paid-service, monitoring-officer]"
+    )
+    assert [(d.code, d.post) for d in _lint(tmp_path, text)] == []
+
+
+def test_in_scotland_the_monitoring_officer_still_may_not_be_the_cfo(tmp_path: Path) -> None:
+    from .rules.councils import SCOTTISH
+
+    text = _without(SCOTTISH, "DL", "monitoring-officer").replace(
+        "designations: [chief-finance-officer, deputy-monitoring-officer]",
+        "designations: [chief-finance-officer, monitoring-officer]",
+    )
+    found = _lint(tmp_path, text)
+    assert [(d.code, d.post) for d in found if d.code != "L112"] == [("L105", "DR")]
+
+
+@pytest.mark.parametrize(
+    ("council_type", "cites"),
+    [
+        ("welsh-county-borough", "Local Government and Housing Act 1989 s5(1BA)"),
+        ("welsh-county", "Local Government and Housing Act 1989 s5(1BA)"),
+        ("district", "Local Government and Housing Act 1989 s5(1A)-(1B)"),
+    ],
+)
+def test_the_monitoring_officer_may_not_be_the_head_in_england_or_wales_each_by_its_own_section(
+    tmp_path: Path, council_type: str, cites: str
+) -> None:
+    from .rules.councils import DISTRICT, WELSH, designate
+
+    base = WELSH.replace("type: welsh-county-borough", f"type: {council_type}") if council_type != "district" else DISTRICT
+    mo = "DL" if council_type != "district" else "AD2"
+    text = designate(_without(base, mo, "monitoring-officer"), "CE", "[head-of-paid-service, monitoring-officer]")
+    (finding,) = [d for d in _lint(tmp_path, text) if d.code == "L106"]
+    assert finding.post == "CE" and finding.basis.startswith(cites)
+
+
+def test_a_scottish_cfo_needs_no_accountancy_body_but_a_welsh_one_does(tmp_path: Path) -> None:
+    from .rules.councils import SCOTTISH, WELSH
+
+    unqualified = {"scottish": SCOTTISH.replace("qualifications: [CIPFA]", "qualifications: [MBA]")}
+    unqualified["welsh"] = WELSH.replace("qualifications: [CIPFA]", "qualifications: [MBA]")
+    assert _lint(tmp_path / "scottish", unqualified["scottish"]) == []
+    assert [(d.code, d.post) for d in _lint(tmp_path / "welsh", unqualified["welsh"])] == [("L107", "DR")]
+    reason = load_ruleset(["uk-local-government"], REPO).rules["L107"].settings["not-required-for"]["scottish-council"]
+    assert reason.startswith("No statutory qualification")
+
+
+@pytest.mark.parametrize(
+    ("written", "designation"),
+    [
+        ("HoDS", "head-of-democratic-services"),
+        ("Head of Democratic Services", "head-of-democratic-services"),
+        ("DSS", "director-of-social-services"),
+        ("CSWO", "chief-social-work-officer"),
+        ("Director of Social Work", "chief-social-work-officer"),
+        ("Chief Education Officer", "chief-education-officer"),
+        ("s95 officer", "chief-finance-officer"),
+        ("Proper Officer for Financial Affairs", "chief-finance-officer"),
+    ],
+)
+def test_the_new_designations_take_the_names_people_write(tmp_path: Path, written: str, designation: str) -> None:
+    assert load_ruleset(["uk-local-government"], REPO).policy.designation_for(written) == designation
+
+
+def test_a_ruleset_s_council_type_grounds_and_pairs_name_designations_it_requires_or_defines(in_tmp: Path) -> None:
+    for body, words in [
+        (
+            "policy:\n  council-types:\n    ours:\n      requires: [head-of-paid-service]\n      grounds: {monitoring-officer: x}\n",
+            "grounds given for monitoring-officer",
+        ),
+        (
+            "policy:\n  council-types:\n    ours:\n      lawful-together: [[head-of-paid-service, treasurer]]\n",
+            "'treasurer' is not a designation",
+        ),
+    ]:
+        assert words in str(refusal(in_tmp, body))
+
+
+@pytest.mark.parametrize("code", ["L108", "L114", "P101", "P102", "P103"])
+def test_orglint_rule_shows_each_new_rule_s_docs_with_its_basis(code: str) -> None:
+    exit_code, out, _ = run("rule", code)
+    rule = registered_rules()[code]
+    flat = " ".join(out.split())
+    assert exit_code == 0 and f"{code} {rule.name}" in flat
+    assert "Basis: " + " ".join(rule.basis.split())[:60] in flat
+    assert "Why" in flat and rule.summary()[:40] in flat
+
+
+def test_the_transparency_code_ruleset_extends_the_statutory_one() -> None:
+    loaded = load_ruleset(["uk-transparency-code"], REPO)
+    assert loaded.names == ["core", "uk-local-government", "uk-transparency-code"]
+    assert {"P101", "P102", "P103", "L101", "L114"} <= loaded.enabled()
+    assert "P101" not in load_ruleset(["uk-local-government"], REPO).enabled()
+
+
+def test_the_audit_report_cites_each_nation_s_section_for_its_officers() -> None:
+    _, markdown, _ = run("report", str(REPO / "sample_structures" / "glenmuir" / "structure.yaml"), "--format", "markdown")
+    cfo = next(line for line in markdown.splitlines() if line.startswith("| Chief Finance Officer"))
+    assert "Local Government (Scotland) Act 1973 s95" in cfo and "1972 s151" not in cfo
+    assert "| Chief Social Work Officer | Social Work (Scotland) Act 1968 s3 | yes | CO-HSCP |" in markdown

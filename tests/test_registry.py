@@ -19,16 +19,13 @@ from orglint.rules.registry import ENTRY_POINT_GROUP, PluginError, registered_ru
 from .conftest import STRUCTURE_HEAD, check_json, run, write
 
 
-class VacantPost(Rule):
+class VacantPost(Rule, code="Z901", name="vacant-post", severity=Severity.INFO):
     """A post is vacant (a plugin's rule, for this test).
 
     ## What it does
     Reports vacant posts.
     """
 
-    code = "Z901"
-    name = "vacant-post"
-    severity = Severity.INFO
     basis = "test"
     fix = "Recruit."
 

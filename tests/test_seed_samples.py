@@ -1,5 +1,6 @@
 """The seed samples: Carlisle's Strategic Management Team (CE 21/09) and a county council on
-Leicestershire's design principles. The structures as the seeds describe them are clean; each
+Leicestershire's design principles; and a Welsh county borough (Afoncwm) and a Scottish council
+(Glenmuir), each under its own nation's statute. The structures as described are clean; each
 proposed variant produces exactly the findings marked in it, about the posts named here."""
 
 from __future__ import annotations
@@ -14,16 +15,19 @@ from .conftest import SAMPLES, STRUCTURE_HEAD, check_json, findings, write
 
 CARLISLE = SAMPLES / "carlisle-2009"
 LEICESTERSHIRE = SAMPLES / "leicestershire"
+WALES = SAMPLES / "afoncwm"
+SCOTLAND = SAMPLES / "glenmuir"
+SAMPLED = [CARLISLE, LEICESTERSHIRE, WALES, SCOTLAND]
 
 
-@pytest.mark.parametrize("path", [CARLISLE / "structure.yaml", LEICESTERSHIRE / "structure.yaml"])
+@pytest.mark.parametrize("path", [folder / "structure.yaml" for folder in SAMPLED], ids=lambda p: p.parent.name)
 def test_the_structures_the_seeds_describe_are_clean(path: Path) -> None:
     exit_code, document = check_json(str(path))
     assert document["diagnostics"] == []
     assert exit_code == 0
 
 
-@pytest.mark.parametrize("path", [CARLISLE / "proposed.yaml", LEICESTERSHIRE / "proposed.yaml"])
+@pytest.mark.parametrize("path", [folder / "proposed.yaml" for folder in SAMPLED], ids=lambda p: p.parent.name)
 def test_proposed_variants_find_exactly_the_marked_mistakes(path: Path) -> None:
     found = sorted((code, line) for code, _post, line in findings(str(path)))
     marked = sorted((code, line) for line, codes in marked_lines(path.read_text()).items() for code in codes)
@@ -57,6 +61,50 @@ def test_leicestershire_proposed_findings_and_posts() -> None:
         ("L108", None),
         ("R102", None),
     ]
+
+
+def test_welsh_proposed_findings_and_posts() -> None:
+    assert sorted((code, post) for code, post, _ in findings(str(WALES / "proposed.yaml"))) == [
+        ("L107", "CD-RES"),
+        ("L108", None),
+        ("L114", "CO-LAW"),
+    ]
+
+
+def test_scottish_proposed_findings_and_posts() -> None:
+    """The Chief Executive as monitoring officer is lawful in Scotland: no L106."""
+    assert sorted((code, post) for code, post, _ in findings(str(SCOTLAND / "proposed.yaml"))) == [
+        ("L104", "H-SECONDARY"),
+        ("L108", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("folder", "council_type", "designations"),
+    [
+        (WALES, "welsh-county-borough", {"head-of-democratic-services", "director-of-social-services"}),
+        (SCOTLAND, "scottish-council", {"chief-social-work-officer", "chief-education-officer"}),
+    ],
+)
+def test_the_national_samples_hold_their_nation_s_officers_and_none_of_england_s(
+    folder: Path, council_type: str, designations: set[str]
+) -> None:
+    _, document = check_json(str(folder / "structure.yaml"))
+    assert document["summary"]["posts"] >= 17
+    text = (folder / "structure.yaml").read_text(encoding="utf-8")
+    assert f"type: {council_type}" in text
+    assert all(
+        designation in text or (designation == "chief-social-work-officer" and "[CSWO]" in text) for designation in designations
+    )
+    assert not any(
+        english in text for english in ("director-of-childrens-services", "director-of-public-health", "scrutiny-officer")
+    )
+
+
+def test_the_missing_welsh_director_cites_the_welsh_act() -> None:
+    _, document = check_json(str(WALES / "proposed.yaml"))
+    (l108,) = [d for d in document["diagnostics"] if d["code"] == "L108"]
+    assert l108["basis"] == "Social Services and Well-being (Wales) Act 2014 s144"
 
 
 def test_r102_names_every_missing_responsibility() -> None:

@@ -24,6 +24,24 @@ def test_unknown_key_gets_a_did_you_mean_at_the_key(in_tmp: Path) -> None:
     assert "did you mean 'reports_to'?" in x002[0]["message"]
 
 
+def test_a_misspelt_organisation_key_is_named_at_the_key_not_taken_for_an_included_file(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", "orglint: 1\norganization: {name: X, type: district}\nposts:\n" + CLEAN_POSTS)
+    _, document = check_json("s.yaml")
+    (finding,) = document["diagnostics"]
+    assert (finding["code"], finding["line"], finding["column"], finding["end_column"]) == ("X002", 2, 1, 13)
+    assert finding["message"].startswith("unknown key 'organization' (did you mean 'organisation'?)")
+
+
+def test_an_included_file_no_root_includes_is_one_finding_at_its_start(in_tmp: Path) -> None:
+    write(in_tmp, "team.yaml", "orglint: 1\nposts:\n" + CLEAN_POSTS)
+    _, document = check_json("team.yaml")
+    assert [(d["code"], d["line"], d["column"]) for d in document["diagnostics"]] == [("X002", 1, 1)]
+    assert document["diagnostics"][0]["message"] == (
+        "an included structure file (it has no `organisation:`), but no root structure in this folder or those above it "
+        "includes it"
+    )
+
+
 def test_one_finding_per_field_at_fault_each_at_its_value(in_tmp: Path) -> None:
     write(
         in_tmp,

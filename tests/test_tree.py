@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from orglint.engine import LintOptions, lint
-from orglint.output.html import _chart_list
+from orglint.output.html import DEEPEST_INDENT, _Chart, _tree
 from orglint.output.outline import depth_within, outline
 from tests.conftest import STRUCTURE_HEAD, check_json, run, write
 
@@ -72,8 +72,9 @@ def test_deep_structures_are_drawn_without_recursion(in_tmp: Path) -> None:
     graph = result.runs[0].graph
     drawn = outline(graph)
     assert not drawn.outside and drawn.hidden == 0
-    html = _chart_list(drawn.roots, {})
-    assert html.count('class="post"') == 3000 and html.count("<ul") == html.count("</ul>") == 3000
+    html = _tree(drawn.roots, _Chart(findings_by_post={}))
+    assert html.count('class="post"') == 3000 and html.count("<ul") == html.count("</ul>")
+    assert html.count("<details") == html.count("</details>") == DEEPEST_INDENT + 1  # nested no deeper; flat below
     limited = outline(graph, depth=depth_within(graph, 1500))
     assert limited.hidden == 3000 - 1500
     _, out, _ = run("tree", "structure.yaml", "--depth", "2")

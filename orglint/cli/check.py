@@ -143,7 +143,7 @@ def _fix(result: LintResult, lint_again: Callable[[], LintResult], write: bool) 
 
     outcome = fix_rounds(lint_again, result)
     for display, why in outcome.left_alone.items():
-        sys.stderr.write(f"orglint: {safe_text(display)} not fixed: {why}\n")
+        sys.stderr.write(f"orglint: {safe_text(display)} not fixed: {safe_text(why)}\n")
     changed = outcome.changed
     if not write:
         for fix in changed:

@@ -50,8 +50,12 @@ def _lint_for_view(
     from orglint import selection
     from orglint.engine import LintOptions
 
-    options = LintOptions(rulesets=selection.split(ruleset), config_file=config, isolated=isolated)
-    options.progress = lambda file, index, count: say(f"Checking {file} ({index + 1}/{count})")
+    options = LintOptions(
+        rulesets=selection.split(ruleset),
+        config_file=config,
+        isolated=isolated,
+        progress=lambda file, index, count: say(f"Checking {file} ({index + 1}/{count})"),
+    )
     say("Reading structures")
     return lint_paths(paths, options)
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the table loaders are imported only when there are tables (
     from orglint.load.spreadsheet import Spreadsheet
     from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.load.yaml_source import YamlMap, YamlSeq
+from orglint.suggest import closest, did_you_mean
 
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 SKIPPED_FOLDERS = frozenset(
@@ -273,6 +274,23 @@ def _file_finding(document: YamlDocument, message: str, span: Span | None = None
     return invalid_structure(message, span or Span.start_of(document.source.display))
 
 
+def _orphan_finding(document: YamlDocument) -> Diagnostic:
+    """An included file that no root includes; where a top-level key is a misspelling of
+    ``organisation`` (``organization:``), the file was most probably meant as a root: say so there."""
+    orphan = "no root structure in this folder or those above it includes it"
+    root = document.root
+    keys = [key for key in root if isinstance(key, str)] if isinstance(root, YamlMap) else []
+    misspelt = next((key for key in keys if closest(key, ["organisation"])), None)
+    if isinstance(root, YamlMap) and misspelt is not None:
+        return _file_finding(
+            document,
+            f"unknown key {misspelt!r}{did_you_mean('organisation')}: without `organisation:` the file is read as an "
+            f"included structure file, and {orphan}",
+            root.key_span(misspelt),
+        )
+    return _file_finding(document, f"an included structure file (it has no `organisation:`), but {orphan}")
+
+
 def discover(
     paths: list[Path],
     *,
@@ -365,13 +383,7 @@ def _group(candidates: list[tuple[Path, bool]], load: _Loader, findings: list[Di
         if not owners and key not in reported:
             reported.add(key)
             findings.extend(document.findings)
-            findings.append(
-                _file_finding(
-                    document,
-                    "an included structure file (it has no `organisation:`), but no root structure in this "
-                    "folder or those above it includes it",
-                )
-            )
+            findings.append(_orphan_finding(document))
         for owner in owners:
             owner_key = real_path(owner.source.path)
             if owner_key not in roots:

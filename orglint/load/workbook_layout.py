@@ -61,15 +61,16 @@ DEPARTMENTS = Sheet(
         Column("id", "Department ID", "A short id posts name in their Department column.", ("Department", "ID"), required=True),
         Column("name", "Name", "The department's name.", ("Department name",)),
         Column("kind", "Kind", "service (the default) or support.", choices="department-kinds"),
-        Column("business_partners.hr", "HR business partner", "The post id of the department's HR business partner."),
-        Column("business_partners.finance", "Finance business partner", "The post id of its Finance business partner."),
-        Column("business_partners.ict", "ICT business partner", "The post id of its ICT business partner."),
-        Column(
-            "business_partners.transformation",
-            "Transformation business partner",
-            "The post id of its Transformation business partner.",
+        *(
+            Column(f"business_partners.{area}", f"{label} business partner", f"The post id of its {label} business partner.")
+            for area, label in (
+                ("hr", "HR"),
+                ("finance", "Finance"),
+                ("ict", "ICT"),
+                ("transformation", "Transformation"),
+                ("property", "Property"),
+            )
         ),
-        Column("business_partners.property", "Property business partner", "The post id of its Property business partner."),
     ),
 )
 PROFILES = Sheet(

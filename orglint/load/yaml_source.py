@@ -83,8 +83,7 @@ class YamlMap(dict[str, Any]):
 
     def __init__(self, source: SourceFile, marks: bytes = b"") -> None:
         super().__init__()
-        self.source = source
-        self.marks = marks
+        self.source, self.marks = source, marks
 
     def _entry(self, key: str) -> int:
         """The byte offset of the key's four positions."""
@@ -119,8 +118,7 @@ class YamlSeq(list[Any]):
 
     def __init__(self, source: SourceFile, marks: bytes = b"") -> None:
         super().__init__()
-        self.source = source
-        self.marks = marks
+        self.source, self.marks = source, marks
 
     def item_span(self, index: int) -> Span:
         return _span(self.source, *_START_AND_END.unpack_from(self.marks, index * 2 * POSITION.size))

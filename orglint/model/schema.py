@@ -15,7 +15,7 @@ stand in for ``BaseModel``'s class methods.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Literal, Protocol, Self, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, TypeAdapter, model_validator
 from pydantic.dataclasses import dataclass
@@ -23,7 +23,22 @@ from pydantic.fields import FieldInfo
 
 FORMAT_VERSION = 1
 
-CouncilType = Literal["district", "county", "unitary", "metropolitan-district", "london-borough", "other"]
+CouncilType = Literal[
+    "district",
+    "county",
+    "unitary",
+    "metropolitan-district",
+    "london-borough",
+    "welsh-county",
+    "welsh-county-borough",
+    "scottish-council",
+    "other",
+]
+"""England's types of council, Wales's principal councils (county and county borough) and Scotland's
+councils: the statute each nation applies decides which designations the ruleset requires."""
+Contract = Literal["permanent", "temporary", "fixed-term", "interim", "agency"]
+"""Whether a post's holder is permanent or temporary staff (the Local Government Transparency Code
+2015 asks it of each post in the top three levels), and on what terms if temporary."""
 Function = Literal["strategic-commissioning", "operational-commissioning", "provider", "support"]
 DepartmentKind = Literal["service", "support"]
 """A service department delivers services to the public; a support department (finance, law, HR,
@@ -143,6 +158,25 @@ class Profile(Located):
     updated: datetime.date | None = Field(default=None, description="When the profile last changed.")
 
 
+class _Bounded(Protocol):
+    @property
+    def min(self) -> float: ...
+
+    @property
+    def max(self) -> float: ...
+
+
+BoundedT = TypeVar("BoundedT", bound=_Bounded)
+
+
+def ordered(bounds: BoundedT) -> BoundedT:
+    """``bounds`` if its ``min`` is at most its ``max``, for a model's validator; a validation
+    error otherwise (a salary here, a pay band in a ruleset's policy)."""
+    if bounds.min > bounds.max:
+        raise ValueError(f"min ({bounds.min:g}) is above max ({bounds.max:g})")
+    return bounds
+
+
 @dataclass(config=STRICT, frozen=True, slots=True)
 class Salary:
     min: float = Field(ge=0)
@@ -150,9 +184,18 @@ class Salary:
 
     @model_validator(mode="after")
     def _ordered(self) -> Salary:
-        if self.min > self.max:
-            raise ValueError(f"min ({self.min:g}) is above max ({self.max:g})")
-        return self
+        return ordered(self)
+
+
+@dataclass(config=STRICT, frozen=True, slots=True)
+class Contact:
+    """How the public reaches a post: the Transparency Code's "contact details"."""
+
+    email: Text | None = None
+    phone: Text | None = None
+
+    def given(self) -> bool:
+        return self.email is not None or self.phone is not None
 
 
 @dataclass(config=STRICT, frozen=True, slots=True)
@@ -195,6 +238,11 @@ class Post(Located):
         "whose name is not recorded).",
     )
     evaluation: Evaluation | None = None
+    contract: Contract | None = Field(
+        default=None,
+        description="`permanent`, or the terms of temporary staff: `temporary`, `fixed-term`, `interim` or `agency`.",
+    )
+    contact: Contact | None = Field(default=None, description="How the public reaches the post: `email` and `phone`.")
     group: bool = Field(
         default=False,
         description="The entry stands for a group of posts counted by FTE (an organogram's junior staff row), not one "
@@ -205,6 +253,11 @@ class Post(Located):
     def holders(self) -> tuple[str | None, ...]:
         """Each person holding the post (None: not recorded): one, or each sharer of a job share."""
         return self.holder if isinstance(self.holder, tuple) else (self.holder,)
+
+    @property
+    def vacant(self) -> bool:
+        """Nobody holds the post: its holder, or every sharer of a job share, is written ``vacant``."""
+        return all(holder is not None and holder.strip().casefold() == "vacant" for holder in self.holders)
 
 
 @dataclass(config=STRICT, frozen=True, slots=True)

@@ -36,7 +36,7 @@ def is_vacant_holder(name: str | None) -> bool:
 
 def is_vacant(post: Post) -> bool:
     """Nobody holds the post: its holder, or every sharer of a job share, is ``vacant``."""
-    return all(is_vacant_holder(name) for name in post.holders)
+    return post.vacant
 
 
 def statutory_officers(run: StructureRun, diagnostics: list[Diagnostic], rules: dict[str, type[Rule]]) -> list[OfficerRow]:
@@ -61,7 +61,7 @@ def statutory_officers(run: StructureRun, diagnostics: list[Diagnostic], rules: 
     for designation in [*required, *held_not_required]:
         entry = policy.designations.get(designation)
         name = entry.name if entry is not None else designation
-        statute = entry.statute if entry is not None else None
+        statute = policy.required_by(context.council_type, designation)  # a nation's own section where it has one
         posts = context.holders(designation)
         if not posts:
             rows.append(OfficerRow(designation, name, statute, designation in required, None, MISSING, []))

@@ -2,8 +2,10 @@
 
 A rule is a class in a short module of its own:
 
-* ``code`` (``D103``), ``name`` (kebab-case, ``one-over-one``), default ``severity``,
-  ``basis`` (the statute or seed paragraph it enforces) and ``fix`` (one line);
+* ``code`` (``D103``), ``name`` (kebab-case, ``one-over-one``) and default ``severity`` as
+  keywords of its class line (``class OneOverOne(Rule, code="D103", name="one-over-one",
+  severity=Severity.WARNING)``), then ``basis`` (the statute or seed paragraph it enforces) and
+  ``fix`` (one line) as class attributes;
 * a docstring that *is* its documentation (``orglint rule CODE`` prints it): a summary line,
   then What it does / Why / How to fix / Example sections, with a failing example whose
   offending lines are marked ``# <- CODE`` and a passing one. The test suite lints both;
@@ -34,6 +36,7 @@ L     ``statutory/``       statutory officers (the law)
 E     ``evaluation/``      job evaluation
 B     ``partners/``        business partners
 T     ``organogram/``      organogram publication (the tables)
+P     ``publication/``     the Transparency Code's publication
 ====  ===================  =======================================
 
 A family's folder holds its rules, one a module; a module whose name starts with an underscore
@@ -194,8 +197,19 @@ class Rule(Generic[SettingsT]):
     """Some of its findings carry a safe fix (``replacement``), which ``fix_edits`` makes into edits:
     mechanical, certain, and changing nothing but what the finding points at."""
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls, *, code: str | None = None, name: str | None = None, severity: Severity | None = None, **kwargs: Any
+    ) -> None:
+        """A rule names itself in its class line, ``class OneOverOne(Rule, code="D103",
+        name="one-over-one", severity=Severity.WARNING)``, so what it is reads before its
+        documentation; a family's base class names none of them."""
         super().__init_subclass__(**kwargs)
+        if code is not None:
+            cls.code = code
+        if name is not None:
+            cls.name = name
+        if severity is not None:
+            cls.severity = severity
         if "Settings" in cls.__dict__:
             return
         for base in cls.__dict__.get("__orig_bases__", ()):

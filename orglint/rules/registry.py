@@ -50,6 +50,7 @@ FAMILIES = {
     "E": "Job evaluation",
     "B": "Business partners",
     "T": "Organogram publication",
+    "P": "Transparency Code publication",
 }
 """Rule families by code prefix, in catalogue order (docs/rules.md): input, structure, design, then
 the policy families."""

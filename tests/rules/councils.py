@@ -2,7 +2,9 @@
 each on a post of its own, so a test changes one thing and sees only its finding."""
 
 from pathlib import Path
+from typing import get_args
 
+from orglint.model.schema import CouncilType
 from orglint.testing import Found, RuleTester
 
 DISTRICT = """orglint: 1
@@ -29,6 +31,29 @@ posts:
 """
 
 
+WELSH = """orglint: 1
+organisation: {name: Example County Borough Council, type: welsh-county-borough, ruleset: uk-local-government}
+posts:
+  - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}
+  - {id: DSS, title: Director of Social Services, reports_to: CE, tier: 2, designations: [director-of-social-services]}
+  - {id: DR, title: Director of Resources, reports_to: CE, tier: 2, designations: [chief-finance-officer, deputy-monitoring-officer], qualifications: [CIPFA]}
+  - {id: DL, title: Director of Law and Democracy, reports_to: CE, tier: 2, designations: [monitoring-officer, deputy-chief-finance-officer]}
+  - {id: HDS, title: Head of Democratic Services, reports_to: DL, tier: 3, designations: [head-of-democratic-services]}
+  - {id: HL, title: Head of Legal Services, reports_to: DL, tier: 3}
+  - {id: HE, title: Head of Elections, reports_to: DL, tier: 3}
+"""
+
+SCOTTISH = """orglint: 1
+organisation: {name: Example Council, type: scottish-council, ruleset: uk-local-government}
+posts:
+  - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}
+  - {id: CSWO, title: Chief Social Work Officer, reports_to: CE, tier: 2, designations: [chief-social-work-officer]}
+  - {id: CEDO, title: Chief Education Officer, reports_to: CE, tier: 2, designations: [chief-education-officer]}
+  - {id: DR, title: Director of Finance, reports_to: CE, tier: 2, designations: [chief-finance-officer, deputy-monitoring-officer], qualifications: [CIPFA]}
+  - {id: DL, title: Head of Legal and Democratic Services, reports_to: CE, tier: 2, designations: [monitoring-officer, deputy-chief-finance-officer]}
+"""
+
+
 def designate(text: str, post: str, designations: str) -> str:
     """``text`` with the designations of ``post`` (``"[a, b]"``) replaced."""
     lines = text.splitlines(keepends=True)
@@ -44,7 +69,8 @@ def designate(text: str, post: str, designations: str) -> str:
     raise ValueError(f"no post {post}")
 
 
-COUNCIL_TYPES = ["district", "county", "unitary", "metropolitan-district", "london-borough", "other"]
+COUNCIL_TYPES = list(get_args(CouncilType))
+"""Every type of council the structure format allows."""
 
 
 def council(council_type: str, post: str, designations: str, ruleset: str = "uk-local-government") -> str:

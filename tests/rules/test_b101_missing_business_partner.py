@@ -10,17 +10,12 @@ from .split import FILES, SPLIT
 B101 = RuleTester("B101")
 
 
-def test_a_partner_for_every_area_is_clean(tmp_path: Path) -> None:
-    assert B101.findings(tmp_path, SPLIT, FILES, alone=False) == []
-
-
 def test_the_missing_areas_are_named_in_one_warning_at_the_department_s_id(tmp_path: Path) -> None:
     text = SPLIT.replace("business_partners: {hr: HR, finance: FIN}", "business_partners: {hr: HR}")
-    found = B101.lint(tmp_path, text, FILES)
-    assert [Found.of(d) for d in found] == [Found("B101", None, where(text, "{id: people", "people"))]
-    assert found[0].department == "people" and found[0].message == "department 'people' has no business partner for finance"
-    assert found[0].severity.label == "warning"
-    assert B101.findings(tmp_path, text, FILES, alone=False) == [Found.of(found[0])]
+    finding = B101.only_finding(tmp_path, text, FILES)
+    assert Found.of(finding) == Found("B101", None, where(text, "{id: people", "people"))
+    assert finding.department == "people" and finding.message == "department 'people' has no business partner for finance"
+    assert finding.severity.label == "warning"
 
 
 def test_no_partners_at_all_names_every_area(tmp_path: Path) -> None:

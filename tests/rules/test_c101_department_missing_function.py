@@ -11,10 +11,6 @@ from .split import FILES, SPLIT
 C101 = RuleTester("C101")
 
 
-def test_every_required_function_held_is_clean(tmp_path: Path) -> None:
-    assert C101.findings(tmp_path, SPLIT, FILES, alone=False) == []
-
-
 def test_a_missing_function_is_reported_at_the_department_s_id(tmp_path: Path) -> None:
     text = regrade(SPLIT, "ADP", "function: provider", "function: support")
     found = C101.lint(tmp_path, text, FILES)

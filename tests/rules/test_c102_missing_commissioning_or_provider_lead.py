@@ -14,10 +14,6 @@ C102 = RuleTester("C102")
 NO_PROVIDER_LEAD = regrade(SPLIT, "ADP", "function: provider", "function: operational-commissioning")
 
 
-def test_a_lead_for_each_side_is_clean(tmp_path: Path) -> None:
-    assert C102.findings(tmp_path, SPLIT, FILES, alone=False) == []
-
-
 def test_a_missing_lead_is_reported_at_the_director_s_id(tmp_path: Path) -> None:
     found = C102.lint(tmp_path, NO_PROVIDER_LEAD, FILES)
     assert [Found.of(d) for d in found] == [Found("C102", "DIR", where(NO_PROVIDER_LEAD, "id: DIR", "DIR"))]

@@ -15,10 +15,6 @@ E102 = RuleTester("E102")
 FULL = "{scheme: HAY, date: 2024-01-15, grade: AD, rationale: Leads the service}"
 
 
-def test_complete_records_are_clean(tmp_path: Path) -> None:
-    assert E102.findings(tmp_path, EVALUATED, FILES, alone=False) == []
-
-
 @pytest.mark.parametrize(
     ("record", "missing"),
     [
@@ -31,17 +27,16 @@ def test_complete_records_are_clean(tmp_path: Path) -> None:
 )
 def test_the_missing_fields_are_named_in_one_finding_at_the_record(tmp_path: Path, record: str, missing: str) -> None:
     text = regrade(EVALUATED, "AD2", FULL, record)
-    found = E102.lint(tmp_path, text, FILES)
-    assert [Found.of(d) for d in found] == [Found("E102", "AD2", where(text, "id: AD2", record))]
-    assert found[0].message == f"'AD2': the evaluation record has no {missing}"
+    finding = E102.only_finding(tmp_path, text, FILES)
+    assert Found.of(finding) == Found("E102", "AD2", where(text, "id: AD2", record))
+    assert finding.message == f"'AD2': the evaluation record has no {missing}"
 
 
 def test_a_scheme_the_ruleset_does_not_accept_is_reported_at_the_scheme(tmp_path: Path) -> None:
     text = regrade(EVALUATED, "AD3", "scheme: HAY", "scheme: GLPC")
-    found = E102.lint(tmp_path, text, FILES)
-    assert [Found.of(d) for d in found] == [Found("E102", "AD3", where(text, "id: AD3", "GLPC"))]
-    assert found[0].message == "'AD3': evaluated under 'GLPC', not a scheme the ruleset accepts (HAY)"
-    assert E102.findings(tmp_path, text, FILES, alone=False) == [Found.of(found[0])]
+    finding = E102.only_finding(tmp_path, text, FILES)
+    assert Found.of(finding) == Found("E102", "AD3", where(text, "id: AD3", "GLPC"))
+    assert finding.message == "'AD3': evaluated under 'GLPC', not a scheme the ruleset accepts (HAY)"
 
 
 def test_a_missing_field_and_a_wrong_scheme_are_two_findings(tmp_path: Path) -> None:

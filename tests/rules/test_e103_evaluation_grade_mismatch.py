@@ -11,16 +11,11 @@ from .graded import regrade
 E103 = RuleTester("E103")
 
 
-def test_records_at_the_post_s_grade_are_clean(tmp_path: Path) -> None:
-    assert E103.findings(tmp_path, EVALUATED, FILES, alone=False) == []
-
-
 def test_another_grade_is_reported_at_the_evaluated_grade_and_nothing_else_fires(tmp_path: Path) -> None:
     text = regrade(EVALUATED, "AD2", "grade: AD, rationale", "grade: SO, rationale")
-    found = E103.lint(tmp_path, text, FILES)
-    assert [Found.of(d) for d in found] == [Found("E103", "AD2", where(text, "id: AD2", "SO,"))]
-    assert found[0].message == "'AD2' was evaluated at grade SO but is on grade AD"
-    assert E103.findings(tmp_path, text, FILES, alone=False) == [Found.of(found[0])]
+    finding = E103.only_finding(tmp_path, text, FILES)
+    assert Found.of(finding) == Found("E103", "AD2", where(text, "id: AD2", "SO,"))
+    assert finding.message == "'AD2' was evaluated at grade SO but is on grade AD"
 
 
 def test_grades_are_compared_exactly(tmp_path: Path) -> None:

@@ -19,10 +19,6 @@ def today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ORGLINT_TODAY", "2024-06-30")
 
 
-def test_dates_between_the_profile_s_change_and_today_are_clean(tmp_path: Path) -> None:
-    assert E104.findings(tmp_path, EVALUATED, FILES, alone=False) == []
-
-
 def fine_then_reported(tmp_path: Path, post: str, fine: str, reported: str) -> tuple[str, list[Diagnostic]]:
     """Re-date the post's evaluation: clean on ``fine``, one finding at the date on ``reported``."""
     text = regrade(EVALUATED, post, "2024-01-15", fine)

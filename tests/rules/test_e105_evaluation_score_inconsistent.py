@@ -22,19 +22,18 @@ def test_points_that_add_up_within_the_range_are_clean(tmp_path: Path) -> None:
 
 def test_a_total_that_is_not_the_sum_is_reported_at_the_total(tmp_path: Path) -> None:
     text = with_points("{know_how: 528, problem_solving: 200, accountability: 304, total: 1033}")
-    found = E105.lint(tmp_path, text, FILES)
-    assert [Found.of(d) for d in found] == [Found("E105", "AD2", where(text, "id: AD2", "1033"))]
-    assert found[0].message == "'AD2': Hay points 528 + 200 + 304 = 1032, not the total 1033"
-    assert E105.findings(tmp_path, text, FILES, alone=False) == [Found.of(found[0])]
+    finding = E105.only_finding(tmp_path, text, FILES)
+    assert Found.of(finding) == Found("E105", "AD2", where(text, "id: AD2", "1033"))
+    assert finding.message == "'AD2': Hay points 528 + 200 + 304 = 1032, not the total 1033"
 
 
 def test_the_range_s_ends_are_inside_and_one_past_is_outside(tmp_path: Path) -> None:
     assert E105.findings(tmp_path, with_points("{total: 1000}"), FILES) == []
     assert E105.findings(tmp_path, with_points("{total: 1200}"), FILES) == []
     text = with_points("{total: 1201}")
-    found = E105.lint(tmp_path, text, FILES)
-    assert [Found.of(d) for d in found] == [Found("E105", "AD2", where(text, "id: AD2", "1201"))]
-    assert found[0].message.startswith("'AD2': Hay total 1201 is outside grade AD's range ")
+    finding = E105.only_finding(tmp_path, text, FILES)
+    assert Found.of(finding) == Found("E105", "AD2", where(text, "id: AD2", "1201"))
+    assert finding.message.startswith("'AD2': Hay total 1201 is outside grade AD's range ")
     assert [f.post for f in E105.findings(tmp_path, with_points("{total: 999}"), FILES)] == ["AD2"]
 
 

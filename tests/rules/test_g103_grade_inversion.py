@@ -10,10 +10,6 @@ from .graded import FILES, GRADED, regrade
 G103 = RuleTester("G103")
 
 
-def test_grades_falling_down_the_lines_are_clean(tmp_path: Path) -> None:
-    assert G103.findings(tmp_path, GRADED, FILES, alone=False) == []
-
-
 def test_the_same_grade_as_the_manager_is_a_warning_at_the_grade(tmp_path: Path) -> None:
     text = regrade(GRADED, "TM2", "grade: TM", "grade: HOS")
     found = G103.lint(tmp_path, text, FILES)

@@ -36,9 +36,9 @@ def test_grades_are_compared_exactly(tmp_path: Path) -> None:
 
 def test_without_a_grade_the_evaluated_grade_is_checked(tmp_path: Path) -> None:
     text = regrade(GRADED, "TM2", "grade: TM}", "evaluation: {scheme: HAY, grade: TMM}}")
-    found = G104.lint(tmp_path, text, FILES)
-    assert [Found.of(d) for d in found] == [Found("G104", "TM2", where(text, "id: TM2", "TMM}"))]
-    assert found[0].message == "evaluated grade 'TMM' is not defined by the ruleset (did you mean 'TM'?)"
+    finding = G104.only_finding(tmp_path, text, FILES)
+    assert Found.of(finding) == Found("G104", "TM2", where(text, "id: TM2", "TMM}"))
+    assert finding.message == "evaluated grade 'TMM' is not defined by the ruleset (did you mean 'TM'?)"
 
 
 def test_with_a_grade_the_evaluated_one_is_e103_s(tmp_path: Path) -> None:

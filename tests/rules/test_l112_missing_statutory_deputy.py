@@ -4,7 +4,7 @@ from pathlib import Path
 
 from orglint.testing import Found, RuleTester
 
-from .councils import DISTRICT, designate
+from .councils import DISTRICT, SCOTTISH, WELSH, designate
 
 L112 = RuleTester("L112")
 
@@ -43,3 +43,14 @@ def test_a_ruleset_names_its_deputies(tmp_path: Path) -> None:
     text = DISTRICT.replace("ruleset: uk-local-government", "ruleset: ./ours.yaml")
     assert L112.findings(tmp_path, text, {"ours.yaml": ruleset}) == [Found("L112", None, "2:1")]
     assert "(deputy-chief-executive)" in L112.lint(tmp_path, text, {"ours.yaml": ruleset})[0].message
+
+
+def test_a_scottish_council_is_not_asked_for_a_deputy_cfo_but_still_for_a_deputy_mo(tmp_path: Path) -> None:
+    text = designate(designate(SCOTTISH, "DL", "[monitoring-officer]"), "DR", "[chief-finance-officer]")
+    found = L112.lint(tmp_path, text)
+    assert [d.message for d in found] == ["no post is designated Deputy Monitoring Officer (deputy-monitoring-officer)"]
+
+
+def test_a_welsh_council_is_asked_for_both(tmp_path: Path) -> None:
+    text = designate(designate(WELSH, "DL", "[monitoring-officer]"), "DR", "[chief-finance-officer]")
+    assert len(L112.lint(tmp_path, text)) == 2

@@ -11,16 +11,11 @@ from .profiled import FILES, PROFILED
 R101 = RuleTester("R101")
 
 
-def test_every_post_in_scope_with_a_profile_is_clean(tmp_path: Path) -> None:
-    assert R101.findings(tmp_path, PROFILED, FILES, alone=False) == []
-
-
 def test_at_the_threshold_grade_is_in_scope_reported_at_the_grade(tmp_path: Path) -> None:
     text = regrade(PROFILED, "HOS2", ", profile: hos", "")
-    found = R101.lint(tmp_path, text, FILES)
-    assert [Found.of(d) for d in found] == [Found("R101", "HOS2", where(text, "id: HOS2", "HOS}"))]
-    assert found[0].message == "'HOS2' is on grade HOS, at or above HOS, but has no job profile"
-    assert R101.findings(tmp_path, text, FILES, alone=False) == [Found.of(found[0])]
+    finding = R101.only_finding(tmp_path, text, FILES)
+    assert Found.of(finding) == Found("R101", "HOS2", where(text, "id: HOS2", "HOS}"))
+    assert finding.message == "'HOS2' is on grade HOS, at or above HOS, but has no job profile"
 
 
 def test_below_the_threshold_is_out_of_scope(tmp_path: Path) -> None:

@@ -12,16 +12,11 @@ from .profiled import FILES, PROFILED
 R103 = RuleTester("R103")
 
 
-def test_templates_of_each_post_s_level_are_clean(tmp_path: Path) -> None:
-    assert R103.findings(tmp_path, PROFILED, FILES, alone=False) == []
-
-
 def test_another_level_s_template_is_reported_at_the_profile(tmp_path: Path) -> None:
     text = regrade(PROFILED, "HOS2", "profile: hos", "profile: dir")
-    found = R103.lint(tmp_path, text, FILES)
-    assert [Found.of(d) for d in found] == [Found("R103", "HOS2", where(text, "id: HOS2", "dir}"))]
-    assert found[0].message == "'HOS2' is a Head of Service but uses 'dir', the template for a Director"
-    assert R103.findings(tmp_path, text, FILES, alone=False) == [Found.of(found[0])]
+    finding = R103.only_finding(tmp_path, text, FILES)
+    assert Found.of(finding) == Found("R103", "HOS2", where(text, "id: HOS2", "dir}"))
+    assert finding.message == "'HOS2' is a Head of Service but uses 'dir', the template for a Director"
 
 
 def test_the_grade_decides_before_the_tier(tmp_path: Path) -> None:

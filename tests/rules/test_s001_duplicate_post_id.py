@@ -9,10 +9,6 @@ from .core import CLEAN, HEAD
 S001 = RuleTester("S001")
 
 
-def test_distinct_ids_are_clean(tmp_path: Path) -> None:
-    assert S001.findings(tmp_path, CLEAN, alone=False) == []
-
-
 def test_every_later_post_is_reported_at_its_id_and_nothing_else_fires(tmp_path: Path) -> None:
     text = (
         CLEAN

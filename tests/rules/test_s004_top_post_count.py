@@ -10,10 +10,6 @@ from .core import CLEAN, HEAD, OURS, ruleset
 S004 = RuleTester("S004")
 
 
-def test_one_top_post_is_clean(tmp_path: Path) -> None:
-    assert S004.findings(tmp_path, CLEAN, alone=False) == []
-
-
 def test_each_top_post_after_the_first_is_reported_naming_them_all(tmp_path: Path) -> None:
     text = CLEAN + "  - {id: X, title: Officer, tier: 1}\n  - {id: Y, title: Officer, reports_to: null, tier: 1}\n"
     found = S004.lint(tmp_path, text)

@@ -41,10 +41,10 @@ def test_a_department_and_a_profile_that_are_not_defined_each_at_their_value(tmp
 
 def test_a_business_partner_that_is_not_a_post_is_about_the_department(tmp_path: Path) -> None:
     text = STRUCTURE.replace("{hr: AD1}", "{hr: AD1, finance: FIN9}")
-    found = S005.lint(tmp_path, text)
-    assert [Found.of(d) for d in found] == [Found("S005", None, where(text, "finance: FIN9", "FIN9"))]
-    assert found[0].department == "resources"
-    assert found[0].message == "department 'resources': finance business partner 'FIN9' is not a post"
+    finding = S005.only_finding(tmp_path, text)
+    assert Found.of(finding) == Found("S005", None, where(text, "finance: FIN9", "FIN9"))
+    assert finding.department == "resources"
+    assert finding.message == "department 'resources': finance business partner 'FIN9' is not a post"
 
 
 def test_no_departments_or_profiles_at_all(tmp_path: Path) -> None:

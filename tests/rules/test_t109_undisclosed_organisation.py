@@ -12,10 +12,6 @@ from .organograms import TEAMS, found, junior, lint, post, senior, team
 T109 = RuleTester("T109")
 
 
-def test_given_organisations_and_units_are_clean(tmp_path: Path) -> None:
-    assert found(T109, tmp_path, senior(), junior(*TEAMS), alone=False) == []
-
-
 @pytest.mark.parametrize(("value", "said"), [("", "blank"), ("N/D", "withheld (N/D)")])
 def test_blank_or_withheld_is_an_error_at_the_cell(tmp_path: Path, value: str, said: str) -> None:
     findings = lint(T109, tmp_path, senior(changes={"DIR-C": {"organisation": value, "unit": value}}))

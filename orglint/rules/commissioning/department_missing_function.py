@@ -11,7 +11,9 @@ class DepartmentMissingFunctionSettings(DepartmentKinds):
     required_functions: list[str] = Field(min_length=1, description="Functions every department must hold.")
 
 
-class DepartmentMissingFunction(Rule[DepartmentMissingFunctionSettings]):
+class DepartmentMissingFunction(
+    Rule[DepartmentMissingFunctionSettings], code="C101", name="department-missing-function", severity=Severity.ERROR
+):
     """A department lacks strategic commissioning, operational commissioning or provider services.
 
     ## What it does
@@ -78,9 +80,6 @@ class DepartmentMissingFunction(Rule[DepartmentMissingFunctionSettings]):
     ```
     """
 
-    code = "C101"
-    name = "department-missing-function"
-    severity = Severity.ERROR
     basis = (
         "Leicestershire ODP, 'Overview of Key Service Areas': 'Each service department will have the following broad "
         "outline structure': Strategic Commissioning, Operational Commissioning, Provider Services"

@@ -10,7 +10,9 @@ class FunctionNotClassifiedSettings(RuleSettings):
     roles: list[str] = Field(min_length=1, description="Roles whose posts must carry a `function`.")
 
 
-class FunctionNotClassified(Rule[FunctionNotClassifiedSettings]):
+class FunctionNotClassified(
+    Rule[FunctionNotClassifiedSettings], code="C104", name="function-not-classified", severity=Severity.WARNING
+):
     """A post that must carry a function has none.
 
     ## What it does
@@ -67,9 +69,6 @@ class FunctionNotClassified(Rule[FunctionNotClassifiedSettings]):
     ```
     """
 
-    code = "C104"
-    name = "function-not-classified"
-    severity = Severity.WARNING
     basis = "Leicestershire ODP: job roles aligned to the functional operational model, the Commissioner/Provider split"
     fix = "Add `function:` (strategic-commissioning, operational-commissioning, provider or support)."
 

@@ -14,7 +14,9 @@ class MissingLeadSettings(DepartmentKinds):
     split_role: str = Field(description="The role at which the split may be made instead (Heads of Service).")
 
 
-class MissingCommissioningOrProviderLead(Rule[MissingLeadSettings]):
+class MissingCommissioningOrProviderLead(
+    Rule[MissingLeadSettings], code="C102", name="missing-commissioning-or-provider-lead", severity=Severity.ERROR
+):
     """A department's management team has no lead for commissioning or for providing, and the
     split is not made at Head of Service level instead.
 
@@ -86,9 +88,6 @@ class MissingCommissioningOrProviderLead(Rule[MissingLeadSettings]):
     ```
     """
 
-    code = "C102"
-    name = "missing-commissioning-or-provider-lead"
-    severity = Severity.ERROR
     basis = (
         "Leicestershire ODP, 'Senior Management Structure': 'Usually there will be an Assistant Director Lead for "
         "Commissioning and one for Providing'; where 'service departments' have broader Assistant Directors, "

@@ -12,7 +12,9 @@ class MixedCommissionerProviderSettings(RuleSettings):
     lead_roles: list[str] = Field(default=[], description="Roles whose lines must stay on one side when they lead a side (ADs).")
 
 
-class MixedCommissionerProvider(Rule[MixedCommissionerProviderSettings]):
+class MixedCommissionerProvider(
+    Rule[MixedCommissionerProviderSettings], code="C103", name="mixed-commissioner-provider", severity=Severity.ERROR
+):
     """A Head of Service line (or a lead's line) holds both commissioning and provider posts.
 
     ## What it does
@@ -78,9 +80,6 @@ class MixedCommissionerProvider(Rule[MixedCommissionerProviderSettings]):
     ```
     """
 
-    code = "C103"
-    name = "mixed-commissioner-provider"
-    severity = Severity.ERROR
     basis = "Leicestershire ODP: the Commissioner/Provider split as the Council's functional operational model, made at AD or Head of Service level"
     fix = "Move the posts of the other side to a line on that side, or split the line."
 

@@ -4,7 +4,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
 
 
-class OneOverOne(Rule):
+class OneOverOne(Rule, code="D103", name="one-over-one", severity=Severity.WARNING):
     """A manager has exactly one direct report.
 
     ## What it does
@@ -49,9 +49,6 @@ class OneOverOne(Rule):
     ```
     """
 
-    code = "D103"
-    name = "one-over-one"
-    severity = Severity.WARNING
     basis = "Design norm: a manager of one adds a layer but no span; one managerial layer to each stratum of work (Jaques, 'In Praise of Hierarchy', Harvard Business Review 1990), and no managerial role leads fewer than three (McKinsey, spans of control, 2017)"
     fix = "Remove the layer, or give the manager a real team."
 

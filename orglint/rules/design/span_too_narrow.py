@@ -11,7 +11,7 @@ class SpanTooNarrowSettings(RuleSettings):
     min_direct_reports: int = Field(ge=2, description="The narrowest span expected of a manager of two or more.")
 
 
-class SpanTooNarrow(Rule[SpanTooNarrowSettings]):
+class SpanTooNarrow(Rule[SpanTooNarrowSettings], code="D102", name="span-too-narrow", severity=Severity.INFO):
     """A manager of two or more has fewer direct reports than the ruleset expects.
 
     ## What it does
@@ -53,9 +53,6 @@ class SpanTooNarrow(Rule[SpanTooNarrowSettings]):
     ```
     """
 
-    code = "D102"
-    name = "span-too-narrow"
-    severity = Severity.INFO
     basis = "Design norm, spans of control: the narrowest managerial role, a 'player/coach', leads three to five (McKinsey, 'How to identify the right spans of control for your organization', 2017); the floor is the ruleset's `min-direct-reports`"
     fix = "Merge small teams under one manager, or widen the post's remit."
 

@@ -11,7 +11,7 @@ class SpanTooWideSettings(RuleSettings):
     max_direct_reports: int = Field(ge=1, description="The widest span of control allowed.")
 
 
-class SpanTooWide(Rule[SpanTooWideSettings]):
+class SpanTooWide(Rule[SpanTooWideSettings], code="D101", name="span-too-wide", severity=Severity.WARNING):
     """A manager has more direct reports than the ruleset allows.
 
     ## What it does
@@ -66,9 +66,6 @@ class SpanTooWide(Rule[SpanTooWideSettings]):
     ```
     """
 
-    code = "D101"
-    name = "span-too-wide"
-    severity = Severity.WARNING
     basis = "Design norm, spans of control: no one span suits every manager, and even a 'facilitator' of routine work leads 11-15 (McKinsey, 'How to identify the right spans of control for your organization', 2017); the limit is the ruleset's `max-direct-reports`"
     fix = "Add a layer of team leaders or move reports to a peer manager."
 

@@ -10,7 +10,7 @@ class TooManyLayersSettings(RuleSettings):
     max_layers: int = Field(ge=1, description="The most layers allowed, the top post's layer being 1.")
 
 
-class TooManyLayers(Rule[TooManyLayersSettings]):
+class TooManyLayers(Rule[TooManyLayersSettings], code="D104", name="too-many-layers", severity=Severity.WARNING):
     """The structure has more layers than the ruleset allows.
 
     ## What it does
@@ -68,9 +68,6 @@ class TooManyLayers(Rule[TooManyLayersSettings]):
     ```
     """
 
-    code = "D104"
-    name = "too-many-layers"
-    severity = Severity.WARNING
     basis = "Design norm, layers: seven strata of work, from a day's to twenty years' time span, are enough for the largest organisation (Jaques, Requisite Organization, 1989); the limit is the ruleset's `max-layers`"
     fix = "Remove a layer above the post, or widen spans higher up."
 

@@ -6,7 +6,7 @@ from orglint.rules import CheckContext, Rule
 from orglint.rules.evaluation._records import DateFault, date_fault
 
 
-class EvaluationDateInvalid(Rule):
+class EvaluationDateInvalid(Rule, code="E104", name="evaluation-date-invalid", severity=Severity.ERROR):
     """A job evaluation is dated in the future, or before the post's profile last changed.
 
     ## What it does
@@ -67,9 +67,6 @@ class EvaluationDateInvalid(Rule):
     ```
     """
 
-    code = "E104"
-    name = "evaluation-date-invalid"
-    severity = Severity.ERROR
     basis = "Leicestershire ODP, 'Job Evaluation': the date the post went through job evaluation is recorded"
     fix = "Correct the date, or re-evaluate the post against its current profile."
 

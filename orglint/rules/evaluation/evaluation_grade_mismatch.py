@@ -5,7 +5,7 @@ from orglint.rules import CheckContext, Rule
 from orglint.rules.evaluation._records import evaluated_at_other_grade
 
 
-class EvaluationGradeMismatch(Rule):
+class EvaluationGradeMismatch(Rule, code="E103", name="evaluation-grade-mismatch", severity=Severity.ERROR):
     """The grade a post was evaluated at is not the grade it is on.
 
     ## What it does
@@ -62,9 +62,6 @@ class EvaluationGradeMismatch(Rule):
     ```
     """
 
-    code = "E103"
-    name = "evaluation-grade-mismatch"
-    severity = Severity.ERROR
     basis = "Leicestershire ODP, 'Job Evaluation': the grade follows the HAY evaluation; Carlisle CE 21/09 para 2.2"
     fix = "Re-evaluate the post, or put it on the grade it was evaluated at."
 

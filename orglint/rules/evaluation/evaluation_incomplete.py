@@ -12,7 +12,9 @@ class EvaluationIncompleteSettings(RuleSettings):
     schemes: list[str] = Field(default=[], description="Evaluation schemes the council uses (any, if empty).")
 
 
-class EvaluationIncomplete(Rule[EvaluationIncompleteSettings]):
+class EvaluationIncomplete(
+    Rule[EvaluationIncompleteSettings], code="E102", name="evaluation-incomplete", severity=Severity.ERROR
+):
     """A job evaluation record lacks its scheme, date, grade or rationale.
 
     ## What it does
@@ -72,9 +74,6 @@ class EvaluationIncomplete(Rule[EvaluationIncompleteSettings]):
     ```
     """
 
-    code = "E102"
-    name = "evaluation-incomplete"
-    severity = Severity.ERROR
     basis = "Leicestershire ODP, 'Job Evaluation': a record of the rationale for the grade and the date evaluated, under the HAY scheme"
     fix = "Complete the evaluation record from the panel's papers."
 

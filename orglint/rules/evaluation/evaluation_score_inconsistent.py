@@ -4,7 +4,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
 
 
-class EvaluationScoreInconsistent(Rule):
+class EvaluationScoreInconsistent(Rule, code="E105", name="evaluation-score-inconsistent", severity=Severity.ERROR):
     """Hay factor points do not add up to the total, or the total is outside the grade's range.
 
     ## What it does
@@ -73,9 +73,6 @@ class EvaluationScoreInconsistent(Rule):
     ```
     """
 
-    code = "E105"
-    name = "evaluation-score-inconsistent"
-    severity = Severity.ERROR
     basis = "Leicestershire ODP, 'Job Evaluation': grades set through the HAY scheme (Know-How, Problem Solving, Accountability)"
     fix = "Correct the points from the evaluation papers, or re-evaluate the post."
 

@@ -5,7 +5,7 @@ from orglint.rules import CheckContext, Rule
 from orglint.rules.evaluation._scope import EvaluationScope, posts_in_scope
 
 
-class NotEvaluated(Rule[EvaluationScope]):
+class NotEvaluated(Rule[EvaluationScope], code="E101", name="not-evaluated", severity=Severity.ERROR):
     """A post has no job evaluation record.
 
     ## What it does
@@ -58,9 +58,6 @@ class NotEvaluated(Rule[EvaluationScope]):
     ```
     """
 
-    code = "E101"
-    name = "not-evaluated"
-    severity = Severity.ERROR
     basis = "Leicestershire ODP, 'Job Evaluation': all posts go through the job evaluation process; Carlisle CE 21/09 para 2.2"
     fix = "Put the post through job evaluation and record it under `evaluation`."
 

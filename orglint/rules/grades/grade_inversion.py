@@ -4,7 +4,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
 
 
-class GradeInversion(Rule):
+class GradeInversion(Rule, code="G103", name="grade-inversion", severity=Severity.WARNING):
     """A post is graded at or above its manager.
 
     ## What it does
@@ -59,9 +59,6 @@ class GradeInversion(Rule):
     ```
     """
 
-    code = "G103"
-    name = "grade-inversion"
-    severity = Severity.WARNING
     basis = "Carlisle CE 21/09: each level 'ACCOUNTABLE TO' the level above, on a lower band"
     fix = "Check the grades through job evaluation, or the reporting line."
 

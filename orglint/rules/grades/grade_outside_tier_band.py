@@ -5,7 +5,7 @@ from orglint.rules import CheckContext, Rule
 from orglint.rules.grades._bands import level_band
 
 
-class GradeOutsideTierBand(Rule):
+class GradeOutsideTierBand(Rule, code="G101", name="grade-outside-tier-band", severity=Severity.ERROR):
     """A post's grade is not one its level allows.
 
     ## What it does
@@ -68,9 +68,6 @@ class GradeOutsideTierBand(Rule):
     ```
     """
 
-    code = "G101"
-    name = "grade-outside-tier-band"
-    severity = Severity.ERROR
     basis = "Carlisle CE 21/09: each level's grade ('JNC for Chief Officers', with its pay band) set in its job description"
     fix = "Correct the grade, or the job profile (or tier) if the post sits at another level."
 

@@ -5,7 +5,7 @@ from orglint.rules import CheckContext, Rule
 from orglint.rules.grades._bands import pay_band, salary_within
 
 
-class SalaryOutsideBand(Rule):
+class SalaryOutsideBand(Rule, code="G102", name="salary-outside-band", severity=Severity.ERROR):
     """A post's salary range falls outside its grade's pay band.
 
     ## What it does
@@ -59,9 +59,6 @@ class SalaryOutsideBand(Rule):
     ```
     """
 
-    code = "G102"
-    name = "salary-outside-band"
-    severity = Severity.ERROR
     basis = "Carlisle CE 21/09 para 2.2 and job descriptions: pay bands set by job evaluation"
     fix = "Bring the salary into the grade's band, or regrade the post through job evaluation."
 

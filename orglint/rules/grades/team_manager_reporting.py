@@ -12,7 +12,9 @@ class TeamManagerReportingSettings(RuleSettings):
     reports_to_role: str = Field(description="The role team managers must report to.")
 
 
-class TeamManagerReporting(Rule[TeamManagerReportingSettings]):
+class TeamManagerReporting(
+    Rule[TeamManagerReportingSettings], code="G105", name="team-manager-reporting", severity=Severity.ERROR
+):
     """A Team Manager does not report to a Head of Service.
 
     ## What it does
@@ -75,9 +77,6 @@ class TeamManagerReporting(Rule[TeamManagerReportingSettings]):
     ```
     """
 
-    code = "G105"
-    name = "team-manager-reporting"
-    severity = Severity.ERROR
     basis = "Leicestershire ODP, 'Team Manager Posts – Grades 12 to 14': 'Reporting to Heads of Service will be the post of Team Manager'"
     fix = "Make the team manager report to the Head of Service for its service."
 

@@ -5,7 +5,7 @@ from orglint.rules import CheckContext, Rule
 from orglint.suggest import closest, did_you_mean
 
 
-class UnknownGrade(Rule):
+class UnknownGrade(Rule, code="G104", name="unknown-grade", severity=Severity.ERROR):
     """A post's grade is not one the ruleset defines.
 
     ## What it does
@@ -62,9 +62,6 @@ class UnknownGrade(Rule):
     ```
     """
 
-    code = "G104"
-    name = "unknown-grade"
-    severity = Severity.ERROR
     basis = (
         "Leicestershire ODP, 'Job Evaluation' and 'Remainder of the Management Structure': grades set through HAY job evaluation"
     )

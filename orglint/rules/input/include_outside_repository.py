@@ -2,7 +2,7 @@ from orglint.diagnostics import Severity
 from orglint.rules import InputRule
 
 
-class IncludeOutsideRepository(InputRule):
+class IncludeOutsideRepository(InputRule, code="X004", name="include-outside-repository", severity=Severity.ERROR):
     """An `include:` pattern, or a linked file, leads outside the project root.
 
     ## What it does
@@ -57,8 +57,5 @@ class IncludeOutsideRepository(InputRule):
     ```
     """
 
-    code = "X004"
-    name = "include-outside-repository"
-    severity = Severity.ERROR
     basis = "orglint untrusted repositories (docs/security.md): nothing outside the project root is read"
     fix = "Include only files inside the repository, with patterns relative to the root file."

@@ -43,7 +43,7 @@ def designation_hint(written: str, policy: Policy) -> str:
     return f"; valid designations: {', '.join(policy.designations)}"
 
 
-class InvalidStructure(InputRule):
+class InvalidStructure(InputRule, code="X002", name="invalid-structure", severity=Severity.ERROR):
     """The file parses but breaks the structure format.
 
     ## What it does
@@ -105,9 +105,6 @@ class InvalidStructure(InputRule):
     ```
     """
 
-    code = "X002"
-    name = "invalid-structure"
-    severity = Severity.ERROR
     basis = "orglint structure format 1 (docs/structure-format.md)"
     fix = "Correct the key or value shown; the message says what was expected."
     fixable = True  # a misspelt key renamed to its one close match

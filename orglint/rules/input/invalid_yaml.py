@@ -2,7 +2,7 @@ from orglint.diagnostics import Severity
 from orglint.rules import InputRule
 
 
-class InvalidYaml(InputRule):
+class InvalidYaml(InputRule, code="X001", name="invalid-yaml", severity=Severity.ERROR):
     """The file is not valid YAML, or not text at all.
 
     ## What it does
@@ -44,8 +44,5 @@ class InvalidYaml(InputRule):
     ```
     """
 
-    code = "X001"
-    name = "invalid-yaml"
-    severity = Severity.ERROR
     basis = "YAML 1.2 (one document per file, unique keys); orglint structure format 1 (docs/structure-format.md)"
     fix = "Correct the YAML at the line and column shown."

@@ -6,7 +6,7 @@ from orglint.rules import CheckContext, Rule
 from orglint.text_edits import SourceText, TextEdit
 
 
-class UnusedSuppression(Rule):
+class UnusedSuppression(Rule, code="X003", name="unused-suppression", severity=Severity.WARNING):
     """An inline suppression comment suppresses nothing, or names no rule.
 
     ## What it does
@@ -56,9 +56,6 @@ class UnusedSuppression(Rule):
     ```
     """
 
-    code = "X003"
-    name = "unused-suppression"
-    severity = Severity.WARNING
     basis = "orglint inline suppressions (docs/structure-format.md): unused suppressions are reported"
     fix = "Delete the stale suppression comment, or the stale code from it."
     judges_other_rules = True

@@ -94,7 +94,18 @@ class OrganogramRule(Rule[SettingsT]):
         return self.check_organogram(context, organogram)
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        raise NotImplementedError
+        """Each senior post's row (those with a reference), then each junior row, one at a time; a
+        rule that needs the tables as a whole (references, reporting lines) overrides this."""
+        for table, row, reference in posts(organogram):
+            yield from self.check_senior_post(table, row, reference)
+        for table, row in junior_rows(organogram):
+            yield from self.check_junior_row(table, row)
+
+    def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:
+        return iter(())
+
+    def check_junior_row(self, table: MappedTable, row: TableRow) -> Iterator[Diagnostic]:
+        return iter(())
 
     def read_amount(
         self,
@@ -122,6 +133,12 @@ class OrganogramRule(Rule[SettingsT]):
         else:
             message = f"the {what} is {cell.text!r}: the organogram schema asks for a number, {accepted}"
         return cell, self.at(table, row, key, message, at_most=SCHEMA_ONLY)
+
+    def schema_asks(self, table: MappedTable, row: TableRow, key: str, message: str) -> Diagnostic:
+        """A finding on one cell for what only the organogram schema's text asks for: at most a
+        warning, and ``message`` (what the cell is, what the schema asks) goes on to say that the
+        publication validator accepts it."""
+        return self.at(table, row, key, f"{message}, the publication validator accepts it", at_most=SCHEMA_ONLY)
 
     def at(
         self,

@@ -25,7 +25,7 @@ def _compared(table: MappedTable, row: TableRow, key: str) -> object:
     return table.value(row, key)
 
 
-class DuplicatePostReference(OrganogramRule):
+class DuplicatePostReference(OrganogramRule, code="T102", name="duplicate-post-reference", severity=Severity.ERROR):
     """Two senior rows share a Post Unique Reference and are not a job share.
 
     ## What it does
@@ -69,9 +69,6 @@ class DuplicatePostReference(OrganogramRule):
     ```
     """
 
-    code = "T102"
-    name = "duplicate-post-reference"
-    severity = Severity.ERROR
     basis = grounds(
         "'It is required for job share rows to have identical values in particular columns' (all but Name, pay, "
         "Contact Phone/E-mail, Notes and FTE; eliminated posts set aside)",

@@ -1,14 +1,13 @@
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.load.organogram import Organogram
-from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import BASIS, OrganogramRule, number, posts
+from orglint.load.table import MappedTable, TableRow
+from orglint.rules.organogram._table_rule import BASIS, OrganogramRule, number
 
 ASKS = "the organogram schema asks for 1 or a decimal fraction, the publication validator does not check FTE"
 
 
-class InvalidFte(OrganogramRule):
+class InvalidFte(OrganogramRule, code="T112", name="invalid-fte", severity=Severity.WARNING):
     """A senior post's FTE is not a number between 0 and 1.
 
     ## What it does
@@ -45,9 +44,6 @@ class InvalidFte(OrganogramRule):
     ```
     """
 
-    code = "T112"
-    name = "invalid-fte"
-    severity = Severity.WARNING
     basis = (
         BASIS.format(table="senior")
         + ": 'FTE', 'If this is a full time role then put '1'. Otherwise put a decimal fraction with 2 decimal places.' "
@@ -55,11 +51,10 @@ class InvalidFte(OrganogramRule):
     )
     fix = "Write 1 for full time, or the fraction worked (0.5, 0.6)."
 
-    def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        for table, row, _ in posts(organogram):
-            value = table.value(row, "fte")
-            fte = number(value)
-            if fte is None:
-                yield self.at(table, row, "fte", f"the FTE {'is blank' if not value else f'{value!r} is not a number'}: {ASKS}")
-            elif not 0 < fte <= 1:
-                yield self.at(table, row, "fte", f"the FTE {value} is not above 0 and at most 1: {ASKS}")
+    def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:
+        value = table.value(row, "fte")
+        fte = number(value)
+        if fte is None:
+            yield self.at(table, row, "fte", f"the FTE {'is blank' if not value else f'{value!r} is not a number'}: {ASKS}")
+        elif not 0 < fte <= 1:
+            yield self.at(table, row, "fte", f"the FTE {value} is not above 0 and at most 1: {ASKS}")

@@ -1,8 +1,7 @@
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.load.organogram import Organogram
-from orglint.rules import CheckContext
+from orglint.load.table import MappedTable, TableRow
 from orglint.rules.organogram._table_rule import (
     NOT_APPLICABLE,
     NOT_IN_POST,
@@ -11,12 +10,11 @@ from orglint.rules.organogram._table_rule import (
     OrganogramRule,
     amount,
     grounds,
-    posts,
     shown,
 )
 
 
-class InvalidName(OrganogramRule):
+class InvalidName(OrganogramRule, code="T107", name="invalid-name", severity=Severity.ERROR):
     """A senior post's Name is blank, or "N/D" or "N/A" where the rules do not allow it.
 
     ## What it does
@@ -66,9 +64,6 @@ class InvalidName(OrganogramRule):
     ```
     """
 
-    code = "T107"
-    name = "invalid-name"
-    severity = Severity.ERROR
     basis = grounds(
         "'The Name cannot be blank', 'cannot be N/A (unless Total Pay (£) is 0)', 'cannot be N/D unless the Total Pay "
         "(£) is 0 or N/A or N/D'; reference 0: 'the name must be N/D'",
@@ -76,50 +71,45 @@ class InvalidName(OrganogramRule):
     )
     fix = "Give the name, or withhold the pay too; write Vacant for an empty post, N/D for a reference-0 row."
 
-    def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        for table, row, reference in posts(organogram):
-            name = table.value(row, "name")
-            pay = [amount(table.value(row, key)) for key in ("pay_floor", "pay_ceiling")]
-            # the validator reads a pay cell it cannot read as 0 (and says so once, as T111 does here)
-            amounts = [0.0 if cell.invalid else cell.value for cell in pay]
-            positive = any(value is not None and value > 0 for value in amounts)
-            if reference == NOT_IN_POST:
-                if name != UNDISCLOSED:
-                    message = f"the reference is 0 (paid but not in a post), so the name must be N/D, not {shown(name)}"
-                    yield self.at(table, row, "name", message)
-            elif not name:
-                yield self.at(table, row, "name", "the Name is blank: give it, or N/D, Vacant or Eliminated")
-            elif name == UNDISCLOSED and positive:
-                yield self.at(
-                    table, row, "name", "the name is N/D (not disclosed) but the pay is above 0: disclose both or neither"
-                )
-            elif name == UNDISCLOSED and any(cell.value is not None for cell in pay):
-                yield self.at(
-                    table,
-                    row,
-                    "name",
-                    "the name is N/D with a pay of 0: the organogram schema says the name 'cannot be N/D if the pay is a "
-                    "number', the publication validator accepts it",
-                    at_most=SCHEMA_ONLY,
-                )
-            elif name == NOT_APPLICABLE:
-                unpaid = all(value is not None and value <= 0 for value in amounts)
-                yield self.at(
-                    table,
-                    row,
-                    "name",
-                    "the name is N/A: the organogram schema asks for a name, N/D, Vacant or Eliminated, the publication "
-                    "validator accepts N/A where the pay is 0"
-                    if unpaid
-                    else "the name is N/A, which is only for rows whose pay is 0",
-                    at_most=SCHEMA_ONLY if unpaid else None,
-                )
-            elif name != UNDISCLOSED and name.upper() in (UNDISCLOSED, NOT_APPLICABLE):
-                yield self.at(
-                    table,
-                    row,
-                    "name",
-                    f"the name {name!r}: the organogram schema writes {name.upper()}, the publication validator reads "
-                    f"{name!r} as a name",
-                    at_most=SCHEMA_ONLY,
-                )
+    def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:
+        name = table.value(row, "name")
+        pay = [amount(table.value(row, key)) for key in ("pay_floor", "pay_ceiling")]
+        # the validator reads a pay cell it cannot read as 0 (and says so once, as T111 does here)
+        amounts = [0.0 if cell.invalid else cell.value for cell in pay]
+        positive = any(value is not None and value > 0 for value in amounts)
+        if reference == NOT_IN_POST:
+            if name != UNDISCLOSED:
+                message = f"the reference is 0 (paid but not in a post), so the name must be N/D, not {shown(name)}"
+                yield self.at(table, row, "name", message)
+        elif not name:
+            yield self.at(table, row, "name", "the Name is blank: give it, or N/D, Vacant or Eliminated")
+        elif name == UNDISCLOSED and positive:
+            yield self.at(table, row, "name", "the name is N/D (not disclosed) but the pay is above 0: disclose both or neither")
+        elif name == UNDISCLOSED and any(cell.value is not None for cell in pay):
+            yield self.schema_asks(
+                table,
+                row,
+                "name",
+                "the name is N/D with a pay of 0: the organogram schema says the name 'cannot be N/D if the pay is a number'",
+            )
+        elif name == NOT_APPLICABLE:
+            unpaid = all(value is not None and value <= 0 for value in amounts)
+            yield self.at(
+                table,
+                row,
+                "name",
+                "the name is N/A: the organogram schema asks for a name, N/D, Vacant or Eliminated, the publication "
+                "validator accepts N/A where the pay is 0"
+                if unpaid
+                else "the name is N/A, which is only for rows whose pay is 0",
+                at_most=SCHEMA_ONLY if unpaid else None,
+            )
+        elif name != UNDISCLOSED and name.upper() in (UNDISCLOSED, NOT_APPLICABLE):
+            yield self.at(
+                table,
+                row,
+                "name",
+                f"the name {name!r}: the organogram schema writes {name.upper()}, the publication validator reads "
+                f"{name!r} as a name",
+                at_most=SCHEMA_ONLY,
+            )

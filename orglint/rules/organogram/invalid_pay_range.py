@@ -5,17 +5,15 @@ from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
 from orglint.rules.organogram._table_rule import (
     NO_BLANK,
-    SCHEMA_ONLY,
     OrganogramRule,
     grounds,
     senior_rows,
 )
 
 BAND = 5000
-BANDED = "the organogram schema asks for {what}, the publication validator accepts it"
 
 
-class InvalidPayRange(OrganogramRule):
+class InvalidPayRange(OrganogramRule, code="T111", name="invalid-pay-range", severity=Severity.ERROR):
     """A senior post's pay floor or ceiling is not an amount, N/A or N/D, or not a £5,000 band.
 
     ## What it does
@@ -59,9 +57,6 @@ class InvalidPayRange(OrganogramRule):
     ```
     """
 
-    code = "T111"
-    name = "invalid-pay-range"
-    severity = Severity.ERROR
     basis = grounds(
         "'Expected numeric values in column Actual Pay Floor (£) (or N/A or N/D)', likewise the ceiling",
         "'Actual Pay Floor', 'rounded down to the nearest multiple of £5,000. Can be 'N/A'. Cannot be left blank'; "
@@ -80,20 +75,19 @@ class InvalidPayRange(OrganogramRule):
             floor, ceiling = amounts
             if floor is not None and floor % BAND:
                 what = "a multiple of £5,000 (the pay rounded down)"
-                yield self.at(
-                    table, row, "pay_floor", f"the pay floor £{floor:,.0f}: {BANDED.format(what=what)}", at_most=SCHEMA_ONLY
+                yield self.schema_asks(
+                    table, row, "pay_floor", f"the pay floor £{floor:,.0f}: the organogram schema asks for {what}"
                 )
             if ceiling is not None and ceiling != 0 and (ceiling + 1) % BAND:
                 what = "£1 below a multiple of £5,000 (the pay rounded up, less £1)"
-                yield self.at(
-                    table, row, "pay_ceiling", f"the pay ceiling £{ceiling:,.0f}: {BANDED.format(what=what)}", at_most=SCHEMA_ONLY
+                yield self.schema_asks(
+                    table, row, "pay_ceiling", f"the pay ceiling £{ceiling:,.0f}: the organogram schema asks for {what}"
                 )
             if floor is not None and ceiling is not None and floor > ceiling:
-                what = "a ceiling no lower than the floor"
-                yield self.at(
+                yield self.schema_asks(
                     table,
                     row,
                     "pay_ceiling",
-                    f"the pay ceiling £{ceiling:,.0f} is below the floor £{floor:,.0f}: {BANDED.format(what=what)}",
-                    at_most=SCHEMA_ONLY,
+                    f"the pay ceiling £{ceiling:,.0f} is below the floor £{floor:,.0f}: the organogram schema asks for a "
+                    "ceiling no lower than the floor",
                 )

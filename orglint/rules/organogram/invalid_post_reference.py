@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import NOT_IN_POST, SCHEMA_ONLY, TOP, OrganogramRule, grounds, senior_rows
+from orglint.rules.organogram._table_rule import NOT_IN_POST, TOP, OrganogramRule, grounds, senior_rows
 
 PUNCTUATION = frozenset("¬!\"£$%^&()+={}[]:;@'#<>,.\\/")
 """The characters the publication validator refuses in a reference (besides spaces)."""
@@ -13,7 +13,7 @@ def _listed(characters: set[str]) -> str:
     return ", ".join("a space" if c == " " else repr(c) for c in sorted(characters))
 
 
-class InvalidPostReference(OrganogramRule):
+class InvalidPostReference(OrganogramRule, code="T101", name="invalid-post-reference", severity=Severity.ERROR):
     """A senior post's Post Unique Reference is blank, holds "XX", or has spaces or punctuation.
 
     ## What it does
@@ -55,9 +55,6 @@ class InvalidPostReference(OrganogramRule):
     ```
     """
 
-    code = "T101"
-    name = "invalid-post-reference"
-    severity = Severity.ERROR
     basis = grounds(
         "'You cannot have XX in the Post Unique Reference column', nor spaces or punctuation/symbols",
         "'Post Unique Reference', 'Allowed chars 'A-Za-z-''",
@@ -80,11 +77,10 @@ class InvalidPostReference(OrganogramRule):
                     table, row, "reference", f"reference {reference!r} contains {_listed(refused)}: no spaces or punctuation"
                 )
             elif odd := {c for c in reference if not ((c.isascii() and c.isalnum()) or c == "-")}:
-                yield self.at(
+                yield self.schema_asks(
                     table,
                     row,
                     "reference",
                     f"reference {reference!r} contains {_listed(odd)}: the organogram schema asks for letters, digits "
-                    "and '-' only, the publication validator accepts it",
-                    at_most=SCHEMA_ONLY,
+                    "and '-' only",
                 )

@@ -6,7 +6,7 @@ from orglint.rules import CheckContext
 from orglint.rules.organogram._table_rule import TOP, TOPS, OrganogramRule, References, grounds, live, posts
 
 
-class InvalidReportsTo(OrganogramRule):
+class InvalidReportsTo(OrganogramRule, code="T103", name="invalid-reports-to", severity=Severity.ERROR):
     """A senior post's "Reports to Senior Post" is blank, or names no senior post.
 
     ## What it does
@@ -48,9 +48,6 @@ class InvalidReportsTo(OrganogramRule):
     ```
     """
 
-    code = "T103"
-    name = "invalid-reports-to"
-    severity = Severity.ERROR
     basis = grounds(
         "'The Reports to Senior Post value must match one of the values in Post Unique Reference (column A) or be "
         "XX'; 'Senior post reporting to unknown senior post' (eliminated posts set aside)",

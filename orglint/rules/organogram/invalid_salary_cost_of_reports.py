@@ -5,14 +5,13 @@ from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
 from orglint.rules.organogram._table_rule import (
     NO_BLANK,
-    SCHEMA_ONLY,
     OrganogramRule,
     grounds,
     senior_rows,
 )
 
 
-class InvalidSalaryCostOfReports(OrganogramRule):
+class InvalidSalaryCostOfReports(OrganogramRule, code="T117", name="invalid-salary-cost-of-reports", severity=Severity.ERROR):
     """A senior post's Salary Cost of Reports is not an amount, N/A or N/D.
 
     ## What it does
@@ -50,9 +49,6 @@ class InvalidSalaryCostOfReports(OrganogramRule):
     ```
     """
 
-    code = "T117"
-    name = "invalid-salary-cost-of-reports"
-    severity = Severity.ERROR
     basis = grounds(
         "'Expected numeric values in column Salary Cost of Reports (£) (or N/A or N/D)'",
         "'Salary Cost of Reports (£)', 'Postitive or zero number. Cannot be left blank - if none write 0.'",
@@ -67,11 +63,10 @@ class InvalidSalaryCostOfReports(OrganogramRule):
             if finding is not None:
                 yield finding
             elif cell.value is not None and cell.value < 0:
-                yield self.at(
+                yield self.schema_asks(
                     table,
                     row,
                     "cost_of_reports",
                     f"the salary cost of reports is £{cell.value:,.0f}: the organogram schema asks for a 'Postitive or "
-                    "zero number', the publication validator accepts it",
-                    at_most=SCHEMA_ONLY,
+                    "zero number'",
                 )

@@ -1,14 +1,13 @@
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.load.organogram import Organogram
-from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import BASIS, OrganogramRule, junior_rows, number, shown
+from orglint.load.table import MappedTable, TableRow
+from orglint.rules.organogram._table_rule import BASIS, OrganogramRule, number, shown
 
 ASKS = "the organogram schema asks for the number of full-time equivalents, the publication validator does not check it"
 
 
-class JuniorInvalidFte(OrganogramRule):
+class JuniorInvalidFte(OrganogramRule, code="T114", name="junior-invalid-fte", severity=Severity.WARNING):
     """A junior staff row's number of posts in FTE is not a positive number.
 
     ## What it does
@@ -59,9 +58,6 @@ class JuniorInvalidFte(OrganogramRule):
     ```
     """
 
-    code = "T114"
-    name = "junior-invalid-fte"
-    severity = Severity.WARNING
     basis = (
         BASIS.format(table="junior")
         + ": 'Number of Posts in FTE', 'Number of Full Time Equivalents in this role' (the publication validator "
@@ -69,9 +65,8 @@ class JuniorInvalidFte(OrganogramRule):
     )
     fix = "Give the number of posts in FTE, above 0."
 
-    def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        for table, row in junior_rows(organogram):
-            value = table.value(row, "fte")
-            fte = number(value)
-            if fte is None or fte <= 0:
-                yield self.at(table, row, "fte", f"the number of posts in FTE, {shown(value)}, is not a positive number: {ASKS}")
+    def check_junior_row(self, table: MappedTable, row: TableRow) -> Iterator[Diagnostic]:
+        value = table.value(row, "fte")
+        fte = number(value)
+        if fte is None or fte <= 0:
+            yield self.at(table, row, "fte", f"the number of posts in FTE, {shown(value)}, is not a positive number: {ASKS}")

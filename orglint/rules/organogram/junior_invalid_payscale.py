@@ -1,17 +1,14 @@
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.load.organogram import Organogram
-from orglint.rules import CheckContext
+from orglint.load.table import MappedTable, TableRow
 from orglint.rules.organogram._table_rule import (
-    SCHEMA_ONLY,
     OrganogramRule,
     grounds,
-    junior_rows,
 )
 
 
-class JuniorInvalidPayscale(OrganogramRule):
+class JuniorInvalidPayscale(OrganogramRule, code="T115", name="junior-invalid-payscale", severity=Severity.ERROR):
     """A junior staff row's payscale is not a pair of amounts, minimum no higher than maximum.
 
     ## What it does
@@ -65,9 +62,6 @@ class JuniorInvalidPayscale(OrganogramRule):
     ```
     """
 
-    code = "T115"
-    name = "junior-invalid-payscale"
-    severity = Severity.ERROR
     basis = grounds(
         "'Expected numeric values in column Payscale Minimum (£) (or N/A or N/D)', likewise the maximum",
         "'Payscale Minimum (£)', 'Lowest annual pay for this grade, according to the payscale', 'Payscale Maximum "
@@ -76,21 +70,19 @@ class JuniorInvalidPayscale(OrganogramRule):
     )
     fix = "Give the grade's payscale as two amounts, minimum first."
 
-    def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        for table, row in junior_rows(organogram):
-            amounts = []
-            for key, what in (("pay_min", "payscale minimum"), ("pay_max", "payscale maximum")):
-                cell, finding = self.read_amount(table, row, key, what, words=())
-                amounts.append(cell.value)
-                if finding is not None:
-                    yield finding
-            minimum, maximum = amounts
-            if minimum is not None and maximum is not None and minimum > maximum:
-                yield self.at(
-                    table,
-                    row,
-                    "pay_max",
-                    f"the payscale maximum £{maximum:,.0f} is below the minimum £{minimum:,.0f}: the organogram schema "
-                    "asks for the lowest and highest pay of the grade, the publication validator accepts it",
-                    at_most=SCHEMA_ONLY,
-                )
+    def check_junior_row(self, table: MappedTable, row: TableRow) -> Iterator[Diagnostic]:
+        amounts = []
+        for key, what in (("pay_min", "payscale minimum"), ("pay_max", "payscale maximum")):
+            cell, finding = self.read_amount(table, row, key, what, words=())
+            amounts.append(cell.value)
+            if finding is not None:
+                yield finding
+        minimum, maximum = amounts
+        if minimum is not None and maximum is not None and minimum > maximum:
+            yield self.schema_asks(
+                table,
+                row,
+                "pay_max",
+                f"the payscale maximum £{maximum:,.0f} is below the minimum £{minimum:,.0f}: the organogram schema "
+                "asks for the lowest and highest pay of the grade",
+            )

@@ -5,7 +5,6 @@ from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
 from orglint.rules.organogram._table_rule import (
     NOT_IN_POST,
-    SCHEMA_ONLY,
     OrganogramRule,
     References,
     grounds,
@@ -13,7 +12,7 @@ from orglint.rules.organogram._table_rule import (
 )
 
 
-class JuniorInvalidSeniorPost(OrganogramRule):
+class JuniorInvalidSeniorPost(OrganogramRule, code="T113", name="junior-invalid-senior-post", severity=Severity.ERROR):
     """A junior staff row reports to no senior post, or to an eliminated one.
 
     ## What it does
@@ -68,9 +67,6 @@ class JuniorInvalidSeniorPost(OrganogramRule):
     ```
     """
 
-    code = "T113"
-    name = "junior-invalid-senior-post"
-    severity = Severity.ERROR
     basis = grounds(
         "'Junior post reporting to unknown senior post', 'Junior post reporting to Eliminated senior post'",
         "'Reporting Senior Post', 'The 'post unique reference' of the post in the Senior Staff that this one reports to "
@@ -88,11 +84,10 @@ class JuniorInvalidSeniorPost(OrganogramRule):
             elif why := references.unknown(senior):
                 yield self.at(table, row, "reports_to", why)
             elif senior == NOT_IN_POST:
-                yield self.at(
+                yield self.schema_asks(
                     table,
                     row,
                     "reports_to",
                     "the team reports to reference 0 (people paid but not in a post): the organogram schema asks for a "
-                    "senior post's reference, the publication validator accepts it",
-                    at_most=SCHEMA_ONLY,
+                    "senior post's reference",
                 )

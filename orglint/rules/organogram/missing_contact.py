@@ -1,23 +1,20 @@
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.load.organogram import Organogram
-from orglint.rules import CheckContext
+from orglint.load.table import MappedTable, TableRow
 from orglint.rules.organogram._table_rule import (
     NOT_APPLICABLE,
     NOT_IN_POST,
-    SCHEMA_ONLY,
     UNDISCLOSED,
     VACANT_OR_ELIMINATED,
     OrganogramRule,
     grounds,
-    posts,
 )
 
 ONLY_FOR_EMPTY_POSTS = "which is only for vacant or eliminated posts and reference-0 rows"
 
 
-class MissingContact(OrganogramRule):
+class MissingContact(OrganogramRule, code="T110", name="missing-contact", severity=Severity.ERROR):
     """A senior post's contact phone or e-mail is missing, or not what the post calls for.
 
     ## What it does
@@ -66,9 +63,6 @@ class MissingContact(OrganogramRule):
     ```
     """
 
-    code = "T110"
-    name = "missing-contact"
-    severity = Severity.ERROR
     basis = grounds(
         "'The Contact Phone must be supplied', 'must be N/A' where the reference is 0 or the Name Vacant or "
         "Eliminated, and 'can only be N/A' there; 'You must provide at least one form of contact'; the e-mail 'must be a "
@@ -77,44 +71,38 @@ class MissingContact(OrganogramRule):
     )
     fix = "Give a phone number and an e-mail address (the team's will do); N/A for an empty post."
 
-    def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        for table, row, reference in posts(organogram):
-            phone, email, name = table.value(row, "phone"), table.value(row, "email"), table.value(row, "name")
-            not_in_post = reference == NOT_IN_POST
-            empty = not_in_post or name in VACANT_OR_ELIMINATED
-            why = "the reference is 0 (paid but not in a post)" if not_in_post else f"the post is {name}"
-            withheld = phone == email == UNDISCLOSED
-            if not phone:
-                yield self.at(
-                    table, row, "phone", f"the Contact Phone is blank: {'write N/A' if empty else 'give a number, or N/D'}"
-                )
-            elif withheld:
-                yield self.at(table, row, "phone", "both contacts are withheld (N/D): give at least one")
-            elif empty and phone != NOT_APPLICABLE:
-                yield self.at(table, row, "phone", f"{why}, so the Contact Phone must be N/A, not {phone!r}")
-            elif not empty and phone == NOT_APPLICABLE:
-                yield self.at(table, row, "phone", f"the Contact Phone is N/A, {ONLY_FOR_EMPTY_POSTS}{_quoted(name, 'a number')}")
-            if withheld or (empty and email == NOT_APPLICABLE):
-                continue
-            if not email:
-                yield self.at(
-                    table, row, "email", f"the Contact E-mail is blank: {'write N/A' if empty else 'give an address, or N/D'}"
-                )
-            elif email == NOT_APPLICABLE:
-                yield self.at(
-                    table, row, "email", f"the Contact E-mail is N/A, {ONLY_FOR_EMPTY_POSTS}{_quoted(name, 'an address')}"
-                )
-            elif email != UNDISCLOSED and not ("@" in email and "." in email):
-                yield self.at(table, row, "email", f"{email!r} is not an e-mail address (it needs '@' and '.')")
-            elif not_in_post:
-                yield self.at(
-                    table,
-                    row,
-                    "email",
-                    f"the Contact E-mail of a reference-0 row is {email!r}: the organogram schema says 'If Post Unique "
-                    "Reference is 0, put 'N/A'', the publication validator accepts it",
-                    at_most=SCHEMA_ONLY,
-                )
+    def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:
+        phone, email, name = table.value(row, "phone"), table.value(row, "email"), table.value(row, "name")
+        not_in_post = reference == NOT_IN_POST
+        empty = not_in_post or name in VACANT_OR_ELIMINATED
+        why = "the reference is 0 (paid but not in a post)" if not_in_post else f"the post is {name}"
+        withheld = phone == email == UNDISCLOSED
+        if not phone:
+            yield self.at(table, row, "phone", f"the Contact Phone is blank: {'write N/A' if empty else 'give a number, or N/D'}")
+        elif withheld:
+            yield self.at(table, row, "phone", "both contacts are withheld (N/D): give at least one")
+        elif empty and phone != NOT_APPLICABLE:
+            yield self.at(table, row, "phone", f"{why}, so the Contact Phone must be N/A, not {phone!r}")
+        elif not empty and phone == NOT_APPLICABLE:
+            yield self.at(table, row, "phone", f"the Contact Phone is N/A, {ONLY_FOR_EMPTY_POSTS}{_quoted(name, 'a number')}")
+        if withheld or (empty and email == NOT_APPLICABLE):
+            return
+        if not email:
+            yield self.at(
+                table, row, "email", f"the Contact E-mail is blank: {'write N/A' if empty else 'give an address, or N/D'}"
+            )
+        elif email == NOT_APPLICABLE:
+            yield self.at(table, row, "email", f"the Contact E-mail is N/A, {ONLY_FOR_EMPTY_POSTS}{_quoted(name, 'an address')}")
+        elif email != UNDISCLOSED and not ("@" in email and "." in email):
+            yield self.at(table, row, "email", f"{email!r} is not an e-mail address (it needs '@' and '.')")
+        elif not_in_post:
+            yield self.schema_asks(
+                table,
+                row,
+                "email",
+                f"the Contact E-mail of a reference-0 row is {email!r}: the organogram schema says 'If Post Unique "
+                "Reference is 0, put 'N/A''",
+            )
 
 
 def _quoted(name: str, contact: str) -> str:

@@ -1,12 +1,11 @@
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.load.organogram import Organogram
-from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import SCHEMA_ONLY, UNDISCLOSED, OrganogramRule, grounds, posts
+from orglint.load.table import MappedTable, TableRow
+from orglint.rules.organogram._table_rule import UNDISCLOSED, OrganogramRule, grounds
 
 
-class MissingJobTitleOrFunction(OrganogramRule):
+class MissingJobTitleOrFunction(OrganogramRule, code="T116", name="missing-job-title-or-function", severity=Severity.ERROR):
     """A senior post's Job Title or Job/Team Function is blank.
 
     ## What it does
@@ -47,26 +46,20 @@ class MissingJobTitleOrFunction(OrganogramRule):
     ```
     """
 
-    code = "T116"
-    name = "missing-job-title-or-function"
-    severity = Severity.ERROR
     basis = grounds(
         "'The Job Title cannot be blank', 'The Job/Team Function cannot be blank'",
         "'Job Title', 'Cannot be blank or N/D'; 'Job/Team Function', 'Cannot be left blank.'",
     )
     fix = "Give the post's job title and its team's function."
 
-    def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        for table, row, _ in posts(organogram):
-            for key, what in (("title", "Job Title"), ("function", "Job/Team Function")):
-                if not table.value(row, key):
-                    yield self.at(table, row, key, f"the {what} is blank: give it")
-            if table.value(row, "title") == UNDISCLOSED:
-                yield self.at(
-                    table,
-                    row,
-                    "title",
-                    "the Job Title is withheld (N/D): the organogram schema says it 'Cannot be blank or \"N/D\"', the "
-                    "publication validator accepts it",
-                    at_most=SCHEMA_ONLY,
-                )
+    def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:
+        for key, what in (("title", "Job Title"), ("function", "Job/Team Function")):
+            if not table.value(row, key):
+                yield self.at(table, row, key, f"the {what} is blank: give it")
+        if table.value(row, "title") == UNDISCLOSED:
+            yield self.schema_asks(
+                table,
+                row,
+                "title",
+                "the Job Title is withheld (N/D): the organogram schema says it 'Cannot be blank or \"N/D\"'",
+            )

@@ -6,7 +6,7 @@ from orglint.rules import CheckContext
 from orglint.rules.organogram._table_rule import OrganogramRule, grounds, has_top, senior_rows, tops
 
 
-class NoTopPost(OrganogramRule):
+class NoTopPost(OrganogramRule, code="T104", name="no-top-post", severity=Severity.ERROR):
     """No senior post reports to "XX": the organogram has no top.
 
     ## What it does
@@ -44,9 +44,6 @@ class NoTopPost(OrganogramRule):
     ```
     """
 
-    code = "T104"
-    name = "no-top-post"
-    severity = Severity.ERROR
     basis = grounds(
         "'Could not find a senior post with Reports to Senior Post value of XX (i.e. the top role)' (eliminated posts set aside)",
         "'The most senior post should put 'XX''",

@@ -1,18 +1,19 @@
 from collections.abc import Iterator
+from functools import cached_property
 
 from pydantic import Field
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.load.organogram import Organogram
-from orglint.rules import CheckContext, RuleSettings
-from orglint.rules.organogram._table_rule import SCHEMA_ONLY, OrganogramRule, grounds, posts, shown
+from orglint.load.table import MappedTable, TableRow
+from orglint.rules import RuleSettings
+from orglint.rules.organogram._table_rule import OrganogramRule, grounds, shown
 
 
 class NonStandardGradeSettings(RuleSettings):
     grades: list[str] = Field(min_length=1, description="The senior grades the publication accepts.")
 
 
-class NonStandardGrade(OrganogramRule[NonStandardGradeSettings]):
+class NonStandardGrade(OrganogramRule[NonStandardGradeSettings], code="T106", name="non-standard-grade", severity=Severity.ERROR):
     """A senior post's grade is not one of the standard senior grades.
 
     ## What it does
@@ -51,32 +52,31 @@ class NonStandardGrade(OrganogramRule[NonStandardGradeSettings]):
     ```
     """
 
-    code = "T106"
-    name = "non-standard-grade"
-    severity = Severity.ERROR
     basis = grounds(
         "'The Grade (or equivalent) cannot be blank', 'must be from the standard list'",
         "'Grade (or equivalent)', 'Valid values: SCS4, SCS3, SCS2, SCS1A, SCS1, OF-9, OF-8, OF-7, OF-6'",
     )
     fix = "Write the standard senior grade the post is equivalent to."
 
-    def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        accepted = {grade.casefold(): grade for grade in self.settings.grades}
-        for table, row, _ in posts(organogram):
-            grade = table.value(row, "grade")
-            standard = accepted.get(grade.casefold())
-            if standard is None:
-                yield self.at(
-                    table,
-                    row,
-                    "grade",
-                    f"grade {shown(grade)} is not a standard senior grade ({', '.join(self.settings.grades)})",
-                )
-            elif grade != standard:
-                yield self.at(
-                    table,
-                    row,
-                    "grade",
-                    f"grade {grade!r}: the organogram schema writes {standard!r}, the publication validator accepts it",
-                    at_most=SCHEMA_ONLY,
-                )
+    @cached_property
+    def _standard(self) -> dict[str, str]:
+        """Each standard grade by its case-folded spelling."""
+        return {grade.casefold(): grade for grade in self.settings.grades}
+
+    def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:
+        grade = table.value(row, "grade")
+        standard = self._standard.get(grade.casefold())
+        if standard is None:
+            yield self.at(
+                table,
+                row,
+                "grade",
+                f"grade {shown(grade)} is not a standard senior grade ({', '.join(self.settings.grades)})",
+            )
+        elif grade != standard:
+            yield self.schema_asks(
+                table,
+                row,
+                "grade",
+                f"grade {grade!r}: the organogram schema writes {standard!r}",
+            )

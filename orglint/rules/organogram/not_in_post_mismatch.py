@@ -1,21 +1,19 @@
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.load.organogram import Organogram
-from orglint.rules import CheckContext
+from orglint.load.table import MappedTable, TableRow
 from orglint.rules.organogram._table_rule import (
     NOT_APPLICABLE,
     NOT_IN_POST,
     UNDISCLOSED,
     OrganogramRule,
     grounds,
-    posts,
 )
 
 NOT_IN_POST_TITLE = "Not in post"
 
 
-class NotInPostMismatch(OrganogramRule):
+class NotInPostMismatch(OrganogramRule, code="T108", name="not-in-post-mismatch", severity=Severity.ERROR):
     """ "Not in post" rows and the reference "0" do not go together.
 
     ## What it does
@@ -61,9 +59,6 @@ class NotInPostMismatch(OrganogramRule):
     ```
     """
 
-    code = "T108"
-    name = "not-in-post-mismatch"
-    severity = Severity.ERROR
     basis = grounds(
         "reference 0: 'the Job Title must be Not in post', 'the Job/Team Function must be N/A', 'the Unit must be N/A'; "
         "otherwise each 'can only be' so 'if the Post Unique Reference is 0'",
@@ -71,20 +66,19 @@ class NotInPostMismatch(OrganogramRule):
     )
     fix = "Use reference 0 with title 'Not in post' and N/A function and unit, or none of them."
 
-    def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        for table, row, reference in posts(organogram):
-            not_in_post = reference == NOT_IN_POST
-            for key, what, expected in (
-                ("title", "Job Title", NOT_IN_POST_TITLE),
-                ("function", "Job/Team Function", NOT_APPLICABLE),
-                ("unit", "Unit", NOT_APPLICABLE),
-            ):
-                value = table.value(row, key)
-                if value in ("", UNDISCLOSED):
-                    continue
-                if not_in_post and value != expected:
-                    yield self.at(
-                        table, row, key, f"the reference is 0 (not in a post), so the {what} must be {expected!r}, not {value!r}"
-                    )
-                elif not not_in_post and value == expected:
-                    yield self.at(table, row, key, f"the {what} {expected!r} is only for reference-0 rows (not in a post)")
+    def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:
+        not_in_post = reference == NOT_IN_POST
+        for key, what, expected in (
+            ("title", "Job Title", NOT_IN_POST_TITLE),
+            ("function", "Job/Team Function", NOT_APPLICABLE),
+            ("unit", "Unit", NOT_APPLICABLE),
+        ):
+            value = table.value(row, key)
+            if value in ("", UNDISCLOSED):
+                continue
+            if not_in_post and value != expected:
+                yield self.at(
+                    table, row, key, f"the reference is 0 (not in a post), so the {what} must be {expected!r}, not {value!r}"
+                )
+            elif not not_in_post and value == expected:
+                yield self.at(table, row, key, f"the {what} {expected!r} is only for reference-0 rows (not in a post)")

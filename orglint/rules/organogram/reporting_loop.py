@@ -6,7 +6,7 @@ from orglint.rules import CheckContext
 from orglint.rules.organogram._table_rule import OrganogramRule, References, grounds, has_top
 
 
-class ReportingLoop(OrganogramRule):
+class ReportingLoop(OrganogramRule, code="T105", name="organogram-reporting-loop", severity=Severity.ERROR):
     """Senior posts report to each other in a loop, so they never reach "XX".
 
     ## What it does
@@ -46,9 +46,6 @@ class ReportingLoop(OrganogramRule):
     ```
     """
 
-    code = "T105"
-    name = "organogram-reporting-loop"
-    severity = Severity.ERROR
     basis = grounds(
         "'Senior post reports to him/herself', 'Reporting structure from Senior post ... ended up in a loop'",
         "every post reports, in the end, to a post whose 'Reports to Senior Post' is XX",

@@ -1,8 +1,7 @@
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.load.organogram import Organogram
-from orglint.rules import CheckContext
+from orglint.load.table import MappedTable, TableRow
 from orglint.rules.organogram._table_rule import (
     NOT_APPLICABLE,
     NOT_IN_POST,
@@ -10,12 +9,10 @@ from orglint.rules.organogram._table_rule import (
     UNDISCLOSED,
     OrganogramRule,
     grounds,
-    junior_rows,
-    posts,
 )
 
 
-class UndisclosedOrganisation(OrganogramRule):
+class UndisclosedOrganisation(OrganogramRule, code="T109", name="undisclosed-organisation", severity=Severity.ERROR):
     """A row's Organisation or Unit is blank or withheld ("N/D").
 
     ## What it does
@@ -61,9 +58,6 @@ class UndisclosedOrganisation(OrganogramRule):
     ```
     """
 
-    code = "T109"
-    name = "undisclosed-organisation"
-    severity = Severity.ERROR
     basis = grounds(
         "'The Organisation must be disclosed - it cannot be blank or N/D', likewise the Unit (senior rows; junior "
         "checks 'to do')",
@@ -72,33 +66,30 @@ class UndisclosedOrganisation(OrganogramRule):
     )
     fix = "Give the organisation's name and the post's unit."
 
-    def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:
-        for table, row, reference in posts(organogram):
-            for key, what in (("organisation", "Organisation"), ("unit", "Unit")):
-                value = table.value(row, key)
-                if value in ("", UNDISCLOSED):
-                    yield self.at(
-                        table, row, key, f"the {what} is {'blank' if not value else 'withheld (N/D)'}: it must be given"
-                    )
-                elif key == "organisation" and (
-                    value.upper() == UNDISCLOSED or (value == NOT_APPLICABLE and reference != NOT_IN_POST)
-                ):
-                    yield self.at(
-                        table,
-                        row,
-                        key,
-                        f"the Organisation is {value!r}: the organogram schema says 'Cannot be N/D' and ''N/A' only "
-                        "allowed when the Post Unique Reference is 0', the publication validator accepts it",
-                        at_most=SCHEMA_ONLY,
-                    )
-        for table, row in junior_rows(organogram):
-            for key, what in (("organisation", "Organisation"), ("unit", "Unit")):
-                if not table.value(row, key):
-                    yield self.at(
-                        table,
-                        row,
-                        key,
-                        f"the {what} is blank: the organogram schema requires it on junior rows, the publication "
-                        "validator does not check junior rows' cells",
-                        at_most=SCHEMA_ONLY,
-                    )
+    def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:
+        for key, what in (("organisation", "Organisation"), ("unit", "Unit")):
+            value = table.value(row, key)
+            if value in ("", UNDISCLOSED):
+                yield self.at(table, row, key, f"the {what} is {'blank' if not value else 'withheld (N/D)'}: it must be given")
+            elif key == "organisation" and (
+                value.upper() == UNDISCLOSED or (value == NOT_APPLICABLE and reference != NOT_IN_POST)
+            ):
+                yield self.schema_asks(
+                    table,
+                    row,
+                    key,
+                    f"the Organisation is {value!r}: the organogram schema says 'Cannot be N/D' and ''N/A' only "
+                    "allowed when the Post Unique Reference is 0'",
+                )
+
+    def check_junior_row(self, table: MappedTable, row: TableRow) -> Iterator[Diagnostic]:
+        for key, what in (("organisation", "Organisation"), ("unit", "Unit")):
+            if not table.value(row, key):
+                yield self.at(
+                    table,
+                    row,
+                    key,
+                    f"the {what} is blank: the organogram schema requires it on junior rows, the publication "
+                    "validator does not check junior rows' cells",
+                    at_most=SCHEMA_ONLY,
+                )

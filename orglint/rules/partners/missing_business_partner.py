@@ -10,7 +10,9 @@ class MissingBusinessPartnerSettings(RuleSettings):
     areas: list[str] = Field(min_length=1, description="Areas each department needs a business partner for.")
 
 
-class MissingBusinessPartner(Rule[MissingBusinessPartnerSettings]):
+class MissingBusinessPartner(
+    Rule[MissingBusinessPartnerSettings], code="B101", name="missing-business-partner", severity=Severity.WARNING
+):
     """A department lacks an allocated business partner.
 
     ## What it does
@@ -69,9 +71,6 @@ class MissingBusinessPartner(Rule[MissingBusinessPartnerSettings]):
     ```
     """
 
-    code = "B101"
-    name = "missing-business-partner"
-    severity = Severity.WARNING
     basis = "Leicestershire ODP, 'Role of other Support Services': an allocated Business Partner for HR, Finance, ICT, Transformation and Property"
     fix = "Name the post that partners the department under `business_partners`."
 

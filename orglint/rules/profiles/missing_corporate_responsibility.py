@@ -5,7 +5,7 @@ from orglint.model.schema import Located
 from orglint.rules import CheckContext, Rule
 
 
-class MissingCorporateResponsibility(Rule):
+class MissingCorporateResponsibility(Rule, code="R102", name="missing-corporate-responsibility", severity=Severity.ERROR):
     """A job profile (or a post without one) lacks a corporately agreed responsibility for its level.
 
     ## What it does
@@ -73,9 +73,6 @@ class MissingCorporateResponsibility(Rule):
     ```
     """
 
-    code = "R102"
-    name = "missing-corporate-responsibility"
-    severity = Severity.ERROR
     basis = "Leicestershire ODP, 'Job Profiles': corporately agreed responsibilities; Carlisle CE 21/09: principal accountabilities of each level"
     fix = "Add the missing responsibilities to the job profile, keeping local duties beside them."
 

@@ -10,7 +10,7 @@ class MissingJobProfileSettings(RuleSettings):
     from_grade: str = Field(description="Posts on this grade or any ranked above it need a job profile.")
 
 
-class MissingJobProfile(Rule[MissingJobProfileSettings]):
+class MissingJobProfile(Rule[MissingJobProfileSettings], code="R101", name="missing-job-profile", severity=Severity.ERROR):
     """A post at or above the template threshold has no job profile.
 
     ## What it does
@@ -70,9 +70,6 @@ class MissingJobProfile(Rule[MissingJobProfileSettings]):
     ```
     """
 
-    code = "R101"
-    name = "missing-job-profile"
-    severity = Severity.ERROR
     basis = "Leicestershire ODP, 'Job Profiles': a set job profile template for each level, grade 15 and above; Carlisle CE 21/09 job descriptions"
     fix = "Give the post the job profile template for its level."
 

@@ -5,7 +5,7 @@ from orglint.rules import CheckContext, Rule
 from orglint.wording import a_or_an
 
 
-class WrongProfileLevel(Rule):
+class WrongProfileLevel(Rule, code="R103", name="wrong-profile-level", severity=Severity.ERROR):
     """A post uses a job profile template meant for another level.
 
     ## What it does
@@ -68,9 +68,6 @@ class WrongProfileLevel(Rule):
     ```
     """
 
-    code = "R103"
-    name = "wrong-profile-level"
-    severity = Severity.ERROR
     basis = "Leicestershire ODP, 'Job Profiles': a set template for each level of post"
     fix = "Give the post the job profile template for its level."
 

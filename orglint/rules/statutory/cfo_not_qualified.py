@@ -10,19 +10,27 @@ class CfoNotQualifiedSettings(RuleSettings):
     accepted_qualifications: dict[str, str] = Field(
         min_length=1, description="Accountancy bodies whose members may be a chief finance officer: code and name."
     )
+    not_required_for: dict[str, str] = Field(
+        default={},
+        description="Council types whose nation's law asks no qualification of the chief finance officer, each with "
+        "what the law asks instead (council type → text).",
+    )
 
 
-class CfoNotQualified(Rule[CfoNotQualifiedSettings]):
+class CfoNotQualified(Rule[CfoNotQualifiedSettings], code="L107", name="cfo-not-qualified", severity=Severity.ERROR):
     """The chief finance officer's post lacks an accepted accountancy qualification.
 
     ## What it does
     Reports each post designated `chief-finance-officer` whose `qualifications` name none of
     the ruleset's `accepted-qualifications` (in `uk-local-government`: CIPFA, ICAEW, ICAS, ICAI
-    and ACCA), at its `qualifications` (or its designation, if it lists none).
+    and ACCA), at its `qualifications` (or its designation, if it lists none). Council types
+    the ruleset lists in `not-required-for` are not checked (in `uk-local-government`: Scottish
+    councils, whose s95 officer no statute asks a qualification of).
 
     ## Why
     The officer responsible for a council's financial affairs under s151 must be a member of
-    one of the accountancy bodies the Local Government Finance Act 1988 s113 names. Carlisle
+    one of the accountancy bodies the Local Government Finance Act 1988 s113 names; Part VIII
+    of that Act reaches England and Wales (county borough councils included), not Scotland. Carlisle
     required "the appropriate and relevant qualifications" of the Assistant Directors for
     Resources and Governance (CE 21/09, person specification).
 
@@ -60,13 +68,12 @@ class CfoNotQualified(Rule[CfoNotQualifiedSettings]):
     ```
     """
 
-    code = "L107"
-    name = "cfo-not-qualified"
-    severity = Severity.ERROR
-    basis = "Local Government Finance Act 1988 s113: the officer responsible under Local Government Act 1972 s151 is a member of an accountancy body it specifies"
+    basis = "Local Government Finance Act 1988 s113 (England and Wales): the officer responsible under Local Government Act 1972 s151 is a member of an accountancy body it specifies"
     fix = "Record the post's accountancy qualification, or designate a qualified post."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        if context.council_type in self.settings.not_required_for:
+            return  # that nation's law asks no qualification (the ruleset says what it asks instead)
         accepted = self.settings.accepted_qualifications
         for post in context.holders("chief-finance-officer"):
             if any(qualification in accepted for qualification in post.qualifications):

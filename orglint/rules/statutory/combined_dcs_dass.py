@@ -2,7 +2,7 @@ from orglint.diagnostics import Severity
 from orglint.rules.statutory._incompatible import IncompatibleDesignations
 
 
-class CombinedDcsDass(IncompatibleDesignations):
+class CombinedDcsDass(IncompatibleDesignations, code="L111", name="combined-dcs-dass", severity=Severity.WARNING):
     """One post is both director of children's services and director of adult social services.
 
     ## What it does
@@ -57,9 +57,6 @@ class CombinedDcsDass(IncompatibleDesignations):
     ```
     """
 
-    code = "L111"
-    name = "combined-dcs-dass"
-    severity = Severity.WARNING
     basis = "Children Act 2004 s18 and Local Authority Social Services Act 1970 s6(A1): two statutory offices; the DCS statutory guidance (DfE, April 2013) on a DCS given functions beyond children's services, and local assurance of the arrangement (its wording unverified)"
     fix = "Separate the roles, or record the decision and its reason with an inline suppression."
     first = "director-of-childrens-services"

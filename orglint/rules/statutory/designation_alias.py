@@ -4,7 +4,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
 
 
-class DesignationAlias(Rule):
+class DesignationAlias(Rule, code="L115", name="designation-alias", severity=Severity.INFO):
     """A designation is written by another of its names, not by its id.
 
     ## What it does
@@ -16,7 +16,7 @@ class DesignationAlias(Rule):
     its name as a matter of course.
 
     Aliases are valid (docs/structure-format.md), so no built-in ruleset enables this rule:
-    select it (`--extend-select L114`, `extend-select` in the configuration, or `L114: info` in
+    select it (`--extend-select L115`, `extend-select` in the configuration, or `L115: info` in
     a ruleset) to have every designation written one way.
 
     ## Why
@@ -26,7 +26,7 @@ class DesignationAlias(Rule):
     officer under `core`, and could be something else under another ruleset.
 
     ## How to fix
-    Write the designation's id. This rule is fixable: `orglint check --fix --extend-select L114`
+    Write the designation's id. This rule is fixable: `orglint check --fix --extend-select L115`
     rewrites each such entry to the id.
 
     ## Example
@@ -37,8 +37,8 @@ class DesignationAlias(Rule):
     organisation: {name: Example District Council, type: district, ruleset: core}
     posts:
       - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}
-      - {id: AD1, title: AD Resources, reports_to: CE, tier: 2, designations: [s151]}   # <- L114
-      - {id: AD2, title: AD Governance, reports_to: CE, tier: 2, designations: [Monitoring Officer]}   # <- L114
+      - {id: AD1, title: AD Resources, reports_to: CE, tier: 2, designations: [s151]}   # <- L115
+      - {id: AD2, title: AD Governance, reports_to: CE, tier: 2, designations: [Monitoring Officer]}   # <- L115
       - {id: AD3, title: AD Place, reports_to: CE, tier: 2}
     ```
 
@@ -55,9 +55,6 @@ class DesignationAlias(Rule):
     ```
     """
 
-    code = "L114"
-    name = "designation-alias"
-    severity = Severity.INFO
     basis = "orglint structure format 1 (docs/structure-format.md#designations): a designation's id names it; other names are read for it"
     fix = "Write the designation's id."
     fixable = True  # the entry rewritten to the id its name means

@@ -38,7 +38,9 @@ class DesignationPlacementSettings(RuleSettings):
     placements: list[Placement] = Field(min_length=1)
 
 
-class DesignationPlacement(Rule[DesignationPlacementSettings]):
+class DesignationPlacement(
+    Rule[DesignationPlacementSettings], code="L113", name="designation-placement", severity=Severity.ERROR
+):
     """A designation the ruleset places on particular posts is missing from them, or held elsewhere.
 
     ## What it does
@@ -100,9 +102,6 @@ class DesignationPlacement(Rule[DesignationPlacementSettings]):
     ```
     """
 
-    code = "L113"
-    name = "designation-placement"
-    severity = Severity.ERROR
     basis = "The council's own decision where its statutory officers sit, given as the ruleset's `placements` (a council ruleset cites its decision)"
     fix = "Move the designation to the post the ruleset names."
 

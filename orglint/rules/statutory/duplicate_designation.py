@@ -4,7 +4,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
 
 
-class DuplicateDesignation(Rule):
+class DuplicateDesignation(Rule, code="L104", name="duplicate-designation", severity=Severity.ERROR):
     """A role only one officer may hold is held by more than one post.
 
     ## What it does
@@ -50,9 +50,6 @@ class DuplicateDesignation(Rule):
     ```
     """
 
-    code = "L104"
-    name = "duplicate-designation"
-    severity = Severity.ERROR
     basis = "One officer holds each role: Local Government and Housing Act 1989 ss4(1) and 5(1) and Local Government Act 1972 s151 ('one of their officers'); Children Act 2004 s18; Local Authority Social Services Act 1970 s6(A1); National Health Service Act 2006 s73A; Local Government Act 2000 s9FB"
     fix = "Keep the designation on one post; make the other a deputy or drop it."
     designation_conflict = True

@@ -2,7 +2,7 @@ from orglint.diagnostics import Severity
 from orglint.rules.statutory._required import MissingDesignation
 
 
-class MissingChiefFinanceOfficer(MissingDesignation):
+class MissingChiefFinanceOfficer(MissingDesignation, code="L102", name="missing-chief-finance-officer", severity=Severity.ERROR):
     """No post is designated chief finance officer (the s151 officer).
 
     ## What it does
@@ -46,9 +46,6 @@ class MissingChiefFinanceOfficer(MissingDesignation):
     ```
     """
 
-    code = "L102"
-    name = "missing-chief-finance-officer"
-    severity = Severity.ERROR
     basis = "Local Government Act 1972 s151: a council 'shall secure that one of their officers has responsibility for the administration of' its financial affairs"
     fix = "Designate the s151 officer: add `chief-finance-officer` to that post's `designations`."
     designations = ("chief-finance-officer",)

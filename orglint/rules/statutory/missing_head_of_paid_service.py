@@ -2,7 +2,7 @@ from orglint.diagnostics import Severity
 from orglint.rules.statutory._required import MissingDesignation
 
 
-class MissingHeadOfPaidService(MissingDesignation):
+class MissingHeadOfPaidService(MissingDesignation, code="L101", name="missing-head-of-paid-service", severity=Severity.ERROR):
     """No post is designated head of paid service.
 
     ## What it does
@@ -46,9 +46,6 @@ class MissingHeadOfPaidService(MissingDesignation):
     ```
     """
 
-    code = "L101"
-    name = "missing-head-of-paid-service"
-    severity = Severity.ERROR
     basis = "Local Government and Housing Act 1989 s4(1)(a): a council must 'designate one of their officers as the head of their paid service'"
     fix = "Designate the head of paid service: add `head-of-paid-service` to that post's `designations`."
     designations = ("head-of-paid-service",)

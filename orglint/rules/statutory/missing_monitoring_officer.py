@@ -2,7 +2,7 @@ from orglint.diagnostics import Severity
 from orglint.rules.statutory._required import MissingDesignation
 
 
-class MissingMonitoringOfficer(MissingDesignation):
+class MissingMonitoringOfficer(MissingDesignation, code="L103", name="missing-monitoring-officer", severity=Severity.ERROR):
     """No post is designated monitoring officer.
 
     ## What it does
@@ -46,9 +46,6 @@ class MissingMonitoringOfficer(MissingDesignation):
     ```
     """
 
-    code = "L103"
-    name = "missing-monitoring-officer"
-    severity = Severity.ERROR
     basis = "Local Government and Housing Act 1989 s5(1)(a): a council must designate one of their officers as 'the monitoring officer'"
     fix = "Designate the monitoring officer: add `monitoring-officer` to that post's `designations`."
     designations = ("monitoring-officer",)

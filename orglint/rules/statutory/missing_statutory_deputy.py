@@ -8,15 +8,23 @@ from orglint.rules import CheckContext, Rule, RuleSettings
 
 class MissingStatutoryDeputySettings(RuleSettings):
     deputies: list[str] = Field(min_length=1, description="Deputy designations a council should make.")
+    not_required_for: dict[str, list[str]] = Field(
+        default={},
+        description="Council types whose nation's law asks none of some of the deputies: council type → those deputies.",
+    )
 
 
-class MissingStatutoryDeputy(Rule[MissingStatutoryDeputySettings]):
+class MissingStatutoryDeputy(
+    Rule[MissingStatutoryDeputySettings], code="L112", name="missing-statutory-deputy", severity=Severity.WARNING
+):
     """No deputy chief finance officer or deputy monitoring officer is designated.
 
     ## What it does
     Reports, at the `organisation` key, each of the ruleset's `deputies` (in
     `uk-local-government`: `deputy-chief-finance-officer` and `deputy-monitoring-officer`) that no
-    post carries.
+    post carries, less those its `not-required-for` sets aside for the council's type (in
+    `uk-local-government`: a Scottish council's deputy chief finance officer, since the Local
+    Government Finance Act 1988 s114 does not reach Scotland).
 
     ## Why
     The monitoring officer must nominate a deputy to act when they are absent or ill (Local
@@ -54,15 +62,13 @@ class MissingStatutoryDeputy(Rule[MissingStatutoryDeputySettings]):
     ```
     """
 
-    code = "L112"
-    name = "missing-statutory-deputy"
-    severity = Severity.WARNING
     basis = "Local Government and Housing Act 1989 s5(7): the monitoring officer's nominated deputy; Local Government Finance Act 1988 s114(6) (subsection unverified): the chief finance officer's nominated deputy"
     fix = "Add the deputy designation to the post that deputises."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        not_required = self.settings.not_required_for.get(context.council_type, [])
         for deputy in self.settings.deputies:
-            if not context.holders(deputy):
+            if deputy not in not_required and not context.holders(deputy):
                 yield self.finding(
                     context.structure.organisation_span(),
                     f"no post is designated {context.policy.designation_name(deputy)} ({deputy})",

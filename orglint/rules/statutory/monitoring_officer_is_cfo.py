@@ -2,7 +2,7 @@ from orglint.diagnostics import Severity
 from orglint.rules.statutory._incompatible import IncompatibleDesignations
 
 
-class MonitoringOfficerIsCfo(IncompatibleDesignations):
+class MonitoringOfficerIsCfo(IncompatibleDesignations, code="L105", name="monitoring-officer-is-cfo", severity=Severity.ERROR):
     """The monitoring officer is also the chief finance officer.
 
     ## What it does
@@ -51,9 +51,6 @@ class MonitoringOfficerIsCfo(IncompatibleDesignations):
     ```
     """
 
-    code = "L105"
-    name = "monitoring-officer-is-cfo"
-    severity = Severity.ERROR
     basis = "Local Government and Housing Act 1989 s5(1): the monitoring officer 'shall not be their chief finance officer'"
     fix = "Designate another post as monitoring officer."
     first = "chief-finance-officer"

@@ -2,17 +2,27 @@ from orglint.diagnostics import Severity
 from orglint.rules.statutory._incompatible import IncompatibleDesignations
 
 
-class MonitoringOfficerIsHeadOfPaidService(IncompatibleDesignations):
+class MonitoringOfficerIsHeadOfPaidService(
+    IncompatibleDesignations, code="L106", name="monitoring-officer-is-head-of-paid-service", severity=Severity.ERROR
+):
     """The monitoring officer is also the head of paid service.
 
     ## What it does
     Reports a post that carries both `head-of-paid-service` and `monitoring-officer`, at the
-    `monitoring-officer` designation.
+    `monitoring-officer` designation, unless the council type's statute lets one post hold
+    both (policy `council-types.<type>.lawful-together`: in `uk-local-government`, Scottish
+    councils).
 
     ## Why
-    A relevant authority's monitoring officer "shall not be the head of the authority's paid
-    service" (Local Government and Housing Act 1989 s5(1A)): the monitoring officer must be
-    free to report on the conduct of the authority's most senior officer.
+    The monitoring officer of the authorities s5(1B) lists "may not be the head of that
+    authority's paid service" (Local Government and Housing Act 1989 s5(1A)): the monitoring
+    officer must be free to report on the conduct of the authority's most senior officer.
+    Section 5(1B) lists England's county, district and London borough councils; since 5 May
+    2022 a Welsh county or county borough council's monitoring officer may not be its chief
+    executive (s5(1BA), inserted by the Local Government and Elections (Wales) Act 2021, whose
+    s54 chief executive replaced the Welsh head of paid service), and those findings cite it.
+    Section 5(1) itself lets a Scottish council's monitoring officer be its head of paid service
+    ("the officer so designated may be the head of the authority's paid service").
 
     ## How to fix
     Designate another post as monitoring officer.
@@ -48,10 +58,7 @@ class MonitoringOfficerIsHeadOfPaidService(IncompatibleDesignations):
     ```
     """
 
-    code = "L106"
-    name = "monitoring-officer-is-head-of-paid-service"
-    severity = Severity.ERROR
-    basis = "Local Government and Housing Act 1989 s5(1A)-(1B): in a county, district or London borough council the monitoring officer 'may not be the head of that authority's paid service'"
+    basis = "Local Government and Housing Act 1989 s5(1A)-(1B): in a county, district or London borough council in England the monitoring officer 'may not be the head of that authority's paid service'"
     fix = "Designate another post as monitoring officer."
     first = "head-of-paid-service"
     second = "monitoring-officer"

@@ -7,7 +7,7 @@ from orglint.wording import a_or_an
 _BARRED = ("head-of-paid-service", "monitoring-officer", "chief-finance-officer")
 
 
-class ScrutinyOfficerConflict(Rule):
+class ScrutinyOfficerConflict(Rule, code="L109", name="scrutiny-officer-conflict", severity=Severity.ERROR):
     """The scrutiny officer is the head of paid service, monitoring officer or CFO, or is missing.
 
     ## What it does
@@ -65,9 +65,6 @@ class ScrutinyOfficerConflict(Rule):
     ```
     """
 
-    code = "L109"
-    name = "scrutiny-officer-conflict"
-    severity = Severity.ERROR
     basis = "Local Government Act 2000 s9FB: a council other than a district council in a county area designates a scrutiny officer, who may not be its head of paid service, monitoring officer or chief finance officer"
     fix = "Designate another post, not the head of paid service, monitoring officer or CFO, as scrutiny officer."
     designation_conflict = True

@@ -4,6 +4,7 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from orglint.diagnostics import Diagnostic, Severity
+from orglint.policy import require_grounds_among
 from orglint.rules import CheckContext, Rule, RuleSettings
 
 
@@ -17,13 +18,13 @@ class StatutoryDirectorLineSettings(RuleSettings):
 
     @model_validator(mode="after")
     def _grounds_for_listed_designations(self) -> Self:
-        unlisted = sorted(set(self.grounds) - set(self.designations))
-        if unlisted:
-            raise ValueError(f"grounds given for {', '.join(unlisted)}, not among the designations")
+        require_grounds_among(self.grounds, self.designations, "the designations")
         return self
 
 
-class StatutoryDirectorLine(Rule[StatutoryDirectorLineSettings]):
+class StatutoryDirectorLine(
+    Rule[StatutoryDirectorLineSettings], code="L110", name="statutory-director-line", severity=Severity.ERROR
+):
     """A statutory director does not report directly to the head of paid service.
 
     ## What it does
@@ -77,9 +78,6 @@ class StatutoryDirectorLine(Rule[StatutoryDirectorLineSettings]):
     ```
     """
 
-    code = "L110"
-    name = "statutory-director-line"
-    severity = Severity.ERROR
     basis = "The statutory guidance on each statutory director's role: a direct line to the chief executive or head of paid service (each finding cites its director's own: see the ruleset's `grounds`)"
     fix = "Make the post report directly to the head of paid service."
 

@@ -4,7 +4,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
 
 
-class DuplicatePostId(Rule):
+class DuplicatePostId(Rule, code="S001", name="duplicate-post-id", severity=Severity.ERROR):
     """Two posts share an id.
 
     ## What it does
@@ -46,9 +46,6 @@ class DuplicatePostId(Rule):
     ```
     """
 
-    code = "S001"
-    name = "duplicate-post-id"
-    severity = Severity.ERROR
     basis = "Structural integrity (orglint structure format 1, docs/structure-format.md): a post id names one post"
     fix = "Give the post an id of its own and update references meant for it."
 

@@ -4,7 +4,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
 
 
-class ReportingCycle(Rule):
+class ReportingCycle(Rule, code="S003", name="reporting-cycle", severity=Severity.ERROR):
     """Reporting lines loop back on themselves.
 
     ## What it does
@@ -45,9 +45,6 @@ class ReportingCycle(Rule):
     ```
     """
 
-    code = "S003"
-    name = "reporting-cycle"
-    severity = Severity.ERROR
     basis = "Structural integrity: every reporting line ends at a top post, which a loop never reaches"
     fix = "Make one post of the loop report outside it, or be the top post."
 

@@ -9,7 +9,7 @@ from orglint.model.schema import Post
 from orglint.rules import CheckContext, Rule
 
 
-class TierMismatch(Rule):
+class TierMismatch(Rule, code="S006", name="tier-mismatch", severity=Severity.WARNING):
     """A post's declared tier does not follow from its manager's.
 
     ## What it does
@@ -65,9 +65,6 @@ class TierMismatch(Rule):
     ```
     """
 
-    code = "S006"
-    name = "tier-mismatch"
-    severity = Severity.WARNING
     basis = "Structural integrity: a post's declared tier is one below its manager's"
     fix = "Correct the `tier`, or the `reports_to` if the post is placed wrongly."
     follows_from = frozenset({"S004"})  # a second top post's tier only echoes its missing manager

@@ -10,7 +10,7 @@ class TopPostCountSettings(RuleSettings):
     max_top_posts: int = Field(ge=1, description="How many posts may report to no one.")
 
 
-class TopPostCount(Rule[TopPostCountSettings]):
+class TopPostCount(Rule[TopPostCountSettings], code="S004", name="top-post-count", severity=Severity.ERROR):
     """Not exactly one top post (or more than the ruleset allows).
 
     ## What it does
@@ -52,9 +52,6 @@ class TopPostCount(Rule[TopPostCountSettings]):
     ```
     """
 
-    code = "S004"
-    name = "top-post-count"
-    severity = Severity.ERROR
     basis = "Structural integrity: one post heads the structure and every other reaches it by its reporting line; the ruleset's `max-top-posts` says how many may report to no one"
     fix = "Give each extra top post a `reports_to`, or raise `max-top-posts` in the ruleset."
 

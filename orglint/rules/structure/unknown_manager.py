@@ -9,7 +9,7 @@ _SUGGESTION_LIMIT = 20_000
 make the cost of a finding grow with the structure."""
 
 
-class UnknownManager(Rule):
+class UnknownManager(Rule, code="S002", name="unknown-manager", severity=Severity.ERROR):
     """A post's `reports_to` names no post.
 
     ## What it does
@@ -49,9 +49,6 @@ class UnknownManager(Rule):
     ```
     """
 
-    code = "S002"
-    name = "unknown-manager"
-    severity = Severity.ERROR
     basis = "Structural integrity: a reporting line names a post of the structure"
     fix = "Name an existing post's id in `reports_to`, or add the missing post."
 

@@ -4,7 +4,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
 
 
-class UnknownReference(Rule):
+class UnknownReference(Rule, code="S005", name="unknown-reference", severity=Severity.ERROR):
     """A department, profile or business partner reference names nothing.
 
     ## What it does
@@ -49,9 +49,6 @@ class UnknownReference(Rule):
     ```
     """
 
-    code = "S005"
-    name = "unknown-reference"
-    severity = Severity.ERROR
     basis = "Structural integrity: a department, job profile or business partner that is named exists"
     fix = "Correct the id, or add the department, profile or post it should name."
 

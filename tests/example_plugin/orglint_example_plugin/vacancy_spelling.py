@@ -6,7 +6,7 @@ from orglint.rules import CheckContext, Rule
 VACANT = "vacant"
 
 
-class VacancySpelling(Rule):
+class VacancySpelling(Rule, code="Z102", name="vacancy-spelling", severity=Severity.WARNING):
     """A vacancy is written other than `vacant`.
 
     ## What it does
@@ -46,9 +46,6 @@ class VacancySpelling(Rule):
     ```
     """
 
-    code = "Z102"
-    name = "vacancy-spelling"
-    severity = Severity.WARNING
     basis = "the example plugin's Z101, which reads `vacant` as written"
     fix = "Write `vacant`."
     fixable = True

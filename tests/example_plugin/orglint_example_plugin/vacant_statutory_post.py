@@ -4,7 +4,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
 
 
-class VacantStatutoryPost(Rule):
+class VacantStatutoryPost(Rule, code="Z101", name="vacant-statutory-post", severity=Severity.WARNING):
     """A post holding a statutory designation is vacant.
 
     ## What it does
@@ -44,9 +44,6 @@ class VacantStatutoryPost(Rule):
     ```
     """
 
-    code = "Z101"
-    name = "vacant-statutory-post"
-    severity = Severity.WARNING
     basis = "the statute behind each designation (policy `designations`)"
     fix = "Name the holder, or designate an interim officer."
 

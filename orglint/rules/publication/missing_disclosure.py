@@ -1,0 +1,111 @@
+from collections.abc import Iterator
+
+from orglint.diagnostics import Diagnostic, Severity
+from orglint.model.schema import Post
+from orglint.rules import CheckContext, Rule
+from orglint.rules.publication._published import ChartSettings, charted_posts
+
+
+class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosure", severity=Severity.ERROR):
+    """A post in the top three levels lacks something the Transparency Code's organisation chart must show.
+
+    ## What it does
+    For each post in the top three levels of the structure (the top post, its direct reports
+    and theirs: levels are layers of reporting lines from the top post, not declared tiers),
+    reports what the post does not give of paragraph 41's list: its `grade`; its `department`
+    (the Code's "department and team"); its `contract` (whether permanent or temporary staff:
+    `permanent`, `temporary`, `fixed-term`, `interim` or `agency`; a vacant post has no staff
+    to say it of); its `contact` (an `email` or a `phone`); its `salary` (in £5,000 brackets,
+    whose shape P102 checks); and the salary ceiling, the maximum of its grade's pay band
+    (policy `grades.<grade>.pay`: a post without a grade is reported for the grade alone). One
+    finding per post, at its `id`, naming everything it lacks. The ruleset's `levels` setting
+    says how many levels the chart covers (3 in `uk-transparency-code`, as the Code says).
+
+    ## Why
+    "Local authorities must publish an organisation chart covering staff in the top three
+    levels of the organisation. The following information must be included for each member of
+    staff included in the chart: grade, job title, local authority department and team,
+    whether permanent or temporary staff, contact details, salary in £5,000 brackets,
+    consistent with the details published under paragraph 38, and salary ceiling (the maximum
+    salary for the grade)" (Local Government Transparency Code 2015, paragraph 41). A job
+    title every post has (the format requires `title`).
+
+    ## How to fix
+    Give the post what it lacks: `grade`, `department`, `contract`, `contact: {email, phone}`,
+    `salary: {min, max}`, and a pay band for its grade in the ruleset's `grades` policy.
+
+    ## Example
+    Failing (with the ruleset below): a director with no contact details or contract.
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: ./chart.yaml}
+    departments: [{id: resources}, {id: governance}, {id: place}]
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1, grade: CE, department: resources, contract: permanent, contact: {email: ce@example.gov.uk}, salary: {min: 125000, max: 129999}, holder: A Jones, designations: [head-of-paid-service]}
+      - {id: AD1, title: AD Resources, reports_to: CE, tier: 2, grade: AD, department: resources, contract: permanent, contact: {phone: 01234 567890}, salary: {min: 80000, max: 84999}, holder: B Khan, designations: [chief-finance-officer], qualifications: [CIPFA]}
+      - {id: AD2, title: AD Governance, reports_to: CE, tier: 2, grade: AD, department: governance, salary: {min: 80000, max: 84999}, holder: C Lee, designations: [monitoring-officer]}   # <- P101
+      - {id: AD3, title: AD Place, reports_to: CE, tier: 2, grade: AD, department: place, contract: interim, contact: {email: place@example.gov.uk}, salary: {min: 80000, max: 84999}, holder: D Ray, designations: [deputy-chief-finance-officer, deputy-monitoring-officer]}
+    ```
+
+    Passing:
+
+    ```yaml
+    orglint: 1
+    organisation: {name: Example District Council, type: district, ruleset: ./chart.yaml}
+    departments: [{id: resources}, {id: governance}, {id: place}]
+    posts:
+      - {id: CE, title: Chief Executive, tier: 1, grade: CE, department: resources, contract: permanent, contact: {email: ce@example.gov.uk}, salary: {min: 125000, max: 129999}, holder: A Jones, designations: [head-of-paid-service]}
+      - {id: AD1, title: AD Resources, reports_to: CE, tier: 2, grade: AD, department: resources, contract: permanent, contact: {phone: 01234 567890}, salary: {min: 80000, max: 84999}, holder: B Khan, designations: [chief-finance-officer], qualifications: [CIPFA]}
+      - {id: AD2, title: AD Governance, reports_to: CE, tier: 2, grade: AD, department: governance, contract: permanent, contact: {email: law@example.gov.uk}, salary: {min: 80000, max: 84999}, holder: C Lee, designations: [monitoring-officer]}
+      - {id: AD3, title: AD Place, reports_to: CE, tier: 2, grade: AD, department: place, contract: interim, contact: {email: place@example.gov.uk}, salary: {min: 80000, max: 84999}, holder: D Ray, designations: [deputy-chief-finance-officer, deputy-monitoring-officer]}
+    ```
+
+    where `chart.yaml` is:
+
+    ```yaml ruleset chart.yaml
+    orglint-ruleset: 1
+    name: chart
+    extends: [uk-transparency-code]
+    policy:
+      grades:
+        CE: {rank: 2, pay: {min: 120000, max: 135000}}
+        AD: {rank: 1, pay: {min: 75000, max: 90000}}
+    ```
+    """
+
+    basis = "Local Government Transparency Code 2015, paragraph 41 (the paragraph number unverified): for each member of staff in the top three levels, grade, job title, department and team, whether permanent or temporary, contact details, salary in £5,000 brackets and salary ceiling"
+    fix = "Give the post its grade, department, contract, contact details and salary, and its grade a pay band."
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        for post in charted_posts(context, self.settings.levels):
+            missing = self._missing(context, post)
+            if missing:
+                yield self.finding(
+                    context.post_span(post),
+                    f"post {post.id!r} is in the top {self.settings.levels} levels but does not give its {_listed(missing)}",
+                    post=post.id,
+                )
+
+    @staticmethod
+    def _missing(context: CheckContext, post: Post) -> list[str]:
+        missing = []
+        if post.grade is None:
+            missing.append("grade")
+        if post.department is None:
+            missing.append("department")
+        if post.contract is None and not post.vacant:
+            missing.append("contract (permanent or temporary)")
+        if post.contact is None or not post.contact.given():
+            missing.append("contact details")
+        if post.salary is None:
+            missing.append("salary")
+        if post.grade is not None:
+            grade = context.policy.grades.get(post.grade)
+            if grade is None or grade.pay is None:
+                missing.append(f"salary ceiling (the ruleset gives grade {post.grade!r} no pay band)")
+        return missing
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"

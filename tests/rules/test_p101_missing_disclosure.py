@@ -1,0 +1,96 @@
+"""P101 missing-disclosure: a post in the top three levels lacks what the Transparency Code's
+organisation chart shows of it (paragraph 41)."""
+
+from pathlib import Path
+
+import pytest
+
+from orglint.testing import Found, RuleTester
+
+from . import where
+from .published import COUNCIL, FILES, TRANSPARENCY, change
+
+P101 = RuleTester("P101")
+
+
+def test_the_fourth_level_is_not_the_chart_s(tmp_path: Path) -> None:
+    """The 27 Team Managers give no contract or contact details, and none is reported."""
+    assert "contract" not in next(line for line in COUNCIL.splitlines() if "{id: T-RES11," in line)
+    assert P101.findings(tmp_path, COUNCIL, FILES) == []
+
+
+@pytest.mark.parametrize(
+    ("post", "old", "new", "lacks"),
+    [
+        ("CE", "grade: CE, ", "", "grade"),
+        ("D-LAW", "department: law, ", "", "department"),
+        ("H-PLA3", "contract: permanent, ", "", "contract (permanent or temporary)"),
+        ("D-RES", "contact: {email: res@example.gov.uk}, ", "", "contact details"),
+        ("H-RES2", "contact: {email: res2@example.gov.uk}", "contact: {}", "contact details"),
+        ("H-LAW1", "salary: {min: 65000, max: 69999}, ", "", "salary"),
+        ("D-PLA", "grade: DIR", "grade: DIR2", "salary ceiling (the ruleset gives grade 'DIR2' no pay band)"),
+    ],
+)
+def test_each_item_of_paragraph_41_missing_is_named(tmp_path: Path, post: str, old: str, new: str, lacks: str) -> None:
+    text = change(COUNCIL, post, old, new)
+    finding = P101.only_finding(tmp_path, text, FILES)
+    assert Found.of(finding) == Found("P101", post, where(text, f"{{id: {post},", post))
+    assert finding.message == f"post {post!r} is in the top 3 levels but does not give its {lacks}"
+
+
+def test_one_post_lacking_several_items_is_one_finding_naming_them_all(tmp_path: Path) -> None:
+    text = change(change(COUNCIL, "D-PLA", "contract: interim, ", ""), "D-PLA", "department: place, ", "")
+    (finding,) = P101.lint(tmp_path, text, FILES)
+    assert finding.post == "D-PLA"
+    assert finding.message.endswith("does not give its department or contract (permanent or temporary)")
+
+
+def test_several_posts_are_several_findings_in_file_order(tmp_path: Path) -> None:
+    text = COUNCIL
+    for post in ("H-RES1", "D-LAW", "H-PLA2"):
+        text = change(text, post, "contract: permanent, ", "")
+    assert [(f.code, f.post) for f in P101.findings(tmp_path, text, FILES)] == [
+        ("P101", "H-RES1"),
+        ("P101", "D-LAW"),
+        ("P101", "H-PLA2"),
+    ]
+
+
+def test_a_missing_grade_is_not_also_a_missing_ceiling(tmp_path: Path) -> None:
+    (finding,) = P101.lint(tmp_path, change(COUNCIL, "H-LAW2", "grade: HOS, ", ""), FILES)
+    assert finding.message.endswith("does not give its grade")
+
+
+def test_a_vacant_post_is_not_asked_whether_permanent_or_temporary(tmp_path: Path) -> None:
+    text = change(change(COUNCIL, "H-RES3", "contract: permanent, ", ""), "H-RES3", "holder: Head RES3", "holder: vacant")
+    assert P101.findings(tmp_path, text, FILES) == []
+
+
+def test_a_ruleset_without_grade_bands_knows_no_ceiling(tmp_path: Path) -> None:
+    found = P101.findings(tmp_path, COUNCIL, {"transparency.yaml": TRANSPARENCY.split("policy:")[0]})
+    assert len(found) == 13  # every post in the top three levels
+
+
+@pytest.mark.parametrize(("levels", "count"), [(1, 1), (2, 4), (3, 13), (4, 40)])
+def test_the_levels_are_layers_of_reporting_lines_from_the_top(tmp_path: Path, levels: int, count: int) -> None:
+    """With every post lacking its contact details, the chart's `levels` decide how many are reported."""
+    text = "".join(
+        line.replace(line[line.index("contact: {") : line.index("}, ", line.index("contact: {")) + 3], "")
+        if "contact: {" in line
+        else line
+        for line in COUNCIL.splitlines(keepends=True)
+    )
+    ruleset = TRANSPARENCY.replace("policy:", f"rules:\n  P101: {{levels: {levels}}}\npolicy:")
+    assert len(P101.findings(tmp_path, text, {"transparency.yaml": ruleset})) == count
+
+
+def test_a_declared_tier_does_not_move_a_post_into_or_out_of_the_chart(tmp_path: Path) -> None:
+    """A Team Manager declaring tier 3 is still in the fourth level (S006 says the tier is wrong)."""
+    text = change(COUNCIL, "T-LAW11", "tier: 4", "tier: 3")
+    assert P101.findings(tmp_path, text, FILES) == []
+
+
+def test_no_top_post_places_no_post_in_the_chart(tmp_path: Path) -> None:
+    text = change(COUNCIL, "CE", "tier: 1, ", "reports_to: T-LAW11, tier: 1, ")
+    text = change(text, "CE", "grade: CE, ", "")
+    assert P101.findings(tmp_path, text, FILES) == []  # a loop (S003) has no top three levels
