@@ -71,7 +71,7 @@ def editor_settings(given: Any) -> dict[str, Any]:
     return settings
 
 
-@dataclass
+@dataclass(frozen=True)
 class EditorLintOptions(LintOptions):
     """``check``'s options, with the editor's settings laid over each configuration file's."""
 
