@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from orglint.diagnostics import Diagnostic, Span
-from orglint.load.overlay import EditorFiles, reading
+from orglint.load.overlay import Overlay, reading
 from orglint.load.source import read_text, real_path
 from orglint.server.actions import safe_fix, suppression
 from orglint.server.session import LintSession, SettingsError
@@ -32,7 +32,7 @@ def codes_by_file(findings: dict[Path, list[Diagnostic]]) -> dict[str, list[str]
 def test_unsaved_text_is_read_instead_of_the_disk(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text("on disk\n")
-    files = EditorFiles()
+    files = Overlay()
     files.set_text(path, "in the editor\n")
     with reading(files):
         assert read_text(path) == "in the editor\n"

@@ -1,11 +1,11 @@
-"""What an editor holds, for the load layer to read instead of the disk (``orglint server``).
+"""Texts the load layer reads instead of the disk: an editor's unsaved text (``orglint server``)
+and ``--fix``'s fixed text, linted again before it is written (or, for ``--diff``, never written).
 
-A language server lints the text being typed, not the file last saved: within ``reading(files)``,
-reading a file whose real path has unsaved text gives that text, and a file parsed in an earlier
-run whose bytes have not changed since is not parsed again (the other files of a structure, the
-rulesets). Nothing here decides *which* files are read: the perimeter rules (docs/security.md)
-choose the paths on disk as ever, and unsaved text only stands in for the content of a file they
-chose. Nothing is written.
+Within ``reading(overlay)``, reading a file whose real path has a text in the overlay gives that
+text, and a file parsed in an earlier run whose bytes have not changed since is not parsed again
+(the other files of a structure, the rulesets). Nothing here decides *which* files are read: the
+perimeter rules (docs/security.md) choose the paths on disk as ever, and an overlay's text only
+stands in for the content of a file they chose. Nothing is written.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 
-class EditorFiles:
-    """The unsaved text of the files open in an editor, and the files parsed so far."""
+class Overlay:
+    """Texts standing in for files (open in an editor, or fixed), and the files parsed so far."""
 
     def __init__(self) -> None:
         self._texts: dict[Path, str] = {}
@@ -30,17 +30,17 @@ class EditorFiles:
         return Path(os.path.realpath(path))
 
     def set_text(self, path: Path, text: str) -> None:
-        """The file's content is now ``text`` (opened or edited in the editor)."""
+        """The file's content is now ``text`` (opened or edited in the editor, or fixed)."""
         self._texts[self._key(path)] = text
 
     def drop_text(self, path: Path) -> None:
-        """The file is closed: its content is the disk's again."""
+        """The file is closed (or its fixes given up): its content is the disk's again."""
         self._texts.pop(self._key(path), None)
 
-    def snapshot(self) -> EditorFiles:
+    def snapshot(self) -> Overlay:
         """The texts as they are now (to lint them while the editor changes them), sharing the
         parses."""
-        copy = EditorFiles()
+        copy = Overlay()
         copy._texts = dict(self._texts)
         copy._parsed = self._parsed
         return copy
@@ -61,11 +61,11 @@ class EditorFiles:
         self._parsed.pop(self._key(path), None)
 
 
-_CURRENT: ContextVar[EditorFiles | None] = ContextVar("orglint_editor_files", default=None)
+_CURRENT: ContextVar[Overlay | None] = ContextVar("orglint_editor_files", default=None)
 
 
 @contextmanager
-def reading(files: EditorFiles) -> Iterator[None]:
+def reading(files: Overlay) -> Iterator[None]:
     """Within this block the load layer reads ``files``' unsaved text and reuses its parses."""
     token = _CURRENT.set(files)
     try:
@@ -74,12 +74,12 @@ def reading(files: EditorFiles) -> Iterator[None]:
         _CURRENT.reset(token)
 
 
-def editor_files() -> EditorFiles | None:
-    """The editor's files while a language server lints (None otherwise: the disk as it is)."""
+def current_overlay() -> Overlay | None:
+    """The overlay being read through (None outside ``reading``: the disk as it is)."""
     return _CURRENT.get()
 
 
 def unsaved_text(path: Path) -> str | None:
-    """The editor's text for ``path``, if it is open there."""
+    """The overlay's text for ``path``, if it has one."""
     files = _CURRENT.get()
     return files.text_of(path) if files is not None else None

@@ -24,7 +24,7 @@ from pygls.uris import to_fs_path
 from orglint import __version__
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import StructureRun
-from orglint.load.overlay import EditorFiles
+from orglint.load.overlay import Overlay
 from orglint.load.source import LoadProblem, read_text, real_path
 from orglint.server.actions import Replacement, every_safe_fix, fix_title, safe_fix, suppression
 from orglint.server.hover import docs_uri, post_markdown, rule_markdown, word_at
@@ -133,7 +133,7 @@ class OrglintServer(LanguageServer):
         running = loop.run_in_executor(self._lint_thread, self._lint_all, due, texts)
         running.add_done_callback(lambda done: self._linted(done, versions))
 
-    def _lint_all(self, due: list[Path], texts: EditorFiles) -> list[tuple[Path, Linted | Exception]]:
+    def _lint_all(self, due: list[Path], texts: Overlay) -> list[tuple[Path, Linted | Exception]]:
         """On the lint thread: each file (one another's structure already covered is not linted twice)."""
         covered: set[Path] = set()
         outcomes: list[tuple[Path, Linted | Exception]] = []

@@ -22,7 +22,7 @@ from orglint.engine import LintOptions, RulesetKey, StructureRun, lint
 from orglint.errors import OrglintError
 from orglint.load.discover import YAML_SUFFIXES, PathNotFound, structure_roots
 from orglint.load.documents import load_yaml
-from orglint.load.overlay import EditorFiles, reading
+from orglint.load.overlay import Overlay, reading
 from orglint.load.perimeter import project_root
 from orglint.load.source import Limits, real_path
 from orglint.load.yaml_source import YamlMap
@@ -123,7 +123,7 @@ class LintSession:
     """
 
     def __init__(self) -> None:
-        self.files = EditorFiles()
+        self.files = Overlay()
         self._rulesets: dict[RulesetKey, Ruleset] = {}
         self.options = EditorLintOptions(rulesets_loaded=self._rulesets)
         self._roots: dict[tuple[Path, bool], list[Path]] = {}
@@ -165,7 +165,7 @@ class LintSession:
             elif any(real_path(path) in ruleset.files for ruleset in self._rulesets.values()):
                 self._rulesets.clear()
 
-    def lint(self, path: Path, files: EditorFiles | None = None) -> Linted:
+    def lint(self, path: Path, files: Overlay | None = None) -> Linted:
         """Lint the file at ``path`` as the editor holds it (or as ``files``, a snapshot of it,
         holds it); never raises for what the files hold."""
         self._drop_stale()
