@@ -97,6 +97,13 @@ def codes(diagnostics: list[types.Diagnostic]) -> list[str]:
     return sorted(str(d.code) for d in diagnostics)
 
 
+async def hover(client: LanguageClient, uri: str, line: int, character: int) -> types.Hover | None:
+    position = types.Position(line=line, character=character)
+    return await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=position)
+    )
+
+
 def line_of(text: str, needle: str) -> int:
     return next(index for index, line in enumerate(text.splitlines()) if needle in line)
 
@@ -162,21 +169,13 @@ async def test_hover_shows_the_post_and_the_rule(client: LanguageClient, reposit
     uri = open_file(client, included, edited)
     await published(client, uri, lambda found: "S001" in codes(found))
     reports_to = line_of(edited, "reports_to: DIR-COM")
-    on_post = await client.text_document_hover_async(
-        types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=reports_to, character=17)
-        )
-    )
+    on_post = await hover(client, uri, reports_to, 17)
     assert on_post is not None and isinstance(on_post.contents, types.MarkupContent)
     assert "Director of Communities" in on_post.contents.value
     assert "manager: CE, Chief Executive" in on_post.contents.value
 
     duplicate = line_of(edited, "id: CE")
-    on_finding = await client.text_document_hover_async(
-        types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=duplicate, character=10)
-        )
-    )
+    on_finding = await hover(client, uri, duplicate, 10)
     assert on_finding is not None and isinstance(on_finding.contents, types.MarkupContent)
     shown = on_finding.contents.value
     assert "S001 duplicate-post-id" in shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -232,29 +233,32 @@ def test_a_post_card_shows_user_text_as_text(riverside: Path) -> None:
     assert "manager: none (a top post)" in card
 
 
-def test_a_ruleset_edited_in_the_editor_is_used_at_once(riverside: Path) -> None:
+def _ruleset_to_edit(riverside: Path) -> tuple[Path, str]:
+    """The ruleset the structure names, saved as it is, and the text that turns S006 off in it."""
     ruleset = riverside / "strict.yaml"
     ruleset.write_text("orglint-ruleset: 1\nname: strict\nextends: [core]\n")
     root = riverside / "council.yaml"
     root.write_text(root.read_text().replace("ruleset: core", "ruleset: ./strict.yaml", 1))
-    included = riverside / "departments" / "communities.yaml"
-    session = LintSession()
-    session.opened(included, included.read_text().replace("    tier: 2\n", "    tier: 5\n", 1))
-    assert "S006" in codes_by_file(session.lint(included).findings)["communities.yaml"]
-    session.opened(ruleset, "orglint-ruleset: 1\nname: strict\nextends: [core]\nrules:\n  S006: off\n")
-    assert "S006" not in codes_by_file(session.lint(included).findings)["communities.yaml"]
-    session.closed(ruleset)  # back to what is saved
-    assert "S006" in codes_by_file(session.lint(included).findings)["communities.yaml"]
+    return ruleset, "orglint-ruleset: 1\nname: strict\nextends: [core]\nrules:\n  S006: off\n"
 
 
-def test_a_configuration_edited_in_the_editor_is_used_at_once(riverside: Path) -> None:
+def _configuration_to_edit(riverside: Path) -> tuple[Path, str]:
+    """An empty configuration file, and the text that ignores S006 in it."""
     config = riverside / "orglint.toml"
     config.write_text("")
+    return config, 'ignore = ["S006"]\n'
+
+
+@pytest.mark.parametrize("edited", [_ruleset_to_edit, _configuration_to_edit], ids=["ruleset", "configuration"])
+def test_a_ruleset_or_configuration_edited_in_the_editor_is_used_at_once(
+    riverside: Path, edited: Callable[[Path], tuple[Path, str]]
+) -> None:
+    settings, turning_s006_off = edited(riverside)
     included = riverside / "departments" / "communities.yaml"
     session = LintSession()
     session.opened(included, included.read_text().replace("    tier: 2\n", "    tier: 5\n", 1))
     assert "S006" in codes_by_file(session.lint(included).findings)["communities.yaml"]
-    session.opened(config, 'ignore = ["S006"]\n')
+    session.opened(settings, turning_s006_off)
     assert "S006" not in codes_by_file(session.lint(included).findings)["communities.yaml"]
-    session.closed(config)
+    session.closed(settings)  # back to what is saved
     assert "S006" in codes_by_file(session.lint(included).findings)["communities.yaml"]

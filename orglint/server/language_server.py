@@ -85,6 +85,11 @@ class OrglintServer(LanguageServer):
         path = to_fs_path(uri)
         return real_path(path) if path is not None and uri.startswith("file:") else None
 
+    def opened_path(self, uri: str) -> Path | None:
+        """The path of a document the server follows (opened, and one orglint lints), else None."""
+        path = self.path_of(uri)
+        return path if path is not None and path in self.uris else None
+
     def uri_of(self, path: Path) -> str:
         return self.uris.get(path) or path.as_uri()
 
@@ -320,32 +325,26 @@ def did_open(ls: OrglintServer, params: types.DidOpenTextDocumentParams) -> None
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: OrglintServer, params: types.DidChangeTextDocumentParams) -> None:
-    path = ls.path_of(params.text_document.uri)
-    if path is None or path not in ls.uris:
-        return
-    ls.session.opened(path, ls.workspace.get_text_document(params.text_document.uri).source)
-    ls.schedule([path, *ls.dependents(path)])
+    if (path := ls.opened_path(params.text_document.uri)) is not None:
+        ls.session.opened(path, ls.workspace.get_text_document(params.text_document.uri).source)
+        ls.schedule([path, *ls.dependents(path)])
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: OrglintServer, params: types.DidSaveTextDocumentParams) -> None:
-    path = ls.path_of(params.text_document.uri)
-    if path is None or path not in ls.uris:
-        return
-    ls.session.changed_on_disk(path)
-    ls.lint_now([path, *ls.dependents(path)])
+    if (path := ls.opened_path(params.text_document.uri)) is not None:
+        ls.session.changed_on_disk(path)
+        ls.lint_now([path, *ls.dependents(path)])
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: OrglintServer, params: types.DidCloseTextDocumentParams) -> None:
-    path = ls.path_of(params.text_document.uri)
-    if path is None or path not in ls.uris:
-        return
-    dependents = [other for other in ls.dependents(path) if other != path]
-    ls.session.closed(path)
-    ls.clear(path)
-    ls.uris.pop(path, None)
-    ls.lint_now(dependents)
+    if (path := ls.opened_path(params.text_document.uri)) is not None:
+        dependents = [other for other in ls.dependents(path) if other != path]
+        ls.session.closed(path)
+        ls.clear(path)
+        ls.uris.pop(path, None)
+        ls.lint_now(dependents)
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
@@ -391,8 +390,8 @@ def hover(ls: OrglintServer, params: types.HoverParams) -> types.Hover | None:
 )
 def code_action(ls: OrglintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
     uri = params.text_document.uri
-    path = ls.path_of(uri)
-    if path is None or path not in ls.latest or path not in ls.uris:
+    path = ls.opened_path(uri)
+    if path is None or path not in ls.latest:
         return None
     if ls.versions.get(path) != ls.workspace.get_text_document(uri).version:
         return None  # changed since it was linted: the findings' places are not this text's
