@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.errors import OrglintError
 from orglint.kebab_case import KEBAB_CASE_KEYS
+from orglint.load.overlay import unsaved_text
 from orglint.load.source import Limits, display_path, real_path
 from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.model.validate import plain_message
@@ -162,7 +163,8 @@ def _deepest(text: str) -> tuple[int, int]:
 
 def _parse(path: Path, required: bool) -> Settings | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        unsaved = unsaved_text(path)  # open in an editor (``orglint server``): its text, not the disk's
+        text = unsaved if unsaved is not None else path.read_text(encoding="utf-8")
         document = tomllib.loads(text)
     except OSError as error:
         raise ConfigError(f"{display_path(path)}: cannot be read: {error.strerror or error}") from None
@@ -221,6 +223,12 @@ def _load(path: Path) -> Config:
     settings = _parse(path, required=True)
     assert settings is not None
     return Config(path, settings)
+
+
+def forget_read_files() -> None:
+    """Read configuration files again when next asked (a language server, after one changed)."""
+    _load.cache_clear()
+    _nearest.cache_clear()
 
 
 def nearest(folder: Path) -> Config:

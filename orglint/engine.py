@@ -52,6 +52,9 @@ class LintOptions:
     """An organogram's junior staff table, when it is not beside the senior one under the usual name."""
     progress: Callable[[str, int, int], None] | None = None
     """Told (root file, index, count) as each structure is checked: for a progress display."""
+    rulesets_loaded: dict[RulesetKey, Ruleset] | None = None
+    """Rulesets loaded by earlier runs, reused (and added to) by this one: for a long-lived
+    caller (the language server), which empties it when a ruleset changes."""
 
     def config_for(self, folder: Path) -> Config:
         if self.isolated:
@@ -158,7 +161,7 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
     )
     result = LintResult(files=discovery.files, read=discovery.read)
     input_findings = list(discovery.findings)
-    session = _Session(options, rules)
+    session = _Session(options, rules, {} if options.rulesets_loaded is None else options.rulesets_loaded)
     jobs = _structure_builders(discovery, options)
     for index, (display, assemble_one) in enumerate(jobs):
         if options.progress is not None:

@@ -17,12 +17,11 @@ import difflib
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
 from orglint.diagnostics import Diagnostic, location_free
-from orglint.load.documents import PENDING_CONTENT
 from orglint.load.input_findings import INVALID_YAML
+from orglint.load.overlay import Overlay, reading
 from orglint.load.perimeter import is_within, project_root
 from orglint.load.source import LINE_BREAK, LoadProblem, SourceFile, real_path
 from orglint.load.yaml_source import compose
@@ -280,11 +279,11 @@ def fix_rounds(lint_again: Callable[[], LintResult], first: LintResult, codes: C
                 outcome.left_alone[fix.display] = (
                     "its fixes do not settle" if fix.display in unsettled else _brings(new[fix.display])
                 )
-        token = PENDING_CONTENT.set(MappingProxyType({path: fix.after for path, fix in outcome.files.items()}))
-        try:
+        fixed = Overlay()
+        for path, fix in outcome.files.items():
+            fixed.set_text(path, fix.after.decode("utf-8"))
+        with reading(fixed):
             result = lint_again()
-        finally:
-            PENDING_CONTENT.reset(token)
         outcome.result = result
     return outcome
 

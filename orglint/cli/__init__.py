@@ -1,8 +1,8 @@
 """Stage 6: the command line (docs/command-line.md).
 
-The ten commands, registered below in the order ``--help`` lists them, live a module per group:
-``check`` (check, baseline write), ``views`` (report, tree, diff), ``import_command`` (import), ``template`` (template) and
-``reference`` (rule, rules, schema). ``app`` holds the application and the one handler every
+The eleven commands, registered below in the order ``--help`` lists them, live a module per group:
+``check`` (check, baseline write), ``views`` (report, tree, diff), ``import_command`` (import), ``template`` (template),
+``reference`` (rule, rules, schema) and ``server`` (server). ``app`` holds the application and the one handler every
 failure goes through (exit codes there); ``shared`` the options and steps several commands share.
 """
 
@@ -17,6 +17,7 @@ from orglint.cli.app import app
 from orglint.cli.check import baseline_app, baseline_write, check
 from orglint.cli.import_command import import_
 from orglint.cli.reference import rule_docs, rules_table, schema
+from orglint.cli.server import server
 from orglint.cli.template import template
 from orglint.cli.views import diff, report, tree
 
@@ -31,6 +32,7 @@ baseline_app.command("write")(baseline_write)
 app.command("rule")(rule_docs)
 app.command("rules")(rules_table)
 app.command("schema")(schema)
+app.command()(server)
 
 __all__ = ["app", "main"]
 

@@ -17,6 +17,7 @@ from orglint.diagnostics import Diagnostic, Span
 from orglint.errors import OrglintError
 from orglint.load.documents import YamlDocument, load_yaml
 from orglint.load.input_findings import include_outside, invalid_structure
+from orglint.load.overlay import unsaved_text
 from orglint.load.perimeter import (
     PatternMatches,
     Perimeter,
@@ -241,11 +242,15 @@ class _Loader:
             return True
         if leaves_its_project(path):
             return False
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(1 << 16)
-        except OSError:
-            return False
+        unsaved = unsaved_text(path)
+        if unsaved is not None:
+            head = unsaved[: 1 << 16].encode("utf-8")
+        else:
+            try:
+                with path.open("rb") as handle:
+                    head = handle.read(1 << 16)
+            except OSError:
+                return False
         return b"organisation:" in head and b"include:" in head
 
 
@@ -313,6 +318,18 @@ def discover(
         discovery.structures.append(sources)
     _count_files_read(discovery, load, grouping.reported)
     return discovery
+
+
+def structure_roots(path: Path, limits_for: Callable[[Path], Limits] = lambda path: Limits()) -> list[Path]:
+    """The root files of the structures a YAML file belongs to, as ``check`` finds them: the file
+    itself if it is a root, the roots including it if it is an included file, none otherwise."""
+    load = _Loader(limits_for)
+    document = load(path)
+    if document.is_root:
+        return [path]
+    if not document.is_structure:
+        return []
+    return [owner.source.path for owner in load.roots_including(document)]
 
 
 def _candidates(paths: list[Path], skip_non_structures: bool, excluded: Callable[[Path], bool] | None) -> list[tuple[Path, bool]]:

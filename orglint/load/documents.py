@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from orglint.diagnostics import Diagnostic
 from orglint.load.input_findings import invalid_yaml
-from orglint.load.source import Limits, LoadProblem, SourceFile, decode_text, read_bytes, real_path
+from orglint.load.overlay import current_overlay
+from orglint.load.source import Limits, LoadProblem, SourceFile, decode_text, read_bytes
 from orglint.load.suppression_comments import scan
 from orglint.load.yaml_source import YamlMap, compose
 
@@ -39,18 +38,15 @@ class YamlDocument:
         return self.is_structure or any(line.startswith("orglint:") for line in self.text.splitlines())
 
 
-PENDING_CONTENT: ContextVar[MappingProxyType[Path, bytes]] = ContextVar("PENDING_CONTENT", default=MappingProxyType({}))
-"""YAML files' content to read instead of what is on disk, by real path: ``orglint check --fix``
-lints the fixed text again before writing it (or, for ``--diff``, without ever writing it)."""
-
-
 def load_yaml(path: Path, limits: Limits | None = None) -> YamlDocument:
     document = YamlDocument(SourceFile(path))
     data = b""
-    pending = PENDING_CONTENT.get()
     try:
-        content = pending.get(real_path(path)) if pending else None
-        data = content if content is not None else read_bytes(path, limits=limits)
+        data = read_bytes(path, limits=limits)  # an overlay's text, if it has one (``orglint server``, ``--fix``)
+        overlay = current_overlay()
+        earlier = overlay.parsed(path, data) if overlay is not None else None
+        if earlier is not None:
+            return _again(earlier, data)
         document.root, problems = compose(data, document.source)
         document.source.suppressions = scan(data, document.source.display)
     except LoadProblem as problem:
@@ -60,4 +56,14 @@ def load_yaml(path: Path, limits: Limits | None = None) -> YamlDocument:
         document.findings.append(invalid_yaml(document.source, problem))
         return document
     document.findings.extend(invalid_yaml(document.source, problem) for problem in problems)
+    if overlay is not None:
+        overlay.remember(path, data, document)
     return document
+
+
+def _again(earlier: YamlDocument, data: bytes) -> YamlDocument:
+    """A file read before with the same bytes (``orglint server``), as if parsed anew: its tree
+    is shared (nothing changes it), its findings are copies (the engine completes them in
+    place) and its suppression comments fresh (each run notes which ones were used)."""
+    earlier.source.suppressions = scan(data, earlier.source.display)
+    return YamlDocument(earlier.source, earlier.root, [replace(finding) for finding in earlier.findings], earlier.text)

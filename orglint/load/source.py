@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from orglint.load.overlay import unsaved_text
 from orglint.safe_text import safe_text
 
 if TYPE_CHECKING:
@@ -98,8 +99,10 @@ def read_binary(path: Path, limits: Limits | None = None) -> bytes:
     """A file's bytes, whatever they are; a directory, an unreadable file or one over the size
     limit is a LoadProblem at 1:1 (the size is checked before anything is read)."""
     limit = (limits or Limits()).max_file_bytes
+    unsaved = unsaved_text(path)  # open in an editor (``orglint server``): its text, not the disk's
+    data = unsaved.encode("utf-8") if unsaved is not None else None
     try:
-        size = path.stat().st_size
+        size = len(data) if data is not None else path.stat().st_size
     except OSError:
         size = 0  # reading it says what is wrong
     if size > limit:
@@ -107,6 +110,8 @@ def read_binary(path: Path, limits: Limits | None = None) -> bytes:
             f"the file is {size / 2**20:,.1f} MB, over the limit of {limit / 2**20:,.0f} MB "
             "(raise max-file-size-mb in the configuration to read it)"
         )
+    if data is not None:
+        return data
     try:
         return path.read_bytes()
     except IsADirectoryError:
