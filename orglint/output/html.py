@@ -20,7 +20,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
 from orglint.output.document import Bullets, Cell, Paragraph, Section, Table, number, plural
 from orglint.output.outline import Node, depth_within, outline
-from orglint.output.report import audit_sections, location, unreadable_section
+from orglint.output.report import audit_parts, location, unreadable_section
 from orglint.report.audit import Audit, Report, marks
 from orglint.report.statutory import is_vacant
 from orglint.safe_text import safe_text
@@ -507,11 +507,12 @@ def _audit(audit: Audit) -> str:
         findings_by_department=_findings_by_department(audit),
         department_names={department.id: department.name or department.id for department in audit.run.structure.departments},
     )
-    header, compliance, _, *others = audit_sections(audit)  # the third, the findings, is drawn here with its links
+    sections = audit_parts(audit)  # but the findings, drawn here with their links
     drawn_chart = _chart(audit, chart)  # first: the findings list links only to posts it drew
-    summary = '<section class="summary">' + "\n".join(_blocks(header)) + _figures(audit, chart) + "</section>"
+    summary = '<section class="summary">' + "\n".join(_blocks(sections.header)) + _figures(audit, chart) + "</section>"
     # the order for print and for reading without styles; on screen the chart comes second
-    body = [summary, _section(compliance), _findings(audit, chart), *(_section(section) for section in others), drawn_chart]
+    others = (_section(section) for section in sections.rest)
+    body = [summary, _section(sections.compliance), _findings(audit, chart), *others, drawn_chart]
     return '<article class="audit">\n' + "\n".join(body) + "\n</article>"
 
 

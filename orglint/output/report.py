@@ -4,6 +4,7 @@ lists), for every renderer (terminal, Markdown, HTML) to draw the same way."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
@@ -64,14 +65,28 @@ def unreadable_section(findings: list[Diagnostic]) -> Section:
     return Section("Files that could not be read as structures", [table])
 
 
-def audit_sections(audit: Audit) -> list[Section]:
-    sections = [_header(audit), _compliance(audit), _findings(audit)]
-    if audit.officers or audit.header.council_type is not None:  # an organogram's body has no statutory officers
-        sections.append(_statutory(audit))
-    sections += [_shape(audit), _pay_bill(audit)]
+class AuditSections(NamedTuple):
+    """One structure's audit, section by section, for a renderer that draws some itself (the
+    HTML report draws the findings with links to its chart)."""
+
+    header: Section
+    compliance: Section
+    findings: Section
+    rest: list[Section]
+    """Statutory officers (a council's), shape, pay bill, job evaluation (where there are records)."""
+
+
+def audit_parts(audit: Audit) -> AuditSections:
+    rest = [_statutory(audit)] if audit.officers or audit.header.council_type is not None else []  # organograms: none
+    rest += [_shape(audit), _pay_bill(audit)]
     if audit.evaluation is not None:
-        sections.append(_evaluation(audit.evaluation))
-    return sections
+        rest.append(_evaluation(audit.evaluation))
+    return AuditSections(_header(audit), _compliance(audit), _findings(audit), rest)
+
+
+def audit_sections(audit: Audit) -> list[Section]:
+    header, compliance, findings, rest = audit_parts(audit)
+    return [header, compliance, findings, *rest]
 
 
 def _key_values(pairs: list[tuple[str, str | Cell]]) -> Table:
