@@ -12,15 +12,12 @@ from orglint.diff.findings import ChangedFinding
 from orglint.diff.posts import Change
 from orglint.model.schema import Post
 from orglint.output.document import (
-    BAD,
-    GOOD,
-    MUTED,
-    WARN,
     Block,
     Cell,
     Paragraph,
     Section,
     Table,
+    Tone,
     holder_count,
     money,
     number,
@@ -33,8 +30,8 @@ from orglint.report.shape import Shape
 
 def _signed_money(amount: float) -> Cell:
     if amount == 0:
-        return Cell("£0", MUTED)
-    return Cell(f"{'+' if amount > 0 else '−'}£{abs(amount):,.0f}", WARN if amount > 0 else GOOD)
+        return Cell("£0", Tone.MUTED)
+    return Cell(f"{'+' if amount > 0 else '−'}£{abs(amount):,.0f}", Tone.WARN if amount > 0 else Tone.GOOD)
 
 
 def _text(value: object) -> str:
@@ -81,7 +78,7 @@ def _post_sections(diff: Diff) -> Section:
     posts = diff.posts
     blocks: list[Block] = []
     if posts.unchanged:
-        blocks.append(Paragraph("No post changed.", tone=MUTED))
+        blocks.append(Paragraph("No post changed.", tone=Tone.MUTED))
     blocks += _added_or_deleted("Added", "Reports to", posts.added)
     blocks += _added_or_deleted("Deleted", "Reported to", posts.deleted)
     if posts.renumbered:
@@ -100,7 +97,9 @@ def _post_sections(diff: Diff) -> Section:
         )
         for move in posts.designations:
             table.add(
-                move.designation, ", ".join(move.before) or Cell("nobody", BAD), ", ".join(move.after) or Cell("nobody", BAD)
+                move.designation,
+                ", ".join(move.before) or Cell("nobody", Tone.BAD),
+                ", ".join(move.after) or Cell("nobody", Tone.BAD),
             )
         blocks.append(table)
     return Section("Posts", blocks)
@@ -116,17 +115,17 @@ def _cost_table(caption: str, lines: list[CostLine]) -> Table:
     table = Table(["", "Before", "After", "Change (min / max)"], numeric=frozenset({1, 2}), caption=caption, whole=frozenset({0}))
     for line in lines:
         low, high = line.delta
-        change = Cell(f"{_signed_money(low).text} / {_signed_money(high).text}", WARN if low > 0 or high > 0 else None)
-        label = Cell(f"{line.label} (partial)", WARN) if line.partial else Cell(line.label)
+        change = Cell(f"{_signed_money(low).text} / {_signed_money(high).text}", Tone.WARN if low > 0 or high > 0 else None)
+        label = Cell(f"{line.label} (partial)", Tone.WARN) if line.partial else Cell(line.label)
         table.add(label, _range(line.before), _range(line.after), change)
     return table
 
 
 def _pay(post: Post | None) -> Cell:
     if post is None:
-        return Cell("—", MUTED)  # not in that version
+        return Cell("—", Tone.MUTED)  # not in that version
     if post.salary is None:
-        return Cell("unknown", WARN)
+        return Cell("unknown", Tone.WARN)
     return Cell(f"{money(post.salary.min)}–{money(post.salary.max)}")
 
 
@@ -151,7 +150,7 @@ def _cost(diff: Diff) -> Section:
             f" ({post_list(entry.post for entry in unknown)}), left out of both versions' figures."
         )
     blocks: list[Block] = [
-        Paragraph(headline, tone=WARN if unknown else None, strong=True),
+        Paragraph(headline, tone=Tone.WARN if unknown else None, strong=True),
         _cost_table("By department", [*diff.cost_by("by_department"), total]),
         _cost_table("By tier", [*diff.cost_by("by_tier"), total]),
     ]
@@ -180,7 +179,7 @@ def _shape(diff: Diff) -> Section:
         ("One-over-one managers", str(len(before.one_over_one)), str(len(after.one_over_one))),
     ]
     for label, old_value, new_value in rows:
-        table.add(Cell(label, MUTED), old_value, Cell(new_value, WARN if new_value != old_value else None))
+        table.add(Cell(label, Tone.MUTED), old_value, Cell(new_value, Tone.WARN if new_value != old_value else None))
     histogram = Table(["Span", "Managers before", "Managers after"], numeric=frozenset({0, 1, 2}), caption="Span of control")
     counts_before, counts_after = dict(before.span_histogram), dict(after.span_histogram)
     for span in sorted(counts_before.keys() | counts_after.keys()):
@@ -196,8 +195,8 @@ def _where(diagnostic: Diagnostic, version: Version) -> str:
     return f"{file}:{span.line}:{span.column}"
 
 
-def _tone(diagnostic: Diagnostic) -> str | None:
-    return BAD if diagnostic.severity is Severity.ERROR else WARN if diagnostic.severity is Severity.WARNING else None
+def _tone(diagnostic: Diagnostic) -> Tone | None:
+    return Tone.BAD if diagnostic.severity is Severity.ERROR else Tone.WARN if diagnostic.severity is Severity.WARNING else None
 
 
 def _finding_table(caption: str, findings: list[Diagnostic], version: Version) -> Table:
@@ -236,7 +235,7 @@ def _compliance(diff: Diff) -> Section:
             f"{len(changes.introduced)} introduced ({plural(errors, 'error')}), {changed}, {len(changes.resolved)} resolved, "
             f"{len(changes.persisting)} persisting (matched by rule, post and message, not by line or row; changed: "
             "the same post's findings of one rule family differ).",
-            tone=BAD if changes.introduces_errors else GOOD,
+            tone=Tone.BAD if changes.introduces_errors else Tone.GOOD,
             strong=True,
         )
     ]
@@ -251,8 +250,8 @@ def _compliance(diff: Diff) -> Section:
 
 def diff_sections(diff: Diff) -> list[Section]:
     header = Table(["", ""], whole=frozenset({0}))
-    header.add(Cell("Before", MUTED), diff.old.label)
-    header.add(Cell("After", MUTED), diff.new.label)
+    header.add(Cell("Before", Tone.MUTED), diff.old.label)
+    header.add(Cell("After", Tone.MUTED), diff.new.label)
     organisation = diff.new.run.structure.organisation
     title = f"{organisation.name if organisation else diff.new.label}: what the restructure changes"
     return [Section(title, [header], level=1), _post_sections(diff), _cost(diff), _shape(diff), _compliance(diff)]

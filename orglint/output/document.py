@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from orglint.model.schema import Post
 from orglint.safe_text import safe_text
 
-GOOD, BAD, WARN, MUTED = "good", "bad", "warn", "muted"
-"""Tones: how a renderer may colour a cell or paragraph (green, red, amber, grey)."""
+
+class Tone(StrEnum):
+    """How a renderer may colour a cell or paragraph; the value is the HTML report's class."""
+
+    GOOD = "good"  # green
+    BAD = "bad"  # red
+    WARN = "warn"  # amber
+    MUTED = "muted"  # grey
+
 
 MAX_LISTED = 25
 """Posts listed by id under a figure before the list says "and N more"."""
@@ -22,7 +30,7 @@ MAX_LISTED = 25
 @dataclass(frozen=True)
 class Cell:
     text: str
-    tone: str | None = None
+    tone: Tone | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", safe_text(self.text))
@@ -48,7 +56,7 @@ class Table:
 @dataclass
 class Paragraph:
     text: str
-    tone: str | None = None
+    tone: Tone | None = None
     strong: bool = False
 
     def __post_init__(self) -> None:

@@ -20,7 +20,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
 from orglint.output.document import Bullets, Cell, Paragraph, Section, Table, number, plural
 from orglint.output.outline import Node, depth_within, outline
-from orglint.output.report import audit_parts, location, unreadable_section
+from orglint.output.report import SEVERITY_TITLES, audit_parts, location, unreadable_section
 from orglint.report.audit import Audit, Report, marks
 from orglint.report.statutory import is_vacant
 from orglint.safe_text import safe_text
@@ -38,7 +38,6 @@ SEVERITY_MARKS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO:
 """The text mark of each severity, so that colour is never the only signal."""
 
 _SEVERITY_WORDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-_SEVERITY_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Information"}
 
 _CSS = """
 :root { --ink: #1f2328; --muted: #57606a; --line: #8c959f; --rule: #d0d7de;
@@ -453,7 +452,7 @@ def _findings(audit: Audit, chart: _Chart) -> str:
         if not groups:
             continue
         count = sum(len(group.findings) for group in groups)
-        parts.append(f'<p class="strong">{SEVERITY_MARKS[severity]} {_SEVERITY_TITLES[severity]} ({count:,})</p>')
+        parts.append(f'<p class="strong">{SEVERITY_MARKS[severity]} {SEVERITY_TITLES[severity]} ({count:,})</p>')
         for group in groups:
             parts.append(
                 f'<div class="table-wrap"><table><caption>{SEVERITY_MARKS[severity]} {_text(group.code)} {_text(group.name)}. '

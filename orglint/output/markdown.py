@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from orglint.output.document import BAD, Bullets, Cell, Paragraph, Section, Table
+from orglint.output.document import Bullets, Cell, Paragraph, Section, Table, Tone
 
 _INLINE_SYNTAX = re.compile(r"[\\`*\[\]<|~]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)")
 """What could make an element of text (a link or image, emphasis, code, a strikethrough, an HTML
@@ -33,7 +33,7 @@ def _line_start(text: str) -> str:
 
 def _cell(cell: Cell) -> str:
     text = _escape(cell.text)
-    return f"**{text}**" if cell.tone == BAD and text else text
+    return f"**{text}**" if cell.tone == Tone.BAD and text else text
 
 
 def _table(table: Table) -> list[str]:

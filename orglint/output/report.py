@@ -9,17 +9,14 @@ from typing import NamedTuple
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
 from orglint.output.document import (
-    BAD,
-    GOOD,
     MAX_LISTED,
-    MUTED,
-    WARN,
     Block,
     Bullets,
     Cell,
     Paragraph,
     Section,
     Table,
+    Tone,
     holder_count,
     money,
     number,
@@ -46,9 +43,9 @@ def location(diagnostic: Diagnostic) -> str:
     return f"{span.file}:{span.line}:{span.column}" + (f" {cell}" if cell else "")
 
 
-_VERDICT_TONES = {"fail": BAD, "pass with warnings": WARN, "pass": GOOD}
-_STATUS_TONES = {HELD: GOOD, VACANT: WARN, MISSING: BAD, IN_CONFLICT: BAD}
-_SEVERITY_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Information"}
+_VERDICT_TONES = {"fail": Tone.BAD, "pass with warnings": Tone.WARN, "pass": Tone.GOOD}
+_STATUS_TONES = {HELD: Tone.GOOD, VACANT: Tone.WARN, MISSING: Tone.BAD, IN_CONFLICT: Tone.BAD}
+SEVERITY_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Information"}
 
 
 def report_sections(report: Report) -> list[Section]:
@@ -92,7 +89,7 @@ def audit_sections(audit: Audit) -> list[Section]:
 def _key_values(pairs: list[tuple[str, str | Cell]]) -> Table:
     table = Table(["", ""], whole=frozenset({0}))
     for key, value in pairs:
-        table.add(Cell(key, MUTED), value)
+        table.add(Cell(key, Tone.MUTED), value)
     return table
 
 
@@ -112,7 +109,7 @@ def _header(audit: Audit) -> Section:
                     ("orglint", header.version),
                 ]
             ),
-            Paragraph(audit.compliance.verdict, tone=BAD if "Not" in audit.compliance.verdict else GOOD, strong=True),
+            Paragraph(audit.compliance.verdict, tone=Tone.BAD if "Not" in audit.compliance.verdict else Tone.GOOD, strong=True),
         ],
         level=1,
     )
@@ -129,7 +126,7 @@ def _compliance_table(first_column: str, rows: list[ComplianceRow]) -> Table:
             row.scope,
             str(row.run),
             str(row.passed),
-            Cell(str(row.failed), BAD if row.failed else None),
+            Cell(str(row.failed), Tone.BAD if row.failed else None),
             *(str(row.counts[severity]) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)),
             str(row.suppressed),
             Cell(row.verdict, _VERDICT_TONES[row.verdict]),
@@ -164,7 +161,7 @@ def _findings(audit: Audit) -> Section:
         if not groups:
             continue
         count = sum(len(group.findings) for group in groups)
-        blocks.append(Paragraph(f"{_SEVERITY_TITLES[severity]} ({count:,})", strong=True))
+        blocks.append(Paragraph(f"{SEVERITY_TITLES[severity]} ({count:,})", strong=True))
         for group in groups:
             table = Table(
                 ["Location", "Post", "Finding"], caption=f"{group.code} {group.name}. Basis: {group.basis}", whole=frozenset({0})
@@ -173,7 +170,7 @@ def _findings(audit: Audit) -> Section:
                 table.add(location(diagnostic), diagnostic.post or "", diagnostic.message)
             blocks.append(table)
     if not blocks:
-        blocks.append(Paragraph("No findings.", tone=GOOD))
+        blocks.append(Paragraph("No findings.", tone=Tone.GOOD))
     return Section("Findings by severity", blocks)
 
 
@@ -201,7 +198,7 @@ def _statutory(audit: Audit) -> Section:
             + (f" {plural(required, 'required designation')} missing." if required else "")
         )
     ]
-    blocks.append(table if table.rows else Paragraph("The rulesets require no designations and none are held.", tone=MUTED))
+    blocks.append(table if table.rows else Paragraph("The rulesets require no designations and none are held.", tone=Tone.MUTED))
     return Section("Statutory officers", blocks)
 
 
@@ -243,13 +240,13 @@ def _shape(audit: Audit) -> Section:
         assert median is not None
         pairs.append(("Span of control (min / median / max)", f"{shape.spans[0]} / {number(median)} / {shape.spans[-1]}"))
     if shape.unreached:
-        pairs.append(("Posts no top post reaches", Cell(f"{shape.unreached:,}", BAD)))
+        pairs.append(("Posts no top post reaches", Cell(f"{shape.unreached:,}", Tone.BAD)))
     blocks: list[Block] = [_key_values(pairs)]
     if shape.spans:
         histogram = Table(["Span", "Managers", ""], numeric=frozenset({0, 1}), caption="Span of control")
         widest = max(count for _, count in shape.span_histogram)
         for span, count in shape.span_histogram:
-            histogram.add(str(span), str(count), Cell("█" * max(1, round(30 * count / widest)), MUTED))
+            histogram.add(str(span), str(count), Cell("█" * max(1, round(30 * count / widest)), Tone.MUTED))
         blocks.append(histogram)
     if shape.one_over_one:
         graph = audit.run.graph
@@ -284,7 +281,7 @@ def _pay_table(first_column: str, lines: list[PayLine], total: PayLine, caption:
             number(line.fte),
             "—" if unpaid else money(line.minimum),
             "—" if unpaid else money(line.maximum),
-            Cell(f"{len(line.without_pay):,}", WARN if line.without_pay else None),
+            Cell(f"{len(line.without_pay):,}", Tone.WARN if line.without_pay else None),
         )
     return table
 
@@ -302,7 +299,7 @@ def _pay_bill(audit: Audit) -> Section:
     ]
     if missing:
         blocks.append(
-            Paragraph(f"{plural(len(missing), 'post')} without pay data (not counted): {post_list(missing)}", tone=WARN)
+            Paragraph(f"{plural(len(missing), 'post')} without pay data (not counted): {post_list(missing)}", tone=Tone.WARN)
         )
     if audit.senior_pay is not None:
         blocks += _senior_pay(audit.senior_pay)
@@ -339,16 +336,16 @@ def _senior_pay(pay: SeniorPay) -> list[Block]:
 def _evaluation(coverage: EvaluationCoverage) -> Section:
     in_scope = len(coverage.in_scope)
 
-    def figure(posts: list[Post], tone: str) -> Cell:
+    def figure(posts: list[Post], tone: Tone) -> Cell:
         return Cell(f"{len(posts):,}", tone if posts else None)
 
     pairs: list[tuple[str, str | Cell]] = [
         ("Posts that need a record", f"{in_scope:,} ({coverage.scope})"),
-        ("Evaluated", Cell(f"{len(coverage.evaluated):,}", GOOD if len(coverage.evaluated) == in_scope else None)),
-        ("Missing a record", figure(coverage.missing, BAD)),
-        ("Incomplete records", figure(coverage.incomplete, BAD)),
-        ("Stale (before the profile changed, or future-dated)", figure(coverage.stale, BAD)),
-        ("Evaluated at another grade", figure(coverage.grade_mismatch, BAD)),
+        ("Evaluated", Cell(f"{len(coverage.evaluated):,}", Tone.GOOD if len(coverage.evaluated) == in_scope else None)),
+        ("Missing a record", figure(coverage.missing, Tone.BAD)),
+        ("Incomplete records", figure(coverage.incomplete, Tone.BAD)),
+        ("Stale (before the profile changed, or future-dated)", figure(coverage.stale, Tone.BAD)),
+        ("Evaluated at another grade", figure(coverage.grade_mismatch, Tone.BAD)),
     ]
     bands = Table(
         ["Check", "Conforming", "Outside", "Not checkable"], numeric=frozenset({1, 2, 3}), caption="Grade-band conformance"
@@ -356,13 +353,13 @@ def _evaluation(coverage: EvaluationCoverage) -> Section:
     bands.add(
         "Grade allowed for the level",
         f"{len(coverage.grade_in_band):,}",
-        figure(coverage.grade_outside_band, BAD),
+        figure(coverage.grade_outside_band, Tone.BAD),
         f"{len(coverage.grade_unchecked):,}",
     )
     bands.add(
         "Salary within the grade's pay band",
         f"{len(coverage.pay_in_band):,}",
-        figure(coverage.pay_outside_band, BAD),
+        figure(coverage.pay_outside_band, Tone.BAD),
         f"{len(coverage.pay_unchecked):,}",
     )
     lists = [

@@ -19,9 +19,9 @@ from rich.markup import escape
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from orglint.output.document import BAD, GOOD, MUTED, WARN, Bullets, Paragraph, Section, Table
+from orglint.output.document import Bullets, Paragraph, Section, Table, Tone
 
-_STYLES = {GOOD: "green", BAD: "bold red", WARN: "yellow", MUTED: "dim", None: ""}
+_STYLES = {Tone.GOOD: "green", Tone.BAD: "bold red", Tone.WARN: "yellow", Tone.MUTED: "dim", None: ""}
 
 _PADDING = 1
 """Spaces each side of a cell."""
