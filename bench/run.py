@@ -260,6 +260,9 @@ def main() -> None:
             f"{all_mb:>5.0f} {findings_in(report):>9}"
         )
 
+    # the language server's latency from a change to its diagnostics (its own script: it drives the server as an editor does)
+    subprocess.run([python, str(Path(__file__).parent / "server_latency.py")], check=True)
+
 
 if __name__ == "__main__":
     main()
