@@ -12,6 +12,7 @@ import json
 import os
 import random
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,21 @@ def test_only_the_fixed_characters_change(tmp_path: Path) -> None:
             '  - {id: AD1, title: "Assistant Director", reports_to: CE, tier: 2}   # moved under the CE\n',
         ),
         ("    grdae: G6    # typo\n", "    grade: G6    # typo\n"),
+    ]
+
+
+def test_comment_text_inside_a_value_is_never_edited(in_tmp: Path) -> None:
+    text = (
+        HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n"
+        '  - {id: AD1, title: "AD # orglint: ignore[S001, S002]", reports_to: CE, tier: 2}\n'
+        "  - id: AD2\n    title: |\n      AD # orglint: ignore[D103]\n    reports_to: CE\n    tier: 2\n"
+        "  - {id: AD3, title: AD, reports_to: CE, tier: 2}   # orglint: ignore[S001] -- stale\n"
+    )
+    write(in_tmp, "s.yaml", text)
+    _, out, _ = run("check", "--diff", "s.yaml")
+    assert [line for line in out.splitlines() if line.startswith(("-", "+")) and not line.startswith(("---", "+++"))] == [
+        "-  - {id: AD3, title: AD, reports_to: CE, tier: 2}   # orglint: ignore[S001] -- stale",
+        "+  - {id: AD3, title: AD, reports_to: CE, tier: 2}",
     ]
 
 
@@ -412,15 +428,17 @@ def test_a_file_changed_on_disk_since_it_was_read_is_not_written(in_tmp: Path) -
 
 
 def test_a_fix_that_would_spoil_the_yaml_is_left_out_and_the_others_made(tmp_path: Path) -> None:
-    """A title holding `# orglint: ignore[...]` inside its quotes reads as a stale suppression;
-    removing that "comment" would cut the quoted value open, so that fix alone is not made."""
-    text = CLEAN.replace("{id: AD3, title: Assistant Director,", '{id: AD3, title: "AD # orglint: ignore[D103] -- x",').replace(
-        "reports_to: CE, tier: 2}\n  - {id: AD2", "reports_to: CE, tier: 3}\n  - {id: AD2", 1
-    )
-    found = findings_of(write(tmp_path, "s.yaml", text))
-    assert sorted(d.code for d in found) == ["S006", "X003"]
-    fixed = fix_text(text, found)
-    assert [d.code for d in fixed.fixed] == ["S006"]
+    """The safety net under every fix: the fixed text must read as YAML as well as before. A
+    fix whose replacement would open a quote it never closes (made up here: no rule's fix does
+    so) is left out alone, and the file's other fixes are made."""
+    text = CLEAN.replace("reports_to: CE, tier: 2}\n  - {id: AD2", "reports_to: CE, tier: 3}\n  - {id: AD2", 1)
+    (s006,) = findings_of(write(tmp_path, "s.yaml", text))
+    line = next(number for number, line in enumerate(text.splitlines(), start=1) if "id: AD3" in line)
+    column = text.splitlines()[line - 1].index("Assistant Director") + 1
+    spoiling = replace(s006, span=s006.span._replace(line=line, column=column, end_line=line, end_column=column + 9))
+    spoiling.replacement = '"Assistant'
+    fixed = fix_text(text, [s006, spoiling])
+    assert fixed.fixed == (s006,)
     assert fixed.text == text.replace("reports_to: CE, tier: 3}", "reports_to: CE, tier: 2}")
 
 

@@ -42,6 +42,22 @@ def test_suppression_on_the_post_line_covers_its_keys_and_names_work(in_tmp: Pat
     assert x003["line"] == 9 and "S002" in x003["message"]
 
 
+def test_comment_text_inside_a_value_is_the_value_s_not_a_suppression(in_tmp: Path) -> None:
+    write(
+        in_tmp,
+        "s.yaml",
+        STRUCTURE_HEAD + "  - {id: CE, title: CE, tier: 1}\n"
+        '  - {id: AD1, title: "AD # orglint: ignore[D103]", reports_to: CE, tier: 2}\n'
+        "  - id: AD2\n    title: |\n      AD # orglint: ignore[D103, S001]\n    reports_to: CE\n    tier: 2\n"
+        "  - {id: AD3, title: 'AD # orglint: ignore[S001]', reports_to: CE, tier: 2}\n"
+        "  - {id: HOS1, title: Head of Service, reports_to: AD1, tier: 3}\n",
+    )
+    _, document = check_json("s.yaml")
+    # neither hides AD1's or AD2's one-over-one nor is reported unused
+    assert [(d["code"], d["post"]) for d in document["diagnostics"]] == [("D103", "AD1")]
+    assert document["summary"]["suppressed"] == 0
+
+
 def test_ignore_file(in_tmp: Path) -> None:
     write(
         in_tmp,

@@ -11,7 +11,7 @@ from orglint.diagnostics import Diagnostic
 from orglint.load.input_findings import invalid_yaml
 from orglint.load.overlay import current_overlay
 from orglint.load.source import Limits, LoadProblem, SourceFile, decode_text, read_bytes
-from orglint.load.suppression_comments import scan
+from orglint.load.suppression_comments import comments_only, scan
 from orglint.load.yaml_source import YamlMap, compose
 
 
@@ -48,7 +48,7 @@ def load_yaml(path: Path, limits: Limits | None = None) -> YamlDocument:
         if earlier is not None:
             return _again(earlier, data)
         document.root, problems = compose(data, document.source)
-        document.source.suppressions = scan(data, document.source.display)
+        document.source.suppressions = comments_only(scan(data, document.source.display), document.root)
     except LoadProblem as problem:
         # the text is kept only for files that failed, to judge whether they meant to be structures
         with contextlib.suppress(LoadProblem):
@@ -65,5 +65,5 @@ def _again(earlier: YamlDocument, data: bytes) -> YamlDocument:
     """A file read before with the same bytes (``orglint server``), as if parsed anew: its tree
     is shared (nothing changes it), its findings are copies (the engine completes them in
     place) and its suppression comments fresh (each run notes which ones were used)."""
-    earlier.source.suppressions = scan(data, earlier.source.display)
+    earlier.source.suppressions = comments_only(scan(data, earlier.source.display), earlier.root)
     return YamlDocument(earlier.source, earlier.root, [replace(finding) for finding in earlier.findings], earlier.text)

@@ -4,9 +4,12 @@ line of the key at fault, and ``# orglint: ignore-file[D103] -- reason`` for a w
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from orglint.diagnostics import Span
 from orglint.load.source import LINE_BREAK, decode_text
+from orglint.load.yaml_source import YamlMap, YamlSeq
 
 _MAYBE_COMMENT = re.compile(rb"#(?:\s|[\x80-\xff])*orglint:")
 """Matches wherever COMMENT could: its ``\\s`` also takes Unicode spaces, which are non-ASCII bytes."""
@@ -64,3 +67,37 @@ def scan(data: str | bytes, display: str) -> list[Suppression]:
             )
         )
     return found
+
+
+def comments_only(suppressions: list[Suppression], root: object) -> list[Suppression]:
+    """The suppressions that are comments: text that reads like one inside a quoted or block
+    scalar (a title ``"AD # orglint: ignore[S001]"``) is part of the value, and neither hides a
+    finding nor is reported unused (so ``--fix`` never edits a value for X003)."""
+    return [found for found in suppressions if not _inside_value(root, (found.line, found.column))]
+
+
+def _inside_value(node: object, position: tuple[int, int]) -> bool:
+    """Whether ``position`` (line, column) lies inside a value of the composed tree ``node``:
+    down the one entry or item whose span holds it (items by bisection: a list of 100,000 posts),
+    to a scalar."""
+    while isinstance(node, YamlMap | YamlSeq):
+        if isinstance(node, YamlSeq):
+            items = node
+            index = bisect_right(range(len(items)), position, key=lambda i: _start(items.item_span(i))) - 1
+            if index < 0 or not _holds(items.item_span(index), position):
+                return False
+            node = items[index]
+        else:
+            key = next((key for key in node if _holds(node.value_span(key), position)), None)
+            if key is None:
+                return False
+            node = node[key]
+    return node is not None
+
+
+def _start(span: Span) -> tuple[int, int]:
+    return span.line, span.column
+
+
+def _holds(span: Span, position: tuple[int, int]) -> bool:
+    return (span.line, span.column) <= position < (span.end_line, span.end_column)
