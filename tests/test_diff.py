@@ -66,6 +66,13 @@ def test_the_carlisle_proposal(at_repo: Path) -> None:
     assert document["findings"]["resolved"] == [] and document["findings"]["persisting"] == 0
 
 
+def test_a_line_with_no_pay_known_on_either_side_shows_no_change_not_pounds_0(at_repo: Path) -> None:
+    """Carlisle's tier 1 (the Chief Executive, TCCE) has no salary in either version."""
+    _, out, _ = run("diff", str(CARLISLE.relative_to(REPO)), str(CARLISLE_PROPOSED.relative_to(REPO)), "--format", "markdown")
+    assert "| Tier 1 (partial) | — | — | — |" in out
+    assert "+£3,500 at the minimum and +£3,000 at the maximum a year." in out
+
+
 def test_the_leicestershire_proposal_moves_and_retiers_a_team_manager(at_repo: Path) -> None:
     _, document = diff_json(str(LEICESTERSHIRE.relative_to(REPO)), str(LEICESTERSHIRE_PROPOSED.relative_to(REPO)))
     old, new = by_id(LEICESTERSHIRE), by_id(LEICESTERSHIRE_PROPOSED)

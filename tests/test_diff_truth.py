@@ -129,7 +129,7 @@ def test_a_post_whose_pay_turns_invalid_is_left_out_of_both_totals(tmp_path: Pat
     for output_format in ("terminal", "markdown"):
         _, shown = diff(tmp_path, council(), in_post(council(), "HOS-CFS-CIC", *MISTYPED_PAY), output_format)
         flat = " ".join(shown.split())
-        assert "+£0" not in flat and "£0 to £0 a year. " + headline in flat
+        assert "+£0" not in flat and "£0 at the minimum and £0 at the maximum a year. " + headline in flat
         assert "(partial)" in flat and "Pay unknown (1)" in flat
         assert output_format == "terminal" or "| Children and Family Services (partial) |" in shown  # names wrap on a terminal
         listed = flat[flat.index("Pay unknown (1)") :]

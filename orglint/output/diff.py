@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeGuard
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.diff.compare import CostLine, Diff, PayUnknown, Version
@@ -105,17 +105,25 @@ def _post_sections(diff: Diff) -> Section:
     return Section("Posts", blocks)
 
 
+def _summed(line: PayLine | None) -> TypeGuard[PayLine]:
+    """Whether a line has pay to add up (a post whose pay is known)."""
+    return line is not None and len(line.without_pay) < line.posts
+
+
 def _range(line: PayLine | None) -> str:
-    if line is None or len(line.without_pay) == line.posts:  # nothing to add up: a dash, not £0
-        return "—"
-    return f"{money(line.minimum)}–{money(line.maximum)}"
+    if _summed(line):
+        return f"{money(line.minimum)}–{money(line.maximum)}"
+    return "—"  # nothing to add up: a dash, not £0
 
 
 def _cost_table(caption: str, lines: list[CostLine]) -> Table:
     table = Table(["", "Before", "After", "Change (min / max)"], numeric=frozenset({1, 2}), caption=caption, whole=frozenset({0}))
     for line in lines:
         low, high = line.delta
-        change = Cell(f"{_signed_money(low).text} / {_signed_money(high).text}", Tone.WARN if low > 0 or high > 0 else None)
+        if not (_summed(line.before) or _summed(line.after)):
+            change = Cell("—")  # no pay known on either side: no change to show, not £0
+        else:
+            change = Cell(f"{_signed_money(low).text} / {_signed_money(high).text}", Tone.WARN if low > 0 or high > 0 else None)
         label = Cell(f"{line.label} (partial)", Tone.WARN) if line.partial else Cell(line.label)
         table.add(label, _range(line.before), _range(line.after), change)
     return table
@@ -141,7 +149,7 @@ def _cost(diff: Diff) -> Section:
     low, high = total.delta
     headline = (
         f"Pay bill (salary range × FTE): {_range(total.before)} before, {_range(total.after)} after: "
-        f"{_signed_money(low).text} to {_signed_money(high).text} a year."
+        f"{_signed_money(low).text} at the minimum and {_signed_money(high).text} at the maximum a year."
     )
     unknown = diff.pay_unknown
     if unknown:
