@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -316,3 +317,32 @@ def test_a_configuration_fault_is_placed_by_its_span_not_its_text(tmp_path: Path
     (fault,) = session.lint(config).findings[real_path(config)]
     assert (fault.span.line, fault.span.column) == (2, 1)
     assert fault.message == "unknown key 'selcet' (did you mean 'select'?)"
+
+
+def test_publishing_reads_each_file_once(riverside: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """However many findings name places in a file (here three ids first used in the root file),
+    one publish reads and indexes that file once."""
+    from pygls.workspace import Workspace
+
+    from orglint.server.language_server import OrglintServer
+
+    server = OrglintServer()
+    server.protocol._workspace = Workspace(None)
+    monkeypatch.setattr(server, "_send", lambda path, diagnostics, version=None: None)
+    reads: Counter[Path] = Counter()
+    read = server.text_of
+
+    def counted(path: Path) -> str:
+        reads[path] += 1
+        return read(path)
+
+    monkeypatch.setattr(server, "text_of", counted)
+    included = riverside / "departments" / "communities.yaml"
+    text = included.read_text()
+    for taken in ("HOS-COM-1", "TM-COM-11", "DIR-COM"):
+        text = text.replace(f"id: {taken}\n", "id: CE\n", 1)
+    server.session.opened(included, text)
+    linted = server.session.lint(included)
+    assert codes_by_file(linted.findings)["communities.yaml"].count("S001") == 3
+    server.publish(real_path(included), linted, {})
+    assert reads and max(reads.values()) == 1
