@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from orglint.diagnostics import Diagnostic, Severity
+from orglint.diagnostics import Diagnostic, Severity, Span
 from orglint.errors import OrglintError
 from orglint.kebab_case import KEBAB_CASE_KEYS
 from orglint.load.overlay import unsaved_text
@@ -40,7 +40,49 @@ def _code(selector: str) -> str | None:
 
 
 class ConfigError(OrglintError):
-    """A configuration file that cannot be used: exit 2, at the file, line and key."""
+    """A configuration file that cannot be used: exit 2, at the file, line and key.
+
+    ``message`` carries no location: ``path`` is the file (its real path) and ``span`` the place
+    in it, where one is known. ``str()`` is the one line the command line shows
+    (``orglint.toml:3:1: unknown key ...``)."""
+
+    def __init__(self, message: str, path: Path, span: Span | None = None, said: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.span = span
+        self._said = said
+
+    def __str__(self) -> str:
+        if self._said is not None:
+            return self._said
+        if self.span is None:
+            return f"{display_path(self.path)}: {self.message}"
+        return f"{self.span.file}:{self.span.line}:{self.span.column}: {self.message}"
+
+
+def _at(path: Path, line: int, column: int) -> Span:
+    return Span(display_path(path), line, column, line, column)
+
+
+_TOML_PLACE = re.compile(r"\s*\((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\)$")
+"""Where tomllib says TOML that does not parse breaks (the end of its message; Python 3.11 gives no
+attributes for it)."""
+
+
+def _invalid_toml(path: Path, text: str, error: tomllib.TOMLDecodeError) -> ConfigError:
+    """TOML that does not parse, placed where tomllib stopped; shown on the command line in
+    tomllib's own words."""
+    said = f"{display_path(path)}: invalid TOML: {error}"
+    place = _TOML_PLACE.search(str(error))
+    if place is None:
+        return ConfigError(f"invalid TOML: {error}", path, said=said)
+    if place["line"] is not None:
+        line, column = int(place["line"]), int(place["column"])
+    else:  # at the end of the text
+        lines = text.rstrip("\r\n").split("\n")
+        line, column = len(lines), len(lines[-1]) + 1
+    return ConfigError(f"invalid TOML: {str(error)[: place.start()]}", path, _at(path, line, column), said=said)
 
 
 class Settings(BaseModel):
@@ -167,18 +209,18 @@ def _parse(path: Path, required: bool) -> Settings | None:
         text = unsaved if unsaved is not None else path.read_text(encoding="utf-8")
         document = tomllib.loads(text)
     except OSError as error:
-        raise ConfigError(f"{display_path(path)}: cannot be read: {error.strerror or error}") from None
+        raise ConfigError(f"cannot be read: {error.strerror or error}", path) from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{display_path(path)}: invalid TOML: {error}") from None
+        raise _invalid_toml(path, text, error) from None
     except RecursionError:  # tomllib recurses once per nested array or table
         line, column = _deepest(text)
-        raise ConfigError(f"{display_path(path)}:{line}:{column}: invalid TOML: arrays or tables nested too deeply") from None
+        raise ConfigError("invalid TOML: arrays or tables nested too deeply", path, _at(path, line, column)) from None
     section = None
     if path.name == "pyproject.toml":
         table = document.get("tool", {}).get("orglint")
         if table is None:
             if required:
-                raise ConfigError(f"{display_path(path)}: no [tool.orglint] table")
+                raise ConfigError("no [tool.orglint] table", path)
             return None
         section = "tool.orglint"
     else:
@@ -195,7 +237,7 @@ def _parse(path: Path, required: bool) -> Settings | None:
             message = f"unknown key {key!r}{hint}"
         else:
             message = f"{'.'.join(str(step) for step in detail['loc'])}: {plain_message(detail)}"
-        raise ConfigError(f"{display_path(path)}:{line}:{column}: {message}") from None
+        raise ConfigError(message, path, _at(path, line, column)) from None
 
 
 def _known_keys(loc: tuple[str | int, ...]) -> list[str]:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from orglint import config
+
 from .conftest import STRUCTURE_HEAD, findings, run, write
 
 ONE_OVER_ONE = "  - {id: CE, title: CE, tier: 1}\n  - {id: AD1, title: AD, reports_to: CE, tier: 5}\n"
@@ -67,3 +71,23 @@ def test_unknown_key_and_bad_value_exit_2_at_file_line_and_key(in_tmp: Path) -> 
     write(in_tmp, "broken.toml", "ignore = [\n")
     exit_code, _, err = run("check", "s.yaml", "--config", "broken.toml")
     assert exit_code == 2 and "invalid TOML" in err and "Traceback" not in err
+
+
+def test_a_configuration_error_carries_its_place_apart_from_its_message(in_tmp: Path) -> None:
+    """The language server places a fault from ``span``; the command line still says it on one line."""
+    write(in_tmp, "bad.toml", 'ignore = ["D103"]\nselcet = ["S"]\n')
+    with pytest.raises(config.ConfigError) as raised:
+        config.load(in_tmp / "bad.toml")
+    error = raised.value
+    assert error.span is not None and (error.span.line, error.span.column) == (2, 1)
+    assert error.message == "unknown key 'selcet' (did you mean 'select'?)"
+    assert str(error) == f"bad.toml:2:1: {error.message}"
+    write(in_tmp, "broken.toml", "ignore = [\n  1 = 2\n")
+    with pytest.raises(config.ConfigError) as raised:
+        config.load(in_tmp / "broken.toml")
+    broken = raised.value
+    assert broken.span is not None and broken.span.line == 2
+    assert broken.message.startswith("invalid TOML: ") and "line" not in broken.message
+    assert str(broken).startswith("broken.toml: invalid TOML: ") and str(broken).endswith("(at line 2, column 5)")
+    exit_code, _, err = run("check", "--config", "broken.toml")
+    assert exit_code == 2 and err == f"orglint: error: {broken}\n"

@@ -156,9 +156,11 @@ async def test_a_root_file_publishes_findings_of_its_included_files(client: Lang
     # the Chief Executive now reports to a post of an included file: a loop through two files
     edited = text.replace("reports_to: null", "reports_to: HOS-COM-1", 1)
     replace_all(client, uri, edited, 2)
-    found = await published(client, uri, lambda found: "S003" in codes(found) or "S004" in codes(found))
-    assert found
-    assert included_uri in client.diagnostics  # published to (cleared on) the included file too
+    found = await published(client, uri, lambda found: "S003" in codes(found))
+    loop = next(d for d in found if d.code == "S003")
+    # the loop's other posts are in the included file: its related places point into it
+    assert loop.related_information is not None
+    assert included_uri in {place.location.uri for place in loop.related_information}
 
 
 @pytest.mark.asyncio
@@ -376,3 +378,59 @@ async def test_shutdown_and_exit_end_the_process_cleanly(repository: Path) -> No
     await published(client, uri, lambda found: True)
     await client.shutdown_session()
     assert client._server is not None and client._server.returncode == 0
+
+
+@pytest.mark.asyncio
+async def test_a_line_break_the_protocol_does_not_count_moves_nothing(client: LanguageClient, repository: Path) -> None:
+    """U+2028 ends a line for YAML, not for the editor: the finding after it, and the edits made for
+    it, stay on their own line."""
+    await start(client)
+    included = repository / "departments" / "communities.yaml"
+    edited = (
+        included.read_text()
+        .replace("title: Director of Communities", 'title: "Director\u2028of Communities"', 1)
+        .replace("    tier: 2\n", "    tier: 5\n", 1)
+    )
+    uri = open_file(client, included, edited)
+    found = await published(client, uri, lambda found: "S006" in codes(found))
+    tier = next(d for d in found if d.code == "S006")
+    editor_lines = edited.split("\n")
+    assert editor_lines[tier.range.start.line] == "    tier: 5"
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=tier.range,
+            context=types.CodeActionContext(diagnostics=[tier], only=[types.CodeActionKind.QuickFix]),
+        )
+    )
+    assert actions is not None
+    suppress = next(a for a in actions if isinstance(a, types.CodeAction) and a.title.startswith("Suppress S006"))
+    assert suppress.edit is not None and suppress.edit.changes is not None
+    (comment,) = suppress.edit.changes[uri]
+    assert comment.range.start.line == tier.range.start.line
+
+
+@pytest.mark.asyncio
+async def test_a_new_file_an_open_root_includes_is_linted(client: LanguageClient, repository: Path) -> None:
+    await start(client)
+    root_uri = open_file(client, repository / "council.yaml")
+    await published(client, root_uri, lambda found: True)
+    created = repository / "departments" / "new.yaml"
+    created.write_text("orglint: 1\nposts:\n  - {id: CE, title: Second Chief, reports_to: CE, tier: 2}\n")
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(changes=[types.FileEvent(uri=created.as_uri(), type=types.FileChangeType.Created)])
+    )
+    found = await published(client, created.as_uri(), lambda found: "S001" in codes(found))
+    assert found
+
+
+@pytest.mark.asyncio
+async def test_a_change_to_a_document_never_opened_is_ignored_quietly(client: LanguageClient, repository: Path) -> None:
+    await start(client)
+    never_opened = (repository / "departments" / "communities.yaml").as_uri()
+    replace_all(client, never_opened, "orglint: 1\nposts: []\n", 2)
+    # still answering, and nothing was said to the user
+    included = repository / "departments" / "place.yaml"
+    uri = open_file(client, included, included.read_text().replace("    tier: 2\n", "    tier: 5\n", 1))
+    await published(client, uri, lambda found: "S006" in codes(found))
+    assert client.messages == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from orglint.diagnostics import Diagnostic, Span
 from orglint.load.overlay import Overlay, reading
 from orglint.load.source import read_text, real_path
 from orglint.server.actions import safe_fix, suppression
+from orglint.server.positions import DocumentText
 from orglint.server.session import LintSession, SettingsError
 
 from .conftest import SAMPLES, run
@@ -262,3 +264,85 @@ def test_a_ruleset_or_configuration_edited_in_the_editor_is_used_at_once(
     assert "S006" not in codes_by_file(session.lint(included).findings)["communities.yaml"]
     session.closed(settings)  # back to what is saved
     assert "S006" in codes_by_file(session.lint(included).findings)["communities.yaml"]
+
+
+def test_places_go_through_offsets_across_breaks_the_protocol_does_not_count(riverside: Path) -> None:
+    """YAML breaks lines at U+2028 (and U+2029, U+0085), the protocol does not: a finding after
+    one is published, suppressed and hovered on its own line, not the next."""
+    included = riverside / "departments" / "communities.yaml"
+    text = (
+        included.read_text()
+        .replace("title: Director of Communities", 'title: "Director\u2028of Communities"', 1)
+        .replace("    tier: 2\n", "    tier: 5\n", 1)
+    )
+    session = LintSession()
+    session.opened(included, text)
+    (finding,) = [f for f in session.lint(included).findings[real_path(included)] if f.code == "S006"]
+    editor_lines = text.split("\n")
+    document = DocumentText(text)
+    published = document.span_range(finding.span)
+    assert editor_lines[published.start.line][published.start.character : published.end.character] == "5"
+    added = suppression(text, finding)
+    assert added is not None and editor_lines[added.start.line] == "    tier: 5"
+    start = published.start
+    assert document.place(document.offset(start.line, start.character)) == (finding.span.line, finding.span.column)
+
+
+def test_no_suppression_comment_is_offered_where_the_protocol_sees_no_line_end() -> None:
+    text = 'posts:\n  - {id: A, title: "x\u2028y"}\n'
+    assert suppression(text, _finding("S001", 2)) is None  # the comment would land inside the quoted title
+    after = suppression(text, _finding("S002", 3))  # YAML's line 3 ends the editor's line 1
+    assert after is not None and (after.start.line, after.start.character) == (1, len(text.split("\n")[1]))
+
+
+def test_hover_escapes_every_message_and_folds_its_line_breaks() -> None:
+    from orglint.server.hover import rule_markdown
+
+    fault = Diagnostic("", "unknown rule '![x](http://evil.example/t.png)'\n# heading\n- item", Span("r.yaml", 3, 1, 3, 5))
+    shown = rule_markdown(fault)
+    assert "![x](" not in shown and "\\!\\[x\\]\\(http" in shown
+    assert "\n" not in shown  # no line of its own: no heading, list or rule
+    finding = Diagnostic("S001", "duplicate\n===\n", Span("r.yaml", 3, 1, 3, 5))
+    assert "\n===" not in rule_markdown(finding)
+
+
+def test_a_configuration_fault_is_placed_by_its_span_not_its_text(tmp_path: Path) -> None:
+    """A folder name that reads like a place (``x:9:9: y``) does not move the fault."""
+    folder = tmp_path / "x:9:9: y"
+    (folder / ".git").mkdir(parents=True)
+    config = folder / "orglint.toml"
+    config.write_text("")
+    session = LintSession()
+    session.opened(config, 'ignore = ["D103"]\nselcet = ["S"]\n')
+    (fault,) = session.lint(config).findings[real_path(config)]
+    assert (fault.span.line, fault.span.column) == (2, 1)
+    assert fault.message == "unknown key 'selcet' (did you mean 'select'?)"
+
+
+def test_publishing_reads_each_file_once(riverside: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """However many findings name places in a file (here three ids first used in the root file),
+    one publish reads and indexes that file once."""
+    from pygls.workspace import Workspace
+
+    from orglint.server.language_server import OrglintServer
+
+    server = OrglintServer()
+    server.protocol._workspace = Workspace(None)
+    monkeypatch.setattr(server, "_send", lambda path, diagnostics, version=None: None)
+    reads: Counter[Path] = Counter()
+    read = server.text_of
+
+    def counted(path: Path) -> str:
+        reads[path] += 1
+        return read(path)
+
+    monkeypatch.setattr(server, "text_of", counted)
+    included = riverside / "departments" / "communities.yaml"
+    text = included.read_text()
+    for taken in ("HOS-COM-1", "TM-COM-11", "DIR-COM"):
+        text = text.replace(f"id: {taken}\n", "id: CE\n", 1)
+    server.session.opened(included, text)
+    linted = server.session.lint(included)
+    assert codes_by_file(linted.findings)["communities.yaml"].count("S001") == 3
+    server.publish(real_path(included), linted, {})
+    assert reads and max(reads.values()) == 1

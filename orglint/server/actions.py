@@ -14,7 +14,7 @@ from lsprotocol import types
 
 from orglint.diagnostics import Diagnostic
 from orglint.fix import fix_text, fixable
-from orglint.server.positions import lsp_lines, offset_position
+from orglint.server.positions import DocumentText, offset_position
 
 _EXISTING = re.compile(r"#\s*orglint:\s*ignore\[(?P<codes>[^\]]*)\]")
 """A line's suppression comment (orglint/load/suppression_comments.py), to add a code to."""
@@ -76,28 +76,30 @@ def _difference(before: str, after: str) -> Replacement:
 def suppression(text: str, finding: Diagnostic) -> Replacement | None:
     """``# orglint: ignore[CODE] -- `` at the end of the finding's line (or CODE added to the
     comment already there), with the cursor where the reason goes. None where a comment cannot
-    suppress it (an input finding: X001, X002) or its line is not in the text."""
+    suppress it (an input finding: X001, X002), its line is not in the text, or its line ends in
+    a break the protocol does not count (U+0085, U+2028, U+2029: the text after it is on the
+    editor's same line, so a comment there would land inside the next line's text)."""
     if finding.about_input or not finding.code:
         return None
-    lines = lsp_lines(text)
-    index = finding.span.line - 1
-    if not 0 <= index < len(lines):
+    document = DocumentText(text)
+    number = finding.span.line
+    if not 1 <= number <= document.yaml_line_count():
         return None
-    line = lines[index]
+    start, end = document.yaml.line_start(number), document.yaml.line_end(number)
+    if end < len(text) and text[end] not in "\r\n":
+        return None
+    line = text[start:end]
     existing = _EXISTING.search(line)
     if existing is not None:
         codes = [code.strip() for code in existing["codes"].split(",") if code.strip()]
         if finding.code in codes:
             return None
-        at = existing.end("codes")
+        where = document.position(start + existing.end("codes"))
         new = ", " + finding.code if codes else finding.code
-        where = types.Position(line=index, character=at)
-        return Replacement(where, where, new, types.Position(line=index, character=len(line) + len(new)))
-    kept = len(line.rstrip())
+        after = document.position(end)
+        return Replacement(where, where, new, types.Position(line=after.line, character=after.character + len(new)))
+    kept = document.position(start + len(line.rstrip()))
     comment = f"  # orglint: ignore[{finding.code}] -- "
     return Replacement(
-        types.Position(line=index, character=kept),
-        types.Position(line=index, character=len(line)),
-        comment,
-        types.Position(line=index, character=kept + len(comment)),
+        kept, document.position(end), comment, types.Position(line=kept.line, character=kept.character + len(comment))
     )

@@ -48,7 +48,7 @@ def rule_markdown(diagnostic: Diagnostic) -> str:
     """The finding's rule: what it checks, why, its basis and how to fix it (Markdown)."""
     rule = registered_rules().get(diagnostic.code)
     if rule is None:
-        return f"**{diagnostic.message}**"
+        return f"**{_escaped(diagnostic.message)}**"  # a ruleset's or configuration's fault, which quotes user text
     sections = _sections(rule)
     parts = [f"**{rule.code} {rule.name}** ({diagnostic.severity.label}): {_escaped(diagnostic.message)}", rule.summary()]
     for title in _SHOWN_SECTIONS:
@@ -100,5 +100,6 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
 
 
 def _escaped(text: str) -> str:
-    """User text shown as itself in Markdown, never as markup or a link."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """User text shown as itself in Markdown, never as markup or a link: its line breaks folded to
+    spaces (a line of its own could start a heading, a list or a rule), its markup escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.splitlines()))

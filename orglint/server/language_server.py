@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
 from orglint import __version__
@@ -26,11 +29,12 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import StructureRun
 from orglint.load.overlay import Overlay
 from orglint.load.source import LoadProblem, read_text, real_path
+from orglint.safe_text import safe_text
 from orglint.server.actions import Replacement, every_safe_fix, fix_title, safe_fix, suppression
 from orglint.server.hover import docs_uri, post_markdown, rule_markdown, word_at
-from orglint.server.positions import contains, lsp_lines, span_range
+from orglint.server.positions import DocumentText, contains, lsp_lines, span_range
 from orglint.server.related import related_places
-from orglint.server.session import Linted, LintSession, SettingsError, is_lintable
+from orglint.server.session import Linted, LintSession, SettingsError, is_config_file, is_lintable
 
 DEBOUNCE_SECONDS = 0.05
 """Changes closer together than this are linted together, once they pause."""
@@ -51,11 +55,25 @@ _SEVERITIES = {
 log = logging.getLogger(__name__)
 
 
+class OrglintProtocol(LanguageServerProtocol):
+    """pygls's protocol, but a change to a document the editor never opened (a client's mistake)
+    is logged and ignored, not answered with an "Error in server" message."""
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> Iterator[Any]:
+        if unquote(params.text_document.uri) not in self.workspace.text_documents:
+            log.warning("ignored a change to %s, which was never opened", params.text_document.uri)
+            return
+        yield from super().lsp_text_document__did_change(params)
+
+
 class OrglintServer(LanguageServer):
     """The server's state: the lint session, the last lint covering each file, what was published."""
 
     def __init__(self) -> None:
-        super().__init__("orglint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "orglint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental, protocol_cls=OrglintProtocol
+        )
         self.session = LintSession()
         self.latest: dict[Path, Linted] = {}
         """By real path: the last lint that covered the file (its findings, its structure)."""
@@ -77,7 +95,6 @@ class OrglintServer(LanguageServer):
         self._linting = False
         self._cleared: set[Path] = set()
         """Files closed or deleted while the running lint read them: it publishes nothing to them."""
-        """When the last lint after a change ended (the event loop's clock)."""
 
     # Files and their text
 
@@ -166,7 +183,9 @@ class OrglintServer(LanguageServer):
             return
         for path, outcome in done.result():
             if isinstance(outcome, Exception):
-                self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"orglint: {path.name}: {outcome!r}"))
+                self.window_show_message(
+                    types.ShowMessageParams(types.MessageType.Error, safe_text(f"orglint: {path.name}: {outcome!r}"))
+                )
             elif path not in self._cleared:  # closed or deleted while it was linted
                 self.publish(path, outcome, versions)
         if self._due and self._timer is None:
@@ -181,6 +200,7 @@ class OrglintServer(LanguageServer):
         self._said[linted_path] = linted.failure
         before = self.published.get(linted_path, set())
         self.published[linted_path] = set(linted.findings)
+        documents: dict[Path, DocumentText] = {}  # each file read and indexed once per publish
         claimed = {file for origin, files in self.published.items() if origin != linted_path for file in files}
         for stale in before - set(linted.findings) - claimed:
             self._send(stale, [])
@@ -192,8 +212,8 @@ class OrglintServer(LanguageServer):
             version = None
             if file in self.uris:  # open: the findings are those of this version of its text
                 version = self.versions[file] = versions.get(file)
-            lines = self.lines(file) if findings else []
-            self._send(file, [self.to_lsp(finding, lines, linted.runs) for finding in findings], version)
+            document = self.document(file, documents)
+            self._send(file, [self.to_lsp(finding, document, linted.runs, documents) for finding in findings], version)
 
     def clear(self, path: Path) -> None:
         """Forget what was published to ``path`` and for it."""
@@ -221,21 +241,29 @@ class OrglintServer(LanguageServer):
 
     # Protocol values
 
-    def lines(self, path: Path) -> list[str]:
-        return lsp_lines(self.text_of(path))
+    def document(self, path: Path, documents: dict[Path, DocumentText] | None = None) -> DocumentText:
+        """The file's text as the editor holds it, indexed by line (kept in ``documents`` if given)."""
+        if documents is None:
+            return DocumentText(self.text_of(path))
+        if path not in documents:
+            documents[path] = DocumentText(self.text_of(path))
+        return documents[path]
 
-    def to_lsp(self, finding: Diagnostic, lines: list[str], runs: list[StructureRun]) -> types.Diagnostic:
-        """The finding as the protocol gives it (``lines``: its file's)."""
+    def to_lsp(
+        self, finding: Diagnostic, document: DocumentText, runs: list[StructureRun], documents: dict[Path, DocumentText]
+    ) -> types.Diagnostic:
+        """The finding as the protocol gives it (``document``: its file's text; ``documents``: the
+        texts read so far, by real path, for the places it relates)."""
         codec = self.workspace.position_codec
         run = run_of(finding, runs)
         related = []
         for span, message in related_places(finding, run):
             file = real_path(place_file(span.file, run))
-            place = types.Location(uri=self.uri_of(file), range=span_range(span, self.lines(file), codec))
+            place = types.Location(uri=self.uri_of(file), range=span_range(span, self.document(file, documents), codec))
             related.append(types.DiagnosticRelatedInformation(location=place, message=message))
         href = docs_uri(finding.code) if finding.code else None
         return types.Diagnostic(
-            range=span_range(finding.span, lines, codec),
+            range=span_range(finding.span, document, codec),
             message=finding.message,
             severity=_SEVERITIES[finding.severity],
             code=finding.code or None,
@@ -251,10 +279,11 @@ class OrglintServer(LanguageServer):
             return []
         return [finding for finding in linted.findings.get(path, []) if contains(finding.span, line, column)]
 
-    def edit(self, uri: str, path: Path, replacement: Replacement) -> types.TextEdit:
-        codec, lines = self.workspace.position_codec, self.lines(path)
+    def edit(self, document: DocumentText, replacement: Replacement) -> types.TextEdit:
         span = types.Range(start=replacement.start, end=replacement.end)
-        return types.TextEdit(range=codec.range_to_client_units(lines, span), new_text=replacement.new)
+        return types.TextEdit(
+            range=self.workspace.position_codec.range_to_client_units(document.lines, span), new_text=replacement.new
+        )
 
 
 def run_of(finding: Diagnostic, runs: list[StructureRun]) -> StructureRun | None:
@@ -355,6 +384,10 @@ def did_change_watched_files(ls: OrglintServer, params: types.DidChangeWatchedFi
         if path is None or not is_lintable(path):
             continue
         relint.extend(ls.dependents(path))
+        if change.type == types.FileChangeType.Created and not is_config_file(path):
+            # no lint read it yet, but an open structure's `include:` may match it (a `git pull`,
+            # a branch switched, a file made in the file tree): each open structure is linted again
+            relint.extend(ls.open_paths())
         ls.session.changed_on_disk(path)
         if change.type == types.FileChangeType.Deleted:
             ls.clear(path)
@@ -366,13 +399,14 @@ def hover(ls: OrglintServer, params: types.HoverParams) -> types.Hover | None:
     path = ls.path_of(params.text_document.uri)
     if path is None or path not in ls.latest:
         return None
-    lines = ls.lines(path)
-    if params.position.line >= len(lines):
+    document = ls.document(path)
+    if params.position.line >= len(document.lines):
         return None
-    place = ls.workspace.position_codec.position_from_client_units(lines, params.position)
-    parts = [rule_markdown(finding) for finding in ls.findings_at(path, place.line + 1, place.character + 1)]
+    place = ls.workspace.position_codec.position_from_client_units(document.lines, params.position)
+    line, column = document.place(document.offset(place.line, place.character))  # as findings count lines: YAML's
+    parts = [rule_markdown(finding) for finding in ls.findings_at(path, line, column)]
     linted = ls.latest[path]
-    word = word_at(lines[place.line], place.character)
+    word = word_at(document.lines[place.line], place.character)
     for run in linted.runs:
         post = run.graph.posts.get(word) if word is not None else None
         if post is not None and any(source.path == path or real_path(source.path) == path for source in run.structure.files):
@@ -395,25 +429,25 @@ def code_action(ls: OrglintServer, params: types.CodeActionParams) -> list[types
         return None
     if ls.versions.get(path) != ls.workspace.get_text_document(uri).version:
         return None  # changed since it was linted: the findings' places are not this text's
-    lines = ls.lines(path)
-    selected = ls.workspace.position_codec.range_from_client_units(lines, params.range)
-    findings = [
-        finding
-        for finding in ls.latest[path].findings.get(path, [])
-        if _overlaps(finding, selected.start.line + 1, selected.end.line + 1)
-    ]
-    text = ls.text_of(path)
+    document = ls.document(path)
+    selected = ls.workspace.position_codec.range_from_client_units(document.lines, params.range)
+    first_line, _ = document.place(
+        document.offset(selected.start.line, selected.start.character)
+    )  # as findings count lines: YAML's
+    last_line, _ = document.place(document.offset(selected.end.line, selected.end.character))
+    findings = [finding for finding in ls.latest[path].findings.get(path, []) if _overlaps(finding, first_line, last_line)]
+    text = document.text
     wanted = params.context.only
     actions: list[types.CodeAction] = []
     if _asked_for(FIX_ALL, wanted):
         every = every_safe_fix(text, ls.latest[path].findings.get(path, []))
         if every is not None:
-            edit = types.WorkspaceEdit(changes={uri: [ls.edit(uri, path, every)]})
+            edit = types.WorkspaceEdit(changes={uri: [ls.edit(document, every)]})
             actions.append(types.CodeAction(title="Fix every safe fix in this file", kind=FIX_ALL, edit=edit))
     if not _asked_for(types.CodeActionKind.QuickFix, wanted):
         return actions
     for finding in findings:
-        reported = ls.to_lsp(finding, lines, ls.latest[path].runs)
+        reported = ls.to_lsp(finding, document, ls.latest[path].runs, {path: document})
         fixed = safe_fix(text, finding)
         if fixed is not None:
             actions.append(
@@ -422,7 +456,7 @@ def code_action(ls: OrglintServer, params: types.CodeActionParams) -> list[types
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=[reported],
                     is_preferred=True,
-                    edit=types.WorkspaceEdit(changes={uri: [ls.edit(uri, path, fixed)]}),
+                    edit=types.WorkspaceEdit(changes={uri: [ls.edit(document, fixed)]}),
                 )
             )
         suppressed = suppression(text, finding)
@@ -435,7 +469,7 @@ def code_action(ls: OrglintServer, params: types.CodeActionParams) -> list[types
                     title=f"Suppress {finding.code} on this line, with a reason",
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=[reported],
-                    edit=types.WorkspaceEdit(changes={uri: [ls.edit(uri, path, suppressed)]}),
+                    edit=types.WorkspaceEdit(changes={uri: [ls.edit(document, suppressed)]}),
                     command=types.Command(title="Write the reason", command=PLACE_CURSOR, arguments=[uri, cursor]),
                 )
             )

@@ -1,15 +1,24 @@
 """Between orglint's places (1-based lines and columns in code points, ``Span``) and the protocol's
-(0-based lines, columns in the client's code units: UTF-16 unless it chose otherwise)."""
+(0-based lines, columns in the client's code units: UTF-16 unless it chose otherwise).
+
+The two count lines differently. A finding's line is YAML's (``orglint.load.source.LINE_BREAK``:
+also U+0085, U+2028 and U+2029), the protocol's breaks only at ``\\r\\n``, ``\\r`` and ``\\n``. So a
+place goes through its offset into the text, never from one line number to the other: a file
+cannot move a finding, or an edit made for it, onto another line by holding such a character.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from functools import cached_property
 
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
 from orglint.diagnostics import Span
+from orglint.load.source import LINE_BREAK
+from orglint.text_edits import SourceText
 
 _LSP_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 """The protocol's line breaks (LSP 3.17: "\\n", "\\r\\n" and "\\r")."""
@@ -20,23 +29,79 @@ def lsp_lines(text: str) -> list[str]:
     return _LSP_LINE_BREAK.split(text)
 
 
-def span_range(span: Span, lines: Sequence[str], codec: PositionCodec) -> types.Range:
-    """The span's range in client units. An empty span (a finding about a whole file, at 1:1)
-    covers the rest of its line, so that editors show it."""
-    start = types.Position(line=max(span.line - 1, 0), character=max(span.column - 1, 0))
-    end = types.Position(line=max(span.end_line - 1, 0), character=max(span.end_column - 1, 0))
-    if (start.line, start.character) >= (end.line, end.character):
-        line = lines[start.line] if start.line < len(lines) else ""
-        end = types.Position(line=start.line, character=max(len(line), start.character + 1))
-    return codec.range_to_client_units(lines, types.Range(start=start, end=end))
+class DocumentText:
+    """A file's text, with where its lines start as YAML counts them (findings) and as the
+    protocol counts them (the editor)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.yaml = SourceText(text)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The protocol's lines, without their breaks."""
+        return lsp_lines(self.text)
+
+    @cached_property
+    def _lsp_starts(self) -> list[int]:
+        return [0, *(brk.end() for brk in _LSP_LINE_BREAK.finditer(self.text))]
+
+    @cached_property
+    def _yaml_starts(self) -> list[int]:
+        return [0, *(brk.end() for brk in LINE_BREAK.finditer(self.text))]
+
+    def position(self, offset: int) -> types.Position:
+        """The protocol position (code points) of an offset."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self._lsp_starts, offset) - 1
+        return types.Position(line=line, character=offset - self._lsp_starts[line])
+
+    def offset(self, line: int, character: int) -> int:
+        """The offset of a protocol position (0-based, code points; past the end of its line: the
+        line's end)."""
+        starts = self._lsp_starts
+        line = max(0, min(line, len(starts) - 1))
+        return starts[line] + min(max(character, 0), len(self.lines[line]))
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) of an offset, as findings count them (YAML's lines)."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self._yaml_starts, offset) - 1
+        return line + 1, offset - self._yaml_starts[line] + 1
+
+    def yaml_line_count(self) -> int:
+        return len(self._yaml_starts)
+
+    def span_offsets(self, span: Span) -> tuple[int, int]:
+        """The span's (start, end) offsets (a line past the text's end: the text's end)."""
+        return self.line_offset(span.line, span.column), self.line_offset(span.end_line, span.end_column)
+
+    def line_offset(self, line: int, column: int) -> int:
+        if line < 1:
+            return 0
+        if line > self.yaml_line_count():
+            return len(self.text)
+        return self.yaml.offset(line, max(column, 1))
+
+    def span_range(self, span: Span) -> types.Range:
+        """The span's range in protocol positions (code points). An empty span (a finding about a
+        whole file, at 1:1) covers the rest of its line, so that editors show it."""
+        start, end = self.span_offsets(span)
+        begin = self.position(start)
+        if end <= start:
+            line = self.lines[begin.line] if begin.line < len(self.lines) else ""
+            return types.Range(start=begin, end=types.Position(line=begin.line, character=max(len(line), begin.character + 1)))
+        return types.Range(start=begin, end=self.position(end))
+
+
+def span_range(span: Span, document: DocumentText, codec: PositionCodec) -> types.Range:
+    """The span's range in client units."""
+    return codec.range_to_client_units(document.lines, document.span_range(span))
 
 
 def offset_position(text: str, offset: int) -> types.Position:
     """The protocol position (code points) of an offset into ``text``."""
-    line, line_start = 0, 0
-    for brk in _LSP_LINE_BREAK.finditer(text, 0, offset):
-        line, line_start = line + 1, brk.end()
-    return types.Position(line=line, character=offset - line_start)
+    return DocumentText(text).position(offset)
 
 
 def contains(span: Span, line: int, column: int) -> bool:

@@ -8,7 +8,7 @@ to each file it names. Nothing here speaks LSP.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from orglint import config as configuration
 from orglint.config import CONFIG_FILES, Config, ConfigError, Settings
-from orglint.diagnostics import Diagnostic, Severity, Span
+from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import LintOptions, RulesetKey, StructureRun, lint
 from orglint.errors import OrglintError
 from orglint.load.discover import YAML_SUFFIXES, PathNotFound, structure_roots
@@ -30,13 +30,6 @@ from orglint.model.validate import plain_message
 from orglint.ruleset import Ruleset, RulesetError, load_ruleset
 from orglint.safe_text import safe_text
 
-_LOCATED = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.DOTALL)
-"""How a ConfigError names its place (``orglint.toml:3:1: unknown key ...``)."""
-_INVALID_TOML = re.compile(
-    r"^(?P<file>.*?): (?P<message>invalid TOML: .*\((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\))$",
-    re.DOTALL,
-)
-"""A ConfigError for TOML that does not parse, placed as tomllib places it."""
 _ORGLINT_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*orglint\b", re.MULTILINE)
 """Where a pyproject.toml gives orglint's settings: its ``[tool.orglint]`` tables."""
 
@@ -175,7 +168,7 @@ class LintSession:
                     return self._lint_config(path)
                 return self._lint_yaml(path)
             except ConfigError as error:
-                return _config_failure(error, path, self._text)
+                return _config_failure(error, path)
             except RulesetError as error:
                 return _ruleset_failure(error, path)
             except PathNotFound:  # a file the editor holds that was never saved: nothing on disk to place it
@@ -232,23 +225,17 @@ def _is_ruleset(path: Path) -> bool:
     return isinstance(document.root, YamlMap) and "orglint-ruleset" in document.root
 
 
-def _config_failure(error: ConfigError, linted: Path, text_of: Callable[[Path], str]) -> Linted:
-    """A configuration file's fault, on the file (``orglint.toml:3:1: ...`` names it; TOML that
-    does not parse is placed where tomllib stopped)."""
-    match = _LOCATED.match(str(error)) or _INVALID_TOML.match(str(error))
-    if match is None:
-        return Linted({real_path(linted): []}, failure=safe_text(str(error)))
-    file = real_path(match["file"])
-    if match["line"] is not None:
-        line, column = int(match["line"]), int(match["column"])
-    else:  # at the end of the text
-        lines = text_of(file).rstrip("\r\n").split("\n")
-        line, column = len(lines), len(lines[-1]) + 1
-    finding = Diagnostic("", match["message"], Span(str(file), line, column, line, column))
+def _config_failure(error: ConfigError, linted: Path) -> Linted:
+    """A configuration file's fault, on the file, where it is (a fault without a place, such as a
+    file that cannot be read, is said as a message)."""
     result = Linted({real_path(linted): []})
-    result.findings[file] = [finding]
+    if error.span is None:
+        result.failure = safe_text(str(error))
+        return result
+    file = real_path(error.path)
+    result.findings[file] = [Diagnostic("", error.message, error.span)]
     if file != real_path(linted):  # the structure cannot be checked while its configuration is broken
-        result.failure = safe_text(f"{match['file']} has a fault, so {linted.name} is not checked: {match['message']}")
+        result.failure = safe_text(f"{error.span.file} has a fault, so {linted.name} is not checked: {error.message}")
     return result
 
 
