@@ -18,7 +18,7 @@ from orglint.docs import BASIS_DOC_END, BASIS_DOC_START, rule_basis_markdown
 from orglint.engine import LintOptions, lint
 from orglint.rules.registry import registered_rules
 from orglint.ruleset import RulesetError, load_ruleset
-from orglint.wording import a_or_an
+from orglint.wording import a_council_of_type
 
 from .conftest import REPO, check_json, run, write
 from .rules.councils import COUNCIL_TYPES
@@ -463,6 +463,25 @@ def test_each_council_type_s_clean_council_is_clean(tmp_path: Path, council_type
     assert [(d.code, d.post, d.message) for d in _lint(tmp_path, text)] == []
 
 
+SAID = {
+    "district": "a district council",
+    "county": "a county council",
+    "unitary": "a unitary council",
+    "metropolitan-district": "a metropolitan district council",
+    "london-borough": "a London borough council",
+    "other": "a council",
+    "welsh-county": "a Welsh county council",
+    "welsh-county-borough": "a Welsh county borough council",
+    "scottish-council": "a Scottish council",
+}
+"""How a message names a council of each type: never "a scottish-council council"."""
+
+
+def test_every_council_type_is_said_as_people_say_it() -> None:
+    assert set(SAID) == set(COUNCIL_TYPES)
+    assert {council_type: a_council_of_type(council_type) for council_type in COUNCIL_TYPES} == SAID
+
+
 ROLES = [(council_type, post) for council_type in COUNCIL_TYPES for post in _council(council_type)[1]]
 
 
@@ -476,7 +495,7 @@ def test_each_council_type_missing_each_role_in_turn_gives_exactly_that_role_s_f
     policy = load_ruleset(["uk-local-government"], REPO).policy
     assert (finding.code, finding.post) == (MISSING_RULE.get(designation, "L108"), None)
     name = policy.designation_name(designation)
-    assert name.casefold() in finding.message.casefold() and f"which {a_or_an(council_type)} council must have" in finding.message
+    assert name.casefold() in finding.message.casefold() and f"which {SAID[council_type]} must have" in finding.message
     # the type's own section where the nation's differs (a Scottish s95 officer), the missing director's
     # own statute for L108, else the rule's own basis, which cites the same section
     own_grounds = designation in policy.council_types[council_type].grounds
