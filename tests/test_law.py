@@ -515,6 +515,30 @@ def test_a_scottish_council_s_missing_cfo_cites_s95_not_s151(tmp_path: Path) -> 
     assert "151" not in finding.basis
 
 
+@pytest.mark.parametrize(
+    ("council_type", "post", "designation", "cites"),
+    [
+        ("scottish-council", "CSWO", "chief-education-officer", "Education (Scotland) Act 1980 s78"),
+        ("scottish-council", "CSWO", "chief-finance-officer", "Local Government (Scotland) Act 1973 s95"),
+        ("welsh-county", "DSS", "head-of-democratic-services", "Local Government (Wales) Measure 2011 s8"),
+        ("district", "AD2", "chief-finance-officer", "Local Government Act 1972 s151"),
+    ],
+)
+def test_a_duplicate_designation_cites_that_designation_s_own_statute(
+    tmp_path: Path, council_type: str, post: str, designation: str, cites: str
+) -> None:
+    """A second Scottish chief education officer is not a matter of English Acts: L104 cites the
+    section that makes the office, in the council's nation."""
+    from .rules.councils import designate
+
+    text, holders = _council(council_type)
+    held = next(line for line in text.splitlines() if f"{{id: {post}," in line).split("designations: [")[1].split("]")[0]
+    duplicated = [d for d in _lint(tmp_path, designate(text, post, f"[{held}, {designation}]")) if d.code == "L104"]
+    (finding,) = duplicated
+    assert finding.basis.startswith(cites)
+    assert ("Children Act" in finding.basis) is False and ("151" in finding.basis) is (cites.endswith("s151"))
+
+
 def test_a_welsh_council_s_head_of_paid_service_is_its_2021_act_chief_executive(tmp_path: Path) -> None:
     from .rules.councils import WELSH
 
