@@ -89,7 +89,7 @@ ISSUE_NAMES = [
     ("DCR", "section-151-officer", "chief-finance-officer"),  # today: "did you mean 'scrutiny-officer'?"
     ("DCR", "CFO", "chief-finance-officer"),
     ("DCR", "Chief Finance Officer", "chief-finance-officer"),
-    ("DCR", "Chief Finance Officer (s151 officer)", "chief-finance-officer"),  # its own display name
+    ("DCR", "Chief Finance Officer (s151 officer)", "chief-finance-officer"),  # its display name until Scotland shared it
     ("AD-LG", "MO", "monitoring-officer"),
     ("AD-LG", "monitoring  officer", "monitoring-officer"),
     ("CE", "HoPS, electoral-registration-officer, returning-officer", "head-of-paid-service"),
@@ -531,7 +531,7 @@ def test_a_duplicate_designation_cites_that_designation_s_own_statute(
     section that makes the office, in the council's nation."""
     from .rules.councils import designate
 
-    text, holders = _council(council_type)
+    text, _ = _council(council_type)
     held = next(line for line in text.splitlines() if f"{{id: {post}," in line).split("designations: [")[1].split("]")[0]
     duplicated = [d for d in _lint(tmp_path, designate(text, post, f"[{held}, {designation}]")) if d.code == "L104"]
     (finding,) = duplicated
@@ -668,5 +668,26 @@ def test_the_transparency_code_ruleset_extends_the_statutory_one() -> None:
 def test_the_audit_report_cites_each_nation_s_section_for_its_officers() -> None:
     _, markdown, _ = run("report", str(REPO / "sample_structures" / "glenmuir" / "structure.yaml"), "--format", "markdown")
     cfo = next(line for line in markdown.splitlines() if line.startswith("| Chief Finance Officer"))
-    assert "Local Government (Scotland) Act 1973 s95" in cfo and "1972 s151" not in cfo
+    assert "Local Government (Scotland) Act 1973 s95" in cfo and "s151" not in cfo  # nor "(s151 officer)" in its name
+    deputy = next(line for line in markdown.splitlines() if line.startswith("| Deputy Chief Finance Officer"))
+    assert "No statute in Scotland" in deputy and "Finance Act 1988 s114(6) |" not in deputy
     assert "| Chief Social Work Officer | Social Work (Scotland) Act 1968 s3 | yes | CO-HSCP |" in markdown
+
+
+def test_the_statutory_officers_table_marks_only_the_designations_a_finding_is_about() -> None:
+    """Afoncwm's Chief Officer Legal is monitoring officer, deputy CFO and head of democratic
+    services: L114 (s8(4)(b)) puts the first and the last in conflict, not the deputy CFO beside
+    them; the CFO's L107 is not the deputy monitoring officer's, though one post holds both."""
+    _, markdown, _ = run(
+        "report", str(REPO / "sample_structures" / "afoncwm" / "proposed.yaml"), "--format", "markdown", "--exit-zero"
+    )
+    rows = {
+        (cells[1], cells[4]): (cells[7], cells[8])
+        for line in markdown.splitlines()
+        if line.startswith("| ") and len(cells := [cell.strip() for cell in line.split("|")]) == 10
+    }
+    assert rows["Monitoring Officer", "CO-LAW"] == ("**in conflict**", "L114")
+    assert rows["Head of Democratic Services", "CO-LAW"] == ("**in conflict**", "L114")
+    assert rows["Deputy Chief Finance Officer", "CO-LAW"] == ("held", "")
+    assert rows["Chief Finance Officer", "CD-RES"] == ("held", "L107")
+    assert rows["Deputy Monitoring Officer", "CD-RES"] == ("held", "")

@@ -96,7 +96,9 @@ def test_pay_multiple_and_posts_paid_50000_or_more_in_5000_brackets(tmp_path: Pa
     _, markdown, _ = run("report", "structure.yaml", "--format", "markdown", "--exit-zero")
     assert pay.multiple.groups_left_out == 1
     said = " ".join(markdown.split())
-    assert "Indicative pay multiple: 2.12 : 1, the highest salary, £110,000 (CE), to the median, £52,000, of 7 single posts" in said
+    assert (
+        "Indicative pay multiple: 2.12 : 1, the highest salary, £110,000 (CE), to the median, £52,000, of 7 single posts" in said
+    )
     assert "whatever its FTE; vacancies included). Groups of posts are left out, here 1 group with pay data." in said
     assert "It is not the figure the Local Government Transparency Code 2015 has a council publish" in said
     assert "Pay multiple (Local Government Transparency Code 2015" not in said

@@ -28,7 +28,7 @@ from orglint.report.compliance import ComplianceRow
 from orglint.report.evaluation import EvaluationCoverage
 from orglint.report.paybill import SENIOR_PAY_BRACKET, PayLine, SeniorPay
 from orglint.report.statutory import HELD, IN_CONFLICT, MISSING, VACANT
-from orglint.wording import a_council_of_type, a_or_an
+from orglint.wording import a_council_of_type
 
 
 def holders_text(post: Post) -> str:
@@ -327,7 +327,8 @@ def _senior_pay(pay: SeniorPay) -> list[Block]:
         )
     brackets = (
         "Posts paid £50,000 or more, in £5,000 brackets, as a council's statement of accounts notes them "
-        "(Accounts and Audit Regulations 2015, reg 7(3) and Schedule 1 para 1), each single post at the midpoint of its range (groups of posts left out)"
+        "(Accounts and Audit Regulations 2015, reg 7(3) and Schedule 1 para 1), each single post at the midpoint of its range "
+        "(groups of posts left out)"
     )
     blocks: list[Block] = [Paragraph(said), Paragraph(f"{brackets}{':' if pay.brackets else ': none.'}")]
     if pay.brackets:

@@ -97,7 +97,8 @@ def test_the_plain_transparency_ruleset_reports_each_charted_grade_once(tmp_path
         ("H-RES1", "grade 'HOS'", "9 posts in the top 3 levels"),
     ]
     assert [Found.of(f).where for f in found] == [
-        where(COUNCIL, f"{{id: {post},", f"{grade}, department") for post, grade in (("CE", "CE"), ("D-RES", "DIR"), ("H-RES1", "HOS"))
+        where(COUNCIL, f"{{id: {post},", f"{grade}, department")
+        for post, grade in (("CE", "CE"), ("D-RES", "DIR"), ("H-RES1", "HOS"))
     ]
 
 

@@ -66,4 +66,5 @@ class DuplicateDesignation(Rule, code="L104", name="duplicate-designation", seve
                     f"only one post may hold it ({len(holders)} do)",
                     post=post.id,
                     basis=context.policy.required_by(context.council_type, designation) or "",
+                    designations=(designation,),
                 )

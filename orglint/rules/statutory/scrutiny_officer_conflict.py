@@ -78,10 +78,12 @@ class ScrutinyOfficerConflict(Rule, code="L109", name="scrutiny-officer-conflict
                 fix="Designate a scrutiny officer (not the head of paid service, monitoring officer or CFO).",
             )
         for post in holders:
-            clashes = [context.policy.designation_name(d) for d in _BARRED if d in post.designations]
-            if clashes:
+            clashing = tuple(d for d in _BARRED if d in post.designations)
+            if clashing:
+                clashes = [context.policy.designation_name(d) for d in clashing]
                 yield self.finding(
                     context.designation_span(post, "scrutiny-officer"),
                     f"scrutiny officer {post.id!r} is also {' and '.join(clashes)}, which s9FB forbids",
                     post=post.id,
+                    designations=("scrutiny-officer", *clashing),
                 )
