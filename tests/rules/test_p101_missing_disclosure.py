@@ -72,7 +72,7 @@ def test_a_grade_without_a_pay_band_is_one_finding_at_its_first_charted_post_s_g
     (finding,) = P101.lint(tmp_path, text, FILES)
     assert Found.of(finding) == Found("P101", "D-LAW", where(text, "{id: D-LAW,", "DIR2"))
     assert finding.message == (
-        "grade 'DIR2' has no pay band in the ruleset (policy `grades`), "
+        "grade 'DIR2' is not among the ruleset's grades (policy `grades`), "
         "so the chart cannot show a salary ceiling for its 2 posts in the top 3 levels"
     )
     assert "Give grade 'DIR2' a pay band" in finding.fix
@@ -91,7 +91,7 @@ def test_the_plain_transparency_ruleset_reports_each_charted_grade_once(tmp_path
     (CE, DIR, HOS) give three findings, each at the grade's first post; the fourth level's TM
     grade is not on the chart."""
     found = P101.lint(tmp_path, COUNCIL, {"transparency.yaml": TRANSPARENCY.split("policy:")[0]})
-    assert [(f.post, f.message.split(" has ")[0], f.message.split("for its ")[1]) for f in found] == [
+    assert [(f.post, f.message.split(" is not ")[0], f.message.split("for its ")[1]) for f in found] == [
         ("CE", "grade 'CE'", "1 post in the top 3 levels"),
         ("D-RES", "grade 'DIR'", "3 posts in the top 3 levels"),
         ("H-RES1", "grade 'HOS'", "9 posts in the top 3 levels"),
@@ -125,3 +125,13 @@ def test_no_top_post_places_no_post_in_the_chart(tmp_path: Path) -> None:
     text = change(COUNCIL, "CE", "tier: 1, ", "reports_to: T-LAW11, tier: 1, ")
     text = change(text, "CE", "grade: CE, ", "")
     assert P101.findings(tmp_path, text, FILES) == []  # a loop (S003) has no top three levels
+
+
+def test_a_grade_the_ruleset_defines_without_a_band_is_said_so(tmp_path: Path) -> None:
+    ruleset = TRANSPARENCY.replace("DIR: {rank: 3, pay: {min: 95000, max: 110000}}", "DIR: {rank: 3}")
+    (finding,) = P101.lint(tmp_path, COUNCIL, {"transparency.yaml": ruleset})
+    assert (finding.post, Found.of(finding).where) == ("D-RES", where(COUNCIL, "{id: D-RES,", "DIR, department"))
+    assert finding.message == (
+        "grade 'DIR' has no pay band in the ruleset (policy `grades`), "
+        "so the chart cannot show a salary ceiling for its 3 posts in the top 3 levels"
+    )

@@ -104,8 +104,8 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
                 count = unbanded.pop(grade)
                 yield self.finding(
                     context.value_span(post, "grade"),
-                    f"grade {grade!r} has no pay band in the ruleset (policy `grades`), so the chart cannot show a "
-                    f"salary ceiling for its {count:,} post{'' if count == 1 else 's'} in the top {self.settings.levels} levels",
+                    f"grade {grade!r} {_gap(context, grade)}, so the chart cannot show a salary ceiling for its "
+                    f"{count:,} post{'' if count == 1 else 's'} in the top {self.settings.levels} levels",
                     post=post.id,
                     fix=f"Give grade {grade!r} a pay band (`pay: {{min, max}}`) in your ruleset's `grades` policy.",
                 )
@@ -124,6 +124,13 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
         if post.salary is None:
             missing.append("salary")
         return missing
+
+
+def _gap(context: CheckContext, grade: str) -> str:
+    """What the ruleset lacks of the grade: the whole grade, or its pay band."""
+    if grade not in context.policy.grades:
+        return "is not among the ruleset's grades (policy `grades`)"
+    return "has no pay band in the ruleset (policy `grades`)"
 
 
 def _pay_band_missing(context: CheckContext, grade: str) -> bool:
