@@ -81,6 +81,9 @@ class Diagnostic:
     """The post the finding is about, if one."""
     department: str | None = None
     """The department it is about, for findings about a department rather than a post."""
+    designations: tuple[str, ...] = ()
+    """The designations of ``post`` it is about, for findings about designations (the two a conflict
+    puts on one post): the audit report marks those, not the post's others."""
     fix: str = ""
     name: str = ""
     severity: Severity = Severity.ERROR

@@ -6,8 +6,8 @@
   each to the designation it means (see ``Policy.designation_for``);
 * ``council-types``: which designations each type of council must make, what requires each where
   the nation's statute differs from the designation's own (a Scottish council's chief finance officer
-  is the s95 officer, not the s151 one), and which pairs of designations its statute lets one post
-  hold (docs/rulesets.md);
+  is the s95 officer, not the s151 one), which designations it may make that no statute of its nation
+  provides for, and which pairs of designations its statute lets one post hold (docs/rulesets.md);
 * ``grades``: each grade's rank (higher is more senior), pay band and Hay points range;
 * ``roles``: the levels of post (Strategic Director, Team Manager...), the grades each may hold and
   the corporately agreed responsibilities its job profile template must carry;
@@ -104,9 +104,18 @@ class CouncilTypePolicy(_Policy):
         "the rule's own basis: the findings cite it.",
     )
 
+    no_statute: dict[str, str] = Field(
+        default={},
+        description="Designations a council of this type may make though its nation's statute does not provide for "
+        "them, where the designation's own `statute` does not reach it (designation → why, shown in its place).",
+    )
+
     @model_validator(mode="after")
     def _grounds_for_required_designations(self) -> CouncilTypePolicy:
         require_grounds_among(self.grounds, self.requires, "the designations it requires")
+        required_yet_unprovided = sorted(set(self.no_statute) & set(self.requires))
+        if required_yet_unprovided:
+            raise ValueError(f"no-statute names {', '.join(required_yet_unprovided)}, which it requires")
         return self
 
 
@@ -139,6 +148,9 @@ class Policy(_Policy):
                 checks.append(
                     (("council-types", council_type, "requires", index), designation, set(self.designations), "designation")
                 )
+            for designation in duties.no_statute:
+                path_to = ("council-types", council_type, "no-statute", designation)
+                checks.append((path_to, designation, set(self.designations), "designation"))
             pairs = [("lawful-together", index, pair) for index, pair in enumerate(duties.lawful_together)]
             pairs += [("barred-together", index, barred.designations) for index, barred in enumerate(duties.barred_together)]
             for key, pair_index, pair in pairs:
@@ -160,10 +172,13 @@ class Policy(_Policy):
 
     def required_by(self, council_type: str, designation: str) -> str | None:
         """What requires ``designation`` of a council of this type: the type's own grounds for it (a
-        nation's statute), else the designation's statute; None if the policy names neither."""
+        nation's statute), or why no statute of its nation does (``no-statute``: a Scottish deputy
+        chief finance officer), else the designation's statute; None if the policy names none."""
         entry = self.council_types.get(council_type)
         if entry is not None and designation in entry.grounds:
             return entry.grounds[designation]
+        if entry is not None and designation in entry.no_statute:
+            return entry.no_statute[designation]
         designation_entry = self.designations.get(designation)
         return designation_entry.statute if designation_entry is not None else None
 
@@ -178,6 +193,13 @@ class Policy(_Policy):
         entry = self.council_types.get(council_type)
         barred = [b.grounds for b in entry.barred_together if {first, second} == set(b.designations)] if entry else []
         return barred[0] if barred else None
+
+    def barred_with(self, council_type: str, designation: str) -> list[str]:
+        """The designations this type of council's ``barred-together`` pairs with ``designation``, in
+        the policy's order."""
+        entry = self.council_types.get(council_type)
+        pairs = [barred.designations for barred in entry.barred_together if designation in barred.designations] if entry else []
+        return [other for pair in pairs for other in pair if other != designation]
 
     def designation_for(self, written: str) -> str | None:
         """The designation a post's entry means: its id, its name, or one of its aliases, written

@@ -25,3 +25,16 @@ def a_or_an(phrase: str) -> str:
     """``phrase`` after the indefinite article its first word takes."""
     word = phrase.split(maxsplit=1)[0].strip("'\"(") if phrase.strip() else ""
     return f"{'an' if word and _takes_an(word) else 'a'} {phrase}"
+
+
+_PROPER_WORDS = {"london": "London", "welsh": "Welsh", "scottish": "Scottish"}
+"""Words in council type ids that are names, and are capitalised when said."""
+
+
+def a_council_of_type(council_type: str) -> str:
+    """How a message says "a council of this type": ``london-borough`` is "a London borough council",
+    ``scottish-council`` "a Scottish council" (the id already ends in the word), ``other`` "a council"."""
+    words = [_PROPER_WORDS.get(word, word) for word in council_type.split("-") if word != "other"]
+    if not words or words[-1] != "council":
+        words.append("council")
+    return a_or_an(" ".join(words))

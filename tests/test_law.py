@@ -18,7 +18,7 @@ from orglint.docs import BASIS_DOC_END, BASIS_DOC_START, rule_basis_markdown
 from orglint.engine import LintOptions, lint
 from orglint.rules.registry import registered_rules
 from orglint.ruleset import RulesetError, load_ruleset
-from orglint.wording import a_or_an
+from orglint.wording import a_council_of_type
 
 from .conftest import REPO, check_json, run, write
 from .rules.councils import COUNCIL_TYPES
@@ -89,7 +89,7 @@ ISSUE_NAMES = [
     ("DCR", "section-151-officer", "chief-finance-officer"),  # today: "did you mean 'scrutiny-officer'?"
     ("DCR", "CFO", "chief-finance-officer"),
     ("DCR", "Chief Finance Officer", "chief-finance-officer"),
-    ("DCR", "Chief Finance Officer (s151 officer)", "chief-finance-officer"),  # its own display name
+    ("DCR", "Chief Finance Officer (s151 officer)", "chief-finance-officer"),  # its display name until Scotland shared it
     ("AD-LG", "MO", "monitoring-officer"),
     ("AD-LG", "monitoring  officer", "monitoring-officer"),
     ("CE", "HoPS, electoral-registration-officer, returning-officer", "head-of-paid-service"),
@@ -463,6 +463,25 @@ def test_each_council_type_s_clean_council_is_clean(tmp_path: Path, council_type
     assert [(d.code, d.post, d.message) for d in _lint(tmp_path, text)] == []
 
 
+SAID = {
+    "district": "a district council",
+    "county": "a county council",
+    "unitary": "a unitary council",
+    "metropolitan-district": "a metropolitan district council",
+    "london-borough": "a London borough council",
+    "other": "a council",
+    "welsh-county": "a Welsh county council",
+    "welsh-county-borough": "a Welsh county borough council",
+    "scottish-council": "a Scottish council",
+}
+"""How a message names a council of each type: never "a scottish-council council"."""
+
+
+def test_every_council_type_is_said_as_people_say_it() -> None:
+    assert set(SAID) == set(COUNCIL_TYPES)
+    assert {council_type: a_council_of_type(council_type) for council_type in COUNCIL_TYPES} == SAID
+
+
 ROLES = [(council_type, post) for council_type in COUNCIL_TYPES for post in _council(council_type)[1]]
 
 
@@ -476,7 +495,7 @@ def test_each_council_type_missing_each_role_in_turn_gives_exactly_that_role_s_f
     policy = load_ruleset(["uk-local-government"], REPO).policy
     assert (finding.code, finding.post) == (MISSING_RULE.get(designation, "L108"), None)
     name = policy.designation_name(designation)
-    assert name.casefold() in finding.message.casefold() and f"which {a_or_an(council_type)} council must have" in finding.message
+    assert name.casefold() in finding.message.casefold() and f"which {SAID[council_type]} must have" in finding.message
     # the type's own section where the nation's differs (a Scottish s95 officer), the missing director's
     # own statute for L108, else the rule's own basis, which cites the same section
     own_grounds = designation in policy.council_types[council_type].grounds
@@ -494,6 +513,30 @@ def test_a_scottish_council_s_missing_cfo_cites_s95_not_s151(tmp_path: Path) -> 
     (finding,) = _lint(tmp_path, _without(SCOTTISH, "DR", "chief-finance-officer"))
     assert finding.code == "L102" and finding.basis.startswith("Local Government (Scotland) Act 1973 s95")
     assert "151" not in finding.basis
+
+
+@pytest.mark.parametrize(
+    ("council_type", "post", "designation", "cites"),
+    [
+        ("scottish-council", "CSWO", "chief-education-officer", "Education (Scotland) Act 1980 s78"),
+        ("scottish-council", "CSWO", "chief-finance-officer", "Local Government (Scotland) Act 1973 s95"),
+        ("welsh-county", "DSS", "head-of-democratic-services", "Local Government (Wales) Measure 2011 s8"),
+        ("district", "AD2", "chief-finance-officer", "Local Government Act 1972 s151"),
+    ],
+)
+def test_a_duplicate_designation_cites_that_designation_s_own_statute(
+    tmp_path: Path, council_type: str, post: str, designation: str, cites: str
+) -> None:
+    """A second Scottish chief education officer is not a matter of English Acts: L104 cites the
+    section that makes the office, in the council's nation."""
+    from .rules.councils import designate
+
+    text, _ = _council(council_type)
+    held = next(line for line in text.splitlines() if f"{{id: {post}," in line).split("designations: [")[1].split("]")[0]
+    duplicated = [d for d in _lint(tmp_path, designate(text, post, f"[{held}, {designation}]")) if d.code == "L104"]
+    (finding,) = duplicated
+    assert finding.basis.startswith(cites)
+    assert ("Children Act" in finding.basis) is False and ("151" in finding.basis) is (cites.endswith("s151"))
 
 
 def test_a_welsh_council_s_head_of_paid_service_is_its_2021_act_chief_executive(tmp_path: Path) -> None:
@@ -625,5 +668,26 @@ def test_the_transparency_code_ruleset_extends_the_statutory_one() -> None:
 def test_the_audit_report_cites_each_nation_s_section_for_its_officers() -> None:
     _, markdown, _ = run("report", str(REPO / "sample_structures" / "glenmuir" / "structure.yaml"), "--format", "markdown")
     cfo = next(line for line in markdown.splitlines() if line.startswith("| Chief Finance Officer"))
-    assert "Local Government (Scotland) Act 1973 s95" in cfo and "1972 s151" not in cfo
+    assert "Local Government (Scotland) Act 1973 s95" in cfo and "s151" not in cfo  # nor "(s151 officer)" in its name
+    deputy = next(line for line in markdown.splitlines() if line.startswith("| Deputy Chief Finance Officer"))
+    assert "No statute in Scotland" in deputy and "Finance Act 1988 s114(6) |" not in deputy
     assert "| Chief Social Work Officer | Social Work (Scotland) Act 1968 s3 | yes | CO-HSCP |" in markdown
+
+
+def test_the_statutory_officers_table_marks_only_the_designations_a_finding_is_about() -> None:
+    """Afoncwm's Chief Officer Legal is monitoring officer, deputy CFO and head of democratic
+    services: L114 (s8(4)(b)) puts the first and the last in conflict, not the deputy CFO beside
+    them; the CFO's L107 is not the deputy monitoring officer's, though one post holds both."""
+    _, markdown, _ = run(
+        "report", str(REPO / "sample_structures" / "afoncwm" / "proposed.yaml"), "--format", "markdown", "--exit-zero"
+    )
+    rows = {
+        (cells[1], cells[4]): (cells[7], cells[8])
+        for line in markdown.splitlines()
+        if line.startswith("| ") and len(cells := [cell.strip() for cell in line.split("|")]) == 10
+    }
+    assert rows["Monitoring Officer", "CO-LAW"] == ("**in conflict**", "L114")
+    assert rows["Head of Democratic Services", "CO-LAW"] == ("**in conflict**", "L114")
+    assert rows["Deputy Chief Finance Officer", "CO-LAW"] == ("held", "")
+    assert rows["Chief Finance Officer", "CD-RES"] == ("held", "L107")
+    assert rows["Deputy Monitoring Officer", "CD-RES"] == ("held", "")

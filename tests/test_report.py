@@ -74,6 +74,7 @@ PAY_STRUCTURE = (
   - {id: E, title: Manager E, reports_to: CE, salary: {min: 54000, max: 56000}, holder: vacant}
   - {id: F, title: Manager F, reports_to: CE, salary: {min: 49999, max: 50000}}
   - {id: G, title: Officer G, reports_to: CE}
+  - {id: J, title: Assistants, reports_to: B, group: true, fte: 40, salary: {min: 20000, max: 24000}}
 """
 )
 
@@ -83,7 +84,8 @@ def test_pay_multiple_and_posts_paid_50000_or_more_in_5000_brackets(tmp_path: Pa
     vacancy, counted: a structure's posts, not its payroll) and 49,999.50; G has no pay. Their
     median is the 4th of 7: 52,000, so the multiple is 110,000 / 52,000 = 2.115... Brackets from
     £50,000: 52,000 and 55,000 (its lower edge) one each, 65,000 one, 110,000 one; 49,999.50 is
-    below the first."""
+    below the first. The 40 assistants (a group) are left out of both, and the report says so: its
+    multiple is indicative, not the Transparency Code's figure over the whole workforce's earnings."""
     write(tmp_path, "structure.yaml", PAY_STRUCTURE)
     pay = audit_of(Path("structure.yaml"), monkeypatch, cwd=tmp_path).senior_pay
     assert pay is not None and pay.multiple is not None
@@ -92,7 +94,14 @@ def test_pay_multiple_and_posts_paid_50000_or_more_in_5000_brackets(tmp_path: Pa
     assert pay.brackets == [(50_000, 1), (55_000, 1), (65_000, 1), (110_000, 1)]
 
     _, markdown, _ = run("report", "structure.yaml", "--format", "markdown", "--exit-zero")
-    assert "2.12 : 1, the highest salary, £110,000 (CE), to the median, £52,000, of 7 posts with pay data" in markdown
+    assert pay.multiple.groups_left_out == 1
+    said = " ".join(markdown.split())
+    assert (
+        "Indicative pay multiple: 2.12 : 1, the highest salary, £110,000 (CE), to the median, £52,000, of 7 single posts" in said
+    )
+    assert "whatever its FTE; vacancies included). Groups of posts are left out, here 1 group with pay data." in said
+    assert "It is not the figure the Local Government Transparency Code 2015 has a council publish" in said
+    assert "Pay multiple (Local Government Transparency Code 2015" not in said
     assert "| £50,000–£54,999 | 1 |\n| £55,000–£59,999 | 1 |\n| £65,000–£69,999 | 1 |\n| £110,000–£114,999 | 1 |" in markdown
     _, html, _ = run("report", "structure.yaml", "--format", "html", "--exit-zero")
     assert "2.12 : 1" in html and "£110,000–£114,999" in html
@@ -107,7 +116,7 @@ def test_no_senior_pay_figures_for_an_organogram_nor_brackets_without_senior_pos
     pay = audit_of(Path("structure.yaml"), monkeypatch, cwd=tmp_path).senior_pay
     assert pay is not None and pay.brackets == [] and pay.multiple is not None and pay.multiple.ratio == 1
     _, markdown, _ = run("report", "structure.yaml", "--format", "markdown", "--exit-zero")
-    assert "each post at the midpoint of its range: none." in markdown
+    assert "each single post at the midpoint of its range (groups of posts left out): none." in markdown
 
 
 @pytest.mark.parametrize("path", [RIVERSIDE / "council.yaml", LEICESTERSHIRE], ids=["riverside", "leicestershire"])

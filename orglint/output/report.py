@@ -28,7 +28,7 @@ from orglint.report.compliance import ComplianceRow
 from orglint.report.evaluation import EvaluationCoverage
 from orglint.report.paybill import SENIOR_PAY_BRACKET, PayLine, SeniorPay
 from orglint.report.statutory import HELD, IN_CONFLICT, MISSING, VACANT
-from orglint.wording import a_or_an
+from orglint.wording import a_council_of_type
 
 
 def holders_text(post: Post) -> str:
@@ -214,7 +214,7 @@ def _body(council_type: str | None) -> str:
     """Who must make designations: "a London borough council", or "the organisation" (type other)."""
     if council_type is None or council_type == "other":
         return "the organisation"
-    return f"{a_or_an(council_type.replace('-', ' ').replace('london', 'London'))} council"
+    return a_council_of_type(council_type)
 
 
 def _shape(audit: Audit) -> Section:
@@ -312,17 +312,23 @@ def _senior_pay(pay: SeniorPay) -> list[Block]:
     year, which a structure does not hold)."""
     multiple = pay.multiple
     if multiple is None:
-        said = "Pay multiple: no post has pay data to work it out from."
+        said = "Indicative pay multiple: no single post has pay data to work it out from."
     else:
+        groups = multiple.groups_left_out
+        here = f", here {plural(groups, 'group')} with pay data" if groups else ""
         said = (
-            f"Pay multiple (Local Government Transparency Code 2015: the highest earnings to the median): "
-            f"{multiple.ratio:.2f} : 1, the highest salary, {money(multiple.highest_salary)} ({multiple.highest.id}), "
-            f"to the median, {money(multiple.median_salary)}, of {plural(multiple.posts, 'post')} with pay data; "
-            "each post's salary taken as the midpoint of its range (a full-time figure, vacancies included)."
+            f"Indicative pay multiple: {multiple.ratio:.2f} : 1, the highest salary, {money(multiple.highest_salary)} "
+            f"({multiple.highest.id}), to the median, {money(multiple.median_salary)}, of "
+            f"{plural(multiple.posts, 'single post')} with pay data, each counted once at the midpoint of its range "
+            f"(a full-time figure, whatever its FTE; vacancies included). Groups of posts are left out{here}. "
+            "It is not the figure the Local Government Transparency Code 2015 has a council publish, which takes "
+            "the year's taxable earnings of the whole workforce: junior staff, whom a structure holds as groups "
+            "or not at all, would pull that median down."
         )
     brackets = (
         "Posts paid £50,000 or more, in £5,000 brackets, as a council's statement of accounts notes them "
-        "(Accounts and Audit Regulations 2015, reg 7(3) and Schedule 1 para 1), each post at the midpoint of its range"
+        "(Accounts and Audit Regulations 2015, reg 7(3) and Schedule 1 para 1), each single post at the midpoint of its range "
+        "(groups of posts left out)"
     )
     blocks: list[Block] = [Paragraph(said), Paragraph(f"{brackets}{':' if pay.brackets else ': none.'}")]
     if pay.brackets:

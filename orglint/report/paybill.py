@@ -73,15 +73,21 @@ fell in each bracket of a scale in multiples of £5,000 starting with £50,000".
 
 @dataclass
 class PayMultiple:
-    """The Local Government Transparency Code 2015's pay multiple ("the ratio between the highest
-    paid taxable earnings for the given year ... and the median earnings figure of the whole of the
-    authority's workforce"), as far as a structure can tell it: from each post's salary range."""
+    """An indication of the Local Government Transparency Code 2015's pay multiple ("the ratio
+    between the highest paid taxable earnings for the given year ... and the median earnings figure
+    of the whole of the authority's workforce"), not that figure: a structure holds posts and salary
+    ranges, not the year's earnings. It takes the single posts with pay data, each once (whatever its
+    FTE, vacancies included) at the midpoint of its range; groups of posts (junior staff counted by
+    FTE) are left out, since a group's range says nothing of how its members' pay is spread, so the
+    median leans towards the senior posts a structure models. The report says all of this beside it."""
 
     highest: Post
     highest_salary: float
     median_salary: float
     posts: int
     """The posts counted: every single post with pay data (not groups of posts)."""
+    groups_left_out: int
+    """The groups of posts with pay data that the median leaves out."""
 
     @property
     def ratio(self) -> float:
@@ -111,7 +117,8 @@ def senior_pay(run: StructureRun) -> SeniorPay:
         highest, highest_salary = max(paid, key=lambda pair: pair[1])
         median_salary = statistics.median(point for _, point in paid)
         if median_salary > 0:
-            multiple = PayMultiple(highest, highest_salary, median_salary, len(paid))
+            groups = sum(1 for post in run.graph.posts.values() if post.group and post.salary is not None)
+            multiple = PayMultiple(highest, highest_salary, median_salary, len(paid), groups)
     brackets = Counter(
         SENIOR_PAY_FROM + SENIOR_PAY_BRACKET * int((point - SENIOR_PAY_FROM) // SENIOR_PAY_BRACKET)
         for _, point in paid

@@ -23,7 +23,7 @@ class OfficerRow:
     post: Post | None
     status: str
     findings: list[str]
-    """Codes of the statutory findings on the post (the conflicts among them)."""
+    """Codes of the statutory findings about this designation on the post (the conflicts among them)."""
 
     @property
     def holder(self) -> Holder:
@@ -41,19 +41,24 @@ def is_vacant(post: Post) -> bool:
 
 def statutory_officers(run: StructureRun, diagnostics: list[Diagnostic], rules: dict[str, type[Rule]]) -> list[OfficerRow]:
     """Required designations first, in the policy's order, then the others held. A holder is in
-    conflict when a designation-conflict rule (L104, L105, L106, L109, L111) reports its post."""
+    conflict when a designation-conflict rule (L104, L105, L106, L109, L111, L114) reports that
+    designation on its post: a post's other designations are not. A row's findings are the
+    statutory findings about that designation on that post (a finding naming no designation, about
+    the post as a whole, is shown on each of its rows)."""
     context = run.context
     policy = context.policy
     required = policy.required_designations(context.council_type)
     held = {designation for post in run.graph.posts.values() for designation in post.designations}
-    statutory_codes: dict[str, list[str]] = {}
-    conflicts: set[str] = set()
+    about: dict[tuple[str, str | None], list[str]] = {}
+    """(post, designation, or None for the post as a whole) → codes of the statutory findings."""
+    conflicts: set[tuple[str, str]] = set()
     for diagnostic in diagnostics:
         if diagnostic.post is None or diagnostic.code not in rules or family_of(diagnostic.code) != "L":
             continue
-        statutory_codes.setdefault(diagnostic.post, []).append(diagnostic.code)
-        if rules[diagnostic.code].designation_conflict:
-            conflicts.add(diagnostic.post)
+        for designation in diagnostic.designations or (None,):
+            about.setdefault((diagnostic.post, designation), []).append(diagnostic.code)
+            if designation is not None and rules[diagnostic.code].designation_conflict:
+                conflicts.add((diagnostic.post, designation))
 
     held_not_required = [d for d in policy.designations if d in held and d not in required]
     held_not_required += sorted(d for d in held if d not in policy.designations)
@@ -66,7 +71,7 @@ def statutory_officers(run: StructureRun, diagnostics: list[Diagnostic], rules: 
         if not posts:
             rows.append(OfficerRow(designation, name, statute, designation in required, None, MISSING, []))
         for post in posts:
-            codes = sorted(set(statutory_codes.get(post.id, [])))
-            status = IN_CONFLICT if post.id in conflicts else VACANT if is_vacant(post) else HELD
+            codes = sorted({*about.get((post.id, designation), []), *about.get((post.id, None), [])})
+            status = IN_CONFLICT if (post.id, designation) in conflicts else VACANT if is_vacant(post) else HELD
             rows.append(OfficerRow(designation, name, statute, designation in required, post, status, codes))
     return rows

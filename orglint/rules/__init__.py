@@ -252,11 +252,12 @@ class Rule(Generic[SettingsT]):
         at_most: Severity | None = None,
         basis: str = "",
         replacement: str | None = None,
+        designations: tuple[str, ...] = (),
     ) -> Diagnostic:
         """A finding of this rule. ``at_most`` caps its severity (see ``Diagnostic.at_most``);
         ``basis`` is what this finding cites where the rule's findings cite different grounds (a
         ruleset's own basis still comes first); ``replacement``, for a ``fixable`` rule, is what
-        the span should read instead: its safe fix."""
+        the span should read instead: its safe fix; ``designations``, those of the post it is about."""
         return Diagnostic(
             self.code,
             message,
@@ -267,6 +268,7 @@ class Rule(Generic[SettingsT]):
             at_most=at_most,
             basis=basis,
             replacement=replacement,
+            designations=designations,
         )
 
 

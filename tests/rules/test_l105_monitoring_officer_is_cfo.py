@@ -23,8 +23,7 @@ def test_reported_at_the_monitoring_officer_designation_and_nothing_else_fires(t
     assert L105.findings(tmp_path, BOTH, alone=False) == [Found("L105", "AD1", where(BOTH, "id: AD1", "monitoring-officer"))]
     (finding,) = L105.lint(tmp_path, BOTH)
     assert finding.message == (
-        "'AD1' is both Chief Finance Officer (s151 officer) and Monitoring Officer: "
-        "the monitoring officer may not be the chief finance officer"
+        "'AD1' is both Chief Finance Officer and Monitoring Officer: the monitoring officer may not be the chief finance officer"
     )
 
 

@@ -33,7 +33,7 @@ def test_each_barred_office_is_reported_at_the_democratic_services_designation(
     text = designate(designate(WELSH, "HDS", "[]"), post, designations)
     assert L114.findings(tmp_path, text) == [Found("L114", post, where(text, f"id: {post},", "head-of-democratic-services"))]
     (finding,) = L114.lint(tmp_path, text)
-    assert f"is also {also}" in finding.message and finding.message.endswith("which the Measure's s8(4) forbids")
+    assert f"is also {also}" in finding.message and finding.message.endswith("which may not be held with it")
 
 
 def test_one_post_clashing_with_two_offices_is_one_finding_naming_both(tmp_path: Path) -> None:
@@ -70,3 +70,54 @@ def test_outside_wales_the_title_carries_no_bar(tmp_path: Path, council_type: st
         DISTRICT.replace("type: district", f"type: {council_type}"), "AD2", "[monitoring-officer, head-of-democratic-services]"
     )
     assert L114.findings(tmp_path, text) == []
+
+
+@pytest.mark.parametrize(
+    ("post", "designations", "paragraph"),
+    [
+        ("CE", "[head-of-paid-service, head-of-democratic-services]", "s8(4)(a)"),
+        ("DL", "[monitoring-officer, deputy-chief-finance-officer, head-of-democratic-services]", "s8(4)(b)"),
+        ("DR", "[head-of-democratic-services, chief-finance-officer, deputy-monitoring-officer]", "s8(4)(c)"),
+    ],
+)
+def test_each_finding_cites_the_paragraph_of_s8_4_that_bars_its_office(
+    tmp_path: Path, post: str, designations: str, paragraph: str
+) -> None:
+    (finding,) = L114.lint(tmp_path, designate(designate(WELSH, "HDS", "[]"), post, designations))
+    assert finding.basis.startswith(f"Local Government (Wales) Measure 2011 {paragraph}")
+    assert finding.designations[0] == "head-of-democratic-services" and len(finding.designations) == 2
+
+
+def test_two_clashes_cite_both_paragraphs(tmp_path: Path) -> None:
+    text = designate(
+        designate(designate(WELSH, "HDS", "[]"), "DL", "[deputy-chief-finance-officer]"),
+        "CE",
+        "[head-of-paid-service, monitoring-officer, HoDS]",
+    )
+    (finding,) = L114.lint(tmp_path, text)
+    assert "s8(4)(a)" in finding.basis and "s8(4)(b)" in finding.basis and "s8(4)(c)" not in finding.basis
+    assert finding.designations == ("head-of-democratic-services", "head-of-paid-service", "monitoring-officer")
+
+
+OWN_BAR = """orglint-ruleset: 1
+name: own-bar
+extends: [uk-local-government]
+policy:
+  council-types:
+    district:
+      requires: [head-of-paid-service, chief-finance-officer, monitoring-officer]
+      barred-together:
+        - designations: [head-of-democratic-services, scrutiny-officer]
+          grounds: Our constitution, Part 7 para 3
+"""
+
+
+def test_the_bar_is_the_ruleset_s_data_which_a_ruleset_may_extend(tmp_path: Path) -> None:
+    """No designation is barred in code: a council's ruleset barring its head of democratic
+    services from being scrutiny officer is reported, with its grounds; the Welsh offices are not
+    barred in an English district."""
+    text = DISTRICT.replace("ruleset: uk-local-government", "ruleset: ./own-bar.yaml")
+    text = designate(text, "AD2", "[monitoring-officer, head-of-democratic-services, scrutiny-officer]")
+    (finding,) = L114.lint(tmp_path, text, {"own-bar.yaml": OWN_BAR})
+    assert finding.post == "AD2" and finding.basis == "Our constitution, Part 7 para 3"
+    assert finding.message == ("head of democratic services 'AD2' is also Scrutiny Officer, which may not be held with it")

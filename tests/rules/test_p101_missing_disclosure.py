@@ -28,7 +28,6 @@ def test_the_fourth_level_is_not_the_chart_s(tmp_path: Path) -> None:
         ("D-RES", "contact: {email: res@example.gov.uk}, ", "", "contact details"),
         ("H-RES2", "contact: {email: res2@example.gov.uk}", "contact: {}", "contact details"),
         ("H-LAW1", "salary: {min: 65000, max: 69999}, ", "", "salary"),
-        ("D-PLA", "grade: DIR", "grade: DIR2", "salary ceiling (the ruleset gives grade 'DIR2' no pay band)"),
     ],
 )
 def test_each_item_of_paragraph_41_missing_is_named(tmp_path: Path, post: str, old: str, new: str, lacks: str) -> None:
@@ -66,9 +65,41 @@ def test_a_vacant_post_is_not_asked_whether_permanent_or_temporary(tmp_path: Pat
     assert P101.findings(tmp_path, text, FILES) == []
 
 
-def test_a_ruleset_without_grade_bands_knows_no_ceiling(tmp_path: Path) -> None:
-    found = P101.findings(tmp_path, COUNCIL, {"transparency.yaml": TRANSPARENCY.split("policy:")[0]})
-    assert len(found) == 13  # every post in the top three levels
+def test_a_grade_without_a_pay_band_is_one_finding_at_its_first_charted_post_s_grade(tmp_path: Path) -> None:
+    """Two Directors on a grade the ruleset does not band: one mistake (in the policy), one finding,
+    at the first one's `grade`, counting both; the posts themselves lack nothing."""
+    text = change(change(COUNCIL, "D-LAW", "grade: DIR", "grade: DIR2"), "D-PLA", "grade: DIR", "grade: DIR2")
+    (finding,) = P101.lint(tmp_path, text, FILES)
+    assert Found.of(finding) == Found("P101", "D-LAW", where(text, "{id: D-LAW,", "DIR2"))
+    assert finding.message == (
+        "grade 'DIR2' is not among the ruleset's grades (policy `grades`), "
+        "so the chart cannot show a salary ceiling for its 2 posts in the top 3 levels"
+    )
+    assert "Give grade 'DIR2' a pay band" in finding.fix
+
+
+def test_a_post_lacking_items_on_a_grade_without_a_band_is_two_findings_at_two_places(tmp_path: Path) -> None:
+    text = change(change(COUNCIL, "D-LAW", "grade: DIR", "grade: DIR2"), "D-LAW", "department: law, ", "")
+    assert P101.findings(tmp_path, text, FILES) == [
+        Found("P101", "D-LAW", where(text, "{id: D-LAW,", "D-LAW")),
+        Found("P101", "D-LAW", where(text, "{id: D-LAW,", "DIR2")),
+    ]
+
+
+def test_the_plain_transparency_ruleset_reports_each_charted_grade_once(tmp_path: Path) -> None:
+    """`uk-transparency-code` knows no council's pay bands: the 13 charted posts on three grades
+    (CE, DIR, HOS) give three findings, each at the grade's first post; the fourth level's TM
+    grade is not on the chart."""
+    found = P101.lint(tmp_path, COUNCIL, {"transparency.yaml": TRANSPARENCY.split("policy:")[0]})
+    assert [(f.post, f.message.split(" is not ")[0], f.message.split("for its ")[1]) for f in found] == [
+        ("CE", "grade 'CE'", "1 post in the top 3 levels"),
+        ("D-RES", "grade 'DIR'", "3 posts in the top 3 levels"),
+        ("H-RES1", "grade 'HOS'", "9 posts in the top 3 levels"),
+    ]
+    assert [Found.of(f).where for f in found] == [
+        where(COUNCIL, f"{{id: {post},", f"{grade}, department")
+        for post, grade in (("CE", "CE"), ("D-RES", "DIR"), ("H-RES1", "HOS"))
+    ]
 
 
 @pytest.mark.parametrize(("levels", "count"), [(1, 1), (2, 4), (3, 13), (4, 40)])
@@ -94,3 +125,13 @@ def test_no_top_post_places_no_post_in_the_chart(tmp_path: Path) -> None:
     text = change(COUNCIL, "CE", "tier: 1, ", "reports_to: T-LAW11, tier: 1, ")
     text = change(text, "CE", "grade: CE, ", "")
     assert P101.findings(tmp_path, text, FILES) == []  # a loop (S003) has no top three levels
+
+
+def test_a_grade_the_ruleset_defines_without_a_band_is_said_so(tmp_path: Path) -> None:
+    ruleset = TRANSPARENCY.replace("DIR: {rank: 3, pay: {min: 95000, max: 110000}}", "DIR: {rank: 3}")
+    (finding,) = P101.lint(tmp_path, COUNCIL, {"transparency.yaml": ruleset})
+    assert (finding.post, Found.of(finding).where) == ("D-RES", where(COUNCIL, "{id: D-RES,", "DIR, department"))
+    assert finding.message == (
+        "grade 'DIR' has no pay band in the ruleset (policy `grades`), "
+        "so the chart cannot show a salary ceiling for its 3 posts in the top 3 levels"
+    )

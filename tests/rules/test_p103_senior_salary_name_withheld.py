@@ -31,7 +31,9 @@ def test_a_written_null_holder_is_reported_at_it(tmp_path: Path) -> None:
     text = change(COUNCIL, "CE", "holder: Alex Morgan", "holder: null")
     (finding,) = P103.lint(tmp_path, text, FILES)
     assert Found.of(finding) == Found("P103", "CE", where(text, "{id: CE,", "null"))
-    assert finding.message == "post 'CE' is paid £150,000 or more, at least £150,000, but does not name its holder"
+    assert finding.message == (
+        "the salary of post 'CE' starts at £150,000, at or above the £150,000 naming threshold, but its holder is not named"
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,3 +1,4 @@
+from collections import Counter
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
@@ -16,10 +17,17 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
     (the Code's "department and team"); its `contract` (whether permanent or temporary staff:
     `permanent`, `temporary`, `fixed-term`, `interim` or `agency`; a vacant post has no staff
     to say it of); its `contact` (an `email` or a `phone`); its `salary` (in £5,000 brackets,
-    whose shape P102 checks); and the salary ceiling, the maximum of its grade's pay band
-    (policy `grades.<grade>.pay`: a post without a grade is reported for the grade alone). One
-    finding per post, at its `id`, naming everything it lacks. The ruleset's `levels` setting
-    says how many levels the chart covers (3 in `uk-transparency-code`, as the Code says).
+    whose shape P102 checks). One finding per post, at its `id`, naming everything it lacks.
+    The salary ceiling is the maximum of the grade's pay band, which the ruleset gives (policy
+    `grades.<grade>.pay`), not the post: a grade on the chart with no pay band is one finding,
+    at the `grade` of the first post in the top levels on it, saying how many posts there are on
+    it. The ruleset's `levels` setting says how many levels the chart covers (3 in
+    `uk-transparency-code`, as the Code says).
+
+    Plain `ruleset: uk-transparency-code` cannot know a council's pay bands, so it defines no
+    grades: each grade on the chart is reported once until the council's own ruleset extends
+    `uk-transparency-code` with a `grades` policy (as `chart.yaml` below does). Four grades on
+    the chart are four findings, however many posts hold them.
 
     ## Why
     "Local authorities must publish an organisation chart covering staff in the top three
@@ -31,8 +39,9 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
     title every post has (the format requires `title`).
 
     ## How to fix
-    Give the post what it lacks: `grade`, `department`, `contract`, `contact: {email, phone}`,
-    `salary: {min, max}`, and a pay band for its grade in the ruleset's `grades` policy.
+    Give the post what it lacks: `grade`, `department`, `contract`, `contact: {email, phone}`
+    and `salary: {min, max}`. Give a grade without a pay band its band in your ruleset's `grades`
+    policy (`pay: {min, max}`).
 
     ## Example
     Failing (with the ruleset below): a director with no contact details or contract.
@@ -78,17 +87,31 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
     fix = "Give the post its grade, department, contract, contact details and salary, and its grade a pay band."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        for post in charted_posts(context, self.settings.levels):
-            missing = self._missing(context, post)
+        charted = list(charted_posts(context, self.settings.levels))
+        unbanded = Counter(post.grade for post in charted if post.grade is not None and _pay_band_missing(context, post.grade))
+        for post in charted:
+            missing = self._missing(post)
             if missing:
                 yield self.finding(
                     context.post_span(post),
                     f"post {post.id!r} is in the top {self.settings.levels} levels but does not give its {_listed(missing)}",
                     post=post.id,
                 )
+            grade = post.grade
+            if grade is not None and grade in unbanded:
+                # One finding for the ruleset's gap, at the first post that meets it: every post on
+                # the grade lacks its ceiling for the same reason, which one change to the policy mends.
+                count = unbanded.pop(grade)
+                yield self.finding(
+                    context.value_span(post, "grade"),
+                    f"grade {grade!r} {_gap(context, grade)}, so the chart cannot show a salary ceiling for its "
+                    f"{count:,} post{'' if count == 1 else 's'} in the top {self.settings.levels} levels",
+                    post=post.id,
+                    fix=f"Give grade {grade!r} a pay band (`pay: {{min, max}}`) in your ruleset's `grades` policy.",
+                )
 
     @staticmethod
-    def _missing(context: CheckContext, post: Post) -> list[str]:
+    def _missing(post: Post) -> list[str]:
         missing = []
         if post.grade is None:
             missing.append("grade")
@@ -100,11 +123,19 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
             missing.append("contact details")
         if post.salary is None:
             missing.append("salary")
-        if post.grade is not None:
-            grade = context.policy.grades.get(post.grade)
-            if grade is None or grade.pay is None:
-                missing.append(f"salary ceiling (the ruleset gives grade {post.grade!r} no pay band)")
         return missing
+
+
+def _gap(context: CheckContext, grade: str) -> str:
+    """What the ruleset lacks of the grade: the whole grade, or its pay band."""
+    if grade not in context.policy.grades:
+        return "is not among the ruleset's grades (policy `grades`)"
+    return "has no pay band in the ruleset (policy `grades`)"
+
+
+def _pay_band_missing(context: CheckContext, grade: str) -> bool:
+    entry = context.policy.grades.get(grade)
+    return entry is None or entry.pay is None
 
 
 def _listed(items: list[str]) -> str:

@@ -84,7 +84,7 @@ class SeniorSalaryNameWithheld(
             span = context.value_span(post, "holder") if "holder" in post.origin else context.post_span(post)
             yield self.finding(
                 span,
-                f"post {post.id!r} is paid £{post.salary.min:,.0f} or more, at least £{threshold:,.0f}, "
-                "but does not name its holder",
+                f"the salary of post {post.id!r} starts at £{post.salary.min:,.0f}, at or above the £{threshold:,.0f} "
+                "naming threshold, but its holder is not named",
                 post=post.id,
             )

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from orglint.diagnostics import Diagnostic
 from orglint.rules import CheckContext, Rule
-from orglint.wording import a_or_an
+from orglint.wording import a_council_of_type
 
 
 class MissingDesignation(Rule):
@@ -26,7 +26,7 @@ class MissingDesignation(Rule):
                 name = context.policy.designation_name(designation)
                 yield self.finding(
                     context.structure.organisation_span(),
-                    f"no post is designated {name} ({designation}), which {a_or_an(context.council_type)} council must have",
+                    f"no post is designated {name} ({designation}), which {a_council_of_type(context.council_type)} must have",
                     basis=self._grounds(context, designation),
                 )
 

@@ -89,4 +89,5 @@ class CfoNotQualified(Rule[CfoNotQualifiedSettings], code="L107", name="cfo-not-
                 f"chief finance officer {post.id!r} holds no accepted accountancy qualification "
                 f"(has: {held}; accepted: {', '.join(accepted)})",
                 post=post.id,
+                designations=("chief-finance-officer",),
             )

@@ -59,6 +59,6 @@ class CombinedDcsDass(IncompatibleDesignations, code="L111", name="combined-dcs-
 
     basis = "Children Act 2004 s18 and Local Authority Social Services Act 1970 s6(A1): two statutory offices; the DCS statutory guidance (DfE, April 2013) on a DCS given functions beyond children's services, and local assurance of the arrangement (its wording unverified)"
     fix = "Separate the roles, or record the decision and its reason with an inline suppression."
-    first = "director-of-childrens-services"
-    second = "director-of-adult-social-services"
+    designation = "director-of-adult-social-services"
+    barred = ("director-of-childrens-services",)
     reason = "two statutory offices on one post"

@@ -1,21 +1,22 @@
-from collections.abc import Iterator
-
-from orglint.diagnostics import Diagnostic, Severity
-from orglint.rules import CheckContext, Rule
-
-_BARRED = ("head-of-paid-service", "monitoring-officer", "chief-finance-officer")
-"""The designations the Local Government (Wales) Measure 2011 s8(4) bars, in its order: (a), (b), (c)."""
+from orglint.diagnostics import Severity
+from orglint.model.schema import Post
+from orglint.rules import CheckContext
+from orglint.rules.statutory._incompatible import IncompatibleDesignations
 
 
-class DemocraticServicesConflict(Rule, code="L114", name="democratic-services-conflict", severity=Severity.ERROR):
+class DemocraticServicesConflict(
+    IncompatibleDesignations, code="L114", name="democratic-services-conflict", severity=Severity.ERROR
+):
     """The head of democratic services is also the head of paid service, monitoring officer or CFO.
 
     ## What it does
-    Where the council's type requires a head of democratic services (Wales's county and county
-    borough councils in `uk-local-government`), reports a post designated
-    `head-of-democratic-services` that also holds `head-of-paid-service`, `monitoring-officer`
-    or `chief-finance-officer`, once, at its `head-of-democratic-services` designation, naming
-    every office it clashes with. A missing head of democratic services is L108's finding.
+    Reports a post designated `head-of-democratic-services` that also holds a designation the
+    council type's policy bars beside it (`council-types.<type>.barred-together`), once, at its
+    `head-of-democratic-services` designation, naming every office it clashes with and citing
+    the paragraph that bars each. In `uk-local-government`, Wales's county and county borough
+    councils bar `head-of-paid-service`, `monitoring-officer` and `chief-finance-officer`
+    (s8(4)(a) to (c)); no other type bars anything, so elsewhere the title carries no statutory
+    bar. A missing head of democratic services is L108's finding.
 
     ## Why
     A Welsh local authority "may not designate any of the following" as its head of democratic
@@ -66,16 +67,10 @@ class DemocraticServicesConflict(Rule, code="L114", name="democratic-services-co
 
     basis = "Local Government (Wales) Measure 2011 s8(4): a local authority 'may not designate' its head of paid service, monitoring officer or chief finance officer as head of democratic services"
     fix = "Designate another post, not the head of paid service, monitoring officer or CFO, as head of democratic services."
-    designation_conflict = True
+    designation = "head-of-democratic-services"
+    reads_barred_together = True  # the bar is the Welsh Measure's, so the ruleset says where it applies
+    reason = "which may not be held with it"  # the finding's basis says under which section
 
-    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        if "head-of-democratic-services" not in context.policy.required_designations(context.council_type):
-            return  # the Measure binds Welsh councils; elsewhere the title carries no statutory bar
-        for post in context.holders("head-of-democratic-services"):
-            clashes = [context.policy.designation_name(d) for d in _BARRED if d in post.designations]
-            if clashes:
-                yield self.finding(
-                    context.designation_span(post, "head-of-democratic-services"),
-                    f"head of democratic services {post.id!r} is also {' and '.join(clashes)}, which the Measure's s8(4) forbids",
-                    post=post.id,
-                )
+    def message(self, context: CheckContext, post: Post, clashing: list[str]) -> str:
+        names = " and ".join(context.policy.designation_name(other) for other in clashing)
+        return f"head of democratic services {post.id!r} is also {names}, {self.reason}"

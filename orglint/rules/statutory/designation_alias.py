@@ -75,5 +75,6 @@ class DesignationAlias(Rule, code="L115", name="designation-alias", severity=Sev
                     span,
                     f"designation {entry!r} is written by another name: its id is {designation!r}",
                     post=post.id,
+                    designations=(designation,),
                     replacement=designation,
                 )

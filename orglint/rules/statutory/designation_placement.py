@@ -117,6 +117,7 @@ class DesignationPlacement(
                         context.designation_span(post, designation),
                         f"{post.id!r} is designated {name}, which the ruleset places on {placement.on}",
                         post=post.id,
+                        designations=(designation,),
                     )
                 else:
                     placed.append(post)
@@ -125,6 +126,7 @@ class DesignationPlacement(
                     context.designation_span(post, designation),
                     f"{post.id!r} is one {name} too many: the ruleset places {placement.count} on {placement.on}",
                     post=post.id,
+                    designations=(designation,),
                 )
             if len(placed) < placement.count and not misplaced:  # a misplaced holder's finding says where it belongs
                 yield self.finding(

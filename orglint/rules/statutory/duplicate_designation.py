@@ -10,8 +10,10 @@ class DuplicateDesignation(Rule, code="L104", name="duplicate-designation", seve
     ## What it does
     For each designation the policy marks `sole` (head of paid service, chief finance officer,
     monitoring officer, the directors of children's and adult social services and of public
-    health, the scrutiny officer), reports every post after the first that carries it, at that
-    designation.
+    health, the scrutiny officer, and Wales's and Scotland's own officers), reports every post
+    after the first that carries it, at that designation. Each finding cites what requires that
+    designation of the council's type (a Scottish chief education officer's Education (Scotland)
+    Act 1980 s78, a Scottish chief finance officer's s95), where the policy names it.
 
     ## Why
     Each of these is a single statutory office: the Acts speak of "one of their officers"
@@ -63,4 +65,6 @@ class DuplicateDesignation(Rule, code="L104", name="duplicate-designation", seve
                     f"{context.policy.designation_name(designation)} is also held by {holders[0].id!r}: "
                     f"only one post may hold it ({len(holders)} do)",
                     post=post.id,
+                    basis=context.policy.required_by(context.council_type, designation) or "",
+                    designations=(designation,),
                 )

@@ -53,6 +53,6 @@ class MonitoringOfficerIsCfo(IncompatibleDesignations, code="L105", name="monito
 
     basis = "Local Government and Housing Act 1989 s5(1): the monitoring officer 'shall not be their chief finance officer'"
     fix = "Designate another post as monitoring officer."
-    first = "chief-finance-officer"
-    second = "monitoring-officer"
+    designation = "monitoring-officer"
+    barred = ("chief-finance-officer",)
     reason = "the monitoring officer may not be the chief finance officer"

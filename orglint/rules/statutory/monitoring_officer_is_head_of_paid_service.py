@@ -60,6 +60,6 @@ class MonitoringOfficerIsHeadOfPaidService(
 
     basis = "Local Government and Housing Act 1989 s5(1A)-(1B): in a county, district or London borough council in England the monitoring officer 'may not be the head of that authority's paid service'"
     fix = "Designate another post as monitoring officer."
-    first = "head-of-paid-service"
-    second = "monitoring-officer"
+    designation = "monitoring-officer"
+    barred = ("head-of-paid-service",)
     reason = "the monitoring officer may not be the head of paid service"

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
-from orglint.wording import a_or_an
+from orglint.wording import a_council_of_type
 
 _BARRED = ("head-of-paid-service", "monitoring-officer", "chief-finance-officer")
 
@@ -74,14 +74,16 @@ class ScrutinyOfficerConflict(Rule, code="L109", name="scrutiny-officer-conflict
         if not holders and "scrutiny-officer" in context.policy.required_designations(context.council_type):
             yield self.finding(
                 context.structure.organisation_span(),
-                f"no post is designated scrutiny officer, which {a_or_an(context.council_type)} council must have",
+                f"no post is designated scrutiny officer, which {a_council_of_type(context.council_type)} must have",
                 fix="Designate a scrutiny officer (not the head of paid service, monitoring officer or CFO).",
             )
         for post in holders:
-            clashes = [context.policy.designation_name(d) for d in _BARRED if d in post.designations]
-            if clashes:
+            clashing = tuple(d for d in _BARRED if d in post.designations)
+            if clashing:
+                clashes = [context.policy.designation_name(d) for d in clashing]
                 yield self.finding(
                     context.designation_span(post, "scrutiny-officer"),
                     f"scrutiny officer {post.id!r} is also {' and '.join(clashes)}, which s9FB forbids",
                     post=post.id,
+                    designations=("scrutiny-officer", *clashing),
                 )

@@ -95,5 +95,6 @@ class StatutoryDirectorLine(
                     span,
                     f"{name} {post.id!r} reports to {post.reports_to!r}, not to the head of paid service ({', '.join(sorted(heads))})",
                     post=post.id,
+                    designations=(designation,),
                     basis=self.settings.grounds.get(designation, ""),  # the DPH's guidance, not the DCS's
                 )
