@@ -243,3 +243,38 @@ def test_every_command_that_lints_keeps_its_result_for_main_to_end_without_freei
     run(*(str(tmp_path / "baseline.json") if part == "BASELINE" else part for part in command))
     kept = [item for entry in shared._kept for item in (entry if isinstance(entry, tuple) else (entry,))]
     assert kept and all(isinstance(item, LintResult) for item in kept)
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["check", BROKEN], 1),
+        (["check", BROKEN, "--output-format", "concise"], 1),
+        (["check", BROKEN, "--statistics"], 1),
+        (["check", BROKEN, "--exit-zero"], 0),
+        (["tree", BROKEN], 1),
+        (["report", BROKEN], 1),
+        # output is all these do; rich, which draws them, ends them with 1, as Python's recipe does
+        (["check", "--help"], 1),
+        (["--help"], 1),
+        (["rule", "--all"], 1),
+        (["rules"], 1),
+        (["schema"], 1),
+    ],
+)
+def test_a_reader_that_stops_reading_ends_the_output_quietly_with_the_commands_own_exit_code(
+    at_repo: Path, args: list[str], code: int
+) -> None:
+    """`orglint check . | head`: a closed pipe is no error; findings still decide the exit code."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first write: every write fails with EPIPE
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "orglint", *args], stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120
+        )
+    finally:
+        os.close(write_end)
+    assert done.stderr == ""
+    assert done.returncode == code

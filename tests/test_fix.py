@@ -174,6 +174,26 @@ def test_fix_and_diff_together_are_refused(in_tmp: Path) -> None:
     assert code == 2 and "give one of them" in err
 
 
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        (["-o", "out.txt"], "-o/--output-file"),
+        (["--output-format", "json"], "--output-format"),
+        (["--statistics"], "--statistics"),
+        (["--exit-zero"], "--exit-zero"),
+        (["--max-warnings", "3"], "--max-warnings"),
+    ],
+)
+def test_diff_refuses_the_options_it_would_not_honour(in_tmp: Path, options: list[str], named: str) -> None:
+    """--diff prints the patch and exits 1 if there is one: an option about the findings' output
+    or exit code would be dropped without a word, so it is a usage error (docs/command-line.md)."""
+    write(in_tmp, "s.yaml", MESSY)
+    code, out, err = run("check", "--diff", *options, "s.yaml")
+    assert (code, out) == (2, "")
+    assert named in err and "cannot go with it" in err
+    assert not (in_tmp / "out.txt").exists()
+
+
 def test_a_moved_director_s_team_is_fixed_in_the_same_run(in_tmp: Path) -> None:
     """Setting AD1's tier right leaves its team's tiers (which followed the old one) to be set:
     --fix goes on until nothing is left, and --diff shows all of it."""

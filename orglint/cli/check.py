@@ -23,6 +23,7 @@ from orglint.cli.shared import (
     findings_exit,
     lint_paths,
     write_output,
+    writing_out,
 )
 from orglint.output.check import OutputFormat
 
@@ -103,6 +104,16 @@ def check(
         raise BadUsage("--base REV goes with --new-only (or use `orglint diff PATH --base REV`)")
     if apply_fixes and show_fixes:
         raise BadUsage("--fix writes the fixes and --diff only shows them: give one of them")
+    if show_fixes:
+        _refuse_with_diff(
+            {
+                "-o/--output-file": output_file is not None,
+                "--output-format": output_format is not None,
+                "--statistics": statistics,
+                "--exit-zero": exit_zero,
+                "--max-warnings": max_warnings is not None,
+            }
+        )
     chosen_format = output_format.value if output_format is not None else None
     if chosen_format is None:
         chosen_format = options.config_for(Path.cwd()).settings.output_format or "full"
@@ -121,18 +132,31 @@ def check(
         result = _fix(result, lint_once, write=apply_fixes)
 
     nothing_found = not result.runs and not result.diagnostics  # said on stderr; a summary would mislead
-    if statistics:
-        _print_statistics(result)
-    elif output_file is not None:
+    if output_file is not None:
         buffer = io.StringIO()
         reporter(chosen_format)(result, buffer)
         write_output(output_file, buffer.getvalue(), result.read, force)
-        if not nothing_found:
-            reporter("full")(result, sys.stdout)
-    elif not (nothing_found and chosen_format == "full"):
-        reporter(chosen_format)(result, sys.stdout)
-
+    with writing_out():
+        if statistics:
+            _print_statistics(result)
+        elif output_file is not None:
+            if not nothing_found:
+                reporter("full")(result, sys.stdout)
+        elif not (nothing_found and chosen_format == "full"):
+            reporter(chosen_format)(result, sys.stdout)
+        sys.stdout.flush()
     raise findings_exit(result, exit_zero, max_warnings)
+
+
+def _refuse_with_diff(given: dict[str, bool]) -> None:
+    """``--diff`` prints the patch and exits 1 if there is one (docs/command-line.md): options
+    about the findings' report or exit code would be silently dropped, so they are refused."""
+    named = [option for option, present in given.items() if present]
+    if named:
+        raise BadUsage(
+            f"--diff prints only the patch --fix would apply, and exits 1 if there is one: "
+            f"{', '.join(named)} cannot go with it"
+        )
 
 
 def _fix(result: LintResult, lint_again: Callable[[], LintResult], write: bool) -> LintResult:
@@ -146,8 +170,10 @@ def _fix(result: LintResult, lint_again: Callable[[], LintResult], write: bool) 
         sys.stderr.write(f"orglint: {safe_text(display)} not fixed: {safe_text(why)}\n")
     changed = outcome.changed
     if not write:
-        for fix in changed:
-            sys.stdout.write(fix.diff())
+        with writing_out():
+            for fix in changed:
+                sys.stdout.write(fix.diff())
+            sys.stdout.flush()
         said = f"--fix would fix {_tally(changed)}" if changed else "nothing to fix"
         sys.stderr.write(f"orglint: {said}\n")
         raise typer.Exit(EXIT_FINDINGS if changed else EXIT_CLEAN)

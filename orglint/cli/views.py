@@ -25,6 +25,7 @@ from orglint.cli.shared import (
     deliver,
     findings_exit,
     keep_until_exit,
+    writing_out,
     lint_paths,
 )
 
@@ -72,7 +73,8 @@ def _sections_text(sections: list[Section], as_markdown: bool, to_file: bool) ->
         from orglint.console import console
         from orglint.output import terminal
 
-        terminal.render(sections, console(file=buffer if to_file else sys.stdout))
+        with writing_out():
+            terminal.render(sections, console(file=buffer if to_file else sys.stdout))
     return buffer.getvalue()
 
 
@@ -145,9 +147,10 @@ def tree(
     # in colour rich draws it (on a terminal, long lines wrap); otherwise each post is one plain
     # line (grep-able), written without rich
     view = console(width=None if sys.stdout.isatty() else 100_000) if in_colour(sys.stdout) else None
-    for one in structures:
-        if from_post is None or from_post in one.run.graph.posts:
-            tree_view.render(one.run, by_post(one.diagnostics), view, sys.stdout, from_post, depth)
+    with writing_out():
+        for one in structures:
+            if from_post is None or from_post in one.run.graph.posts:
+                tree_view.render(one.run, by_post(one.diagnostics), view, sys.stdout, from_post, depth)
     raise findings_exit(result, exit_zero)
 
 
