@@ -154,8 +154,7 @@ def _refuse_with_diff(given: dict[str, bool]) -> None:
     named = [option for option, present in given.items() if present]
     if named:
         raise BadUsage(
-            f"--diff prints only the patch --fix would apply, and exits 1 if there is one: "
-            f"{', '.join(named)} cannot go with it"
+            f"--diff prints only the patch --fix would apply, and exits 1 if there is one: {', '.join(named)} cannot go with it"
         )
 
 
