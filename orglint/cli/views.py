@@ -25,8 +25,8 @@ from orglint.cli.shared import (
     deliver,
     findings_exit,
     keep_until_exit,
-    writing_out,
     lint_paths,
+    writing_out,
 )
 
 if TYPE_CHECKING:

@@ -11,8 +11,8 @@ from orglint import __version__
 from orglint.diagnostics import Diagnostic, Severity, fingerprint
 from orglint.docs import rule_text
 from orglint.engine import LintResult
-from orglint.rules.registry import registered_rules
 from orglint.output.check.json_format import json_safe
+from orglint.rules.registry import registered_rules
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
