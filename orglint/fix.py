@@ -28,7 +28,7 @@ from orglint.load.yaml_source import compose
 from orglint.output_file import write_atomically
 from orglint.rules import Rule
 from orglint.rules.registry import registered_rules
-from orglint.safe_text import safe_text
+from orglint.safe_text import safe_line
 from orglint.text_edits import SourceText, TextEdit
 
 if TYPE_CHECKING:
@@ -141,8 +141,9 @@ def _yaml_problems(text: str) -> int | None:
 
 def unified_diff(display: str, before: list[str], after: list[str]) -> str:
     """The change from ``before`` to ``after`` (a file's lines, aligned as ``mend_lines`` keeps
-    them) as a unified diff, ``a/`` and ``b/`` as git names the sides, made safe to show: a file's
-    control characters never reach the terminal. The lines being aligned, nothing is searched
+    them) as a unified diff, ``a/`` and ``b/`` as git names the sides, that ``git apply`` and
+    ``patch`` take (``_diff_line``), made safe to show: a file's control characters never reach
+    the terminal. The lines being aligned, nothing is searched
     for (difflib's matcher took four minutes over a 10,000-post file)."""
     count = len(before) - 1 if before and not before[-1] else len(before)  # no line after a final break
     opcodes: list[_Opcode] = []
@@ -159,10 +160,10 @@ def unified_diff(display: str, before: list[str], after: list[str]) -> str:
             opcodes.append(("replace" if kept > start_kept else "delete", start, index, start_kept, kept))
     old = before[:count]
     new = [line for line in after[:count] if line]
-    out = [f"--- a/{display}", f"+++ b/{display}"]
+    out = [f"--- a/{display}\n", f"+++ b/{display}\n"]
     for group in _Aligned(opcodes).get_grouped_opcodes(3):
         first, last = group[0], group[-1]
-        out.append(f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@")
+        out.append(f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n")
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
                 out.extend(" " + line for line in old[i1:i2])
@@ -171,7 +172,27 @@ def unified_diff(display: str, before: list[str], after: list[str]) -> str:
             out.extend("+" + line for line in new[j1:j2])
     if len(out) == 2:
         return ""
-    return "".join(safe_text(line.rstrip("\r\n\x85\u2028\u2029")) + "\n" for line in out)
+    return "".join(map(_diff_line, out))
+
+
+_NO_NEWLINE = "\\ No newline at end of file\n"
+
+
+def _diff_line(line: str) -> str:
+    """A line of the diff as ``diff`` and ``git diff`` write it, so that ``patch`` and ``git
+    apply`` take it: its own line break kept (``\\r\\n`` stays ``\\r\\n``), and the file's last
+    line, if it has none, followed by "\\ No newline at end of file". Its text is made safe to
+    show (a control character, or a CI log command, is shown escaped; such a line is no longer
+    the file's, but it never reaches a terminal raw). A line that ends in one of YAML's other
+    breaks (a lone ``\\r``, U+0085, U+2028, U+2029), which diff tools do not count as one, is
+    shown with the break escaped and ended with ``\\n``."""
+    if line.endswith("\r\n"):
+        return safe_line(line[:-2]) + "\r\n"
+    if line.endswith("\n"):
+        return safe_line(line[:-1]) + "\n"
+    if LINE_BREAK.search(line[-1:]):
+        return safe_line(line) + "\n"
+    return safe_line(line) + "\n" + _NO_NEWLINE
 
 
 _Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]

@@ -12,6 +12,8 @@ import json
 import os
 import random
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -477,3 +479,33 @@ def test_the_diff_is_the_one_difflib_makes(in_tmp: Path) -> None:
     assert len(after.splitlines()) == len(text.splitlines()) - 1
     expected = difflib.unified_diff(text.splitlines(), after.splitlines(), "a/s.yaml", "b/s.yaml", lineterm="")
     assert out == "".join(line + "\n" for line in expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("crlf", MESSY.replace("\n", "\r\n")),
+        ("no final newline", MESSY.rstrip("\n")),
+        ("crlf, no final newline", MESSY.rstrip("\n").replace("\n", "\r\n")),
+    ],
+)
+def test_the_diff_applies_with_git_apply_and_patch(in_tmp: Path, name: str, text: str) -> None:
+    """--diff keeps each line's own break (a CRLF file's patch has `\\r\\n` lines) and marks a last
+    line without one (`\\ No newline at end of file`), as diff and git do: the patch applies."""
+    subprocess.run(["git", "init", "-q", "."], check=True, cwd=in_tmp)
+    path = in_tmp / "s.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    done = subprocess.run([sys.executable, "-m", "orglint", "check", "--diff", "s.yaml"], capture_output=True, cwd=in_tmp)
+    assert done.returncode == 1
+    out = done.stdout.decode("utf-8")  # as written: the test runner's output would fold \r\n
+    (in_tmp / "fix.patch").write_bytes(done.stdout)
+    if "\r\n" in text:
+        assert "\r\n" in out
+    if not text.endswith("\n"):
+        assert out.endswith("\\ No newline at end of file\n")
+    subprocess.run(["git", "apply", "--check", "fix.patch"], check=True, cwd=in_tmp, capture_output=True)
+    subprocess.run(["git", "apply", "fix.patch"], check=True, cwd=in_tmp, capture_output=True)
+    fixed = path.read_bytes()
+    path.write_bytes(text.encode("utf-8"))
+    run("check", "--fix", "s.yaml")
+    assert fixed == path.read_bytes()  # the patch does what --fix does
