@@ -504,6 +504,8 @@ def test_the_diff_applies_with_git_apply_and_patch(in_tmp: Path, name: str, text
     if not text.endswith("\n"):
         assert out.endswith("\\ No newline at end of file\n")
     subprocess.run(["git", "apply", "--check", "fix.patch"], check=True, cwd=in_tmp, capture_output=True)
+    if shutil.which("patch"):
+        subprocess.run(["patch", "-p1", "--dry-run", "-i", "fix.patch"], check=True, cwd=in_tmp, capture_output=True)
     subprocess.run(["git", "apply", "fix.patch"], check=True, cwd=in_tmp, capture_output=True)
     fixed = path.read_bytes()
     path.write_bytes(text.encode("utf-8"))
