@@ -21,7 +21,7 @@ import pytest
 
 from bench.generate import structure_yaml
 from orglint.diagnostics import Diagnostic, location_free
-from orglint.engine import LintOptions, lint
+from orglint.engine import LintOptions, LintResult, lint
 from orglint.fix import fix_text
 from orglint.rules.registry import registered_rules
 from tests.conftest import SAMPLES, check_json, run, write
@@ -441,7 +441,7 @@ def test_a_file_changed_on_disk_since_it_was_read_is_not_written(in_tmp: Path) -
         in_tmp, "s.yaml", CLEAN.replace("reports_to: CE, tier: 2}\n  - {id: AD2", "reports_to: CE, tier: 3}\n  - {id: AD2", 1)
     )
     options = LintOptions(isolated=True)
-    outcome = fix_rounds(lambda: lint([path], options), lint([path], options))
+    outcome = fix_rounds(lambda: lint([path], options))
     assert [fix.display for fix in outcome.changed] == ["s.yaml"]
     path.write_text(CLEAN + "  - {id: AD4, title: Assistant Director, reports_to: CE, tier: 2}\n", encoding="utf-8")
     assert write_fixes(outcome) == ["s.yaml"]
@@ -511,3 +511,43 @@ def test_the_diff_applies_with_git_apply_and_patch(in_tmp: Path, name: str, text
     path.write_bytes(text.encode("utf-8"))
     run("check", "--fix", "s.yaml")
     assert fixed == path.read_bytes()  # the patch does what --fix does
+
+
+def test_the_fixes_are_made_to_the_bytes_the_lint_read_and_a_file_changed_since_is_left_alone(in_tmp: Path) -> None:
+    """An editor saves the file after the lint read it and before --fix edits it: the findings'
+    lines and columns are about the text the lint read, so the file is neither fixed nor written."""
+    from orglint.fix import CHANGED_MEANWHILE, fix_rounds, write_fixes
+
+    wrong = CLEAN.replace("reports_to: CE, tier: 2}\n  - {id: AD2", "reports_to: CE, tier: 3}\n  - {id: AD2", 1)
+    path = write(in_tmp, "s.yaml", wrong)
+    saved = "# a comment line the editor added: every span below it moves\n" + wrong
+    options = LintOptions(isolated=True)
+    lints = []
+
+    def lint_and_then_the_editor_saves() -> LintResult:
+        result = lint([path], options)
+        if not lints:
+            path.write_text(saved, encoding="utf-8")
+        lints.append(result)
+        return result
+
+    outcome = fix_rounds(lint_and_then_the_editor_saves)
+    assert outcome.changed == [] and outcome.left_alone == {"s.yaml": CHANGED_MEANWHILE}
+    assert write_fixes(outcome) == []
+    assert path.read_text(encoding="utf-8") == saved
+
+
+def test_a_fix_that_mends_one_yaml_fault_and_makes_another_is_no_better() -> None:
+    """The YAML faults before and after a fix are compared as (message, line), not counted; a
+    line a fix removed moves no fault below it."""
+    from orglint.fix import _yaml_problems
+
+    head = "orglint: 1\nposts:\n"
+    twice_a = [head, "  - {id: A, title: x, title: y}\n", "  - {id: B, title: x}\n"]
+    twice_b = [head, "  - {id: A, title: x}\n", "  - {id: B, title: x, title: y}\n"]
+    before, after = _yaml_problems(twice_a), _yaml_problems(twice_b)
+    assert before is not None and after is not None and len(before) == len(after) == 1
+    assert not after <= before
+    with_comment = [head, "  # orglint: ignore[D103] -- stale\n", *twice_b[1:]]
+    removed = [head, "", *twice_b[1:]]  # the comment's line removed, as mend_lines leaves it
+    assert _yaml_problems(removed) == _yaml_problems(with_comment)

@@ -127,9 +127,7 @@ def check(
             _apply_baseline(linted, baseline)
         return linted
 
-    result = lint_once()
-    if apply_fixes or show_fixes:
-        result = _fix(result, lint_once, write=apply_fixes)
+    result = _fix(lint_once, write=apply_fixes) if apply_fixes or show_fixes else lint_once()
 
     nothing_found = not result.runs and not result.diagnostics  # said on stderr; a summary would mislead
     if output_file is not None:
@@ -158,13 +156,13 @@ def _refuse_with_diff(given: dict[str, bool]) -> None:
         )
 
 
-def _fix(result: LintResult, lint_again: Callable[[], LintResult], write: bool) -> LintResult:
+def _fix(lint_again: Callable[[], LintResult], write: bool) -> LintResult:
     """``--fix`` (``write``): apply the safe fixes, say what was fixed and what was left alone, and
     return the lint of the fixed files. ``--diff``: print what ``--fix`` would change and exit."""
-    from orglint.fix import fix_rounds, write_fixes
+    from orglint.fix import CHANGED_MEANWHILE, fix_rounds, write_fixes
     from orglint.safe_text import safe_text
 
-    outcome = fix_rounds(lint_again, result)
+    outcome = fix_rounds(lint_again)
     for display, why in outcome.left_alone.items():
         sys.stderr.write(f"orglint: {safe_text(display)} not fixed: {safe_text(why)}\n")
     changed = outcome.changed
@@ -178,7 +176,7 @@ def _fix(result: LintResult, lint_again: Callable[[], LintResult], write: bool) 
         raise typer.Exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
     changed_meanwhile = write_fixes(outcome)
     for display in changed_meanwhile:
-        sys.stderr.write(f"orglint: {safe_text(display)} not fixed: it changed while orglint ran\n")
+        sys.stderr.write(f"orglint: {safe_text(display)} not fixed: {CHANGED_MEANWHILE}\n")
     written = [fix for fix in changed if fix.display not in changed_meanwhile]
     if written:
         sys.stderr.write(f"orglint: fixed {_tally(written)}\n")
