@@ -551,3 +551,33 @@ def test_a_fix_that_mends_one_yaml_fault_and_makes_another_is_no_better() -> Non
     with_comment = [head, "  # orglint: ignore[D103] -- stale\n", *twice_b[1:]]
     removed = [head, "", *twice_b[1:]]  # the comment's line removed, as mend_lines leaves it
     assert _yaml_problems(removed) == _yaml_problems(with_comment)
+
+
+@pytest.mark.parametrize(
+    ("written", "new", "shown"),
+    [
+        ("3", "2", "2"),  # a plain number stays a plain number
+        ("'3'", "2", "'2'"),  # a quoted value stays quoted
+        ('"3"', "2", '"2"'),
+        ("grdae", "grade", "grade"),
+        ("s151", "chief-finance-officer", "chief-finance-officer"),
+        ("G6", "123", "'123'"),  # a plain string is never replaced by what other tools read as a number
+        ("G6", "1.5", "'1.5'"),
+        ("G6", "1e5", "'1e5'"),
+        ("G6", "0x1F", "'0x1F'"),
+        ("G6", "2024-01-01", "'2024-01-01'"),  # ... or a date
+        ("G6", "yes", "'yes'"),  # ... or a boolean
+        ("G6", "null", "'null'"),
+        ("yes", "no", "no"),
+        ("G6", "it's: here", "'it''s: here'"),
+    ],
+)
+def test_a_replacement_keeps_the_value_s_quoting_and_its_type_in_other_yaml_tools(written: str, new: str, shown: str) -> None:
+    from ruamel.yaml import YAML
+
+    from orglint.text_edits import rewritten_scalar
+
+    assert rewritten_scalar(written, new) == shown
+    before, after = (YAML(typ="safe", pure=True).load(f"v: {text}")["v"] for text in (written, shown))
+    assert type(after) is type(before) or isinstance(after, str)  # the type other readers see is kept
+    assert str(after) == new or after == new
