@@ -278,3 +278,28 @@ def test_a_reader_that_stops_reading_ends_the_output_quietly_with_the_commands_o
         os.close(write_end)
     assert done.stderr == ""
     assert done.returncode == code
+
+
+@pytest.mark.parametrize(
+    "command", [["check"], ["report"], ["tree"], ["diff"], ["import"], ["template"], ["rule"], ["rules"], ["baseline", "write"]]
+)
+def test_help_reads_well_at_80_columns(command: list[str]) -> None:
+    """No Python type names (`<bool>` reads as if a flag took a value), no value list cut inside a
+    word, and every line within 80 columns."""
+    import os
+
+    done = subprocess.run(
+        [sys.executable, "-m", "orglint", *command, "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"},
+        timeout=120,
+    )
+    assert done.returncode == 0
+    for name in ("<bool>", "list[", "<str>", "<path>", "<int", "<Path>"):
+        assert name not in done.stdout, name
+    assert all(len(line) <= 80 for line in done.stdout.splitlines())
+    if command == ["check"]:
+        assert "full, concise, json, sarif, junit" in " ".join(done.stdout.split())  # each format whole
+        (fix,) = [line for line in done.stdout.splitlines() if line.startswith("│ --fix ")]
+        assert fix.split()[2] == "Apply"  # a flag shows no value

@@ -22,7 +22,7 @@ import traceback
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from orglint import __version__
 from orglint.errors import OrglintError
@@ -57,6 +57,44 @@ def stdout_gone() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
+
+
+_METAVARS = {"Path": "PATH", "int": "N", "str": "TEXT", "float": "NUMBER"}
+"""What an option's value is called in help, by its type (typer would show ``<list[str]>``)."""
+
+
+class Command(TyperCommand):
+    """A command whose help reads well at 80 columns: a flag shows no value (typer would show
+    ``<bool>``, as if it took one), and a value a short name (``PATH``, ``N``, ``TEXT``, or the
+    ``metavar`` its declaration gives), so that the help column keeps its width."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            _name_value(param)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            _name_value(option)
+        return option
+
+
+def _name_value(param: Any) -> None:
+    if param.metavar is not None:
+        return
+    if param.param_type_name == "argument":
+        # its name column says what it is (`paths...`); typer has no setting to leave out the
+        # type column it adds (`<list[Path]>`), so this argument's is made empty
+        param.display_type_rich = lambda ctx: None
+        return
+    if getattr(param, "is_flag", False):
+        param.metavar = ""
+        return
+    type_name = param.bare_type()
+    named = _METAVARS.get(type_name.removeprefix("list[").removesuffix("]"))
+    if named is not None:  # a choice keeps typer's list of its values
+        param.metavar = named
 
 
 class _Commands(TyperGroup):

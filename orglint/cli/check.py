@@ -36,12 +36,20 @@ def check(
     paths: Paths = None,
     ruleset: Rulesets = None,
     select: Annotated[
-        list[str] | None, typer.Option(help="Rules to run instead of the ruleset's: codes, prefixes, names or ALL.")
+        list[str] | None,
+        typer.Option(metavar="RULES", help="Rules to run instead of the ruleset's: codes, prefixes, names or ALL."),
     ] = None,
-    extend_select: Annotated[list[str] | None, typer.Option(help="Rules to run as well as the ruleset's.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Rules not to run.")] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option(metavar="RULES", help="Rules to run as well as the ruleset's.")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option(metavar="RULES", help="Rules not to run.")] = None,
     output_format: Annotated[
-        OutputFormat | None, typer.Option("--output-format", help="How to show findings (default: the config's, else full).")
+        OutputFormat | None,
+        typer.Option(
+            "--output-format",
+            metavar="FORMAT",
+            help="full, concise, json, sarif, junit or github (default: the config's, else full).",
+        ),
     ] = None,
     output_file: Annotated[
         Path | None,
@@ -70,7 +78,9 @@ def check(
     new_only: Annotated[
         bool, typer.Option("--new-only", help="Fail only on findings that the --base revision's version does not have.")
     ] = False,
-    base: Annotated[str | None, typer.Option("--base", help="The git revision --new-only compares with (default: HEAD).")] = None,
+    base: Annotated[
+        str | None, typer.Option("--base", metavar="REV", help="The git revision --new-only compares with (default: HEAD).")
+    ] = None,
     apply_fixes: Annotated[
         bool,
         typer.Option("--fix", help="Apply the safe fixes of fixable rules to the YAML files, then report what is left."),

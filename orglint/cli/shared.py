@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 Paths = Annotated[list[Path] | None, typer.Argument(help="Structure files or folders (default: the current folder).")]
 
 Rulesets = Annotated[
-    list[str] | None, typer.Option("--ruleset", "-r", help="Ruleset name or path (repeatable); replaces the structure's own.")
+    list[str] | None,
+    typer.Option("--ruleset", "-r", metavar="RULESET", help="Ruleset name or path (repeatable); replaces the structure's own."),
 ]
 
 ConfigFile = Annotated[

@@ -81,7 +81,7 @@ def _sections_text(sections: list[Section], as_markdown: bool, to_file: bool) ->
 def report(
     paths: Paths = None,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", "--output-format", "-f", help="terminal, markdown or html.")
+        ReportFormat, typer.Option("--format", "--output-format", "-f", metavar="FORMAT", help="terminal, markdown or html.")
     ] = ReportFormat.terminal,
     output_file: Annotated[
         Path | None, typer.Option("--output", "--output-file", "-o", help="Write the report to this file (atomically).")
@@ -124,7 +124,9 @@ def tree(
     depth: Annotated[
         int | None, typer.Option("--depth", "-d", min=0, help="Layers to show below the top (or --from post).")
     ] = None,
-    from_post: Annotated[str | None, typer.Option("--from", help="Show only this post and the posts under it.")] = None,
+    from_post: Annotated[
+        str | None, typer.Option("--from", metavar="POST", help="Show only this post and the posts under it.")
+    ] = None,
     ruleset: Rulesets = None,
     config: ConfigFile = None,
     isolated: Isolated = False,
@@ -163,10 +165,10 @@ class DiffFormat(enum.StrEnum):
 def diff(
     paths: Annotated[list[Path], typer.Argument(help="OLD NEW (files or folders), or one PATH with --base REV.")],
     base: Annotated[
-        str | None, typer.Option("--base", help="Compare PATH with its version at this git revision (as OLD).")
+        str | None, typer.Option("--base", metavar="REV", help="Compare PATH with its version at this git revision (as OLD).")
     ] = None,
     output_format: Annotated[
-        DiffFormat, typer.Option("--format", "--output-format", "-f", help="terminal, json or markdown.")
+        DiffFormat, typer.Option("--format", "--output-format", "-f", metavar="FORMAT", help="terminal, json or markdown.")
     ] = DiffFormat.terminal,
     output_file: Annotated[Path | None, typer.Option("--output", "--output-file", "-o", help="Write to this file.")] = None,
     ruleset: Rulesets = None,
