@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -303,3 +304,15 @@ def test_help_reads_well_at_80_columns(command: list[str]) -> None:
         assert "full, concise, json, sarif, junit" in " ".join(done.stdout.split())  # each format whole
         (fix,) = [line for line in done.stdout.splitlines() if line.startswith("│ --fix ")]
         assert fix.split()[2] == "Apply"  # a flag shows no value
+
+
+def test_the_html_report_says_info_as_every_other_output_does(in_tmp: Path) -> None:
+    """check's summary says `1 info`, the report's tables `Info`: the HTML page's summary and
+    legend use the same word, not "note"."""
+    structure = in_tmp / "structure.yaml"
+    structure.write_text((SAMPLES / "broken" / "structure.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    run("report", "structure.yaml", "--format", "html", "-o", "report.html")
+    html = (in_tmp / "report.html").read_text(encoding="utf-8")
+    assert re.search(r"● [\d,]+ info\b", html)
+    assert "</span> info</span>" in html  # the legend
+    assert not re.search(r"● [\d,]+ notes?\b", html) and "</span> note</span>" not in html
