@@ -423,6 +423,7 @@ def test_a_value_merged_into_two_posts_is_not_fixed_for_one_at_the_other_s_cost(
     assert {(d["code"], d["post"]) for d in check_json("s.yaml")[1]["diagnostics"] if d["code"] == "S006"} == {("S006", "AD1")}
     code, out, err = run("check", "--diff", "s.yaml")
     assert (code, out) == (0, "") and "s.yaml not fixed: its fixes" in err
+    assert err.endswith("orglint: nothing it can fix\n")  # not "nothing to fix", after "not fixed"
     run("check", "--fix", "s.yaml")
     assert path.read_text(encoding="utf-8") == text
 

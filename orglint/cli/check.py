@@ -181,7 +181,10 @@ def _fix(lint_again: Callable[[], LintResult], write: bool) -> LintResult:
             for fix in changed:
                 sys.stdout.write(fix.diff())
             sys.stdout.flush()
-        said = f"--fix would fix {_tally(changed)}" if changed else "nothing to fix"
+        if changed:
+            said = f"--fix would fix {_tally(changed)}"
+        else:  # "nothing to fix" would contradict the "not fixed" lines just above
+            said = "nothing it can fix" if outcome.left_alone else "nothing to fix"
         sys.stderr.write(f"orglint: {said}\n")
         raise typer.Exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
     changed_meanwhile = write_fixes(outcome)
