@@ -45,10 +45,7 @@ def _cell(span: Span) -> dict[str, str | None]:
 
 
 def _json_escape(code: int) -> str:
-    if code < 0x10000:
-        return f"\\u{code:04x}"
-    high, low = divmod(code - 0x10000, 0x400)  # never reached: nothing escaped is outside the BMP
-    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
+    return f"\\u{code:04x}"  # every character escaped is in the Basic Multilingual Plane
 
 
 def json_safe(encoded: str) -> str:
