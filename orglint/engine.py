@@ -20,7 +20,7 @@ from orglint.model.structure import Structure, assemble
 from orglint.rules import CheckContext, InputRule, Rule
 from orglint.rules.registry import registered_rules
 from orglint.ruleset import MissingSettings, Ruleset, load_ruleset
-from orglint.safe_text import safe_text
+from orglint.safe_text import safe_data
 
 if TYPE_CHECKING:
     from orglint.load.organogram import Organogram
@@ -110,8 +110,8 @@ class RuleCrash(Exception):
 def _with_rule_metadata(diagnostic: Diagnostic, rule: type[Rule], severity: Severity, basis: str | None = None) -> Diagnostic:
     """The finding described as its rule describes it: name, severity, basis, fix."""
     # messages and specific fixes quote user data; the rule's own fix is orglint's text
-    diagnostic.message = safe_text(diagnostic.message)
-    diagnostic.fix = safe_text(diagnostic.fix) if diagnostic.fix else rule.fix
+    diagnostic.message = safe_data(diagnostic.message)  # CI log commands are each output format's business
+    diagnostic.fix = safe_data(diagnostic.fix) if diagnostic.fix else rule.fix
     diagnostic.name = rule.name
     diagnostic.severity = severity if diagnostic.at_most is None else min(severity, diagnostic.at_most)
     # the ruleset's own basis (a council's policy reference), else the finding's own, else the rule's

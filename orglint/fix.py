@@ -13,6 +13,7 @@ is changed.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,12 +24,12 @@ from orglint.diagnostics import Diagnostic, location_free
 from orglint.load.input_findings import INVALID_YAML
 from orglint.load.overlay import Overlay, reading
 from orglint.load.perimeter import is_within, project_root
-from orglint.load.source import LINE_BREAK, LoadProblem, SourceFile, real_path
+from orglint.load.source import LINE_BREAK, LoadProblem, SourceFile, decode_text, read_binary, real_path
 from orglint.load.yaml_source import compose
 from orglint.output_file import write_atomically
 from orglint.rules import Rule
 from orglint.rules.registry import registered_rules
-from orglint.safe_text import safe_text
+from orglint.safe_text import safe_line
 from orglint.text_edits import SourceText, TextEdit
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def mend_lines(lines: list[str], findings: Iterable[Diagnostic]) -> tuple[Diagno
     wanted = [f for f in findings if fixable(f, rules) and f.span.line == f.span.end_line]
     if not wanted:
         return ()
-    problems = _yaml_problems("".join(lines))
+    problems = _yaml_problems(lines)
     if problems is None:
         return ()
     given = list(lines)
@@ -112,7 +113,7 @@ def mend_lines(lines: list[str], findings: Iterable[Diagnostic]) -> tuple[Diagno
         fixed.append(finding)
     if not fixed:
         return ()
-    now = _yaml_problems("".join(lines))
+    now = _yaml_problems(lines)
     if now is not None and now <= problems:
         return tuple(reversed(fixed))
     lines[:] = given
@@ -129,20 +130,27 @@ def _apart(edits: list[TextEdit], length: int) -> bool:
     return starts[0] >= 0 and ends[-1] <= length and all(end <= start for end, start in zip(ends, starts[1:], strict=False))
 
 
-def _yaml_problems(text: str) -> int | None:
-    """How many faults orglint's YAML reader (the one ``check`` reads files with) finds in the
-    text that do not stop it (a key given twice); None if it cannot read the text at all."""
+def _yaml_problems(lines: list[str]) -> set[tuple[str, int]] | None:
+    """The faults orglint's YAML reader (the one ``check`` reads files with) finds in the text of
+    ``lines`` (aligned as ``mend_lines`` keeps them) that do not stop it (a key given twice), as
+    (message, line): each line numbered as in ``lines``, so that a line a fix removed moves no
+    fault below it. None if it cannot read the text at all. A fix may mend faults, never make one
+    (a set, not a count: a fix that removes one duplicate key and makes another is refused)."""
     try:
-        _, problems = compose(text, SourceFile(Path("fixed.yaml"), display="fixed.yaml"))
+        _, problems = compose("".join(lines), SourceFile(Path("fixed.yaml"), display="fixed.yaml"))
     except LoadProblem:
         return None
-    return len(problems)
+    if not problems:
+        return set()
+    rows = [index for index, line in enumerate(lines) if line]  # the text's lines, by number
+    return {(problem.message, rows[problem.line - 1] if 0 < problem.line <= len(rows) else -1) for problem in problems}
 
 
 def unified_diff(display: str, before: list[str], after: list[str]) -> str:
     """The change from ``before`` to ``after`` (a file's lines, aligned as ``mend_lines`` keeps
-    them) as a unified diff, ``a/`` and ``b/`` as git names the sides, made safe to show: a file's
-    control characters never reach the terminal. The lines being aligned, nothing is searched
+    them) as a unified diff, ``a/`` and ``b/`` as git names the sides, that ``git apply`` and
+    ``patch`` take (``_diff_line``), made safe to show: a file's control characters never reach
+    the terminal. The lines being aligned, nothing is searched
     for (difflib's matcher took four minutes over a 10,000-post file)."""
     count = len(before) - 1 if before and not before[-1] else len(before)  # no line after a final break
     opcodes: list[_Opcode] = []
@@ -159,10 +167,10 @@ def unified_diff(display: str, before: list[str], after: list[str]) -> str:
             opcodes.append(("replace" if kept > start_kept else "delete", start, index, start_kept, kept))
     old = before[:count]
     new = [line for line in after[:count] if line]
-    out = [f"--- a/{display}", f"+++ b/{display}"]
+    out = [f"--- a/{display}\n", f"+++ b/{display}\n"]
     for group in _Aligned(opcodes).get_grouped_opcodes(3):
         first, last = group[0], group[-1]
-        out.append(f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@")
+        out.append(f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n")
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
                 out.extend(" " + line for line in old[i1:i2])
@@ -171,7 +179,27 @@ def unified_diff(display: str, before: list[str], after: list[str]) -> str:
             out.extend("+" + line for line in new[j1:j2])
     if len(out) == 2:
         return ""
-    return "".join(safe_text(line.rstrip("\r\n\x85\u2028\u2029")) + "\n" for line in out)
+    return "".join(map(_diff_line, out))
+
+
+_NO_NEWLINE = "\\ No newline at end of file\n"
+
+
+def _diff_line(line: str) -> str:
+    """A line of the diff as ``diff`` and ``git diff`` write it, so that ``patch`` and ``git
+    apply`` take it: its own line break kept (``\\r\\n`` stays ``\\r\\n``), and the file's last
+    line, if it has none, followed by "\\ No newline at end of file". Its text is made safe to
+    show (a control character, or a CI log command, is shown escaped; such a line is no longer
+    the file's, but it never reaches a terminal raw). A line that ends in one of YAML's other
+    breaks (a lone ``\\r``, U+0085, U+2028, U+2029), which diff tools do not count as one, is
+    shown with the break escaped and ended with ``\\n``."""
+    if line.endswith("\r\n"):
+        return safe_line(line[:-2]) + "\r\n"
+    if line.endswith("\n"):
+        return safe_line(line[:-1]) + "\n"
+    if LINE_BREAK.search(line[-1:]):
+        return safe_line(line) + "\n"
+    return safe_line(line) + "\n" + _NO_NEWLINE
 
 
 _Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]
@@ -204,7 +232,6 @@ left to fix: as many rounds as the tiers below the highest fix, a handful (D104 
 layers). Fixes still going after this many never settle: their file is left alone."""
 
 _YAML_SUFFIXES = (".yaml", ".yml")
-_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass
@@ -222,7 +249,7 @@ class FileFix:
 
     @property
     def after(self) -> bytes:
-        bom = _BOM if self.before.startswith(_BOM) else b""
+        bom = codecs.BOM_UTF8 if self.before.startswith(codecs.BOM_UTF8) else b""  # kept as it was
         return bom + "".join(self.lines).encode("utf-8")
 
     def diff(self) -> str:
@@ -244,25 +271,29 @@ class FixOutcome:
         return [fix for fix in self.files.values() if fix.after != fix.before]
 
 
-def _text(content: bytes) -> str:
-    return content.removeprefix(_BOM).decode("utf-8")
+def fix_rounds(lint: Callable[[], LintResult], codes: Collection[str] | None = None) -> FixOutcome:
+    """Lint (``lint``), fix what it found (only the findings of ``codes``, if given), lint the
+    fixed text again (``lint`` reads it instead of the files on disk) and fix again, until a round
+    fixes nothing. Nothing is written: the outcome holds each file's content before and after.
 
+    The fixes are made to the bytes the lint read: every lint runs through one overlay, which
+    keeps the bytes of each file it parsed; a file whose bytes on disk are no longer those (an
+    editor saved it meanwhile) is left alone, since its findings' lines and columns are about
+    other text.
 
-def fix_rounds(lint_again: Callable[[], LintResult], first: LintResult, codes: Collection[str] | None = None) -> FixOutcome:
-    """Fix what ``first`` found (only the findings of ``codes``, if given), lint the fixed text
-    again (``lint_again``, which reads it instead of the files on disk) and fix again, until a
-    round fixes nothing. Nothing is written: the outcome holds each file's content before and after.
-
-    A fix must bring no finding ``first`` did not have. Should the fixed text of a file have one
-    (a value merged into several posts from one anchor, set right for one and wrong for another),
-    that file's fixes are all given up, and it is left as it was."""
+    A fix must bring no finding the first lint did not have. Should the fixed text of a file have
+    one (a value merged into several posts from one anchor, set right for one and wrong for
+    another), that file's fixes are all given up, and it is left as it was."""
+    read = Overlay()  # the texts fixed so far stand in for the files; and what each lint parsed
+    with reading(read):
+        first = lint()
     outcome = FixOutcome(result=first)
     had = {_lasting(finding) for finding in first.diagnostics}
     given_up: set[Path] = set()
     result = first
     rounds = 0
     while True:
-        changing = _fix_round(result, outcome, codes, given_up) if rounds < MAX_ROUNDS else set()
+        changing = _fix_round(result, outcome, codes, given_up, read) if rounds < MAX_ROUNDS else set()
         rounds += 1
         if not changing:  # settled, or out of rounds
             new: dict[str, Diagnostic] = {}
@@ -275,15 +306,15 @@ def fix_rounds(lint_again: Callable[[], LintResult], first: LintResult, codes: C
                 break
             for path in spoiled:
                 fix = outcome.files.pop(path)
+                read.drop_text(path)  # the disk's again
                 given_up.add(path)
                 outcome.left_alone[fix.display] = (
                     "its fixes do not settle" if fix.display in unsettled else _brings(new[fix.display])
                 )
-        fixed = Overlay()
         for path, fix in outcome.files.items():
-            fixed.set_text(path, fix.after.decode("utf-8"))
-        with reading(fixed):
-            result = lint_again()
+            read.set_text(path, "".join(fix.lines))
+        with reading(read):
+            result = lint()
         outcome.result = result
     return outcome
 
@@ -305,8 +336,11 @@ def _lasting(finding: Diagnostic) -> tuple[str, str, str | None, str]:
     return (finding.span.file, finding.code, finding.post, location_free(finding.message))
 
 
-def _fix_round(result: LintResult, outcome: FixOutcome, codes: Collection[str] | None, given_up: set[Path]) -> set[Path]:
-    """Apply one round of fixes to ``outcome``'s files (not those ``given_up``); the files it changed."""
+def _fix_round(
+    result: LintResult, outcome: FixOutcome, codes: Collection[str] | None, given_up: set[Path], read: Overlay
+) -> set[Path]:
+    """Apply one round of fixes to ``outcome``'s files (not those ``given_up``); the files it
+    changed. A file is fixed from the bytes the lint that found its findings parsed (``read``)."""
     rules = registered_rules()
     sources = {source.display: (source, run.structure) for run in result.runs for source in run.structure.files}
     unreadable = {finding.span.file for finding in result.diagnostics if finding.code == INVALID_YAML}
@@ -326,10 +360,14 @@ def _fix_round(result: LintResult, outcome: FixOutcome, codes: Collection[str] |
         fix = outcome.files.get(path)
         if fix is None:
             try:
-                content = path.read_bytes()
-                lines = text_with_breaks(_text(content))
-            except (OSError, UnicodeDecodeError):
+                content = read_binary(path)  # as the lint read it (the size limit held then)
+                lines = text_with_breaks(decode_text(content))
+            except LoadProblem:
                 outcome.left_alone.setdefault(display, "it cannot be read back as UTF-8 text")
+                continue
+            if read.parsed(path, content) is None:  # not the bytes the findings are about
+                outcome.left_alone.setdefault(display, CHANGED_MEANWHILE)
+                given_up.add(path)
                 continue
             fix = FileFix(path, display, content, lines, list(lines))
         mended = mend_lines(fix.lines, wanted)
@@ -352,6 +390,9 @@ def _not_rewritten(display: str, found: tuple[SourceFile, Structure] | None, unr
     if not is_within(source.path, project_root(structure.root.path)):
         return "it lies outside the repository"
     return None
+
+
+CHANGED_MEANWHILE = "it changed while orglint ran"
 
 
 def write_fixes(outcome: FixOutcome) -> list[str]:

@@ -119,15 +119,21 @@ class RuleTester:
     ) -> str:
         """The text of ``filename`` after this rule's safe fixes, as ``orglint check --fix``
         applies them (round after round, until none is left), with the rule run as ``lint`` runs
-        it. The file is linted from ``folder`` but not rewritten."""
+        it. The file is linted from ``folder`` but not rewritten. The text as it was if there is
+        nothing to fix; an AssertionError, with the reason, if ``--fix`` would give the file's
+        fixes up (they spoil the YAML, bring a finding it did not have, or never settle), so that
+        a test that a case is not fixed cannot pass for the wrong reason."""
         from orglint.fix import fix_rounds
-        from orglint.load.source import real_path
+        from orglint.load.source import decode_text, display_path, real_path
 
         path = _write(folder, text, files, filename)
         options = self.options("fail")
-        outcome = fix_rounds(lambda: lint([path], options), lint([path], options), codes={self.rule.code})
+        outcome = fix_rounds(lambda: lint([path], options), codes={self.rule.code})
+        for display, why in outcome.left_alone.items():
+            if display == display_path(path) or real_path(display) == real_path(path):
+                raise AssertionError(f"{self.rule.code}'s fixes of {filename} were given up: {why}")
         fix = outcome.files.get(real_path(path))
-        return fix.after.decode("utf-8") if fix is not None else text
+        return decode_text(fix.after) if fix is not None else text
 
     def check_examples(self, folder: Path) -> None:
         """The docstring's failing example gives this rule's findings on exactly the lines marked

@@ -70,21 +70,50 @@ class SourceText:
 
 
 _PLAIN_SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/()-]*[A-Za-z0-9.)]|[A-Za-z0-9]")
-"""Text YAML reads back as the same string when written plain (no quotes): letters, digits and a
-few inner punctuation marks, never a leading indicator or a `: `/` #` pair."""
+"""Text that YAML reads back plain (no quotes) as these same characters: letters, digits and a
+few inner punctuation marks, never a leading indicator or a `: `/` #` pair. orglint's own reader
+takes every such scalar as a string; other YAML tools (yamllint, an editor's YAML server, a
+council's own scripts) resolve some of them to other types: ``_resolved_type`` says which."""
+
+_RESOLVED = (
+    ("null", re.compile(r"~|null|Null|NULL")),
+    ("bool", re.compile(r"(?i:y|n|yes|no|true|false|on|off)")),  # YAML 1.1's words, as PyYAML and others read them
+    (
+        "int",
+        re.compile(r"[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|(0|[1-9][0-9_]*))"),
+    ),
+    (
+        "float",
+        re.compile(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"),
+    ),
+    ("timestamp", re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")),
+)
+"""The plain scalars that YAML 1.1 and 1.2's core schema (between them, what other YAML readers
+use) resolve to something other than a string, by type."""
+
+
+def _resolved_type(plain: str) -> str:
+    """What a plain scalar reads as in other YAML tools: ``str``, or ``int``, ``float``,
+    ``bool``, ``null``, ``timestamp``."""
+    return next((kind for kind, pattern in _RESOLVED if pattern.fullmatch(plain)), "str")
 
 
 def rewritten_scalar(written: str, new: str) -> str:
-    """``new`` written in the quoting of the scalar ``written``: single- or double-quoted if it was,
-    else plain where plain text reads back as the same value, else single-quoted."""
+    """``new`` written in the quoting of the scalar ``written``.
+
+    - Single- or double-quoted if ``written`` was: a quoted value stays quoted (``tier: '3'``
+      becomes ``tier: '2'``), whatever the new text looks like.
+    - Plain if ``written`` was plain and plain ``new`` reads back as the same characters and,
+      in other YAML tools, as the same type as ``written`` did: a plain number stays a plain
+      number (``tier: 3`` becomes ``tier: 2``), a plain word a plain word (``grdae``'s fix,
+      ``s151`` to ``chief-finance-officer``).
+    - Single-quoted otherwise: text that would not read back plain, and text that other tools
+      would read as another type than the value it replaces (``123``, ``1.5``, ``2024-01-01``
+      or ``yes`` in place of a plain string), so that no reader's data changes type."""
     if len(written) >= 2 and written[0] == written[-1] == "'":
         return "'" + new.replace("'", "''") + "'"
     if len(written) >= 2 and written[0] == written[-1] == '"':
         return '"' + new.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if _PLAIN_SAFE.fullmatch(new) and new.casefold() not in _PLAIN_SPECIAL:
+    if _PLAIN_SAFE.fullmatch(new) and _resolved_type(new) in ("str", _resolved_type(written)):
         return new
     return "'" + new.replace("'", "''") + "'"
-
-
-_PLAIN_SPECIAL = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n", "~"})
-"""Plain words YAML reads as something other than text."""

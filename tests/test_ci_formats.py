@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from .conftest import REPO, SAMPLES, run
+from .conftest import REPO, SAMPLES, run, write
 
 SARIF_SCHEMA = REPO / "tests" / "data" / "sarif" / "sarif-schema-2.1.0.json"
 BROKEN = "sample_structures/broken/structure.yaml"
@@ -101,3 +101,40 @@ def test_github_annotations(at_repo: Path) -> None:
     from orglint.output.check.github import _data, _property
 
     assert _property("a,b:c") == "a%2Cb%3Ac" and _data("50%\nnext") == "50%25%0Anext"
+
+
+LOG_COMMAND_IDS = """orglint: 1
+organisation: {name: Test District Council, type: district, ruleset: core}
+posts:
+  - {id: CE, title: Chief Executive, tier: 1}
+  - {id: "::error::hacked", title: Head, reports_to: "::error::boss", tier: 2}
+"""
+LOG_COMMAND_MESSAGE = "reports_to '::error::boss' names no post (did you mean '::error::hacked'?)"
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif", "junit", "github", "concise", "full"])
+def test_a_post_id_with_a_log_command_is_carried_as_it_is_and_escaped_only_as_each_format_needs(
+    in_tmp: Path, output_format: str
+) -> None:
+    """`::` in user text is the data: JSON, SARIF and JUnit carry it exactly (a reader decodes
+    what the format escaped); the github format, where it would end the command, uses GitHub's
+    own `%3A` in properties; the text views show it as written, where no runner reads it."""
+    write(in_tmp, "s.yaml", LOG_COMMAND_IDS)
+    code, out, _ = run("check", "s.yaml", "--output-format", output_format)
+    assert code == 1
+    assert "\\x3a" not in out
+    if output_format == "json":
+        (finding,) = json.loads(out)["diagnostics"]
+        assert (finding["post"], finding["message"]) == ("::error::hacked", LOG_COMMAND_MESSAGE)
+    elif output_format == "sarif":
+        (finding,) = json.loads(out)["runs"][0]["results"]
+        assert (finding["properties"]["post"], finding["message"]["text"]) == ("::error::hacked", LOG_COMMAND_MESSAGE)
+    elif output_format == "junit":
+        (failure,) = ElementTree.fromstring(out).iter("failure")
+        assert failure.text == f"s.yaml:5:54: S002 [unknown-manager] {LOG_COMMAND_MESSAGE}"
+        assert "::" not in out  # inert in a CI log: the failure's text has lines of its own
+    elif output_format == "github":
+        (line,) = out.splitlines()
+        assert line.startswith("::error file=s.yaml,line=5,") and line.endswith(f"::{LOG_COMMAND_MESSAGE}")
+    else:
+        assert f"s.yaml:5:54: S002 [unknown-manager] {LOG_COMMAND_MESSAGE}" in out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -243,3 +244,75 @@ def test_every_command_that_lints_keeps_its_result_for_main_to_end_without_freei
     run(*(str(tmp_path / "baseline.json") if part == "BASELINE" else part for part in command))
     kept = [item for entry in shared._kept for item in (entry if isinstance(entry, tuple) else (entry,))]
     assert kept and all(isinstance(item, LintResult) for item in kept)
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["check", BROKEN], 1),
+        (["check", BROKEN, "--output-format", "concise"], 1),
+        (["check", BROKEN, "--statistics"], 1),
+        (["check", BROKEN, "--exit-zero"], 0),
+        (["tree", BROKEN], 1),
+        (["report", BROKEN], 1),
+        # output is all these do; rich, which draws them, ends them with 1, as Python's recipe does
+        (["check", "--help"], 1),
+        (["--help"], 1),
+        (["rule", "--all"], 1),
+        (["rules"], 1),
+        (["schema"], 1),
+    ],
+)
+def test_a_reader_that_stops_reading_ends_the_output_quietly_with_the_commands_own_exit_code(
+    at_repo: Path, args: list[str], code: int
+) -> None:
+    """`orglint check . | head`: a closed pipe is no error; findings still decide the exit code."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first write: every write fails with EPIPE
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "orglint", *args], stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120
+        )
+    finally:
+        os.close(write_end)
+    assert done.stderr == ""
+    assert done.returncode == code
+
+
+@pytest.mark.parametrize(
+    "command", [["check"], ["report"], ["tree"], ["diff"], ["import"], ["template"], ["rule"], ["rules"], ["baseline", "write"]]
+)
+def test_help_reads_well_at_80_columns(command: list[str]) -> None:
+    """No Python type names (`<bool>` reads as if a flag took a value), no value list cut inside a
+    word, and every line within 80 columns."""
+    import os
+
+    done = subprocess.run(
+        [sys.executable, "-m", "orglint", *command, "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"},
+        timeout=120,
+    )
+    assert done.returncode == 0
+    for name in ("<bool>", "list[", "<str>", "<path>", "<int", "<Path>"):
+        assert name not in done.stdout, name
+    assert all(len(line) <= 80 for line in done.stdout.splitlines())
+    if command == ["check"]:
+        assert "full, concise, json, sarif, junit" in " ".join(done.stdout.split())  # each format whole
+        (fix,) = [line for line in done.stdout.splitlines() if line.startswith("│ --fix ")]
+        assert fix.split()[2] == "Apply"  # a flag shows no value
+
+
+def test_the_html_report_says_info_as_every_other_output_does(in_tmp: Path) -> None:
+    """check's summary says `1 info`, the report's tables `Info`: the HTML page's summary and
+    legend use the same word, not "note"."""
+    structure = in_tmp / "structure.yaml"
+    structure.write_text((SAMPLES / "broken" / "structure.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    run("report", "structure.yaml", "--format", "html", "-o", "report.html")
+    html = (in_tmp / "report.html").read_text(encoding="utf-8")
+    assert re.search(r"● [\d,]+ info\b", html)
+    assert "</span> info</span>" in html  # the legend
+    assert not re.search(r"● [\d,]+ notes?\b", html) and "</span> note</span>" not in html

@@ -12,6 +12,8 @@ import json
 import os
 import random
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,7 +21,7 @@ import pytest
 
 from bench.generate import structure_yaml
 from orglint.diagnostics import Diagnostic, location_free
-from orglint.engine import LintOptions, lint
+from orglint.engine import LintOptions, LintResult, lint
 from orglint.fix import fix_text
 from orglint.rules.registry import registered_rules
 from tests.conftest import SAMPLES, check_json, run, write
@@ -172,6 +174,26 @@ def test_fix_and_diff_together_are_refused(in_tmp: Path) -> None:
     write(in_tmp, "s.yaml", CLEAN)
     code, _, err = run("check", "--fix", "--diff", "s.yaml")
     assert code == 2 and "give one of them" in err
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        (["-o", "out.txt"], "-o/--output-file"),
+        (["--output-format", "json"], "--output-format"),
+        (["--statistics"], "--statistics"),
+        (["--exit-zero"], "--exit-zero"),
+        (["--max-warnings", "3"], "--max-warnings"),
+    ],
+)
+def test_diff_refuses_the_options_it_would_not_honour(in_tmp: Path, options: list[str], named: str) -> None:
+    """--diff prints the patch and exits 1 if there is one: an option about the findings' output
+    or exit code would be dropped without a word, so it is a usage error (docs/command-line.md)."""
+    write(in_tmp, "s.yaml", MESSY)
+    code, out, err = run("check", "--diff", *options, "s.yaml")
+    assert (code, out) == (2, "")
+    assert named in err and "cannot go with it" in err
+    assert not (in_tmp / "out.txt").exists()
 
 
 def test_a_moved_director_s_team_is_fixed_in_the_same_run(in_tmp: Path) -> None:
@@ -401,6 +423,7 @@ def test_a_value_merged_into_two_posts_is_not_fixed_for_one_at_the_other_s_cost(
     assert {(d["code"], d["post"]) for d in check_json("s.yaml")[1]["diagnostics"] if d["code"] == "S006"} == {("S006", "AD1")}
     code, out, err = run("check", "--diff", "s.yaml")
     assert (code, out) == (0, "") and "s.yaml not fixed: its fixes" in err
+    assert err.endswith("orglint: nothing it can fix\n")  # not "nothing to fix", after "not fixed"
     run("check", "--fix", "s.yaml")
     assert path.read_text(encoding="utf-8") == text
 
@@ -419,7 +442,7 @@ def test_a_file_changed_on_disk_since_it_was_read_is_not_written(in_tmp: Path) -
         in_tmp, "s.yaml", CLEAN.replace("reports_to: CE, tier: 2}\n  - {id: AD2", "reports_to: CE, tier: 3}\n  - {id: AD2", 1)
     )
     options = LintOptions(isolated=True)
-    outcome = fix_rounds(lambda: lint([path], options), lint([path], options))
+    outcome = fix_rounds(lambda: lint([path], options))
     assert [fix.display for fix in outcome.changed] == ["s.yaml"]
     path.write_text(CLEAN + "  - {id: AD4, title: Assistant Director, reports_to: CE, tier: 2}\n", encoding="utf-8")
     assert write_fixes(outcome) == ["s.yaml"]
@@ -457,3 +480,105 @@ def test_the_diff_is_the_one_difflib_makes(in_tmp: Path) -> None:
     assert len(after.splitlines()) == len(text.splitlines()) - 1
     expected = difflib.unified_diff(text.splitlines(), after.splitlines(), "a/s.yaml", "b/s.yaml", lineterm="")
     assert out == "".join(line + "\n" for line in expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("crlf", MESSY.replace("\n", "\r\n")),
+        ("no final newline", MESSY.rstrip("\n")),
+        ("crlf, no final newline", MESSY.rstrip("\n").replace("\n", "\r\n")),
+    ],
+)
+def test_the_diff_applies_with_git_apply_and_patch(in_tmp: Path, name: str, text: str) -> None:
+    """--diff keeps each line's own break (a CRLF file's patch has `\\r\\n` lines) and marks a last
+    line without one (`\\ No newline at end of file`), as diff and git do: the patch applies."""
+    subprocess.run(["git", "init", "-q", "."], check=True, cwd=in_tmp)
+    path = in_tmp / "s.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    done = subprocess.run([sys.executable, "-m", "orglint", "check", "--diff", "s.yaml"], capture_output=True, cwd=in_tmp)
+    assert done.returncode == 1
+    out = done.stdout.decode("utf-8")  # as written: the test runner's output would fold \r\n
+    (in_tmp / "fix.patch").write_bytes(done.stdout)
+    if "\r\n" in text:
+        assert "\r\n" in out
+    if not text.endswith("\n"):
+        assert out.endswith("\\ No newline at end of file\n")
+    subprocess.run(["git", "apply", "--check", "fix.patch"], check=True, cwd=in_tmp, capture_output=True)
+    if shutil.which("patch"):
+        subprocess.run(["patch", "-p1", "--dry-run", "-i", "fix.patch"], check=True, cwd=in_tmp, capture_output=True)
+    subprocess.run(["git", "apply", "fix.patch"], check=True, cwd=in_tmp, capture_output=True)
+    fixed = path.read_bytes()
+    path.write_bytes(text.encode("utf-8"))
+    run("check", "--fix", "s.yaml")
+    assert fixed == path.read_bytes()  # the patch does what --fix does
+
+
+def test_the_fixes_are_made_to_the_bytes_the_lint_read_and_a_file_changed_since_is_left_alone(in_tmp: Path) -> None:
+    """An editor saves the file after the lint read it and before --fix edits it: the findings'
+    lines and columns are about the text the lint read, so the file is neither fixed nor written."""
+    from orglint.fix import CHANGED_MEANWHILE, fix_rounds, write_fixes
+
+    wrong = CLEAN.replace("reports_to: CE, tier: 2}\n  - {id: AD2", "reports_to: CE, tier: 3}\n  - {id: AD2", 1)
+    path = write(in_tmp, "s.yaml", wrong)
+    saved = "# a comment line the editor added: every span below it moves\n" + wrong
+    options = LintOptions(isolated=True)
+    lints = []
+
+    def lint_and_then_the_editor_saves() -> LintResult:
+        result = lint([path], options)
+        if not lints:
+            path.write_text(saved, encoding="utf-8")
+        lints.append(result)
+        return result
+
+    outcome = fix_rounds(lint_and_then_the_editor_saves)
+    assert outcome.changed == [] and outcome.left_alone == {"s.yaml": CHANGED_MEANWHILE}
+    assert write_fixes(outcome) == []
+    assert path.read_text(encoding="utf-8") == saved
+
+
+def test_a_fix_that_mends_one_yaml_fault_and_makes_another_is_no_better() -> None:
+    """The YAML faults before and after a fix are compared as (message, line), not counted; a
+    line a fix removed moves no fault below it."""
+    from orglint.fix import _yaml_problems
+
+    head = "orglint: 1\nposts:\n"
+    twice_a = [head, "  - {id: A, title: x, title: y}\n", "  - {id: B, title: x}\n"]
+    twice_b = [head, "  - {id: A, title: x}\n", "  - {id: B, title: x, title: y}\n"]
+    before, after = _yaml_problems(twice_a), _yaml_problems(twice_b)
+    assert before is not None and after is not None and len(before) == len(after) == 1
+    assert not after <= before
+    with_comment = [head, "  # orglint: ignore[D103] -- stale\n", *twice_b[1:]]
+    removed = [head, "", *twice_b[1:]]  # the comment's line removed, as mend_lines leaves it
+    assert _yaml_problems(removed) == _yaml_problems(with_comment)
+
+
+@pytest.mark.parametrize(
+    ("written", "new", "shown"),
+    [
+        ("3", "2", "2"),  # a plain number stays a plain number
+        ("'3'", "2", "'2'"),  # a quoted value stays quoted
+        ('"3"', "2", '"2"'),
+        ("grdae", "grade", "grade"),
+        ("s151", "chief-finance-officer", "chief-finance-officer"),
+        ("G6", "123", "'123'"),  # a plain string is never replaced by what other tools read as a number
+        ("G6", "1.5", "'1.5'"),
+        ("G6", "1e5", "'1e5'"),
+        ("G6", "0x1F", "'0x1F'"),
+        ("G6", "2024-01-01", "'2024-01-01'"),  # ... or a date
+        ("G6", "yes", "'yes'"),  # ... or a boolean
+        ("G6", "null", "'null'"),
+        ("yes", "no", "no"),
+        ("G6", "it's: here", "'it''s: here'"),
+    ],
+)
+def test_a_replacement_keeps_the_value_s_quoting_and_its_type_in_other_yaml_tools(written: str, new: str, shown: str) -> None:
+    from ruamel.yaml import YAML
+
+    from orglint.text_edits import rewritten_scalar
+
+    assert rewritten_scalar(written, new) == shown
+    before, after = (YAML(typ="safe", pure=True).load(f"v: {text}")["v"] for text in (written, shown))
+    assert type(after) is type(before) or isinstance(after, str)  # the type other readers see is kept
+    assert str(after) == new or after == new

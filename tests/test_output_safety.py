@@ -19,7 +19,7 @@ import jsonschema
 import pytest
 from markdown_it import MarkdownIt
 
-from orglint.safe_text import safe_text
+from orglint.safe_text import escape_encoded, safe_data, safe_inside_line, safe_line, safe_text
 from tests.conftest import STRUCTURE_HEAD, run, write
 from tests.test_ci_formats import SARIF_SCHEMA
 
@@ -100,7 +100,8 @@ def test_every_check_format_shows_hostile_data_inert(
         assert STYLING.search(out)
     if output_format == "junit":
         failures = ElementTree.fromstring(out).iter("failure")
-        assert any("X2\\r\\n:\\x3awarning:\\x3aid\\x1b[2J #\\x23[error]id" in (failure.text or "") for failure in failures)
+        # the data as it is (the XML reader decodes the character references that kept it inert)
+        assert any("X2\\r\\n::warning::id\\x1b[2J ##[error]id" in (failure.text or "") for failure in failures)
     elif output_format in ("json", "sarif"):
         document = json.loads(out)
         if output_format == "sarif":
@@ -108,27 +109,28 @@ def test_every_check_format_shows_hostile_data_inert(
             messages = [result["message"]["text"] for result in document["runs"][0]["results"]]
         else:
             messages = [diagnostic["message"] for diagnostic in document["diagnostics"]]
-            assert {d["post"] for d in document["diagnostics"]} >= {"- CE\\n:\\x3aerror file=x:\\x3aforged"}
-        assert any("(X2\\r\\n:\\x3awarning:\\x3aid\\x1b[2J #\\x23[error]id)" in message for message in messages)
+            assert {d["post"] for d in document["diagnostics"]} >= {"- CE\n::error file=x::forged"}  # the post id exactly
+        assert any("(X2\\r\\n::warning::id\\x1b[2J ##[error]id)" in message for message in messages)
     elif output_format == "github":
         assert out and all(ANNOTATION.fullmatch(line) for line in out.splitlines())
-        assert "file=org\\n%3A\\x3aerror file=x%3A\\x3aforged\\x1b[2J #\\x23[error]file.yaml,line=6," in out
-        assert "(X2\\r\\n:\\x3awarning:\\x3aid\\x1b[2J #\\x23[error]id)" in out
+        assert "file=org\\n%3A%3Aerror file=x%3A%3Aforged\\x1b[2J #\\x23[error]file.yaml,line=6," in out
+        assert "(X2\\r\\n::warning::id\\x1b[2J #\\x23[error]id)" in out
     else:
-        assert "org\\n:\\x3aerror file=x:\\x3aforged\\x1b[2J #\\x23[error]file.yaml:6:" in out
-        assert "(X2\\r\\n:\\x3awarning:\\x3aid\\x1b[2J #\\x23[error]id)" in out
+        assert "org\\n::error file=x::forged\\x1b[2J #\\x23[error]file.yaml:6:" in out
+        assert "(X2\\r\\n::warning::id\\x1b[2J #\\x23[error]id)" in out
 
 
 def test_the_code_frame_shows_escapes_and_keeps_the_carets_under_the_span(in_tmp: Path) -> None:
-    """A bidi override and `::` before the span (both valid raw in YAML) are shown escaped, five
-    and three characters wider: the carets move with the text they point at."""
-    write(in_tmp, "structure.yaml", STRUCTURE_HEAD + '  - {id: CE, title: "A\u202e::B", tier: 1, department: NOPE}\n')
+    """A bidi override and `##[` before the span (both valid raw in YAML) are shown escaped, five
+    and three characters wider: the carets move with the text they point at. A `::` inside the
+    user's line is shown as written: no CI runner reads it there."""
+    write(in_tmp, "structure.yaml", STRUCTURE_HEAD + '  - {id: CE, title: "A\u202e##[B::C", tier: 1, department: NOPE}\n')
     _, out, _ = run("check", "structure.yaml", "--select", "S005")
     assert_inert(out)
     lines = out.split("\n")
     (row,) = (index for index, line in enumerate(lines) if line.startswith(" 4 │ "))
     shown, carets = lines[row][len(" 4 │ ") :], lines[row + 1][len(" 4 │ ") :]
-    assert shown == '  - {id: CE, title: "A\\u202e:\\x3aB", tier: 1, department: NOPE}'
+    assert shown == '  - {id: CE, title: "A\\u202e#\\x23[B::C", tier: 1, department: NOPE}'
     assert carets == " " * shown.index("NOPE") + "^^^^"
 
 
@@ -279,6 +281,43 @@ def test_a_file_name_that_is_not_utf_8_is_shown_escaped(tmp_path: Path, command:
 def test_safe_text_escapes_what_could_act_and_leaves_the_rest(text: str, shown: str) -> None:
     assert safe_text(text) == shown
     assert safe_text(shown) == shown  # nothing it writes needs escaping again
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "line", "inside"),
+    [
+        ("::error::x", "::error::x", ":\\x3aerror::x", "::error::x"),
+        ("  \t::warning::y", "  \t::warning::y", "  \t:\\x3awarning::y", "  \t::warning::y"),
+        ("a ##vso[x] \x1b", "a ##vso[x] \\x1b", "a #\\x23vso[x] \\x1b", "a #\\x23vso[x] \\x1b"),
+        ("Head\n::x", "Head\\n::x", "Head\\n::x", "Head\\n::x"),
+    ],
+)
+def test_the_data_keeps_its_colons_and_a_line_escapes_only_what_a_ci_runner_reads(
+    text: str, data: str, line: str, inside: str
+) -> None:
+    """`::` is read by a CI runner only where it starts a line (after spaces); `##[` anywhere."""
+    assert (safe_data(text), safe_line(text), safe_inside_line(text)) == (data, line, inside)
+    assert safe_line(line) == line and safe_inside_line(inside) == inside
+
+
+def test_json_and_xml_escape_what_is_unsafe_in_their_own_syntax_and_decode_to_the_data() -> None:
+    data = "::error::x ##[e] \x9b\u202e\udcff"
+    encoded = escape_encoded(json.dumps({"post": data}, ensure_ascii=False), lambda code: f"\\u{code:04x}")
+    assert not RAW_UNSAFE.search(encoded) and not LOG_COMMAND.search(encoded)
+    assert json.loads(encoded) == {"post": data}
+    element = ElementTree.Element("failure")
+    element.text = "a\n::error::x ##[e] \x9b"
+    xml = escape_encoded(ElementTree.tostring(element, encoding="unicode"), lambda code: f"&#{code};", every_double_colon=True)
+    assert "::" not in xml and not LOG_COMMAND.search(xml) and not RAW_UNSAFE.search(xml)
+    assert ElementTree.fromstring(xml).text == element.text
+
+
+@pytest.mark.parametrize("output_format", ["full", "concise"])
+def test_a_file_name_that_starts_a_line_is_no_log_command(in_tmp: Path, output_format: str) -> None:
+    write(in_tmp, "::error::f.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1, department: NOPE}\n")
+    _, out, _ = run("check", ".", "--output-format", output_format)
+    assert ":\\x3aerror::f.yaml:4:" in out
+    assert_inert(out)
 
 
 def test_error_lines_and_stale_baseline_entries_show_hostile_data_inert(in_tmp: Path) -> None:

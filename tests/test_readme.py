@@ -84,7 +84,8 @@ def _assert_shows(shown: str, printed: str) -> None:
 
 def test_every_output_sample_is_sampled() -> None:
     commands = sorted((page, command.split()[1]) for page, command, _ in _console_samples())
-    assert commands == [("README.md", "check"), ("docs/audit-report-and-diff.md", "tree")]  # "What it looks like", the tree
+    # "What it looks like", the tree, --diff
+    assert commands == [("README.md", "check"), ("docs/audit-report-and-diff.md", "tree"), ("docs/command-line.md", "check")]
 
 
 @pytest.mark.parametrize(("page", "command", "shown"), _console_samples(), ids=lambda value: value.split("\n")[0][:60])

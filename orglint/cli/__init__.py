@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 
-from orglint.cli.app import app
+from orglint.cli.app import Command, app
 from orglint.cli.check import baseline_app, baseline_write, check
 from orglint.cli.import_command import import_
 from orglint.cli.reference import rule_docs, rules_table, schema
@@ -21,18 +21,18 @@ from orglint.cli.server import server
 from orglint.cli.template import template
 from orglint.cli.views import diff, report, tree
 
-app.command()(check)
-app.command()(report)
-app.command()(tree)
-app.command()(diff)
-app.command("import")(import_)
-app.command()(template)
+app.command(cls=Command)(check)
+app.command(cls=Command)(report)
+app.command(cls=Command)(tree)
+app.command(cls=Command)(diff)
+app.command("import", cls=Command)(import_)
+app.command(cls=Command)(template)
 app.add_typer(baseline_app, name="baseline")
-baseline_app.command("write")(baseline_write)
-app.command("rule")(rule_docs)
-app.command("rules")(rules_table)
-app.command("schema")(schema)
-app.command()(server)
+baseline_app.command("write", cls=Command)(baseline_write)
+app.command("rule", cls=Command)(rule_docs)
+app.command("rules", cls=Command)(rules_table)
+app.command("schema", cls=Command)(schema)
+app.command(cls=Command)(server)
 
 __all__ = ["app", "main"]
 

@@ -6,16 +6,23 @@ Exit codes: 0 no error-severity findings; 1 findings (errors, or warnings past -
 be written, or an internal error. Every failure, of any command, goes through one handler
 (``_Commands.invoke``): one line naming the path and what went wrong (``orglint: error: ...``),
 the traceback only under --verbose. A command that finds its usage wrong raises ``BadUsage``.
+
+A reader that stops reading (``orglint check . | head``) is not a failure: the output ends there,
+quietly (``stdout_gone``), and the command exits as it would have. Commands with findings write
+through ``shared.writing_out``, so their exit code is still the findings'; anywhere else (help,
+``rule``, ``schema``: commands whose output is all they do) the command ends with 1, as Python's
+recipe and rich (which draws help and ``rule``) end it.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from orglint import __version__
 from orglint.errors import OrglintError
@@ -43,12 +50,69 @@ def _describe(error: Exception) -> str:
     return f"internal error: {error!r} (run with --verbose for the traceback)"
 
 
+def stdout_gone() -> None:
+    """stdout's reader has gone (a closed pipe): point stdout at the null device, so that what is
+    still written, and the flush at exit, go nowhere instead of failing (Python's documented
+    recipe, "Note on SIGPIPE" in the signal module's documentation)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+_METAVARS = {"Path": "PATH", "int": "N", "str": "TEXT", "float": "NUMBER"}
+"""What an option's value is called in help, by its type (typer would show ``<list[str]>``)."""
+
+
+class Command(TyperCommand):
+    """A command whose help reads well at 80 columns: a flag shows no value (typer would show
+    ``<bool>``, as if it took one), and a value a short name (``PATH``, ``N``, ``TEXT``, or the
+    ``metavar`` its declaration gives), so that the help column keeps its width."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            _name_value(param)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            _name_value(option)
+        return option
+
+
+def _name_value(param: Any) -> None:
+    if param.metavar is not None:
+        return
+    if param.param_type_name == "argument":
+        # its name column says what it is (`paths...`); typer has no setting to leave out the
+        # type column it adds (`<list[Path]>`), so this argument's is made empty
+        param.display_type_rich = lambda ctx: None
+        return
+    if getattr(param, "is_flag", False):
+        param.metavar = ""
+        return
+    type_name = param.bare_type()
+    named = _METAVARS.get(type_name.removeprefix("list[").removesuffix("]"))
+    if named is not None:  # a choice keeps typer's list of its values
+        param.metavar = named
+
+
 class _Commands(TyperGroup):
     """orglint's commands, with the one error handler they all share."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:  # `orglint --help` is written here, before any command runs
+            return super().parse_args(ctx, args)
+        except BrokenPipeError:
+            stdout_gone()
+            raise typer.Exit(EXIT_FINDINGS) from None
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, which Typer 0.29+ vendors privately
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:  # output closed early where the command's code is not at stake
+            stdout_gone()
+            raise typer.Exit(EXIT_FINDINGS) from None
         except Exception as error:  # never a traceback for users unless they ask
             if isinstance(error, typer.Abort) or hasattr(error, "exit_code"):
                 raise  # Typer's own: an exit, a usage error (each carries its exit code), Ctrl-C

@@ -23,6 +23,7 @@ from orglint.cli.shared import (
     findings_exit,
     lint_paths,
     write_output,
+    writing_out,
 )
 from orglint.output.check import OutputFormat
 
@@ -35,12 +36,20 @@ def check(
     paths: Paths = None,
     ruleset: Rulesets = None,
     select: Annotated[
-        list[str] | None, typer.Option(help="Rules to run instead of the ruleset's: codes, prefixes, names or ALL.")
+        list[str] | None,
+        typer.Option(metavar="RULES", help="Rules to run instead of the ruleset's: codes, prefixes, names or ALL."),
     ] = None,
-    extend_select: Annotated[list[str] | None, typer.Option(help="Rules to run as well as the ruleset's.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Rules not to run.")] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option(metavar="RULES", help="Rules to run as well as the ruleset's.")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option(metavar="RULES", help="Rules not to run.")] = None,
     output_format: Annotated[
-        OutputFormat | None, typer.Option("--output-format", help="How to show findings (default: the config's, else full).")
+        OutputFormat | None,
+        typer.Option(
+            "--output-format",
+            metavar="FORMAT",
+            help="full, concise, json, sarif, junit or github (default: the config's, else full).",
+        ),
     ] = None,
     output_file: Annotated[
         Path | None,
@@ -69,7 +78,9 @@ def check(
     new_only: Annotated[
         bool, typer.Option("--new-only", help="Fail only on findings that the --base revision's version does not have.")
     ] = False,
-    base: Annotated[str | None, typer.Option("--base", help="The git revision --new-only compares with (default: HEAD).")] = None,
+    base: Annotated[
+        str | None, typer.Option("--base", metavar="REV", help="The git revision --new-only compares with (default: HEAD).")
+    ] = None,
     apply_fixes: Annotated[
         bool,
         typer.Option("--fix", help="Apply the safe fixes of fixable rules to the YAML files, then report what is left."),
@@ -103,6 +114,16 @@ def check(
         raise BadUsage("--base REV goes with --new-only (or use `orglint diff PATH --base REV`)")
     if apply_fixes and show_fixes:
         raise BadUsage("--fix writes the fixes and --diff only shows them: give one of them")
+    if show_fixes:
+        _refuse_with_diff(
+            {
+                "-o/--output-file": output_file is not None,
+                "--output-format": output_format is not None,
+                "--statistics": statistics,
+                "--exit-zero": exit_zero,
+                "--max-warnings": max_warnings is not None,
+            }
+        )
     chosen_format = output_format.value if output_format is not None else None
     if chosen_format is None:
         chosen_format = options.config_for(Path.cwd()).settings.output_format or "full"
@@ -116,44 +137,59 @@ def check(
             _apply_baseline(linted, baseline)
         return linted
 
-    result = lint_once()
-    if apply_fixes or show_fixes:
-        result = _fix(result, lint_once, write=apply_fixes)
+    result = _fix(lint_once, write=apply_fixes) if apply_fixes or show_fixes else lint_once()
 
     nothing_found = not result.runs and not result.diagnostics  # said on stderr; a summary would mislead
-    if statistics:
-        _print_statistics(result)
-    elif output_file is not None:
+    if output_file is not None:
         buffer = io.StringIO()
         reporter(chosen_format)(result, buffer)
         write_output(output_file, buffer.getvalue(), result.read, force)
-        if not nothing_found:
-            reporter("full")(result, sys.stdout)
-    elif not (nothing_found and chosen_format == "full"):
-        reporter(chosen_format)(result, sys.stdout)
-
+    with writing_out():
+        if statistics:
+            _print_statistics(result)
+        elif output_file is not None:
+            if not nothing_found:
+                reporter("full")(result, sys.stdout)
+        elif not (nothing_found and chosen_format == "full"):
+            reporter(chosen_format)(result, sys.stdout)
+        sys.stdout.flush()
     raise findings_exit(result, exit_zero, max_warnings)
 
 
-def _fix(result: LintResult, lint_again: Callable[[], LintResult], write: bool) -> LintResult:
+def _refuse_with_diff(given: dict[str, bool]) -> None:
+    """``--diff`` prints the patch and exits 1 if there is one (docs/command-line.md): options
+    about the findings' report or exit code would be silently dropped, so they are refused."""
+    named = [option for option, present in given.items() if present]
+    if named:
+        raise BadUsage(
+            f"--diff prints only the patch --fix would apply, and exits 1 if there is one: {', '.join(named)} cannot go with it"
+        )
+
+
+def _fix(lint_again: Callable[[], LintResult], write: bool) -> LintResult:
     """``--fix`` (``write``): apply the safe fixes, say what was fixed and what was left alone, and
     return the lint of the fixed files. ``--diff``: print what ``--fix`` would change and exit."""
-    from orglint.fix import fix_rounds, write_fixes
+    from orglint.fix import CHANGED_MEANWHILE, fix_rounds, write_fixes
     from orglint.safe_text import safe_text
 
-    outcome = fix_rounds(lint_again, result)
+    outcome = fix_rounds(lint_again)
     for display, why in outcome.left_alone.items():
         sys.stderr.write(f"orglint: {safe_text(display)} not fixed: {safe_text(why)}\n")
     changed = outcome.changed
     if not write:
-        for fix in changed:
-            sys.stdout.write(fix.diff())
-        said = f"--fix would fix {_tally(changed)}" if changed else "nothing to fix"
+        with writing_out():
+            for fix in changed:
+                sys.stdout.write(fix.diff())
+            sys.stdout.flush()
+        if changed:
+            said = f"--fix would fix {_tally(changed)}"
+        else:  # "nothing to fix" would contradict the "not fixed" lines just above
+            said = "nothing it can fix" if outcome.left_alone else "nothing to fix"
         sys.stderr.write(f"orglint: {said}\n")
         raise typer.Exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
     changed_meanwhile = write_fixes(outcome)
     for display in changed_meanwhile:
-        sys.stderr.write(f"orglint: {safe_text(display)} not fixed: it changed while orglint ran\n")
+        sys.stderr.write(f"orglint: {safe_text(display)} not fixed: {CHANGED_MEANWHILE}\n")
     written = [fix for fix in changed if fix.display not in changed_meanwhile]
     if written:
         sys.stderr.write(f"orglint: fixed {_tally(written)}\n")

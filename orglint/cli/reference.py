@@ -42,7 +42,9 @@ def rule_docs(
 
 
 def rules_table(
-    ruleset: Annotated[list[str] | None, typer.Option("--ruleset", "-r", help="Ruleset name or path (default: core).")] = None,
+    ruleset: Annotated[
+        list[str] | None, typer.Option("--ruleset", "-r", metavar="RULESET", help="Ruleset name or path (default: core).")
+    ] = None,
     output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
     verbose: Verbose = False,
 ) -> None:

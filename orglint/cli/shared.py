@@ -3,15 +3,16 @@ they take alike (linting the paths named, writing an output file, checking out a
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, VERBOSE, BadUsage
+from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, VERBOSE, BadUsage, stdout_gone
 
 if TYPE_CHECKING:
     from orglint.engine import LintOptions, LintResult
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 Paths = Annotated[list[Path] | None, typer.Argument(help="Structure files or folders (default: the current folder).")]
 
 Rulesets = Annotated[
-    list[str] | None, typer.Option("--ruleset", "-r", help="Ruleset name or path (repeatable); replaces the structure's own.")
+    list[str] | None,
+    typer.Option("--ruleset", "-r", metavar="RULESET", help="Ruleset name or path (repeatable); replaces the structure's own."),
 ]
 
 ConfigFile = Annotated[
@@ -87,9 +89,22 @@ def refuse_new_output(path: Path, read: Mapping[Path, str], force: bool) -> None
             raise BadUsage(f"{path} exists: use --force to overwrite it")
 
 
+@contextlib.contextmanager
+def writing_out() -> Iterator[None]:
+    """Around a command's writing to stdout: should the reader stop reading (``| head``), the
+    writing ends there, quietly, and the command goes on to exit with its own code (findings
+    decide), as it would have had the reader read it all."""
+    try:
+        yield
+    except BrokenPipeError:
+        stdout_gone()
+
+
 def deliver(text: str, output_file: Path | None, read: Mapping[Path, str], force: bool) -> None:
     if output_file is None:
-        sys.stdout.write(text)
+        with writing_out():
+            sys.stdout.write(text)
+            sys.stdout.flush()  # a closed pipe shows here, not at exit
     else:
         write_output(output_file, text, read, force)
 

@@ -26,6 +26,7 @@ from orglint.cli.shared import (
     findings_exit,
     keep_until_exit,
     lint_paths,
+    writing_out,
 )
 
 if TYPE_CHECKING:
@@ -72,14 +73,15 @@ def _sections_text(sections: list[Section], as_markdown: bool, to_file: bool) ->
         from orglint.console import console
         from orglint.output import terminal
 
-        terminal.render(sections, console(file=buffer if to_file else sys.stdout))
+        with writing_out():
+            terminal.render(sections, console(file=buffer if to_file else sys.stdout))
     return buffer.getvalue()
 
 
 def report(
     paths: Paths = None,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", "--output-format", "-f", help="terminal, markdown or html.")
+        ReportFormat, typer.Option("--format", "--output-format", "-f", metavar="FORMAT", help="terminal, markdown or html.")
     ] = ReportFormat.terminal,
     output_file: Annotated[
         Path | None, typer.Option("--output", "--output-file", "-o", help="Write the report to this file (atomically).")
@@ -122,7 +124,9 @@ def tree(
     depth: Annotated[
         int | None, typer.Option("--depth", "-d", min=0, help="Layers to show below the top (or --from post).")
     ] = None,
-    from_post: Annotated[str | None, typer.Option("--from", help="Show only this post and the posts under it.")] = None,
+    from_post: Annotated[
+        str | None, typer.Option("--from", metavar="POST", help="Show only this post and the posts under it.")
+    ] = None,
     ruleset: Rulesets = None,
     config: ConfigFile = None,
     isolated: Isolated = False,
@@ -145,9 +149,10 @@ def tree(
     # in colour rich draws it (on a terminal, long lines wrap); otherwise each post is one plain
     # line (grep-able), written without rich
     view = console(width=None if sys.stdout.isatty() else 100_000) if in_colour(sys.stdout) else None
-    for one in structures:
-        if from_post is None or from_post in one.run.graph.posts:
-            tree_view.render(one.run, by_post(one.diagnostics), view, sys.stdout, from_post, depth)
+    with writing_out():
+        for one in structures:
+            if from_post is None or from_post in one.run.graph.posts:
+                tree_view.render(one.run, by_post(one.diagnostics), view, sys.stdout, from_post, depth)
     raise findings_exit(result, exit_zero)
 
 
@@ -160,10 +165,10 @@ class DiffFormat(enum.StrEnum):
 def diff(
     paths: Annotated[list[Path], typer.Argument(help="OLD NEW (files or folders), or one PATH with --base REV.")],
     base: Annotated[
-        str | None, typer.Option("--base", help="Compare PATH with its version at this git revision (as OLD).")
+        str | None, typer.Option("--base", metavar="REV", help="Compare PATH with its version at this git revision (as OLD).")
     ] = None,
     output_format: Annotated[
-        DiffFormat, typer.Option("--format", "--output-format", "-f", help="terminal, json or markdown.")
+        DiffFormat, typer.Option("--format", "--output-format", "-f", metavar="FORMAT", help="terminal, json or markdown.")
     ] = DiffFormat.terminal,
     output_file: Annotated[Path | None, typer.Option("--output", "--output-file", "-o", help="Write to this file.")] = None,
     ruleset: Rulesets = None,

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from orglint.load.overlay import unsaved_text
-from orglint.safe_text import safe_text
+from orglint.safe_text import safe_data
 
 if TYPE_CHECKING:
     from orglint.load.suppression_comments import Suppression
@@ -52,9 +52,9 @@ def display_path(path: Path) -> str:
     """The path as users see it in findings: relative to the working folder where possible, and
     made safe to show (a file's name may hold control characters, or bytes that are not UTF-8)."""
     try:
-        return safe_text(os.path.relpath(path))
+        return safe_data(os.path.relpath(path))
     except ValueError:  # another drive on Windows
-        return safe_text(str(path))
+        return safe_data(str(path))
 
 
 @dataclass(eq=False)

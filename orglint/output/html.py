@@ -37,7 +37,12 @@ page (nor nests the page deeper than a browser reads)."""
 SEVERITY_MARKS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
 """The text mark of each severity, so that colour is never the only signal."""
 
-_SEVERITY_WORDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+def _severity_count(count: int, severity: Severity) -> str:
+    """``3 errors``, ``1 warning``, ``2 info``: the words of every other output (``check``'s
+    summary, the report's columns), "info" being a mass noun there."""
+    return f"{count:,} {severity.label}" if severity is Severity.INFO else plural(count, severity.label)
+
 
 _CSS = """
 :root { --ink: #1f2328; --muted: #57606a; --line: #8c959f; --rule: #d0d7de;
@@ -399,7 +404,7 @@ _LEGEND = (
     '<div class="legend" role="note"><strong>Legend</strong>'
     '<span><span class="post flagged error"><span class="codes">✖ CODE</span></span> error</span>'
     '<span><span class="post flagged warning"><span class="codes">▲ CODE</span></span> warning</span>'
-    '<span><span class="post flagged info"><span class="codes">● CODE</span></span> note</span>'
+    '<span><span class="post flagged info"><span class="codes">● CODE</span></span> info</span>'
     '<span><span class="post vacant"><span class="tag">vacant</span></span> nobody holds the post</span>'
     '<span class="on-screen">▸ a folded team: select it to open; teams with findings are open</span>'
     '<span class="on-screen">each code links to its finding below; each finding links back to its post</span></div>'
@@ -490,7 +495,7 @@ def _figures(audit: Audit, chart: _Chart) -> str:
         severity for severity, groups in audit.compliance.by_severity.items() for group in groups for _ in group.findings
     )
     counted = ", ".join(
-        f"{SEVERITY_MARKS[severity]} {plural(severities[severity], _SEVERITY_WORDS[severity])}"
+        f"{SEVERITY_MARKS[severity]} {_severity_count(severities[severity], severity)}"
         for severity in sorted(Severity, reverse=True)
     )
     flagged = sum(1 for post in chart.findings_by_post if post in audit.run.graph.posts)

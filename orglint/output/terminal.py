@@ -7,7 +7,6 @@ much is stacked instead, each row as label/value pairs."""
 
 from __future__ import annotations
 
-import os
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -154,11 +153,7 @@ class _Layout:
             console.print(shown)
             return
         console.print(shown)  # the caption and the header
-        try:
-            console.file.writelines(line for row in self.rows for line in self.lines(row, console))
-        except BrokenPipeError:  # output closed early (`| head`): nothing more to show; the command ends as it would
-            console.quiet = True
-            os.dup2(os.open(os.devnull, os.O_WRONLY), console.file.fileno())
+        console.file.writelines(line for row in self.rows for line in self.lines(row, console))
 
 
 def _widths(columns: list[_Column], width: int) -> list[int]:

@@ -5,6 +5,8 @@ in ``tests/test_cascades.py``."""
 
 from pathlib import Path
 
+import pytest
+
 from orglint.testing import Found, RuleTester
 
 from . import where
@@ -94,3 +96,17 @@ def test_the_fix_leaves_a_tier_the_line_does_not_settle(tmp_path: Path) -> None:
     assert [(d.post, d.replacement) for d in found] == [("AD1", "2"), ("H1", None)]
     fixed = text.replace("reports_to: CE, tier: 3}", "reports_to: CE, tier: 2}").replace("tier: 6}", "tier: 4}")
     assert S006.fixed(tmp_path, text) == fixed
+
+
+def test_fixed_says_when_the_fixes_were_given_up(tmp_path: Path) -> None:
+    """A value merged into two posts (`<<: *ad1`) cannot be set right for one without making it
+    wrong for the other: --fix gives the file up, and ``fixed`` says so rather than hand back the
+    text as if there were nothing to fix."""
+    text = HEAD + (
+        "  - {id: CE, title: Chief Executive, tier: 1}\n"
+        "  - &ad1\n    id: AD1\n    title: Assistant Director\n    reports_to: CE\n    tier: 3\n"
+        "  - {id: AD3, title: Assistant Director, reports_to: CE, tier: 2}\n"
+        "  - {<<: *ad1, id: AD2, reports_to: AD3}\n"
+    )
+    with pytest.raises(AssertionError, match=r"S006's fixes of example\.yaml were given up: its fixes"):
+        S006.fixed(tmp_path, text)

@@ -6,11 +6,15 @@ from typing import TextIO
 
 from orglint.engine import LintResult
 from orglint.output.check import summary_line
+from orglint.safe_text import safe_line
 
 
 def render(result: LintResult, stream: TextIO) -> None:
     for diagnostic in result.diagnostics:
         span = diagnostic.span
-        stream.write(f"{span.file}:{span.line}:{span.column}: {diagnostic.code} [{diagnostic.name}] {diagnostic.message}\n")
+        # the file name starts the line: no CI log command in it (the text came in made safe otherwise)
+        stream.write(
+            safe_line(f"{span.file}:{span.line}:{span.column}: {diagnostic.code} [{diagnostic.name}] {diagnostic.message}") + "\n"
+        )
     if result.diagnostics:
         stream.write(summary_line(result) + "\n")

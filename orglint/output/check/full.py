@@ -13,7 +13,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import LintResult
 from orglint.load.source import SourceFile
 from orglint.output.check import summary_line
-from orglint.safe_text import safe_text
+from orglint.safe_text import safe_inside_line, safe_line
 
 CONTEXT_LINES = 1
 MAX_FRAME_LINES = 6
@@ -35,7 +35,7 @@ def code_frame(lines: list[str], diagnostic: Diagnostic) -> list[tuple[str, str]
     rows = []
     for number in range(first, last + 1):
         line = lines[number - 1].replace("\t", " ")
-        text = safe_text(line)
+        text = safe_inside_line(line)  # after the gutter: the user's line as written, but for what is never safe
         rows.append((f" {number:>{width}} ", text))
         if number == span.line:
             start, end = span.column, span.end_column if span.end_line == span.line else len(line) + 1
@@ -46,9 +46,9 @@ def code_frame(lines: list[str], diagnostic: Diagnostic) -> list[tuple[str, str]
 
 
 def _shown_column(line: str, column: int) -> int:
-    """Where a column of ``line`` is once the line is shown through ``safe_text``."""
+    """Where a column of ``line`` is once the line is shown through ``safe_inside_line``."""
     before = line[: column - 1]
-    return column + len(safe_text(before)) - len(before)
+    return column + len(safe_inside_line(before)) - len(before)
 
 
 Piece = tuple[str, str]
@@ -77,7 +77,9 @@ def _write_styled(lines: Iterator[list[Piece]], stream: TextIO) -> None:
 
 def _lines(result: LintResult) -> Iterator[list[Piece]]:
     """Each line of the report as its pieces: per file a heading, then each finding with its code
-    frame, basis and fix, and a blank line; the summary last."""
+    frame, basis and fix, and a blank line; the summary last. The text of a finding is made safe
+    where it came in (``safe_data``); here, no CI log command: a file name starts a line
+    (``safe_line``), and the rest follows something of orglint's (``safe_inside_line``)."""
     sources = {source.display: source for structure in result.structures for source in structure.files}
     lines: dict[str, list[str]] = {}
     previous_file = None
@@ -85,19 +87,20 @@ def _lines(result: LintResult) -> Iterator[list[Piece]]:
         span = diagnostic.span
         if span.file not in lines and span.header is None:  # files outside any structure (unparseable ones) are read again here
             lines[span.file] = (sources.get(span.file) or SourceFile(Path(span.file), span.file)).lines()
+        shown_file = safe_line(span.file)
         if span.file != previous_file:
-            yield [(span.file, "bold underline")]
+            yield [(shown_file, "bold underline")]
         previous_file = span.file
         style = _STYLES[diagnostic.severity]
         cell = span.describe_cell()  # a table's cell: named here, never inside the message
         yield [
-            (f"{span.file}:{span.line}:{span.column}:", "bold"),
+            (f"{shown_file}:{span.line}:{span.column}:", "bold"),
             *([(f" {cell}:", "cyan")] if cell else []),
             (" ", ""),
             (diagnostic.code, style),
             (" ", ""),
             (f"[{diagnostic.name}]", "dim"),
-            (f" {diagnostic.message}", ""),
+            (f" {safe_inside_line(diagnostic.message)}", ""),
         ]
         # a table cell (CSV, XLSX): the header line names the cell; rows are not lines, so no frame
         in_table = span.header is not None or span.sheet is not None
@@ -105,8 +108,8 @@ def _lines(result: LintResult) -> Iterator[list[Piece]]:
         for gutter, text in frame:
             yield [(f"{gutter}│", "blue"), (" ", ""), (text, style if gutter.strip() == "" else "")]
         if diagnostic.basis:
-            yield [("  = basis:", "dim"), (f" {diagnostic.basis}", "")]
+            yield [("  = basis:", "dim"), (f" {safe_inside_line(diagnostic.basis)}", "")]
         if diagnostic.fix:
-            yield [("  = fix:", "dim"), (f" {diagnostic.fix}", "")]
+            yield [("  = fix:", "dim"), (f" {safe_inside_line(diagnostic.fix)}", "")]
         yield []
     yield [(summary_line(result), "bold")]

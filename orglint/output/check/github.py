@@ -1,4 +1,9 @@
-"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request."""
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+
+The one format in which a finding's text goes inside a log command of its own: its properties
+(file, title) are written with GitHub's escapes (``%3A`` for ``:``, ``%2C``, ``%25``, ``%0A``), so
+no ``::`` of the data can end the command early, and its message, the command's data, with ``##[``
+escaped (read anywhere in a line by GitHub's legacy and Azure's runners)."""
 
 from __future__ import annotations
 
@@ -6,12 +11,13 @@ from typing import TextIO
 
 from orglint.diagnostics import Severity
 from orglint.engine import LintResult
+from orglint.safe_text import safe_inside_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return safe_inside_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _property(text: str) -> str:

@@ -1,4 +1,9 @@
-"""The stable JSON shape (docs/ci-and-pre-commit.md, JSON output)."""
+"""The stable JSON shape (docs/ci-and-pre-commit.md, JSON output).
+
+The data is carried as it is: a post id, a message or a file name decodes to the text the finding
+has (``::`` included). What must never reach a terminal or a CI log raw (a control character, a
+bidi control, the ``##`` of a log command) is written as a JSON escape (``\u001b``, ``\u0023``),
+which a JSON reader decodes back (``safe_text.escape_encoded``)."""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from typing import Any, TextIO
 from orglint import __version__
 from orglint.diagnostics import Diagnostic, Severity, Span
 from orglint.engine import LintResult
-from orglint.safe_text import safe_text
+from orglint.safe_text import escape_encoded
 
 
 def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
@@ -25,7 +30,7 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
         "column": span.column,
         "end_line": span.end_line,
         "end_column": span.end_column,
-        "post": None if diagnostic.post is None else safe_text(diagnostic.post),
+        "post": diagnostic.post,
         "basis": diagnostic.basis,
         "fix": diagnostic.fix,
     }
@@ -37,6 +42,15 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
 def _cell(span: Span) -> dict[str, str | None]:
     """A table cell's place: its sheet's name and its column's header (made safe where the table made the span)."""
     return {"sheet": span.sheet, "ref": span.cell, "header": span.header}
+
+
+def _json_escape(code: int) -> str:
+    return f"\\u{code:04x}"  # every character escaped is in the Basic Multilingual Plane
+
+
+def json_safe(encoded: str) -> str:
+    """Encoded JSON with what must not reach a terminal or a CI log raw written as JSON escapes."""
+    return escape_encoded(encoded, _json_escape)
 
 
 _BATCH = 1024
@@ -68,7 +82,7 @@ class _FindingLines:
     def __call__(self, diagnostic: Diagnostic) -> str:
         span = diagnostic.span
         encode, once = encode_basestring, self._once
-        post = "null" if diagnostic.post is None else encode(safe_text(diagnostic.post))
+        post = "null" if diagnostic.post is None else encode(diagnostic.post)
         cell = ""
         if span.header is not None:
             cell = ', "cell": ' + self._encode(_cell(span))
@@ -96,10 +110,10 @@ def render(result: LintResult, stream: TextIO) -> None:
     # One finding a line: readable, diffable, and written without building a dict per finding
     # (see _FindingLines), so a million findings never stand in memory as dicts.
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    stream.write(encode(head)[:-1] + ', "diagnostics": [')
+    stream.write(json_safe(encode(head)[:-1]) + ', "diagnostics": [')
     line = _FindingLines(encode)
     findings = result.diagnostics
     for start in range(0, len(findings), _BATCH):
         lines = ",\n  ".join(map(line, findings[start : start + _BATCH]))
-        stream.write(("\n  " if start == 0 else ",\n  ") + lines)
+        stream.write(("\n  " if start == 0 else ",\n  ") + json_safe(lines))
     stream.write("\n]}\n" if findings else "]}\n")

@@ -10,9 +10,10 @@ from typing import TextIO
 
 from orglint.diagnostics import Diagnostic
 from orglint.engine import LintResult
+from orglint.safe_text import escape_encoded
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-"""What XML 1.0 cannot hold (its Char production). Findings reach here through safe_text, which
+"""What XML 1.0 cannot hold (its Char production). Findings reach here through safe_data, which
 leaves only U+FFFE and U+FFFF of these; ElementTree would write any of them as it is, and the
 file would not parse."""
 
@@ -49,7 +50,11 @@ def render(result: LintResult, stream: TextIO) -> None:
     root.append(suite)
     ElementTree.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    stream.write(ElementTree.tostring(root, encoding="unicode"))
+    # the data as it is; a `::` or `##[` a CI runner would read (a failure's text has many lines)
+    # written as XML character references, which an XML reader decodes back
+    stream.write(
+        escape_encoded(ElementTree.tostring(root, encoding="unicode"), lambda code: f"&#{code};", every_double_colon=True)
+    )
     stream.write("\n")
 
 

@@ -11,8 +11,8 @@ from orglint import __version__
 from orglint.diagnostics import Diagnostic, Severity, fingerprint
 from orglint.docs import rule_text
 from orglint.engine import LintResult
+from orglint.output.check.json_format import json_safe
 from orglint.rules.registry import registered_rules
-from orglint.safe_text import safe_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -54,7 +54,7 @@ def _result(diagnostic: Diagnostic, index: int) -> dict[str, Any]:
         ],
         "partialFingerprints": {"orglint/v1": fingerprint(diagnostic)},
         "properties": {
-            "post": None if diagnostic.post is None else safe_text(diagnostic.post),
+            "post": diagnostic.post,
             "basis": diagnostic.basis,
             "fix": diagnostic.fix,
         },
@@ -82,5 +82,4 @@ def render(result: LintResult, stream: TextIO) -> None:
             }
         ],
     }
-    json.dump(log, stream, ensure_ascii=False, indent=1)
-    stream.write("\n")
+    stream.write(json_safe(json.dumps(log, ensure_ascii=False, indent=1)) + "\n")  # the data as it is, JSON-escaped where unsafe
