@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 from orglint.diagnostics import Diagnostic, location_free
 from orglint.load.input_findings import INVALID_YAML
-from orglint.load.overlay import Overlay, reading
+from orglint.load.overlay import Overlay, current_overlay, reading
 from orglint.load.perimeter import is_within, project_root
 from orglint.load.source import LINE_BREAK, LoadProblem, SourceFile, decode_text, read_binary, real_path
 from orglint.load.yaml_source import compose
@@ -284,7 +284,8 @@ def fix_rounds(lint: Callable[[], LintResult], codes: Collection[str] | None = N
     A fix must bring no finding the first lint did not have. Should the fixed text of a file have
     one (a value merged into several posts from one anchor, set right for one and wrong for
     another), that file's fixes are all given up, and it is left as it was."""
-    read = Overlay()  # the texts fixed so far stand in for the files; and what each lint parsed
+    outer = current_overlay()  # an editor's unsaved text (``orglint server``): what is fixed
+    read = outer.snapshot() if outer is not None else Overlay()  # and the fixed texts over it; what each lint parsed
     with reading(read):
         first = lint()
     outcome = FixOutcome(result=first)

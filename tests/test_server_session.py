@@ -14,7 +14,7 @@ import pytest
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.overlay import Overlay, reading
 from orglint.load.source import read_text, real_path
-from orglint.server.actions import safe_fix, suppression
+from orglint.server.actions import every_safe_fix, safe_fix, suppression
 from orglint.server.positions import DocumentText
 from orglint.server.session import LintSession, SettingsError
 
@@ -169,6 +169,31 @@ def test_a_safe_fix_is_the_changed_part_only(riverside: Path) -> None:
     assert fixed is not None and fixed.new == "2"
     assert (fixed.start.line, fixed.start.character) == (finding.span.line - 1, finding.span.column - 1)
     assert safe_fix(text, _finding("D103", 2)) is None  # a rule without a fix
+
+
+def test_fix_all_is_check_fix_made_to_the_unsaved_text(riverside: Path) -> None:
+    """In the editor, not saved: the director's tier 2 made 3, and its first head of service's 3
+    made 4 to follow. fixAll makes `--fix`'s rounds: the director back to 2, then the head of
+    service, judged again under it, back to 3; the file on disk is not written."""
+    session = LintSession()
+    included = riverside / "departments" / "communities.yaml"
+    saved = included.read_text()
+    lines = saved.splitlines(keepends=True)
+    director, head = (next(i for i, line in enumerate(lines) if line == f"    tier: {tier}\n") for tier in (2, 3))
+    lines[director], lines[head] = "    tier: 3\n", "    tier: 4\n"
+    edited = "".join(lines)
+    session.opened(included, edited)
+    assert "S006" in codes_by_file(session.lint(included).findings)["communities.yaml"]
+    fixed = session.fixed_text(included)
+    assert fixed == saved
+    assert safe_fix(edited, next(f for f in session.lint(included).findings[real_path(included)] if f.code == "S006"))
+    every = every_safe_fix(edited, fixed)
+    assert every is not None and every.start.line == director  # the one edit, from the director's tier on
+    lines = edited.splitlines(keepends=True)
+    before = "".join(lines[: every.start.line]) + lines[every.start.line][: every.start.character]
+    after = lines[every.end.line][every.end.character :] + "".join(lines[every.end.line + 1 :])
+    assert before + every.new + after == saved
+    assert included.read_text() == saved  # nothing written
 
 
 def test_server_without_pygls_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -41,13 +41,12 @@ def safe_fix(text: str, finding: Diagnostic) -> Replacement | None:
     return _difference(text, fixed.text)
 
 
-def every_safe_fix(text: str, findings: list[Diagnostic]) -> Replacement | None:
-    """All the safe fixes of a file's findings at once (``source.fixAll``), as ``check --fix`` makes
-    them in one round."""
-    fixed = fix_text(text, [finding for finding in findings if fixable(finding)])
-    if not fixed.fixed or fixed.text == text:
+def every_safe_fix(text: str, fixed: str | None) -> Replacement | None:
+    """All the safe fixes of a file at once (``source.fixAll``): the replacement that turns the
+    editor's ``text`` into ``fixed``, the text ``check --fix`` would write (``LintSession.fixed_text``)."""
+    if fixed is None or fixed == text:
         return None
-    return _difference(text, fixed.text)
+    return _difference(text, fixed)
 
 
 def fix_title(finding: Diagnostic) -> str:

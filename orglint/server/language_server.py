@@ -27,6 +27,7 @@ from pygls.uris import to_fs_path
 from orglint import __version__
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import StructureRun
+from orglint.fix import fixable
 from orglint.load.overlay import Overlay
 from orglint.load.source import LoadProblem, read_text, real_path
 from orglint.safe_text import safe_text
@@ -439,8 +440,9 @@ def code_action(ls: OrglintServer, params: types.CodeActionParams) -> list[types
     text = document.text
     wanted = params.context.only
     actions: list[types.CodeAction] = []
-    if _asked_for(FIX_ALL, wanted):
-        every = every_safe_fix(text, ls.latest[path].findings.get(path, []))
+    # fixing lints again, round after round: only where a finding shown has a fix
+    if _asked_for(FIX_ALL, wanted) and any(fixable(finding) for finding in ls.latest[path].findings.get(path, [])):
+        every = every_safe_fix(text, ls.session.fixed_text(path))
         if every is not None:
             edit = types.WorkspaceEdit(changes={uri: [ls.edit(document, every)]})
             actions.append(types.CodeAction(title="Fix every safe fix in this file", kind=FIX_ALL, edit=edit))

@@ -20,11 +20,12 @@ from orglint.config import CONFIG_FILES, Config, ConfigError, Settings
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import LintOptions, RulesetKey, StructureRun, lint
 from orglint.errors import OrglintError
+from orglint.fix import fix_rounds
 from orglint.load.discover import YAML_SUFFIXES, PathNotFound, structure_roots
 from orglint.load.documents import load_yaml
 from orglint.load.overlay import Overlay, reading
 from orglint.load.perimeter import project_root
-from orglint.load.source import Limits, real_path
+from orglint.load.source import Limits, decode_text, real_path
 from orglint.load.yaml_source import YamlMap
 from orglint.model.validate import plain_message
 from orglint.ruleset import Ruleset, RulesetError, load_ruleset
@@ -175,6 +176,23 @@ class LintSession:
                 return Linted({path: []})
             except OrglintError as error:
                 return Linted({path: []}, failure=safe_text(str(error)))
+
+    def fixed_text(self, path: Path) -> str | None:
+        """The file's text after every safe fix, made as ``orglint check --fix`` makes them (round
+        after round, none that brings a finding the file did not have) to the text the editor
+        holds, with the other files of its structure as the editor holds them; None if there is
+        nothing to fix. Nothing is written."""
+        self._drop_stale()
+        with reading(self.files.snapshot()):
+            try:
+                document = load_yaml(path)
+                known = self._roots.get((path, document.is_root))
+                roots = known if known is not None else structure_roots(path, self._limits)
+                outcome = fix_rounds(lambda: lint(roots or [path], self.options))
+            except OrglintError:  # a configuration or ruleset fault: its own finding says so
+                return None
+        fixed = outcome.files.get(real_path(path))
+        return decode_text(fixed.after) if fixed is not None else None
 
     def is_shared(self, path: Path) -> bool:
         """Whether the file may bear on any structure: a configuration file or a ruleset (told
