@@ -104,6 +104,19 @@ async def hover(client: LanguageClient, uri: str, line: int, character: int) -> 
     )
 
 
+async def quick_fixes(
+    client: LanguageClient, uri: str, diagnostic: types.Diagnostic
+) -> list[types.Command | types.CodeAction] | None:
+    """The quick fixes the server offers for one of its diagnostics."""
+    return await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic], only=[types.CodeActionKind.QuickFix]),
+        )
+    )
+
+
 def line_of(text: str, needle: str) -> int:
     return next(index for index, line in enumerate(text.splitlines()) if needle in line)
 
@@ -194,13 +207,7 @@ async def test_code_actions_fix_and_suppress(client: LanguageClient, repository:
     uri = open_file(client, included, edited)
     found = await published(client, uri, lambda found: "S006" in codes(found))
     tier = next(d for d in found if d.code == "S006")
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=tier.range,
-            context=types.CodeActionContext(diagnostics=[tier], only=[types.CodeActionKind.QuickFix]),
-        )
-    )
+    actions = await quick_fixes(client, uri, tier)
     assert actions is not None
     titles = [action.title for action in actions if isinstance(action, types.CodeAction)]
     fix = next(a for a in actions if isinstance(a, types.CodeAction) and a.title.startswith("Fix S006"))
@@ -396,13 +403,7 @@ async def test_a_line_break_the_protocol_does_not_count_moves_nothing(client: La
     tier = next(d for d in found if d.code == "S006")
     editor_lines = edited.split("\n")
     assert editor_lines[tier.range.start.line] == "    tier: 5"
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=tier.range,
-            context=types.CodeActionContext(diagnostics=[tier], only=[types.CodeActionKind.QuickFix]),
-        )
-    )
+    actions = await quick_fixes(client, uri, tier)
     assert actions is not None
     suppress = next(a for a in actions if isinstance(a, types.CodeAction) and a.title.startswith("Suppress S006"))
     assert suppress.edit is not None and suppress.edit.changes is not None
