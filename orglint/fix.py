@@ -285,7 +285,7 @@ def fix_rounds(lint: Callable[[], LintResult], codes: Collection[str] | None = N
     one (a value merged into several posts from one anchor, set right for one and wrong for
     another), that file's fixes are all given up, and it is left as it was."""
     outer = current_overlay()  # an editor's unsaved text (``orglint server``): what is fixed
-    read = outer.snapshot() if outer is not None else Overlay()  # and the fixed texts over it; what each lint parsed
+    read = outer.branch() if outer is not None else Overlay()  # and the fixed texts over it; what each lint parsed
     with reading(read):
         first = lint()
     outcome = FixOutcome(result=first)

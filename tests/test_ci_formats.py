@@ -112,6 +112,18 @@ posts:
 LOG_COMMAND_MESSAGE = "reports_to '::error::boss' names no post (did you mean '::error::hacked'?)"
 
 
+@pytest.mark.parametrize("output_format", ["json", "sarif"])
+def test_a_post_id_s_control_and_bidi_characters_never_decode_raw(in_tmp: Path, output_format: str) -> None:
+    """`jq -r '.diagnostics[].post'` writes what the field decodes to: an escape sequence or a
+    right-to-left override in an id is shown as its escape, as in the message."""
+    write(in_tmp, "s.yaml", LOG_COMMAND_IDS.replace('"::error::hacked"', '"\\e[31m::x\\u202e"'))
+    _, out, _ = run("check", "s.yaml", "--output-format", output_format)
+    document = json.loads(out)
+    findings = document["diagnostics"] if output_format == "json" else document["runs"][0]["results"]
+    posts = [finding["post"] if output_format == "json" else finding["properties"]["post"] for finding in findings]
+    assert "\\x1b[31m::x\\u202e" in posts and all(post is None or post.isprintable() for post in posts)
+
+
 @pytest.mark.parametrize("output_format", ["json", "sarif", "junit", "github", "concise", "full"])
 def test_a_post_id_with_a_log_command_is_carried_as_it_is_and_escaped_only_as_each_format_needs(
     in_tmp: Path, output_format: str

@@ -281,6 +281,17 @@ def test_a_reader_that_stops_reading_ends_the_output_quietly_with_the_commands_o
     assert done.returncode == code
 
 
+@pytest.mark.parametrize(("args", "code"), [(["check", "sample_structures/broken"], 1), (["--help"], 0)])
+def test_a_command_started_with_stdout_closed_says_nothing_and_exits_as_it_would(
+    at_repo: Path, args: list[str], code: int
+) -> None:
+    """`orglint check . >&-`: Python starts with no stdout at all; the output goes nowhere."""
+    command = " ".join([sys.executable, "-m", "orglint", *args])
+    done = subprocess.run(["sh", "-c", f"{command} >&-"], stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.stderr == ""
+    assert done.returncode == code
+
+
 @pytest.mark.parametrize(
     "command", [["check"], ["report"], ["tree"], ["diff"], ["import"], ["template"], ["rule"], ["rules"], ["baseline", "write"]]
 )

@@ -109,7 +109,8 @@ def test_every_check_format_shows_hostile_data_inert(
             messages = [result["message"]["text"] for result in document["runs"][0]["results"]]
         else:
             messages = [diagnostic["message"] for diagnostic in document["diagnostics"]]
-            assert {d["post"] for d in document["diagnostics"]} >= {"- CE\n::error file=x::forged"}  # the post id exactly
+            # the post id as data, its line break shown as its escape: `jq -r` writes no forged line
+            assert {d["post"] for d in document["diagnostics"]} >= {"- CE\\n::error file=x::forged"}
         assert any("(X2\\r\\n::warning::id\\x1b[2J ##[error]id)" in message for message in messages)
     elif output_format == "github":
         assert out and all(ANNOTATION.fullmatch(line) for line in out.splitlines())

@@ -50,6 +50,8 @@ def main() -> None:
     million) achieves nothing. Every file orglint writes is complete (renamed into place) by then.
     """
     signal.signal(signal.SIGTERM, _terminated)
+    if sys.stdout is None:  # started with stdout closed (`>&-`): what is written goes nowhere
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the process's life)
     code: int | str | None = 0
     try:
         app()
@@ -58,7 +60,7 @@ def main() -> None:
     if isinstance(code, str):  # sys.exit("message"): Python prints it and exits 1
         sys.stderr.write(code + "\n")
         code = 1
-    with contextlib.suppress(BrokenPipeError, ValueError):  # output closed early (`| head`): nothing left to say
+    with contextlib.suppress(OSError, ValueError):  # output closed early (`| head`), or a full disk: nothing left to say
         sys.stdout.flush()
         sys.stderr.flush()
     os._exit(code or 0)

@@ -45,6 +45,14 @@ class Overlay:
         copy._parsed = self._parsed
         return copy
 
+    def branch(self) -> Overlay:
+        """The texts as they are now and the parses so far, to set other texts over (``--fix``'s
+        rounds over an editor's text) without touching this overlay's: the parses of the texts
+        set on the branch stay the branch's."""
+        copy = self.snapshot()
+        copy._parsed = dict(self._parsed)
+        return copy
+
     def text_of(self, path: Path) -> str | None:
         return self._texts.get(self._key(path))
 

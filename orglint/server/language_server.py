@@ -156,6 +156,15 @@ class OrglintServer(LanguageServer):
         running = loop.run_in_executor(self._lint_thread, self._lint_all, due, texts)
         running.add_done_callback(lambda done: self._linted(done, versions))
 
+    def fixed_text(self, path: Path, texts: Overlay) -> str | None:
+        """On the lint thread: the file's text after every safe fix (``LintSession.fixed_text``);
+        None where there is none, or fixing failed (a rule's bug must not end the session)."""
+        try:
+            return self.session.fixed_text(path, texts)
+        except Exception:
+            log.exception("fixing %s failed", path)
+            return None
+
     def _lint_all(self, due: list[Path], texts: Overlay) -> list[tuple[Path, Linted | Exception]]:
         """On the lint thread: each file (one another's structure already covered is not linted twice)."""
         covered: set[Path] = set()
@@ -423,7 +432,7 @@ def hover(ls: OrglintServer, params: types.HoverParams) -> types.Hover | None:
     types.TEXT_DOCUMENT_CODE_ACTION,
     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False),
 )
-def code_action(ls: OrglintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+async def code_action(ls: OrglintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
     uri = params.text_document.uri
     path = ls.opened_path(uri)
     if path is None or path not in ls.latest:
@@ -440,9 +449,14 @@ def code_action(ls: OrglintServer, params: types.CodeActionParams) -> list[types
     text = document.text
     wanted = params.context.only
     actions: list[types.CodeAction] = []
-    # fixing lints again, round after round: only where a finding shown has a fix
+    # fixing lints again, round after round: only where a finding shown has a fix, and on the
+    # lint thread (one lint at a time, and the protocol's thread free meanwhile)
     if _asked_for(FIX_ALL, wanted) and any(fixable(finding) for finding in ls.latest[path].findings.get(path, [])):
-        every = every_safe_fix(text, ls.session.fixed_text(path))
+        version = ls.versions.get(path)
+        fixing = asyncio.get_running_loop().run_in_executor(ls._lint_thread, ls.fixed_text, path, ls.session.files.snapshot())
+        every = every_safe_fix(text, await fixing)
+        if ls.versions.get(path) != version or ls.workspace.get_text_document(uri).version != version:
+            return None  # edited while it was fixed: the edit is about the text it was
         if every is not None:
             edit = types.WorkspaceEdit(changes={uri: [ls.edit(document, every)]})
             actions.append(types.CodeAction(title="Fix every safe fix in this file", kind=FIX_ALL, edit=edit))

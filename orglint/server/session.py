@@ -177,13 +177,14 @@ class LintSession:
             except OrglintError as error:
                 return Linted({path: []}, failure=safe_text(str(error)))
 
-    def fixed_text(self, path: Path) -> str | None:
+    def fixed_text(self, path: Path, files: Overlay | None = None) -> str | None:
         """The file's text after every safe fix, made as ``orglint check --fix`` makes them (round
         after round, none that brings a finding the file did not have) to the text the editor
         holds, with the other files of its structure as the editor holds them; None if there is
-        nothing to fix. Nothing is written."""
+        nothing to fix (``files``: a snapshot of the editor's text, as ``lint`` takes). Nothing is
+        written."""
         self._drop_stale()
-        with reading(self.files.snapshot()):
+        with reading(files or self.files.snapshot()):
             try:
                 document = load_yaml(path)
                 known = self._roots.get((path, document.is_root))

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from orglint import __version__
 from orglint.diagnostics import Diagnostic, Severity, Span
 from orglint.engine import LintResult
-from orglint.safe_text import escape_encoded
+from orglint.safe_text import escape_encoded, safe_data
 
 
 def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
@@ -30,7 +30,7 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
         "column": span.column,
         "end_line": span.end_line,
         "end_column": span.end_column,
-        "post": diagnostic.post,
+        "post": _post(diagnostic),
         "basis": diagnostic.basis,
         "fix": diagnostic.fix,
     }
@@ -46,6 +46,12 @@ def _cell(span: Span) -> dict[str, str | None]:
 
 def _json_escape(code: int) -> str:
     return f"\\u{code:04x}"  # every character escaped is in the Basic Multilingual Plane
+
+
+def _post(diagnostic: Diagnostic) -> str | None:
+    """The post's id as data: ``::`` and all, but no control or bidi character a reader would
+    decode raw (``jq -r`` writing an escape sequence into a CI log), as in the message."""
+    return None if diagnostic.post is None else safe_data(diagnostic.post)
 
 
 def json_safe(encoded: str) -> str:
@@ -82,7 +88,7 @@ class _FindingLines:
     def __call__(self, diagnostic: Diagnostic) -> str:
         span = diagnostic.span
         encode, once = encode_basestring, self._once
-        post = "null" if diagnostic.post is None else encode(diagnostic.post)
+        post = "null" if diagnostic.post is None else encode(safe_data(diagnostic.post))
         cell = ""
         if span.header is not None:
             cell = ', "cell": ' + self._encode(_cell(span))

@@ -13,6 +13,7 @@ from orglint.docs import rule_text
 from orglint.engine import LintResult
 from orglint.output.check.json_format import json_safe
 from orglint.rules.registry import registered_rules
+from orglint.safe_text import safe_data
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -54,7 +55,7 @@ def _result(diagnostic: Diagnostic, index: int) -> dict[str, Any]:
         ],
         "partialFingerprints": {"orglint/v1": fingerprint(diagnostic)},
         "properties": {
-            "post": diagnostic.post,
+            "post": None if diagnostic.post is None else safe_data(diagnostic.post),
             "basis": diagnostic.basis,
             "fix": diagnostic.fix,
         },

@@ -20,8 +20,8 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
     whose shape P102 checks). One finding per post, at its `id`, naming everything it lacks.
     The salary ceiling is the maximum of the grade's pay band, which the ruleset gives (policy
     `grades.<grade>.pay`), not the post: a grade on the chart with no pay band is one finding,
-    at the `grade` of the first post in the top levels on it, saying how many posts there are on
-    it. The ruleset's `levels` setting says how many levels the chart covers (3 in
+    the grade's rather than a post's, at the `grade` of the first post in the top levels on it.
+    The ruleset's `levels` setting says how many levels the chart covers (3 in
     `uk-transparency-code`, as the Code says).
 
     Plain `ruleset: uk-transparency-code` cannot know a council's pay bands, so it defines no
@@ -100,13 +100,14 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
             grade = post.grade
             if grade is not None and grade in unbanded:
                 # One finding for the ruleset's gap, at the first post that meets it: every post on
-                # the grade lacks its ceiling for the same reason, which one change to the policy mends.
-                count = unbanded.pop(grade)
+                # the grade lacks its ceiling for the same reason, which one change to the policy
+                # mends. It is the grade's, not that post's, and says no count: a baseline keeps it
+                # however the posts on the grade come and go.
+                del unbanded[grade]
                 yield self.finding(
                     context.value_span(post, "grade"),
-                    f"grade {grade!r} {_gap(context, grade)}, so the chart cannot show a salary ceiling for its "
-                    f"{count:,} post{'' if count == 1 else 's'} in the top {self.settings.levels} levels",
-                    post=post.id,
+                    f"grade {grade!r} {_gap(context, grade)}, so the chart cannot show a salary ceiling for the posts "
+                    f"on it in the top {self.settings.levels} levels",
                     fix=f"Give grade {grade!r} a pay band (`pay: {{min, max}}`) in your ruleset's `grades` policy.",
                 )
 
