@@ -176,6 +176,13 @@ def test_fix_and_diff_together_are_refused(in_tmp: Path) -> None:
     assert code == 2 and "give one of them" in err
 
 
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_fixing_what_a_suppression_hides_is_refused(in_tmp: Path, mode: str) -> None:
+    write(in_tmp, "s.yaml", CLEAN)
+    code, _, err = run("check", mode, "--ignore-suppressions", "s.yaml")
+    assert code == 2 and "--ignore-suppressions cannot go with it" in err
+
+
 @pytest.mark.parametrize(
     ("options", "named"),
     [

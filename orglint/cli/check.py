@@ -114,6 +114,12 @@ def check(
         raise BadUsage("--base REV goes with --new-only (or use `orglint diff PATH --base REV`)")
     if apply_fixes and show_fixes:
         raise BadUsage("--fix writes the fixes and --diff only shows them: give one of them")
+    if (apply_fixes or show_fixes) and ignore_suppressions:
+        # fixing what a comment hides would rewrite a value the author chose to keep, and then call the comment unused
+        raise BadUsage(
+            f"{'--fix' if apply_fixes else '--diff'} leaves suppressed findings as they are: "
+            "--ignore-suppressions cannot go with it"
+        )
     if show_fixes:
         _refuse_with_diff(
             {
