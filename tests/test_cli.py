@@ -293,7 +293,8 @@ def test_a_command_started_with_stdout_closed_says_nothing_and_exits_as_it_would
 
 
 @pytest.mark.parametrize(
-    "command", [["check"], ["report"], ["tree"], ["diff"], ["import"], ["template"], ["rule"], ["rules"], ["baseline", "write"]]
+    "command",
+    [[], ["check"], ["report"], ["tree"], ["diff"], ["import"], ["template"], ["rule"], ["rules"], ["baseline", "write"]],
 )
 def test_help_reads_well_at_80_columns(command: list[str]) -> None:
     """No Python type names (`<bool>` reads as if a flag took a value), no value list cut inside a

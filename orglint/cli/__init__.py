@@ -21,18 +21,21 @@ from orglint.cli.server import server
 from orglint.cli.template import template
 from orglint.cli.views import diff, report, tree
 
-app.command(cls=Command)(check)
-app.command(cls=Command)(report)
-app.command(cls=Command)(tree)
-app.command(cls=Command)(diff)
-app.command("import", cls=Command)(import_)
-app.command(cls=Command)(template)
+for command, name in (
+    (check, None),
+    (report, None),
+    (tree, None),
+    (diff, None),
+    (import_, "import"),
+    (template, None),
+    (rule_docs, "rule"),
+    (rules_table, "rules"),
+    (schema, None),
+    (server, None),
+):
+    app.command(name, cls=Command)(command)  # Command: help that reads well at 80 columns
 app.add_typer(baseline_app, name="baseline")
 baseline_app.command("write", cls=Command)(baseline_write)
-app.command("rule", cls=Command)(rule_docs)
-app.command("rules", cls=Command)(rules_table)
-app.command("schema", cls=Command)(schema)
-app.command(cls=Command)(server)
 
 __all__ = ["app", "main"]
 

@@ -63,10 +63,12 @@ _METAVARS = {"Path": "PATH", "int": "N", "str": "TEXT", "float": "NUMBER"}
 """What an option's value is called in help, by its type (typer would show ``<list[str]>``)."""
 
 
-class Command(TyperCommand):
-    """A command whose help reads well at 80 columns: a flag shows no value (typer would show
-    ``<bool>``, as if it took one), and a value a short name (``PATH``, ``N``, ``TEXT``, or the
-    ``metavar`` its declaration gives), so that the help column keeps its width."""
+class _ReadableHelp:
+    """Help that reads well at 80 columns: a flag shows no value (typer would show ``<bool>``, as
+    if it took one), and a value a short name (``PATH``, ``N``, ``TEXT``, or the ``metavar`` its
+    declaration gives), so that the help column keeps its width."""
+
+    params: list[Any]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -74,10 +76,14 @@ class Command(TyperCommand):
             _name_value(param)
 
     def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
+        option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             _name_value(option)
         return option
+
+
+class Command(_ReadableHelp, TyperCommand):
+    """A command, its help readable at 80 columns."""
 
 
 def _name_value(param: Any) -> None:
@@ -97,8 +103,9 @@ def _name_value(param: Any) -> None:
         param.metavar = named
 
 
-class _Commands(TyperGroup):
-    """orglint's commands, with the one error handler they all share."""
+class _Commands(_ReadableHelp, TyperGroup):
+    """orglint's commands, with the one error handler they all share (and its own options'
+    help readable, as each command's is)."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         try:  # `orglint --help` is written here, before any command runs
