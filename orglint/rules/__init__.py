@@ -175,6 +175,10 @@ class CheckContext:
         """The post's ``id`` value: where findings about a post as a whole point."""
         return self.value_span(post, "id")
 
+    def given_span(self, post: Post, key: str) -> Span:
+        """The post's ``key`` value where the post gives one, else the post's ``id`` value."""
+        return self.value_span(post, key) if key in post.origin else self.post_span(post)
+
 
 class Rule(Generic[SettingsT]):
     code: ClassVar[str]

@@ -81,7 +81,7 @@ class SeniorSalaryNameWithheld(
                 continue
             if all(holder is not None for holder in post.holders):
                 continue
-            span = context.value_span(post, "holder") if "holder" in post.origin else context.post_span(post)
+            span = context.given_span(post, "holder")
             yield self.finding(
                 span,
                 f"the salary of post {post.id!r} starts at £{post.salary.min:,.0f}, at or above the £{threshold:,.0f} "

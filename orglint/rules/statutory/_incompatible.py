@@ -1,4 +1,4 @@
-"""What L105, L106, L111 and L114 share: designations one post may not (or should not) hold together.
+"""What L105, L106, L109, L111 and L114 share: designations one post may not (or should not) hold together.
 
 A rule names the designation it reports at (``designation``) and the designations its own basis bars
 it from being held with wherever that basis applies (``barred``), unless the council type's statute

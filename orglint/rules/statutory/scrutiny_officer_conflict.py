@@ -1,13 +1,13 @@
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.rules import CheckContext, Rule
+from orglint.model.schema import Post
+from orglint.rules import CheckContext
+from orglint.rules.statutory._incompatible import IncompatibleDesignations
 from orglint.wording import a_council_of_type
 
-_BARRED = ("head-of-paid-service", "monitoring-officer", "chief-finance-officer")
 
-
-class ScrutinyOfficerConflict(Rule, code="L109", name="scrutiny-officer-conflict", severity=Severity.ERROR):
+class ScrutinyOfficerConflict(IncompatibleDesignations, code="L109", name="scrutiny-officer-conflict", severity=Severity.ERROR):
     """The scrutiny officer is the head of paid service, monitoring officer or CFO, or is missing.
 
     ## What it does
@@ -67,23 +67,21 @@ class ScrutinyOfficerConflict(Rule, code="L109", name="scrutiny-officer-conflict
 
     basis = "Local Government Act 2000 s9FB: a council other than a district council in a county area designates a scrutiny officer, who may not be its head of paid service, monitoring officer or chief finance officer"
     fix = "Designate another post, not the head of paid service, monitoring officer or CFO, as scrutiny officer."
-    designation_conflict = True
+    designation = "scrutiny-officer"
+    barred = ("head-of-paid-service", "monitoring-officer", "chief-finance-officer")
+    reason = "which s9FB forbids"
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        holders = context.holders("scrutiny-officer")
-        if not holders and "scrutiny-officer" in context.policy.required_designations(context.council_type):
+        if not context.holders(self.designation) and self.designation in context.policy.required_designations(
+            context.council_type
+        ):
             yield self.finding(
                 context.structure.organisation_span(),
                 f"no post is designated scrutiny officer, which {a_council_of_type(context.council_type)} must have",
                 fix="Designate a scrutiny officer (not the head of paid service, monitoring officer or CFO).",
             )
-        for post in holders:
-            clashing = tuple(d for d in _BARRED if d in post.designations)
-            if clashing:
-                clashes = [context.policy.designation_name(d) for d in clashing]
-                yield self.finding(
-                    context.designation_span(post, "scrutiny-officer"),
-                    f"scrutiny officer {post.id!r} is also {' and '.join(clashes)}, which s9FB forbids",
-                    post=post.id,
-                    designations=("scrutiny-officer", *clashing),
-                )
+        yield from super().check(context)
+
+    def message(self, context: CheckContext, post: Post, clashing: list[str]) -> str:
+        names = " and ".join(context.policy.designation_name(other) for other in clashing)
+        return f"scrutiny officer {post.id!r} is also {names}, {self.reason}"

@@ -90,7 +90,7 @@ class StatutoryDirectorLine(
                 if post.reports_to in heads or post.id in heads:
                     continue
                 name = context.policy.designation_name(designation)
-                span = context.value_span(post, "reports_to") if "reports_to" in post.origin else context.post_span(post)
+                span = context.given_span(post, "reports_to")
                 yield self.finding(
                     span,
                     f"{name} {post.id!r} reports to {post.reports_to!r}, not to the head of paid service ({', '.join(sorted(heads))})",

@@ -72,7 +72,7 @@ class TopPostCount(Rule[TopPostCountSettings], code="S004", name="top-post-count
             return
         names = ", ".join(post.id for post in tops[:10]) + (", ..." if len(tops) > 10 else "")
         for post in tops[self.settings.max_top_posts :]:
-            span = context.value_span(post, "reports_to") if "reports_to" in post.origin else context.post_span(post)
+            span = context.given_span(post, "reports_to")
             yield self.finding(
                 span,
                 f"{post.id!r} reports to no one: {len(tops)} top posts ({names}), the ruleset allows {self.settings.max_top_posts}",
