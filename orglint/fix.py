@@ -88,6 +88,18 @@ def mend_lines(lines: list[str], findings: Iterable[Diagnostic]) -> tuple[Diagno
     problems = _yaml_problems(lines)
     if problems is None:
         return ()
+    return _mend(lines, wanted, problems, rules)[0]
+
+
+_Problems = set[tuple[str, int]]
+
+
+def _mend(
+    lines: list[str], wanted: list[Diagnostic], problems: _Problems, rules: dict[str, type[Rule]]
+) -> tuple[tuple[Diagnostic, ...], _Problems]:
+    """``mend_lines``'s work, for the fixable ``wanted`` and the ``problems`` of ``lines`` as
+    given; returns the findings mended and the problems of ``lines`` as it leaves them (so that
+    fixes tried one by one read the text once each)."""
     given = list(lines)
     rows = [index for index, line in enumerate(lines) if line]  # the lines left, by number
     edited_from: dict[int, int] = {}  # by index: where the line's text has been edited from
@@ -112,15 +124,19 @@ def mend_lines(lines: list[str], findings: Iterable[Diagnostic]) -> tuple[Diagno
         edited_from[index] = min(edited_from.get(index, len(line)), edits[0].start)
         fixed.append(finding)
     if not fixed:
-        return ()
+        return (), problems
     now = _yaml_problems(lines)
     if now is not None and now <= problems:
-        return tuple(reversed(fixed))
+        return tuple(reversed(fixed)), now
     lines[:] = given
     if len(fixed) == 1:
-        return ()
+        return (), problems
     # one of the fixes spoils the YAML (a "comment" that is inside a quoted value): each on its own
-    return tuple(reversed([finding for finding in fixed if mend_lines(lines, [finding])]))
+    mended: list[Diagnostic] = []
+    for finding in fixed:
+        one, problems = _mend(lines, [finding], problems, rules)
+        mended.extend(one)
+    return tuple(reversed(mended)), problems
 
 
 def _apart(edits: list[TextEdit], length: int) -> bool:
@@ -130,7 +146,7 @@ def _apart(edits: list[TextEdit], length: int) -> bool:
     return starts[0] >= 0 and ends[-1] <= length and all(end <= start for end, start in zip(ends, starts[1:], strict=False))
 
 
-def _yaml_problems(lines: list[str]) -> set[tuple[str, int]] | None:
+def _yaml_problems(lines: list[str]) -> _Problems | None:
     """The faults orglint's YAML reader (the one ``check`` reads files with) finds in the text of
     ``lines`` (aligned as ``mend_lines`` keeps them) that do not stop it (a key given twice), as
     (message, line): each line numbered as in ``lines``, so that a line a fix removed moves no

@@ -35,12 +35,13 @@ class SourceText:
         self.first_line = first_line
 
     @cached_property
-    def _line_starts(self) -> list[int]:
+    def line_starts(self) -> list[int]:
+        """Where each line starts (offsets into ``text``), the first line's first."""
         return [0, *(brk.end() for brk in LINE_BREAK.finditer(self.text))]
 
     def _index(self, line: int) -> int:
         index = line - self.first_line
-        if not 0 <= index < len(self._line_starts):
+        if not 0 <= index < len(self.line_starts):
             raise ValueError(f"line {line} is outside the text")
         return index
 
@@ -50,18 +51,18 @@ class SourceText:
 
     def line_end(self, line: int) -> int:
         """Where the line's text ends (before its line break)."""
-        index, starts = self._index(line), self._line_starts
+        index, starts = self._index(line), self.line_starts
         if index + 1 == len(starts):  # the last line: no break after it
             return len(self.text)
         following = starts[index + 1]
         return following - 2 if self.text[following - 2 : following] == "\r\n" else following - 1
 
     def line_start(self, line: int) -> int:
-        return self._line_starts[self._index(line)]
+        return self.line_starts[self._index(line)]
 
     def next_line_start(self, line: int) -> int:
         """Where the following line starts (the end of the text on the last line)."""
-        index, starts = self._index(line), self._line_starts
+        index, starts = self._index(line), self.line_starts
         return starts[index + 1] if index + 1 < len(starts) else len(self.text)
 
     def span_range(self, span: Span) -> tuple[int, int]:

@@ -29,7 +29,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import StructureRun
 from orglint.fix import fixable
 from orglint.load.overlay import Overlay
-from orglint.load.source import LoadProblem, read_text, real_path
+from orglint.load.source import real_path
 from orglint.safe_text import safe_text
 from orglint.server.actions import Replacement, every_safe_fix, fix_title, safe_fix, suppression
 from orglint.server.hover import docs_uri, post_markdown, rule_markdown, word_at
@@ -117,13 +117,7 @@ class OrglintServer(LanguageServer):
 
     def text_of(self, path: Path) -> str:
         """The file as the editor holds it, else as saved ("" if it cannot be read)."""
-        unsaved = self.session.files.text_of(path)
-        if unsaved is not None:
-            return unsaved
-        try:
-            return read_text(path)
-        except (LoadProblem, OSError):
-            return ""
+        return self.session.text_of(path)
 
     # Linting and publishing
 

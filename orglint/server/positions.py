@@ -17,7 +17,6 @@ from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
 from orglint.diagnostics import Span
-from orglint.load.source import LINE_BREAK
 from orglint.text_edits import SourceText
 
 _LSP_LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -46,10 +45,6 @@ class DocumentText:
     def _lsp_starts(self) -> list[int]:
         return [0, *(brk.end() for brk in _LSP_LINE_BREAK.finditer(self.text))]
 
-    @cached_property
-    def _yaml_starts(self) -> list[int]:
-        return [0, *(brk.end() for brk in LINE_BREAK.finditer(self.text))]
-
     def position(self, offset: int) -> types.Position:
         """The protocol position (code points) of an offset."""
         offset = max(0, min(offset, len(self.text)))
@@ -66,11 +61,11 @@ class DocumentText:
     def place(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of an offset, as findings count them (YAML's lines)."""
         offset = max(0, min(offset, len(self.text)))
-        line = bisect_right(self._yaml_starts, offset) - 1
-        return line + 1, offset - self._yaml_starts[line] + 1
+        line = bisect_right(self.yaml.line_starts, offset) - 1
+        return line + 1, offset - self.yaml.line_starts[line] + 1
 
     def yaml_line_count(self) -> int:
-        return len(self._yaml_starts)
+        return len(self.yaml.line_starts)
 
     def span_offsets(self, span: Span) -> tuple[int, int]:
         """The span's (start, end) offsets (a line past the text's end: the text's end)."""

@@ -25,7 +25,7 @@ from orglint.load.discover import YAML_SUFFIXES, PathNotFound, structure_roots
 from orglint.load.documents import load_yaml
 from orglint.load.overlay import Overlay, reading
 from orglint.load.perimeter import project_root
-from orglint.load.source import Limits, decode_text, real_path
+from orglint.load.source import Limits, LoadProblem, decode_text, read_text, real_path
 from orglint.load.yaml_source import YamlMap
 from orglint.model.validate import plain_message
 from orglint.ruleset import Ruleset, RulesetError, load_ruleset
@@ -186,9 +186,7 @@ class LintSession:
         self._drop_stale()
         with reading(files or self.files.snapshot()):
             try:
-                document = load_yaml(path)
-                known = self._roots.get((path, document.is_root))
-                roots = known if known is not None else structure_roots(path, self._limits)
+                roots = self._structure_roots(path)
                 outcome = fix_rounds(lambda: lint(roots or [path], self.options))
             except OrglintError:  # a configuration or ruleset fault: its own finding says so
                 return None
@@ -198,7 +196,14 @@ class LintSession:
     def is_shared(self, path: Path) -> bool:
         """Whether the file may bear on any structure: a configuration file or a ruleset (told
         by its top-level key, without parsing it: this is asked on every change)."""
-        return is_config_file(path) or _RULESET_KEY.search(self._text(path)[: 1 << 16]) is not None
+        return is_config_file(path) or _RULESET_KEY.search(self.text_of(path)[: 1 << 16]) is not None
+
+    def _structure_roots(self, path: Path) -> list[Path]:
+        """The roots of the structures the file is in (found once while no other file changes)."""
+        key = (path, load_yaml(path).is_root)  # parsed once, however often asked while its text is the same
+        if key not in self._roots:
+            self._roots[key] = structure_roots(path, self._limits)
+        return self._roots[key]
 
     def _limits(self, path: Path) -> Limits:
         return self.options.config_for(path.parent).limits
@@ -207,10 +212,7 @@ class LintSession:
         if _is_ruleset(path):
             load_ruleset([str(path)], path.parent, repository=project_root(path))
             return Linted({path: []})
-        document = load_yaml(path)  # parsed once, however often asked while its text is the same
-        known = self._roots.get((path, document.is_root))
-        roots = known if known is not None else structure_roots(path, self._limits)
-        self._roots[(path, document.is_root)] = roots
+        roots = self._structure_roots(path)
         result = lint(roots or [path], self.options)
         linted = Linted({path: []}, result.runs)
         places = {source.display: source.path for run in result.runs for source in run.structure.files}
@@ -224,18 +226,19 @@ class LintSession:
 
     def _lint_config(self, path: Path) -> Linted:
         """A configuration file's faults (a pyproject.toml without orglint's table is not orglint's)."""
-        if path.name == "pyproject.toml" and not _ORGLINT_TABLE.search(self._text(path)):
+        if path.name == "pyproject.toml" and not _ORGLINT_TABLE.search(self.text_of(path)):
             return Linted({path: []})
         configuration.load(path)  # raises ConfigError, located, for what is wrong
         return Linted({path: []})
 
-    def _text(self, path: Path) -> str:
+    def text_of(self, path: Path) -> str:
+        """The file as the editor holds it, else as saved ("" if it cannot be read)."""
         unsaved = self.files.text_of(path)
         if unsaved is not None:
             return unsaved
         try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            return read_text(path)
+        except (LoadProblem, OSError):
             return ""
 
 
