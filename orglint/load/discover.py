@@ -155,14 +155,15 @@ def _tables(
     workbook), and spreadsheets of posts where the configuration maps their columns."""
     from orglint.load.organogram import junior_beside, load_organogram, table_beside
     from orglint.load.spreadsheet import load_spreadsheet
-    from orglint.load.workbook import is_structure_workbook, load_workbook
+    from orglint.load.workbook import load_workbook, structure_workbook_sheets
 
     seniors: dict[Path, Path] = {}
     for path, named in paths:
         if not is_organogram(path, limits_for(path)):
             settings = spreadsheet_for(path)
-            if is_structure_workbook(path, limits_for(path)):
-                discovery.spreadsheets.append(load_workbook(path, limits_for(path)))
+            workbook_sheets = structure_workbook_sheets(path, limits_for(path))
+            if workbook_sheets is not None:
+                discovery.spreadsheets.append(load_workbook(path, workbook_sheets, limits_for(path)))
             elif settings is not None:
                 discovery.spreadsheets.append(load_spreadsheet(path, settings, limits_for(path)))
             elif named:

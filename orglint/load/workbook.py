@@ -35,14 +35,16 @@ def layout_sheets(names: list[str]) -> dict[str, str]:
     return found
 
 
-def is_structure_workbook(path: Path, limits: Limits | None = None) -> bool:
+def structure_workbook_sheets(path: Path, limits: Limits | None = None) -> dict[str, str] | None:
+    """The layout's sheets of a structure workbook (as ``layout_sheets``, for ``load_workbook``),
+    None if the file is not one."""
     if path.suffix.casefold() != ".xlsx":
-        return False
+        return None
     try:
         found = layout_sheets(sheet_names(path, limits))
     except LoadProblem:
-        return False
-    return POSTS.name in found and len(found) > 1
+        return None
+    return found if POSTS.name in found and len(found) > 1 else None
 
 
 def _column_of(sheet: Sheet, heading: str) -> Column | None:
@@ -111,11 +113,11 @@ def _fields_in_rows(sheet: Sheet, table: Table) -> MappedTable:
     return MappedTable(record, columns, frozenset(column.field for column in sheet.columns if column.is_list))
 
 
-def load_workbook(path: Path, limits: Limits | None = None) -> Spreadsheet:
+def load_workbook(path: Path, found: dict[str, str], limits: Limits | None = None) -> Spreadsheet:
+    """The structure workbook whose layout's sheets ``structure_workbook_sheets`` found."""
     spreadsheet = Spreadsheet(SourceFile(path), None)
+    own = {name: layout for layout, name in found.items()}
     try:
-        found = layout_sheets(sheet_names(path, limits))
-        own = {name: layout for layout, name in found.items()}
         tables = read_xlsx(path, list(own), limits, is_header=lambda name, cells: _by_name(own[name], cells))
     except LoadProblem as problem:
         spreadsheet.findings.append(invalid_yaml(spreadsheet.source, problem))
