@@ -11,7 +11,7 @@ from pathlib import Path
 from orglint.load.input_findings import invalid_structure, invalid_yaml
 from orglint.load.source import Limits, LoadProblem, SourceFile
 from orglint.load.spreadsheet import Spreadsheet
-from orglint.load.table import MappedTable, Table, TableRow, normalise_header, read_xlsx, sheet_names
+from orglint.load.table import MappedTable, Table, TableRow, normalise_header, read_xlsx
 from orglint.load.workbook_layout import POSTS, WORKBOOK, Column, Sheet
 
 _SHEETS = {sheet.name: sheet for sheet in WORKBOOK}
@@ -35,15 +35,10 @@ def layout_sheets(names: list[str]) -> dict[str, str]:
     return found
 
 
-def structure_workbook_sheets(path: Path, limits: Limits | None = None) -> dict[str, str] | None:
-    """The layout's sheets of a structure workbook (as ``layout_sheets``, for ``load_workbook``),
-    None if the file is not one."""
-    if path.suffix.casefold() != ".xlsx":
-        return None
-    try:
-        found = layout_sheets(sheet_names(path, limits))
-    except LoadProblem:
-        return None
+def structure_workbook_sheets(names: list[str]) -> dict[str, str] | None:
+    """The layout's sheets of a workbook with these sheet names (as ``layout_sheets``, for
+    ``load_workbook``), None if it is not a structure workbook."""
+    found = layout_sheets(names)
     return found if POSTS.name in found and len(found) > 1 else None
 
 
