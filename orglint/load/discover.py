@@ -132,16 +132,28 @@ def is_table_path(path: Path) -> bool:
     return path.suffix.casefold() in TABLE_SUFFIXES
 
 
-def is_organogram(path: Path, limits: Limits | None = None) -> bool:
-    from orglint.load.organogram import SENIOR_SHEET
+def _workbook_sheets(path: Path, limits: Limits) -> list[str] | None:
+    """A workbook's sheet names (read once, for both tests below); None for a CSV file or an
+    unreadable workbook."""
     from orglint.load.table import sheet_names
 
     if path.suffix.casefold() == ".csv":
-        return _is_organogram_csv(path)
+        return None
     try:
-        return any(name.strip().casefold() == SENIOR_SHEET for name in sheet_names(path, limits))
+        return sheet_names(path, limits)
     except LoadProblem:
+        return None
+
+
+def is_organogram(path: Path, sheets: list[str] | None) -> bool:
+    """``sheets``: the workbook's sheet names (``_workbook_sheets``)."""
+    from orglint.load.organogram import SENIOR_SHEET
+
+    if path.suffix.casefold() == ".csv":
+        return _is_organogram_csv(path)
+    if sheets is None:
         return True  # not a readable workbook: the organogram loader reports it
+    return any(name.strip().casefold() == SENIOR_SHEET for name in sheets)
 
 
 def _tables(
@@ -155,14 +167,16 @@ def _tables(
     workbook), and spreadsheets of posts where the configuration maps their columns."""
     from orglint.load.organogram import junior_beside, load_organogram, table_beside
     from orglint.load.spreadsheet import load_spreadsheet
-    from orglint.load.workbook import is_structure_workbook, load_workbook
+    from orglint.load.workbook import load_workbook, structure_workbook_sheets
 
     seniors: dict[Path, Path] = {}
     for path, named in paths:
-        if not is_organogram(path, limits_for(path)):
+        sheets = _workbook_sheets(path, limits_for(path))
+        if not is_organogram(path, sheets):
             settings = spreadsheet_for(path)
-            if is_structure_workbook(path, limits_for(path)):
-                discovery.spreadsheets.append(load_workbook(path, limits_for(path)))
+            workbook_sheets = structure_workbook_sheets(sheets) if sheets is not None else None
+            if workbook_sheets is not None:
+                discovery.spreadsheets.append(load_workbook(path, workbook_sheets, limits_for(path)))
             elif settings is not None:
                 discovery.spreadsheets.append(load_spreadsheet(path, settings, limits_for(path)))
             elif named:

@@ -80,13 +80,14 @@ HeaderTest = Callable[[str, list[str]], bool]
 """Whether a row (its cells' text) is the header of the named sheet."""
 
 
-def _first_filled(_: str, cells: list[str]) -> bool:
-    return any(cell.strip() for cell in cells)
+def _first_filled(_: str, __: list[str]) -> bool:
+    """Any row: ``_table`` asks only about rows that are not blank, so the header is the first of those."""
+    return True
 
 
-def read_csv(path: Path, limits: Limits | None = None, is_header: HeaderTest | None = None) -> Table:
-    """The file as a table whose header is its first row, or the first that ``is_header`` accepts
-    (title rows above it skipped; the first row if none is)."""
+def read_csv(path: Path, limits: Limits | None = None, is_header: HeaderTest = _first_filled) -> Table:
+    """The file as a table whose header is its first non-blank row, or the first that ``is_header``
+    accepts (title rows above it skipped; the first non-blank row if none is)."""
     text = read_text(path, fallback=CSV_ENCODING_FALLBACK, limits=limits)
     source = SourceFile(path)
     records = csv.reader(io.StringIO(text, newline=""), strict=True)  # an unclosed quote is a fault, not a long cell
@@ -96,11 +97,7 @@ def read_csv(path: Path, limits: Limits | None = None, is_header: HeaderTest | N
         raise LoadProblem(f"not a readable CSV file: {error}", records.line_num or 1) from None
     if not rows:
         raise LoadProblem("the file is empty: expected a header row")
-    return _table(source, None, rows, is_header or _first_row)
-
-
-def _first_row(_: str, __: list[str]) -> bool:
-    return True
+    return _table(source, None, rows, is_header)
 
 
 def _table(source: SourceFile, sheet: str | None, rows: list[list[str]], is_header: HeaderTest, name: str = "") -> Table:

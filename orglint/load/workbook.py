@@ -11,7 +11,7 @@ from pathlib import Path
 from orglint.load.input_findings import invalid_structure, invalid_yaml
 from orglint.load.source import Limits, LoadProblem, SourceFile
 from orglint.load.spreadsheet import Spreadsheet
-from orglint.load.table import MappedTable, Table, TableRow, normalise_header, read_xlsx, sheet_names
+from orglint.load.table import MappedTable, Table, TableRow, normalise_header, read_xlsx
 from orglint.load.workbook_layout import POSTS, WORKBOOK, Column, Sheet
 
 _SHEETS = {sheet.name: sheet for sheet in WORKBOOK}
@@ -35,14 +35,11 @@ def layout_sheets(names: list[str]) -> dict[str, str]:
     return found
 
 
-def is_structure_workbook(path: Path, limits: Limits | None = None) -> bool:
-    if path.suffix.casefold() != ".xlsx":
-        return False
-    try:
-        found = layout_sheets(sheet_names(path, limits))
-    except LoadProblem:
-        return False
-    return POSTS.name in found and len(found) > 1
+def structure_workbook_sheets(names: list[str]) -> dict[str, str] | None:
+    """The layout's sheets of a workbook with these sheet names (as ``layout_sheets``, for
+    ``load_workbook``), None if it is not a structure workbook."""
+    found = layout_sheets(names)
+    return found if POSTS.name in found and len(found) > 1 else None
 
 
 def _column_of(sheet: Sheet, heading: str) -> Column | None:
@@ -111,11 +108,11 @@ def _fields_in_rows(sheet: Sheet, table: Table) -> MappedTable:
     return MappedTable(record, columns, frozenset(column.field for column in sheet.columns if column.is_list))
 
 
-def load_workbook(path: Path, limits: Limits | None = None) -> Spreadsheet:
+def load_workbook(path: Path, found: dict[str, str], limits: Limits | None = None) -> Spreadsheet:
+    """The structure workbook whose layout's sheets ``structure_workbook_sheets`` found."""
     spreadsheet = Spreadsheet(SourceFile(path), None)
+    own = {name: layout for layout, name in found.items()}
     try:
-        found = layout_sheets(sheet_names(path, limits))
-        own = {name: layout for layout, name in found.items()}
         tables = read_xlsx(path, list(own), limits, is_header=lambda name, cells: _by_name(own[name], cells))
     except LoadProblem as problem:
         spreadsheet.findings.append(invalid_yaml(spreadsheet.source, problem))
