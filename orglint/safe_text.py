@@ -78,7 +78,7 @@ def safe_line(line: str) -> str:
     start = indent.end() if indent else 0
     head = line[start : start + 2]
     rest = line[start + 2 :] if head == "::" else line[start:]
-    return line[:start] + (":\\x3a" if head == "::" else "") + _UNSAFE_INSIDE_LINE.sub(_escape, rest)
+    return line[:start] + (":\\x3a" if head == "::" else "") + safe_inside_line(rest)
 
 
 def safe_inside_line(text: str) -> str:

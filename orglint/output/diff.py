@@ -19,13 +19,14 @@ from orglint.output.document import (
     Table,
     Tone,
     holder_count,
+    key_values,
     money,
     number,
     plural,
     post_list,
+    span_range,
 )
 from orglint.report.paybill import PayLine
-from orglint.report.shape import Shape
 
 
 def _signed_money(amount: float) -> Cell:
@@ -169,11 +170,6 @@ def _cost(diff: Diff) -> Section:
 
 def _shape(diff: Diff) -> Section:
     before, after = diff.old.shape, diff.new.shape
-
-    def spans(of: Shape) -> str:
-        median = of.span_median
-        return f"{of.spans[0]} / {number(median)} / {of.spans[-1]}" if of.spans and median is not None else "—"
-
     table = Table(["", "Before", "After"], numeric=frozenset({1, 2}), whole=frozenset({0}))
     rows = [
         ("Headcount", number(before.headcount), number(after.headcount)),
@@ -183,7 +179,7 @@ def _shape(diff: Diff) -> Section:
         ("FTE", number(before.fte), number(after.fte)),
         ("Layers", str(before.layers), str(after.layers)),
         ("Managers", f"{before.managers:,}", f"{after.managers:,}"),
-        ("Span of control (min / median / max)", spans(before), spans(after)),
+        ("Span of control (min / median / max)", span_range(before) or "—", span_range(after) or "—"),
         ("One-over-one managers", str(len(before.one_over_one)), str(len(after.one_over_one))),
     ]
     for label, old_value, new_value in rows:
@@ -257,9 +253,7 @@ def _compliance(diff: Diff) -> Section:
 
 
 def diff_sections(diff: Diff) -> list[Section]:
-    header = Table(["", ""], whole=frozenset({0}))
-    header.add(Cell("Before", Tone.MUTED), diff.old.label)
-    header.add(Cell("After", Tone.MUTED), diff.new.label)
+    header = key_values([("Before", diff.old.label), ("After", diff.new.label)])
     organisation = diff.new.run.structure.organisation
     title = f"{organisation.name if organisation else diff.new.label}: what the restructure changes"
     return [Section(title, [header], level=1), _post_sections(diff), _cost(diff), _shape(diff), _compliance(diff)]

@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from orglint.model.schema import Post
 from orglint.safe_text import safe_text
+
+if TYPE_CHECKING:
+    from orglint.report.shape import Shape
 
 
 class Tone(StrEnum):
@@ -84,6 +88,14 @@ class Section:
         self.title = safe_text(self.title)
 
 
+def key_values(pairs: list[tuple[str, str | Cell]]) -> Table:
+    """A table of figures without headings: each key (muted), then its value."""
+    table = Table(["", ""], whole=frozenset({0}))
+    for key, value in pairs:
+        table.add(Cell(key, Tone.MUTED), value)
+    return table
+
+
 def money(amount: float) -> str:
     return f"£{amount:,.0f}"
 
@@ -104,3 +116,9 @@ def post_list(posts: Iterable[Post]) -> str:
     posts = list(posts)
     shown = ", ".join(post.id for post in posts[:MAX_LISTED])
     return shown + (f" and {len(posts) - MAX_LISTED:,} more" if len(posts) > MAX_LISTED else "")
+
+
+def span_range(shape: Shape) -> str | None:
+    """The spans of control as "min / median / max" (None when no post manages any)."""
+    median = shape.span_median
+    return f"{shape.spans[0]} / {number(median)} / {shape.spans[-1]}" if median is not None else None

@@ -230,11 +230,9 @@ def _findings_by_department(audit: Audit) -> dict[str, list[Diagnostic]]:
     """The findings about a department rather than a post (B101, C101), by department id: the
     chart draws them on the department's block."""
     found: dict[str, list[Diagnostic]] = {}
-    for groups in audit.compliance.by_severity.values():
-        for group in groups:
-            for diagnostic in group.findings:
-                if diagnostic.post is None and diagnostic.department is not None:
-                    found.setdefault(diagnostic.department, []).append(diagnostic)
+    for diagnostic in audit.compliance.findings():
+        if diagnostic.post is None and diagnostic.department is not None:
+            found.setdefault(diagnostic.department, []).append(diagnostic)
     return found
 
 
@@ -422,11 +420,7 @@ def _chart(audit: Audit, chart: _Chart) -> str:
             f"{tree.hidden:,} posts below them are counted on the boxes, and covered by the tables.</p>"
         )
     organisation_wide = [
-        finding
-        for groups in audit.compliance.by_severity.values()
-        for group in groups
-        for finding in group.findings
-        if finding.post is None and finding.department is None
+        finding for finding in audit.compliance.findings() if finding.post is None and finding.department is None
     ]
     if organisation_wide:
         parts.append(
@@ -491,9 +485,7 @@ def _subject(finding: Diagnostic, chart: _Chart) -> str:
 def _figures(audit: Audit, chart: _Chart) -> str:
     """The summary's one line of figures."""
     posts = len(audit.run.graph.posts)
-    severities = Counter(
-        severity for severity, groups in audit.compliance.by_severity.items() for group in groups for _ in group.findings
-    )
+    severities = Counter(finding.severity for finding in audit.compliance.findings())
     counted = ", ".join(
         f"{SEVERITY_MARKS[severity]} {_severity_count(severities[severity], severity)}"
         for severity in sorted(Severity, reverse=True)

@@ -18,10 +18,12 @@ from orglint.output.document import (
     Table,
     Tone,
     holder_count,
+    key_values,
     money,
     number,
     plural,
     post_list,
+    span_range,
 )
 from orglint.report.audit import Audit, Report
 from orglint.report.compliance import ComplianceRow
@@ -86,19 +88,12 @@ def audit_sections(audit: Audit) -> list[Section]:
     return [header, compliance, findings, *rest]
 
 
-def _key_values(pairs: list[tuple[str, str | Cell]]) -> Table:
-    table = Table(["", ""], whole=frozenset({0}))
-    for key, value in pairs:
-        table.add(Cell(key, Tone.MUTED), value)
-    return table
-
-
 def _header(audit: Audit) -> Section:
     header = audit.header
     return Section(
         f"{header.organisation}: structure audit",
         [
-            _key_values(
+            key_values(
                 [
                     ("Organisation", header.organisation),
                     *([("Parent department", header.parent_department)] if header.parent_department else []),
@@ -235,13 +230,12 @@ def _shape(audit: Audit) -> Section:
         ("Layers", str(shape.layers)),
         ("Managers", f"{shape.managers:,}"),
     ]
-    if shape.spans:
-        median = shape.span_median
-        assert median is not None
-        pairs.append(("Span of control (min / median / max)", f"{shape.spans[0]} / {number(median)} / {shape.spans[-1]}"))
+    spans = span_range(shape)
+    if spans is not None:
+        pairs.append(("Span of control (min / median / max)", spans))
     if shape.unreached:
         pairs.append(("Posts no top post reaches", Cell(f"{shape.unreached:,}", Tone.BAD)))
-    blocks: list[Block] = [_key_values(pairs)]
+    blocks: list[Block] = [key_values(pairs)]
     if shape.spans:
         histogram = Table(["Span", "Managers", ""], numeric=frozenset({0, 1}), caption="Span of control")
         widest = max(count for _, count in shape.span_histogram)
@@ -380,7 +374,7 @@ def _evaluation(coverage: EvaluationCoverage) -> Section:
         )
         if posts
     ]
-    blocks: list[Block] = [_key_values(pairs), bands]
+    blocks: list[Block] = [key_values(pairs), bands]
     if lists:
         blocks.append(Bullets([f"{label}: {post_list(posts)}" for label, posts in lists]))
     return Section("Evaluation coverage", blocks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from orglint.diagnostics import Diagnostic, Severity, Suppressed
@@ -54,6 +55,10 @@ class Compliance:
     by_severity: dict[Severity, list[RuleFindings]]
     """Worst severity first; within one, by rule code."""
     suppressed: list[Suppressed]
+
+    def findings(self) -> Iterator[Diagnostic]:
+        """Every finding, in ``by_severity``'s order."""
+        return (finding for groups in self.by_severity.values() for group in groups for finding in group.findings)
 
     @property
     def verdict(self) -> str:
