@@ -10,21 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from orglint.cli import shared
 from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, BadUsage
-from orglint.cli.shared import (
-    ConfigFile,
-    ExitZero,
-    Force,
-    Isolated,
-    Paths,
-    Rulesets,
-    Verbose,
-    checkout_at,
-    findings_exit,
-    lint_paths,
-    write_output,
-    writing_out,
-)
 from orglint.output.check import OutputFormat
 
 if TYPE_CHECKING:
@@ -33,8 +20,8 @@ if TYPE_CHECKING:
 
 
 def check(
-    paths: Paths = None,
-    ruleset: Rulesets = None,
+    paths: shared.Paths = None,
+    ruleset: shared.Rulesets = None,
     select: Annotated[
         list[str] | None,
         typer.Option(metavar="RULES", help="Rules to run instead of the ruleset's: codes, prefixes, names or ALL."),
@@ -56,15 +43,15 @@ def check(
         typer.Option("--output-file", "-o", help="Write the output format here; the terminal still shows the full format."),
     ] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Show a count per rule instead of each finding.")] = False,
-    exit_zero: ExitZero = False,
+    exit_zero: shared.ExitZero = False,
     max_warnings: Annotated[
         int | None, typer.Option("--max-warnings", min=0, help="Fail when there are more warnings than this.")
     ] = None,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Fail only on findings not recorded in this baseline file.")
     ] = None,
-    config: ConfigFile = None,
-    isolated: Isolated = False,
+    config: shared.ConfigFile = None,
+    isolated: shared.Isolated = False,
     only_structures: Annotated[
         bool, typer.Option("--only-structures", help="Skip named files that are not structures, as folder walks do (pre-commit).")
     ] = False,
@@ -88,8 +75,8 @@ def check(
     show_fixes: Annotated[
         bool, typer.Option("--diff", help="Print a unified diff of what --fix would change (exit 1 if any); write nothing.")
     ] = False,
-    force: Force = False,
-    verbose: Verbose = False,
+    force: shared.Force = False,
+    verbose: shared.Verbose = False,
 ) -> None:
     """Lint structure files and folders."""
     from orglint import selection
@@ -135,7 +122,7 @@ def check(
         chosen_format = options.config_for(Path.cwd()).settings.output_format or "full"
 
     def lint_once() -> LintResult:
-        linted = lint_paths(paths, options)
+        linted = shared.lint_paths(paths, options)
         if new_only:
             _keep_new_only(linted, paths or [Path(".")], base or "HEAD", options)
         if baseline is not None:
@@ -149,8 +136,8 @@ def check(
     if output_file is not None:
         buffer = io.StringIO()
         reporter(chosen_format)(result, buffer)
-        write_output(output_file, buffer.getvalue(), result.read, force)
-    with writing_out():
+        shared.write_output(output_file, buffer.getvalue(), result.read, force)
+    with shared.writing_out():
         if statistics:
             _print_statistics(result)
         elif output_file is not None:
@@ -159,7 +146,7 @@ def check(
         elif not (nothing_found and chosen_format == "full"):
             reporter(chosen_format)(result, sys.stdout)
         sys.stdout.flush()
-    raise findings_exit(result, exit_zero, max_warnings)
+    raise shared.findings_exit(result, exit_zero, max_warnings)
 
 
 def _refuse_with_diff(given: dict[str, bool]) -> None:
@@ -183,7 +170,7 @@ def _fix(lint_again: Callable[[], LintResult], write: bool) -> LintResult:
         sys.stderr.write(f"orglint: {safe_text(display)} not fixed: {safe_text(why)}\n")
     changed = outcome.changed
     if not write:
-        with writing_out():
+        with shared.writing_out():
             for fix in changed:
                 sys.stdout.write(fix.diff())
             sys.stdout.flush()
@@ -218,7 +205,7 @@ def _keep_new_only(result: LintResult, paths: list[Path], revision: str, options
     from orglint.engine import LintResult, lint
     from orglint.load.source import display_path
 
-    checkout = checkout_at(revision, paths)
+    checkout = shared.checkout_at(revision, paths)
     try:
         then = [old for old in map(checkout.path_of, paths) if old.exists()]
         before = lint(then, options) if then else LintResult()
@@ -303,16 +290,16 @@ baseline_app = typer.Typer(help="Record accepted findings, so that only new ones
 
 def baseline_write(
     file: Annotated[Path, typer.Argument(help="The baseline file to write (JSON).")],
-    paths: Paths = None,
-    ruleset: Rulesets = None,
-    force: Force = False,
-    verbose: Verbose = False,
+    paths: shared.Paths = None,
+    ruleset: shared.Rulesets = None,
+    force: shared.Force = False,
+    verbose: shared.Verbose = False,
 ) -> None:
     """Record every current finding in FILE (keyed by file, rule, post and message, not line)."""
     from orglint import selection
     from orglint.baseline import render
     from orglint.engine import LintOptions
 
-    result = lint_paths(paths, LintOptions(rulesets=selection.split(ruleset)))
-    write_output(file, render(result.diagnostics), result.read, force)
+    result = shared.lint_paths(paths, LintOptions(rulesets=selection.split(ruleset)))
+    shared.write_output(file, render(result.diagnostics), result.read, force)
     sys.stdout.write(f"orglint: recorded {len(result.diagnostics)} finding(s) in {file}\n")

@@ -34,6 +34,10 @@ Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore configuration
 
 ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")]
 
+OutputFile = Annotated[
+    Path | None, typer.Option("--output", "--output-file", "-o", help="Write to this file (atomically), not the terminal.")
+]
+
 Force = Annotated[
     bool,
     typer.Option("--force", help="Write even over a file this run read, or a structure, ruleset or configuration."),

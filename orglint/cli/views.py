@@ -12,22 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from orglint.cli import shared
 from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, BadUsage
-from orglint.cli.shared import (
-    ConfigFile,
-    ExitZero,
-    Force,
-    Isolated,
-    Paths,
-    Rulesets,
-    Verbose,
-    checkout_at,
-    deliver,
-    findings_exit,
-    keep_until_exit,
-    lint_paths,
-    writing_out,
-)
 
 if TYPE_CHECKING:
     from orglint.engine import LintResult
@@ -58,7 +44,7 @@ def _lint_for_view(
         progress=lambda file, index, count: say(f"Checking {file} ({index + 1}/{count})"),
     )
     say("Reading structures")
-    return lint_paths(paths, options)
+    return shared.lint_paths(paths, options)
 
 
 def _sections_text(sections: list[Section], as_markdown: bool, to_file: bool) -> str:
@@ -73,25 +59,23 @@ def _sections_text(sections: list[Section], as_markdown: bool, to_file: bool) ->
         from orglint.console import console
         from orglint.output import terminal
 
-        with writing_out():
+        with shared.writing_out():
             terminal.render(sections, console(file=buffer if to_file else sys.stdout))
     return buffer.getvalue()
 
 
 def report(
-    paths: Paths = None,
+    paths: shared.Paths = None,
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "--output-format", "-f", metavar="FORMAT", help="terminal, markdown or html.")
     ] = ReportFormat.terminal,
-    output_file: Annotated[
-        Path | None, typer.Option("--output", "--output-file", "-o", help="Write the report to this file (atomically).")
-    ] = None,
-    ruleset: Rulesets = None,
-    config: ConfigFile = None,
-    isolated: Isolated = False,
-    exit_zero: ExitZero = False,
-    force: Force = False,
-    verbose: Verbose = False,
+    output_file: shared.OutputFile = None,
+    ruleset: shared.Rulesets = None,
+    config: shared.ConfigFile = None,
+    isolated: shared.Isolated = False,
+    exit_zero: shared.ExitZero = False,
+    force: shared.Force = False,
+    verbose: shared.Verbose = False,
 ) -> None:
     """Audit report: compliance by rule family and department, statutory officers, shape, pay bill, evaluation."""
     from orglint.console import console
@@ -113,25 +97,25 @@ def report(
         text = buffer.getvalue()
     else:
         text = _sections_text(report_sections(built), output_format is ReportFormat.markdown, output_file is not None)
-    deliver(text, output_file, result.read, force)
+    shared.deliver(text, output_file, result.read, force)
     if output_file is not None:
         sys.stderr.write(f"orglint: wrote the report to {output_file}\n")
-    raise findings_exit(result, exit_zero)
+    raise shared.findings_exit(result, exit_zero)
 
 
 def tree(
-    paths: Paths = None,
+    paths: shared.Paths = None,
     depth: Annotated[
         int | None, typer.Option("--depth", "-d", min=0, help="Layers to show below the top (or --from post).")
     ] = None,
     from_post: Annotated[
         str | None, typer.Option("--from", metavar="POST", help="Show only this post and the posts under it.")
     ] = None,
-    ruleset: Rulesets = None,
-    config: ConfigFile = None,
-    isolated: Isolated = False,
-    exit_zero: ExitZero = False,
-    verbose: Verbose = False,
+    ruleset: shared.Rulesets = None,
+    config: shared.ConfigFile = None,
+    isolated: shared.Isolated = False,
+    exit_zero: shared.ExitZero = False,
+    verbose: shared.Verbose = False,
 ) -> None:
     """Show the structure as a tree: titles, grades, designations, and the findings on each post."""
     from orglint.console import console, in_colour
@@ -149,11 +133,11 @@ def tree(
     # in colour rich draws it (on a terminal, long lines wrap); otherwise each post is one plain
     # line (grep-able), written without rich
     view = console(width=None if sys.stdout.isatty() else 100_000) if in_colour(sys.stdout) else None
-    with writing_out():
+    with shared.writing_out():
         for one in structures:
             if from_post is None or from_post in one.run.graph.posts:
                 tree_view.render(one.run, by_post(one.diagnostics), view, sys.stdout, from_post, depth)
-    raise findings_exit(result, exit_zero)
+    raise shared.findings_exit(result, exit_zero)
 
 
 class DiffFormat(enum.StrEnum):
@@ -170,13 +154,13 @@ def diff(
     output_format: Annotated[
         DiffFormat, typer.Option("--format", "--output-format", "-f", metavar="FORMAT", help="terminal, json or markdown.")
     ] = DiffFormat.terminal,
-    output_file: Annotated[Path | None, typer.Option("--output", "--output-file", "-o", help="Write to this file.")] = None,
-    ruleset: Rulesets = None,
-    config: ConfigFile = None,
-    isolated: Isolated = False,
+    output_file: shared.OutputFile = None,
+    ruleset: shared.Rulesets = None,
+    config: shared.ConfigFile = None,
+    isolated: shared.Isolated = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when the change introduces errors.")] = False,
-    force: Force = False,
-    verbose: Verbose = False,
+    force: shared.Force = False,
+    verbose: shared.Verbose = False,
 ) -> None:
     """What a restructure changes: posts, designations, cost, shape, and the findings it introduces or resolves."""
     from orglint import selection
@@ -194,7 +178,7 @@ def diff(
     checkout = None
     try:
         if base is not None:
-            checkout = checkout_at(base, paths)
+            checkout = shared.checkout_at(base, paths)
             old_path, new_path = checkout.path_of(paths[0]), paths[0]
             old_label = checkout.display(str(old_path))
             if not old_path.exists():
@@ -202,9 +186,9 @@ def diff(
         else:
             old_path, new_path = paths
             old_label = str(old_path)
-        old = lint_paths([old_path], options)
-        new = lint_paths([new_path], options)
-        keep_until_exit((old, new))
+        old = shared.lint_paths([old_path], options)
+        new = shared.lint_paths([new_path], options)
+        shared.keep_until_exit((old, new))
         result = compare(old_label, old, str(new_path), new)
         if checkout is not None:  # show REV:path, not the temporary folder
             for finding in result.findings.old_side():
@@ -222,5 +206,5 @@ def diff(
         from orglint.output.diff import diff_sections
 
         text = _sections_text(diff_sections(result), output_format is DiffFormat.markdown, output_file is not None)
-    deliver(text, output_file, {**old.read, **new.read}, force)
+    shared.deliver(text, output_file, {**old.read, **new.read}, force)
     raise typer.Exit(EXIT_FINDINGS if result.findings.introduces_errors and not exit_zero else EXIT_CLEAN)

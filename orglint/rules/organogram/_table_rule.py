@@ -140,6 +140,24 @@ class OrganogramRule(Rule[SettingsT]):
         publication validator accepts it."""
         return self.at(table, row, key, f"{message}, the publication validator accepts it", at_most=SCHEMA_ONLY)
 
+    def range_reversed(
+        self,
+        table: MappedTable,
+        row: TableRow,
+        key: str,
+        bounds: tuple[float | None, float | None],
+        names: tuple[str, str],
+        asks: str,
+    ) -> Iterator[Diagnostic]:
+        """A schema-only finding on the ``key`` cell when a range's top is below its bottom:
+        ``bounds`` (bottom, top) are the amounts and ``names`` (top, bottom) what the message calls
+        them; ``asks`` is what the schema asks for."""
+        low, high = bounds
+        if low is not None and high is not None and low > high:
+            top, bottom = names
+            message = f"the {top} £{high:,.0f} is below the {bottom} £{low:,.0f}: the organogram schema asks for {asks}"
+            yield self.schema_asks(table, row, key, message)
+
     def at(
         self,
         table: MappedTable,

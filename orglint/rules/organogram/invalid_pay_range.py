@@ -83,11 +83,6 @@ class InvalidPayRange(OrganogramRule, code="T111", name="invalid-pay-range", sev
                 yield self.schema_asks(
                     table, row, "pay_ceiling", f"the pay ceiling £{ceiling:,.0f}: the organogram schema asks for {what}"
                 )
-            if floor is not None and ceiling is not None and floor > ceiling:
-                yield self.schema_asks(
-                    table,
-                    row,
-                    "pay_ceiling",
-                    f"the pay ceiling £{ceiling:,.0f} is below the floor £{floor:,.0f}: the organogram schema asks for a "
-                    "ceiling no lower than the floor",
-                )
+            yield from self.range_reversed(
+                table, row, "pay_ceiling", (floor, ceiling), ("pay ceiling", "floor"), "a ceiling no lower than the floor"
+            )

@@ -78,11 +78,6 @@ class JuniorInvalidPayscale(OrganogramRule, code="T115", name="junior-invalid-pa
             if finding is not None:
                 yield finding
         minimum, maximum = amounts
-        if minimum is not None and maximum is not None and minimum > maximum:
-            yield self.schema_asks(
-                table,
-                row,
-                "pay_max",
-                f"the payscale maximum £{maximum:,.0f} is below the minimum £{minimum:,.0f}: the organogram schema "
-                "asks for the lowest and highest pay of the grade",
-            )
+        yield from self.range_reversed(
+            table, row, "pay_max", (minimum, maximum), ("payscale maximum", "minimum"), "the lowest and highest pay of the grade"
+        )
