@@ -13,8 +13,9 @@ import pytest
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.overlay import Overlay, reading
-from orglint.load.source import read_text, real_path
-from orglint.server.actions import every_safe_fix, safe_fix, suppression
+from orglint.load.source import SourceFile, read_text, real_path
+from orglint.load.yaml_source import compose
+from orglint.server.actions import Replacement, every_safe_fix, safe_fix, suppression
 from orglint.server.positions import DocumentText
 from orglint.server.session import LintSession, SettingsError
 
@@ -142,21 +143,27 @@ def _finding(code: str, line: int, column: int = 1, end_column: int = 2) -> Diag
     return Diagnostic(code, "a finding", Span("x.yaml", line, column, line, end_column))
 
 
+def _suppression(text: str, finding: Diagnostic) -> Replacement | None:
+    """The suppression action on ``text``, given its YAML tree as the server has it."""
+    root, _ = compose(text.encode("utf-8"), SourceFile(Path("x.yaml")))
+    return suppression(text, finding, root)
+
+
 def test_suppressing_appends_a_comment_or_adds_the_code_to_one() -> None:
     text = "posts:\n  - id: A   \n  - id: B  # orglint: ignore[D103] -- why\n"
-    added = suppression(text, _finding("S001", 2))
+    added = _suppression(text, _finding("S001", 2))
     assert added is not None
     assert (added.start.line, added.start.character, added.end.character) == (1, 9, 12)  # trailing blanks replaced
     assert added.new == "  # orglint: ignore[S001] -- "
     assert added.cursor.character == 9 + len(added.new)
-    extended = suppression(text, _finding("S002", 3))
+    extended = _suppression(text, _finding("S002", 3))
     assert extended is not None and extended.new == ", S002"
     assert text.splitlines()[2][: extended.start.character].endswith("ignore[D103")
-    assert suppression(text, _finding("D103", 3)) is None  # already suppressed there
-    assert suppression(text, _finding("S001", 9)) is None  # not a line of this text
+    assert _suppression(text, _finding("D103", 3)) is None  # already suppressed there
+    assert _suppression(text, _finding("S001", 9)) is None  # not a line of this text
     input_fault = _finding("X001", 1)
     input_fault.about_input = True
-    assert suppression(text, input_fault) is None
+    assert _suppression(text, input_fault) is None
 
 
 def test_a_safe_fix_is_the_changed_part_only(riverside: Path) -> None:
@@ -307,7 +314,7 @@ def test_places_go_through_offsets_across_breaks_the_protocol_does_not_count(riv
     document = DocumentText(text)
     published = document.span_range(finding.span)
     assert editor_lines[published.start.line][published.start.character : published.end.character] == "5"
-    added = suppression(text, finding)
+    added = _suppression(text, finding)
     assert added is not None and editor_lines[added.start.line] == "    tier: 5"
     start = published.start
     assert document.place(document.offset(start.line, start.character)) == (finding.span.line, finding.span.column)
@@ -315,9 +322,26 @@ def test_places_go_through_offsets_across_breaks_the_protocol_does_not_count(riv
 
 def test_no_suppression_comment_is_offered_where_the_protocol_sees_no_line_end() -> None:
     text = 'posts:\n  - {id: A, title: "x\u2028y"}\n'
-    assert suppression(text, _finding("S001", 2)) is None  # the comment would land inside the quoted title
-    after = suppression(text, _finding("S002", 3))  # YAML's line 3 ends the editor's line 1
+    assert _suppression(text, _finding("S001", 2)) is None  # the comment would land inside the quoted title
+    after = _suppression(text, _finding("S002", 3))  # YAML's line 3 ends the editor's line 1
     assert after is not None and (after.start.line, after.start.character) == (1, len(text.split("\n")[1]))
+
+
+def test_no_suppression_comment_is_offered_where_the_line_ends_inside_a_value() -> None:
+    """A comment at the end of a line that a scalar goes on past would be part of the value (or
+    end a plain scalar early): no action is offered there. Between the entries of a flow mapping
+    a comment is a comment, and is offered."""
+    quoted = 'posts:\n  - {id: A, grade: Z9, title: "Chief\n      Executive"}\n'
+    plain = "posts:\n  - id: A\n    title: Chief\n      Executive\n    grade: Z9\n"
+    block = "posts:\n  - id: A\n    title: |\n      Chief  # orglint: ignore[D103] -- why\n    grade: Z9\n"
+    flowing = "posts:\n  - {id: A, grade: Z9,\n     title: Chief Executive}\n"
+    assert _suppression(quoted, _finding("G104", 2)) is None
+    assert _suppression(plain, _finding("D103", 3)) is None
+    assert _suppression(block, _finding("D101", 4)) is None  # text like a suppression inside the value
+    offered = _suppression(flowing, _finding("G104", 2))
+    assert offered is not None and offered.new == "  # orglint: ignore[G104] -- "
+    fixed = flowing.replace("Z9,", "Z9,  # orglint: ignore[G104] -- x", 1)
+    assert compose(fixed.encode("utf-8"), SourceFile(Path("x.yaml")))[0]["posts"][0]["title"] == "Chief Executive"
 
 
 def test_hover_escapes_every_message_and_folds_its_line_breaks() -> None:

@@ -73,10 +73,10 @@ def comments_only(suppressions: list[Suppression], root: object) -> list[Suppres
     """The suppressions that are comments: text that reads like one inside a quoted or block
     scalar (a title ``"AD # orglint: ignore[S001]"``) is part of the value, and neither hides a
     finding nor is reported unused (so ``--fix`` never edits a value for X003)."""
-    return [found for found in suppressions if not _inside_value(root, (found.line, found.column))]
+    return [found for found in suppressions if not inside_value(root, (found.line, found.column))]
 
 
-def _inside_value(node: object, position: tuple[int, int]) -> bool:
+def inside_value(node: object, position: tuple[int, int]) -> bool:
     """Whether ``position`` (line, column) lies inside a value of the composed tree ``node``:
     down the one entry or item whose span holds it (items by bisection: a list of 100,000 posts),
     to a scalar."""

@@ -14,6 +14,7 @@ from lsprotocol import types
 
 from orglint.diagnostics import Diagnostic
 from orglint.fix import fix_text, fixable
+from orglint.load.suppression_comments import inside_value
 from orglint.server.positions import DocumentText, offset_position
 
 _EXISTING = re.compile(r"#\s*orglint:\s*ignore\[(?P<codes>[^\]]*)\]")
@@ -72,12 +73,14 @@ def _difference(before: str, after: str) -> Replacement:
     )
 
 
-def suppression(text: str, finding: Diagnostic) -> Replacement | None:
+def suppression(text: str, finding: Diagnostic, root: object) -> Replacement | None:
     """``# orglint: ignore[CODE] -- `` at the end of the finding's line (or CODE added to the
     comment already there), with the cursor where the reason goes. None where a comment cannot
-    suppress it (an input finding: X001, X002), its line is not in the text, or its line ends in
+    suppress it (an input finding: X001, X002), its line is not in the text, its line ends in
     a break the protocol does not count (U+0085, U+2028, U+2029: the text after it is on the
-    editor's same line, so a comment there would land inside the next line's text)."""
+    editor's same line, so a comment there would land inside the next line's text), or the line
+    ends inside a value of ``root``, the text's YAML tree (a quoted or plain scalar that goes on
+    to the next line, a block scalar: there the "comment" would be part of the value)."""
     if finding.about_input or not finding.code:
         return None
     document = DocumentText(text)
@@ -89,6 +92,9 @@ def suppression(text: str, finding: Diagnostic) -> Replacement | None:
         return None
     line = text[start:end]
     existing = _EXISTING.search(line)
+    comment_column = existing.start() + 1 if existing is not None else len(line.rstrip()) + 1
+    if inside_value(root, (number, comment_column)):
+        return None
     if existing is not None:
         codes = [code.strip() for code in existing["codes"].split(",") if code.strip()]
         if finding.code in codes:

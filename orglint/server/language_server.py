@@ -456,6 +456,7 @@ async def code_action(ls: OrglintServer, params: types.CodeActionParams) -> list
             actions.append(types.CodeAction(title="Fix every safe fix in this file", kind=FIX_ALL, edit=edit))
     if not _asked_for(types.CodeActionKind.QuickFix, wanted):
         return actions
+    root = ls.session.composed(path, text) if findings else None
     for finding in findings:
         reported = ls.to_lsp(finding, document, ls.latest[path].runs, {path: document})
         fixed = safe_fix(text, finding)
@@ -469,7 +470,7 @@ async def code_action(ls: OrglintServer, params: types.CodeActionParams) -> list
                     edit=types.WorkspaceEdit(changes={uri: [ls.edit(document, fixed)]}),
                 )
             )
-        suppressed = suppression(text, finding)
+        suppressed = suppression(text, finding, root)
         if suppressed is not None:
             cursor = ls.workspace.position_codec.position_to_client_units(
                 lsp_lines(_applied(text, suppressed)), suppressed.cursor

@@ -231,6 +231,16 @@ class LintSession:
         configuration.load(path)  # raises ConfigError, located, for what is wrong
         return Linted({path: []})
 
+    def composed(self, path: Path, text: str) -> Any:
+        """The YAML tree of ``text``, the file's text as linted: the parse the lint kept, else a
+        new one (None if it does not read as YAML)."""
+        data = text.encode("utf-8")
+        earlier = self.files.parsed(path, data)
+        if earlier is not None:
+            return earlier.root
+        with reading(self.files):
+            return load_yaml(path).root
+
     def text_of(self, path: Path) -> str:
         """The file as the editor holds it, else as saved ("" if it cannot be read)."""
         unsaved = self.files.text_of(path)
