@@ -21,6 +21,10 @@ NOT_IN_POST = "0"
 ELIMINATED = "Eliminated"
 """The Name of a row for a post that no longer exists: set aside, as the publication validator
 does (exactly this text)."""
+UNDISCLOSED, NOT_APPLICABLE = "N/D", "N/A"
+"""A value withheld, and a value that does not apply (a contact of a vacant post)."""
+VACANT_OR_ELIMINATED = frozenset({"Vacant", "VACANT", "vacant", "Eliminated", "ELIMINATED", "eliminated"})
+"""The names with which the validator asks for N/A contacts (these spellings only)."""
 
 WITHHELD_NAMES = frozenset({"N/D", "N/A"})
 """Names that are not names: the holder is not recorded."""

@@ -15,20 +15,17 @@ from functools import cached_property
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.load.table import MappedTable, TableRow
-from orglint.model.organogram import ELIMINATED, NOT_IN_POST, TOP, junior_post_id
+from orglint.model.organogram import ELIMINATED, NOT_APPLICABLE, NOT_IN_POST, TOP, UNDISCLOSED, junior_post_id
 from orglint.model.rows import number
 from orglint.rules import CheckContext, Rule, SettingsT
 
-__all__ = ["NOT_APPLICABLE", "NOT_IN_POST", "TOP", "UNDISCLOSED", "OrganogramRule", "number"]
+__all__ = ["NOT_IN_POST", "TOP", "OrganogramRule", "number"]
 
-UNDISCLOSED, NOT_APPLICABLE = "N/D", "N/A"
 BASIS = "data.gov.uk organogram schema for {table} staff (datagovuk/schemas, organogram/organogram-{table}-staff-csv-schema.json)"
 VALIDATOR = "the publication validator (datagovuk/organograms, etl_to_csv.py)"
 SCHEMA_ONLY = Severity.WARNING
 """The most a finding may be where only the schema's text is stricter than the validator."""
 
-VACANT_OR_ELIMINATED = frozenset({"Vacant", "VACANT", "vacant", "Eliminated", "ELIMINATED", "eliminated"})
-"""The names with which the validator asks for N/A contacts (these spellings only)."""
 TOPS = (TOP, TOP.lower())
 """A top post's 'Reports to Senior Post', to the validator's tree check."""
 

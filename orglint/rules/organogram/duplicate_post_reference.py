@@ -3,16 +3,9 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.load.table import MappedTable, TableRow
+from orglint.model.organogram import NOT_IN_POST
 from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import (
-    NOT_IN_POST,
-    TOPS,
-    OrganogramRule,
-    amount,
-    grounds,
-    live,
-    posts,
-)
+from orglint.rules.organogram._table_rule import TOPS, OrganogramRule, amount, grounds, live, posts
 
 JOB_SHARE_MAY_DIFFER = frozenset({"name", "pay_floor", "pay_ceiling", "phone", "email", "notes", "fte"})
 """The columns in which the rows of one job-shared post may differ."""

@@ -3,12 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import (
-    NO_BLANK,
-    OrganogramRule,
-    grounds,
-    senior_rows,
-)
+from orglint.rules.organogram._table_rule import NO_BLANK, OrganogramRule, grounds, senior_rows
 
 
 class InvalidSalaryCostOfReports(OrganogramRule, code="T117", name="invalid-salary-cost-of-reports", severity=Severity.ERROR):

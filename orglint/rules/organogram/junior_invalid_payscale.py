@@ -2,10 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
-from orglint.rules.organogram._table_rule import (
-    OrganogramRule,
-    grounds,
-)
+from orglint.rules.organogram._table_rule import OrganogramRule, grounds
 
 
 class JuniorInvalidPayscale(OrganogramRule, code="T115", name="junior-invalid-payscale", severity=Severity.ERROR):

@@ -2,14 +2,9 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
+from orglint.model.organogram import NOT_IN_POST
 from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import (
-    NOT_IN_POST,
-    OrganogramRule,
-    References,
-    grounds,
-    junior_rows,
-)
+from orglint.rules.organogram._table_rule import OrganogramRule, References, grounds, junior_rows
 
 
 class JuniorInvalidSeniorPost(OrganogramRule, code="T113", name="junior-invalid-senior-post", severity=Severity.ERROR):

@@ -2,14 +2,8 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
-from orglint.rules.organogram._table_rule import (
-    NOT_APPLICABLE,
-    NOT_IN_POST,
-    UNDISCLOSED,
-    VACANT_OR_ELIMINATED,
-    OrganogramRule,
-    grounds,
-)
+from orglint.model.organogram import NOT_APPLICABLE, NOT_IN_POST, UNDISCLOSED, VACANT_OR_ELIMINATED
+from orglint.rules.organogram._table_rule import OrganogramRule, grounds
 
 ONLY_FOR_EMPTY_POSTS = "which is only for vacant or eliminated posts and reference-0 rows"
 

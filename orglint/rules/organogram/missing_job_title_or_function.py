@@ -2,7 +2,8 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
-from orglint.rules.organogram._table_rule import UNDISCLOSED, OrganogramRule, grounds
+from orglint.model.organogram import UNDISCLOSED
+from orglint.rules.organogram._table_rule import OrganogramRule, grounds
 
 
 class MissingJobTitleOrFunction(OrganogramRule, code="T116", name="missing-job-title-or-function", severity=Severity.ERROR):

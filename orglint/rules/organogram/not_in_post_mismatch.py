@@ -2,13 +2,8 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
-from orglint.rules.organogram._table_rule import (
-    NOT_APPLICABLE,
-    NOT_IN_POST,
-    UNDISCLOSED,
-    OrganogramRule,
-    grounds,
-)
+from orglint.model.organogram import NOT_APPLICABLE, NOT_IN_POST, UNDISCLOSED
+from orglint.rules.organogram._table_rule import OrganogramRule, grounds
 
 NOT_IN_POST_TITLE = "Not in post"
 
