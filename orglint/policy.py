@@ -19,7 +19,7 @@ given again replaces the earlier one whole.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
 
@@ -29,12 +29,17 @@ from orglint.kebab_case import KEBAB_CASE_KEYS
 from orglint.model.schema import ordered
 
 
-def require_grounds_among(grounds: Mapping[str, str], listed: Iterable[str], what: str) -> None:
-    """For a validator: every designation ``grounds`` gives a basis for is one of ``listed``
-    (``what`` names them in the error otherwise)."""
-    unlisted = sorted(set(grounds) - set(listed))
-    if unlisted:
-        raise ValueError(f"grounds given for {', '.join(unlisted)}, not among {what}")
+def grounds_among(listed: str, what: str) -> Any:
+    """A model's validator, for its class body: every designation its ``grounds`` gives a basis
+    for is one of those in its field ``listed`` (``what`` names them in the error otherwise)."""
+
+    def grounds_are_listed(model: Any) -> Any:
+        unlisted = sorted(set(model.grounds) - set(getattr(model, listed)))
+        if unlisted:
+            raise ValueError(f"grounds given for {', '.join(unlisted)}, not among {what}")
+        return model
+
+    return model_validator(mode="after")(grounds_are_listed)
 
 
 class _Policy(BaseModel):
@@ -110,9 +115,10 @@ class CouncilTypePolicy(_Policy):
         "them, where the designation's own `statute` does not reach it (designation → why, shown in its place).",
     )
 
+    _grounds_are_required = grounds_among("requires", "the designations it requires")
+
     @model_validator(mode="after")
-    def _grounds_for_required_designations(self) -> CouncilTypePolicy:
-        require_grounds_among(self.grounds, self.requires, "the designations it requires")
+    def _required_are_provided_for(self) -> CouncilTypePolicy:
         required_yet_unprovided = sorted(set(self.no_statute) & set(self.requires))
         if required_yet_unprovided:
             raise ValueError(f"no-statute names {', '.join(required_yet_unprovided)}, which it requires")

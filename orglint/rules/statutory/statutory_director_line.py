@@ -1,10 +1,9 @@
 from collections.abc import Iterator
-from typing import Self
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from orglint.diagnostics import Diagnostic, Severity
-from orglint.policy import require_grounds_among
+from orglint.policy import grounds_among
 from orglint.rules import CheckContext, Rule, RuleSettings
 
 
@@ -16,10 +15,7 @@ class StatutoryDirectorLineSettings(RuleSettings):
         "(designation → text; without one, the rule's own basis).",
     )
 
-    @model_validator(mode="after")
-    def _grounds_for_listed_designations(self) -> Self:
-        require_grounds_among(self.grounds, self.designations, "the designations")
-        return self
+    _grounds_are_listed = grounds_among("designations", "the designations")
 
 
 class StatutoryDirectorLine(
