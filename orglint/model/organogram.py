@@ -26,7 +26,7 @@ UNDISCLOSED, NOT_APPLICABLE = "N/D", "N/A"
 VACANT_OR_ELIMINATED = frozenset({"Vacant", "VACANT", "vacant", "Eliminated", "ELIMINATED", "eliminated"})
 """The names with which the validator asks for N/A contacts (these spellings only)."""
 
-WITHHELD_NAMES = frozenset({"N/D", "N/A"})
+WITHHELD_NAMES = frozenset({UNDISCLOSED, NOT_APPLICABLE})
 """Names that are not names: the holder is not recorded."""
 
 _SENIOR_FIELDS = {

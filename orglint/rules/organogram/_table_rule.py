@@ -19,8 +19,6 @@ from orglint.model.organogram import ELIMINATED, NOT_APPLICABLE, NOT_IN_POST, TO
 from orglint.model.rows import number
 from orglint.rules import CheckContext, Rule, SettingsT
 
-__all__ = ["NOT_IN_POST", "TOP", "OrganogramRule", "number"]
-
 BASIS = "data.gov.uk organogram schema for {table} staff (datagovuk/schemas, organogram/organogram-{table}-staff-csv-schema.json)"
 VALIDATOR = "the publication validator (datagovuk/organograms, etl_to_csv.py)"
 SCHEMA_ONLY = Severity.WARNING

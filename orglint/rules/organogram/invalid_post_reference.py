@@ -2,9 +2,9 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
-from orglint.model.organogram import NOT_IN_POST
+from orglint.model.organogram import NOT_IN_POST, TOP
 from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import TOP, OrganogramRule, grounds, senior_rows
+from orglint.rules.organogram._table_rule import OrganogramRule, grounds, senior_rows
 
 PUNCTUATION = frozenset("¬!\"£$%^&()+={}[]:;@'#<>,.\\/")
 """The characters the publication validator refuses in a reference (besides spaces)."""

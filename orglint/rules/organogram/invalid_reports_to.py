@@ -2,8 +2,9 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
+from orglint.model.organogram import TOP
 from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import TOP, TOPS, OrganogramRule, References, grounds, live, posts
+from orglint.rules.organogram._table_rule import TOPS, OrganogramRule, References, grounds, live, posts
 
 
 class InvalidReportsTo(OrganogramRule, code="T103", name="invalid-reports-to", severity=Severity.ERROR):
