@@ -200,7 +200,7 @@ def test_diff_json_carries_a_log_command_in_the_data_as_it_is(in_tmp: Path) -> N
     title = "::error::Director ##[error]x"
     new = f'  - {{id: D1, title: "{title}\\e[2J", reports_to: CE, tier: 2}}\n  - {{id: "::warning::D2", title: "{title}", tier: 2}}\n'
     write(in_tmp, "new.yaml", STRUCTURE_HEAD + head + new)
-    exit_code, out, err = run("diff", "old.yaml", "new.yaml", "--format", "json")
+    _, out, err = run("diff", "old.yaml", "new.yaml", "--format", "json")
     assert "Traceback" not in err and "\\x3a" not in out and "##" not in out
     assert not any(ord(char) < 32 and char != "\n" for char in out)
     document = json.loads(out)
