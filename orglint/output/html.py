@@ -19,7 +19,8 @@ from typing import TextIO
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
-from orglint.output.document import Bullets, Cell, Paragraph, Section, Table, number, plural
+from orglint.output.document import Bullets, Cell, Paragraph, Section, Table
+from orglint.output.figures import number, plural
 from orglint.output.outline import Node, depth_within, outline
 from orglint.output.report import SEVERITY_TITLES, audit_parts, location, unreadable_section
 from orglint.report.audit import Audit, Report, marks
