@@ -7,12 +7,13 @@ break it. Entries count: two accepted findings with one key absorb two findings,
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from orglint.diagnostics import Diagnostic, fingerprint
+from orglint.diagnostics import Diagnostic, Span, fingerprint
 from orglint.errors import OrglintError
 
 FORMAT_VERSION = 1
@@ -26,6 +27,30 @@ class BaselineError(OrglintError):
 
 def key(diagnostic: Diagnostic) -> Key:
     return (diagnostic.span.file, diagnostic.code, diagnostic.post, fingerprint(diagnostic))
+
+
+_OLD_ESCAPE = re.compile(r"(?<=:)(?:\\x3a)+|(?<=#)\\x23(?=\w*\[)")
+"""How file names and messages held a CI log command before findings carried it as data (``::``
+as ``:\\x3a``, ``:::`` as ``:\\x3a\\x3a``, the ``##`` of ``##[`` as ``#\\x23``): baselines written
+then hold these, and fingerprints worked out from them."""
+
+
+def _entry_key(entry: dict[str, Any]) -> Key:
+    """An entry's key as orglint works it out now. An entry written while file names and messages
+    held ``:\\x3a`` for ``::`` (and whose fingerprint is that text's) is read as the same finding
+    now shown with ``::``, so that it still matches rather than showing as stale beside it."""
+    file, code, post, print_ = entry["file"], entry["code"], entry["post"], entry["fingerprint"]
+    message = entry.get("message", "")
+    if not (_OLD_ESCAPE.search(file) or _OLD_ESCAPE.search(message)):
+        return (file, code, post, print_)
+    if fingerprint(Diagnostic(code, message, Span.start_of(file), post=post)) != print_:
+        return (file, code, post, print_)  # not the text its fingerprint was worked out from: as it is
+    file, message = _unescaped(file), _unescaped(message)
+    return (file, code, post, fingerprint(Diagnostic(code, message, Span.start_of(file), post=post)))
+
+
+def _unescaped(text: str) -> str:
+    return _OLD_ESCAPE.sub(lambda match: match.group().replace("\\x3a", ":").replace("\\x23", "#"), text)
 
 
 def render(diagnostics: list[Diagnostic]) -> str:
@@ -49,7 +74,7 @@ class Baseline:
             if document.get("orglint-baseline") != FORMAT_VERSION:
                 raise ValueError(f"not an orglint baseline (format {FORMAT_VERSION})")
             entries = document["findings"]
-            keys = [(e["file"], e["code"], e["post"], e["fingerprint"]) for e in entries]
+            keys = [_entry_key(entry) for entry in entries]
         except OSError as error:
             raise BaselineError(f"{path}: cannot read the baseline: {error.strerror or error}") from None
         except (ValueError, KeyError, TypeError, AttributeError) as error:

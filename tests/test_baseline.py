@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from orglint.diagnostics import Diagnostic, Span, fingerprint
+
 from .conftest import STRUCTURE_HEAD, run, write
 
 POSTS = "  - {id: CE, title: CE, tier: 1}\n  - {id: AD1, title: AD, reports_to: CE, tier: 2}\n  - {id: X, title: X, reports_to: NOPE, tier: 2}\n"
@@ -48,3 +50,31 @@ def test_a_bad_baseline_is_a_usage_error(in_tmp: Path) -> None:
     assert exit_code == 2 and "cannot use this baseline" in err
     exit_code, _, err = run("check", "s.yaml", "--baseline", "missing.json")
     assert (exit_code, err) == (2, "orglint: error: missing.json: cannot read the baseline: No such file or directory\n")
+
+
+OLD_ESCAPES = Path(__file__).parent / "data" / "baseline-with-escaped-colons"
+"""A structure whose findings quote `::` and `##[`, and the baseline orglint wrote for it before
+findings carried them as data: its messages hold `:\\x3a` and `#\\x23`, and its fingerprints were
+worked out from those messages."""
+
+
+def test_a_baseline_written_with_escaped_colons_still_accepts_its_findings(in_tmp: Path) -> None:
+    for name in ("structure.yaml", "orglint-baseline.json"):
+        write(in_tmp, name, (OLD_ESCAPES / name).read_text(encoding="utf-8"))
+    assert ":\\\\x3a" in (in_tmp / "orglint-baseline.json").read_text(encoding="utf-8")  # as the old version wrote it
+    exit_code, out, err = run("check", "structure.yaml", "--baseline", "orglint-baseline.json", "--output-format", "json")
+    assert json.loads(out)["summary"]["suppressed"] == 3 and json.loads(out)["diagnostics"] == []
+    assert exit_code == 0 and "baseline entr" not in err  # nothing stale
+
+
+def test_an_old_baseline_entry_for_a_file_named_with_colons_still_matches(in_tmp: Path) -> None:
+    write(in_tmp, "a::b.yaml", STRUCTURE_HEAD + POSTS)
+    run("baseline", "write", "baseline.json", "a::b.yaml")
+    document = json.loads((in_tmp / "baseline.json").read_text(encoding="utf-8"))
+    for entry in document["findings"]:  # as the old version wrote it: the file name escaped, and hashed so
+        entry["file"] = "a:\\x3ab.yaml"
+        as_found = Diagnostic(entry["code"], entry["message"], Span.start_of(entry["file"]), post=entry["post"])
+        entry["fingerprint"] = fingerprint(as_found)
+    write(in_tmp, "baseline.json", json.dumps(document))
+    exit_code, _, err = run("check", "a::b.yaml", "--baseline", "baseline.json")
+    assert exit_code == 0 and "baseline entr" not in err

@@ -190,3 +190,20 @@ def test_check_new_only_fails_only_on_new_findings(repository: Path) -> None:
     write(repository, "council/structure.yaml", NEW + "  - {id: NEW, title: Second Analyst, reports_to: D3, tier: 3}\n")
     exit_code, document = check_json("council", "--new-only", "--base", "HEAD")
     assert exit_code == 1 and [(d["code"], d["post"]) for d in document["diagnostics"]] == [("S001", "NEW")]
+
+
+def test_diff_json_carries_a_log_command_in_the_data_as_it_is(in_tmp: Path) -> None:
+    """As check's JSON does: `::` and `##[` are data (a JSON string never starts a line, and `##`
+    goes out as a JSON escape), and a control character is still never written raw."""
+    head = "  - {id: CE, title: Chief Executive, tier: 1}\n"
+    write(in_tmp, "old.yaml", STRUCTURE_HEAD + head + "  - {id: D1, title: Director, reports_to: CE, tier: 2}\n")
+    title = "::error::Director ##[error]x"
+    new = f'  - {{id: D1, title: "{title}\\e[2J", reports_to: CE, tier: 2}}\n  - {{id: "::warning::D2", title: "{title}", tier: 2}}\n'
+    write(in_tmp, "new.yaml", STRUCTURE_HEAD + head + new)
+    _, out, err = run("diff", "old.yaml", "new.yaml", "--format", "json")
+    assert "Traceback" not in err and "\\x3a" not in out and "##" not in out
+    assert not any(ord(char) < 32 and char != "\n" for char in out)
+    document = json.loads(out)
+    assert document["posts"]["retitled"] == [{"post": "D1", "before": "Director", "after": f"{title}\\x1b[2J"}]
+    assert [(post["id"], post["title"]) for post in document["posts"]["added"]] == [("::warning::D2", title)]
+    assert "::warning::D2" in {d["post"] for d in document["findings"]["introduced"]}

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from orglint.engine import LintOptions, StructureRun, lint
-from orglint.output.document import number
+from orglint.output.figures import number
 from orglint.report.audit import Audit, build_report
 from tests.conftest import REPO, STRUCTURE_HEAD, check_json, run, write
 from tests.organogram_oracle import amount  # a cell's number, read as the CSVs write it

@@ -224,8 +224,11 @@ def test_diff_shows_hostile_data_inert(in_tmp: Path, output_format: str) -> None
     assert "Traceback" not in err
     assert_inert(out)
     if output_format == "json":
+        # the data as it is, `::` and `##[` included (as check's JSON carries it): only what is
+        # never safe raw (a control character, a line break) is shown as an escape
         added = {post["id"]: post for post in json.loads(out)["posts"]["added"]}
-        assert added["X2\\r\\n:\\x3awarning:\\x3aid\\x1b[2J #\\x23[error]id"]["title"] == "Director\\n:\\x3aerror:\\x3atitle"
+        assert added["X2\\r\\n::warning::id\\x1b[2J ##[error]id"]["title"] == "Director\\n::error::title"
+        assert "\\x3a" not in out
     else:
         assert "X2\\r\\n:\\x3awarning:\\x3aid\\x1b[2J" in out
 

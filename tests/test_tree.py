@@ -7,6 +7,7 @@ from pathlib import Path
 from orglint.engine import LintOptions, lint
 from orglint.output.html import DEEPEST_INDENT, _Chart, _tree
 from orglint.output.outline import depth_within, outline
+from orglint.report.post_findings import PostFindings
 from tests.conftest import STRUCTURE_HEAD, check_json, run, write
 
 CARLISLE_PROPOSED = "sample_structures/carlisle-2009/proposed.yaml"
@@ -72,7 +73,7 @@ def test_deep_structures_are_drawn_without_recursion(in_tmp: Path) -> None:
     graph = result.runs[0].graph
     drawn = outline(graph)
     assert not drawn.outside and drawn.hidden == 0
-    html = _tree(drawn.roots, _Chart(findings_by_post={}))
+    html = _tree(drawn.roots, _Chart(PostFindings({})))
     assert html.count('class="post"') == 3000 and html.count("<ul") == html.count("</ul>")
     assert html.count("<details") == html.count("</details>") == DEEPEST_INDENT + 1  # nested no deeper; flat below
     limited = outline(graph, depth=depth_within(graph, 1500))

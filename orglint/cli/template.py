@@ -37,7 +37,7 @@ def template(
     Exit 1 if the structure given with --from had values that could not be read (each said on
     stderr): the workbook is written without them."""
     from orglint.engine import DEFAULT_RULESET, LintOptions, ruleset_for
-    from orglint.output.document import plural
+    from orglint.output.figures import plural
     from orglint.output.workbook import record_counts, render_workbook
     from orglint.output_file import write_atomically
     from orglint.ruleset import load_ruleset

@@ -91,6 +91,11 @@ def match_posts(old: OrgGraph, new: OrgGraph) -> dict[str, str]:
     return matched
 
 
+_COMPARED_AS_THEY_ARE = {"grade": "regraded", "title": "retitled", "tier": "retiered", "fte": "refte", "department": "department"}
+"""The attributes of a post compared as the versions give them, each with the list of
+``PostChanges`` that its changes go to."""
+
+
 def post_changes(old: OrgGraph, new: OrgGraph, matched: dict[str, str]) -> PostChanges:
     """``matched``: ``match_posts(old, new)``."""
     changes = PostChanges()
@@ -104,15 +109,10 @@ def post_changes(old: OrgGraph, new: OrgGraph, matched: dict[str, str]) -> PostC
         manager_before = matched.get(before.reports_to, before.reports_to) if before.reports_to is not None else None
         if manager_before != after.reports_to:
             changes.moved.append(Change(new_id, before.reports_to, after.reports_to))
-        for attribute, bucket in (
-            ("grade", changes.regraded),
-            ("title", changes.retitled),
-            ("tier", changes.retiered),
-            ("fte", changes.refte),
-            ("department", changes.department),
-        ):
-            if getattr(before, attribute) != getattr(after, attribute):
-                bucket.append(Change(new_id, getattr(before, attribute), getattr(after, attribute)))
+        for attribute, changed in _COMPARED_AS_THEY_ARE.items():
+            value_before, value_after = getattr(before, attribute), getattr(after, attribute)
+            if value_before != value_after:
+                getattr(changes, changed).append(Change(new_id, value_before, value_after))
         if len(before.holders) != len(after.holders):
             changes.reshared.append(Change(new_id, len(before.holders), len(after.holders)))
         if sorted(before.designations) != sorted(after.designations):

@@ -261,7 +261,7 @@ def _post_id(raw_item: Any) -> str | None:
     return None
 
 
-def _validate_list(name: str, key: str, content: FileContent, findings: list[Diagnostic]) -> list[Located]:
+def _validate_list(name: str, key: str, content: FileContent, findings: list[Diagnostic], faults: _RecordFaults) -> list[Located]:
     """The list ``name`` of the file, written under ``key`` (the name itself, or a misspelling of it)."""
     model = _LISTS[name]
     raw_items = content.raw[key]
@@ -275,7 +275,7 @@ def _validate_list(name: str, key: str, content: FileContent, findings: list[Dia
     try:
         items: list[Located] = validator(list[model]).validate_python(raw_items)  # type: ignore[valid-type]
     except ValidationError:  # only now look at the items one by one
-        kept = (_validate_item(model, name, index, raw_items, content, findings) for index in range(len(raw_items)))
+        kept = (_validate_item(model, name, index, raw_items, content, faults) for index in range(len(raw_items)))
         return [item for item in kept if item is not None]
     for item, raw_item in zip(items, raw_items, strict=True):
         item.record_origin(raw_item)
@@ -421,13 +421,14 @@ def _validate_tolerantly(model: type, raw: Any) -> _Validated:
 
 
 def _validate_item(
-    model: type[Located], name: str, index: int, raw_items: YamlSeq, content: FileContent, findings: list[Diagnostic]
+    model: type[Located], name: str, index: int, raw_items: YamlSeq, content: FileContent, faults: _RecordFaults
 ) -> Located | None:
     validated = _validate_tolerantly(model, raw_items[index])
     item: Located | None = validated.item
     if validated.rounds:
         item_id = _post_id(validated.origin)
-        findings.extend(_item_findings(validated, raw_items, index, model, name, item_id))
+        label = f"{name}[{index}]" if item_id is None else f"{name[:-1]} {item_id!r}"
+        faults.add(label, _item_findings(validated, raw_items, index, model, name, item_id))
         if item is None and name == "posts" and item_id is not None:
             content.unusable_post_ids.add(item_id)
         elif item is None:  # what the record was is unknown: references to its kind are not judged
@@ -442,17 +443,54 @@ def _validate_item(
 def _item_findings(
     validated: _Validated, raw_items: YamlSeq, index: int, model: type[Located], name: str, item_id: str | None
 ) -> list[Diagnostic]:
-    label = f"{name}[{index}]" if item_id is None else f"{name[:-1]} {item_id!r}"
+    """The record's faults, their messages not yet saying which record (``_RecordFaults`` does)."""
     post = item_id if name == "posts" else None
     findings = [finding for details, tree in validated.rounds for finding in _findings(details, tree, model, post=post)]
     if not isinstance(raw_items[index], dict):
         for finding in findings:
             finding.span = raw_items.item_span(index)
-            finding.message = f"{label}: should be a mapping, got {_describe(raw_items[index])}"
+            finding.message = f"should be a mapping, got {_describe(raw_items[index])}"
         return findings[:1]
-    for finding in findings:
-        finding.message = f"{label}: {finding.message}"
     return findings
+
+
+_MAX_SHARERS = 5
+"""Records a message names before it says how many more share the value."""
+
+
+class _RecordFaults:
+    """The faults of a file's records, each said once. A value written once and shared by several
+    records (a mapping anchored with ``&name`` and merged into others with ``<<: *name``, or an
+    alias ``*name``) is validated in each, and each finds the same fault at the same place: one
+    mistake, given once, at the first record's finding (where its fix is), naming every record
+    that shares it."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[Span, str], tuple[Diagnostic, list[str]]] = {}
+
+    def add(self, label: str, findings: list[Diagnostic]) -> None:
+        for finding in findings:
+            self._found.setdefault((finding.span, finding.message), (finding, []))[1].append(label)
+
+    def findings(self) -> list[Diagnostic]:
+        for finding, labels in self._found.values():
+            finding.message = f"{_records(labels)}: {finding.message}"
+        return [finding for finding, _ in self._found.values()]
+
+
+def _records(labels: list[str]) -> str:
+    """``post 'D1'``; ``posts 'D1', 'D2' and 'D3'``; or, of several kinds, each label as it is."""
+    if len(labels) == 1:
+        return labels[0]
+    kinds = {label.split(" ", 1)[0] for label in labels}
+    if len(kinds) == 1 and all(" " in label for label in labels):  # "post 'D1'", not "posts[3]"
+        return f"{kinds.pop()}s {_listed([label.split(' ', 1)[1] for label in labels])}"
+    return _listed(labels)
+
+
+def _listed(items: list[str]) -> str:
+    shown = items[:_MAX_SHARERS] + ([f"{len(items) - _MAX_SHARERS:,} more"] if len(items) > _MAX_SHARERS else [])
+    return f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
 def _misspelt_lists(raw: YamlMap) -> dict[str, str]:
@@ -488,7 +526,9 @@ def validate_file(source: SourceFile, raw: YamlMap) -> tuple[FileContent, list[D
     content.header = header.item
     if content.header is not None and content.header.organisation is not None:
         content.header.organisation.record_origin(header.origin.get("organisation"))
+    faults = _RecordFaults()  # one file: YAML anchors and aliases reach no further
     for name in _LISTS:
         if name in lists:
-            setattr(content, name, _validate_list(name, lists[name], content, findings))
+            setattr(content, name, _validate_list(name, lists[name], content, findings, faults))
+    findings.extend(faults.findings())
     return content, findings

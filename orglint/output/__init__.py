@@ -2,8 +2,8 @@
 
 * ``check/``: ``orglint check``'s findings, one module per ``--output-format`` (full, concise,
   json, sarif, junit, github).
-* ``document``: the one document model (titled sections of tables, paragraphs and lists), and
-  the words figures and posts are shown in.
+* ``document``: the one document model (titled sections of tables, paragraphs and lists);
+  ``figures``: the words figures and lists of posts are shown in.
 * ``report`` and ``diff``: the audit report and the comparison of two versions, laid out as
   documents; ``diff_json``: the comparison as JSON.
 * ``terminal``, ``markdown``, ``html``: the three renderers that draw a document (HTML adds an

@@ -11,21 +11,8 @@ from orglint.diff.compare import CostLine, Diff, PayUnknown, Version
 from orglint.diff.findings import ChangedFinding
 from orglint.diff.posts import Change
 from orglint.model.schema import Post
-from orglint.output.document import (
-    Block,
-    Cell,
-    Paragraph,
-    Section,
-    Table,
-    Tone,
-    holder_count,
-    key_values,
-    money,
-    number,
-    plural,
-    post_list,
-    span_range,
-)
+from orglint.output.document import Block, Cell, Paragraph, Section, Table, Tone, key_values
+from orglint.output.figures import holder_count, money, number, plural, post_list, span_range
 from orglint.report.paybill import PayLine
 
 

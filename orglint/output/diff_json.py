@@ -10,9 +10,9 @@ from orglint import __version__
 from orglint.diff.compare import CostLine, Diff, PayUnknown, Version
 from orglint.diff.findings import ChangedFinding
 from orglint.model.schema import Post
-from orglint.output.check.json_format import diagnostic_json
+from orglint.output.check.json_format import diagnostic_json, json_safe
 from orglint.report.paybill import PayLine
-from orglint.safe_text import safe_text
+from orglint.safe_text import safe_data
 
 
 def _post(post: Post) -> dict[str, Any]:
@@ -75,10 +75,11 @@ def _shape(version: Version) -> dict[str, Any]:
 
 
 def _safe(value: Any) -> Any:
-    """A JSON value with each of its strings made safe to show: they are the structures' data
-    (and the labels the paths given), and a CI log shows JSON as it is written."""
+    """A JSON value with each of its strings (the structures' data, the labels of the paths
+    given) carried as check's JSON carries them: as they are, ``::`` included, but no control or
+    bidi character a reader would decode raw (``jq -r`` writing an escape sequence into a CI log)."""
     if isinstance(value, str):
-        return safe_text(value)
+        return safe_data(value)
     if isinstance(value, list):
         return [_safe(item) for item in value]
     if isinstance(value, dict):
@@ -114,5 +115,5 @@ def render(diff: Diff, stream: TextIO) -> None:
             "persisting": len(diff.findings.persisting),
         },
     }
-    json.dump(_safe(document), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    # the `##` of a log command, as check's JSON writes it: a JSON escape, which a reader decodes
+    stream.write(json_safe(json.dumps(_safe(document), indent=2, ensure_ascii=False)) + "\n")

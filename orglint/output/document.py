@@ -2,20 +2,14 @@
 (``report``) and the diff (``diff``) are laid out as, and which each renderer draws the same way
 (``terminal``, ``markdown``, ``html``). Text is made safe to show (``safe_text``) as it enters
 cells, paragraphs, lists, captions and titles, so no renderer meets the data raw. Figures and
-lists of posts are worded here too, so both documents say them alike."""
+lists of posts are worded in ``figures``, so both documents say them alike."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
-from orglint.model.schema import Post
 from orglint.safe_text import safe_text
-
-if TYPE_CHECKING:
-    from orglint.report.shape import Shape
 
 
 class Tone(StrEnum):
@@ -25,10 +19,6 @@ class Tone(StrEnum):
     BAD = "bad"  # red
     WARN = "warn"  # amber
     MUTED = "muted"  # grey
-
-
-MAX_LISTED = 25
-"""Posts listed by id under a figure before the list says "and N more"."""
 
 
 @dataclass(frozen=True)
@@ -94,31 +84,3 @@ def key_values(pairs: list[tuple[str, str | Cell]]) -> Table:
     for key, value in pairs:
         table.add(Cell(key, Tone.MUTED), value)
     return table
-
-
-def money(amount: float) -> str:
-    return f"£{amount:,.0f}"
-
-
-def number(value: float) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
-def holder_count(count: int) -> str:
-    return "1 holder" if count == 1 else f"{count:,} holders (job share)"
-
-
-def post_list(posts: Iterable[Post]) -> str:
-    posts = list(posts)
-    shown = ", ".join(post.id for post in posts[:MAX_LISTED])
-    return shown + (f" and {len(posts) - MAX_LISTED:,} more" if len(posts) > MAX_LISTED else "")
-
-
-def span_range(shape: Shape) -> str | None:
-    """The spans of control as "min / median / max" (None when no post manages any)."""
-    median = shape.span_median
-    return f"{shape.spans[0]} / {number(median)} / {shape.spans[-1]}" if median is not None else None

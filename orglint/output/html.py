@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
 from typing import TextIO
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
-from orglint.output.document import Bullets, Cell, Paragraph, Section, Table, number, plural
+from orglint.output.document import Bullets, Cell, Paragraph, Section, Table
+from orglint.output.figures import number, plural
 from orglint.output.outline import Node, depth_within, outline
 from orglint.output.report import SEVERITY_TITLES, audit_parts, location, unreadable_section
 from orglint.report.audit import Audit, Report, marks
+from orglint.report.post_findings import PostFindings, place
 from orglint.report.statutory import is_vacant
 from orglint.safe_text import safe_text
 
@@ -194,10 +197,12 @@ class _Anchors:
         # "~" never occurs in a plain id, so a numbered anchor cannot meet a plain one
         return f"{prefix}-{key}" if _PLAIN_ID.fullmatch(key) else f"{prefix}~{len(taken)}"
 
-    def post(self, post_id: str) -> str:
+    def post(self, post_id: str, number: int | None = None) -> str:
+        """The box of the post with this id; of the ``number``th of the posts that share it, from
+        the second (``post-HOS-C2~2``: "~" is in no plain id, and follows a numbered one's number)."""
         if post_id not in self._posts:
             self._posts[post_id] = self._name("post", post_id, self._posts)
-        return self._posts[post_id]
+        return self._posts[post_id] + (f"~{number}" if number is not None and number > 1 else "")
 
     def department(self, department_id: str) -> str:
         if department_id not in self._departments:
@@ -216,12 +221,14 @@ class _Anchors:
 class _Chart:
     """What drawing one structure's chart needs to know, and what it learns as it draws."""
 
-    findings_by_post: dict[str, list[Diagnostic]]
+    findings_by_post: PostFindings
+    posts: Mapping[str, Post] = field(default_factory=dict)
+    """The posts the reporting lines hold, by id (``OrgGraph.posts``): a finding's post, where no other shares its id."""
     findings_by_department: dict[str, list[Diagnostic]] = field(default_factory=dict)
     department_names: dict[str, str] = field(default_factory=dict)
     anchors: _Anchors = field(default_factory=_Anchors)
-    drawn: set[str] = field(default_factory=set)
-    """Posts with a box in the chart (the findings list links only to those)."""
+    drawn: set[int] = field(default_factory=set)
+    """Posts with a box in the chart, by identity (the findings list links only to those)."""
     headed: set[str] = field(default_factory=set)
     """Departments with a block in the chart (the first one of each holds its findings)."""
 
@@ -245,7 +252,9 @@ def _code_links(findings: list[Diagnostic], anchors: _Anchors) -> str:
 
 
 def _post_box(post: Post, chart: _Chart, below: str = "") -> str:
-    findings = chart.findings_by_post.get(post.id, [])
+    chart.drawn.add(id(post))
+    findings = chart.findings_by_post.of(post)
+    sharer = chart.findings_by_post.number(post)
     classes = ["post"]
     codes = ""
     if findings:
@@ -256,12 +265,20 @@ def _post_box(post: Post, chart: _Chart, below: str = "") -> str:
     if vacant:
         classes.append("vacant")
     meta = " · ".join(
-        filter(None, (post.grade, ", ".join(post.designations), f"group of {number(post.fte)} FTE" if post.group else None))
+        filter(
+            None,
+            (
+                post.grade,
+                ", ".join(post.designations),
+                f"group of {number(post.fte)} FTE" if post.group else None,
+                place(post) if sharer is not None else None,  # another post has its id (S001): where each is tells them apart
+            ),
+        )
     )
     # a span, as a summary holds only phrasing content; short tags (b: the id, small: grade and
     # designations), as a box is written up to 20,000 times
     return (
-        f'<span class="{" ".join(classes)}" id="{chart.anchors.post(post.id)}">'
+        f'<span class="{" ".join(classes)}" id="{chart.anchors.post(post.id, sharer)}">'
         f"<b>{_text(post.id)}</b><span>{_text(post.title)}</span>"
         + (f"<small>{_text(meta)}</small>" if meta else "")
         + ('<span class="tag">vacant</span>' if vacant else "")
@@ -281,7 +298,7 @@ class _Team:
     """Posts below it drawn with findings."""
 
 
-def _teams(roots: list[Node], findings: dict[str, list[Diagnostic]]) -> dict[int, _Team]:
+def _teams(roots: list[Node], findings: PostFindings) -> dict[int, _Team]:
     """The counts below each drawn node, by the node's identity; a walk without recursion."""
     order: list[tuple[Node, Node | None]] = []
     stack: list[tuple[Node, Node | None]] = [(root, None) for root in roots]
@@ -294,7 +311,7 @@ def _teams(roots: list[Node], findings: dict[str, list[Diagnostic]]) -> dict[int
         if parent is not None:
             team, parent_team = teams[id(node)], teams[id(parent)]
             parent_team.posts += team.posts + 1
-            parent_team.flagged += team.flagged + (1 if node.post.id in findings else 0)
+            parent_team.flagged += team.flagged + (1 if findings.of(node.post) else 0)
     return teams
 
 
@@ -336,10 +353,9 @@ def _tree(roots: list[Node], chart: _Chart) -> str:
             continue
         node, manager_department, layer, enclosed = item
         post, team = node.post, teams[id(node)]
-        chart.drawn.add(post.id)
         heading = ""
         if post.department is not None and post.department != manager_department:  # the head counts in its department
-            posts, flagged = team.posts + 1, team.flagged + (1 if post.id in chart.findings_by_post else 0)
+            posts, flagged = team.posts + 1, team.flagged + (1 if chart.findings_by_post.of(post) else 0)
             counts = f": {plural(posts, 'post')}" + (f", {flagged:,} with findings" if flagged else "")
             heading = _department_heading(post.department, counts, chart)
         box = _post_box(
@@ -387,11 +403,10 @@ def _leaves(manager: Post, leaves: list[Node], chart: _Chart) -> str:
         by_department.setdefault(department, []).append(leaf)
     for department, group in by_department.items():
         if department is not None:
-            flagged = sum(1 for leaf in group if leaf.post.id in chart.findings_by_post)
+            flagged = sum(1 for leaf in group if chart.findings_by_post.of(leaf.post))
             counts = f": {plural(len(group), 'post')}" + (f", {flagged:,} with findings" if flagged else "")
             parts.append(f'<li class="department-group">{_department_heading(department, counts, chart)}</li>')
         for leaf in group:
-            chart.drawn.add(leaf.post.id)
             more = f'<span class="more">{plural(leaf.hidden, "post")} below, not drawn</span>' if leaf.hidden else ""
             parts.append(f"<li>{_post_box(leaf.post, chart, more)}</li>")
     parts.append("</ul>")
@@ -433,7 +448,6 @@ def _chart(audit: Audit, chart: _Chart) -> str:
         parts.append(f"<h3>Posts outside the reporting lines ({len(tree.outside):,})</h3>")
         parts.append('<div class="tree"><ul class="leaves">')
         for post in tree.outside:
-            chart.drawn.add(post.id)
             parts.append(f"<li>{_post_box(post, chart)}</li>")
         parts.append("</ul></div>")
     unheaded = [department for department in chart.findings_by_department if department not in chart.headed]
@@ -475,7 +489,10 @@ def _subject(finding: Diagnostic, chart: _Chart) -> str:
     """The finding's post or department, linked to its place in the chart where it is drawn."""
     if finding.post is not None:
         text = _text(finding.post)
-        return f'<a href="#{chart.anchors.post(finding.post)}">{text}</a>' if finding.post in chart.drawn else text
+        post = chart.findings_by_post.post_of(finding) or chart.posts.get(finding.post)
+        if post is None or id(post) not in chart.drawn:
+            return text
+        return f'<a href="#{chart.anchors.post(post.id, chart.findings_by_post.number(post))}">{text}</a>'
     if finding.department is not None:
         name = _text(chart.department_names.get(finding.department, finding.department))
         return f'<a href="#{chart.anchors.department(finding.department)}">{name}</a>'
@@ -484,15 +501,15 @@ def _subject(finding: Diagnostic, chart: _Chart) -> str:
 
 def _figures(audit: Audit, chart: _Chart) -> str:
     """The summary's one line of figures."""
-    posts = len(audit.run.graph.posts)
+    posts = audit.run.structure.posts  # every post written, as check counts them
     severities = Counter(finding.severity for finding in audit.compliance.findings())
     counted = ", ".join(
         f"{SEVERITY_MARKS[severity]} {_severity_count(severities[severity], severity)}"
         for severity in sorted(Severity, reverse=True)
     )
-    flagged = sum(1 for post in chart.findings_by_post if post in audit.run.graph.posts)
+    flagged = sum(1 for post in posts if chart.findings_by_post.of(post))
     return (
-        f'<p class="figures">{plural(posts, "post")} in {plural(len(audit.run.structure.departments), "department")}; '
+        f'<p class="figures">{plural(len(posts), "post")} in {plural(len(audit.run.structure.departments), "department")}; '
         f"{plural(flagged, 'post')} with findings. Findings: {counted}.</p>"
     )
 
@@ -500,6 +517,7 @@ def _figures(audit: Audit, chart: _Chart) -> str:
 def _audit(audit: Audit) -> str:
     chart = _Chart(
         findings_by_post=audit.findings_by_post,
+        posts=audit.run.graph.posts,
         findings_by_department=_findings_by_department(audit),
         department_names={department.id: department.name or department.id for department in audit.run.structure.departments},
     )

@@ -30,7 +30,12 @@ class Outline:
 
 def outline(graph: OrgGraph, start: str | None = None, depth: int | None = None) -> Outline:
     """The tree under ``start`` (every top post if None), ``depth`` layers below it at most.
-    Built without recursion: a structure may be thousands of layers deep."""
+    Built without recursion: a structure may be thousands of layers deep.
+
+    A post whose id an earlier post took (S001) is drawn too, where its own ``reports_to`` puts
+    it (under the post that holds that id, or as a top post), with no reports of its own: the
+    reporting lines that name its id lead to the first post."""
+    copies = _copies(graph)
     root_ids = [start] if start is not None else [post.id for post in graph.top_posts]
     seen: set[str] = set()
     roots = []
@@ -40,12 +45,15 @@ def outline(graph: OrgGraph, start: str | None = None, depth: int | None = None)
         seen.add(root_id)
         roots.append(node)
         stack.append((node, 0))
+    if start is None:
+        roots += [Node(copy) for copy in copies.take(None)]
     hidden = 0
     while stack:
         node, level = stack.pop()
         reports = [report for report in graph.direct_reports(node.post.id) if report not in seen]
+        own_copies = copies.take(node.post.id)
         if depth is not None and level >= depth:
-            below = _count_below(graph, reports, seen)
+            below = len(own_copies) + _count_below(graph, reports, seen, copies)
             node.hidden = below
             hidden += below
             continue
@@ -54,12 +62,41 @@ def outline(graph: OrgGraph, start: str | None = None, depth: int | None = None)
             child = Node(graph.posts[report])
             node.children.append(child)
             stack.append((child, level + 1))
-    outside = [post for post in graph.posts.values() if post.id not in seen] if start is None else []
+        node.children += [Node(copy) for copy in own_copies]
+        if own_copies:
+            node.children.sort(key=lambda child: copies.order[id(child.post)])  # as the files have them
+    outside: list[Post] = []
+    if start is None:
+        outside = [post for post in graph.posts.values() if post.id not in seen]
+        outside += [copy for left in copies.by_manager.values() for copy in left]  # under a post that is outside, or none
     return Outline(roots, outside, depth, hidden)
 
 
-def _count_below(graph: OrgGraph, reports: list[str], seen: set[str]) -> int:
-    """Posts in the subtrees of ``reports`` (marked seen, so they are not also 'outside')."""
+@dataclass
+class _Copies:
+    """The posts whose id an earlier post took, not yet drawn."""
+
+    by_manager: dict[str | None, list[Post]] = field(default_factory=dict)
+    """By the id their ``reports_to`` names (None: a top post)."""
+    order: dict[int, int] = field(default_factory=dict)
+    """Each post's place in the files, by its identity (only where there are copies)."""
+
+    def take(self, manager: str | None) -> list[Post]:
+        return self.by_manager.pop(manager, [])
+
+
+def _copies(graph: OrgGraph) -> _Copies:
+    copies = _Copies()
+    if graph.duplicates:  # only then: a place for each of a million posts is not free
+        copies.order = {id(post): index for index, post in enumerate(graph.structure.posts)}
+        for copy, _first in graph.duplicates:
+            copies.by_manager.setdefault(copy.reports_to, []).append(copy)
+    return copies
+
+
+def _count_below(graph: OrgGraph, reports: list[str], seen: set[str], copies: _Copies) -> int:
+    """Posts in the subtrees of ``reports`` (marked seen, so they are not also 'outside'), and the
+    posts with a taken id under them (taken from ``copies``)."""
     count = 0
     pending = list(reports)
     while pending:
@@ -67,7 +104,7 @@ def _count_below(graph: OrgGraph, reports: list[str], seen: set[str]) -> int:
         if post_id in seen:
             continue
         seen.add(post_id)
-        count += 1
+        count += 1 + len(copies.take(post_id))
         pending.extend(graph.direct_reports(post_id))
     return count
 

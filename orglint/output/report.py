@@ -8,23 +8,8 @@ from typing import NamedTuple
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
-from orglint.output.document import (
-    MAX_LISTED,
-    Block,
-    Bullets,
-    Cell,
-    Paragraph,
-    Section,
-    Table,
-    Tone,
-    holder_count,
-    key_values,
-    money,
-    number,
-    plural,
-    post_list,
-    span_range,
-)
+from orglint.output.document import Block, Bullets, Cell, Paragraph, Section, Table, Tone, key_values
+from orglint.output.figures import MAX_LISTED, holder_count, money, number, plural, post_list, span_range
 from orglint.report.audit import Audit, Report
 from orglint.report.compliance import ComplianceRow
 from orglint.report.evaluation import EvaluationCoverage

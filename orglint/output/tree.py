@@ -14,6 +14,7 @@ from orglint.engine import StructureRun
 from orglint.model.schema import Post
 from orglint.output.outline import Node, Outline, outline
 from orglint.report.audit import marks
+from orglint.report.post_findings import PostFindings, place
 from orglint.safe_text import safe_text
 
 if TYPE_CHECKING:
@@ -28,14 +29,17 @@ _BRANCH, _LAST, _STEM, _SPACE = "├── ", "└── ", "│   ", "    "
 """The guides rich's Tree draws (its default, non-ASCII set), so both ways show the same tree."""
 
 
-def _label(post: Post, findings: list[Diagnostic], hidden: int) -> list[Piece]:
+def _label(post: Post, findings: PostFindings, hidden: int) -> list[Piece]:
     pieces = [(safe_text(post.id), "bold"), (safe_text(post.title), "")]
+    if findings.number(post) is not None:  # another post has its id (S001): where each is tells them apart
+        pieces.append((f"({safe_text(place(post))})", "dim"))
     if post.grade:
         pieces.append((safe_text(post.grade), "dim"))
     if post.designations:
         pieces.append((safe_text(", ".join(post.designations)), "cyan"))
-    if findings:
-        worst, codes = marks(findings)
+    own = findings.of(post)
+    if own:
+        worst, codes = marks(own)
         pieces.append((f"✗ {', '.join(codes)}", _MARKS[worst]))
     if hidden:
         pieces.append((f"… {hidden:,} more below", "dim"))
@@ -52,9 +56,9 @@ def _outside(drawn: Outline) -> list[Piece]:
     return [(f"Outside the reporting lines ({len(drawn.outside):,})", "bold red")]
 
 
-def _children(drawn: Outline, findings: dict[str, list[Diagnostic]]) -> list[tuple[list[Piece], list[Node]]]:
+def _children(drawn: Outline, findings: PostFindings) -> list[tuple[list[Piece], list[Node]]]:
     """The heading's branches: each root post (its label, its children), then the posts outside."""
-    branches = [(_label(node.post, findings.get(node.post.id, []), node.hidden), node.children) for node in drawn.roots]
+    branches = [(_label(node.post, findings, node.hidden), node.children) for node in drawn.roots]
     if drawn.outside:
         branches.append((_outside(drawn), [Node(post) for post in drawn.outside]))
     return branches
@@ -68,15 +72,17 @@ def render(
     start: str | None,
     depth: int | None,
 ) -> None:
-    """Drawn by ``console`` (rich) if given, else written to ``stream`` as plain text."""
+    """Drawn by ``console`` (rich) if given, else written to ``stream`` as plain text. ``findings``:
+    the structure's findings by post id (``report.post_findings.by_post``)."""
     drawn = outline(run.graph, start, depth)
+    on_posts = PostFindings(findings, run.graph.duplicates)
     if console is not None:
-        _draw(run, drawn, findings, console)
+        _draw(run, drawn, on_posts, console)
     else:
-        stream.writelines(line + "\n" for line in _plain_lines(run, drawn, findings))
+        stream.writelines(line + "\n" for line in _plain_lines(run, drawn, on_posts))
 
 
-def _plain_lines(run: StructureRun, drawn: Outline, findings: dict[str, list[Diagnostic]]) -> Iterator[str]:
+def _plain_lines(run: StructureRun, drawn: Outline, findings: PostFindings) -> Iterator[str]:
     yield _joined(_heading(run))
     # (guide before the label, label, children, prefix of the children's guides); no recursion:
     # structures may be thousands of layers deep
@@ -94,7 +100,7 @@ def _plain_lines(run: StructureRun, drawn: Outline, findings: dict[str, list[Dia
             stack.append(
                 (
                     prefix + (_LAST if last else _BRANCH),
-                    _label(child.post, findings.get(child.post.id, []), child.hidden),
+                    _label(child.post, findings, child.hidden),
                     child.children,
                     prefix + (_SPACE if last else _STEM),
                 )
@@ -105,7 +111,7 @@ def _joined(pieces: list[Piece]) -> str:
     return " ".join(text for text, _ in pieces)
 
 
-def _draw(run: StructureRun, drawn: Outline, findings: dict[str, list[Diagnostic]], console: Console) -> None:
+def _draw(run: StructureRun, drawn: Outline, findings: PostFindings, console: Console) -> None:
     from rich.markup import escape
     from rich.tree import Tree
 
@@ -119,8 +125,5 @@ def _draw(run: StructureRun, drawn: Outline, findings: dict[str, list[Diagnostic
     while stack:  # no recursion: structures may be thousands of layers deep
         parent, label, children = stack.pop()
         branch = parent.add(markup(label))
-        stack.extend(
-            (branch, _label(child.post, findings.get(child.post.id, []), child.hidden), child.children)
-            for child in reversed(children)
-        )
+        stack.extend((branch, _label(child.post, findings, child.hidden), child.children) for child in reversed(children))
     console.print(tree)

@@ -14,6 +14,7 @@ from orglint.model.organogram import parent_department
 from orglint.report.compliance import Compliance, compliance
 from orglint.report.evaluation import EvaluationCoverage, evaluation_coverage
 from orglint.report.paybill import PayBill, SeniorPay, pay_bill, senior_pay
+from orglint.report.post_findings import PostFindings, by_post
 from orglint.report.shape import Shape, shape
 from orglint.report.statutory import OfficerRow, statutory_officers
 from orglint.rules.registry import family_of, registered_rules
@@ -47,7 +48,7 @@ class Audit:
     body, which neither the Transparency Code nor the Accounts and Audit Regulations cover)."""
     evaluation: EvaluationCoverage | None
     """None when no evaluation rule ran: coverage would only count posts nobody asked to be evaluated."""
-    findings_by_post: dict[str, list[Diagnostic]]
+    findings_by_post: PostFindings
     """The structure's findings on each post, for the chart."""
 
 
@@ -71,26 +72,19 @@ def audit(run: StructureRun, diagnostics: list[Diagnostic], suppressed: list[Sup
         date=now,
         version=__version__,
     )
+    on_posts = PostFindings(by_post(diagnostics), run.graph.duplicates)
     evaluation_ran = any(family_of(rule.code) == EVALUATION_FAMILY for rule in run.rules)
     return Audit(
         run=run,
         header=header,
-        compliance=compliance(run, diagnostics, suppressed),
+        compliance=compliance(run, diagnostics, suppressed, on_posts),
         officers=statutory_officers(run, diagnostics, registered_rules()),
         shape=shape(run),
         pay=pay_bill(run),
         senior_pay=senior_pay(run) if organogram is None else None,
         evaluation=evaluation_coverage(run, now) if evaluation_ran else None,
-        findings_by_post=by_post(diagnostics),
+        findings_by_post=on_posts,
     )
-
-
-def by_post(diagnostics: list[Diagnostic]) -> dict[str, list[Diagnostic]]:
-    found: dict[str, list[Diagnostic]] = {}
-    for diagnostic in diagnostics:
-        if diagnostic.post is not None:
-            found.setdefault(diagnostic.post, []).append(diagnostic)
-    return found
 
 
 def marks(findings: list[Diagnostic]) -> tuple[Severity, list[str]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from orglint.diagnostics import Diagnostic, Severity, Suppressed
 from orglint.engine import StructureRun
+from orglint.report.post_findings import PostFindings
 from orglint.rules.registry import catalogue_order, family_name, family_of
 
 ORGANISATION_WIDE = "(organisation-wide)"
@@ -73,16 +74,20 @@ class Compliance:
         return "Compliant"
 
 
-def department_of(run: StructureRun, diagnostic: Diagnostic) -> str | None:
+def department_of(run: StructureRun, diagnostic: Diagnostic, on_posts: PostFindings) -> str | None:
     """The department a finding belongs to: its post's, or the department it is about."""
-    post = run.graph.posts.get(diagnostic.post) if diagnostic.post is not None else None
+    post = on_posts.post_of(diagnostic) or (run.graph.posts.get(diagnostic.post) if diagnostic.post is not None else None)
     if post is not None:
         return post.department
     return diagnostic.department
 
 
-def compliance(run: StructureRun, diagnostics: list[Diagnostic], suppressed: list[Suppressed]) -> Compliance:
-    """``diagnostics`` and ``suppressed`` are the structure's own, input findings included."""
+def compliance(
+    run: StructureRun, diagnostics: list[Diagnostic], suppressed: list[Suppressed], on_posts: PostFindings
+) -> Compliance:
+    """``diagnostics`` and ``suppressed`` are the structure's own, input findings included;
+    ``on_posts``: the findings on each post (``diagnostics``'), which tells which of the posts that
+    share an id a finding is on."""
     codes_run = {rule.code for rule in run.rules} | {d.code for d in diagnostics if family_of(d.code) == "X"}
     families: dict[str, ComplianceRow] = {}
     for code in sorted(codes_run, key=catalogue_order):
@@ -95,7 +100,7 @@ def compliance(run: StructureRun, diagnostics: list[Diagnostic], suppressed: lis
     }
 
     def department_row(diagnostic: Diagnostic) -> ComplianceRow:
-        department = department_of(run, diagnostic)
+        department = department_of(run, diagnostic, on_posts)
         if department not in departments:
             departments[department] = ComplianceRow(ORGANISATION_WIDE if department is None else department, len(codes_run))
         return departments[department]

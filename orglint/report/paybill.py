@@ -48,7 +48,7 @@ def pay_bill(run: StructureRun, left_out: Set[str] = frozenset()) -> PayBill:
     total = PayLine("Total")
     departments: dict[str | None, PayLine] = {key: PayLine(name) for key, name in names.items()}
     tiers: dict[int | None, PayLine] = {}
-    for post in run.graph.posts.values():
+    for post in run.structure.posts:  # every post written: two that share an id (S001) are two to pay
         pay_known = post.id not in left_out
         total.add(post, pay_known)
         if post.department not in departments:
@@ -111,13 +111,13 @@ def salary_point(post: Post) -> float | None:
 def senior_pay(run: StructureRun) -> SeniorPay:
     """The pay multiple and the count of posts paid £50,000 or more in £5,000 brackets, each post
     at the midpoint of its salary range (a full-time figure, as the structure gives it)."""
-    paid = [(post, point) for post in run.graph.posts.values() if not post.group and (point := salary_point(post)) is not None]
+    paid = [(post, point) for post in run.structure.posts if not post.group and (point := salary_point(post)) is not None]
     multiple = None
     if paid:
         highest, highest_salary = max(paid, key=lambda pair: pair[1])
         median_salary = statistics.median(point for _, point in paid)
         if median_salary > 0:
-            groups = sum(1 for post in run.graph.posts.values() if post.group and post.salary is not None)
+            groups = sum(1 for post in run.structure.posts if post.group and post.salary is not None)
             multiple = PayMultiple(highest, highest_salary, median_salary, len(paid), groups)
     brackets = Counter(
         SENIOR_PAY_FROM + SENIOR_PAY_BRACKET * int((point - SENIOR_PAY_FROM) // SENIOR_PAY_BRACKET)

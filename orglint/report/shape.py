@@ -68,7 +68,7 @@ class Shape:
 
 def shape(run: StructureRun) -> Shape:
     graph = run.graph
-    everything = list(graph.posts.values())
+    everything = run.structure.posts  # every post written, as check counts them: two that share an id (S001) are two
     posts = [post for post in everything if not post.group]
     groups = [post for post in everything if post.group]
     depths = graph.depth
@@ -91,7 +91,7 @@ def shape(run: StructureRun) -> Shape:
         holder_unrecorded=sum(1 for name in holders if name is None),
         fte=round(sum(post.fte for post in everything), 2),
         layers=max(depths.values()) + 1 if depths else 0,
-        unreached=len(everything) - len(depths),
+        unreached=len(graph.posts) - len(depths),  # of the posts the reporting lines hold
         spans=spans,
         one_over_one=one_over_one,
         tiers=tiers,

@@ -1,4 +1,5 @@
-"""``file:line:col: CODE [name] message``, one finding a line: for editors and grep."""
+"""``file:line:col: CODE [name] message``, one finding a line: for editors and grep; then the
+summary line, on a clean run too ("All checks passed (...)", as the full format says it)."""
 
 from __future__ import annotations
 
@@ -16,5 +17,4 @@ def render(result: LintResult, stream: TextIO) -> None:
         stream.write(
             safe_line(f"{span.file}:{span.line}:{span.column}: {diagnostic.code} [{diagnostic.name}] {diagnostic.message}") + "\n"
         )
-    if result.diagnostics:
-        stream.write(summary_line(result) + "\n")
+    stream.write(summary_line(result) + "\n")

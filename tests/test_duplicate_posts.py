@@ -1,0 +1,98 @@
+"""Two posts that share an id (S001): every view shows both, tells them apart by where each is
+written, and puts each finding on the post it is about; every count counts both, as `check` does."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from tests.conftest import SAMPLES, STRUCTURE_HEAD, check_json, run, write
+
+BROKEN = str(SAMPLES / "broken" / "structure.yaml")
+"""Two posts are HOS-C2: Head of Customer Services (line 112, with an S005 of its own) and Head of
+Benefits (line 121, the S001)."""
+
+
+def _shared_id_lines(out: str) -> list[str]:
+    return [line for line in out.splitlines() if " HOS-C2 " in f" {line.split('── ', 1)[-1]}"]
+
+
+def test_the_tree_draws_both_posts_each_with_its_own_findings(at_repo: Path) -> None:
+    _, out, _ = run("tree", BROKEN)
+    first, second = _shared_id_lines(out)
+    assert "Head of Customer Services" in first and "structure.yaml:112" in first and first.endswith("✗ S005")
+    assert "Head of Benefits" in second and "structure.yaml:121" in second and second.endswith("✗ S001")
+    assert first.index("HOS-C2") == second.index("HOS-C2")  # both under their manager, DIR-C
+    post_lines = [line for line in out.splitlines()[1:] if "Outside the reporting lines" not in line]
+    assert len(post_lines) == check_json(BROKEN)[1]["summary"]["posts"] == 46
+
+
+def test_the_report_counts_both_posts(at_repo: Path) -> None:
+    _, document = check_json(BROKEN)
+    posts = document["summary"]["posts"]
+    (s001,) = [d for d in document["diagnostics"] if d["code"] == "S001"]
+    assert (s001["post"], s001["line"], posts) == ("HOS-C2", 121, 46)
+    for output_format in ("terminal", "markdown"):
+        _, out, _ = run("report", BROKEN, "--format", output_format)
+        assert re.search(rf"\bPosts\b\W+{posts}\b", out), output_format
+        per_tier = out[out.index("Posts per tier") :]
+        tier_3 = re.search(r"^\W*3\W+(\d+)\b", per_tier, re.MULTILINE)
+        assert tier_3 is not None and int(tier_3.group(1)) == Path(BROKEN).read_text(encoding="utf-8").count("    tier: 3\n")
+
+
+class _Boxes(HTMLParser):
+    """Each post box of the chart: its id attribute and its text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.boxes: list[tuple[str, list[str]]] = []
+        self.anchors: list[str] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.anchors.append(str(attributes["id"]))
+        if self._depth:
+            self._depth += tag == "span"
+        elif tag == "span" and "post" in str(attributes.get("class", "")).split():
+            self.boxes.append((str(attributes.get("id") or ""), []))  # the legend's boxes have none
+            self._depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._depth and tag == "span":
+            self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._depth:
+            self.boxes[-1][1].append(data)
+
+
+def test_the_html_chart_draws_both_posts_each_with_its_own_findings(at_repo: Path) -> None:
+    _, html, _ = run("report", BROKEN, "--format", "html")
+    page = _Boxes()
+    page.feed(html)
+    assert len(page.anchors) == len(set(page.anchors))  # every link target once
+    boxes = {anchor: "".join(text) for anchor, text in page.boxes if anchor.startswith("post")}
+    shared = {anchor: text for anchor, text in boxes.items() if text.startswith("HOS-C2")}
+    assert len(boxes) == 46 and len(shared) == 2
+    (first, first_text), (second, second_text) = shared.items()
+    assert first == "post-HOS-C2" and second != first  # the first keeps the id's own link target
+    assert "Head of Customer Services" in first_text and "S005" in first_text and "S001" not in first_text
+    assert "Head of Benefits" in second_text and "S001" in second_text and "S005" not in second_text
+    assert "structure.yaml:121" in second_text
+    rows = {
+        row.group(1): row.group(2)
+        for row in re.finditer(r'<tr class="finding"[^>]*><td><a href="#([^"]+)">HOS-C2</a>(.*?)</tr>', html)
+    }
+    assert "already used by" in rows[second] and "finanse" in rows[first]  # each finding links to its own post
+    assert "46 posts in" in html
+
+
+def test_a_copy_of_the_top_post_is_drawn_as_a_top_post_of_its_own(in_tmp: Path) -> None:
+    posts = "  - {id: CE, title: Chief Executive, tier: 1}\n  - {id: D1, title: Director, reports_to: CE, tier: 2}\n"
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + posts + "  - {id: CE, title: Chief Executive (acting), tier: 1}\n")
+    _, out, _ = run("tree", "s.yaml")
+    assert [line.split("── ", 1)[0] for line in out.splitlines()[1:]] == ["├", "│   └", "└"]
+    assert out.splitlines()[3].startswith("└── CE Chief Executive (acting)") and out.rstrip().endswith("✗ S001")
