@@ -1,6 +1,6 @@
 """Helpers for plugin authors: test a rule the way orglint tests its own.
 
-    from orglint.testing import RuleTester
+    from orglint.testing import Expected, RuleTester
     from my_plugin.rule import MyRule
 
     def test_my_rule_examples(tmp_path):
@@ -19,19 +19,25 @@
         # every finding, under the rule's ruleset too: (code, post, "line:column" or cell)
         assert RuleTester("Z101").findings(tmp_path, "orglint: 1\\n...", alone=False) == [("Z101", "CE", "4:7")]
 
+    def test_the_findings_said_once(tmp_path):
+        # exactly these findings, in report order: each its post and where, ("line:column", a cell, or
+        # (line_with, value): the value on the first line holding line_with), optionally its message
+        RuleTester("Z101").expect(tmp_path, "orglint: 1\\n...", Expected("CE", ("id: CE", "CE"), "no ..."))
+
     def test_the_fix(tmp_path):
         # a fixable rule: the file's text after `orglint check --fix` (this rule's fixes only)
         before = "orglint: 1\\n...\\n  - {id: AD1, title: AD, reports_to: CE, tier: 3}\\n"
         assert RuleTester("S006").fixed(tmp_path, before) == before.replace("tier: 3}", "tier: 2}")
 
 The rule must be registered (installed with its ``orglint.rules`` entry point) for ``lint`` to
-run it, exactly as orglint will run it for users; ``RuleTester`` takes the rule's class or its code.
+run it, exactly as orglint will run it for users; ``RuleTester`` takes the rule's class or its code,
+and optionally the further ``files`` (such as a ruleset) every structure it lints is given.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from orglint.diagnostics import Diagnostic
 from orglint.engine import LintOptions, lint
@@ -54,10 +60,49 @@ class Found(NamedTuple):
         return cls(diagnostic.code, diagnostic.post, span.cell or f"{span.line}:{span.column}")
 
 
+Files: TypeAlias = dict[str, str]
+"""Further files beside a structure, by name: the rulesets it names, the files it includes."""
+
+
+def where(text: str, line_with: str, value: str) -> str:
+    """``"line:column"`` of ``value`` on the first line of ``text`` that holds ``line_with`` (at or
+    after it): where a finding about that value must point."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line_with in line:
+            return f"{number}:{line.index(value, line.index(line_with)) + 1}"
+    raise ValueError(f"no line holds {line_with!r}")
+
+
+class Expected(NamedTuple):
+    """A finding a test expects of the rule under test: the post it is about; where it points, as
+    ``Found.where`` or as ``(line_with, value)``, the ``value`` on the first line of the linted text
+    holding ``line_with`` (see ``where``); and, where given, its exact message and fix. ``code``
+    names another rule, for a finding of the rule's ruleset."""
+
+    post: str | None
+    where: str | tuple[str, str]
+    message: str | None = None
+    fix: str | None = None
+    code: str | None = None
+
+    def found(self, rule_code: str, text: str) -> Found:
+        place = self.where if isinstance(self.where, str) else where(text, *self.where)
+        return Found(self.code or rule_code, self.post, place)
+
+    def mismatch(self, diagnostic: Diagnostic) -> str | None:
+        """What of the expected message and fix the finding does not say, if anything."""
+        for name, wanted, said in (("message", self.message, diagnostic.message), ("fix", self.fix, diagnostic.fix)):
+            if wanted is not None and said != wanted:
+                return f"{Found.of(diagnostic)}: expected {name} {wanted!r}, found {said!r}"
+        return None
+
+
 class RuleTester:
-    def __init__(self, rule: type[Rule] | str) -> None:
-        """``rule``: the rule's class, or its code (``"D101"``) to test it as installed."""
+    def __init__(self, rule: type[Rule] | str, files: Files | None = None) -> None:
+        """``rule``: the rule's class, or its code (``"D101"``) to test it as installed. ``files``:
+        the further files every structure is linted with, unless a call gives its own."""
         self.rule = registered_rules()[rule] if isinstance(rule, str) else rule
+        self.files = files
 
     def selection(self, kind: str) -> tuple[list[str], list[str]]:
         """(select, extend-select) for an example: a failing one runs this rule alone where it can
@@ -67,16 +112,10 @@ class RuleTester:
         return ([self.rule.code], []) if alone else ([], [self.rule.code])
 
     def lint(
-        self,
-        folder: Path,
-        text: str,
-        files: dict[str, str] | None = None,
-        *,
-        kind: str = "fail",
-        filename: str = "example.yaml",
+        self, folder: Path, text: str, files: Files | None = None, *, kind: str = "fail", filename: str = "example.yaml"
     ) -> list[Diagnostic]:
         """Lint ``text`` as ``folder/filename`` (with further ``files``, such as rulesets)."""
-        path = _write(folder, text, files, filename)
+        path = _write(folder, text, self.files if files is None else files, filename)
         return lint([path], self.options(kind)).diagnostics
 
     def options(self, kind: str) -> LintOptions:
@@ -84,13 +123,7 @@ class RuleTester:
         return LintOptions(isolated=True, select=select, extend_select=extend_select)
 
     def findings(
-        self,
-        folder: Path,
-        text: str,
-        files: dict[str, str] | None = None,
-        *,
-        alone: bool = True,
-        filename: str = "example.yaml",
+        self, folder: Path, text: str, files: Files | None = None, *, alone: bool = True, filename: str = "example.yaml"
     ) -> list[Found]:
         """Every finding on ``text`` (linted as ``lint`` does), in report order, as ``Found``.
         ``alone`` runs this rule by itself where it can (as for a failing example); otherwise it
@@ -98,25 +131,45 @@ class RuleTester:
         kind = "fail" if alone else "pass"
         return [Found.of(d) for d in self.lint(folder, text, files, kind=kind, filename=filename)]
 
-    def only_finding(self, folder: Path, text: str, files: dict[str, str] | None = None) -> Diagnostic:
+    def expect(
+        self,
+        folder: Path,
+        text: str,
+        *expected: Expected | Found,
+        files: Files | None = None,
+        alone: bool = True,
+        filename: str = "example.yaml",
+    ) -> list[Diagnostic]:
+        """Assert that ``text`` (linted as ``findings`` lints it) gives exactly the ``expected``
+        findings, in report order, each with the message and fix its ``Expected`` gives; none
+        expected, none found. The findings, for what else a test asserts of them."""
+        found = self.lint(folder, text, files, kind="fail" if alone else "pass", filename=filename)
+        wanted = [e if isinstance(e, Found) else e.found(self.rule.code, text) for e in expected]
+        if [Found.of(d) for d in found] != wanted:
+            raise AssertionError(f"expected {wanted}, found {[Found.of(d) for d in found]}")
+        for diagnostic, expectation in zip(found, expected, strict=True):
+            mismatch = expectation.mismatch(diagnostic) if isinstance(expectation, Expected) else None
+            if mismatch:
+                raise AssertionError(mismatch)
+        return found
+
+    def only_finding(
+        self, folder: Path, text: str, files: Files | None = None, *, expected: Expected | None = None
+    ) -> Diagnostic:
         """The finding of a structure with one mistake in it: the rule alone gives exactly one,
-        and beside the rest of its ruleset it is still the only finding (one mistake, one finding)."""
+        and beside the rest of its ruleset it is still the only finding (one mistake, one finding);
+        the ``expected`` one, where given."""
         found = self.lint(folder, text, files)
         if len(found) != 1 or found[0].code != self.rule.code:
             raise AssertionError(f"expected one {self.rule.code} finding, found {[Found.of(d) for d in found]}")
         beside = self.findings(folder, text, files, alone=False)
         if beside != [Found.of(found[0])]:
             raise AssertionError(f"beside its ruleset, expected only {Found.of(found[0])}, found {beside}")
+        if expected is not None:
+            self.expect(folder, text, expected, files=files)
         return found[0]
 
-    def fixed(
-        self,
-        folder: Path,
-        text: str,
-        files: dict[str, str] | None = None,
-        *,
-        filename: str = "example.yaml",
-    ) -> str:
+    def fixed(self, folder: Path, text: str, files: Files | None = None, *, filename: str = "example.yaml") -> str:
         """The text of ``filename`` after this rule's safe fixes, as ``orglint check --fix``
         applies them (round after round, until none is left), with the rule run as ``lint`` runs
         it. The file is linted from ``folder`` but not rewritten. The text as it was if there is
@@ -126,7 +179,7 @@ class RuleTester:
         from orglint.fix import fix_rounds
         from orglint.load.source import decode_text, display_path, real_path
 
-        path = _write(folder, text, files, filename)
+        path = _write(folder, text, self.files if files is None else files, filename)
         options = self.options("fail")
         outcome = fix_rounds(lambda: lint([path], options), codes={self.rule.code})
         for display, why in outcome.left_alone.items():
@@ -170,7 +223,7 @@ class RuleTester:
             raise AssertionError(f"{self.rule.code} docs need a failing and a passing example")
 
 
-def _write(folder: Path, text: str, files: dict[str, str] | None, filename: str) -> Path:
+def _write(folder: Path, text: str, files: Files | None, filename: str) -> Path:
     """Write ``text`` as ``folder/filename``, with further ``files``; the structure's path."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in (files or {}).items():

@@ -518,10 +518,16 @@ def test_a_scottish_council_s_missing_cfo_cites_s95_not_s151(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("council_type", "post", "designation", "cites"),
     [
-        ("scottish-council", "CSWO", "chief-education-officer", "Education (Scotland) Act 1980 s78"),
-        ("scottish-council", "CSWO", "chief-finance-officer", "Local Government (Scotland) Act 1973 s95"),
-        ("welsh-county", "DSS", "head-of-democratic-services", "Local Government (Wales) Measure 2011 s8"),
-        ("district", "AD2", "chief-finance-officer", "Local Government Act 1972 s151"),
+        pytest.param(
+            "scottish-council", "CSWO", "chief-education-officer", "Education (Scotland) Act 1980 s78", id="scottish-ceo"
+        ),
+        pytest.param(
+            "scottish-council", "CSWO", "chief-finance-officer", "Local Government (Scotland) Act 1973 s95", id="scottish-cfo"
+        ),
+        pytest.param(
+            "welsh-county", "DSS", "head-of-democratic-services", "Local Government (Wales) Measure 2011 s8", id="welsh-hods"
+        ),
+        pytest.param("district", "AD2", "chief-finance-officer", "Local Government Act 1972 s151", id="english-cfo"),
     ],
 )
 def test_a_duplicate_designation_cites_that_designation_s_own_statute(

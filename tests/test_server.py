@@ -37,6 +37,12 @@ def repository(tmp_path: Path) -> Path:
     return tmp_path / "riverside"
 
 
+@pytest.fixture
+def included(repository: Path) -> Path:
+    """The repository's included file the tests open and edit: a department's posts."""
+    return repository / "departments" / "communities.yaml"
+
+
 def _command_or_code_action(given: Any, _: type) -> types.Command | types.CodeAction:
     """lsprotocol's own hook takes anything with a ``command`` key for a Command, but a CodeAction
     may carry a command too (an object, where a Command's is its name): the protocol tells them
@@ -133,9 +139,10 @@ async def test_initialize_advertises_what_it_does(client: LanguageClient) -> Non
 
 
 @pytest.mark.asyncio
-async def test_findings_of_unsaved_text_are_published_to_their_files(client: LanguageClient, repository: Path) -> None:
+async def test_findings_of_unsaved_text_are_published_to_their_files(
+    client: LanguageClient, repository: Path, included: Path
+) -> None:
     await start(client)
-    included = repository / "departments" / "communities.yaml"
     on_disk = included.read_text()
     uri = open_file(client, included)
     root_uri = (repository / "council.yaml").as_uri()
@@ -177,9 +184,8 @@ async def test_a_root_file_publishes_findings_of_its_included_files(client: Lang
 
 
 @pytest.mark.asyncio
-async def test_hover_shows_the_post_and_the_rule(client: LanguageClient, repository: Path) -> None:
+async def test_hover_shows_the_post_and_the_rule(client: LanguageClient, included: Path) -> None:
     await start(client)
-    included = repository / "departments" / "communities.yaml"
     edited = included.read_text().replace("id: HOS-COM-1\n", "id: CE\n", 1)
     uri = open_file(client, included, edited)
     await published(client, uri, lambda found: "S001" in codes(found))
@@ -199,9 +205,8 @@ async def test_hover_shows_the_post_and_the_rule(client: LanguageClient, reposit
 
 
 @pytest.mark.asyncio
-async def test_code_actions_fix_and_suppress(client: LanguageClient, repository: Path) -> None:
+async def test_code_actions_fix_and_suppress(client: LanguageClient, included: Path) -> None:
     await start(client)
-    included = repository / "departments" / "communities.yaml"
     # the Director's tier is wrong: S006 has a safe fix
     edited = included.read_text().replace("    tier: 2\n", "    tier: 5\n", 1)
     uri = open_file(client, included, edited)
@@ -250,9 +255,8 @@ async def test_code_actions_fix_and_suppress(client: LanguageClient, repository:
 
 
 @pytest.mark.asyncio
-async def test_configuration_from_the_editor(client: LanguageClient, repository: Path) -> None:
+async def test_configuration_from_the_editor(client: LanguageClient, included: Path) -> None:
     await start(client, {"ignore": ["S006"]})
-    included = repository / "departments" / "communities.yaml"
     edited = included.read_text().replace("    tier: 2\n", "    tier: 5\n", 1).replace("id: HOS-COM-1\n", "id: CE\n", 1)
     uri = open_file(client, included, edited)
     found = await published(client, uri, lambda found: "S001" in codes(found))
@@ -280,9 +284,8 @@ async def test_configuration_files_and_rulesets_are_linted(client: LanguageClien
 
 
 @pytest.mark.asyncio
-async def test_closing_clears_the_diagnostics(client: LanguageClient, repository: Path) -> None:
+async def test_closing_clears_the_diagnostics(client: LanguageClient, included: Path) -> None:
     await start(client)
-    included = repository / "departments" / "communities.yaml"
     uri = open_file(client, included, included.read_text().replace("id: HOS-COM-1\n", "id: CE\n", 1))
     await published(client, uri, lambda found: bool(found))
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
@@ -290,9 +293,10 @@ async def test_closing_clears_the_diagnostics(client: LanguageClient, repository
 
 
 @pytest.mark.asyncio
-async def test_broken_documents_and_malformed_requests_do_not_crash_it(client: LanguageClient, repository: Path) -> None:
+async def test_broken_documents_and_malformed_requests_do_not_crash_it(
+    client: LanguageClient, repository: Path, included: Path
+) -> None:
     await start(client)
-    included = repository / "departments" / "communities.yaml"
     uri = open_file(client, included, "orglint: 1\nposts: [\n  - {id: X\n")
     (broken,) = await published(client, uri, lambda found: bool(found))
     assert broken.code == "X001"
@@ -330,9 +334,8 @@ async def test_broken_documents_and_malformed_requests_do_not_crash_it(client: L
 
 
 @pytest.mark.asyncio
-async def test_deleting_a_file_clears_its_diagnostics(client: LanguageClient, repository: Path) -> None:
+async def test_deleting_a_file_clears_its_diagnostics(client: LanguageClient, repository: Path, included: Path) -> None:
     await start(client)
-    included = repository / "departments" / "communities.yaml"
     included.write_text(included.read_text().replace("id: HOS-COM-1\n", "id: CE\n", 1))
     open_file(client, repository / "council.yaml")  # the included file is not open: its findings are published all the same
     included_uri = included.as_uri()
@@ -345,10 +348,9 @@ async def test_deleting_a_file_clears_its_diagnostics(client: LanguageClient, re
 
 
 @pytest.mark.asyncio
-async def test_bad_editor_settings_are_said_and_the_old_ones_kept(client: LanguageClient, repository: Path) -> None:
+async def test_bad_editor_settings_are_said_and_the_old_ones_kept(client: LanguageClient, included: Path) -> None:
     await start(client, {"ignore": ["S001"]})
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"selcet": ["S"]}))
-    included = repository / "departments" / "communities.yaml"
     uri = open_file(client, included, included.read_text().replace("id: HOS-COM-1\n", "id: CE\n", 1))
     await published(client, uri, lambda found: True)
     assert "S001" not in codes(client.diagnostics[uri])
@@ -356,9 +358,8 @@ async def test_bad_editor_settings_are_said_and_the_old_ones_kept(client: Langua
 
 
 @pytest.mark.asyncio
-async def test_a_burst_of_changes_ends_with_the_findings_of_its_last_text(client: LanguageClient, repository: Path) -> None:
+async def test_a_burst_of_changes_ends_with_the_findings_of_its_last_text(client: LanguageClient, included: Path) -> None:
     await start(client)
-    included = repository / "departments" / "communities.yaml"
     text = included.read_text()
     uri = open_file(client, included, text)
     await published(client, uri, lambda found: True)
@@ -376,11 +377,10 @@ async def test_a_burst_of_changes_ends_with_the_findings_of_its_last_text(client
 
 
 @pytest.mark.asyncio
-async def test_shutdown_and_exit_end_the_process_cleanly(repository: Path) -> None:
+async def test_shutdown_and_exit_end_the_process_cleanly(included: Path) -> None:
     client = pytest_lsp.make_test_lsp_client()
     await client.start_io(sys.executable, "-m", "orglint", "server")
     await start(client)
-    included = repository / "departments" / "communities.yaml"
     uri = open_file(client, included)
     await published(client, uri, lambda found: True)
     await client.shutdown_session()
@@ -388,11 +388,10 @@ async def test_shutdown_and_exit_end_the_process_cleanly(repository: Path) -> No
 
 
 @pytest.mark.asyncio
-async def test_a_line_break_the_protocol_does_not_count_moves_nothing(client: LanguageClient, repository: Path) -> None:
+async def test_a_line_break_the_protocol_does_not_count_moves_nothing(client: LanguageClient, included: Path) -> None:
     """U+2028 ends a line for YAML, not for the editor: the finding after it, and the edits made for
     it, stay on their own line."""
     await start(client)
-    included = repository / "departments" / "communities.yaml"
     edited = (
         included.read_text()
         .replace("title: Director of Communities", 'title: "Director\u2028of Communities"', 1)

@@ -72,19 +72,16 @@ for field, value, label in (("tier", "0", "tier-zero"), ("fte", "0", "fte-zero")
     case(f"bad-value-{label}.yaml", text, 1, "X002", line, column)
 
 # nested values: the faulty entry inside the flow mapping
-for field, inner, label in (
-    ("salary", "{min: abc, max: 2000}", "salary-min-text"),
-    ("salary", "{min: -5, max: 2000}", "salary-min-negative"),
-    ("salary", "{min: 3000, max: 2000}", "salary-reversed"),
-    ("evaluation", "{scheme: HAY, date: not-a-date}", "evaluation-date"),
-    ("evaluation", "{scheme: HAY, points: [1, 2]}", "evaluation-points-list"),
-    ("evaluation", "{scheme: [HAY]}", "evaluation-scheme-list"),
-):
-    text, line, column = replace_value(field, inner)
-    lines = text.splitlines()
-    bad = {"salary-min-text": "abc", "salary-min-negative": "-5", "salary-reversed": "{", "evaluation-date": "not-a-date",
-           "evaluation-points-list": "[1, 2]", "evaluation-scheme-list": "[HAY]"}[label]  # fmt: skip
-    case(f"bad-nested-{label}.yaml", text, 1, "X002", line, lines[line - 1].index(bad) + 1)
+for field, inner, bad, label in (
+    ("salary", "{min: abc, max: 2000}", "abc", "salary-min-text"),
+    ("salary", "{min: -5, max: 2000}", "-5", "salary-min-negative"),
+    ("salary", "{min: 3000, max: 2000}", "{", "salary-reversed"),
+    ("evaluation", "{scheme: HAY, date: not-a-date}", "not-a-date", "evaluation-date"),
+    ("evaluation", "{scheme: HAY, points: [1, 2]}", "[1, 2]", "evaluation-points-list"),
+    ("evaluation", "{scheme: [HAY]}", "[HAY]", "evaluation-scheme-list"),
+):  # the value the finding points at: the faulty entry, or the mapping where the entries disagree
+    text, line, _ = replace_value(field, inner)
+    case(f"bad-nested-{label}.yaml", text, 1, "X002", line, text.splitlines()[line - 1].index(bad) + 1)
 
 # 2. Nulls where a value is required.
 for field in ("id", "title"):

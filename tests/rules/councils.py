@@ -1,11 +1,13 @@
 """Clean councils for the statutory (L) rules' tests: every designation the council's type needs,
 each on a post of its own, so a test changes one thing and sees only its finding."""
 
-from pathlib import Path
 from typing import get_args
 
+import pytest
+from _pytest.mark import ParameterSet
+
 from orglint.model.schema import CouncilType
-from orglint.testing import Found, RuleTester
+from orglint.testing import Expected
 
 DISTRICT = """orglint: 1
 organisation: {name: Example District Council, type: district, ruleset: uk-local-government}
@@ -81,11 +83,23 @@ def council(council_type: str, post: str, designations: str, ruleset: str = "uk-
     return designate(text, post, designations)
 
 
-def assert_missing_reported_once(tmp_path: Path, rule: RuleTester, holder: str, designation: str) -> None:
-    """A clean district council has the designation; with ``holder``'s taken away, the rule's one
-    finding is at the organisation key, nothing else fires, and the message names it."""
-    assert rule.findings(tmp_path, DISTRICT, alone=False) == []
-    text = council("district", holder, "[returning-officer]")
-    assert rule.findings(tmp_path, text, alone=False) == [Found(rule.rule.code, None, "2:1")]
-    (finding,) = rule.lint(tmp_path, text)
-    assert finding.message.endswith(f"({designation}), which a district council must have")
+def required_designation_cases(holder: str, title: str, names: list[str], deputy: str | None = None) -> list[ParameterSet]:
+    """What every rule requiring a designation (``orglint/rules/statutory/_required.py``) answers
+    alike, ``holder``'s designations replaced in ``DISTRICT``: each case (structure, the findings
+    expected, whether the rule runs alone rather than beside its ruleset). ``names`` are the ways
+    the designation may be written, its own name first; ``deputy``, how its deputy is written."""
+    missing = [Expected(None, "2:1")]
+    message = f"no post is designated {title} ({names[0]}), which a district council must have"
+    return [
+        *(pytest.param(council(kind, holder, "[]"), missing, True, id=f"a {kind} council needs one") for kind in COUNCIL_TYPES),
+        pytest.param(DISTRICT, [], False, id="the clean council is clean"),
+        pytest.param(
+            council("district", holder, "[returning-officer]"),
+            [Expected(None, "2:1", message)],
+            False,
+            id="reported once at the organisation key and nothing else fires",
+        ),
+        *(pytest.param(council("district", holder, f"[{name}]"), [], True, id=f"written as {name}") for name in names),
+        pytest.param(council("district", holder, "[]", ruleset="core"), [], True, id="a ruleset requiring none asks for none"),
+        *([pytest.param(council("district", holder, deputy), missing, True, id="a deputy is not the officer")] if deputy else []),
+    ]

@@ -4,54 +4,58 @@ from pathlib import Path
 
 import pytest
 
-from orglint.testing import Found, RuleTester
+from orglint.testing import Expected, RuleTester
 
-from . import where
 from .evaluated import EVALUATED, FILES
 from .graded import regrade
 
-E102 = RuleTester("E102")
+E102 = RuleTester("E102", FILES)
 
 FULL = "{scheme: HAY, date: 2024-01-15, grade: AD, rationale: Leads the service}"
 
+LACKING = {
+    "scheme": "{date: 2024-01-15, grade: AD, rationale: Leads the service}",
+    "date": "{scheme: HAY, grade: AD, rationale: Leads the service}",
+    "grade": "{scheme: HAY, date: 2024-01-15, rationale: Leads the service}",
+    "rationale": "{scheme: HAY, date: 2024-01-15, grade: AD}",
+    "scheme, date, grade, rationale": "{}",
+}
+"""A record lacking the fields named, by their names as the message gives them."""
+
 
 @pytest.mark.parametrize(
-    ("record", "missing"),
+    ("post", "old", "new", "at", "message"),
     [
-        ("{date: 2024-01-15, grade: AD, rationale: Leads the service}", "scheme"),
-        ("{scheme: HAY, grade: AD, rationale: Leads the service}", "date"),
-        ("{scheme: HAY, date: 2024-01-15, rationale: Leads the service}", "grade"),
-        ("{scheme: HAY, date: 2024-01-15, grade: AD}", "rationale"),
-        ("{}", "scheme, date, grade, rationale"),
+        *(
+            pytest.param("AD2", FULL, record, record, f"'AD2': the evaluation record has no {missing}", id=f"no {missing}")
+            for missing, record in LACKING.items()
+        ),
+        pytest.param(
+            "AD3",
+            "scheme: HAY",
+            "scheme: GLPC",
+            "GLPC",
+            "'AD3': evaluated under 'GLPC', not a scheme the ruleset accepts (HAY)",
+            id="a scheme the ruleset does not accept, at the scheme",
+        ),
     ],
 )
-def test_the_missing_fields_are_named_in_one_finding_at_the_record(tmp_path: Path, record: str, missing: str) -> None:
-    text = regrade(EVALUATED, "AD2", FULL, record)
-    finding = E102.only_finding(tmp_path, text, FILES)
-    assert Found.of(finding) == Found("E102", "AD2", where(text, "id: AD2", record))
-    assert finding.message == f"'AD2': the evaluation record has no {missing}"
-
-
-def test_a_scheme_the_ruleset_does_not_accept_is_reported_at_the_scheme(tmp_path: Path) -> None:
-    text = regrade(EVALUATED, "AD3", "scheme: HAY", "scheme: GLPC")
-    finding = E102.only_finding(tmp_path, text, FILES)
-    assert Found.of(finding) == Found("E102", "AD3", where(text, "id: AD3", "GLPC"))
-    assert finding.message == "'AD3': evaluated under 'GLPC', not a scheme the ruleset accepts (HAY)"
+def test_the_missing_fields_or_the_wrong_scheme_are_one_finding_at_the_record(
+    tmp_path: Path, post: str, old: str, new: str, at: str, message: str
+) -> None:
+    text = regrade(EVALUATED, post, old, new)
+    E102.only_finding(tmp_path, text, expected=Expected(post, (f"id: {post}", at), message))
 
 
 def test_a_missing_field_and_a_wrong_scheme_are_two_findings(tmp_path: Path) -> None:
     text = regrade(EVALUATED, "AD3", FULL, "{scheme: hay, date: 2024-01-15, grade: AD}")
-    assert [f.where for f in E102.findings(tmp_path, text, FILES)] == [
-        where(text, "id: AD3", "{scheme"),
-        where(text, "id: AD3", "hay"),
-    ]
+    E102.expect(tmp_path, text, Expected("AD3", ("id: AD3", "{scheme")), Expected("AD3", ("id: AD3", "hay")))
 
 
 def test_no_record_is_e101_s(tmp_path: Path) -> None:
-    text = regrade(EVALUATED, "AD3", f", evaluation: {FULL}", "")
-    assert E102.findings(tmp_path, text, FILES) == []
+    E102.expect(tmp_path, regrade(EVALUATED, "AD3", f", evaluation: {FULL}", ""))
 
 
 def test_a_field_given_but_unreadable_is_x002_alone(tmp_path: Path) -> None:
     text = regrade(EVALUATED, "AD3", "date: 2024-01-15", "date: last spring")
-    assert [f.code for f in E102.findings(tmp_path, text, FILES, alone=False)] == ["X002"]
+    assert [f.code for f in E102.findings(tmp_path, text, alone=False)] == ["X002"]

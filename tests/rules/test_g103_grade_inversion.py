@@ -2,40 +2,43 @@
 
 from pathlib import Path
 
-from orglint.testing import Found, RuleTester
+import pytest
 
-from . import where
+from orglint.testing import Expected, RuleTester
+
 from .graded import FILES, GRADED, regrade
 
-G103 = RuleTester("G103")
+G103 = RuleTester("G103", FILES)
 
 
-def test_the_same_grade_as_the_manager_is_a_warning_at_the_grade(tmp_path: Path) -> None:
-    text = regrade(GRADED, "TM2", "grade: TM", "grade: HOS")
-    found = G103.lint(tmp_path, text, FILES)
-    assert [Found.of(d) for d in found] == [Found("G103", "TM2", where(text, "id: TM2", "HOS}"))]
-    assert found[0].message == "'TM2' (HOS) is the same grade as its manager 'HOS1' (HOS)"
-    assert found[0].severity.label == "warning"
+@pytest.mark.parametrize(
+    ("post", "grade", "message"),
+    [
+        pytest.param("TM2", "HOS", "'TM2' (HOS) is the same grade as its manager 'HOS1' (HOS)", id="the-manager-s-grade"),
+        pytest.param("TM3", "CE", "'TM3' (CE) is graded above its manager 'HOS1' (HOS)", id="a-grade-above-the-manager-s"),
+    ],
+)
+def test_a_grade_not_below_the_manager_s_is_a_warning_at_the_grade(tmp_path: Path, post: str, grade: str, message: str) -> None:
+    text = regrade(GRADED, post, "grade: TM", f"grade: {grade}")
+    (finding,) = G103.expect(tmp_path, text, Expected(post, (f"id: {post}", f"{grade}}}"), message))
+    assert finding.severity.label == "warning"
 
 
-def test_a_grade_above_the_manager_s(tmp_path: Path) -> None:
-    text = regrade(GRADED, "TM3", "grade: TM", "grade: CE")
-    messages = [d.message for d in G103.lint(tmp_path, text, FILES)]
-    assert messages == ["'TM3' (CE) is graded above its manager 'HOS1' (HOS)"]
-
-
-def test_a_manager_graded_below_all_its_reports_is_a_finding_per_report(tmp_path: Path) -> None:
-    text = regrade(GRADED, "HOS1", "grade: HOS", "grade: TM")
-    assert [f.post for f in G103.findings(tmp_path, text, FILES)] == ["TM1", "TM2", "TM3"]
+@pytest.mark.parametrize(
+    ("post", "old", "new", "reported"),
+    [
+        pytest.param("HOS1", "grade: HOS", "grade: TM", ["TM1", "TM2", "TM3"], id="a-finding-per-report"),
+        pytest.param("CE", "grade: CE", "grade: APPRENTICE", ["DIR1", "DIR2", "DIR3"], id="a-top-post-has-no-manager-to-compare"),
+    ],
+)
+def test_a_manager_graded_below_its_reports_gives_their_findings_not_its_own(
+    tmp_path: Path, post: str, old: str, new: str, reported: list[str]
+) -> None:
+    text = regrade(GRADED, post, old, new)
+    assert [f.post for f in G103.findings(tmp_path, text)] == reported
 
 
 def test_posts_or_managers_without_a_ranked_grade_are_not_judged(tmp_path: Path) -> None:
     text = regrade(GRADED, "HOS1", "grade: HOS, ", "")  # its team has no manager's rank
     text = regrade(text, "DIR2", "grade: DIR", "grade: NOSUCH")
-    text = regrade(text, "HOS2", "grade: HOS", "grade: OTHER")
-    assert G103.findings(tmp_path, text, FILES) == []
-
-
-def test_a_top_post_has_no_manager_to_compare(tmp_path: Path) -> None:
-    text = regrade(GRADED, "CE", "grade: CE", "grade: APPRENTICE")  # below its reports: their finding, not its own
-    assert [f.post for f in G103.findings(tmp_path, text, FILES)] == ["DIR1", "DIR2", "DIR3"]
+    G103.expect(tmp_path, regrade(text, "HOS2", "grade: HOS", "grade: OTHER"))

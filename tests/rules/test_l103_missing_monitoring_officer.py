@@ -4,30 +4,18 @@ from pathlib import Path
 
 import pytest
 
-from orglint.testing import Found, RuleTester
+from orglint.testing import Expected, RuleTester
 
-from .councils import COUNCIL_TYPES, assert_missing_reported_once, council
+from .councils import required_designation_cases
 
 L103 = RuleTester("L103")
 
 
-@pytest.mark.parametrize("council_type", COUNCIL_TYPES)
-def test_every_type_of_council_needs_one(tmp_path: Path, council_type: str) -> None:
-    assert L103.findings(tmp_path, council(council_type, "AD2", "[]")) == [Found("L103", None, "2:1")]
-
-
-def test_reported_once_at_the_organisation_key_and_nothing_else_fires(tmp_path: Path) -> None:
-    assert_missing_reported_once(tmp_path, L103, "AD2", "monitoring-officer")
-
-
-@pytest.mark.parametrize("written", ["monitoring-officer", "MO", "Monitoring Officer"])
-def test_any_name_of_the_designation_counts(tmp_path: Path, written: str) -> None:
-    assert L103.findings(tmp_path, council("district", "AD2", f"[{written}]")) == []
-
-
-def test_a_ruleset_that_requires_no_designation_asks_for_none(tmp_path: Path) -> None:
-    assert L103.findings(tmp_path, council("district", "AD2", "[]", ruleset="core")) == []
-
-
-def test_a_deputy_is_not_the_officer(tmp_path: Path) -> None:
-    assert L103.findings(tmp_path, council("district", "AD2", "[deputy MO]")) == [Found("L103", None, "2:1")]
+@pytest.mark.parametrize(
+    ("text", "expected", "alone"),
+    required_designation_cases(
+        "AD2", "Monitoring Officer", ["monitoring-officer", "MO", "Monitoring Officer"], deputy="[deputy MO]"
+    ),
+)
+def test_every_council_needs_a_monitoring_officer(tmp_path: Path, text: str, expected: list[Expected], alone: bool) -> None:
+    L103.expect(tmp_path, text, *expected, alone=alone)

@@ -4,9 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from orglint.testing import Found, RuleTester
+from orglint.testing import Expected, RuleTester
 
-from . import where
 from .councils import DISTRICT, UNITARY, designate
 
 L109 = RuleTester("L109")
@@ -28,9 +27,8 @@ def test_each_barred_office_is_reported_at_the_scrutiny_designation(
     tmp_path: Path, post: str, designations: str, also: str
 ) -> None:
     text = designate(designate(UNITARY, "HDS", "[]"), post, designations)
-    found = L109.lint(tmp_path, text)
-    assert [Found.of(d) for d in found] == [Found("L109", post, where(text, f"id: {post},", "scrutiny-officer"))]
-    assert found[0].message == f"scrutiny officer {post!r} is also {also}, which s9FB forbids"
+    message = f"scrutiny officer {post!r} is also {also}, which s9FB forbids"
+    L109.expect(tmp_path, text, Expected(post, (f"id: {post},", "scrutiny-officer"), message))
 
 
 def test_two_barred_offices_are_one_finding_naming_both(tmp_path: Path) -> None:
@@ -47,11 +45,11 @@ def test_the_deputies_are_not_barred(tmp_path: Path) -> None:
 
 def test_an_upper_tier_council_without_one_is_reported_at_the_organisation_and_nothing_else_fires(tmp_path: Path) -> None:
     text = designate(UNITARY, "HDS", "[]")
-    assert L109.findings(tmp_path, text, alone=False) == [Found("L109", None, "2:1")]
-    assert L109.lint(tmp_path, text)[0].message == "no post is designated scrutiny officer, which a unitary council must have"
+    message = "no post is designated scrutiny officer, which a unitary council must have"
+    L109.only_finding(tmp_path, text, expected=Expected(None, "2:1", message))
 
 
 def test_a_district_needs_none_but_may_not_combine_one(tmp_path: Path) -> None:
     assert L109.findings(tmp_path, DISTRICT) == []
     text = designate(DISTRICT, "AD2", "[monitoring-officer, statutory scrutiny officer]")
-    assert L109.findings(tmp_path, text) == [Found("L109", "AD2", where(text, "id: AD2", "statutory scrutiny officer"))]
+    L109.expect(tmp_path, text, Expected("AD2", ("id: AD2", "statutory scrutiny officer")))

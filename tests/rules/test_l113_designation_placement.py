@@ -3,11 +3,11 @@ by too many of them, or by too few."""
 
 from pathlib import Path
 
-from orglint.testing import Found, RuleTester
+import pytest
 
-from . import where
+from orglint.testing import Expected, RuleTester
 
-L113 = RuleTester("L113")
+from .graded import regrade
 
 RULESET = """orglint-ruleset: 1
 name: placed
@@ -19,7 +19,7 @@ rules:
       - {designation: monitoring-officer, on: {tier: 2, department: governance}}
       - {designation: deputy-chief-executive, on: {tier: 2}, count: 2}
 """
-FILES = {"placed.yaml": RULESET}
+L113 = RuleTester("L113", {"placed.yaml": RULESET})
 
 PLACED = """orglint: 1
 organisation: {name: Example District Council, type: district, ruleset: ./placed.yaml}
@@ -33,47 +33,43 @@ posts:
 
 
 def test_every_designation_where_the_ruleset_places_it_is_clean(tmp_path: Path) -> None:
-    assert L113.findings(tmp_path, PLACED, FILES, alone=False) == []
+    L113.expect(tmp_path, PLACED, alone=False)
 
 
 def test_a_misplaced_holder_is_reported_at_its_designation_and_nothing_else_fires(tmp_path: Path) -> None:
     text = PLACED.replace(
         "department: governance, designations: [monitoring-officer,", "department: resources, designations: [monitoring-officer,"
     )
-    found = L113.lint(tmp_path, text, FILES)
-    assert [Found.of(d) for d in found] == [Found("L113", "AD1", where(text, "id: AD1", "monitoring-officer"))]
-    assert (
-        found[0].message
-        == "'AD1' is designated Monitoring Officer, which the ruleset places on a post with tier 2 and department governance"
-    )
-    assert L113.findings(tmp_path, text, FILES, alone=False) == [Found.of(found[0])]
+    message = "'AD1' is designated Monitoring Officer, which the ruleset places on a post with tier 2 and department governance"
+    L113.only_finding(tmp_path, text, expected=Expected("AD1", ("id: AD1", "monitoring-officer"), message))
 
 
 def test_a_misplaced_holder_is_not_also_too_few(tmp_path: Path) -> None:
     """The misplaced holder's finding says where the designation belongs: no second finding at the organisation."""
-    text = PLACED.replace(
-        "tier: 2, department: governance, designations: [monitoring-officer, deputy-chief-executive]",
-        "tier: 2, department: governance, designations: [deputy-chief-executive]",
-    )
-    text = text.replace(
-        "designations: [deputy-chief-finance-officer, deputy-monitoring-officer]",
-        "designations: [deputy-chief-finance-officer, deputy-monitoring-officer, monitoring-officer]",
-    )
-    assert L113.findings(tmp_path, text, FILES) == [Found("L113", "AD3", where(text, "id: AD3", "monitoring-officer]"))]
+    text = regrade(PLACED, "AD1", "designations: [monitoring-officer, ", "designations: [")
+    text = regrade(text, "AD3", "deputy-monitoring-officer]", "deputy-monitoring-officer, monitoring-officer]")
+    L113.expect(tmp_path, text, Expected("AD3", ("id: AD3", "monitoring-officer]")))
 
 
-def test_too_few_holders_are_reported_at_the_organisation(tmp_path: Path) -> None:
-    text = PLACED.replace("[chief-finance-officer, deputy-chief-executive]", "[chief-finance-officer]")
-    found = L113.lint(tmp_path, text, FILES)
-    assert [Found.of(d) for d in found] == [Found("L113", None, "2:1")]
-    assert found[0].message.startswith("1 of the 2 Deputy Chief Executive designation(s) the ruleset places on ")
-
-
-def test_holders_beyond_the_count_are_each_reported(tmp_path: Path) -> None:
-    text = PLACED.replace(
-        "[deputy-chief-finance-officer, deputy-monitoring-officer]",
-        "[deputy-chief-finance-officer, deputy-monitoring-officer, deputy-chief-executive]",
-    )
-    found = L113.lint(tmp_path, text, FILES)
-    assert [Found.of(d) for d in found] == [Found("L113", "AD3", where(text, "id: AD3", "deputy-chief-executive"))]
-    assert found[0].message.startswith("'AD3' is one Deputy Chief Executive too many: the ruleset places 2 on ")
+@pytest.mark.parametrize(
+    ("old", "new", "expected", "message_start"),
+    [
+        pytest.param(
+            "[chief-finance-officer, deputy-chief-executive]",
+            "[chief-finance-officer]",
+            Expected(None, "2:1"),
+            "1 of the 2 Deputy Chief Executive designation(s) the ruleset places on ",
+            id="too-few-at-the-organisation",
+        ),
+        pytest.param(
+            "[deputy-chief-finance-officer, deputy-monitoring-officer]",
+            "[deputy-chief-finance-officer, deputy-monitoring-officer, deputy-chief-executive]",
+            Expected("AD3", ("id: AD3", "deputy-chief-executive")),
+            "'AD3' is one Deputy Chief Executive too many: the ruleset places 2 on ",
+            id="each-holder-beyond-the-count",
+        ),
+    ],
+)
+def test_a_count_missed_is_reported(tmp_path: Path, old: str, new: str, expected: Expected, message_start: str) -> None:
+    (finding,) = L113.expect(tmp_path, PLACED.replace(old, new), expected)
+    assert finding.message.startswith(message_start)

@@ -5,9 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from orglint.testing import Found, RuleTester
+from orglint.testing import Expected, RuleTester
 
-from . import where
 from .councils import DISTRICT, WELSH, designate
 
 L114 = RuleTester("L114")
@@ -20,40 +19,50 @@ def test_a_head_of_democratic_services_of_their_own_is_clean(tmp_path: Path, cou
 
 
 @pytest.mark.parametrize(
-    ("post", "designations", "also"),
+    ("post", "designations", "also", "paragraph"),
     [
-        ("CE", "[head-of-paid-service, head-of-democratic-services]", "Head of Paid Service"),
-        ("DL", "[monitoring-officer, deputy-chief-finance-officer, head-of-democratic-services]", "Monitoring Officer"),
-        ("DR", "[head-of-democratic-services, chief-finance-officer, deputy-monitoring-officer]", "Chief Finance Officer"),
+        ("CE", "[head-of-paid-service, head-of-democratic-services]", "Head of Paid Service", "s8(4)(a)"),
+        (
+            "DL",
+            "[monitoring-officer, deputy-chief-finance-officer, head-of-democratic-services]",
+            "Monitoring Officer",
+            "s8(4)(b)",
+        ),
+        (
+            "DR",
+            "[head-of-democratic-services, chief-finance-officer, deputy-monitoring-officer]",
+            "Chief Finance Officer",
+            "s8(4)(c)",
+        ),
     ],
 )
-def test_each_barred_office_is_reported_at_the_democratic_services_designation(
-    tmp_path: Path, post: str, designations: str, also: str
+def test_each_barred_office_is_reported_at_the_democratic_services_designation_citing_its_paragraph(
+    tmp_path: Path, post: str, designations: str, also: str, paragraph: str
 ) -> None:
     text = designate(designate(WELSH, "HDS", "[]"), post, designations)
-    assert L114.findings(tmp_path, text) == [Found("L114", post, where(text, f"id: {post},", "head-of-democratic-services"))]
-    (finding,) = L114.lint(tmp_path, text)
+    (finding,) = L114.expect(tmp_path, text, Expected(post, (f"id: {post},", "head-of-democratic-services")))
     assert f"is also {also}" in finding.message and finding.message.endswith("which may not be held with it")
+    assert finding.basis.startswith(f"Local Government (Wales) Measure 2011 {paragraph}")
+    assert finding.designations[0] == "head-of-democratic-services" and len(finding.designations) == 2
 
 
-def test_one_post_clashing_with_two_offices_is_one_finding_naming_both(tmp_path: Path) -> None:
+def test_one_post_clashing_with_two_offices_is_one_finding_naming_both_citing_both_paragraphs(tmp_path: Path) -> None:
     text = designate(
         designate(designate(WELSH, "HDS", "[]"), "DL", "[deputy-chief-finance-officer]"),
         "CE",
         "[head-of-paid-service, monitoring-officer, HoDS]",
     )
-    (finding,) = L114.lint(tmp_path, text)
-    assert Found.of(finding) == Found("L114", "CE", where(text, "id: CE,", "HoDS"))
+    (finding,) = L114.expect(tmp_path, text, Expected("CE", ("id: CE,", "HoDS")))
     assert "is also Head of Paid Service and Monitoring Officer" in finding.message
+    assert "s8(4)(a)" in finding.basis and "s8(4)(b)" in finding.basis and "s8(4)(c)" not in finding.basis
+    assert finding.designations == ("head-of-democratic-services", "head-of-paid-service", "monitoring-officer")
 
 
 def test_it_is_the_only_finding_of_the_mistake(tmp_path: Path) -> None:
     text = designate(
         designate(WELSH, "HDS", "[]"), "DR", "[chief-finance-officer, deputy-monitoring-officer, head-of-democratic-services]"
     )
-    assert L114.findings(tmp_path, text, alone=False) == [
-        Found("L114", "DR", where(text, "id: DR,", "head-of-democratic-services"))
-    ]
+    L114.expect(tmp_path, text, Expected("DR", ("id: DR,", "head-of-democratic-services")), alone=False)
 
 
 def test_a_deputy_may_be_head_of_democratic_services(tmp_path: Path) -> None:
@@ -70,33 +79,6 @@ def test_outside_wales_the_title_carries_no_bar(tmp_path: Path, council_type: st
         DISTRICT.replace("type: district", f"type: {council_type}"), "AD2", "[monitoring-officer, head-of-democratic-services]"
     )
     assert L114.findings(tmp_path, text) == []
-
-
-@pytest.mark.parametrize(
-    ("post", "designations", "paragraph"),
-    [
-        ("CE", "[head-of-paid-service, head-of-democratic-services]", "s8(4)(a)"),
-        ("DL", "[monitoring-officer, deputy-chief-finance-officer, head-of-democratic-services]", "s8(4)(b)"),
-        ("DR", "[head-of-democratic-services, chief-finance-officer, deputy-monitoring-officer]", "s8(4)(c)"),
-    ],
-)
-def test_each_finding_cites_the_paragraph_of_s8_4_that_bars_its_office(
-    tmp_path: Path, post: str, designations: str, paragraph: str
-) -> None:
-    (finding,) = L114.lint(tmp_path, designate(designate(WELSH, "HDS", "[]"), post, designations))
-    assert finding.basis.startswith(f"Local Government (Wales) Measure 2011 {paragraph}")
-    assert finding.designations[0] == "head-of-democratic-services" and len(finding.designations) == 2
-
-
-def test_two_clashes_cite_both_paragraphs(tmp_path: Path) -> None:
-    text = designate(
-        designate(designate(WELSH, "HDS", "[]"), "DL", "[deputy-chief-finance-officer]"),
-        "CE",
-        "[head-of-paid-service, monitoring-officer, HoDS]",
-    )
-    (finding,) = L114.lint(tmp_path, text)
-    assert "s8(4)(a)" in finding.basis and "s8(4)(b)" in finding.basis and "s8(4)(c)" not in finding.basis
-    assert finding.designations == ("head-of-democratic-services", "head-of-paid-service", "monitoring-officer")
 
 
 OWN_BAR = """orglint-ruleset: 1

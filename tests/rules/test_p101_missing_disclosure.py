@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from orglint.testing import Found, RuleTester
+from orglint.testing import Expected, Found, RuleTester
 
 from . import where
 from .published import COUNCIL, FILES, TRANSPARENCY, change
 
-P101 = RuleTester("P101")
+P101 = RuleTester("P101", FILES)
 
 
 def test_the_fourth_level_is_not_the_chart_s(tmp_path: Path) -> None:
@@ -22,19 +22,17 @@ def test_the_fourth_level_is_not_the_chart_s(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("post", "old", "new", "lacks"),
     [
-        ("CE", "grade: CE, ", "", "grade"),
-        ("D-LAW", "department: law, ", "", "department"),
-        ("H-PLA3", "contract: permanent, ", "", "contract (permanent or temporary)"),
-        ("D-RES", "contact: {email: res@example.gov.uk}, ", "", "contact details"),
-        ("H-RES2", "contact: {email: res2@example.gov.uk}", "contact: {}", "contact details"),
-        ("H-LAW1", "salary: {min: 65000, max: 69999}, ", "", "salary"),
+        pytest.param("CE", "grade: CE, ", "", "grade", id="grade"),
+        pytest.param("D-LAW", "department: law, ", "", "department", id="department"),
+        pytest.param("H-PLA3", "contract: permanent, ", "", "contract (permanent or temporary)", id="contract"),
+        pytest.param("D-RES", "contact: {email: res@example.gov.uk}, ", "", "contact details", id="contact"),
+        pytest.param("H-RES2", "contact: {email: res2@example.gov.uk}", "contact: {}", "contact details", id="empty-contact"),
+        pytest.param("H-LAW1", "salary: {min: 65000, max: 69999}, ", "", "salary", id="salary"),
     ],
 )
 def test_each_item_of_paragraph_41_missing_is_named(tmp_path: Path, post: str, old: str, new: str, lacks: str) -> None:
-    text = change(COUNCIL, post, old, new)
-    finding = P101.only_finding(tmp_path, text, FILES)
-    assert Found.of(finding) == Found("P101", post, where(text, f"{{id: {post},", post))
-    assert finding.message == f"post {post!r} is in the top 3 levels but does not give its {lacks}"
+    message = f"post {post!r} is in the top 3 levels but does not give its {lacks}"
+    P101.only_finding(tmp_path, change(COUNCIL, post, old, new), expected=Expected(post, (f"{{id: {post},", post), message))
 
 
 def test_one_post_lacking_several_items_is_one_finding_naming_them_all(tmp_path: Path) -> None:

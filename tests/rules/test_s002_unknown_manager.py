@@ -2,34 +2,30 @@
 
 from pathlib import Path
 
-from orglint.testing import Found, RuleTester
+from orglint.testing import Expected, RuleTester
 
-from . import where
 from .core import CLEAN, HEAD
 
 S002 = RuleTester("S002")
 
 
 def test_each_unknown_manager_is_reported_at_its_reports_to(tmp_path: Path) -> None:
-    text = CLEAN + "  - {id: H1, title: Head, reports_to: CEO, tier: 3}\n  - {id: H2, title: Head, reports_to: NOBODY, tier: 3}\n"
-    found = S002.lint(tmp_path, text)
-    assert [Found.of(d) for d in found] == [
-        Found("S002", "H1", where(text, "id: H1", "CEO")),
-        Found("S002", "H2", where(text, "id: H2", "NOBODY")),
-    ]
-    assert found[0].message == "reports_to 'CEO' names no post (did you mean 'CE'?)"
-    assert found[1].message == "reports_to 'NOBODY' names no post"
+    S002.expect(
+        tmp_path,
+        CLEAN + "  - {id: H1, title: Head, reports_to: CEO, tier: 3}\n  - {id: H2, title: Head, reports_to: NOBODY, tier: 3}\n",
+        Expected("H1", ("id: H1", "CEO"), "reports_to 'CEO' names no post (did you mean 'CE'?)"),
+        Expected("H2", ("id: H2", "NOBODY"), "reports_to 'NOBODY' names no post"),
+    )
 
 
 def test_ids_are_compared_exactly_case_included(tmp_path: Path) -> None:
-    text = CLEAN + "  - {id: H1, title: Head, reports_to: ad1, tier: 3}\n"
-    assert S002.findings(tmp_path, text) == [Found("S002", "H1", where(text, "id: H1", "ad1"))]
+    S002.expect(tmp_path, CLEAN + "  - {id: H1, title: Head, reports_to: ad1, tier: 3}\n", Expected("H1", ("id: H1", "ad1")))
 
 
 def test_a_manager_in_an_included_file_is_known(tmp_path: Path) -> None:
     root = HEAD.replace("posts:\n", "include: [team.yaml]\nposts:\n") + "  - {id: CE, title: Chief Executive, tier: 1}\n"
     team = "orglint: 1\nposts:\n" + "".join(f"  - {{id: D{n}, title: Director, reports_to: CE, tier: 2}}\n" for n in (1, 2, 3))
-    assert S002.findings(tmp_path, root + "  - {id: H1, title: Head, reports_to: D1, tier: 3}\n", {"team.yaml": team}) == []
+    S002.expect(tmp_path, root + "  - {id: H1, title: Head, reports_to: D1, tier: 3}\n", files={"team.yaml": team})
 
 
 def test_only_the_post_at_fault_is_reported(tmp_path: Path) -> None:
@@ -39,4 +35,4 @@ def test_only_the_post_at_fault_is_reported(tmp_path: Path) -> None:
         + "  - {id: H1, title: Head, reports_to: AD9, tier: 3}\n"
         + "".join(f"  - {{id: T{n}, title: Team Manager, reports_to: H1, tier: 4}}\n" for n in (1, 2, 3))
     )
-    assert S002.findings(tmp_path, text, alone=False) == [Found("S002", "H1", where(text, "id: H1", "AD9"))]
+    S002.expect(tmp_path, text, Expected("H1", ("id: H1", "AD9")), alone=False)

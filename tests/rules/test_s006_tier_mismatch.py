@@ -7,52 +7,52 @@ from pathlib import Path
 
 import pytest
 
-from orglint.testing import Found, RuleTester
+from orglint.testing import Expected, RuleTester
 
-from . import where
 from .core import CLEAN, HEAD
+from .graded import regrade
 
 S006 = RuleTester("S006")
 
 
 def test_tiers_that_follow_the_lines_are_clean(tmp_path: Path) -> None:
-    assert S006.findings(tmp_path, CLEAN, alone=False) == []
+    S006.expect(tmp_path, CLEAN, alone=False)
 
 
-def test_one_below_and_one_above_are_each_reported_at_the_tier(tmp_path: Path) -> None:
-    text = CLEAN.replace(
-        "{id: AD2, title: Assistant Director, reports_to: CE, tier: 2}",
-        "{id: AD2, title: Assistant Director, reports_to: CE, tier: 3}",
-    )
-    text = text.replace(
-        "{id: AD3, title: Assistant Director, reports_to: CE, tier: 2}",
-        "{id: AD3, title: Assistant Director, reports_to: CE, tier: 1}",
-    )
-    found = S006.lint(tmp_path, text)
-    assert [Found.of(d) for d in found] == [
-        Found("S006", "AD2", where(text, "id: AD2", "3}")),
-        Found("S006", "AD3", where(text, "id: AD3", "1}")),
-    ]
-    assert found[0].message == "declared tier 3, but its manager 'CE' is tier 1 (CE > AD2)"
-    assert found[0].fix == "Set `tier: 2`, or correct `reports_to`."
-    assert found[0].severity.label == "warning"
+HEADS = "".join(f"  - {{id: H{n}, title: Head, reports_to: AD1, tier: {tier}}}\n" for n, tier in ((1, 3), (2, 3), (3, 4)))
 
 
-def test_a_top_post_is_tier_one(tmp_path: Path) -> None:
-    text = CLEAN.replace("{id: CE, title: Chief Executive, tier: 1}", "{id: CE, title: Chief Executive, tier: 2}")
-    found = S006.lint(tmp_path, text)
-    assert [Found.of(d) for d in found] == [Found("S006", "CE", where(text, "id: CE", "2}"))]
-    assert found[0].message == "declared tier 2, but it reports to no one, so it is tier 1 (CE)"
-
-
-def test_a_manager_without_a_tier_is_placed_by_its_line(tmp_path: Path) -> None:
-    text = CLEAN.replace(
-        "{id: AD1, title: Assistant Director, reports_to: CE, tier: 2}", "{id: AD1, title: Assistant Director, reports_to: CE}"
-    )
-    text += "".join(f"  - {{id: H{n}, title: Head, reports_to: AD1, tier: {tier}}}\n" for n, tier in ((1, 3), (2, 3), (3, 4)))
-    found = S006.lint(tmp_path, text)
-    assert [Found.of(d) for d in found] == [Found("S006", "H3", where(text, "id: H3", "4}"))]
-    assert found[0].message == "declared tier 4, but its reporting line puts it at tier 3 (CE > AD1 > H3)"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            regrade(regrade(CLEAN, "AD2", "tier: 2", "tier: 3"), "AD3", "tier: 2", "tier: 1"),
+            [
+                Expected(
+                    "AD2",
+                    ("id: AD2", "3}"),
+                    "declared tier 3, but its manager 'CE' is tier 1 (CE > AD2)",
+                    "Set `tier: 2`, or correct `reports_to`.",
+                ),
+                Expected("AD3", ("id: AD3", "1}")),
+            ],
+            id="one-below-and-one-above",
+        ),
+        pytest.param(
+            regrade(CLEAN, "CE", "tier: 1", "tier: 2"),
+            [Expected("CE", ("id: CE", "2}"), "declared tier 2, but it reports to no one, so it is tier 1 (CE)")],
+            id="a-top-post-is-tier-one",
+        ),
+        pytest.param(
+            regrade(CLEAN, "AD1", ", tier: 2", "") + HEADS,
+            [Expected("H3", ("id: H3", "4}"), "declared tier 4, but its reporting line puts it at tier 3 (CE > AD1 > H3)")],
+            id="a-manager-without-a-tier-is-placed-by-its-line",
+        ),
+    ],
+)
+def test_a_tier_the_line_does_not_give_is_a_warning_at_the_tier(tmp_path: Path, text: str, expected: list[Expected]) -> None:
+    found = S006.expect(tmp_path, text, *expected)
+    assert {d.severity.label for d in found} == {"warning"}
 
 
 def test_posts_without_a_tier_are_not_judged(tmp_path: Path) -> None:
@@ -61,13 +61,12 @@ def test_posts_without_a_tier_are_not_judged(tmp_path: Path) -> None:
         + "  - {id: CE, title: Chief Executive}\n"
         + "".join(f"  - {{id: A{n}, title: AD, reports_to: CE}}\n" for n in (1, 2, 3))
     )
-    assert S006.findings(tmp_path, text, alone=False) == []
+    S006.expect(tmp_path, text, alone=False)
 
 
 def test_loops_and_unknown_managers_are_left_to_their_rules(tmp_path: Path) -> None:
     text = CLEAN + "  - {id: X, title: Officer, reports_to: Y, tier: 7}\n  - {id: Y, title: Officer, reports_to: X, tier: 9}\n"
-    text += "  - {id: Z, title: Officer, reports_to: NOBODY, tier: 8}\n"
-    assert S006.findings(tmp_path, text) == []
+    S006.expect(tmp_path, text + "  - {id: Z, title: Officer, reports_to: NOBODY, tier: 8}\n")
 
 
 # The fix: `tier` set to the one tier the reporting line gives.
