@@ -4,7 +4,6 @@ each on a post of its own, so a test changes one thing and sees only its finding
 from typing import get_args
 
 import pytest
-from _pytest.mark import ParameterSet
 
 from orglint.model.schema import CouncilType
 from orglint.testing import Expected
@@ -83,7 +82,7 @@ def council(council_type: str, post: str, designations: str, ruleset: str = "uk-
     return designate(text, post, designations)
 
 
-def required_designation_cases(holder: str, title: str, names: list[str], deputy: str | None = None) -> list[ParameterSet]:
+def required_designation_cases(holder: str, title: str, names: list[str], deputy: str | None = None) -> list[object]:
     """What every rule requiring a designation (``orglint/rules/statutory/_required.py``) answers
     alike, ``holder``'s designations replaced in ``DISTRICT``: each case (structure, the findings
     expected, whether the rule runs alone rather than beside its ruleset). ``names`` are the ways
