@@ -12,7 +12,7 @@ from orglint import apply_suppressions, selection
 from orglint.config import Config, Settings
 from orglint.config import load as load_config
 from orglint.config import nearest as nearest_config
-from orglint.diagnostics import Diagnostic, Severity, Suppressed
+from orglint.diagnostics import Diagnostic, Severity, Span, Suppressed
 from orglint.graph import OrgGraph
 from orglint.load.discover import Discovery, StructureSources, discover
 from orglint.load.perimeter import project_root
@@ -21,6 +21,7 @@ from orglint.rules import CheckContext, InputRule, Rule
 from orglint.rules.registry import registered_rules
 from orglint.ruleset import MissingSettings, Ruleset, load_ruleset
 from orglint.safe_text import safe_data
+from orglint.wording import MAX_SHARERS, listed
 
 if TYPE_CHECKING:
     from orglint.load.organogram import Organogram
@@ -131,6 +132,24 @@ def _root_causes(findings: list[Diagnostic], rules: dict[str, type[Rule]]) -> li
         for finding in findings
         if finding.post is None or not any((code, finding.post) in raised for code in rules[finding.code].follows_from)
     ]
+
+
+def _once_per_place(findings: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding where a rule says the same thing at the same place about several posts: a value
+    written once and shared (a mapping anchored and merged into others with ``<<``, an alias) is
+    one mistake, given where it is written, naming the posts that share it."""
+    said: dict[tuple[str, Span, str], list[Diagnostic]] = {}
+    for finding in findings:
+        said.setdefault((finding.code, finding.span, finding.message), []).append(finding)
+    if len(said) == len(findings):
+        return findings
+    once = []
+    for first, *again in said.values():
+        posts = list(dict.fromkeys(finding.post for finding in (first, *again) if finding.post is not None))
+        if len(posts) > 1:
+            first.message = f"posts {listed([repr(post) for post in posts], most=MAX_SHARERS)}: {first.message}"
+        once.append(first)
+    return once
 
 
 def _instantiate(ruleset: Ruleset, chosen: list[type[Rule]], must_run: set[str]) -> list[Rule]:
@@ -289,7 +308,7 @@ def _lint_structure(structure: Structure, reported_files: set[str] | None, sessi
     codes, instances = _chosen_rules(config, ruleset, session)
     context = CheckContext(structure, OrgGraph(structure), ruleset.policy)
     checked = _Checked(StructureRun(context, ruleset, instances), read)
-    produced = config.not_ignored_here(_root_causes(_run_rules(checked.run, config), rules))
+    produced = config.not_ignored_here(_once_per_place(_root_causes(_run_rules(checked.run, config), rules)))
     produced = _on_reported_files(produced, reported_files)
     if options.ignore_suppressions:
         checked.diagnostics.extend(produced)

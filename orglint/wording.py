@@ -1,7 +1,10 @@
 """Words around data in messages: the indefinite article before a name taken from a ruleset or a
-structure ("an Assistant Director", "a Head of Service"), chosen by how the name is said."""
+structure ("an Assistant Director", "a Head of Service"), chosen by how the name is said, and a
+list of names (``'D1', 'D2' and 'D3'``)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 _SAID_WITH_A_CONSONANT = ("uni", "use", "usu", "uti", "ure", "uro", "eu", "ewe", "one", "once")
 """Words written with a vowel but said with a consonant: a unitary council, a user, a one-off."""
@@ -38,3 +41,18 @@ def a_council_of_type(council_type: str) -> str:
     if not words or words[-1] != "council":
         words.append("council")
     return a_or_an(" ".join(words))
+
+
+MAX_SHARERS = 5
+"""The most records a finding names as sharing one value; the rest are counted."""
+
+
+def listed(items: Sequence[str], *, conjunction: str = "and", most: int | None = None) -> str:
+    """``a``; ``a and b``; ``a, b and c`` (or another ``conjunction``); beyond ``most`` items the
+    rest are counted: ``a, b and 3 more``."""
+    shown = list(items)
+    if most is not None and len(shown) > most:
+        shown = [*shown[:most], f"{len(items) - most:,} more"]
+    if len(shown) == 1:
+        return shown[0]
+    return f"{', '.join(shown[:-1])} {conjunction} {shown[-1]}"

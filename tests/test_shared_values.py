@@ -1,6 +1,7 @@
 """A value written once and shared by several records (a YAML anchor merged with `<<: *name`, or an
-alias) is one piece of text: a mistake in it gives one X002, at the place it is written, naming
-the records that share it; the records themselves still read around it."""
+alias) is one piece of text: a mistake in it gives one finding (an X002, or a rule's), at the
+place it is written, naming the records that share it; the records themselves still read around
+it."""
 
 from __future__ import annotations
 
@@ -50,3 +51,38 @@ def test_the_fix_of_a_typo_in_a_merged_anchor_renames_it_once(in_tmp: Path) -> N
     assert fixed == MERGED.replace(", fte: lots", "").replace("grdae", "grade")
     _, document = check_json("s.yaml")
     assert [d["code"] for d in document["diagnostics"]] == []
+
+
+SHARED_MANAGER = STRUCTURE_HEAD + (
+    "  - {id: CE, title: Chief Executive, tier: 1}\n"
+    "  - &director {id: D1, title: Director One, tier: 2, reports_to: NOPE}\n"
+    "  - {<<: *director, id: D2, title: Director Two}\n"
+    "  - {<<: *director, id: D3, title: Director Three}\n"
+)
+
+
+def test_a_rule_s_finding_on_a_shared_value_is_one_finding_naming_the_posts(in_tmp: Path) -> None:
+    """The wrong manager is written once, in the anchor: one S002 there, not one per post."""
+    write(in_tmp, "s.yaml", SHARED_MANAGER)
+    _, document = check_json("s.yaml")
+    column = SHARED_MANAGER.splitlines()[4].index("NOPE") + 1
+    found = [(d["code"], d["line"], d["column"], d["post"], d["message"]) for d in document["diagnostics"]]
+    assert found == [("S002", 5, column, "D1", "posts 'D1', 'D2' and 'D3': reports_to 'NOPE' names no post")]
+
+
+def test_one_comment_at_the_shared_value_suppresses_its_one_finding(in_tmp: Path) -> None:
+    text = SHARED_MANAGER.replace("reports_to: NOPE}\n", "reports_to: NOPE}  # orglint: ignore[S002] -- moving\n")
+    write(in_tmp, "s.yaml", text)
+    _, document = check_json("s.yaml")
+    assert document["diagnostics"] == []  # and the suppression is used: no X003
+
+
+def test_findings_at_different_places_or_in_other_words_are_not_merged(in_tmp: Path) -> None:
+    """Posts that each write the same wrong manager are as many mistakes."""
+    posts = "".join(f"  - {{id: D{n}, title: Director, tier: 2, reports_to: NOPE}}\n" for n in (1, 2))
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n" + posts)
+    _, document = check_json("s.yaml")
+    assert [(d["code"], d["post"], d["message"]) for d in document["diagnostics"]] == [
+        ("S002", "D1", "reports_to 'NOPE' names no post"),
+        ("S002", "D2", "reports_to 'NOPE' names no post"),
+    ]

@@ -27,6 +27,7 @@ from orglint.load.source import SourceFile
 from orglint.load.yaml_source import YamlMap, YamlSeq
 from orglint.model.schema import Department, Located, Post, Profile, StructureFile, fields_of, validator
 from orglint.suggest import closest, did_you_mean, only_close
+from orglint.wording import MAX_SHARERS, listed
 
 M = TypeVar("M")
 
@@ -454,10 +455,6 @@ def _item_findings(
     return findings
 
 
-_MAX_SHARERS = 5
-"""Records a message names before it says how many more share the value."""
-
-
 class _RecordFaults:
     """The faults of a file's records, each said once. A value written once and shared by several
     records (a mapping anchored with ``&name`` and merged into others with ``<<: *name``, or an
@@ -484,13 +481,8 @@ def _records(labels: list[str]) -> str:
         return labels[0]
     kinds = {label.split(" ", 1)[0] for label in labels}
     if len(kinds) == 1 and all(" " in label for label in labels):  # "post 'D1'", not "posts[3]"
-        return f"{kinds.pop()}s {_listed([label.split(' ', 1)[1] for label in labels])}"
-    return _listed(labels)
-
-
-def _listed(items: list[str]) -> str:
-    shown = items[:_MAX_SHARERS] + ([f"{len(items) - _MAX_SHARERS:,} more"] if len(items) > _MAX_SHARERS else [])
-    return f"{', '.join(shown[:-1])} and {shown[-1]}"
+        return f"{kinds.pop()}s {listed([label.split(' ', 1)[1] for label in labels], most=MAX_SHARERS)}"
+    return listed(labels, most=MAX_SHARERS)
 
 
 def _misspelt_lists(raw: YamlMap) -> dict[str, str]:

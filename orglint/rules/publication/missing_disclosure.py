@@ -5,6 +5,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
 from orglint.rules import CheckContext, Rule
 from orglint.rules.publication._published import ChartSettings, charted_posts
+from orglint.wording import listed
 
 
 class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosure", severity=Severity.ERROR):
@@ -94,7 +95,8 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
             if missing:
                 yield self.finding(
                     context.post_span(post),
-                    f"post {post.id!r} is in the top {self.settings.levels} levels but does not give its {_listed(missing)}",
+                    f"post {post.id!r} is in the top {self.settings.levels} levels but does not give its "
+                    + listed(missing, conjunction="or"),
                     post=post.id,
                 )
             grade = post.grade
@@ -137,7 +139,3 @@ def _gap(context: CheckContext, grade: str) -> str:
 def _pay_band_missing(context: CheckContext, grade: str) -> bool:
     entry = context.policy.grades.get(grade)
     return entry is None or entry.pay is None
-
-
-def _listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
