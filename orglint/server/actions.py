@@ -75,9 +75,9 @@ def _difference(before: str, after: str) -> Replacement:
 def suppression(text: str, finding: Diagnostic) -> Replacement | None:
     """``# orglint: ignore[CODE] -- `` at the end of the finding's line (or CODE added to the
     comment already there), with the cursor where the reason goes. None where a comment cannot
-    suppress it (an input finding: X001, X002), its line is not in the text, or its line ends in
-    a break the protocol does not count (U+0085, U+2028, U+2029: the text after it is on the
-    editor's same line, so a comment there would land inside the next line's text)."""
+    suppress it (an input finding: X001, X002) or its line is not in the text. (Findings count
+    the editor's lines: a U+2028 inside a quoted title ends none, so the comment never lands
+    inside the title.)"""
     if finding.about_input or not finding.code:
         return None
     document = DocumentText(text)
@@ -85,8 +85,6 @@ def suppression(text: str, finding: Diagnostic) -> Replacement | None:
     if not 1 <= number <= document.yaml_line_count():
         return None
     start, end = document.yaml.line_start(number), document.yaml.line_end(number)
-    if end < len(text) and text[end] not in "\r\n":
-        return None
     line = text[start:end]
     existing = _EXISTING.search(line)
     if existing is not None:

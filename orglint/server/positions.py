@@ -1,10 +1,10 @@
 """Between orglint's places (1-based lines and columns in code points, ``Span``) and the protocol's
 (0-based lines, columns in the client's code units: UTF-16 unless it chose otherwise).
 
-The two count lines differently. A finding's line is YAML's (``orglint.load.source.LINE_BREAK``:
-also U+0085, U+2028 and U+2029), the protocol's breaks only at ``\\r\\n``, ``\\r`` and ``\\n``. So a
-place goes through its offset into the text, never from one line number to the other: a file
-cannot move a finding, or an edit made for it, onto another line by holding such a character.
+Both count lines as editors do (``orglint.load.source.LINE_BREAK``: ``\\r\\n``, ``\\r`` and ``\\n``;
+the loader moves libyaml's places off its extra breaks, U+0085, U+2028 and U+2029, see
+``orglint.load.yaml_lines``). A place still goes through its offset into the text, so that the
+protocol's columns and a finding's, and an edit made for it, can never drift apart.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ def lsp_lines(text: str) -> list[str]:
 
 
 class DocumentText:
-    """A file's text, with where its lines start as YAML counts them (findings) and as the
-    protocol counts them (the editor)."""
+    """A file's text, with where its lines start as findings count them (``yaml``, a
+    ``SourceText``) and as the protocol counts them (the editor): the same lines."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -59,7 +59,7 @@ class DocumentText:
         return starts[line] + min(max(character, 0), len(self.lines[line]))
 
     def place(self, offset: int) -> tuple[int, int]:
-        """The 1-based (line, column) of an offset, as findings count them (YAML's lines)."""
+        """The 1-based (line, column) of an offset, as findings count them."""
         offset = max(0, min(offset, len(self.text)))
         line = bisect_right(self.yaml.line_starts, offset) - 1
         return line + 1, offset - self.yaml.line_starts[line] + 1
