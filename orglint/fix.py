@@ -442,7 +442,7 @@ def write_fixes(outcome: FixOutcome) -> list[str]:
         if now != fix.before:
             changed_meanwhile.append(fix.display)
             continue
-        write_atomically(fix.path, fix.after)
+        write_atomically(fix.path, fix.after, shown_as=fix.display)
     return changed_meanwhile
 
 
