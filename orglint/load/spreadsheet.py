@@ -15,6 +15,7 @@ reports_to = "Line manager"
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from orglint.load.input_findings import invalid_structure, invalid_yaml
 from orglint.load.source import Limits, LoadProblem, SourceFile
 from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.load.table import HeaderTest, MappedTable, Table, normalise_header, read_csv, read_xlsx, sheet_names
+from orglint.suggest import closest, did_you_mean
 
 LEGACY_LISTS = frozenset({"designations", "qualifications", "responsibilities"})
 LEGACY_DATES = frozenset({"evaluation.date"})
@@ -103,3 +105,23 @@ def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits |
         return spreadsheet
     spreadsheet.table = MappedTable(table, columns, LEGACY_LISTS, LEGACY_DATES, commas=True)
     return spreadsheet
+
+
+def unknown_department_kinds(settings: SpreadsheetSettings, departments: Iterable[str], display: str) -> list[Diagnostic]:
+    """X002 for each name of ``[spreadsheet.department-kinds]`` that is no post's department in the
+    spreadsheet shown as ``display`` (``departments``: the names its department column writes). Its
+    kind would be given to no department, and the one meant would be a service department without
+    a word. Each finding is at the name in the configuration file (at the spreadsheet's start for
+    settings made without one), with the one most probably meant, else the departments there are."""
+    known = sorted(set(departments))
+    listed = f"; its departments: {', '.join(map(repr, known))}" if known else "; it has no departments"
+    findings = []
+    for name in settings.department_kinds:
+        if name in known:
+            continue
+        message = (
+            f"[spreadsheet.department-kinds] names {name!r}, which is no post's department in {display}"
+            f"{did_you_mean(closest(name, known), otherwise=listed)}"
+        )
+        findings.append(invalid_structure(message, settings.department_kind_span(name) or Span.start_of(display)))
+    return findings
