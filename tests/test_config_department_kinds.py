@@ -16,7 +16,6 @@ from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from .conftest import check_json, run, write
 from .test_spreadsheet_and_import import CONFIG, HEADER, POSTS
 
-
 ROWS = [[*row[:3], 3 if row[3] == "three" else row[3], *row[4:]] for row in POSTS]
 
 
