@@ -22,10 +22,14 @@ _YAML_ONLY_BREAK_BYTES = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
 
 
 def has_yaml_only_breaks(data: str | bytes) -> bool:
-    """Whether the text (or a file's UTF-8 bytes) has a line break only YAML counts."""
+    """Whether the text (or a file's UTF-8 bytes) has a line break only YAML counts. Run on every
+    file read, so in C and fast: ASCII text has none (a word-at-a-time test), and a break's last
+    byte is looked for (memchr) before the whole of it (a slower search)."""
+    if data.isascii():
+        return False
     if isinstance(data, bytes):
-        return any(brk in data for brk in _YAML_ONLY_BREAK_BYTES)
-    return _YAML_ONLY_BREAK.search(data) is not None
+        return any(brk[-1:] in data and brk in data for brk in _YAML_ONLY_BREAK_BYTES)
+    return any(brk in data for brk in "\x85\u2028\u2029")
 
 
 def _editor_breaks(text: str, start: int, end: int) -> int:

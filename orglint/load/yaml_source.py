@@ -133,8 +133,7 @@ def compose(data: str | bytes, source: SourceFile) -> tuple[Any, list[LoadProble
     """
     yaml_lines = None
     if has_yaml_only_breaks(data):  # rare: the text is decoded for it (not UTF-8: the Python walk's fault)
-        text = data if isinstance(data, str) else decode_text(data)
-        data, yaml_lines = text, YamlLines(text)
+        yaml_lines = YamlLines(data if isinstance(data, str) else decode_text(data))
     source.yaml_lines = yaml_lines
     if _compose_plain is not None:
         plain = _compose_plain(data, source, YamlMap, YamlSeq, MAX_DEPTH)
