@@ -172,3 +172,18 @@ def test_a_hunks_other_controls_are_still_escaped() -> None:
     before = ['a: "x\u2028::error::y\x1b[31m"\n', "b: 1\n"]
     shown = unified_diff("s.yaml", before, [before[0], "b: 2\n"])
     assert "x\u2028:\\x3aerror::y\\x1b[31m" in shown  # a `::` after the separator as if it started a line
+
+
+def test_every_offset_of_libyamls_lines_maps_to_the_editors() -> None:
+    """Through every kind of break, two YAML-only breaks on one editor line, and one at each end."""
+    from orglint.load.yaml_lines import YAML_LINE_BREAK, YamlLines
+
+    text = "\u2028a: 1\r\nb: \"x\u2028y\x85z\"\rc: 'p\u2029q'\n\nd: 2\u2028"
+    yaml_starts = [0, *(brk.end() for brk in YAML_LINE_BREAK.finditer(text))]
+    lines = YamlLines(text)
+    for offset in range(len(text) + 1):
+        if text[offset - 1 : offset + 1] == "\r\n":
+            continue  # inside a break: no place
+        yaml_line = max(index for index, start in enumerate(yaml_starts) if start <= offset)
+        line, column = lines.place_1(yaml_line + 1, offset - yaml_starts[yaml_line] + 1)
+        assert (line, column) == editor_place(text, offset), offset
