@@ -23,7 +23,7 @@ from orglint.diagnostics import Diagnostic, Severity, Span
 from orglint.errors import OrglintError
 from orglint.kebab_case import KEBAB_CASE_KEYS
 from orglint.load.overlay import unsaved_text
-from orglint.load.source import Limits, display_path, real_path
+from orglint.load.source import Limits, display_path, real_path, text_lines
 from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.model.validate import plain_message
 from orglint.output.check import OutputFormat
@@ -168,7 +168,7 @@ class Config:
 def _line_of(text: str, loc: tuple[str | int, ...], section: str | None) -> tuple[int, int]:
     """Where the key at ``loc`` is written: under the deepest ``[table]`` header the path
     reaches (``[tool.orglint.spreadsheet.columns]``), else the nearest header or the top."""
-    lines = text.splitlines()
+    lines = text_lines(text)  # as editors count them, not splitlines() (which also breaks at U+2028)
     path = [str(step) for step in loc if isinstance(step, str)]
     for depth in range(len(path), -1, -1):
         table = ".".join(filter(None, [section, *path[:depth]]))
@@ -181,7 +181,7 @@ def _line_of(text: str, loc: tuple[str | int, ...], section: str | None) -> tupl
             start = -1
         if depth == len(path):
             return start + 1, 1
-        pattern = re.compile(rf'^\s*"?{re.escape(path[depth])}"?\s*=')
+        pattern = re.compile(rf"""^\s*(?P<quote>["']?){re.escape(path[depth])}(?P=quote)\s*=""")
         for index in range(start + 1, len(lines)):
             if re.match(r"^\s*\[", lines[index]):
                 break
@@ -195,7 +195,7 @@ def _deepest(text: str) -> tuple[int, int]:
     """Where brackets first nest deepest (strings not told apart: only for locating a fault)."""
     depth = deepest = 0
     where = (1, 1)
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text_lines(text), start=1):
         for column, character in enumerate(line, start=1):
             depth += (character in "[{") - (character in "]}")
             if depth > deepest:
@@ -226,7 +226,7 @@ def _parse(path: Path, required: bool) -> Settings | None:
     else:
         table = document
     try:
-        return Settings.model_validate(table)
+        settings = Settings.model_validate(table)
     except ValidationError as error:
         detail = error.errors(include_url=False)[0]
         key = str(detail["loc"][-1]) if detail["loc"] else ""
@@ -238,6 +238,12 @@ def _parse(path: Path, required: bool) -> Settings | None:
         else:
             message = f"{'.'.join(str(step) for step in detail['loc'])}: {plain_message(detail)}"
         raise ConfigError(message, path, _at(path, line, column)) from None
+    if settings.spreadsheet is not None and settings.spreadsheet.department_kinds:
+        # its names are checked against each spreadsheet's departments as it is read (X002 here)
+        loc = ("spreadsheet", "department-kinds")
+        spans = {name: _at(path, *_line_of(text, (*loc, name), section)) for name in settings.spreadsheet.department_kinds}
+        settings.spreadsheet.place_department_kinds(spans)
+    return settings
 
 
 def _known_keys(loc: tuple[str | int, ...]) -> list[str]:

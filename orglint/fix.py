@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +62,7 @@ def fix_text(text: str, findings: Sequence[Diagnostic]) -> FixedText:
 
 
 def text_with_breaks(text: str) -> list[str]:
-    """The text's lines, each with its line break (as YAML counts lines): ``"".join`` gives it back."""
+    """The text's lines, each with its line break (as findings count lines): ``"".join`` gives it back."""
     lines, start = [], 0
     for brk in LINE_BREAK.finditer(text):
         lines.append(text[start : brk.end()])
@@ -206,16 +207,32 @@ def _diff_line(line: str) -> str:
     apply`` take it: its own line break kept (``\\r\\n`` stays ``\\r\\n``), and the file's last
     line, if it has none, followed by "\\ No newline at end of file". Its text is made safe to
     show (a control character, or a CI log command, is shown escaped; such a line is no longer
-    the file's, but it never reaches a terminal raw). A line that ends in one of YAML's other
-    breaks (a lone ``\\r``, U+0085, U+2028, U+2029), which diff tools do not count as one, is
-    shown with the break escaped and ended with ``\\n``."""
+    the file's, but it never reaches a terminal raw). A line that ends in a lone ``\\r`` (a break
+    for editors, not for diff tools) is shown with the break escaped and ended with ``\\n``.
+    U+0085, U+2028 and U+2029 end no line here, as they end none for git (nor for findings), so
+    the hunks' line numbers are git's; U+2028 and U+2029 (a title pasted from a word processor)
+    are even kept as they are (``_patch_line``), and such a hunk applies. U+0085 is a C1 control,
+    and is escaped."""
     if line.endswith("\r\n"):
-        return safe_line(line[:-2]) + "\r\n"
+        return _patch_line(line[:-2]) + "\r\n"
     if line.endswith("\n"):
-        return safe_line(line[:-1]) + "\n"
+        return _patch_line(line[:-1]) + "\n"
     if LINE_BREAK.search(line[-1:]):
-        return safe_line(line) + "\n"
-    return safe_line(line) + "\n" + _NO_NEWLINE
+        return _patch_line(line) + "\n"
+    return _patch_line(line) + "\n" + _NO_NEWLINE
+
+
+_SEPARATORS = re.compile("([\u2028\u2029])")
+
+
+def _patch_line(line: str) -> str:
+    """``safe_line``, but with U+2028 and U+2029 kept: they drive no terminal and end no line for
+    git or a CI runner (which read only ``\\n`` and ``\\r``), and escaped they would keep the
+    patch from applying. Each stretch between them is made safe as a line of its own: the
+    stricter reading, for a viewer that does break lines there."""
+    if "\u2028" not in line and "\u2029" not in line:
+        return safe_line(line)
+    return "".join(part if _SEPARATORS.fullmatch(part) else safe_line(part) for part in _SEPARATORS.split(line))
 
 
 _Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]
@@ -425,7 +442,7 @@ def write_fixes(outcome: FixOutcome) -> list[str]:
         if now != fix.before:
             changed_meanwhile.append(fix.display)
             continue
-        write_atomically(fix.path, fix.after)
+        write_atomically(fix.path, fix.after, shown_as=fix.display)
     return changed_meanwhile
 
 

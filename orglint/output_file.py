@@ -79,8 +79,11 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomically(path: Path, text: str | bytes) -> None:
-    """Write ``text`` to ``path`` (as UTF-8; bytes as they are), whole or not at all."""
+def write_atomically(path: Path, text: str | bytes, shown_as: str | None = None) -> None:
+    """Write ``text`` to ``path`` (as UTF-8; bytes as they are), whole or not at all. A failure
+    (a full disk, a read-only folder) is an OutputFailed naming the file (as ``shown_as``, if
+    given) and the system's reason."""
+    name = shown_as or path
     content = text.encode("utf-8") if isinstance(text, str) else text
     try:
         if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
@@ -91,7 +94,7 @@ def write_atomically(path: Path, text: str | bytes) -> None:
         mode = _mode_for(path)
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise OutputFailed(f"cannot write {path}: {error.strerror or error}") from None
+        raise OutputFailed(f"cannot write {name}: {error.strerror or error}") from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             os.fchmod(handle.fileno(), mode)
@@ -100,5 +103,5 @@ def write_atomically(path: Path, text: str | bytes) -> None:
     except BaseException as error:  # including KeyboardInterrupt and the SystemExit SIGTERM raises
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise OutputFailed(f"cannot write {path}: {error.strerror or error}") from None
+            raise OutputFailed(f"cannot write {name}: {error.strerror or error}") from None
         raise

@@ -27,8 +27,8 @@ class TextEdit:
 
 class SourceText:
     """A file's text, or the part of it from line ``first_line`` on, with where each line starts
-    (lines as findings number them: YAML's breaks). Lines are numbered as in the file; offsets
-    are into ``text``."""
+    (lines as findings number them: the editor's breaks). Lines are numbered as in the file;
+    offsets are into ``text``."""
 
     def __init__(self, text: str, first_line: int = 1) -> None:
         self.text = text

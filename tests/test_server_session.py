@@ -320,10 +320,11 @@ def test_places_go_through_offsets_across_breaks_the_protocol_does_not_count(riv
     assert document.place(document.offset(start.line, start.character)) == (finding.span.line, finding.span.column)
 
 
-def test_no_suppression_comment_is_offered_where_the_protocol_sees_no_line_end() -> None:
+def test_a_suppression_comment_goes_after_a_quoted_value_that_holds_a_yaml_only_line_break() -> None:
+    """Findings count the editor's lines (a U+2028 inside a title ends none): the comment goes at
+    the end of the editor's line, never inside the title after the break."""
     text = 'posts:\n  - {id: A, title: "x\u2028y"}\n'
-    assert _suppression(text, _finding("S001", 2)) is None  # the comment would land inside the quoted title
-    after = _suppression(text, _finding("S002", 3))  # YAML's line 3 ends the editor's line 1
+    after = _suppression(text, _finding("S001", 2))
     assert after is not None and (after.start.line, after.start.character) == (1, len(text.split("\n")[1]))
 
 

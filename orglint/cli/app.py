@@ -16,6 +16,8 @@ recipe and rich (which draws help and ``rule``) end it.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 import traceback
@@ -37,6 +39,13 @@ class BadUsage(OrglintError):
     traceback even under --verbose (there is nothing to debug)."""
 
 
+_STREAM_WRITE_FAILURES = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EACCES, errno.EPERM, errno.EBADF}
+)
+"""Why a write to an open stream fails: no room, a read-only or failing file system, a stream
+not open for writing."""
+
+
 def _describe(error: Exception) -> str:
     """A failure as the one line the user sees."""
     from orglint.engine import RuleCrash
@@ -47,6 +56,10 @@ def _describe(error: Exception) -> str:
         return f"internal error: {error} (run with --verbose for the traceback)"
     if isinstance(error, OSError) and error.filename is not None:
         return f"{error.filename}: {error.strerror or error}"
+    if isinstance(error, OSError) and error.errno in _STREAM_WRITE_FAILURES:
+        # Files are written through output_file (whose failures name them) and read with their
+        # names; what else orglint writes is standard output (``> full-disk/out.txt``).
+        return f"cannot write standard output: {error.strerror or error}"
     return f"internal error: {error!r} (run with --verbose for the traceback)"
 
 
@@ -113,6 +126,9 @@ class _Commands(_ReadableHelp, TyperGroup):
         except BrokenPipeError:
             stdout_gone()
             raise typer.Exit(EXIT_FINDINGS) from None
+        except OSError as error:  # `orglint --version > full-disk/version.txt`
+            _report(error)
+            raise typer.Exit(EXIT_USAGE) from None
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, which Typer 0.29+ vendors privately
         try:
@@ -125,10 +141,16 @@ class _Commands(_ReadableHelp, TyperGroup):
                 raise  # Typer's own: an exit, a usage error (each carries its exit code), Ctrl-C
             if ctx.meta.get(VERBOSE) and not isinstance(error, BadUsage):
                 traceback.print_exc()
-            from orglint.safe_text import safe_text  # messages quote paths and values from the repository
-
-            sys.stderr.write(f"orglint: error: {safe_text(_describe(error))}\n")
+            _report(error)
             raise typer.Exit(EXIT_USAGE) from None
+
+
+def _report(error: Exception) -> None:
+    """The failure's one line, on standard error."""
+    from orglint.safe_text import safe_text  # messages quote paths and values from the repository
+
+    with contextlib.suppress(OSError):  # standard error too may be on a full disk
+        sys.stderr.write(f"orglint: error: {safe_text(_describe(error))}\n")
 
 
 app = typer.Typer(

@@ -13,6 +13,7 @@ from orglint.safe_text import safe_data
 
 if TYPE_CHECKING:
     from orglint.load.suppression_comments import Suppression
+    from orglint.load.yaml_lines import YamlLines
 
 
 @dataclass
@@ -31,9 +32,12 @@ class LoadProblem(Exception):
 
 ENCODING_NAMES = {"cp1252": "Windows-1252"}
 
-LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-"""What YAML (libyaml) counts as a line break. Not str.splitlines(), which also breaks at
-\v, \f and \x1c-\x1e, and would put a code frame on the wrong line."""
+LINE_BREAK = re.compile("\r\n|\r|\n")
+"""A line break as editors, git, GitHub and the language server protocol count them, and so every
+line a finding names. Not YAML's (which also breaks at U+0085, U+2028 and U+2029: see
+``orglint.load.yaml_lines``), nor str.splitlines() (which also breaks at those and at \v, \f and
+\x1c-\x1e): either would put a finding, a code frame or a diff's hunk a line below where an
+editor shows it."""
 
 
 def text_lines(text: str) -> list[str]:
@@ -65,6 +69,9 @@ class SourceFile:
     display: str = ""
     suppressions: list[Suppression] = field(default_factory=list)
     _lines: list[str] | None = field(default=None, repr=False)
+    yaml_lines: YamlLines | None = field(default=None, repr=False)
+    """Where libyaml's lines stand on the editor's, for a file with line breaks only YAML counts
+    (None for the rest, whose lines are the same): set when the file is parsed."""
 
     def __post_init__(self) -> None:
         if not self.display:
@@ -80,7 +87,7 @@ class SourceFile:
 
 
 def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
-    """The line and column (in characters) of a byte offset, lines broken as YAML breaks them."""
+    """The line and column (in characters) of a byte offset, lines broken as editors break them."""
     before = data[:offset].decode("utf-8", errors="replace")
     breaks = list(LINE_BREAK.finditer(before))
     return len(breaks) + 1, len(before) - (breaks[-1].end() if breaks else 0) + 1

@@ -15,6 +15,7 @@ reports_to = "Line manager"
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from orglint.load.input_findings import invalid_structure, invalid_yaml
 from orglint.load.source import Limits, LoadProblem, SourceFile
 from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.load.table import HeaderTest, MappedTable, Table, normalise_header, read_csv, read_xlsx, sheet_names
+from orglint.suggest import closest, did_you_mean
 
 LEGACY_LISTS = frozenset({"designations", "qualifications", "responsibilities"})
 LEGACY_DATES = frozenset({"evaluation.date"})
@@ -103,3 +105,24 @@ def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits |
         return spreadsheet
     spreadsheet.table = MappedTable(table, columns, LEGACY_LISTS, LEGACY_DATES, commas=True)
     return spreadsheet
+
+
+def unknown_department_kinds(settings: SpreadsheetSettings, departments: Iterable[str], display: str) -> list[Diagnostic]:
+    """X002 for each name of ``[spreadsheet.department-kinds]`` that is no post's department in the
+    spreadsheet shown as ``display`` (``departments``: the names its department column writes) but
+    is close to one: a misspelling, whose kind would be given to no department, leaving the one
+    meant a service department without a word. A name like none of them is left alone: one
+    configuration may serve several spreadsheets (the structure and a proposal that merges a
+    department away), and an input finding cannot be switched off. Each finding is at the name in
+    the configuration file (at the spreadsheet's start for settings made without one)."""
+    known = sorted(set(departments))
+    findings = []
+    for name in settings.department_kinds:
+        meant = closest(name, known) if name not in known else None
+        if meant is None:
+            continue
+        message = (
+            f"[spreadsheet.department-kinds] names {name!r}, which is no post's department in {display}{did_you_mean(meant)}"
+        )
+        findings.append(invalid_structure(message, settings.department_kind_span(name) or Span.start_of(display)))
+    return findings

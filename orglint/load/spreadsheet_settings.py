@@ -3,8 +3,9 @@ format. Kept apart from the loader, so reading the configuration does not load i
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from orglint.diagnostics import Span
 from orglint.kebab_case import KEBAB_CASE_KEYS
 from orglint.model.schema import CouncilType, DepartmentKind
 
@@ -45,3 +46,12 @@ class SpreadsheetSettings(BaseModel):
         description="The kind of a department, named as the department column writes it, that is not a service "
         'department: `"Corporate Resources" = "support"`.',
     )
+    _department_kind_spans: dict[str, Span] = PrivateAttr(default_factory=dict)
+
+    def place_department_kinds(self, spans: dict[str, Span]) -> None:
+        """Where the configuration file writes each of ``department_kinds``' names (set as it is read)."""
+        self._department_kind_spans = spans
+
+    def department_kind_span(self, name: str) -> Span | None:
+        """Where ``name`` of ``department_kinds`` is written, if these settings were read from a file."""
+        return self._department_kind_spans.get(name)

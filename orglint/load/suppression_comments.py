@@ -49,7 +49,7 @@ def scan(data: str | bytes, display: str) -> list[Suppression]:
     line, counted_to = 1, 0
     line_start = 0
     for match in COMMENT.finditer(text):
-        for brk in LINE_BREAK.finditer(text, counted_to, match.start()):  # YAML's line breaks, as findings count
+        for brk in LINE_BREAK.finditer(text, counted_to, match.start()):  # the editor's line breaks, as findings count
             line += 1
             line_start = brk.end()
         counted_to = match.start()

@@ -1,5 +1,7 @@
 """The Python walk of libyaml's events into YamlMap/YamlSeq/str/None: every document, every
-fault found and described (see ``yaml_source`` for the format and the C walk beside it)."""
+fault found and described (see ``yaml_source`` for the format and the C walk beside it). Places
+are libyaml's (its lines, ``YAML_LINE_BREAK``); ``yaml_source.compose`` moves them onto the
+editor's."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ from typing import Any
 
 import yaml
 
-from orglint.load.source import LINE_BREAK, LoadProblem, SourceFile, text_lines
+from orglint.load.source import LoadProblem, SourceFile
+from orglint.load.yaml_lines import YAML_LINE_BREAK
 from orglint.load.yaml_source import ALIAS_EXPANSION_BASE, LINE_SHIFT, MAX_DEPTH, YamlMap, YamlSeq
 
 try:  # libyaml is bundled in PyYAML's wheels; the pure-Python parser gives the same events.
@@ -65,7 +68,9 @@ def _located(message: str, mark: Any, end_mark: Any = None) -> LoadProblem:
 def _within(text: str, line: int, column: int) -> tuple[int, int]:
     """libyaml reports the end of the input on the line after the last one: point at the end of
     the last line instead, a place the file has."""
-    lines = text_lines(text)
+    lines = YAML_LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
     if lines and line > len(lines):
         return len(lines), len(lines[-1]) + 1
     return line, column
@@ -81,7 +86,7 @@ def _parser_fault(error: yaml.YAMLError, text: str) -> LoadProblem:
         return LoadProblem(message, line, column, line, column + 1)
     if isinstance(error, yaml.reader.ReaderError):
         position = min(error.position, len(text))
-        breaks = list(LINE_BREAK.finditer(text, 0, position))  # the breaks YAML counts (\r alone is one)
+        breaks = list(YAML_LINE_BREAK.finditer(text, 0, position))  # the breaks libyaml counts
         line, column = _within(text, len(breaks) + 1, position - (breaks[-1].end() if breaks else 0) + 1)
         return LoadProblem(f"character {error.character!r} is not allowed in YAML ({error.reason})", line, column)
     return LoadProblem(f"invalid YAML: {error}")

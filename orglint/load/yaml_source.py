@@ -21,6 +21,7 @@ from typing import Any
 
 from orglint.diagnostics import Span
 from orglint.load.source import LoadProblem, SourceFile, decode_text
+from orglint.load.yaml_lines import YamlLines, has_yaml_only_breaks
 
 try:  # The same walk in C, for documents with nothing to report (built when libyaml's headers were there).
     from orglint.load._plain_compose import compose_plain as _compose_plain
@@ -40,7 +41,8 @@ LINE_SHIFT = 32
 _COLUMN_MASK = (1 << LINE_SHIFT) - 1
 
 POSITION = struct.Struct("q")
-"""A packed position as stored in ``marks``: (line << LINE_SHIFT) | column, 0-based, native int64."""
+"""A packed position as stored in ``marks``: (line << LINE_SHIFT) | column, 0-based, native int64,
+as libyaml counts lines (``_span`` moves them onto the editor's, ``orglint.load.yaml_lines``)."""
 _START_AND_END = struct.Struct("qq")
 """Two packed positions side by side in ``marks``: where a node starts and where it ends."""
 
@@ -55,20 +57,12 @@ def _span(source: SourceFile, start: int, end: int) -> Span:
     the named tuple's own ``__new__`` takes three times as long. A one-line span holds one line
     number, not two equal ones.
     """
-    line = (start >> LINE_SHIFT) + 1
-    end_line = (end >> LINE_SHIFT) + 1
-    return _new_tuple(
-        Span,
-        (
-            source.display,
-            line,
-            (start & _COLUMN_MASK) + 1,
-            line if end_line == line else end_line,
-            (end & _COLUMN_MASK) + 1,
-            None,
-            None,
-        ),
-    )
+    line, column = (start >> LINE_SHIFT) + 1, (start & _COLUMN_MASK) + 1
+    end_line, end_column = (end >> LINE_SHIFT) + 1, (end & _COLUMN_MASK) + 1
+    if source.yaml_lines is not None:  # the file has line breaks only YAML counts
+        line, column = source.yaml_lines.place_1(line, column)
+        end_line, end_column = source.yaml_lines.place_1(end_line, end_column)
+    return _new_tuple(Span, (source.display, line, column, line if end_line == line else end_line, end_column, None, None))
 
 
 class YamlMap(dict[str, Any]):
@@ -133,12 +127,33 @@ def compose(data: str | bytes, source: SourceFile) -> tuple[Any, list[LoadProble
 
     The C walk reads the document when it can (nothing in it to report or to expand), straight
     from the bytes; otherwise, and without the C module, the text is decoded and the Python walk
-    (``yaml_events``) reads it and describes what it finds.
+    (``yaml_events``) reads it and describes what it finds. Both keep libyaml's lines; a file
+    with line breaks only YAML counts gets ``source.yaml_lines``, through which its spans and
+    its faults are placed on the editor's lines.
     """
+    yaml_lines = None
+    if has_yaml_only_breaks(data):  # rare: the text is decoded for it (not UTF-8: the Python walk's fault)
+        yaml_lines = YamlLines(data if isinstance(data, str) else decode_text(data))
+    source.yaml_lines = yaml_lines
     if _compose_plain is not None:
         plain = _compose_plain(data, source, YamlMap, YamlSeq, MAX_DEPTH)
         if plain is not None:
             return plain[0], []
     from orglint.load.yaml_events import compose_events  # PyYAML only for documents that need it
 
-    return compose_events(data if isinstance(data, str) else decode_text(data), source)
+    try:
+        root, problems = compose_events(data if isinstance(data, str) else decode_text(data), source)
+    except LoadProblem as fault:
+        raise _on_editor_lines(fault, yaml_lines) from None
+    return root, [_on_editor_lines(problem, yaml_lines) for problem in problems]
+
+
+def _on_editor_lines(problem: LoadProblem, yaml_lines: YamlLines | None) -> LoadProblem:
+    """A fault the Python walk placed on libyaml's lines, placed on the editor's."""
+    if yaml_lines is None:
+        return problem
+    line, column = yaml_lines.place_1(problem.line, problem.column)
+    end = None
+    if problem.end_line is not None and problem.end_column is not None:
+        end = yaml_lines.place_1(problem.end_line, problem.end_column)
+    return LoadProblem(problem.message, line, column, *(end or (None, None)))

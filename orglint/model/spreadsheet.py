@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from orglint.diagnostics import Diagnostic
 from orglint.load.input_findings import invalid_structure
 from orglint.load.origin import locate
-from orglint.load.spreadsheet import Spreadsheet
+from orglint.load.spreadsheet import Spreadsheet, unknown_department_kinds
 from orglint.load.table import MappedTable, TableRow, read_date
 from orglint.load.workbook_layout import DEPARTMENTS, EVALUATIONS, ORGANISATION, PROFILES
 from orglint.model.rows import RowOrigin, departments_of, located
@@ -189,4 +189,7 @@ def assemble_spreadsheet(spreadsheet: Spreadsheet) -> tuple[Structure | None, li
     if DEPARTMENTS.name not in spreadsheet.sheets:
         kinds = spreadsheet.settings.department_kinds if spreadsheet.settings else None
         structure.departments = departments_of(structure.posts, kinds)
+        if spreadsheet.settings is not None:
+            named = (department.id for department in structure.departments)
+            findings.extend(unknown_department_kinds(spreadsheet.settings, named, spreadsheet.source.display))
     return structure, findings

@@ -76,20 +76,17 @@ def _difference(before: str, after: str) -> Replacement:
 def suppression(text: str, finding: Diagnostic, root: object) -> Replacement | None:
     """``# orglint: ignore[CODE] -- `` at the end of the finding's line (or CODE added to the
     comment already there), with the cursor where the reason goes. None where a comment cannot
-    suppress it (an input finding: X001, X002), its line is not in the text, its line ends in
-    a break the protocol does not count (U+0085, U+2028, U+2029: the text after it is on the
-    editor's same line, so a comment there would land inside the next line's text), or the line
-    ends inside a value of ``root``, the text's YAML tree (a quoted or plain scalar that goes on
-    to the next line, a block scalar: there the "comment" would be part of the value)."""
+    suppress it (an input finding: X001, X002), its line is not in the text, or the line ends
+    inside a value of ``root``, the text's YAML tree (a quoted or plain scalar that goes on to the
+    next line, a block scalar: there the "comment" would be part of the value). Findings count
+    the editor's lines, so a U+2028 inside a quoted title ends none."""
     if finding.about_input or not finding.code:
         return None
     document = DocumentText(text)
     number = finding.span.line
-    if not 1 <= number <= document.yaml_line_count():
+    if not 1 <= number <= document.line_count():
         return None
-    start, end = document.yaml.line_start(number), document.yaml.line_end(number)
-    if end < len(text) and text[end] not in "\r\n":
-        return None
+    start, end = document.source.line_start(number), document.source.line_end(number)
     line = text[start:end]
     existing = _EXISTING.search(line)
     comment_column = existing.start() + 1 if existing is not None else len(line.rstrip()) + 1

@@ -407,7 +407,7 @@ def hover(ls: OrglintServer, params: types.HoverParams) -> types.Hover | None:
     if params.position.line >= len(document.lines):
         return None
     place = ls.workspace.position_codec.position_from_client_units(document.lines, params.position)
-    line, column = document.place(document.offset(place.line, place.character))  # as findings count lines: YAML's
+    line, column = document.place(document.offset(place.line, place.character))  # as findings count lines
     parts = [rule_markdown(finding) for finding in ls.findings_at(path, line, column)]
     linted = ls.latest[path]
     word = word_at(document.lines[place.line], place.character)

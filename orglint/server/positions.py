@@ -1,15 +1,14 @@
 """Between orglint's places (1-based lines and columns in code points, ``Span``) and the protocol's
 (0-based lines, columns in the client's code units: UTF-16 unless it chose otherwise).
 
-The two count lines differently. A finding's line is YAML's (``orglint.load.source.LINE_BREAK``:
-also U+0085, U+2028 and U+2029), the protocol's breaks only at ``\\r\\n``, ``\\r`` and ``\\n``. So a
-place goes through its offset into the text, never from one line number to the other: a file
-cannot move a finding, or an edit made for it, onto another line by holding such a character.
+Both count lines as editors do (``orglint.load.source.LINE_BREAK``: ``\\r\\n``, ``\\r`` and ``\\n``;
+the loader moves libyaml's places off its extra breaks, U+0085, U+2028 and U+2029, see
+``orglint.load.yaml_lines``). A place still goes through its offset into the text, so that the
+protocol's columns and a finding's, and an edit made for it, can never drift apart.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import cached_property
 
@@ -17,55 +16,49 @@ from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
 from orglint.diagnostics import Span
+from orglint.load.source import LINE_BREAK
 from orglint.text_edits import SourceText
-
-_LSP_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-"""The protocol's line breaks (LSP 3.17: "\\n", "\\r\\n" and "\\r")."""
 
 
 def lsp_lines(text: str) -> list[str]:
     """A text's lines as the protocol numbers them, without their breaks."""
-    return _LSP_LINE_BREAK.split(text)
+    return LINE_BREAK.split(text)
 
 
 class DocumentText:
-    """A file's text, with where its lines start as YAML counts them (findings) and as the
-    protocol counts them (the editor)."""
+    """A file's text, with where its lines start (``source``, a ``SourceText``): findings and
+    the protocol count the same lines, from 1 and from 0."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.yaml = SourceText(text)
+        self.source = SourceText(text)
 
     @cached_property
     def lines(self) -> list[str]:
         """The protocol's lines, without their breaks."""
         return lsp_lines(self.text)
 
-    @cached_property
-    def _lsp_starts(self) -> list[int]:
-        return [0, *(brk.end() for brk in _LSP_LINE_BREAK.finditer(self.text))]
-
     def position(self, offset: int) -> types.Position:
         """The protocol position (code points) of an offset."""
         offset = max(0, min(offset, len(self.text)))
-        line = bisect_right(self._lsp_starts, offset) - 1
-        return types.Position(line=line, character=offset - self._lsp_starts[line])
+        starts = self.source.line_starts
+        line = bisect_right(starts, offset) - 1
+        return types.Position(line=line, character=offset - starts[line])
 
     def offset(self, line: int, character: int) -> int:
         """The offset of a protocol position (0-based, code points; past the end of its line: the
         line's end)."""
-        starts = self._lsp_starts
+        starts = self.source.line_starts
         line = max(0, min(line, len(starts) - 1))
         return starts[line] + min(max(character, 0), len(self.lines[line]))
 
     def place(self, offset: int) -> tuple[int, int]:
-        """The 1-based (line, column) of an offset, as findings count them (YAML's lines)."""
-        offset = max(0, min(offset, len(self.text)))
-        line = bisect_right(self.yaml.line_starts, offset) - 1
-        return line + 1, offset - self.yaml.line_starts[line] + 1
+        """The 1-based (line, column) of an offset, as findings count them."""
+        position = self.position(offset)
+        return position.line + 1, position.character + 1
 
-    def yaml_line_count(self) -> int:
-        return len(self.yaml.line_starts)
+    def line_count(self) -> int:
+        return len(self.source.line_starts)
 
     def span_offsets(self, span: Span) -> tuple[int, int]:
         """The span's (start, end) offsets (a line past the text's end: the text's end)."""
@@ -74,9 +67,9 @@ class DocumentText:
     def line_offset(self, line: int, column: int) -> int:
         if line < 1:
             return 0
-        if line > self.yaml_line_count():
+        if line > self.line_count():
             return len(self.text)
-        return self.yaml.offset(line, max(column, 1))
+        return self.source.offset(line, max(column, 1))
 
     def span_range(self, span: Span) -> types.Range:
         """The span's range in protocol positions (code points). An empty span (a finding about a
