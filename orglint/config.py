@@ -238,12 +238,43 @@ def _parse(path: Path, required: bool) -> Settings | None:
         else:
             message = f"{'.'.join(str(step) for step in detail['loc'])}: {plain_message(detail)}"
         raise ConfigError(message, path, _at(path, line, column)) from None
+    _name_rules(settings, text, path, section)
     if settings.spreadsheet is not None and settings.spreadsheet.department_kinds:
         # its names are checked against each spreadsheet's departments as it is read (X002 here)
         loc = ("spreadsheet", "department-kinds")
         spans = {name: _at(path, *_line_of(text, (*loc, name), section)) for name in settings.spreadsheet.department_kinds}
         settings.spreadsheet.place_department_kinds(spans)
     return settings
+
+
+def _name_rules(settings: Settings, text: str, path: Path, section: str | None) -> None:
+    """Every rule the configuration names is a rule (a code, prefix or name where it selects; a
+    code or name under ``severity``): a ConfigError at the first that is none, where it is written
+    (a misspelt code would otherwise run or keep a rule silently)."""
+    from orglint import selection
+    from orglint.rules.registry import registered_rules
+
+    rules = registered_rules()
+    selecting: list[tuple[tuple[str, ...], str]] = [
+        *((("select",), selector) for selector in settings.select or ()),
+        *((("extend-select",), selector) for selector in settings.extend_select),
+        *((("ignore",), selector) for selector in settings.ignore),
+        *(
+            (("per-file-ignores", glob), selector)
+            for glob, selectors in settings.per_file_ignores.items()
+            for selector in selectors
+        ),
+    ]
+    for loc, selector in selecting:
+        try:
+            selection.expand(selector, rules)
+        except selection.SelectorError as error:
+            raise ConfigError(f"{loc[0]}: {error}", path, _at(path, *_line_of(text, loc, section))) from None
+    for key in settings.severity:
+        if _code(key) is None:
+            names = [*rules, *(rule.name for rule in rules.values())]
+            message = f"severity: {key!r} names no rule{did_you_mean(closest(key, names))}: give a code (D103) or a name"
+            raise ConfigError(message, path, _at(path, *_line_of(text, ("severity", key), section)))
 
 
 def _known_keys(loc: tuple[str | int, ...]) -> list[str]:

@@ -73,6 +73,27 @@ def test_unknown_key_and_bad_value_exit_2_at_file_line_and_key(in_tmp: Path) -> 
     assert exit_code == 2 and "invalid TOML" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("written", "place", "said"),
+    [
+        ('select = ["D", "D1O3"]\n', "1:1", "select: 'D1O3' selects no rule (did you mean 'D103'?)"),
+        ('extend-select = [\n  "S006",\n]\nignore = ["one-over-on"]\n', "4:1", "ignore: 'one-over-on' selects no rule"),
+        ('[per-file-ignores]\n"old/*.yaml" = ["D999"]\n', "2:1", "per-file-ignores: 'D999' selects no rule"),
+        ('[severity]\nD103 = "error"\none-over-on = "info"\n', "3:1", "severity: 'one-over-on' names no rule (did you mean"),
+        ('[severity]\nD = "info"\n', "2:1", "severity: 'D' names no rule"),
+    ],
+    ids=["select", "ignore", "per-file-ignores", "severity-name", "severity-prefix"],
+)
+def test_a_rule_the_configuration_names_must_be_one_where_it_is_written(
+    in_tmp: Path, written: str, place: str, said: str
+) -> None:
+    """A misspelt code would otherwise select, ignore or re-rate nothing without a word."""
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + ONE_OVER_ONE)
+    write(in_tmp, "orglint.toml", written)
+    exit_code, out, err = run("check", "s.yaml")
+    assert exit_code == 2 and out == "" and f"orglint.toml:{place}: {said}" in err
+
+
 def test_a_configuration_error_carries_its_place_apart_from_its_message(in_tmp: Path) -> None:
     """The language server places a fault from ``span``; the command line still says it on one line."""
     write(in_tmp, "bad.toml", 'ignore = ["D103"]\nselcet = ["S"]\n')
