@@ -27,7 +27,7 @@ from orglint.load.overlay import Overlay, current_overlay, reading
 from orglint.load.perimeter import is_within, project_root
 from orglint.load.source import LINE_BREAK, LoadProblem, SourceFile, decode_text, read_binary, real_path
 from orglint.load.yaml_source import compose
-from orglint.output_file import write_atomically
+from orglint.output_file import OutputFailed, write_atomically
 from orglint.rules import Rule
 from orglint.rules.registry import registered_rules
 from orglint.safe_text import safe_line
@@ -429,21 +429,25 @@ def _not_rewritten(display: str, found: tuple[SourceFile, Structure] | None, unr
 CHANGED_MEANWHILE = "it changed while orglint ran"
 
 
-def write_fixes(outcome: FixOutcome) -> list[str]:
+def write_fixes(outcome: FixOutcome) -> dict[str, str]:
     """Write each changed file whole or not at all (a temporary file renamed over it). A file
     that changed on disk since it was read is left alone: the problems it had may be gone, and
-    what was changed in it must not be lost. Returns those files' display paths."""
-    changed_meanwhile = []
+    what was changed in it must not be lost. A file that cannot be written (a full disk) does not
+    stop the others. Returns the files not written, display path → why."""
+    not_written = {}
     for fix in outcome.changed:
         try:
             now = fix.path.read_bytes()
         except OSError:
             now = None
         if now != fix.before:
-            changed_meanwhile.append(fix.display)
+            not_written[fix.display] = CHANGED_MEANWHILE
             continue
-        write_atomically(fix.path, fix.after, shown_as=fix.display)
-    return changed_meanwhile
+        try:
+            write_atomically(fix.path, fix.after, shown_as=fix.display)
+        except OutputFailed as failure:
+            not_written[fix.display] = str(failure)
+    return not_written
 
 
 def findings_by_file(findings: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:

@@ -443,7 +443,7 @@ def test_an_anchored_or_aliased_value_is_not_rewritten(tmp_path: Path) -> None:
 
 
 def test_a_file_changed_on_disk_since_it_was_read_is_not_written(in_tmp: Path) -> None:
-    from orglint.fix import fix_rounds, write_fixes
+    from orglint.fix import CHANGED_MEANWHILE, fix_rounds, write_fixes
 
     path = write(
         in_tmp, "s.yaml", CLEAN.replace("reports_to: CE, tier: 2}\n  - {id: AD2", "reports_to: CE, tier: 3}\n  - {id: AD2", 1)
@@ -452,7 +452,7 @@ def test_a_file_changed_on_disk_since_it_was_read_is_not_written(in_tmp: Path) -
     outcome = fix_rounds(lambda: lint([path], options))
     assert [fix.display for fix in outcome.changed] == ["s.yaml"]
     path.write_text(CLEAN + "  - {id: AD4, title: Assistant Director, reports_to: CE, tier: 2}\n", encoding="utf-8")
-    assert write_fixes(outcome) == ["s.yaml"]
+    assert write_fixes(outcome) == {"s.yaml": CHANGED_MEANWHILE}
     assert "AD4" in path.read_text(encoding="utf-8")  # the edit made meanwhile is kept
     assert not [name for name in os.listdir(in_tmp) if name.endswith(".tmp")]
 
@@ -541,7 +541,7 @@ def test_the_fixes_are_made_to_the_bytes_the_lint_read_and_a_file_changed_since_
 
     outcome = fix_rounds(lint_and_then_the_editor_saves)
     assert outcome.changed == [] and outcome.left_alone == {"s.yaml": CHANGED_MEANWHILE}
-    assert write_fixes(outcome) == []
+    assert write_fixes(outcome) == {}
     assert path.read_text(encoding="utf-8") == saved
 
 

@@ -162,6 +162,24 @@ def test_a_file_system_that_refuses_the_write_is_one_line_and_changes_nothing(
     assert leftovers(workspace) == []
 
 
+def test_fix_writes_the_files_it_can_and_says_which_it_could_not(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second of two files cannot be written: the first is fixed all the same, and said to be."""
+    write(workspace, "other.yaml", TIER_WRONG.replace("Example District", "Other District"))
+    real_replace = os.replace
+
+    def refused_for_other(source: str, target: str | Path) -> None:
+        if str(target).endswith("other.yaml"):
+            raise OSError(errno.ENOSPC, FULL)
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", refused_for_other)
+    exit_code, _, err = run("check", "--fix", "tier.yaml", "other.yaml")
+    assert (exit_code, err) == (2, f"orglint: fixed 1 finding in 1 file\norglint: error: cannot write other.yaml: {FULL}\n")
+    assert (workspace / "tier.yaml").read_text(encoding="utf-8") == TIER_WRONG.replace("tier: 3", "tier: 2")
+    assert "tier: 3" in (workspace / "other.yaml").read_text(encoding="utf-8")
+    assert leftovers(workspace) == []
+
+
 def test_a_write_that_fails_halfway_leaves_the_old_file_whole(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = write(in_tmp, "out.txt", "the old output\n")
     real_fdopen = os.fdopen

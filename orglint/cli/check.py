@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from orglint.cli import shared
-from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, BadUsage
+from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, BadUsage
 from orglint.output.check import OutputFormat
 
 if TYPE_CHECKING:
@@ -180,13 +180,18 @@ def _fix(lint_again: Callable[[], LintResult], write: bool) -> LintResult:
             said = "nothing it can fix" if outcome.left_alone else "nothing to fix"
         sys.stderr.write(f"orglint: {said}\n")
         raise typer.Exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
-    changed_meanwhile = write_fixes(outcome)
-    for display in changed_meanwhile:
-        sys.stderr.write(f"orglint: {safe_text(display)} not fixed: {CHANGED_MEANWHILE}\n")
-    written = [fix for fix in changed if fix.display not in changed_meanwhile]
+    not_written = write_fixes(outcome)
+    written = [fix for fix in changed if fix.display not in not_written]
     if written:
         sys.stderr.write(f"orglint: fixed {_tally(written)}\n")
-    if changed_meanwhile or outcome.result is None:
+    for display, why in not_written.items():
+        if why == CHANGED_MEANWHILE:
+            sys.stderr.write(f"orglint: {safe_text(display)} not fixed: {why}\n")
+        else:  # the others are written all the same, and said to be
+            sys.stderr.write(f"orglint: error: {safe_text(why)}\n")
+    if any(why != CHANGED_MEANWHILE for why in not_written.values()):
+        raise typer.Exit(EXIT_USAGE)  # as any write that fails
+    if not_written or outcome.result is None:
         return lint_again()  # what is on disk now
     return outcome.result
 
