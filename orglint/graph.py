@@ -90,16 +90,24 @@ class OrgGraph:
 
     def single_reports(self, post_id: str) -> list[str]:
         """Direct reports that are single posts, not groups."""
-        return [report for report in self.graph.successors(post_id) if not self.posts[report].group]
+        return self._single_reports.get(post_id, [])
+
+    @cached_property
+    def _single_reports(self) -> dict[str, list[str]]:
+        """Each manager's single-post reports, in post order. A post written again under an id
+        already used (S001) is not in the graph, but it stands under its own manager all the same:
+        that manager's span is not one less for the one mistake S001 reports."""
+        reports: dict[str, list[str]] = {}
+        for post in (*self.posts.values(), *(again for again, _ in self.duplicates)):
+            if not post.group and post.reports_to in self.posts and post.reports_to != post.id:
+                reports.setdefault(post.reports_to, []).append(post.id)
+        return reports
 
     @cached_property
     def spans(self) -> dict[str, int]:
         """Each manager's span of control (managers of single posts only), in post order."""
-        counts = dict.fromkeys((post.id for post in self.posts.values() if self.graph.out_degree(post.id)), 0)
-        for post in self.posts.values():
-            if not post.group and post.reports_to in counts:
-                counts[post.reports_to] += 1
-        return {post_id: count for post_id, count in counts.items() if count}
+        reports = self._single_reports
+        return {post_id: len(reports[post_id]) for post_id in self.posts if post_id in reports}
 
     @cached_property
     def depth(self) -> dict[str, int]:

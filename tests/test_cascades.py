@@ -361,3 +361,25 @@ def test_a_list_that_cannot_be_read_is_not_taken_for_empty(in_tmp: Path, key: st
 def test_a_stale_file_wide_suppression_names_no_post(in_tmp: Path) -> None:
     write(in_tmp, "s.yaml", SMALL + "# orglint: ignore-file[S006]\n")
     assert lint(in_tmp / "s.yaml") == Counter({("X003", None): 1})
+
+
+@pytest.mark.parametrize("ruleset", RULESETS)
+def test_a_post_id_written_twice_is_its_s001_alone(tmp_path: Path, ruleset: str) -> None:
+    """The second post with an id is outside the reporting lines, but it still stands under its
+    manager: that manager's span is not one less (no D102 or D103 for the S001's one mistake)."""
+    text = COUNCIL.read_text(encoding="utf-8")
+    manager = _manager_of_exactly_three_leaves(text)
+    first, second = manager[1][0], manager[1][1]
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(text.replace(f"  - id: {second}\n", f"  - id: {first}\n", 1), encoding="utf-8")
+    clean = tmp_path / "clean.yaml"
+    shutil.copyfile(COUNCIL, clean)
+    assert lint(changed, ruleset) - lint(clean, ruleset) == Counter({("S001", first): 1})
+
+
+def _manager_of_exactly_three_leaves(text: str) -> tuple[str, list[str]]:
+    """A manager in the council whose direct reports are three posts managing no one."""
+    reports: dict[str, list[str]] = {}
+    for post_id, manager in re.findall(r"  - id: (\S+)\n(?:    (?!reports_to).*\n)*    reports_to: (\S+)\n", text):
+        reports.setdefault(manager, []).append(post_id)
+    return next((m, ids) for m, ids in reports.items() if len(ids) == 3 and not any(i in reports for i in ids))

@@ -235,7 +235,8 @@ def _apply_baseline(result: LintResult, path: Path) -> None:
     result.suppressed.extend(Suppressed(diagnostic, f"accepted in the baseline {path}") for diagnostic in known)
     if stale:
         sys.stderr.write(
-            f"orglint: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} in {path} no longer match "
+            f"orglint: {len(stale)} baseline {'entry' if len(stale) == 1 else 'entries'} in {path} no longer "
+            f"{'matches' if len(stale) == 1 else 'match'} "
             f"(fixed, or changed): shrink it with `orglint baseline write {path}`\n"
         )
         from orglint.safe_text import safe_text  # the entries are the baseline file's text
