@@ -53,7 +53,14 @@ def _unescaped(text: str) -> str:
     return _OLD_ESCAPE.sub(lambda match: match.group().replace("\\x3a", ":").replace("\\x23", "#"), text)
 
 
+def acceptable(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The findings a baseline can accept: not input findings (X001-X004), which no comment can
+    suppress either, since nothing the rules say about a file that could not be read is trusted."""
+    return [d for d in diagnostics if not d.about_input]
+
+
 def render(diagnostics: list[Diagnostic]) -> str:
+    """A baseline accepting ``diagnostics`` (which must be ``acceptable``)."""
     entries = [
         {"file": d.span.file, "code": d.code, "post": d.post, "fingerprint": fingerprint(d), "message": d.message}
         for d in diagnostics
@@ -87,7 +94,7 @@ class Baseline:
         new, accepted = [], []
         for diagnostic in diagnostics:
             entry = key(diagnostic)
-            if remaining[entry] > 0:
+            if remaining[entry] > 0 and not diagnostic.about_input:
                 remaining[entry] -= 1
                 accepted.append(diagnostic)
             else:

@@ -303,9 +303,16 @@ def baseline_write(
 ) -> None:
     """Record every current finding in FILE (keyed by file, rule, post and message, not line)."""
     from orglint import selection
-    from orglint.baseline import render
+    from orglint.baseline import acceptable, render
     from orglint.engine import LintOptions
 
     result = shared.lint_paths(paths, LintOptions(rulesets=selection.split(ruleset)))
-    shared.write_output(file, render(result.diagnostics), result.read, force)
-    sys.stdout.write(f"orglint: recorded {len(result.diagnostics)} finding(s) in {file}\n")
+    accepted = acceptable(result.diagnostics)
+    shared.write_output(file, render(accepted), result.read, force)
+    sys.stdout.write(f"orglint: recorded {len(accepted)} finding(s) in {file}\n")
+    left_out = len(result.diagnostics) - len(accepted)
+    if left_out:
+        sys.stderr.write(
+            f"orglint: {left_out} input finding(s) (X001-X004) not recorded: a file that cannot be read as "
+            "written is not accepted; mend it\n"
+        )
