@@ -11,10 +11,13 @@ import inspect
 import json
 import re
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from orglint.rules import Rule
 from orglint.ruleset import Ruleset
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def rule_text(rule: type[Rule]) -> str:
@@ -42,7 +45,6 @@ def render_rule_docs(rules: list[type[Rule]], output_format: str, stream: TextIO
         json.dump(documents if len(documents) != 1 else documents[0], stream, indent=2, ensure_ascii=False)
         stream.write("\n")
         return
-    from rich.markdown import Markdown
     from rich.text import Text
 
     from orglint.console import console
@@ -56,7 +58,31 @@ def render_rule_docs(rules: list[type[Rule]], output_format: str, stream: TextIO
         view.print(Text(_header(rule), style="bold"))
         view.print(Text(rule.summary()))
         view.print(Text.assemble(("Basis: ", "dim"), rule.basis), end="\n\n")
-        view.print(Markdown(body.strip()))
+        _print_markdown(view, body.strip())
+
+
+_FENCED = re.compile(r"^```(?P<info>[^\n]*)\n(?P<code>.*?)^```[ \t]*$", re.DOTALL | re.MULTILINE)
+
+
+def _print_markdown(view: Console, text: str) -> None:
+    """Markdown for the terminal, its examples written line for line as they are: never wrapped
+    (rich's Markdown wraps code at the terminal's width, and an example copied from the terminal
+    must be the YAML or CSV itself; the terminal folds a long line only on the screen)."""
+    from rich.markdown import Markdown
+    from rich.syntax import Syntax
+
+    position = 0
+    for fenced in _FENCED.finditer(text):
+        prose = text[position : fenced.start()].strip()
+        if prose:
+            view.print(Markdown(prose))
+        view.print()
+        lexer = fenced["info"].split(maxsplit=1)[0] if fenced["info"].strip() else "text"
+        view.print(Syntax("", lexer).highlight(fenced["code"].rstrip("\n")), soft_wrap=True)
+        position = fenced.end()
+    rest = text[position:].strip()
+    if rest:
+        view.print(Markdown(rest))
 
 
 def render_rules_table(ruleset: Ruleset, output_format: str, stream: TextIO) -> None:

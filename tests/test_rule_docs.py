@@ -88,6 +88,17 @@ def test_rule_command_prints_the_docs(code: str) -> None:
     assert "Basis:" in out and "How to fix" in out
 
 
+@pytest.mark.parametrize("code", ["L112", "T115"])
+def test_rule_command_writes_each_example_line_whole_at_80_columns(code: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An example copied from the terminal is the YAML (or CSV) itself: never wrapped mid-line."""
+    monkeypatch.setenv("COLUMNS", "80")
+    exit_code, out, _ = run("rule", code)
+    written = out.splitlines()
+    long_lines = [line for example in examples(RULES[code]) for line in example.text.splitlines() if len(line) > 80]
+    assert exit_code == 0 and long_lines
+    assert all(line in written for line in long_lines)
+
+
 def test_rule_all_and_json() -> None:
     exit_code, out, _ = run("rule", "--all")
     assert exit_code == 0
