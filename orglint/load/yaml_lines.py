@@ -50,10 +50,15 @@ class YamlLines:
         self._columns: list[int] = []  # where each starts on its editor line (0-based)
         yaml_line = 0
         counted_to = 0
+        line_start = 0  # where the editor's line holding the break starts
         for brk in _YAML_ONLY_BREAK.finditer(text):
             yaml_line += _editor_breaks(text, counted_to, brk.start()) + 1
+            # the editor's last break is searched for only since the previous YAML-only break:
+            # searching back to the file's start for each would be quadratic
+            last_break = max(text.rfind("\n", counted_to, brk.start()), text.rfind("\r", counted_to, brk.start()))
+            if last_break >= 0:
+                line_start = last_break + 1
             counted_to = brk.end()
-            line_start = max(text.rfind("\n", 0, brk.start()), text.rfind("\r", 0, brk.start())) + 1
             self._yaml_lines.append(yaml_line)
             self._columns.append(brk.end() - line_start)
 
