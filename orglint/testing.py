@@ -66,10 +66,16 @@ Files: TypeAlias = dict[str, str]
 
 def where(text: str, line_with: str, value: str) -> str:
     """``"line:column"`` of ``value`` on the first line of ``text`` that holds ``line_with`` (at or
-    after it): where a finding about that value must point."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    after it): where a finding about that value must point. Lines are counted as findings count
+    them (and editors): a U+2028 inside a title ends none."""
+    from orglint.load.source import text_lines
+
+    for number, line in enumerate(text_lines(text), start=1):
         if line_with in line:
-            return f"{number}:{line.index(value, line.index(line_with)) + 1}"
+            column = line.find(value, line.index(line_with))
+            if column < 0:
+                raise ValueError(f"{value!r} is not after {line_with!r} on line {number}: {line!r}")
+            return f"{number}:{column + 1}"
     raise ValueError(f"no line holds {line_with!r}")
 
 

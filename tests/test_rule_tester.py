@@ -20,6 +20,16 @@ def test_a_place_is_line_and_column_of_the_value_on_the_line_holding_a_text() ->
     assert Expected("H1", ("id: H1", "CEO")).found("S002", UNKNOWN) == Found("S002", "H1", where(UNKNOWN, "id: H1", "CEO"))
     with pytest.raises(ValueError, match="no line holds 'id: H9'"):
         where(UNKNOWN, "id: H9", "CEO")
+    with pytest.raises(ValueError, match="'NOPE' is not after 'id: H1' on line 8"):
+        where(UNKNOWN, "id: H1", "NOPE")
+
+
+def test_a_place_counts_lines_as_findings_do(tmp_path: Path) -> None:
+    """A U+2028 inside a title ends no line (str.splitlines would count one): a plugin author's
+    expected place is where the finding is."""
+    text = UNKNOWN.replace("title: Head,", 'title: "Head\u2028of Service",')
+    assert where(text, "id: H1", "CEO") == "8:52"
+    S002.expect(tmp_path, text, Expected("H1", ("id: H1", "CEO"), MESSAGE))
 
 
 def test_expect_passes_on_exactly_the_findings_and_gives_them_back(tmp_path: Path) -> None:

@@ -121,7 +121,8 @@ def tree(
     from orglint.console import console, in_colour
     from orglint.output import tree as tree_view
     from orglint.progress import progress_display
-    from orglint.report.audit import by_post, split_by_structure
+    from orglint.report.audit import split_by_structure
+    from orglint.report.post_findings import by_post
     from orglint.suggest import closest, did_you_mean
 
     with progress_display(console(stderr=True)) as say:
