@@ -96,3 +96,27 @@ def test_a_copy_of_the_top_post_is_drawn_as_a_top_post_of_its_own(in_tmp: Path) 
     _, out, _ = run("tree", "s.yaml")
     assert [line.split("── ", 1)[0] for line in out.splitlines()[1:]] == ["├", "│   └", "└"]
     assert out.splitlines()[3].startswith("└── CE Chief Executive (acting)") and out.rstrip().endswith("✗ S001")
+
+
+def test_a_copy_whose_id_comes_from_a_merged_anchor_is_placed_at_its_own_entry(in_tmp: Path) -> None:
+    """Its id is written in the anchor, in the first post: the tree tells the two apart by where
+    each post itself is written."""
+    text = STRUCTURE_HEAD + (
+        "  - {id: CE, title: Chief Executive, tier: 1}\n"
+        "  - &a {id: X, title: First, reports_to: CE, tier: 2}\n"
+        "  - {<<: *a, title: Second}\n"
+    )
+    write(in_tmp, "s.yaml", text)
+    _, out, _ = run("tree", "s.yaml")
+    first, second = (line for line in out.splitlines() if " X " in line)
+    assert "First (s.yaml:5)" in first and "Second (s.yaml:6)" in second
+
+
+def test_thousands_of_posts_with_one_id_are_all_drawn_each_with_its_finding(in_tmp: Path) -> None:
+    """A hostile file can write one id thousands of times: each finding is placed by bisection,
+    not by trying every post (which took minutes at 8,000 copies)."""
+    copies = "".join(f'  - {{id: X, title: "t{n}", reports_to: CE, tier: 2}}\n' for n in range(3000))
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n" + copies)
+    _, out, _ = run("tree", "s.yaml")
+    drawn = [line for line in out.splitlines() if " X t" in line]
+    assert len(drawn) == 3000 and sum("S001" in line for line in drawn) == 2999 and "S001" not in drawn[0]

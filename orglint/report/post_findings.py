@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from orglint.diagnostics import Diagnostic, Span
@@ -36,8 +37,9 @@ class PostFindings:
         self._posts_of_findings: dict[int, Post] = {}
         for post_id, posts in sharers.items():
             own: list[list[Diagnostic]] = [[] for _ in posts]
+            holder_of = _Entries(posts)
             for finding in by_id.get(post_id, []):
-                holder = next((number for number, post in enumerate(posts) if _holds(post, finding.span)), 0)
+                holder = holder_of(finding.span)
                 own[holder].append(finding)
                 self._posts_of_findings[id(finding)] = posts[holder]
             self._shared.update(
@@ -58,21 +60,50 @@ class PostFindings:
         return self._posts_of_findings.get(id(finding))
 
 
-def _holds(post: Post, span: Span) -> bool:
-    """Whether the post's entry in its file (its first key to its last value) holds ``span``."""
-    entry = post.origin.span() if hasattr(post.origin, "span") else None
-    return (
-        entry is not None
-        and entry.file == span.file
-        and (entry.line, entry.column) <= (span.line, span.column)
-        and (span.end_line, span.end_column) <= (entry.end_line, entry.end_column)
-    )
+class _Entries:
+    """The entries in their files (first key to last value) of posts that share an id, to find the
+    one holding a place by bisection: thousands of posts written with one id (a hostile file)
+    cost no more than thousands of ids."""
+
+    def __init__(self, posts: Sequence[Post]) -> None:
+        spans = [(_entry(post), number) for number, post in enumerate(posts)]
+        located = [(span, number) for span, number in spans if span is not None]
+        self._entries = sorted(located, key=lambda item: (item[0].file, item[0].line, item[0].column))
+        self._starts = [(span.file, span.line, span.column) for span, _ in self._entries]
+
+    def __call__(self, span: Span) -> int:
+        """The number of the post whose entry holds ``span`` (the first post's, 0, if none does).
+        Entries do not overlap (they are items of a list), so only the last to start at or before
+        ``span`` can hold it."""
+        index = bisect_right(self._starts, (span.file, span.line, span.column)) - 1
+        if index < 0:
+            return 0
+        entry, number = self._entries[index]
+        holds = entry.file == span.file and (span.end_line, span.end_column) <= (entry.end_line, entry.end_column)
+        return number if holds else 0
+
+
+def _entry(post: Post) -> Span | None:
+    return post.origin.span() if hasattr(post.origin, "span") else None
 
 
 def place(post: Post) -> str:
-    """Where a post is written (its id's file and line, or its cell): what tells apart posts that share an id."""
+    """Where a post is written (its id's file and line, or its cell): what tells apart posts that
+    share an id. A post whose id comes from a mapping merged into it (``<<: *anchor``) is placed
+    at its own entry, not at the anchor's id, which another post holds."""
     span = locate(post.origin, ("id",))
+    entry = _entry(post)
+    if span is not None and entry is not None and not _within(span, entry):
+        span = entry
     if span is None:
         return ""
     cell = span.describe_cell()
     return f"{span.file}:{span.line}" + (f" {cell}" if cell else "")
+
+
+def _within(span: Span, entry: Span) -> bool:
+    return (
+        entry.file == span.file
+        and (entry.line, entry.column) <= (span.line, span.column)
+        and (span.end_line, span.end_column) <= (entry.end_line, entry.end_column)
+    )
