@@ -32,7 +32,7 @@ LEGACY_DATES = frozenset({"evaluation.date"})
 
 def field_path(key: str) -> str:
     """A ``[tool.orglint.spreadsheet.columns]`` key as the field's dotted path (``salary_min``: ``salary.min``)."""
-    for record in ("salary", "evaluation"):
+    for record in ("salary", "contact", "evaluation"):
         if key.startswith(record + "_"):
             return f"{record}.{key.removeprefix(record + '_')}"
     return key

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Vocabulary = Literal["council-types", "department-kinds", "designations", "functions", "grades", "levels", "yes-no"]
+Vocabulary = Literal["contracts", "council-types", "department-kinds", "designations", "functions", "grades", "levels", "yes-no"]
 """The ruleset's words a column's cells are chosen from (the template's drop-down lists)."""
 
 
@@ -110,6 +110,15 @@ POSTS = Sheet(
         Column("responsibilities", "Responsibilities", "Responsibilities beyond its profile's, one per line.", is_list=True),
         Column("fte", "FTE", "Full-time equivalent: 1 for full time, 0.5 for half."),
         Column("holder", "Holder", "Who holds it; vacant; two or more names (one per line) for a job share.", is_list=True),
+        Column(
+            "contract",
+            "Contract",
+            "permanent, or the terms of temporary staff: temporary, fixed-term, interim or agency.",
+            ("Contract type", "Permanent or temporary"),
+            choices="contracts",
+        ),
+        Column("contact.email", "Contact email", "The email address the public reaches the post by.", ("Email",)),
+        Column("contact.phone", "Contact phone", "The phone number the public reaches the post by.", ("Phone",)),
         Column("group", "Group of posts", "yes for a row that stands for several posts (counted by FTE).", choices="yes-no"),
     ),
 )
