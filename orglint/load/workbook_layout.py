@@ -32,6 +32,8 @@ class Column:
     """Several values in one cell, separated by ``;`` or new lines."""
     is_date: bool = False
     """ISO ``2024-05-20``, UK ``20/05/2024`` or ``20/05/24``, or an Excel date."""
+    is_amount: bool = False
+    """A sum of money, written as Excel shows it or not: ``45000``, ``£45,000``."""
     required: bool = False
 
 
@@ -95,8 +97,8 @@ POSTS = Sheet(
         Column("department", "Department", "The department id, from the Departments sheet.", ("Directorate",)),
         Column("function", "Function", "Commissioning or providing, where the ruleset asks.", choices="functions"),
         Column("grade", "Grade", "The post's grade.", choices="grades"),
-        Column("salary.min", "Salary from", "The bottom of the post's pay range (£ a year).", ("Salary min",)),
-        Column("salary.max", "Salary to", "The top of the post's pay range (£ a year).", ("Salary max",)),
+        Column("salary.min", "Salary from", "The bottom of the post's pay range (£ a year).", ("Salary min",), is_amount=True),
+        Column("salary.max", "Salary to", "The top of the post's pay range (£ a year).", ("Salary max",), is_amount=True),
         Column(
             "designations",
             "Statutory roles",

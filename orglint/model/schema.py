@@ -21,6 +21,8 @@ from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, TypeAda
 from pydantic.dataclasses import dataclass
 from pydantic.fields import FieldInfo
 
+from orglint.model.amounts import plain, refuse_formatted, split_at_commas
+
 FORMAT_VERSION = 1
 
 CouncilType = Literal[
@@ -177,10 +179,23 @@ def ordered(bounds: BoundedT) -> BoundedT:
     return bounds
 
 
+Amount = Annotated[float, Field(ge=0), BeforeValidator(refuse_formatted)]
+"""A sum of money a year, in pounds: a plain number (``45000``; ``£45,000`` is refused, saying so)."""
+
+
 @dataclass(config=STRICT, frozen=True, slots=True)
 class Salary:
-    min: float = Field(ge=0)
-    max: float = Field(ge=0)
+    min: Amount
+    max: Amount
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_split_at_commas(cls, data: Any) -> Any:
+        amounts = split_at_commas(data, ("min", "max"))
+        if amounts is not None:
+            written = ", ".join(f"{key}: {plain(amount)}" for key, amount in amounts.items())
+            raise ValueError(f"write {{{written}}}: amounts without £ or commas (in {{...}} a comma ends the value)")
+        return data
 
     @model_validator(mode="after")
     def _ordered(self) -> Salary:
