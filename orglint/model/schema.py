@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal, Protocol, Self, TypeVar
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, TypeAdapter, model_validator
 from pydantic.dataclasses import dataclass
 from pydantic.fields import FieldInfo
+from pydantic.json_schema import JsonDict
 
 from orglint.model.amounts import plain, refuse_formatted, split_at_commas
 
@@ -275,9 +276,26 @@ class Post(Located):
         return all(holder is not None and holder.strip().casefold() == "vacant" for holder in self.holders)
 
 
-@dataclass(config=STRICT, frozen=True, slots=True)
+EXTENSION_PREFIX = "x-"
+"""A structure file's top-level keys that start so are extension fields (the docker-compose and
+OpenAPI convention): orglint reads none of them, so they can hold YAML anchors for posts to merge."""
+
+
+def is_extension_field(key: object) -> bool:
+    return isinstance(key, str) and key.startswith(EXTENSION_PREFIX)
+
+
+_EXTENSION_FIELDS: JsonDict = {
+    f"^{EXTENSION_PREFIX}": {"description": "An extension field: orglint reads none, so it can hold anchors for posts to merge."}
+}
+
+
+@dataclass(config=ConfigDict(extra="forbid", json_schema_extra={"patternProperties": _EXTENSION_FIELDS}), frozen=True, slots=True)
 class StructureFile:
-    """One file of a structure: a root (with ``organisation``) or a file a root includes."""
+    """One file of a structure: a root (with `organisation`) or a file a root includes. Top-level
+    keys that start `x-` are extension fields, which orglint does not read: a place for anchors."""
+
+    # validate_file leaves the extension fields out before validating the rest
 
     orglint: Annotated[int, AfterValidator(_supported_version)] = Field(
         description="Format version; marks the file as an orglint structure."
