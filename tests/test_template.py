@@ -17,7 +17,18 @@ from ruamel.yaml import YAML
 from orglint.engine import LintOptions, build_structures
 from orglint.load.discover import discover
 from orglint.load.workbook_layout import POSTS, WORKBOOK, Column, Sheet
-from orglint.model.schema import Contract, CouncilType, DepartmentKind, Function, Post, fields_of
+from orglint.model.schema import (
+    BusinessPartners,
+    Contract,
+    CouncilType,
+    Department,
+    DepartmentKind,
+    Function,
+    Organisation,
+    Post,
+    Profile,
+    fields_of,
+)
 from orglint.model.structure import Structure
 from orglint.output.workbook import LISTS_SHEET
 from orglint.ruleset import load_ruleset
@@ -378,13 +389,29 @@ def _unexampled(model: type, example: dict[str, Any], prefix: str = "") -> list[
 def test_every_field_of_a_post_round_trips_through_the_workbook(in_tmp: Path) -> None:
     """Every field of the format's Post (iterated from the model, so a field added later without a
     column fails here) goes into its column, and reading the workbook back, by ``check`` and by
-    ``import``, gives it back as it was."""
+    ``import``, gives it back as it was; the organisation's, departments' and profiles' too."""
     assert _unexampled(Post, EVERY_POST_FIELD) == [], "a post field with no example here (and maybe no column)"
+    organisation = {"name": "Every Field Council", "type": "district", "ruleset": ["core", "uk-transparency-code"]}
+    department = {
+        "id": "resources",
+        "name": "Resources",
+        "kind": "support",
+        "business_partners": {area: "CE" for area in fields_of(BusinessPartners)},
+    }
+    profile = {
+        "id": "officer",
+        "title": "Officer",
+        "level": "officer",
+        "responsibilities": ["manages-team"],
+        "updated": datetime.date(2024, 1, 2),
+    }
+    for model, example in ((Organisation, organisation), (Department, department), (Profile, profile)):
+        assert _unexampled(model, example) == [], f"a {model.__name__} field with no example here"
     document = {
         "orglint": 1,
-        "organisation": {"name": "Every Field Council", "type": "district", "ruleset": "uk-transparency-code"},
-        "departments": [{"id": "resources", "name": "Resources", "kind": "support"}],
-        "profiles": [{"id": "officer", "title": "Officer"}],
+        "organisation": organisation,
+        "departments": [department],
+        "profiles": [profile],
         "posts": [{"id": "CE", "title": "Chief Executive", "reports_to": None, "tier": 1}, EVERY_POST_FIELD],
     }
     with (in_tmp / "every.yaml").open("w", encoding="utf-8") as stream:
@@ -397,6 +424,11 @@ def test_every_field_of_a_post_round_trips_through_the_workbook(in_tmp: Path) ->
     code, _, err = run("import", "every.xlsx", "-o", "back.yaml")
     assert code == 0, err
     for copy in (_structure(in_tmp / "every.xlsx"), _structure(in_tmp / "back.yaml")):
+        assert (copy.organisation, copy.departments, copy.profiles) == (
+            original.organisation,
+            original.departments,
+            original.profiles,
+        )
         for returned, post in zip(copy.posts, original.posts, strict=True):
             for name in fields_of(Post):
                 assert getattr(returned, name) == getattr(post, name), f"{copy.files[0].display}: {post.id}.{name}"
