@@ -22,8 +22,12 @@ from orglint.model.spreadsheet import assemble_spreadsheet
 from orglint.model.structure import Structure
 from orglint.safe_text import safe_text
 
-FIELD_ORDER = ("id", "title", "reports_to", "tier", "department", "function", "grade", "salary", "fte", "holder",
-               "designations", "qualifications", "profile", "responsibilities", "evaluation", "group")  # fmt: skip
+_READING_ORDER = ("id", "title", "reports_to", "tier", "department", "function", "grade", "salary", "fte", "holder",
+                  "contract", "contact", "designations", "qualifications", "profile", "responsibilities", "evaluation",
+                  "group")  # fmt: skip
+FIELD_ORDER = (*_READING_ORDER, *(name for name in fields_of(Post) if name not in _READING_ORDER))
+"""A post's fields in the order a reader looks for them; every field of the format, so one added
+to ``Post`` later is written (at the end) rather than lost."""
 
 
 class ImportFailed(Exception):
@@ -89,6 +93,9 @@ def _post(post: Post) -> CommentedMap:
             value = data[name]
             if name == "salary":
                 value = CommentedMap((key, _number(amount)) for key, amount in value.items())
+                value.fa.set_flow_style()
+            elif name == "contact":
+                value = CommentedMap(value)
                 value.fa.set_flow_style()
             elif name == "fte":
                 value = _number(value)

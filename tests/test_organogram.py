@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from orglint.model.rows import number
+from orglint.model.amounts import number
 from tests.conftest import REPO, check_json, run, write
 
 DATA = REPO / "tests" / "data" / "organograms"

@@ -57,3 +57,13 @@ def test_the_schema_catches_what_orglint_catches() -> None:
     assert list(_validator("structure").iter_errors(bad))
     bad_ruleset = {"orglint-ruleset": 1, "name": "x", "rules": {"D101": {"max-direct-report": 3}}}
     assert list(_validator("ruleset").iter_errors(bad_ruleset))
+
+
+def test_the_schema_allows_extension_fields_at_the_top_level_only() -> None:
+    """As orglint does: a top-level `x-` key holds anchors; elsewhere, or without the `x-`, it is unknown."""
+    validator = _validator("structure")
+    officer = {"contract": "permanent", "fte": 0.5}
+    good = {"orglint": 1, "x-common": officer, "posts": [{"id": "A", "title": "T", **officer}]}
+    assert list(validator.iter_errors(good)) == []
+    assert list(validator.iter_errors({**good, "common": officer}))
+    assert list(validator.iter_errors({"orglint": 1, "posts": [{"id": "A", "title": "T", "x-common": 1}]}))

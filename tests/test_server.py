@@ -434,3 +434,16 @@ async def test_a_change_to_a_document_never_opened_is_ignored_quietly(client: La
     uri = open_file(client, included, included.read_text().replace("    tier: 2\n", "    tier: 5\n", 1))
     await published(client, uri, lambda found: "S006" in codes(found))
     assert client.messages == []
+
+
+@pytest.mark.asyncio
+async def test_an_extension_field_is_no_unknown_key(client: LanguageClient, repository: Path) -> None:
+    """A top-level ``x-`` key holds anchors for posts to merge: no finding, and so no quick fix to rename it."""
+    await start(client)
+    root = repository / "council.yaml"
+    text = root.read_text().replace("orglint: 1\n", "orglint: 1\nx-officer: &officer {fte: 1}\n", 1)
+    uri = open_file(client, root, text)
+    assert await published(client, uri, lambda found: True) == []
+    replace_all(client, uri, text.replace("x-officer:", "officer:"), 2)  # not an extension field: unknown
+    found = await published(client, uri, lambda found: "X002" in codes(found))
+    assert [d.range.start.line for d in found if d.code == "X002"] == [line_of(text, "x-officer:")]

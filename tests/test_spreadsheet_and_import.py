@@ -202,3 +202,22 @@ def test_import_refuses_to_write_over_its_source_and_reports_unreadable_input(in
     )  # --force replaces others' files, never its source
     assert exit_code == 2 and "is the file being imported" in err
     assert (in_tmp / "junk.xlsx").read_bytes() == b"PK\x03\x04 junk"
+
+
+def test_contract_and_contact_columns_can_be_mapped(in_tmp: Path) -> None:
+    """The Transparency Code's fields (P101) come from a manager's spreadsheet as the others do,
+    and ``import`` writes them out."""
+    config = CONFIG + 'contract = "Permanent or temporary"\ncontact_email = "Email"\ncontact_phone = "Telephone"\n'
+    (in_tmp / "orglint.toml").write_text(config, encoding="utf-8")
+    book = Workbook()
+    posts = book.active
+    posts.title = "Posts"
+    posts.append([*HEADER, "Permanent or temporary", "Email", "Telephone"])
+    posts.append([*POSTS[0], "permanent", "ce@example.gov.uk", "01234 567890"])
+    posts.append([*POSTS[1], "interim", None, None])
+    book.save(in_tmp / "proposal.xlsx")
+    assert run("import", "proposal.xlsx")[0] == 0
+    chief, director = _yaml(in_tmp / "proposal.yaml")["posts"]
+    assert chief["contract"] == "permanent"
+    assert chief["contact"] == {"email": "ce@example.gov.uk", "phone": "01234 567890"}
+    assert director["contract"] == "interim" and "contact" not in director

@@ -177,3 +177,73 @@ def test_a_structure_that_is_not_utf8_is_one_located_finding(in_tmp: Path, data:
     [finding] = document["diagnostics"]
     assert finding["code"] == "X001" and finding["message"].startswith("not UTF-8 text")
     assert (finding["line"], finding["column"]) == (line, column)
+
+
+EXTENSION_FIELDS = """orglint: 1
+x-common: &officer            # an extension field: orglint reads no x- key, so it holds anchors
+  contract: permanent
+  fte: 0.5
+x-notes: [drafted by HR, see the 2024 review]
+organisation: {name: Test District Council, type: district, ruleset: core}
+posts:
+  - {id: CE, title: Chief Executive, tier: 1}
+  - {id: AD1, title: Assistant Director, reports_to: CE, tier: 2, <<: *officer}
+  - {id: AD2, title: Assistant Director, reports_to: CE, tier: 2, <<: *officer}
+  - {id: AD3, title: Assistant Director, reports_to: CE, tier: 2, <<: *officer, fte: 1}
+"""
+
+
+def test_top_level_x_keys_are_extension_fields_that_hold_anchors(in_tmp: Path) -> None:
+    from orglint.engine import LintOptions, build_structures
+    from orglint.load.discover import discover
+
+    write(in_tmp, "s.yaml", EXTENSION_FIELDS)
+    _, document = check_json("s.yaml")
+    assert document["diagnostics"] == []
+    (built,) = build_structures(discover([in_tmp / "s.yaml"]), LintOptions(isolated=True))
+    assert built.structure is not None
+    posts = {post.id: post for post in built.structure.posts}
+    assert [(posts[id].contract, posts[id].fte) for id in ("AD1", "AD2", "AD3")] == [
+        ("permanent", 0.5),
+        ("permanent", 0.5),
+        ("permanent", 1.0),  # a post's own key wins over the merged one
+    ]
+    assert posts["CE"].contract is None
+
+
+def test_a_mistake_in_an_extension_field_s_anchor_is_one_finding_where_it_is_written(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", EXTENSION_FIELDS.replace("  contract: permanent", "  contrct: permanent"))
+    _, document = check_json("s.yaml")
+    (finding,) = document["diagnostics"]
+    assert finding["code"] == "X002" and (finding["line"], finding["column"]) == (3, 3)
+    assert finding["message"].startswith("posts 'AD1', 'AD2' and 'AD3': unknown key 'contrct' (did you mean 'contract'?)")
+
+
+def test_only_top_level_keys_that_start_x_dash_are_extension_fields(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", EXTENSION_FIELDS.replace("x-notes:", "notes:").replace("  - {id: CE,", "  - {x-id: 1, id: CE,"))
+    _, document = check_json("s.yaml")
+    notes, x_id = sorted((d for d in document["diagnostics"]), key=lambda d: d["line"])
+    assert (notes["code"], notes["line"]) == ("X002", 5) and notes["message"].startswith("unknown key 'notes'")
+    assert (x_id["code"], x_id["line"]) == ("X002", 8) and x_id["message"].startswith("post 'CE': unknown key 'x-id'")
+
+
+def test_fix_leaves_extension_fields_alone(in_tmp: Path) -> None:
+    """``x-profile:`` is not a misspelt ``profiles:``: an extension field is never renamed or read."""
+    text = EXTENSION_FIELDS.replace("x-notes:", "x-profile:")
+    write(in_tmp, "s.yaml", text)
+    code, out, err = run("check", "--fix", "s.yaml")
+    assert code == 0, out + err
+    assert (in_tmp / "s.yaml").read_text(encoding="utf-8") == text
+
+
+def test_the_format_reference_s_shared_fields_example_holds(in_tmp: Path) -> None:
+    from .conftest import REPO
+
+    page = (REPO / "docs" / "structure-format.md").read_text(encoding="utf-8")
+    section = page[page.index("## Shared fields") :]
+    example = section[section.index("```yaml\n") + len("```yaml\n") : section.index("```\n", section.index("```yaml"))]
+    write(in_tmp, "s.yaml", example)
+    assert [d["code"] for d in check_json("s.yaml", "--isolated")[1]["diagnostics"] if d["code"].startswith("X")] == []
+    write(in_tmp, "s.yaml", example.replace("  contract: permanent", "  contrct: permanent"))
+    (finding,) = [d for d in check_json("s.yaml", "--isolated")[1]["diagnostics"] if d["code"].startswith("X")]
+    assert finding["line"] == 3 and finding["message"].startswith("posts 'CE', 'AD1' and 'AD2': unknown key 'contrct'")

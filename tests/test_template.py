@@ -16,8 +16,19 @@ from ruamel.yaml import YAML
 
 from orglint.engine import LintOptions, build_structures
 from orglint.load.discover import discover
-from orglint.load.workbook_layout import WORKBOOK, Column, Sheet
-from orglint.model.schema import CouncilType, DepartmentKind, Function
+from orglint.load.workbook_layout import POSTS, WORKBOOK, Column, Sheet
+from orglint.model.schema import (
+    BusinessPartners,
+    Contract,
+    CouncilType,
+    Department,
+    DepartmentKind,
+    Function,
+    Organisation,
+    Post,
+    Profile,
+    fields_of,
+)
 from orglint.model.structure import Structure
 from orglint.output.workbook import LISTS_SHEET
 from orglint.ruleset import load_ruleset
@@ -74,6 +85,7 @@ def test_the_template_has_the_layouts_sheets_headers_notes_panes_and_the_ruleset
         assert book[LISTS_SHEET].sheet_state == "hidden"
     policy = load_ruleset([ruleset], REPO).policy
     expected: dict[str, set[str]] = {
+        "contracts": set(typing.get_args(Contract)),
         "council-types": set(typing.get_args(CouncilType)),
         "department-kinds": set(typing.get_args(DepartmentKind)),
         "functions": set(typing.get_args(Function)),
@@ -293,11 +305,14 @@ def test_every_word_the_lists_offer_is_one_the_loader_accepts(in_tmp: Path) -> N
         book["Profiles"].append([level, level.title(), level, None, datetime.date(2024, 1, 1)])
     posts, evaluations = book["Posts"], book["Evaluations"]
     grades, functions = offered["grades"] or [], offered["functions"] or []
+    column_of = {column.header: index for index, column in enumerate(POSTS.columns, start=1)}
+    contracts = offered["contracts"] or []
     posts.append(["P0", "Chief Executive", None, 1, "D2", None, grades[0], None, None, "\n".join(offered["designations"] or [])])
     for index, grade in enumerate(grades, start=1):
         function = functions[index % len(functions)]
         posts.append([f"P{index}", f"Officer {index}", "P0", 2, "D2", function, grade])
-        posts.cell(row=posts.max_row, column=16, value=offered["yes-no"][index % 2])  # type: ignore[index]
+        posts.cell(row=posts.max_row, column=column_of["Contract"], value=contracts[index % len(contracts)])
+        posts.cell(row=posts.max_row, column=column_of["Group of posts"], value=offered["yes-no"][index % 2])  # type: ignore[index]
         evaluations.append([f"P{index}", "HAY", datetime.date(2024, 5, 20), grade])
     book.save(in_tmp / "filled.xlsx")
     _, document = check_json("filled.xlsx")
@@ -319,3 +334,126 @@ def test_from_a_workbook_gives_the_same_structure(in_tmp: Path) -> None:
     assert code == 0, err
     assert "121 posts, 121 evaluations" in err
     _same_structure(_structure(in_tmp / "second.xlsx"), _structure(BROOKFIELD))
+
+
+EVERY_POST_FIELD: dict[str, Any] = {
+    "id": "P1",
+    "title": "Head of Everything",
+    "reports_to": "CE",
+    "tier": 2,
+    "department": "resources",
+    "function": "support",
+    "grade": "G9",
+    "salary": {"min": 45000, "max": 52500.5},
+    "designations": ["chief-finance-officer", "monitoring-officer"],
+    "qualifications": ["CIPFA", "ACCA"],
+    "profile": "officer",
+    "responsibilities": ["controls-expenditure", "manages-team"],
+    "fte": 0.5,
+    "holder": ["Ann Smith", "Bob Jones"],
+    "evaluation": {
+        "scheme": "HAY",
+        "date": datetime.date(2024, 5, 20),
+        "grade": "G9",
+        "rationale": "Broad remit",
+        "points": {"know_how": 200, "problem_solving": 100, "accountability": 150, "total": 450},
+    },
+    "contract": "fixed-term",
+    "contact": {"email": "everything@example.gov.uk", "phone": "01234 567890"},
+    "group": True,
+}
+"""A value for every field of a post, and of every record a post holds, none of them the default."""
+
+
+def _record_type(annotation: Any) -> type | None:
+    """The format class (``Salary``, ``Contact``...) a field's type holds, if any."""
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and fields_of(candidate):
+            return candidate
+    return None
+
+
+def _unexampled(model: type, example: dict[str, Any], prefix: str = "") -> list[str]:
+    """The fields of ``model`` (and of the records within it) that ``example`` gives no value."""
+    missing = []
+    for name, info in fields_of(model).items():
+        if name not in example:
+            missing.append(prefix + name)
+            continue
+        record = _record_type(info.annotation)
+        if record is not None:
+            missing.extend(_unexampled(record, example[name], f"{prefix}{name}."))
+    return missing
+
+
+def test_every_field_of_a_post_round_trips_through_the_workbook(in_tmp: Path) -> None:
+    """Every field of the format's Post (iterated from the model, so a field added later without a
+    column fails here) goes into its column, and reading the workbook back, by ``check`` and by
+    ``import``, gives it back as it was; the organisation's, departments' and profiles' too."""
+    assert _unexampled(Post, EVERY_POST_FIELD) == [], "a post field with no example here (and maybe no column)"
+    organisation = {"name": "Every Field Council", "type": "district", "ruleset": ["core", "uk-transparency-code"]}
+    department = {
+        "id": "resources",
+        "name": "Resources",
+        "kind": "support",
+        "business_partners": {area: "CE" for area in fields_of(BusinessPartners)},
+    }
+    profile = {
+        "id": "officer",
+        "title": "Officer",
+        "level": "officer",
+        "responsibilities": ["manages-team"],
+        "updated": datetime.date(2024, 1, 2),
+    }
+    for model, example in ((Organisation, organisation), (Department, department), (Profile, profile)):
+        assert _unexampled(model, example) == [], f"a {model.__name__} field with no example here"
+    document = {
+        "orglint": 1,
+        "organisation": organisation,
+        "departments": [department],
+        "profiles": [profile],
+        "posts": [{"id": "CE", "title": "Chief Executive", "reports_to": None, "tier": 1}, EVERY_POST_FIELD],
+    }
+    with (in_tmp / "every.yaml").open("w", encoding="utf-8") as stream:
+        YAML().dump(document, stream)
+    original = _structure(in_tmp / "every.yaml")
+    assert original.posts[1].contact is not None and original.posts[1].group  # read as written
+
+    code, _, err = run("template", "every.xlsx", "--from", "every.yaml")
+    assert code == 0, err
+    code, _, err = run("import", "every.xlsx", "-o", "back.yaml")
+    assert code == 0, err
+    for copy in (_structure(in_tmp / "every.xlsx"), _structure(in_tmp / "back.yaml")):
+        assert (copy.organisation, copy.departments, copy.profiles) == (
+            original.organisation,
+            original.departments,
+            original.profiles,
+        )
+        for returned, post in zip(copy.posts, original.posts, strict=True):
+            for name in fields_of(Post):
+                assert getattr(returned, name) == getattr(post, name), f"{copy.files[0].display}: {post.id}.{name}"
+
+
+def test_a_transparency_code_structure_checks_the_same_from_its_workbook(in_tmp: Path) -> None:
+    """P101 asks for a post's contract and contact details: given in YAML, they are given in the
+    workbook made from it, so the workbook's findings are the YAML's."""
+    document = {
+        "orglint": 1,
+        "organisation": {"name": "Every Field Council", "type": "district", "ruleset": "uk-transparency-code"},
+        "departments": [{"id": "resources", "name": "Resources", "kind": "support"}],
+        "posts": [
+            {"id": "CE", "title": "Chief Executive", "reports_to": None, "tier": 1, "department": "resources",
+             "contract": "permanent", "contact": {"email": "ce@example.gov.uk"}, "holder": "A Jones"},
+            {"id": "D1", "title": "Director", "reports_to": "CE", "tier": 2, "contract": "interim",
+             "contact": {"phone": "01234 567890"}, "holder": "B Khan"},
+        ],
+    }  # fmt: skip
+    with (in_tmp / "tc.yaml").open("w", encoding="utf-8") as stream:
+        YAML().dump(document, stream)
+    assert run("template", "tc.xlsx", "--from", "tc.yaml")[0] == 0
+    said = {}
+    for name in ("tc.yaml", "tc.xlsx"):
+        _, report = check_json(name)
+        said[name] = sorted((d["code"], d["post"], d["message"]) for d in report["diagnostics"])
+    assert any(code == "P101" for code, _, _ in said["tc.yaml"])  # D1 gives no department
+    assert said["tc.xlsx"] == said["tc.yaml"]

@@ -157,3 +157,30 @@ def test_lines_are_counted_as_yaml_counts_them(in_tmp: Path) -> None:
     _, out, _ = run("check", "structure.yaml")
     assert "structure.yaml:4:27: X001" in out
     assert ' 4 │   - {id: CE, title: "Chief\\x1eExecutive", tier: 1}' in out  # shown escaped, never raw
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("posts:\n\t- id: A\n", 2, 1),  # a tab before the item
+        ("posts:\n  - id: A\n\t  title: B\n", 3, 1),  # among the spaces of an indentation
+        ("posts:\n  - id: A\n  \ttitle: B\n", 3, 3),
+        ("posts:\n  -\tid: A\n    title: B\n", 2, 4),  # after the dash
+    ],
+)
+def test_a_tab_in_the_indentation_is_named(text: str, line: int, column: int) -> None:
+    with pytest.raises(LoadProblem) as caught:
+        load(text)
+    assert caught.value.message == "a tab: YAML indents with spaces, not tabs"
+    assert (caught.value.line, caught.value.column) == (line, column)
+
+
+def test_a_tab_is_shown_in_the_code_frame(in_tmp: Path) -> None:
+    """A tab shown as a space would leave the caret under what looks like a blank: it is drawn as
+    an arrow, one column wide, so the caret stays under it."""
+    from tests.conftest import run, write
+
+    write(in_tmp, "structure.yaml", "orglint: 1\nposts:\n\t- {id: A,\ttitle: B}\n")
+    _, out, _ = run("check", "structure.yaml", "--isolated")
+    assert "structure.yaml:3:1: X001 [invalid-yaml] a tab: YAML indents with spaces, not tabs\n" in out
+    assert " 3 │ →- {id: A,→title: B}\n   │ ^\n" in out

@@ -28,11 +28,12 @@ from orglint.suggest import closest, did_you_mean
 
 LEGACY_LISTS = frozenset({"designations", "qualifications", "responsibilities"})
 LEGACY_DATES = frozenset({"evaluation.date"})
+AMOUNTS = frozenset({"salary.min", "salary.max"})
 
 
 def field_path(key: str) -> str:
     """A ``[tool.orglint.spreadsheet.columns]`` key as the field's dotted path (``salary_min``: ``salary.min``)."""
-    for record in ("salary", "evaluation"):
+    for record in ("salary", "contact", "evaluation"):
         if key.startswith(record + "_"):
             return f"{record}.{key.removeprefix(record + '_')}"
     return key
@@ -103,7 +104,7 @@ def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits |
             )
         )
         return spreadsheet
-    spreadsheet.table = MappedTable(table, columns, LEGACY_LISTS, LEGACY_DATES, commas=True)
+    spreadsheet.table = MappedTable(table, columns, LEGACY_LISTS, LEGACY_DATES, AMOUNTS, commas=True)
     return spreadsheet
 
 

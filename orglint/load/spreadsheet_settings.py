@@ -29,6 +29,9 @@ class SpreadsheetColumns(BaseModel):
     holder: str | None = None
     salary_min: str | None = None
     salary_max: str | None = None
+    contract: str | None = Field(default=None, description="permanent, temporary, fixed-term, interim or agency.")
+    contact_email: str | None = None
+    contact_phone: str | None = None
     evaluation_scheme: str | None = None
     evaluation_date: str | None = None
     evaluation_grade: str | None = None

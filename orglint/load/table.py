@@ -211,6 +211,8 @@ class MappedTable:
     """The fields whose cell holds several values (separated by ``;`` or new lines; also ``,`` if ``commas``)."""
     dates: frozenset[str] = frozenset()
     """The fields whose cell holds a date (``read_date``)."""
+    amounts: frozenset[str] = frozenset()
+    """The fields whose cell holds a sum of money, read as Excel shows it (``£45,000``: ``orglint.model.amounts``)."""
     commas: bool = False
     row_ids: dict[int, str] | None = field(default=None, compare=False, repr=False)
     """Where a row is its record's only identity (an organogram's junior staff groups): the ids

@@ -85,7 +85,8 @@ def _by_name(sheet_name: str, cells: list[str]) -> bool:
 def _mapped(sheet: Sheet, table: Table, columns: dict[str, int]) -> MappedTable:
     lists = frozenset(column.field for column in sheet.columns if column.is_list)
     dates = frozenset(column.field for column in sheet.columns if column.is_date)
-    return MappedTable(table, columns, lists, dates)
+    amounts = frozenset(column.field for column in sheet.columns if column.is_amount)
+    return MappedTable(table, columns, lists, dates, amounts)
 
 
 def _fields_in_rows(sheet: Sheet, table: Table) -> MappedTable:

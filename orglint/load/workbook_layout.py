@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Vocabulary = Literal["council-types", "department-kinds", "designations", "functions", "grades", "levels", "yes-no"]
+Vocabulary = Literal["contracts", "council-types", "department-kinds", "designations", "functions", "grades", "levels", "yes-no"]
 """The ruleset's words a column's cells are chosen from (the template's drop-down lists)."""
 
 
@@ -32,6 +32,8 @@ class Column:
     """Several values in one cell, separated by ``;`` or new lines."""
     is_date: bool = False
     """ISO ``2024-05-20``, UK ``20/05/2024`` or ``20/05/24``, or an Excel date."""
+    is_amount: bool = False
+    """A sum of money, written as Excel shows it or not: ``45000``, ``£45,000``."""
     required: bool = False
 
 
@@ -95,8 +97,8 @@ POSTS = Sheet(
         Column("department", "Department", "The department id, from the Departments sheet.", ("Directorate",)),
         Column("function", "Function", "Commissioning or providing, where the ruleset asks.", choices="functions"),
         Column("grade", "Grade", "The post's grade.", choices="grades"),
-        Column("salary.min", "Salary from", "The bottom of the post's pay range (£ a year).", ("Salary min",)),
-        Column("salary.max", "Salary to", "The top of the post's pay range (£ a year).", ("Salary max",)),
+        Column("salary.min", "Salary from", "The bottom of the post's pay range (£ a year).", ("Salary min",), is_amount=True),
+        Column("salary.max", "Salary to", "The top of the post's pay range (£ a year).", ("Salary max",), is_amount=True),
         Column(
             "designations",
             "Statutory roles",
@@ -110,6 +112,15 @@ POSTS = Sheet(
         Column("responsibilities", "Responsibilities", "Responsibilities beyond its profile's, one per line.", is_list=True),
         Column("fte", "FTE", "Full-time equivalent: 1 for full time, 0.5 for half."),
         Column("holder", "Holder", "Who holds it; vacant; two or more names (one per line) for a job share.", is_list=True),
+        Column(
+            "contract",
+            "Contract",
+            "permanent, or the terms of temporary staff: temporary, fixed-term, interim or agency.",
+            ("Contract type", "Permanent or temporary"),
+            choices="contracts",
+        ),
+        Column("contact.email", "Contact email", "The email address the public reaches the post by.", ("Email",)),
+        Column("contact.phone", "Contact phone", "The phone number the public reaches the post by.", ("Phone",)),
         Column("group", "Group of posts", "yes for a row that stands for several posts (counted by FTE).", choices="yes-no"),
     ),
 )

@@ -76,6 +76,12 @@ def _within(text: str, line: int, column: int) -> tuple[int, int]:
     return line, column
 
 
+def _character_at(text: str, line: int, column: int) -> str:
+    """The character at a place of libyaml's ("" past the end of its line)."""
+    lines = YAML_LINE_BREAK.split(text, maxsplit=line)
+    return lines[line - 1][column - 1 : column] if line <= len(lines) else ""
+
+
 def _parser_fault(error: yaml.YAMLError, text: str) -> LoadProblem:
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
@@ -83,6 +89,8 @@ def _parser_fault(error: yaml.YAMLError, text: str) -> LoadProblem:
         if error.context:  # where that context starts is left out: messages carry no locations
             message = f"{message} ({error.context})"
         line, column = _within(text, mark.line + 1, mark.column + 1)
+        if _character_at(text, line, column) == "\t":  # libyaml's words for it name no tab, or no fix
+            message = "a tab: YAML indents with spaces, not tabs"
         return LoadProblem(message, line, column, line, column + 1)
     if isinstance(error, yaml.reader.ReaderError):
         position = min(error.position, len(text))

@@ -9,7 +9,8 @@ from typing import Any
 
 from orglint.load.organogram import Organogram
 from orglint.load.table import MappedTable, TableRow
-from orglint.model.rows import RowOrigin, departments_of, located, number
+from orglint.model.amounts import number
+from orglint.model.rows import RowOrigin, departments_of, located
 from orglint.model.schema import Organisation, Post
 from orglint.model.structure import Structure
 

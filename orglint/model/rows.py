@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -40,16 +39,6 @@ class RowOrigin:
 
     def span(self) -> Span:
         return self.table.span(self.row, next((key for key in self.fields.values() if isinstance(key, str)), "reference"))
-
-
-def number(text: str) -> float | None:
-    """A cell's number ("1", "0.5", "£60,900"); None for text such as "N/D"."""
-    cleaned = text.replace(",", "").replace("£", "").strip()
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
 
 
 def located(model: type[Located], data: dict[str, Any], origin: RowOrigin) -> Any:

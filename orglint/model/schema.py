@@ -20,6 +20,9 @@ from typing import Annotated, Any, Literal, Protocol, Self, TypeVar
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, TypeAdapter, model_validator
 from pydantic.dataclasses import dataclass
 from pydantic.fields import FieldInfo
+from pydantic.json_schema import JsonDict
+
+from orglint.model.amounts import plain, refuse_formatted, split_at_commas
 
 FORMAT_VERSION = 1
 
@@ -177,10 +180,23 @@ def ordered(bounds: BoundedT) -> BoundedT:
     return bounds
 
 
+Amount = Annotated[float, Field(ge=0), BeforeValidator(refuse_formatted)]
+"""A sum of money a year, in pounds: a plain number (``45000``; ``£45,000`` is refused, saying so)."""
+
+
 @dataclass(config=STRICT, frozen=True, slots=True)
 class Salary:
-    min: float = Field(ge=0)
-    max: float = Field(ge=0)
+    min: Amount
+    max: Amount
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_split_at_commas(cls, data: Any) -> Any:
+        amounts = split_at_commas(data, ("min", "max"))
+        if amounts is not None:
+            written = ", ".join(f"{key}: {plain(amount)}" for key, amount in amounts.items())
+            raise ValueError(f"write {{{written}}}: amounts without £ or commas (in {{...}} a comma ends the value)")
+        return data
 
     @model_validator(mode="after")
     def _ordered(self) -> Salary:
@@ -260,9 +276,26 @@ class Post(Located):
         return all(holder is not None and holder.strip().casefold() == "vacant" for holder in self.holders)
 
 
-@dataclass(config=STRICT, frozen=True, slots=True)
+EXTENSION_PREFIX = "x-"
+"""A structure file's top-level keys that start so are extension fields (the docker-compose and
+OpenAPI convention): orglint reads none of them, so they can hold YAML anchors for posts to merge."""
+
+
+def is_extension_field(key: object) -> bool:
+    return isinstance(key, str) and key.startswith(EXTENSION_PREFIX)
+
+
+_EXTENSION_FIELDS: JsonDict = {
+    f"^{EXTENSION_PREFIX}": {"description": "An extension field: orglint reads none, so it can hold anchors for posts to merge."}
+}
+
+
+@dataclass(config=ConfigDict(extra="forbid", json_schema_extra={"patternProperties": _EXTENSION_FIELDS}), frozen=True, slots=True)
 class StructureFile:
-    """One file of a structure: a root (with ``organisation``) or a file a root includes."""
+    """One file of a structure: a root (with `organisation`) or a file a root includes. Top-level
+    keys that start `x-` are extension fields, which orglint does not read: a place for anchors."""
+
+    # validate_file leaves the extension fields out before validating the rest
 
     orglint: Annotated[int, AfterValidator(_supported_version)] = Field(
         description="Format version; marks the file as an orglint structure."

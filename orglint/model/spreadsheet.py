@@ -17,6 +17,7 @@ from orglint.load.origin import locate
 from orglint.load.spreadsheet import Spreadsheet, unknown_department_kinds
 from orglint.load.table import MappedTable, TableRow, read_date
 from orglint.load.workbook_layout import DEPARTMENTS, EVALUATIONS, ORGANISATION, PROFILES
+from orglint.model.amounts import number
 from orglint.model.rows import RowOrigin, departments_of, located
 from orglint.model.schema import Department, Located, Organisation, Post, Profile, validator
 from orglint.model.structure import Structure
@@ -67,6 +68,9 @@ def _record(
                 message = f"{key}: {error}, got {value!r}"
                 findings.append(invalid_structure(message, table.span(row, key), post=post))
                 unread.add(tuple(key.split(".")))
+        elif key in table.amounts:
+            amount = number(value)  # "£45,000", as Excel shows it; other text is the model's to refuse
+            data[name] = value if amount is None else amount
         elif key in table.lists:
             items = [item for item in (_SEPARATORS_AND_COMMAS if table.commas else _SEPARATORS).split(value) if item]
             data[name] = items[0] if key in _ONE_OR_MORE and len(items) == 1 else items

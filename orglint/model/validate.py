@@ -25,7 +25,16 @@ from orglint.load.input_findings import invalid_structure
 from orglint.load.origin import locate
 from orglint.load.source import SourceFile
 from orglint.load.yaml_source import YamlMap, YamlSeq
-from orglint.model.schema import Department, Located, Post, Profile, StructureFile, fields_of, validator
+from orglint.model.schema import (
+    Department,
+    Located,
+    Post,
+    Profile,
+    StructureFile,
+    fields_of,
+    is_extension_field,
+    validator,
+)
 from orglint.suggest import closest, did_you_mean, only_close
 from orglint.wording import MAX_SHARERS, listed
 
@@ -490,7 +499,7 @@ def _misspelt_lists(raw: YamlMap) -> dict[str, str]:
     probably meant to be."""
     misspelt = {}
     for key in raw:
-        if key not in fields_of(StructureFile):
+        if key not in fields_of(StructureFile) and not is_extension_field(key):
             meant = _meant_field(StructureFile, (key,))
             if meant in _LISTS:
                 misspelt[key] = meant
@@ -509,6 +518,8 @@ def validate_file(source: SourceFile, raw: YamlMap) -> tuple[FileContent, list[D
     content.unread_lists.update(meant for meant in meant_lists if meant not in lists)  # claimed twice: read as neither
     header_raw = YamlMap(source)
     for key, value in raw.items():
+        if is_extension_field(key):
+            continue  # read by none: its anchors reach the posts through their aliases
         if key not in _LISTS:
             # a misspelt list's items are validated as that list (below) or not at all, never as the header's
             header_raw[key] = YamlSeq(source) if key in misspelt else value

@@ -30,7 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from orglint.errors import OrglintError
 from orglint.load.workbook_layout import DEPARTMENTS, EVALUATIONS, POSTS, PROFILES, WORKBOOK, Column, Sheet, Vocabulary
-from orglint.model.schema import CouncilType, DepartmentKind, Function, Post
+from orglint.model.schema import Contract, CouncilType, DepartmentKind, Function, Post
 from orglint.model.structure import Structure
 from orglint.policy import Policy
 
@@ -53,6 +53,7 @@ def vocabularies(policy: Policy) -> dict[Vocabulary, list[str]]:
     Designations are offered by their names (which the rules read as the designation), the rest
     by their ids."""
     return {
+        "contracts": list(typing.get_args(Contract)),
         "council-types": list(typing.get_args(CouncilType)),
         "department-kinds": list(typing.get_args(DepartmentKind)),
         "functions": list(typing.get_args(Function)),

@@ -17,6 +17,9 @@ from orglint.safe_text import safe_inside_line, safe_line
 
 CONTEXT_LINES = 1
 MAX_FRAME_LINES = 6
+TAB = "→"
+"""A tab as a frame shows it: one column, as libyaml counts it, so carets stay under their text,
+and visible (a tab in the indentation is a YAML error; shown as a space, it could not be seen)."""
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
 
 
@@ -34,7 +37,7 @@ def code_frame(lines: list[str], diagnostic: Diagnostic) -> list[tuple[str, str]
     width = len(str(last))
     rows = []
     for number in range(first, last + 1):
-        line = lines[number - 1].replace("\t", " ")
+        line = lines[number - 1].replace("\t", TAB)
         text = safe_inside_line(line)  # after the gutter: the user's line as written, but for what is never safe
         rows.append((f" {number:>{width}} ", text))
         if number == span.line:

@@ -15,8 +15,8 @@ from functools import cached_property
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.load.table import MappedTable, TableRow
+from orglint.model.amounts import number
 from orglint.model.organogram import ELIMINATED, NOT_APPLICABLE, NOT_IN_POST, TOP, UNDISCLOSED, junior_post_id
-from orglint.model.rows import number
 from orglint.rules import CheckContext, Rule, SettingsT
 
 BASIS = "data.gov.uk organogram schema for {table} staff (datagovuk/schemas, organogram/organogram-{table}-staff-csv-schema.json)"

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
-from orglint.model.rows import number
+from orglint.model.amounts import number
 from orglint.rules.organogram._table_rule import BASIS, OrganogramRule
 
 ASKS = "the organogram schema asks for 1 or a decimal fraction, the publication validator does not check FTE"

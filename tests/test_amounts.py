@@ -1,0 +1,96 @@
+"""Amounts of money written as a spreadsheet shows them (``£45,000``). A table's cell (a structure
+workbook, a mapped spreadsheet, as an organogram's) is read as Excel shows it: ``£`` and thousands
+commas are formatting. A structure file's salary is a YAML number, as its JSON Schema says; text
+such as ``£45,000`` there is one X002 that says exactly what to write instead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from orglint.engine import LintOptions, build_structures
+from orglint.load.discover import discover
+from orglint.model.amounts import number
+from orglint.model.schema import Post
+from tests.conftest import STRUCTURE_HEAD, check_json, write
+from tests.workbooks import write_workbook
+
+
+def _errors(path: str, *options: str) -> list[dict[str, Any]]:
+    _, document = check_json(path, *options)
+    return [d for d in document["diagnostics"] if d["code"].startswith("X")]
+
+
+def _posts(path: Path) -> list[Post]:
+    (built,) = build_structures(discover([path], spreadsheet_for=lambda _: _settings(path)), LintOptions())
+    assert built.structure is not None, built.input_findings
+    return built.structure.posts
+
+
+def _settings(path: Path) -> Any:
+    return LintOptions().config_for(path.parent).settings.spreadsheet
+
+
+def test_a_yaml_amount_with_a_pound_sign_and_commas_says_what_to_write(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + '  - id: CE\n    title: Chief Executive\n    salary:\n      min: "£45,000"\n'
+          "      max: 52,500.50\n")  # fmt: skip
+    low, high = _errors("s.yaml")
+    assert low["message"] == "post 'CE': salary.min: should be a plain number (45000, without £ or commas), got '£45,000'"
+    assert (low["line"], low["column"]) == (7, 12)
+    assert high["message"] == "post 'CE': salary.max: should be a plain number (52500.5, without £ or commas), got '52,500.50'"
+
+
+def test_commas_in_a_flow_mapping_are_one_finding_with_the_mapping_to_write(in_tmp: Path) -> None:
+    """In ``{...}`` a comma ends a value: ``{min: £45,000, max: £52,500}`` is read as min £45, a key
+    000, max £52 and a key 500. That is one mistake, so one finding, at the salary."""
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, salary: {min: £45,000, max: £52,500}}\n")
+    (finding,) = _errors("s.yaml")
+    assert finding["message"] == (
+        "post 'CE': salary: write {min: 45000, max: 52500}: amounts without £ or commas (in {...} a comma ends the value)"
+    )
+    assert (finding["line"], finding["column"]) == (4, 46)
+
+
+def test_plain_yaml_amounts_and_other_text_are_as_before(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, salary: {min: 45000, max: about 50k}}\n")
+    (finding,) = _errors("s.yaml")
+    assert finding["message"] == "post 'CE': salary.max: should be a number, got 'about 50k'"
+
+
+def test_a_workbook_cell_reads_an_amount_as_excel_shows_it(in_tmp: Path) -> None:
+    data = {
+        "orglint": 1,
+        "organisation": {"name": "Test District Council", "type": "district"},
+        "departments": [{"id": "resources"}],
+        "posts": [
+            {"id": "CE", "title": "Chief Executive", "salary": {"min": "£90,000", "max": " £ 95,000.50 "}},
+            {"id": "D1", "title": "Director", "reports_to": "CE", "salary": {"min": "45,000", "max": "about 50k"}},
+        ],
+    }
+    write_workbook(data, in_tmp / "wb.xlsx")
+    _, document = check_json("wb.xlsx", "--isolated")
+    (finding,) = [d for d in document["diagnostics"] if d["code"] == "X002"]
+    assert finding["cell"]["header"] == "Salary to" and finding["message"] == "salary.max: should be a number"
+    chief, director = _posts(in_tmp / "wb.xlsx")
+    assert chief.salary is not None and (chief.salary.min, chief.salary.max) == (90000, 95000.5)
+    assert director.salary is None  # the bad half leaves the range unread: one finding, at its cell
+
+
+def test_a_mapped_spreadsheet_reads_amounts_the_same_way(in_tmp: Path) -> None:
+    write(in_tmp, "orglint.toml", '[spreadsheet]\n[spreadsheet.columns]\nid = "Post"\ntitle = "Title"\n'
+          'salary_min = "From"\nsalary_max = "To"\n')  # fmt: skip
+    book = Workbook()
+    sheet = book.active
+    for row in (["Post", "Title", "From", "To"], ["CE", "Chief Executive", "£60,900", "£65,000"]):
+        sheet.append(row)
+    book.save(in_tmp / "posts.xlsx")
+    assert _errors("posts.xlsx") == []
+    (chief,) = _posts(in_tmp / "posts.xlsx")
+    assert chief.salary is not None and (chief.salary.min, chief.salary.max) == (60900, 65000)
+
+
+def test_one_reading_of_an_amount_for_every_table() -> None:
+    """The organogram reader's helper, which the workbook and spreadsheet readers share."""
+    assert number("£60,900") == 60900 and number(" 1,234.5 ") == 1234.5 and number("N/D") is None
