@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -178,6 +179,28 @@ def test_the_installed_command_runs_and_never_shows_a_traceback(in_tmp: Path) ->
     assert "broken.yaml:" in done.stdout
     version = subprocess.run([sys.executable, "-m", "orglint", "--version"], capture_output=True, text=True)
     assert version.stdout.strip() == f"orglint {__version__}"
+
+
+@pytest.mark.parametrize("output_format", ["full", "json"])
+def test_an_output_that_cannot_take_utf8_gets_escapes_not_an_internal_error(in_tmp: Path, output_format: str) -> None:
+    """PYTHONIOENCODING=ascii (or a Latin-1 console): the code frame's box line and a title's
+    accents are written as escapes; JSON stays JSON."""
+    write(
+        in_tmp,
+        "s.yaml",
+        STRUCTURE_HEAD + "  - {id: CE, title: Directrice Générale, tier: 1}\n  - {id: X, title: X, reports_to: NOPE}\n",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "orglint", "check", "s.yaml", "--output-format", output_format],
+        capture_output=True,
+        cwd=in_tmp,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert done.returncode == 1 and b"internal error" not in done.stderr and done.stdout.isascii()
+    if output_format == "json":
+        assert json.loads(done.stdout)["diagnostics"][0]["code"] == "S002"
+    else:
+        assert b"\\u2502" in done.stdout
 
 
 def test_no_colour_when_piped(at_repo: Path) -> None:

@@ -9,6 +9,7 @@ failure goes through (exit codes there); ``shared`` the options and steps severa
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import signal
 import sys
@@ -55,6 +56,12 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _terminated)
     if sys.stdout is None:  # started with stdout closed (`>&-`): what is written goes nowhere
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the process's life)
+    for stream in (sys.stdout, sys.stderr):
+        # a terminal or pipe that cannot take UTF-8 (PYTHONIOENCODING=ascii, a Latin-1 console):
+        # a character it cannot show is written as its escape (valid inside JSON strings too),
+        # rather than the command failing on a code frame's box line or a title's accent
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     code: int | str | None = 0
     try:
         app()
