@@ -103,6 +103,18 @@ def test_a_parse_error_after_such_a_break_is_on_the_editors_line(in_tmp: Path) -
     assert fault["line"] == editor_place(text, text.index("tier: [3"))[0] + 1  # where libyaml notices: the next line
 
 
+@pytest.mark.parametrize("before", ["\u2028" * 6, "é" * 9], ids=["separators", "accents"])
+def test_a_control_character_is_placed_by_characters_not_bytes(in_tmp: Path, before: str) -> None:
+    """libyaml gives such a fault's offset in bytes of UTF-8 (three for a U+2028, two for an é):
+    the place counts characters, on the editor's line."""
+    text = structure("").replace("title: ", f'title: "{before}", titel: ', 1).replace("tier: 3", 'tier: "x\x01y"', 1)
+    write(in_tmp, "s.yaml", text)
+    _, document = check_json("s.yaml")
+    (fault,) = [d for d in document["diagnostics"] if d["code"] == "X001"]
+    assert "character" in fault["message"]
+    assert (fault["line"], fault["column"]) == editor_place(text, text.index("\x01"))
+
+
 def test_bytes_that_are_not_utf8_after_such_a_break_are_on_the_editors_line(in_tmp: Path) -> None:
     text = structure("\u2028")
     data = text.encode("utf-8").replace(b"tier: 3", b"tier: \xff")

@@ -17,8 +17,13 @@ from orglint.load.yaml_source import ALIAS_EXPANSION_BASE, LINE_SHIFT, MAX_DEPTH
 
 try:  # libyaml is bundled in PyYAML's wheels; the pure-Python parser gives the same events.
     from yaml._yaml import CParser as _Parser
+
+    _OFFSETS_IN_BYTES = True
+    """libyaml's reader counts a fault's offset in bytes of the UTF-8 text; PyYAML's in characters."""
 except ImportError:  # pragma: no cover - only without libyaml
     from yaml import SafeLoader as _Parser
+
+    _OFFSETS_IN_BYTES = False
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _CORE = "tag:yaml.org,2002:"
@@ -93,7 +98,10 @@ def _parser_fault(error: yaml.YAMLError, text: str) -> LoadProblem:
             message = "a tab: YAML indents with spaces, not tabs"
         return LoadProblem(message, line, column, line, column + 1)
     if isinstance(error, yaml.reader.ReaderError):
-        position = min(error.position, len(text))
+        position = error.position
+        if _OFFSETS_IN_BYTES:  # as characters: each U+2028 is three bytes, an é two
+            position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+        position = min(position, len(text))
         breaks = list(YAML_LINE_BREAK.finditer(text, 0, position))  # the breaks libyaml counts
         line, column = _within(text, len(breaks) + 1, position - (breaks[-1].end() if breaks else 0) + 1)
         return LoadProblem(f"character {error.character!r} is not allowed in YAML ({error.reason})", line, column)
