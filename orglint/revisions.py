@@ -4,10 +4,11 @@
 The copy holds every structure the named files belong to at that revision, as ``check`` resolves
 them in the working tree (docs/structure-format.md): a root with the files its ``include:``
 patterns match, and, for an included file named alone (as pre-commit names the files that
-changed), the roots in its folder and those above it that may include it, with theirs. Only those
-files are copied, not the whole repository, chosen from the revision's list of files; the loader
-then reads the copy exactly as it reads the working tree. A ``.git`` folder at the copy's top makes
-it its own project root, as the repository is, so nothing above it is ever read (docs/security.md).
+changed), the roots in its folder and those above it that may include it, with theirs; and the
+configuration files above them and the ruleset files they name. Only those files are copied, not
+the whole repository, chosen from the revision's list of files; the loader then reads the copy
+exactly as it reads the working tree. A ``.git`` folder at the copy's top makes it its own project
+root, as the repository is, so nothing above it is ever read (docs/security.md).
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ ROOT_HEAD = 1 << 16
 as a possible root (as the loader looks for the roots of an included file)."""
 
 
+NOWHERE = "/dev/null/outside-the-repository"
+"""Where a link that leads out of the copy is made to lead: no such path can exist (``/dev/null``
+is not a folder), and it lies outside the copy."""
 ROOT_HEAD_RULESET = 200
 """How far after ``ruleset:`` a path to a ruleset file is looked for."""
 
@@ -183,8 +187,11 @@ class _Snapshot:
         self.parsed: dict[str, YamlDocument | None] = {}
 
     def fill(self, named: list[str]) -> None:
-        below_named = [path for path in self.listing if any(_is_below(path, name) for name in named)]
-        self._copy(below_named)
+        below = {name: [path for path in self.listing if _is_below(path, name)] for name in named}
+        below_named = list(dict.fromkeys(path for paths in below.values() for path in paths))
+        # the named paths as they are named (a folder is one pathspec, however many files it holds)
+        self._archive([name for name, paths in below.items() if paths])
+        self.copied.update(below_named)
         folders_up = {folder for path in below_named for folder in _folders_up(path)}
         # the roots that may include a named file (the loader looks in the folders above it), and
         # the configuration files the loader and the rules read there
@@ -260,19 +267,31 @@ class _Snapshot:
         wanted = [path for path in dict.fromkeys(paths) if path not in self.copied]
         for start in range(0, len(wanted), ARCHIVE_BATCH):
             batch = wanted[start : start + ARCHIVE_BATCH]
-            archive = _git(["archive", "--format=tar", self.revision, "--", *batch], self.repository)
-            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-                tar.extractall(self.target, filter=_inside_the_copy)
+            self._archive(batch)
             self.copied.update(batch)
+
+    def _archive(self, pathspecs: list[str]) -> None:
+        if not pathspecs:
+            return
+        archive = _git(["archive", "--format=tar", self.revision, "--", *pathspecs], self.repository)
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(self.target, filter=_inside_the_copy)
 
 
 def _inside_the_copy(member: tarfile.TarInfo, destination: str) -> tarfile.TarInfo | None:
-    """Tar's "data" filter, but a link that would lead outside the copy is left out (as the
-    loader never follows one out of the repository), not an end to the whole copy."""
+    """Tar's "data" filter, except for a link that leads out of the copy: it is kept, but leading
+    nowhere, so the loader judges it as it judges the working tree's (X004, unread) and nothing
+    outside is ever read through it."""
     try:
         return tarfile.data_filter(member, destination)
     except tarfile.FilterError:
+        if not member.issym():
+            return None
+    try:  # the link's own place must still be inside the copy
+        tarfile.data_filter(member.replace(linkname=".", deep=False), destination)
+    except tarfile.FilterError:
         return None
+    return member.replace(linkname=NOWHERE, deep=False)
 
 
 def _names_a_path(head: bytes) -> bool:

@@ -197,6 +197,23 @@ def test_an_organogram_table_named_alone(in_tmp: Path) -> None:
     assert (exit_code, document["diagnostics"]) == (0, []) and document["summary"]["suppressed"] > 0
 
 
+def test_a_link_out_of_the_repository_at_the_revision(repository: Path) -> None:
+    """A link leading outside is X004 now and was then (not a new finding), and the copy never
+    leads out through it."""
+    link = repository / "structures/departments/elsewhere.yaml"
+    link.symlink_to(repository.parent / "outside.yaml")
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "a link out")
+    assert check_json(FOLDER)[1]["diagnostics"][0]["code"] == "X004"
+    assert new_findings(FOLDER) == (0, [])
+    snapshot = checkout("HEAD", [repository / FOLDER])
+    try:
+        copied = snapshot.path_of(repository / FOLDER) / "departments/elsewhere.yaml"
+        assert copied.is_symlink() and not copied.exists() and not real_path(copied).is_relative_to(real_path(snapshot.root))
+    finally:
+        snapshot.close()
+
+
 @pytest.mark.parametrize("pattern", [*PATTERNS, "../x.yaml", "teams/../a.yaml", "teams/deep/t3.yaml", "teams"])
 def test_the_files_a_pattern_may_match_at_a_revision(tmp_path: Path, pattern: str) -> None:
     """Read from the revision's list of files, a pattern's candidates include all that the
