@@ -13,6 +13,7 @@ root, as the repository is, so nothing above it is ever read (docs/security.md).
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import glob
 import io
@@ -23,7 +24,7 @@ import subprocess
 import tarfile
 import tempfile
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -43,6 +44,8 @@ ROOT_HEAD = 1 << 16
 as a possible root (as the loader looks for the roots of an included file)."""
 
 
+SYMBOLIC_LINK_MODE = b"120000 "
+"""How ``git ls-tree`` shows a symbolic link."""
 NOWHERE = "/dev/null/outside-the-repository"
 """Where a link that leads out of the copy is made to lead: no such path can exist (``/dev/null``
 is not a folder), and it lies outside the copy."""
@@ -149,12 +152,11 @@ def _matches(parts: tuple[str, ...], segments: tuple[str, ...]) -> bool:
     return bool(parts) and fnmatch.fnmatch(parts[0], head) and _matches(parts[1:], tail)
 
 
-def pattern_candidates(listing: Iterable[str], folder: str, pattern: str) -> set[str]:
-    """The listed files (paths from the repository top) that an ``include:`` pattern of a root in
-    ``folder`` may match: all that it matches, and perhaps a few more (hidden files; the loader
-    then matches the pattern again, in the copy). Nothing for a pattern that leaves the repository."""
+def _split_pattern(folder: str, pattern: str) -> tuple[str, list[str]] | None:
+    """An include pattern of a root in ``folder`` as the folder its fixed leading part names (from
+    the repository top) and the segments left; None if it leaves the repository."""
     if is_absolute_pattern(pattern):
-        return set()
+        return None
     segments = [segment for segment in pattern.replace(os.sep, "/").split("/") if segment not in ("", ".")]
     prefix = [part for part in folder.split("/") if part]
     while segments and not glob.has_magic(segments[0]):
@@ -164,15 +166,27 @@ def pattern_candidates(listing: Iterable[str], folder: str, pattern: str) -> set
         elif prefix:
             prefix.pop()
         else:
-            return set()  # above the repository top: the loader reports it, and reads nothing there
-    start = "/".join(prefix)
+            return None  # above the repository top: the loader reports it, and reads nothing there
+    return "/".join(prefix), segments
+
+
+def pattern_candidates(listing: Iterable[str], folder: str, pattern: str, links: Collection[str] = ()) -> set[str]:
+    """The listed files (paths from the repository top) that an ``include:`` pattern of a root in
+    ``folder`` may match: all that it matches, and perhaps a few more (hidden files; the loader
+    then matches the pattern again, in the copy), with the ``links`` it may pass through or match
+    (whose targets the copy follows). Nothing for a pattern that leaves the repository."""
+    split = _split_pattern(folder, pattern)
+    if split is None:
+        return set()
+    start, segments = split
+    on_the_way = {link for link in links if _is_below(link, start) or _is_below(start, link)}
     if not segments:
-        return {start} & set(listing)
-    below = [path for path in listing if _is_below(path, start) and path != start]
-    if ".." in segments:  # a folder matched and then left: rare enough to take everything below
+        return {start} & set(listing) | on_the_way
+    if ".." in segments:  # a folder matched and then left: rare enough to take everything
         return set(listing)
-    offset = len(prefix)
-    return {path for path in below if _matches(tuple(path.split("/"))[offset:], tuple(segments))}
+    offset = len(start.split("/")) if start else 0
+    below = (path for path in listing if _is_below(path, start) and path != start)
+    return {path for path in below if _matches(tuple(path.split("/"))[offset:], tuple(segments))} | on_the_way
 
 
 class _Snapshot:
@@ -180,9 +194,12 @@ class _Snapshot:
 
     def __init__(self, revision: str, repository: Path, target: Path) -> None:
         self.revision, self.repository, self.target = revision, repository, target
-        listed = _git(["ls-tree", "-r", "-z", "--full-tree", "--name-only", revision], repository)
-        self.listing = [os.fsdecode(name) for name in listed.split(b"\0") if name]
+        entries = [
+            entry.partition(b"\t") for entry in _git(["ls-tree", "-r", "-z", "--full-tree", revision], repository).split(b"\0")
+        ]
+        self.listing = [os.fsdecode(name) for _, _, name in entries if name]
         self.listed = set(self.listing)
+        self.links = {os.fsdecode(name) for details, _, name in entries if details.startswith(SYMBOLIC_LINK_MODE)}
         self.copied: set[str] = set()
         self.parsed: dict[str, YamlDocument | None] = {}
 
@@ -192,6 +209,7 @@ class _Snapshot:
         # the named paths as they are named (a folder is one pathspec, however many files it holds)
         self._archive([name for name, paths in below.items() if paths])
         self.copied.update(below_named)
+        self._copy_link_targets(below_named)
         folders_up = {folder for path in below_named for folder in _folders_up(path)}
         # the roots that may include a named file (the loader looks in the folders above it), and
         # the configuration files the loader and the rules read there
@@ -210,7 +228,7 @@ class _Snapshot:
             document = self._parsed(path)
             if document is not None and document.is_root:
                 for _, pattern in include_patterns(document):
-                    included |= pattern_candidates(self.listing, _folder_of(path), pattern)
+                    included |= pattern_candidates(self.listing, _folder_of(path), pattern, self.links)
         self._copy(sorted(included))
         self._copy_rulesets(sorted(self.copied))
 
@@ -265,10 +283,27 @@ class _Snapshot:
 
     def _copy(self, paths: list[str]) -> None:
         wanted = [path for path in dict.fromkeys(paths) if path not in self.copied]
+        if not wanted:
+            return
         for start in range(0, len(wanted), ARCHIVE_BATCH):
             batch = wanted[start : start + ARCHIVE_BATCH]
             self._archive(batch)
             self.copied.update(batch)
+        self._copy_link_targets(wanted)
+
+    def _copy_link_targets(self, paths: list[str]) -> None:
+        """What the links among ``paths`` lead to inside the repository (a file, or a folder and
+        all below it), as the loader follows links inside the project root."""
+        targets: list[str] = []
+        for path in paths:
+            if path not in self.links:
+                continue
+            with contextlib.suppress(OSError):
+                leads_to = os.readlink(self.target / path)
+                resolved = posixpath.normpath(posixpath.join(_folder_of(path), leads_to))
+                if not posixpath.isabs(leads_to) and resolved != ".." and not resolved.startswith("../"):
+                    targets.extend(listed for listed in self.listing if _is_below(listed, resolved))
+        self._copy(targets)
 
     def _archive(self, pathspecs: list[str]) -> None:
         if not pathspecs:

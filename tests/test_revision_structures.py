@@ -214,6 +214,19 @@ def test_a_link_out_of_the_repository_at_the_revision(repository: Path) -> None:
         snapshot.close()
 
 
+def test_departments_through_a_link_inside_the_repository(repository: Path) -> None:
+    """An include pattern through a linked folder: the link and what it leads to are the
+    revision's too."""
+    departments = repository / "structures/departments"
+    shutil.move(departments, repository / "shared")
+    departments.symlink_to("../shared", target_is_directory=True)
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "departments shared")
+    assert new_findings(ROOT) == (0, [])
+    write(repository, "shared/place.yaml", PLACE + NEW_POST)
+    assert new_findings(ROOT) == (1, [("S002", "MGR-NEW", "shared/place.yaml")])
+
+
 @pytest.mark.parametrize("pattern", [*PATTERNS, "../x.yaml", "teams/../a.yaml", "teams/deep/t3.yaml", "teams"])
 def test_the_files_a_pattern_may_match_at_a_revision(tmp_path: Path, pattern: str) -> None:
     """Read from the revision's list of files, a pattern's candidates include all that the
