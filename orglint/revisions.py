@@ -1,17 +1,56 @@
 """Paths as they were at a git revision (``--base REV``), copied into a temporary folder with
-``git archive``, so they can be linted like any files."""
+``git archive``, so they can be linted like any files.
+
+The copy holds every structure the named files belong to at that revision, as ``check`` resolves
+them in the working tree (docs/structure-format.md): a root with the files its ``include:``
+patterns match, and, for an included file named alone (as pre-commit names the files that
+changed), the roots in its folder and those above it that may include it, with theirs; and the
+configuration files above them and the ruleset files they name. Only those files are copied, not
+the whole repository, chosen from the revision's list of files; the loader then reads the copy
+exactly as it reads the working tree. A ``.git`` folder at the copy's top makes it its own project
+root, as the repository is, so nothing above it is ever read (docs/security.md).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fnmatch
+import glob
 import io
+import os
+import posixpath
+import re
 import subprocess
 import tarfile
 import tempfile
+import tomllib
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from orglint.config import CONFIG_FILES
 from orglint.errors import OrglintError
+from orglint.load.discover import MAX_FOLDERS_UP, YAML_SUFFIXES, include_patterns
+from orglint.load.documents import YamlDocument, load_yaml
+from orglint.load.perimeter import is_absolute_pattern
 from orglint.load.source import real_path
+from orglint.load.yaml_source import YamlMap
+from orglint.ruleset import is_path_reference
+
+ARCHIVE_BATCH = 500
+"""Files named to one ``git archive`` (a long list is split, to stay under the command-line limit)."""
+ROOT_HEAD = 1 << 16
+"""How much of a YAML file is looked at for ``organisation:`` and ``include:`` before parsing it
+as a possible root (as the loader looks for the roots of an included file)."""
+
+
+SYMBOLIC_LINK_MODE = b"120000 "
+"""How ``git ls-tree`` shows a symbolic link."""
+NOWHERE = "/dev/null/outside-the-repository"
+"""Where a link that leads out of the copy is made to lead: no such path can exist (``/dev/null``
+is not a folder), and it lies outside the copy."""
+ROOT_HEAD_RULESET = 200
+"""How far after ``ruleset:`` a path to a ruleset file is looked for."""
 
 
 class RevisionError(OrglintError):
@@ -47,7 +86,8 @@ class Checkout:
 
 def _git(args: list[str], cwd: Path) -> bytes:
     try:
-        completed = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+        # literal: a file's name is never read as a pathspec pattern (``[1].yaml``, ``:x``)
+        completed = subprocess.run(["git", "--literal-pathspecs", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
         raise RevisionError("git is not installed: --base needs it") from None
     if completed.returncode != 0:
@@ -57,22 +97,239 @@ def _git(args: list[str], cwd: Path) -> bytes:
 
 
 def checkout(revision: str, paths: list[Path]) -> Checkout:
-    """The files under ``paths`` as they were at ``revision`` (paths absent then are absent)."""
+    """The files under ``paths`` as they were at ``revision``, with the rest of the structures
+    they belong to then (paths absent then are absent)."""
     anchor = real_path(paths[0]) if paths else real_path(Path.cwd())
     folder = anchor if anchor.is_dir() else anchor.parent
     repository = Path(_git(["rev-parse", "--show-toplevel"], folder).decode().strip()).resolve()
     _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], repository)
     result = Checkout(revision, tempfile.TemporaryDirectory(prefix="orglint-base-"), repository)
-    relative = []
-    for path in paths:
-        try:
-            relative.append(real_path(path).relative_to(repository).as_posix() or ".")
-        except ValueError:
-            result.close()
-            raise RevisionError(f"{path} is outside the git repository {repository}") from None
-    existing = [r for r in relative if _git(["ls-tree", "--name-only", revision, "--", r], repository).strip() or r == "."]
-    if existing:
-        archive = _git(["archive", "--format=tar", revision, "--", *existing], repository)
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(result.root, filter="data")
+    try:
+        (result.root / ".git").mkdir()  # the copy is its own project root: nothing above it is read
+        named = []
+        for path in paths:
+            try:
+                named.append(real_path(path).relative_to(repository).as_posix())
+            except ValueError:
+                raise RevisionError(f"{path} is outside the git repository {repository}") from None
+        _Snapshot(revision, repository, result.root).fill(named)
+    except BaseException:
+        result.close()
+        raise
     return result
+
+
+def _is_below(path: str, folder: str) -> bool:
+    return folder in ("", ".") or path == folder or path.startswith(f"{folder}/")
+
+
+def _folder_of(path: str) -> str:
+    """A listed file's folder, from the repository top ("" for the top itself)."""
+    return path.rpartition("/")[0]
+
+
+def _folders_up(path: str) -> list[str]:
+    """The folders a file's roots are looked for in: its own and those above it, up to the
+    repository top ("") or as far as the loader looks."""
+    folders: list[str] = []
+    folder = _folder_of(path)
+    while len(folders) < MAX_FOLDERS_UP:
+        folders.append(folder)
+        if not folder:
+            break
+        folder = _folder_of(folder)
+    return folders
+
+
+def _matches(parts: tuple[str, ...], segments: tuple[str, ...]) -> bool:
+    if not segments:
+        return not parts
+    head, tail = segments[0], segments[1:]
+    if head == "**":
+        if not tail:  # a final ** matches the files at any depth
+            return bool(parts)
+        return any(_matches(parts[skipped:], tail) for skipped in range(len(parts) + 1))
+    return bool(parts) and fnmatch.fnmatch(parts[0], head) and _matches(parts[1:], tail)
+
+
+def _split_pattern(folder: str, pattern: str) -> tuple[str, list[str]] | None:
+    """An include pattern of a root in ``folder`` as the folder its fixed leading part names (from
+    the repository top) and the segments left; None if it leaves the repository."""
+    if is_absolute_pattern(pattern):
+        return None
+    segments = [segment for segment in pattern.replace(os.sep, "/").split("/") if segment not in ("", ".")]
+    prefix = [part for part in folder.split("/") if part]
+    while segments and not glob.has_magic(segments[0]):
+        segment = segments.pop(0)
+        if segment != "..":
+            prefix.append(segment)
+        elif prefix:
+            prefix.pop()
+        else:
+            return None  # above the repository top: the loader reports it, and reads nothing there
+    return "/".join(prefix), segments
+
+
+def pattern_candidates(listing: Iterable[str], folder: str, pattern: str, links: Collection[str] = ()) -> set[str]:
+    """The listed files (paths from the repository top) that an ``include:`` pattern of a root in
+    ``folder`` may match: all that it matches, and perhaps a few more (hidden files; the loader
+    then matches the pattern again, in the copy), with the ``links`` it may pass through or match
+    (whose targets the copy follows). Nothing for a pattern that leaves the repository."""
+    split = _split_pattern(folder, pattern)
+    if split is None:
+        return set()
+    start, segments = split
+    on_the_way = {link for link in links if _is_below(link, start) or _is_below(start, link)}
+    if not segments:
+        return {start} & set(listing) | on_the_way
+    if ".." in segments:  # a folder matched and then left: rare enough to take everything
+        return set(listing)
+    offset = len(start.split("/")) if start else 0
+    below = (path for path in listing if _is_below(path, start) and path != start)
+    return {path for path in below if _matches(tuple(path.split("/"))[offset:], tuple(segments))} | on_the_way
+
+
+class _Snapshot:
+    """The revision's files chosen and copied, in the few rounds the choice needs."""
+
+    def __init__(self, revision: str, repository: Path, target: Path) -> None:
+        self.revision, self.repository, self.target = revision, repository, target
+        entries = [
+            entry.partition(b"\t") for entry in _git(["ls-tree", "-r", "-z", "--full-tree", revision], repository).split(b"\0")
+        ]
+        self.listing = [os.fsdecode(name) for _, _, name in entries if name]
+        self.listed = set(self.listing)
+        self.links = {os.fsdecode(name) for details, _, name in entries if details.startswith(SYMBOLIC_LINK_MODE)}
+        self.copied: set[str] = set()
+        self.parsed: dict[str, YamlDocument | None] = {}
+
+    def fill(self, named: list[str]) -> None:
+        below = {name: [path for path in self.listing if _is_below(path, name)] for name in named}
+        below_named = list(dict.fromkeys(path for paths in below.values() for path in paths))
+        # the named paths as they are named (a folder is one pathspec, however many files it holds)
+        self._archive([name for name, paths in below.items() if paths])
+        self.copied.update(below_named)
+        self._copy_link_targets(below_named)
+        folders_up = {folder for path in below_named for folder in _folders_up(path)}
+        # the roots that may include a named file (the loader looks in the folders above it), and
+        # the configuration files the loader and the rules read there
+        beside = [
+            path
+            for path in self.listing
+            if _folder_of(path) in folders_up
+            and (PurePosixPath(path).suffix in YAML_SUFFIXES or PurePosixPath(path).name in CONFIG_FILES)
+        ]
+        # an organogram's other table (senior or junior) beside a named one
+        table_folders = {_folder_of(path) for path in below_named if path.casefold().endswith(".csv")}
+        tables = [path for path in self.listing if path.casefold().endswith(".csv") and _folder_of(path) in table_folders]
+        self._copy([*beside, *tables])
+        included: set[str] = set()
+        for path in sorted({*below_named, *beside}):
+            document = self._parsed(path)
+            if document is not None and document.is_root:
+                for _, pattern in include_patterns(document):
+                    included |= pattern_candidates(self.listing, _folder_of(path), pattern, self.links)
+        self._copy(sorted(included))
+        self._copy_rulesets(sorted(self.copied))
+
+    def _parsed(self, path: str) -> YamlDocument | None:
+        """A copied YAML file parsed, if it may be a root with includes or a ruleset path, or a
+        ruleset (a large single-file structure is not parsed twice for nothing)."""
+        if path not in self.parsed:
+            self.parsed[path] = None
+            copy = self.target / path
+            if PurePosixPath(path).suffix in YAML_SUFFIXES and copy.is_file():
+                with copy.open("rb") as handle:
+                    head = handle.read(ROOT_HEAD)
+                if b"orglint-ruleset:" in head or (b"organisation:" in head and (b"include:" in head or _names_a_path(head))):
+                    self.parsed[path] = load_yaml(copy)
+        return self.parsed[path]
+
+    def _copy_rulesets(self, paths: list[str]) -> None:
+        """The ruleset files the copied roots, configuration files and rulesets name by path,
+        and those they extend, as they were at the revision."""
+        todo = paths
+        while todo:
+            wanted: set[str] = set()
+            for path in todo:
+                for reference in self._ruleset_references(path):
+                    if is_path_reference(reference):
+                        resolved = posixpath.normpath(posixpath.join(_folder_of(path), reference.replace("\\", "/")))
+                        if resolved in self.listed and resolved not in self.copied:
+                            wanted.add(resolved)
+            self._copy(sorted(wanted))
+            todo = sorted(wanted)
+
+    def _ruleset_references(self, path: str) -> list[str]:
+        copy = self.target / path
+        if PurePosixPath(path).name in CONFIG_FILES:
+            try:
+                document = tomllib.loads(copy.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+                return []  # the loader reports it, when it reads it
+            table = document.get("tool", {}).get("orglint", {}) if copy.name == "pyproject.toml" else document
+            named = table.get("ruleset") if isinstance(table, dict) else None
+        else:
+            parsed = self._parsed(path)
+            if parsed is None or not isinstance(parsed.root, YamlMap):
+                return []
+            organisation = parsed.root.get("organisation")
+            if parsed.is_root and isinstance(organisation, YamlMap):
+                named = organisation.get("ruleset")
+            else:
+                named = parsed.root.get("extends") if "orglint-ruleset" in parsed.root else None
+        references = named if isinstance(named, list) else [named]  # a YamlSeq is a list
+        return [reference for reference in references if isinstance(reference, str)]
+
+    def _copy(self, paths: list[str]) -> None:
+        wanted = [path for path in dict.fromkeys(paths) if path not in self.copied]
+        if not wanted:
+            return
+        for start in range(0, len(wanted), ARCHIVE_BATCH):
+            batch = wanted[start : start + ARCHIVE_BATCH]
+            self._archive(batch)
+            self.copied.update(batch)
+        self._copy_link_targets(wanted)
+
+    def _copy_link_targets(self, paths: list[str]) -> None:
+        """What the links among ``paths`` lead to inside the repository (a file, or a folder and
+        all below it), as the loader follows links inside the project root."""
+        targets: list[str] = []
+        for path in paths:
+            if path not in self.links:
+                continue
+            with contextlib.suppress(OSError):
+                leads_to = os.readlink(self.target / path)
+                resolved = posixpath.normpath(posixpath.join(_folder_of(path), leads_to))
+                if not posixpath.isabs(leads_to) and resolved != ".." and not resolved.startswith("../"):
+                    targets.extend(listed for listed in self.listing if _is_below(listed, resolved))
+        self._copy(targets)
+
+    def _archive(self, pathspecs: list[str]) -> None:
+        if not pathspecs:
+            return
+        archive = _git(["archive", "--format=tar", self.revision, "--", *pathspecs], self.repository)
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(self.target, filter=_inside_the_copy)
+
+
+def _inside_the_copy(member: tarfile.TarInfo, destination: str) -> tarfile.TarInfo | None:
+    """Tar's "data" filter, except for a link that leads out of the copy: it is kept, but leading
+    nowhere, so the loader judges it as it judges the working tree's (X004, unread) and nothing
+    outside is ever read through it."""
+    try:
+        return tarfile.data_filter(member, destination)
+    except tarfile.FilterError:
+        if not member.issym():
+            return None
+    try:  # the link's own place must still be inside the copy
+        tarfile.data_filter(member.replace(linkname=".", deep=False), destination)
+    except tarfile.FilterError:
+        return None
+    return member.replace(linkname=NOWHERE, deep=False)
+
+
+def _names_a_path(head: bytes) -> bool:
+    """Whether a file's ``ruleset:`` may name a ruleset file (a path), not only built-in names."""
+    after = head.partition(b"ruleset:")[2][:ROOT_HEAD_RULESET]
+    return bool(after) and re.search(rb"[/\\]|\.ya?ml\b", after) is not None

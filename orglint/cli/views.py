@@ -183,7 +183,7 @@ def diff(
             old_path, new_path = checkout.path_of(paths[0]), paths[0]
             old_label = checkout.display(str(old_path))
             if not old_path.exists():
-                raise BadUsage(f"{paths[0]} does not exist at {base}")
+                raise BadUsage(f"{paths[0]} does not exist at {base}{_root_instead(paths[0], base)}")
         else:
             old_path, new_path = paths
             old_label = str(old_path)
@@ -209,3 +209,15 @@ def diff(
         text = _sections_text(diff_sections(result), output_format is DiffFormat.markdown, output_file is not None)
     shared.deliver(text, output_file, {**old.read, **new.read}, force)
     raise typer.Exit(EXIT_FINDINGS if result.findings.introduces_errors and not exit_zero else EXIT_CLEAN)
+
+
+def _root_instead(path: Path, base: str) -> str:
+    """For an included file new since ``base``: the diff to run instead, on its structure's root."""
+    from orglint.load.discover import YAML_SUFFIXES, structure_roots
+    from orglint.load.source import display_path
+    from orglint.safe_text import safe_text
+
+    roots = [root for root in structure_roots(path) if root != path] if path.suffix in YAML_SUFFIXES and path.is_file() else []
+    if len(roots) != 1:
+        return ""
+    return f": compare the structure it is part of instead (orglint diff {display_path(roots[0])} --base {safe_text(base)})"

@@ -1,0 +1,242 @@
+"""``check --new-only`` and ``diff --base REV`` on a structure split with ``include:``: the REV side
+is the whole structure each named file belongs to, resolved as the working tree's is, so naming a
+department file, its root or their folder gives the same answer (the pre-commit hook names single
+changed files)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from orglint.load.perimeter import match_pattern, project_root
+from orglint.load.source import real_path
+from orglint.revisions import checkout, pattern_candidates
+
+from .conftest import REPO, check_json, run, write
+from .test_include_patterns import PATTERNS, TREE
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="--base reads the revision with git")
+
+COUNCIL = """orglint: 1
+organisation: {name: Test District Council, type: district, ruleset: core}
+include: [departments/*.yaml]
+departments:
+  - {id: res, name: Resources}
+  - {id: place, name: Place}
+posts:
+  - {id: CE, title: Chief Executive, tier: 1}
+  - {id: DIR-R, title: Director of Resources, reports_to: CE, tier: 2, department: res}
+  - {id: DIR-P, title: Director of Place, reports_to: CE, tier: 2, department: place}
+"""
+# Findings already in HEAD: S002 (HOS-PLN names no post) and X002 (departmnt) on MGR-PP.
+PLACE = """orglint: 1
+posts:
+  - {id: HOS-PL, title: Head of Planning, reports_to: DIR-P, tier: 3, department: place}
+  - {id: HOS-HO, title: Head of Housing, reports_to: DIR-P, tier: 3, department: place}
+  - {id: MGR-DM, title: Development Manager, reports_to: HOS-PLN, tier: 4, department: place}
+  - {id: MGR-PP, title: Policy Manager, reports_to: HOS-PL, tier: 4, departmnt: place}
+"""
+RESOURCES = """orglint: 1
+posts:
+  - {id: HOS-FIN, title: Head of Finance, reports_to: DIR-R, tier: 3, department: res}
+  - {id: HOS-HR, title: Head of People, reports_to: DIR-R, tier: 3, department: res}
+"""
+UNRELATED = """orglint: 1
+organisation: {name: Elsewhere, type: district, ruleset: core}
+posts:
+  - {id: CE, title: Chief Executive, tier: 1}
+"""
+DEPARTMENT = "structures/departments/place.yaml"
+ROOT = "structures/council.yaml"
+FOLDER = "structures"
+# The one finding the change below introduces: a post reporting to a post that does not exist.
+NEW_POST = "  - {id: MGR-NEW, title: Parks Manager, reports_to: HOS-PARKS, tier: 4, department: place}\n"
+
+
+def git(folder: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.email=t@example.org", "-c", "user.name=Test", *args], cwd=folder, check=True, capture_output=True
+    )
+
+
+@pytest.fixture
+def repository(in_tmp: Path) -> Path:
+    git(in_tmp, "init", "-q")
+    write(in_tmp, ROOT, COUNCIL)
+    write(in_tmp, DEPARTMENT, PLACE)
+    write(in_tmp, "structures/departments/resources.yaml", RESOURCES)
+    write(in_tmp, "elsewhere/unrelated.yaml", UNRELATED)
+    git(in_tmp, "add", ".")
+    git(in_tmp, "commit", "-q", "-m", "council")
+    return in_tmp
+
+
+def new_findings(*paths: str) -> tuple[int, list[tuple[str, str | None, str]]]:
+    exit_code, document = check_json("--new-only", *paths)
+    return exit_code, [(d["code"], d["post"], d["file"]) for d in document["diagnostics"]]
+
+
+def diff_json(*args: str) -> tuple[int, dict[str, Any], str]:
+    exit_code, out, err = run("diff", *args, "--format", "json")
+    assert "Traceback" not in out + err, err
+    return exit_code, json.loads(out) if out else {}, err
+
+
+def test_the_old_findings_are_there(repository: Path) -> None:
+    exit_code, document = check_json(DEPARTMENT)
+    assert exit_code == 1 and {(d["code"], d["post"]) for d in document["diagnostics"]} >= {
+        ("S002", "MGR-DM"),
+        ("X002", "MGR-PP"),
+    }
+
+
+@pytest.mark.parametrize("named", [DEPARTMENT, ROOT, FOLDER])
+def test_nothing_changed_is_nothing_new(repository: Path, named: str) -> None:
+    assert new_findings(named) == (0, [])
+
+
+@pytest.mark.parametrize("named", [DEPARTMENT, ROOT, FOLDER])
+def test_a_retitled_post_is_nothing_new(repository: Path, named: str) -> None:
+    write(repository, DEPARTMENT, PLACE.replace("Head of Housing", "Head of Housing Services"))
+    assert new_findings(named) == (0, [])
+
+
+@pytest.mark.parametrize("named", [DEPARTMENT, ROOT, FOLDER])
+def test_only_the_finding_the_change_introduces(repository: Path, named: str) -> None:
+    write(repository, DEPARTMENT, PLACE + NEW_POST)
+    assert new_findings(named) == (1, [("S002", "MGR-NEW", DEPARTMENT)])
+
+
+def test_a_department_file_new_since_the_revision(repository: Path) -> None:
+    """Not in HEAD: every finding on it is new, and nothing old comes back with it."""
+    added = "structures/departments/parks.yaml"
+    write(repository, added, "orglint: 1\nposts:\n" + NEW_POST)
+    assert new_findings(added) == (1, [("S002", "MGR-NEW", added)])
+    assert new_findings(ROOT) == (1, [("S002", "MGR-NEW", added)])
+    assert new_findings(DEPARTMENT) == (0, [])
+    exit_code, document, _ = diff_json(ROOT, "--base", "HEAD")
+    assert [p["id"] for p in document["posts"]["added"]] == ["MGR-NEW"] and document["posts"]["deleted"] == []
+    assert [(d["code"], d["post"]) for d in document["findings"]["introduced"]] == [("S002", "MGR-NEW")]
+    assert document["findings"]["resolved"] == [] and exit_code == 1
+    exit_code, _, err = run("diff", added, "--base", "HEAD")
+    assert exit_code == 2 and f"{added} does not exist at HEAD" in err and f"orglint diff {ROOT} --base HEAD" in err
+
+
+def test_a_department_file_removed_since_the_revision(repository: Path) -> None:
+    (repository / "structures/departments/resources.yaml").unlink()
+    assert new_findings(ROOT) == (0, [])
+    assert new_findings(DEPARTMENT) == (0, [])
+    exit_code, document, _ = diff_json(ROOT, "--base", "HEAD")
+    assert sorted(p["id"] for p in document["posts"]["deleted"]) == ["HOS-FIN", "HOS-HR"]
+    assert document["posts"]["added"] == [] and document["findings"]["introduced"] == [] and exit_code == 0
+    # the removal does resolve one: Director of Resources no longer has too few reports
+    assert [(d["code"], d["post"], d["file"]) for d in document["findings"]["resolved"]] == [("D102", "DIR-R", f"HEAD:{ROOT}")]
+
+
+@pytest.mark.parametrize("named", [ROOT, DEPARTMENT])
+def test_diff_base_shows_only_the_real_change(repository: Path, named: str) -> None:
+    write(repository, DEPARTMENT, PLACE.replace("Head of Housing", "Head of Housing Services"))
+    exit_code, document, err = diff_json(named, "--base", "HEAD")
+    assert exit_code == 0, err
+    assert document["before"] == f"HEAD:{named}"
+    assert document["posts"]["added"] == [] and document["posts"]["deleted"] == []
+    assert [(c["post"], c["before"], c["after"]) for c in document["posts"]["retitled"]] == [
+        ("HOS-HO", "Head of Housing", "Head of Housing Services")
+    ]
+    assert document["findings"]["introduced"] == [] and document["findings"]["resolved"] == []
+
+
+def test_the_revision_holds_the_structure_and_no_more(repository: Path) -> None:
+    """A department file named alone brings its root and the root's other includes, but not the
+    rest of the repository; the snapshot is its own project root (nothing above it is read)."""
+    snapshot = checkout("HEAD", [repository / DEPARTMENT])
+    try:
+        files = {p.relative_to(snapshot.root).as_posix() for p in snapshot.root.rglob("*") if p.is_file()}
+        assert files == {ROOT, DEPARTMENT, "structures/departments/resources.yaml"}
+        assert project_root(snapshot.path_of(repository / DEPARTMENT)) == real_path(snapshot.root)
+    finally:
+        snapshot.close()
+
+
+def test_the_rulesets_and_configuration_of_the_revision(repository: Path) -> None:
+    """The ruleset files a root or a configuration file names by path, and those they extend,
+    are the revision's too (a ruleset outside the structure's folder would otherwise be missing)."""
+    write(repository, "pyproject.toml", '[tool.orglint]\nruleset = "policy/default.yaml"\n')
+    write(repository, "policy/default.yaml", "orglint-ruleset: 1\nname: default\nextends: [core]\n")
+    write(repository, "policy/council.yaml", "orglint-ruleset: 1\nname: council\nextends: [./base.yaml]\n")
+    write(repository, "policy/base.yaml", "orglint-ruleset: 1\nname: base\nextends: [core]\n")
+    write(repository, ROOT, COUNCIL.replace("ruleset: core", "ruleset: ../policy/council.yaml"))
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "council's own ruleset")
+    snapshot = checkout("HEAD", [repository / DEPARTMENT])
+    try:
+        files = {p.relative_to(snapshot.root).as_posix() for p in snapshot.root.rglob("*") if p.is_file()}
+        assert files >= {"pyproject.toml", "policy/default.yaml", "policy/council.yaml", "policy/base.yaml"}
+    finally:
+        snapshot.close()
+    assert new_findings(DEPARTMENT) == (0, [])
+    write(repository, DEPARTMENT, PLACE + NEW_POST)
+    assert new_findings(DEPARTMENT) == (1, [("S002", "MGR-NEW", DEPARTMENT)])
+
+
+def test_an_organogram_table_named_alone(in_tmp: Path) -> None:
+    """A junior table named alone is read with its senior twin, at the revision as now."""
+    git(in_tmp, "init", "-q")
+    for table in ("senior", "junior"):
+        name = f"asset_protection_agency-2012-03-31-{table}.csv"
+        shutil.copy(REPO / "tests/data/organograms" / name, in_tmp / name)
+    git(in_tmp, "add", ".")
+    git(in_tmp, "commit", "-q", "-m", "organogram")
+    junior = "asset_protection_agency-2012-03-31-junior.csv"
+    exit_code, document = check_json("--new-only", junior)
+    assert (exit_code, document["diagnostics"]) == (0, []) and document["summary"]["suppressed"] > 0
+
+
+def test_a_link_out_of_the_repository_at_the_revision(repository: Path) -> None:
+    """A link leading outside is X004 now and was then (not a new finding), and the copy never
+    leads out through it."""
+    link = repository / "structures/departments/elsewhere.yaml"
+    link.symlink_to(repository.parent / "outside.yaml")
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "a link out")
+    assert check_json(FOLDER)[1]["diagnostics"][0]["code"] == "X004"
+    assert new_findings(FOLDER) == (0, [])
+    snapshot = checkout("HEAD", [repository / FOLDER])
+    try:
+        copied = snapshot.path_of(repository / FOLDER) / "departments/elsewhere.yaml"
+        assert copied.is_symlink() and not copied.exists() and not real_path(copied).is_relative_to(real_path(snapshot.root))
+    finally:
+        snapshot.close()
+
+
+def test_departments_through_a_link_inside_the_repository(repository: Path) -> None:
+    """An include pattern through a linked folder: the link and what it leads to are the
+    revision's too."""
+    departments = repository / "structures/departments"
+    shutil.move(departments, repository / "shared")
+    departments.symlink_to("../shared", target_is_directory=True)
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "departments shared")
+    assert new_findings(ROOT) == (0, [])
+    write(repository, "shared/place.yaml", PLACE + NEW_POST)
+    assert new_findings(ROOT) == (1, [("S002", "MGR-NEW", "shared/place.yaml")])
+
+
+@pytest.mark.parametrize("pattern", [*PATTERNS, "../x.yaml", "teams/../a.yaml", "teams/deep/t3.yaml", "teams"])
+def test_the_files_a_pattern_may_match_at_a_revision(tmp_path: Path, pattern: str) -> None:
+    """Read from the revision's list of files, a pattern's candidates include all that the
+    pattern matches on disk (the loader then matches it again, in the snapshot)."""
+    project = tmp_path / "project"
+    for name in TREE:
+        write(project, name, "x")
+    (project / ".git").mkdir()
+    listing = [path.relative_to(project).as_posix() for path in project.rglob("*") if path.is_file()]
+    on_disk = {
+        path.relative_to(real_path(project)).as_posix() for path in match_pattern(project, pattern, real_path(project)).files
+    }
+    assert on_disk <= pattern_candidates(listing, "", pattern)
