@@ -383,3 +383,33 @@ def _manager_of_exactly_three_leaves(text: str) -> tuple[str, list[str]]:
     for post_id, manager in re.findall(r"  - id: (\S+)\n(?:    (?!reports_to).*\n)*    reports_to: (\S+)\n", text):
         reports.setdefault(manager, []).append(post_id)
     return next((m, ids) for m, ids in reports.items() if len(ids) == 3 and not any(i in reports for i in ids))
+
+
+@pytest.mark.parametrize("ruleset", RULESETS)
+@pytest.mark.parametrize("slip", ["lower", "extra"])
+def test_a_reports_to_one_slip_from_one_post_is_its_s002_alone(tmp_path: Path, ruleset: str, slip: str) -> None:
+    """`reports_to: HOS-PLN` for `HOS-PL` (or the id in the wrong case): the S002, with its
+    did-you-mean, and not also a narrow span (D102) or a one-over-one (D103) on the manager meant,
+    which is a report short only through the one slip."""
+    text = COUNCIL.read_text(encoding="utf-8")
+    manager, (_, report, _) = _manager_of_exactly_three_leaves(text)
+    written = manager.lower() if slip == "lower" else f"{manager}N"
+    added = mistake(tmp_path, ruleset, report, f"    reports_to: {manager}", f"    reports_to: {written}")
+    assert added == Counter({("S002", report): 1})
+    _, document = check_json(str(tmp_path / "changed.yaml"), "--isolated", "--ruleset", ruleset)
+    (s002,) = [d for d in document["diagnostics"] if d["code"] == "S002"]
+    assert s002["message"] == f"reports_to {written!r} names no post (did you mean {manager!r}?)"
+
+
+def test_a_reports_to_as_close_to_two_posts_is_counted_under_neither(in_tmp: Path) -> None:
+    """`AD` is one edit from `AD1`, `AD2` and `AD3`: the S002 suggests the first, but which was
+    meant is a guess, and a guess is not counted in anyone's span."""
+    text = (
+        SMALL
+        + "  - {id: HOS1, title: Head of Service, reports_to: AD1, tier: 3}\n  - {id: HOS2, title: Head of Service, reports_to: AD, tier: 3}\n"
+    )
+    lines = concise(in_tmp, text, "--select", "S002,D103")
+    assert [line.split(" ", 1)[1] for line in lines] == [
+        "D103 [one-over-one] 'AD' has one direct report (HOS1): a one-over-one layer",
+        "S002 [unknown-manager] reports_to 'AD' names no post (did you mean 'AD1'?)",
+    ]
