@@ -97,7 +97,7 @@ class Suggester:
         if len(self.known) > FAR_LIMIT:
             return []
         alike = difflib.get_close_matches(folded, list(self._by_folded), n=_CANDIDATES)
-        ranked = []
+        ranked: list[tuple[int, int, str]] = []
         for rank, match in enumerate(alike):
             distance = edit_distance(folded, match)
             if _near_enough(written, match, distance):
