@@ -112,6 +112,29 @@ def test_a_reporting_line_that_cannot_be_read_places_the_post_nowhere(tmp_path: 
     assert added == Counter({("X002", "HOS-CR-SF"): 1})
 
 
+MISSPELT_DESIGNATIONS = [
+    ("CE", "head-of-paid-service", "Head of Paid Services"),
+    ("DCR", "chief-finance-officer", "Chief Finance Oficer"),
+    ("AD-LG", "monitoring-officer", "Monitering Officer"),
+    ("HLS", "deputy-monitoring-officer", "deputy monitoring oficer"),
+]
+
+
+@pytest.mark.parametrize("ruleset", RULESETS)
+@pytest.mark.parametrize(("post_id", "designation", "written"), MISSPELT_DESIGNATIONS)
+def test_a_misspelt_designation_is_its_x002_alone(
+    tmp_path: Path, ruleset: str, post_id: str, designation: str, written: str
+) -> None:
+    """A near miss of one designation's names is read as that designation, as a misspelt key is
+    read as the key meant: not also "no post is designated ..." (L101, L102, L103, L112), nor
+    "written by another name" (L115) once the X002 says which name."""
+    added = mistake(tmp_path, ruleset, post_id, f"      - {designation}", f"      - {written}")
+    assert added == Counter({("X002", post_id): 1})
+    _, document = check_json(str(tmp_path / "changed.yaml"), "--isolated", "--ruleset", ruleset, "--extend-select", "L115")
+    (x002,) = [d for d in document["diagnostics"] if d["code"] in ("X002", "L115")]
+    assert x002["message"] == f"post {post_id!r}: unknown designation {written!r} (did you mean {designation!r}?)"
+
+
 # S006 reports the post whose tier disagrees with its manager's, not every post below it
 
 MOVED_DPH = {
