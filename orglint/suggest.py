@@ -86,9 +86,9 @@ class Suggester:
         """The names ``written`` may be a slip for, likeliest first; only the nearest kind of slip
         found (differing in case, else by one edit, else further) is given."""
         folded = written.casefold()
-        same = [name for name in self._by_folded.get(folded, ()) if name != written]
+        same = self._by_folded.get(folded, [])
         if same:
-            return same
+            return [written] if written in same else same  # a known name is itself
         if not folded:
             return []
         near = [name for name in self._one_edit(folded) if _near_enough(written, name, 1)]

@@ -68,3 +68,7 @@ def test_a_large_list_still_gets_near_misses_without_difflib() -> None:
 )
 def test_edit_distance(first: str, second: str, distance: int) -> None:
     assert edit_distance(first, second) == distance == edit_distance(second, first)
+
+
+def test_a_known_name_is_its_own_closest() -> None:
+    assert closest("HOS-PL", POSTS) == "HOS-PL" and only_close("HOS-PL", POSTS) == "HOS-PL"
