@@ -145,6 +145,12 @@ def test_a_shared_value_right_for_some_posts_is_not_fixed_and_fix_says_why(in_tm
         "  - {id: H3, title: Head, <<: *head, reports_to: CE}\n"
     )
     path = write(in_tmp, "s.yaml", text)
+    _, document = check_json("s.yaml", "--select", "S006")
+    (s006,) = document["diagnostics"]
+    assert s006["post"] == "H3" and s006["fix"] == (
+        "The `tier` is shared (a YAML anchor or alias) with 'H1' and 'H2', for which it is right: "
+        "give 'H3' `tier: 2` of its own, or correct `reports_to`."
+    )  # not "Set `tier: 2`", which would make it wrong for them
     code, out, err = run("check", "--diff", "s.yaml", "--select", "S006")
     assert (code, out) == (0, "")
     assert err == (
