@@ -111,9 +111,10 @@ def _say_where_shared(findings: list[Diagnostic], context: CheckContext) -> None
     wrong_for: dict[Span, set[str]] = {}
     for finding in findings:
         wrong_for.setdefault(finding.span, set()).add(finding.post or "")
+    declared = {context.graph.posts[finding.post].tier for finding in findings if finding.post in context.graph.posts}
     sharing: dict[Span, list[str]] = {}
     for post in context.structure.posts:
-        if post.tier is not None:
+        if post.tier in declared:  # a shared value is the same tier: only those posts' spans are looked up
             span = context.value_span(post, "tier")
             if span in wrong_for:
                 sharing.setdefault(span, []).append(post.id)
