@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -137,19 +138,33 @@ def _root_causes(findings: list[Diagnostic], rules: dict[str, type[Rule]]) -> li
 def _once_per_place(findings: list[Diagnostic]) -> list[Diagnostic]:
     """One finding where a rule says the same thing at the same place about several posts: a value
     written once and shared (a mapping anchored and merged into others with ``<<``, an alias) is
-    one mistake, given where it is written, naming the posts that share it."""
-    said: dict[tuple[str, Span, str], list[Diagnostic]] = {}
+    one mistake, given where it is written, naming the posts that share it. What a rule says of
+    each may name the post itself (S006's line of command, ``CE > D2``): messages that differ only
+    by their own post's id say the same thing, and the first post's is kept."""
+    at_place: dict[tuple[str, Span], list[Diagnostic]] = {}
     for finding in findings:
-        said.setdefault((finding.code, finding.span, finding.message), []).append(finding)
-    if len(said) == len(findings):
+        at_place.setdefault((finding.code, finding.span), []).append(finding)
+    if len(at_place) == len(findings):
         return findings
     once = []
-    for first, *again in said.values():
-        posts = list(dict.fromkeys(finding.post for finding in (first, *again) if finding.post is not None))
-        if len(posts) > 1:
-            first.message = f"posts {listed([repr(post) for post in posts], most=MAX_SHARERS)}: {first.message}"
-        once.append(first)
+    for together in at_place.values():
+        said: dict[tuple[str, str, str | None], list[Diagnostic]] = {}
+        for finding in together:
+            said.setdefault(_said_of_any_post(finding), []).append(finding)
+        for first, *again in said.values():
+            posts = list(dict.fromkeys(finding.post for finding in (first, *again) if finding.post is not None))
+            if len(posts) > 1:
+                first.message = f"posts {listed([repr(post) for post in posts], most=MAX_SHARERS)}: {first.message}"
+            once.append(first)
     return once
+
+
+def _said_of_any_post(finding: Diagnostic) -> tuple[str, str, str | None]:
+    """What a finding says (its message, fix and replacement) with its own post's id masked."""
+    if finding.post is None:
+        return finding.message, finding.fix, finding.replacement
+    own_id = re.compile(rf"(?<![\w-]){re.escape(finding.post)}(?![\w-])")
+    return own_id.sub("\0", finding.message), own_id.sub("\0", finding.fix), finding.replacement
 
 
 def _instantiate(ruleset: Ruleset, chosen: list[type[Rule]], must_run: set[str]) -> list[Rule]:

@@ -21,17 +21,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from orglint.diagnostics import Diagnostic, location_free
+from orglint.diagnostics import Diagnostic, Span, location_free
 from orglint.load.input_findings import INVALID_YAML
 from orglint.load.overlay import Overlay, current_overlay, reading
 from orglint.load.perimeter import is_within, project_root
 from orglint.load.source import LINE_BREAK, LoadProblem, SourceFile, decode_text, read_binary, real_path
-from orglint.load.yaml_source import compose
+from orglint.load.yaml_source import YamlMap, YamlSeq, compose
 from orglint.output_file import OutputFailed, write_atomically
 from orglint.rules import Rule
 from orglint.rules.registry import registered_rules
 from orglint.safe_text import safe_line
 from orglint.text_edits import SourceText, TextEdit
+from orglint.wording import MAX_SHARERS, listed
 
 if TYPE_CHECKING:
     from orglint.engine import LintResult
@@ -342,7 +343,7 @@ def fix_rounds(lint: Callable[[], LintResult], codes: Collection[str] | None = N
                 fix = outcome.files.pop(path)
                 read.drop_text(path)  # the disk's again
                 given_up.add(path)
-                outcome.left_alone[fix.display] = (
+                outcome.left_alone[fix.display] = _shared_value_at_fault(first, fix.display, codes) or (
                     "its fixes do not settle" if fix.display in unsettled else _brings(new[fix.display])
                 )
         for path, fix in outcome.files.items():
@@ -358,6 +359,37 @@ def _still_fixing(result: LintResult, outcome: FixOutcome, codes: Collection[str
     rules = registered_rules()
     by_file = findings_by_file(f for f in result.diagnostics if fixable(f, rules) and (codes is None or f.code in codes))
     return {fix.display for fix in outcome.files.values() if mend_lines(list(fix.lines), by_file.get(fix.display, ()))}
+
+
+def _shared_value_at_fault(first: LintResult, display: str, codes: Collection[str] | None) -> str | None:
+    """Why a file's fixes are given up, where a value several posts share (an anchored mapping
+    merged into them, an alias) has a fix: no one value is right for all of them (set right for
+    one post, it is wrong for another, whose fix sets it back). None if no fix is to such a value."""
+    rules = registered_rules()
+    structures = {source.display: run.structure for run in first.runs for source in run.structure.files}
+    structure = structures.get(display)
+    if structure is None:
+        return None
+    for finding in first.diagnostics:
+        if finding.span.file != display or not fixable(finding, rules) or (codes is not None and finding.code not in codes):
+            continue
+        sharing = [post.id for post in structure.posts if _holds_value_at(post.origin, finding.span)]
+        if len(sharing) > 1:
+            posts = listed([repr(post) for post in dict.fromkeys(sharing)], most=MAX_SHARERS)
+            return (
+                f"the value at line {finding.span.line} is shared by posts {posts} (a YAML anchor or alias), and no one "
+                "value is right for all of them: give each post its own"
+            )
+    return None
+
+
+def _holds_value_at(node: object, span: Span) -> bool:
+    """Whether a value inside ``node`` (a post's data as read) stands at ``span``."""
+    if isinstance(node, YamlMap):
+        return any(node.value_span(key) == span or _holds_value_at(value, span) for key, value in node.items())
+    if isinstance(node, YamlSeq):
+        return any(node.item_span(index) == span or _holds_value_at(value, span) for index, value in enumerate(node))
+    return False
 
 
 def _brings(finding: Diagnostic) -> str:

@@ -13,6 +13,7 @@ import networkx as nx
 
 from orglint.model.schema import Post
 from orglint.model.structure import Structure
+from orglint.suggest import Suggester
 
 
 class _NoAttributes(dict[str, Any]):
@@ -97,11 +98,33 @@ class OrgGraph:
         """Each manager's single-post reports, in post order. A post written again under an id
         already used (S001) is not in the graph, but it stands under its own manager all the same:
         that manager's span is not one less for the one mistake S001 reports."""
+        meant = self.meant_managers
         reports: dict[str, list[str]] = {}
         for post in (*self.posts.values(), *(again for again, _ in self.duplicates)):
-            if not post.group and post.reports_to in self.posts and post.reports_to != post.id:
-                reports.setdefault(post.reports_to, []).append(post.id)
+            manager = post.reports_to if post.reports_to in self.posts else meant.get(post.id)
+            if not post.group and manager is not None and manager != post.id:
+                reports.setdefault(manager, []).append(post.id)
         return reports
+
+    @cached_property
+    def manager_suggestions(self) -> dict[str, list[str]]:
+        """For each post whose ``reports_to`` names no post (``unknown_managers``), by id: the posts
+        its ``reports_to`` may be a slip for, likeliest first (S002's did-you-mean)."""
+        if not self.unknown_managers:
+            return {}
+        ids = Suggester(self.posts)
+        return {post.id: ids.candidates(post.reports_to or "") for post in self.unknown_managers}
+
+    @cached_property
+    def meant_managers(self) -> dict[str, str]:
+        """Posts whose ``reports_to`` names no post but is a slip for exactly one (``HOS-PLN`` where
+        only ``HOS-PL`` is close), by id: the manager meant. The post is counted in that manager's
+        span, since the S002 that reports the slip is the one mistake, and the manager is not also
+        a report short (D102, D103). It is not placed under it for anything else: its tier and
+        layers are judged from its own."""
+        return {
+            post_id: found[0] for post_id, found in self.manager_suggestions.items() if len(found) == 1 and found[0] != post_id
+        }
 
     @cached_property
     def spans(self) -> dict[str, int]:

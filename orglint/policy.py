@@ -19,6 +19,8 @@ given again replaces the earlier one whole.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
@@ -125,6 +127,30 @@ class CouncilTypePolicy(_Policy):
         return self
 
 
+_WORD = re.compile(r"[^\W_]+")
+_NUMBER = re.compile(r"[0-9]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _typo_of(written: list[str], name: list[str]) -> bool:
+    """Word for word the same, but for a slip inside a word of five letters or more: `head of paid
+    servce` is a typo of `head of paid service`; `deputy returning officer`, `chief legal officer`,
+    `HoS` and `s152 officer` are typos of nothing (a word more, another word, an abbreviation, another
+    number)."""
+    return len(written) == len(name) and all(
+        mine == theirs
+        or (
+            min(len(mine), len(theirs)) >= 5
+            and _NUMBER.findall(mine) == _NUMBER.findall(theirs)
+            and difflib.SequenceMatcher(None, mine, theirs).ratio() >= 0.8
+        )
+        for mine, theirs in zip(written, name, strict=True)
+    )
+
+
 def spoken_form(text: str) -> str:
     """How a designation's name is compared: letters and digits only, case aside, so that
     `S151 Officer`, `s151-officer` and `s.151 officer` are one name."""
@@ -213,6 +239,16 @@ class Policy(_Policy):
         if written in self.designations:
             return written
         return self.designation_names.get(spoken_form(written))
+
+    def designation_misspelt(self, written: str) -> str | None:
+        """The designation an entry that names none is a typo of, where it is a near miss of one
+        designation's names (its id, its name, an alias) and of no other's: `Head of Paid Services`
+        for `head-of-paid-service`. Roles share words ("officer", "director", "deputy"), so
+        anything less close is a typo of nothing: a guess could put one statutory role's duty on
+        another's post."""
+        words = _words(written)
+        meant = {designation for _, name, designation in self.designation_words() if _typo_of(words, _words(name))}
+        return meant.pop() if len(meant) == 1 else None
 
     @cached_property
     def designation_names(self) -> dict[str, str]:

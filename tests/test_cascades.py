@@ -112,6 +112,29 @@ def test_a_reporting_line_that_cannot_be_read_places_the_post_nowhere(tmp_path: 
     assert added == Counter({("X002", "HOS-CR-SF"): 1})
 
 
+MISSPELT_DESIGNATIONS = [
+    ("CE", "head-of-paid-service", "Head of Paid Services"),
+    ("DCR", "chief-finance-officer", "Chief Finance Oficer"),
+    ("AD-LG", "monitoring-officer", "Monitering Officer"),
+    ("HLS", "deputy-monitoring-officer", "deputy monitoring oficer"),
+]
+
+
+@pytest.mark.parametrize("ruleset", RULESETS)
+@pytest.mark.parametrize(("post_id", "designation", "written"), MISSPELT_DESIGNATIONS)
+def test_a_misspelt_designation_is_its_x002_alone(
+    tmp_path: Path, ruleset: str, post_id: str, designation: str, written: str
+) -> None:
+    """A near miss of one designation's names is read as that designation, as a misspelt key is
+    read as the key meant: not also "no post is designated ..." (L101, L102, L103, L112), nor
+    "written by another name" (L115) once the X002 says which name."""
+    added = mistake(tmp_path, ruleset, post_id, f"      - {designation}", f"      - {written}")
+    assert added == Counter({("X002", post_id): 1})
+    _, document = check_json(str(tmp_path / "changed.yaml"), "--isolated", "--ruleset", ruleset, "--extend-select", "L115")
+    (x002,) = [d for d in document["diagnostics"] if d["code"] in ("X002", "L115")]
+    assert x002["message"] == f"post {post_id!r}: unknown designation {written!r} (did you mean {designation!r}?)"
+
+
 # S006 reports the post whose tier disagrees with its manager's, not every post below it
 
 MOVED_DPH = {
@@ -383,3 +406,33 @@ def _manager_of_exactly_three_leaves(text: str) -> tuple[str, list[str]]:
     for post_id, manager in re.findall(r"  - id: (\S+)\n(?:    (?!reports_to).*\n)*    reports_to: (\S+)\n", text):
         reports.setdefault(manager, []).append(post_id)
     return next((m, ids) for m, ids in reports.items() if len(ids) == 3 and not any(i in reports for i in ids))
+
+
+@pytest.mark.parametrize("ruleset", RULESETS)
+@pytest.mark.parametrize("slip", ["lower", "extra"])
+def test_a_reports_to_one_slip_from_one_post_is_its_s002_alone(tmp_path: Path, ruleset: str, slip: str) -> None:
+    """`reports_to: HOS-PLN` for `HOS-PL` (or the id in the wrong case): the S002, with its
+    did-you-mean, and not also a narrow span (D102) or a one-over-one (D103) on the manager meant,
+    which is a report short only through the one slip."""
+    text = COUNCIL.read_text(encoding="utf-8")
+    manager, (_, report, _) = _manager_of_exactly_three_leaves(text)
+    written = manager.lower() if slip == "lower" else f"{manager}N"
+    added = mistake(tmp_path, ruleset, report, f"    reports_to: {manager}", f"    reports_to: {written}")
+    assert added == Counter({("S002", report): 1})
+    _, document = check_json(str(tmp_path / "changed.yaml"), "--isolated", "--ruleset", ruleset)
+    (s002,) = [d for d in document["diagnostics"] if d["code"] == "S002"]
+    assert s002["message"] == f"reports_to {written!r} names no post (did you mean {manager!r}?)"
+
+
+def test_a_reports_to_as_close_to_two_posts_is_counted_under_neither(in_tmp: Path) -> None:
+    """`AD` is one edit from `AD1`, `AD2` and `AD3`: the S002 suggests the first, but which was
+    meant is a guess, and a guess is not counted in anyone's span."""
+    text = (
+        SMALL
+        + "  - {id: HOS1, title: Head of Service, reports_to: AD1, tier: 3}\n  - {id: HOS2, title: Head of Service, reports_to: AD, tier: 3}\n"
+    )
+    lines = concise(in_tmp, text, "--select", "S002,D103")
+    assert [line.split(" ", 1)[1] for line in lines] == [
+        "D103 [one-over-one] 'AD' has one direct report (HOS1): a one-over-one layer",
+        "S002 [unknown-manager] reports_to 'AD' names no post (did you mean 'AD1'?)",
+    ]

@@ -107,9 +107,9 @@ LOG_COMMAND_IDS = """orglint: 1
 organisation: {name: Test District Council, type: district, ruleset: core}
 posts:
   - {id: CE, title: Chief Executive, tier: 1}
-  - {id: "::error::hacked", title: Head, reports_to: "::error::boss", tier: 2}
+  - {id: "::error::hacked", title: Head, reports_to: "::error::hacker", tier: 2}
 """
-LOG_COMMAND_MESSAGE = "reports_to '::error::boss' names no post (did you mean '::error::hacked'?)"
+LOG_COMMAND_MESSAGE = "reports_to '::error::hacker' names no post (did you mean '::error::hacked'?)"
 
 
 @pytest.mark.parametrize("output_format", ["json", "sarif"])

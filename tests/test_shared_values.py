@@ -86,3 +86,77 @@ def test_findings_at_different_places_or_in_other_words_are_not_merged(in_tmp: P
         ("S002", "D1", "reports_to 'NOPE' names no post"),
         ("S002", "D2", "reports_to 'NOPE' names no post"),
     ]
+
+
+SHARED_TIER = STRUCTURE_HEAD + (
+    "  - {id: CE, title: Chief Executive, tier: 1}\n"
+    "  - id: D1\n"
+    "    title: Director One\n"
+    "    <<: &director {reports_to: CE, tier: 3}\n"
+    "  - {id: D2, title: Director Two, <<: *director}\n"
+    "  - {id: D3, title: Director Three, <<: *director}\n"
+)
+
+
+def test_a_finding_naming_each_post_on_a_shared_value_is_one_finding(in_tmp: Path) -> None:
+    """S006's message names its post's line of command (`CE > D2`), but the wrong tier is written
+    once: one finding, in the first post's words, naming the posts; fixed once, and counted once."""
+    path = write(in_tmp, "s.yaml", SHARED_TIER)
+    _, document = check_json("s.yaml")
+    column = SHARED_TIER.splitlines()[6].index("3}") + 1
+    found = [(d["code"], d["line"], d["column"], d["post"], d["message"]) for d in document["diagnostics"]]
+    assert found == [
+        ("S006", 7, column, "D1", "posts 'D1', 'D2' and 'D3': declared tier 3, but its manager 'CE' is tier 1 (CE > D1)")
+    ]
+    code, out, err = run("check", "--diff", "s.yaml")
+    assert code == 1 and out.count("\n+    <<: &director {reports_to: CE, tier: 2}\n") == 1
+    assert err == "orglint: --fix would fix 1 finding in 1 file\n"
+    code, _, err = run("check", "--fix", "s.yaml")
+    assert (code, err) == (0, "orglint: fixed 1 finding in 1 file\n")
+    assert path.read_text(encoding="utf-8") == SHARED_TIER.replace("tier: 3}", "tier: 2}")
+
+
+def test_findings_at_one_place_that_say_different_things_stay_apart(in_tmp: Path) -> None:
+    """The shared tier 3 is one too many under the Chief Executive and one too few under a tier 3
+    manager: two mistakes for one value, each with its own fix."""
+    text = SHARED_TIER.replace("  - {id: D3, title: Director Three, <<: *director}\n", "") + (
+        "  - {id: D3, title: Director Three, reports_to: CE, tier: 2}\n"
+        "  - {id: H1, title: Head, reports_to: H0, <<: *director}\n"
+        "  - {id: H0, title: Head, reports_to: D3, tier: 3}\n"
+    )
+    write(in_tmp, "s.yaml", text)
+    _, document = check_json("s.yaml", "--select", "S006")
+    assert sorted((d["post"], d["fix"]) for d in document["diagnostics"]) == [
+        ("D1", "Set `tier: 2`, or correct `reports_to`."),
+        ("H1", "Set `tier: 4`, or correct `reports_to`."),
+    ]
+
+
+def test_a_shared_value_right_for_some_posts_is_not_fixed_and_fix_says_why(in_tmp: Path) -> None:
+    """H1 and H2 report to a tier 2 Director and H3 to the Chief Executive: the shared tier 3 is
+    right for two and wrong for one, so `--fix` leaves it, and says so plainly."""
+    text = STRUCTURE_HEAD + (
+        "  - {id: CE, title: Chief Executive, tier: 1}\n"
+        "  - {id: D1, title: Director, reports_to: CE, tier: 2}\n"
+        "  - id: H1\n"
+        "    title: Head\n"
+        "    <<: &head {reports_to: D1, tier: 3}\n"
+        "  - {id: H2, title: Head, <<: *head}\n"
+        "  - {id: H3, title: Head, <<: *head, reports_to: CE}\n"
+    )
+    path = write(in_tmp, "s.yaml", text)
+    _, document = check_json("s.yaml", "--select", "S006")
+    (s006,) = document["diagnostics"]
+    assert s006["post"] == "H3" and s006["fix"] == (
+        "The `tier` is shared (a YAML anchor or alias) with 'H1' and 'H2', for which it is right: "
+        "give 'H3' `tier: 2` of its own, or correct `reports_to`."
+    )  # not "Set `tier: 2`", which would make it wrong for them
+    code, out, err = run("check", "--diff", "s.yaml", "--select", "S006")
+    assert (code, out) == (0, "")
+    assert err == (
+        "orglint: s.yaml not fixed: the value at line 8 is shared by posts 'H1', 'H2' and 'H3' (a YAML anchor or alias), "
+        "and no one value is right for all of them: give each post its own\n"
+        "orglint: nothing else to fix\n"
+    )
+    run("check", "--fix", "s.yaml")
+    assert path.read_text(encoding="utf-8") == text

@@ -177,7 +177,7 @@ def _fix(lint_again: Callable[[], LintResult], write: bool) -> LintResult:
         if changed:
             said = f"--fix would fix {_tally(changed)}"
         else:  # "nothing to fix" would contradict the "not fixed" lines just above
-            said = "nothing it can fix" if outcome.left_alone else "nothing to fix"
+            said = "nothing else to fix" if outcome.left_alone else "nothing to fix"
         sys.stderr.write(f"orglint: {said}\n")
         raise typer.Exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
     not_written = write_fixes(outcome)

@@ -88,20 +88,44 @@ class CheckContext:
         self._roles: dict[int, str | None] = {}
         """Each post's ``role_of``, by the post's identity (two posts may share an id): several
         rules ask it of every post."""
+        self.misspelt_designations: dict[int, dict[int, str]] = {}
+        """By a post's identity: the entries of its ``designations`` that name no designation but
+        are read as the one they are a typo of (``Policy.designation_misspelt``), by index, as
+        written. X002 reports each, with its did-you-mean."""
         self._resolve_designations()
 
     def _resolve_designations(self) -> None:
         """Posts may write a designation by any name the policy knows it by (``s151``, ``Monitoring
         Officer``): each such entry becomes the designation's id here, once, before any rule or
-        report reads it. An entry that names no designation stays as written, for X002."""
+        report reads it. An entry that is a typo of one designation's names (``Head of Paid
+        Services``) is read as that designation, as a misspelt key is read as the key meant: its
+        X002 is the one finding, not also "no post is designated Head of Paid Service" (L101).
+        An entry that names no designation, nor is a typo of one, stays as written, for X002."""
         known = self.policy.designations
         if not known:
             return
         for post in self.structure.posts:
             if all(entry in known for entry in post.designations):
                 continue
-            resolved = tuple(self.policy.designation_for(entry) or entry for entry in post.designations)
-            object.__setattr__(post, "designations", resolved)  # a frozen post: its vocabulary is only known now
+            resolved = []
+            for index, entry in enumerate(post.designations):
+                designation = self.policy.designation_for(entry)
+                if designation is None:
+                    designation = self.policy.designation_misspelt(entry)
+                    if designation is not None:
+                        self.misspelt_designations.setdefault(id(post), {})[index] = entry
+                resolved.append(designation or entry)
+            object.__setattr__(post, "designations", tuple(resolved))  # a frozen post: its vocabulary is only known now
+
+    def unknown_designations(self, post: Post) -> Iterator[tuple[int, str, bool]]:
+        """Each entry of the post's ``designations`` that names no designation by any of its names:
+        (its index, the entry as written, whether it is read as the designation it is a typo of)."""
+        misspelt = self.misspelt_designations.get(id(post), {})
+        for index, entry in enumerate(post.designations):
+            if index in misspelt:
+                yield index, misspelt[index], True
+            elif entry not in self.policy.designations:
+                yield index, entry, False
 
     @cached_property
     def profiles(self) -> dict[str, Profile]:

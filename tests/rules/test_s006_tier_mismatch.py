@@ -107,5 +107,8 @@ def test_fixed_says_when_the_fixes_were_given_up(tmp_path: Path) -> None:
         "  - {id: AD3, title: Assistant Director, reports_to: CE, tier: 2}\n"
         "  - {<<: *ad1, id: AD2, reports_to: AD3}\n"
     )
-    with pytest.raises(AssertionError, match=r"S006's fixes of example\.yaml were given up: its fixes"):
+    with pytest.raises(
+        AssertionError,
+        match=r"S006's fixes of example\.yaml were given up: the value at line 9 is shared by posts 'AD1' and 'AD2'",
+    ):
         S006.fixed(tmp_path, text)

@@ -1,5 +1,3 @@
-import difflib
-import re
 from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
@@ -7,40 +5,11 @@ from orglint.policy import Policy
 from orglint.rules import CheckContext, InputRule
 from orglint.suggest import did_you_mean
 
-_WORD = re.compile(r"[^\W_]+")
-_NUMBER = re.compile(r"[0-9]+")
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
-
-
-def _typo_of(written: list[str], name: list[str]) -> bool:
-    """Word for word the same, but for a slip inside a word of five letters or more: `head of paid
-    servce` is a typo of `head of paid service`; `deputy returning officer`, `chief legal officer`,
-    `HoS` and `s152 officer` are typos of nothing (a word more, another word, an abbreviation, another
-    number)."""
-    return len(written) == len(name) and all(
-        mine == theirs
-        or (
-            min(len(mine), len(theirs)) >= 5
-            and _NUMBER.findall(mine) == _NUMBER.findall(theirs)
-            and difflib.SequenceMatcher(None, mine, theirs).ratio() >= 0.8
-        )
-        for mine, theirs in zip(written, name, strict=True)
-    )
-
 
 def designation_hint(written: str, policy: Policy) -> str:
-    """What to say after an unknown designation. A typo of the names of one designation (its id, its
-    name, an alias) is suggested; anything else lists the designations, never a guess: roles share
-    words ("officer", "director", "deputy"), and a guess could put one statutory role's duty on
-    another's post."""
-    words = _words(written)
-    meant = {designation for _, name, designation in policy.designation_words() if _typo_of(words, _words(name))}
-    if len(meant) == 1:
-        return did_you_mean(meant.pop())
-    return f"; valid designations: {', '.join(policy.designations)}"
+    """What to say after an unknown designation: the one designation it is a typo of
+    (``Policy.designation_misspelt``), else the designations, never a guess."""
+    return did_you_mean(policy.designation_misspelt(written), otherwise=f"; valid designations: {', '.join(policy.designations)}")
 
 
 class InvalidStructure(InputRule, code="X002", name="invalid-structure", severity=Severity.ERROR):
@@ -54,7 +23,10 @@ class InvalidStructure(InputRule, code="X002", name="invalid-structure", severit
     does not know by any name (its id, its name or an alias such as `s151`, in any case and
     spacing), an include pattern that matches nothing, a named file that is not a structure at
     all. A designation is suggested only for a near miss of one designation's names; otherwise
-    the message lists the designations, rather than guess at a statutory role.
+    the message lists the designations, rather than guess at a statutory role. A near miss is
+    read as the designation suggested, as a misspelt key is read as the key meant, so
+    `Head of Paid Services` is this finding alone, not also "no post is designated Head of
+    Paid Service" (L101).
 
     One mistake is one finding. A misspelt key whose did-you-mean names a field the record
     lacks is read as that field for every other rule, so `reprots_to: DPH` is this finding
@@ -111,16 +83,16 @@ class InvalidStructure(InputRule, code="X002", name="invalid-structure", severit
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         """Designations outside the ruleset's vocabulary (the rest is found while loading). Entries
-        written by a name the policy knows were resolved to their ids (``CheckContext``): what is
-        left names no designation."""
+        written by a name the policy knows were resolved to their ids, and typos of one
+        designation read as it (``CheckContext``): these, and what names no designation, are
+        reported."""
         policy = context.policy
         if not policy.designations:
             return
         for post in context.structure.posts:
-            for index, designation in enumerate(post.designations):
-                if designation not in policy.designations:
-                    yield self.finding(
-                        context.value_span(post, "designations", index),
-                        f"post {post.id!r}: unknown designation {designation!r}{designation_hint(designation, policy)}",
-                        post=post.id,
-                    )
+            for index, written, _ in context.unknown_designations(post):
+                yield self.finding(
+                    context.value_span(post, "designations", index),
+                    f"post {post.id!r}: unknown designation {written!r}{designation_hint(written, policy)}",
+                    post=post.id,
+                )

@@ -65,8 +65,14 @@ class DesignationAlias(Rule, code="L115", name="designation-alias", severity=Sev
             written = post.origin.get("designations") if isinstance(post.origin, dict) else None
             if not isinstance(written, list) or len(written) != len(post.designations):
                 continue
+            misspelt = context.misspelt_designations.get(id(post), {})  # X002's, with their did-you-mean
             for index, (entry, designation) in enumerate(zip(written, post.designations, strict=True)):
-                if not isinstance(entry, str) or entry == designation or designation not in policy.designations:
+                if (
+                    not isinstance(entry, str)
+                    or entry == designation
+                    or designation not in policy.designations
+                    or index in misspelt
+                ):
                     continue
                 span = context.value_span(post, "designations", index)
                 if span.header is not None:  # a table's cell

@@ -3,10 +3,11 @@ from functools import cache
 
 import networkx as nx
 
-from orglint.diagnostics import Diagnostic, Severity
+from orglint.diagnostics import Diagnostic, Severity, Span
 from orglint.graph import OrgGraph
 from orglint.model.schema import Post
 from orglint.rules import CheckContext, Rule
+from orglint.wording import MAX_SHARERS, listed
 
 
 class TierMismatch(Rule, code="S006", name="tier-mismatch", severity=Severity.WARNING):
@@ -30,7 +31,9 @@ class TierMismatch(Rule, code="S006", name="tier-mismatch", severity=Severity.WA
     ## How to fix
     Correct the `tier`, or the `reports_to` if the post is placed wrongly. This rule is fixable:
     where the reporting line gives one tier, `orglint check --fix` sets `tier` to it (and then the
-    tiers of the team below, which followed the old one).
+    tiers of the team below, which followed the old one). A `tier` shared through a YAML anchor
+    or alias with posts it is right for is not set (it would be wrong for them): the finding says
+    to give the post a `tier` of its own.
 
     ## Example
     Failing: `AD1` reports to the Chief Executive, so it is tier 2, not 3; its team's tier 4
@@ -77,6 +80,7 @@ class TierMismatch(Rule, code="S006", name="tier-mismatch", severity=Severity.WA
         # its team is judged against both and the mistake is reported once, where it is.
         taken: dict[str, frozenset[int] | None] = {}
         tops = {post.id for post in graph.top_posts}
+        findings: list[Diagnostic] = []
         for post_id in managers_first(graph):
             post = graph.posts[post_id]
             manager = graph.posts.get(post.reports_to) if post.reports_to is not None else None
@@ -87,12 +91,41 @@ class TierMismatch(Rule, code="S006", name="tier-mismatch", severity=Severity.WA
             taken[post_id] = expected | {post.tier}
             right = manager.tier + 1 if manager is not None and manager.tier is not None else min(expected)
             certain = (manager is not None and manager.tier is not None) or len(expected) == 1
-            yield self.finding(
-                context.value_span(post, "tier"),
-                f"declared tier {post.tier}, but {_reason(manager, expected)} ({' > '.join(graph.chain(post.id))})",
-                post=post.id,
-                fix=f"Set `tier: {right}`, or correct `reports_to`.",
-                replacement=str(right) if certain else None,
+            findings.append(
+                self.finding(
+                    context.value_span(post, "tier"),
+                    f"declared tier {post.tier}, but {_reason(manager, expected)} ({' > '.join(graph.chain(post.id))})",
+                    post=post.id,
+                    fix=f"Set `tier: {right}`, or correct `reports_to`.",
+                    replacement=str(right) if certain else None,
+                )
+            )
+        if findings:
+            _say_where_shared(findings, context)
+        yield from findings
+
+
+def _say_where_shared(findings: list[Diagnostic], context: CheckContext) -> None:
+    """A `tier` shared through a YAML anchor or alias with posts it is right for cannot simply be
+    set: each finding on it says so, and that the post needs a `tier` of its own."""
+    wrong_for: dict[Span, set[str]] = {}
+    for finding in findings:
+        wrong_for.setdefault(finding.span, set()).add(finding.post or "")
+    declared = {context.graph.posts[finding.post].tier for finding in findings if finding.post in context.graph.posts}
+    sharing: dict[Span, list[str]] = {}
+    for post in context.structure.posts:
+        if post.tier in declared:  # a shared value is the same tier: only those posts' spans are looked up
+            span = context.value_span(post, "tier")
+            if span in wrong_for:
+                sharing.setdefault(span, []).append(post.id)
+    for finding in findings:
+        right_for = [
+            post_id for post_id in dict.fromkeys(sharing.get(finding.span, ())) if post_id not in wrong_for[finding.span]
+        ]
+        if right_for and finding.replacement is not None:
+            finding.fix = (
+                f"The `tier` is shared (a YAML anchor or alias) with {listed([repr(p) for p in right_for], most=MAX_SHARERS)}, "
+                f"for which it is right: give {finding.post!r} `tier: {finding.replacement}` of its own, or correct `reports_to`."
             )
 
 

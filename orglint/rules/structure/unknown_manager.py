@@ -2,11 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
-from orglint.suggest import closest, did_you_mean
-
-_SUGGESTION_LIMIT = 20_000
-"""Above this many posts, did-you-mean is skipped: comparing against every id per finding would
-make the cost of a finding grow with the structure."""
+from orglint.suggest import did_you_mean
 
 
 class UnknownManager(Rule, code="S002", name="unknown-manager", severity=Severity.ERROR):
@@ -14,7 +10,12 @@ class UnknownManager(Rule, code="S002", name="unknown-manager", severity=Severit
 
     ## What it does
     Reports each `reports_to` value that is not the id of any post in the structure (in any
-    of its files), with the closest existing id when there is one.
+    of its files), with the closest existing id when there is one: an id differing only in case
+    first, else the fewest edits away (a third of its length at most).
+
+    One mistake is one finding. Where only one post is close (`HOS-PLN` for `HOS-PL`), the post
+    still counts in that manager's span of control, so the manager is not also reported as a
+    report short (D102, D103); for its tier and layers the post is judged from its own tier.
 
     ## Why
     Every post is accountable to a named post: the Carlisle job descriptions open with
@@ -53,7 +54,8 @@ class UnknownManager(Rule, code="S002", name="unknown-manager", severity=Severit
     fix = "Name an existing post's id in `reports_to`, or add the missing post."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        ids = list(context.graph.posts) if len(context.graph.posts) <= _SUGGESTION_LIMIT else []
+        suggestions = context.graph.manager_suggestions
         for post in context.graph.unknown_managers:
-            message = f"reports_to {post.reports_to!r} names no post{did_you_mean(closest(post.reports_to or '', ids))}"
+            meant = suggestions[post.id][0] if suggestions[post.id] else None
+            message = f"reports_to {post.reports_to!r} names no post{did_you_mean(meant)}"
             yield self.finding(context.value_span(post, "reports_to"), message, post=post.id)

@@ -1,0 +1,74 @@
+"""Did-you-mean (orglint/suggest.py): the name probably meant, nearest first, and none that is far."""
+
+from __future__ import annotations
+
+import pytest
+
+from orglint.suggest import FAR_LIMIT, Suggester, closest, edit_distance, only_close
+
+POSTS = ["CE", "DIR-CORP", "HOS-FIN", "HOS-PL", "HOS-PP"]
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("hos-fin", "HOS-FIN"),  # ids are exact: a case-only difference is the likeliest slip
+        ("Hos-Fin", "HOS-FIN"),
+        ("HOS_FIN", "HOS-FIN"),
+        ("HOS-PLN", "HOS-PL"),
+        ("CEO", "CE"),
+        ("hos-pln", "HOS-PL"),  # case and one edit together
+        ("DIR-OPS", None),  # three edits in seven: another post, not a slip
+        ("NOBODY", None),
+    ],
+)
+def test_the_name_meant_is_suggested_and_a_far_one_is_not(written: str, meant: str | None) -> None:
+    assert closest(written, POSTS) == meant
+
+
+def test_the_fewest_edits_win_over_difflib_s_likeness() -> None:
+    """`P0010X` is one edit from `P00100` and two from `P10010`, which difflib ranks first."""
+    ids = [f"P{number:05d}" for number in range(20_000)]
+    assert closest("P0010X", ids) == "P00100"  # of the ten one edit away, the first in the file
+
+
+def test_a_case_only_match_is_preferred_to_one_edit() -> None:
+    assert closest("ad1", ["AD2", "AD1", "ad2"]) == "AD1"
+
+
+def test_keys_swapped_letters_are_one_edit() -> None:
+    fields = ["id", "title", "reports_to", "tier", "grade", "designations"]
+    assert [closest(key, fields) for key in ("reprots_to", "titel", "grdae", "desigantions", "tir")] == [
+        "reports_to",
+        "title",
+        "grade",
+        "designations",
+        "tier",
+    ]
+
+
+def test_only_close_is_the_one_candidate_or_none() -> None:
+    assert only_close("HOS-PLN", POSTS) == "HOS-PL"
+    assert only_close("HOS-PX", POSTS) is None  # HOS-PL and HOS-PP alike
+    assert only_close("hos-fin", POSTS) == "HOS-FIN"
+    assert only_close("Ad1", ["AD1", "ad1"]) is None
+
+
+def test_a_large_list_still_gets_near_misses_without_difflib() -> None:
+    """Above FAR_LIMIT names only case and one-edit slips are looked for: looked up, not compared."""
+    ids = Suggester(f"P{number:06d}" for number in range(FAR_LIMIT * 5))
+    assert ids.closest("p000107") == "P000107"
+    assert ids.closest("P00010X") == "P000100"
+    assert ids.closest("P0001") is None  # two edits from many: not looked for at this size
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "distance"),
+    [("", "", 0), ("abc", "", 3), ("kitten", "sitting", 3), ("ab", "ba", 1), ("DIR-OPS", "DIR-CORP", 3), ("ca", "abc", 3)],
+)
+def test_edit_distance(first: str, second: str, distance: int) -> None:
+    assert edit_distance(first, second) == distance == edit_distance(second, first)
+
+
+def test_a_known_name_is_its_own_closest() -> None:
+    assert closest("HOS-PL", POSTS) == "HOS-PL" and only_close("HOS-PL", POSTS) == "HOS-PL"
