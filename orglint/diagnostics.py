@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from orglint.wording import shared_by
+
 
 class Severity(enum.IntEnum):
     """Ordered so that ``max()`` gives the worst severity."""
@@ -97,6 +99,12 @@ class Diagnostic:
     """For a finding a safe fix mends: the text its span should read instead (``grade`` for a key
     written ``grdae``, ``2`` for a tier). Its rule (``fixable``) turns it into edits (``Rule.fix_edits``)."""
 
+    sharers: tuple[str, ...] = ()
+    """For a finding on a value several posts share (a YAML anchor merged into them, an alias):
+    every one of those posts, ``post`` first. The message begins by naming them
+    (``wording.shared_by``); the fingerprint leaves that out, so that a baseline entry survives a
+    post more or less sharing the value, and an entry written per post still matches its first."""
+
     about_input: bool = False
     """Set by the engine for an input finding (a file that does not parse or breaks the format):
     these come first in every view, since nothing after them can be fully trusted."""
@@ -127,6 +135,9 @@ def location_free(message: str) -> str:
 def fingerprint(diagnostic: Diagnostic) -> str:
     """Stable across edits that move a finding: file, rule, post and message, never the line
     (line references inside messages, such as "first defined at line 9", are left out too)."""
-    message = location_free(diagnostic.message)
+    message = diagnostic.message
+    if diagnostic.sharers:
+        message = message.removeprefix(f"{shared_by(diagnostic.sharers)}: ")
+    message = location_free(message)
     key = "\0".join((diagnostic.span.file, diagnostic.code, diagnostic.post or "", message))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()

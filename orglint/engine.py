@@ -22,7 +22,7 @@ from orglint.rules import CheckContext, InputRule, Rule
 from orglint.rules.registry import registered_rules
 from orglint.ruleset import MissingSettings, Ruleset, load_ruleset
 from orglint.safe_text import safe_data
-from orglint.wording import MAX_SHARERS, listed
+from orglint.wording import shared_by
 
 if TYPE_CHECKING:
     from orglint.load.organogram import Organogram
@@ -154,7 +154,8 @@ def _once_per_place(findings: list[Diagnostic]) -> list[Diagnostic]:
         for first, *again in said.values():
             posts = list(dict.fromkeys(finding.post for finding in (first, *again) if finding.post is not None))
             if len(posts) > 1:
-                first.message = f"posts {listed([repr(post) for post in posts], most=MAX_SHARERS)}: {first.message}"
+                first.message = f"{shared_by(posts)}: {first.message}"
+                first.sharers = tuple(posts)
             once.append(first)
     return once
 

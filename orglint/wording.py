@@ -56,3 +56,8 @@ def listed(items: Sequence[str], *, conjunction: str = "and", most: int | None =
     if len(shown) == 1:
         return shown[0]
     return f"{', '.join(shown[:-1])} {conjunction} {shown[-1]}"
+
+
+def shared_by(posts: Sequence[str]) -> str:
+    """How a finding on a value several posts share names them: ``posts 'D1', 'D2' and 'D3'``."""
+    return f"posts {listed([repr(post) for post in posts], most=MAX_SHARERS)}"

@@ -5,8 +5,10 @@ it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from orglint.diagnostics import Diagnostic, Span, fingerprint
 from tests.conftest import STRUCTURE_HEAD, check_json, run, write
 
 MERGED = STRUCTURE_HEAD + (
@@ -160,3 +162,34 @@ def test_a_shared_value_right_for_some_posts_is_not_fixed_and_fix_says_why(in_tm
     )
     run("check", "--fix", "s.yaml")
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_baseline_of_a_shared_value_s_finding_survives_a_post_more_sharing_it(in_tmp: Path) -> None:
+    """The posts named are left out of the fingerprint: one more post merging the anchor is not a
+    new finding, and an entry written per post (before findings were merged) still matches."""
+    write(in_tmp, "s.yaml", SHARED_MANAGER)
+    run("baseline", "write", "b.json", "s.yaml")
+    write(in_tmp, "s.yaml", SHARED_MANAGER + "  - {<<: *director, id: D4, title: Director Four}\n")
+    exit_code, out, err = run("check", "s.yaml", "--baseline", "b.json", "--output-format", "concise")
+    assert exit_code == 0 and "S002" not in out and "baseline entr" not in err
+    per_post = Diagnostic("S002", "reports_to 'NOPE' names no post", Span.start_of("s.yaml"), post="D1")
+    entry = {"file": "s.yaml", "code": "S002", "post": "D1", "fingerprint": fingerprint(per_post), "message": per_post.message}
+    write(in_tmp, "old.json", json.dumps({"orglint-baseline": 1, "findings": [entry]}))
+    exit_code, _, err = run("check", "s.yaml", "--baseline", "old.json")
+    assert exit_code == 0 and "baseline entr" not in err
+
+
+def test_a_shared_value_s_finding_is_on_every_post_sharing_it_in_the_report_and_tree(in_tmp: Path) -> None:
+    """Each department whose post shares the wrong value fails; the tree marks every sharer."""
+    text = SHARED_MANAGER.replace("posts:\n", "departments: [{id: A, name: Alpha}, {id: B, name: Beta}]\nposts:\n", 1).replace(
+        "reports_to: NOPE}", "reports_to: NOPE, department: A}"
+    )
+    text = text.replace("title: Director Three}", "title: Director Three, department: B}")
+    write(in_tmp, "s.yaml", text)
+    _, out, _ = run("report", "s.yaml", "--format", "markdown")
+    rows = [line.split("|") for line in out.splitlines() if line.startswith(("| Alpha", "| Beta"))]
+    verdicts = {cells[1].strip(): cells[-2].strip() for cells in rows if cells[-2].strip() in ("pass", "**fail**")}
+    assert verdicts == {"Alpha": "**fail**", "Beta": "**fail**"}  # the compliance table
+    _, out, _ = run("tree", "s.yaml")
+    marked = {post: "S002" in line for line in out.splitlines() for post in ("D1", "D2", "D3") if f" {post} " in line}
+    assert marked == {"D1": True, "D2": True, "D3": True}

@@ -485,7 +485,9 @@ class _RecordFaults:
 
 
 def _records(labels: list[str]) -> str:
-    """``post 'D1'``; ``posts 'D1', 'D2' and 'D3'``; or, of several kinds, each label as it is."""
+    """``post 'D1'``; ``posts 'D1', 'D2' and 'D3'``; or, of several kinds, each label as it is.
+    Records that also share an id are named once."""
+    labels = list(dict.fromkeys(labels))
     if len(labels) == 1:
         return labels[0]
     kinds = {label.split(" ", 1)[0] for label in labels}

@@ -74,12 +74,16 @@ class Compliance:
         return "Compliant"
 
 
-def department_of(run: StructureRun, diagnostic: Diagnostic, on_posts: PostFindings) -> str | None:
-    """The department a finding belongs to: its post's, or the department it is about."""
+def departments_of(run: StructureRun, diagnostic: Diagnostic, on_posts: PostFindings) -> list[str | None]:
+    """The departments a finding belongs to: its post's (each sharer's, for a value several posts
+    share), or the department it is about."""
+    if diagnostic.sharers:
+        sharers = [run.graph.posts.get(post) for post in diagnostic.sharers]
+        return list(dict.fromkeys(post.department for post in sharers if post is not None)) or [diagnostic.department]
     post = on_posts.post_of(diagnostic) or (run.graph.posts.get(diagnostic.post) if diagnostic.post is not None else None)
     if post is not None:
-        return post.department
-    return diagnostic.department
+        return [post.department]
+    return [diagnostic.department]
 
 
 def compliance(
@@ -99,16 +103,19 @@ def compliance(
         department_id: ComplianceRow(name, len(codes_run)) for department_id, name in names.items()
     }
 
-    def department_row(diagnostic: Diagnostic) -> ComplianceRow:
-        department = department_of(run, diagnostic, on_posts)
-        if department not in departments:
-            departments[department] = ComplianceRow(ORGANISATION_WIDE if department is None else department, len(codes_run))
-        return departments[department]
+    def department_rows(diagnostic: Diagnostic) -> list[ComplianceRow]:
+        rows = []
+        for department in departments_of(run, diagnostic, on_posts):
+            if department not in departments:
+                name = ORGANISATION_WIDE if department is None else department
+                departments[department] = ComplianceRow(name, len(codes_run))
+            rows.append(departments[department])
+        return rows
 
     # by rule and basis: one rule's findings may cite different grounds (L110: the DCS's, the DPH's)
     grouped: dict[Severity, dict[tuple[str, str], RuleFindings]] = {severity: {} for severity in Severity}
     for diagnostic in diagnostics:
-        for row in (families[family_of(diagnostic.code)], department_row(diagnostic)):
+        for row in (families[family_of(diagnostic.code)], *department_rows(diagnostic)):
             row.failed_rules.add(diagnostic.code)
             row.counts[diagnostic.severity] += 1
         group = grouped[diagnostic.severity].setdefault(
@@ -118,7 +125,8 @@ def compliance(
     for hidden in suppressed:
         family = family_of(hidden.diagnostic.code)
         families.setdefault(family, ComplianceRow(family_name(family), 0)).suppressed += 1
-        department_row(hidden.diagnostic).suppressed += 1
+        for row in department_rows(hidden.diagnostic):
+            row.suppressed += 1
 
     ordered_departments = [row for key, row in departments.items() if key is not None]
     if None in departments:

@@ -11,10 +11,11 @@ from orglint.model.schema import Post
 
 
 def by_post(diagnostics: list[Diagnostic]) -> dict[str, list[Diagnostic]]:
+    """Each post's findings, by id: a finding on a value several posts share is on each of them."""
     found: dict[str, list[Diagnostic]] = {}
     for diagnostic in diagnostics:
-        if diagnostic.post is not None:
-            found.setdefault(diagnostic.post, []).append(diagnostic)
+        for post in diagnostic.sharers or (() if diagnostic.post is None else (diagnostic.post,)):
+            found.setdefault(post, []).append(diagnostic)
     return found
 
 
