@@ -23,6 +23,7 @@ from orglint.diagnostics import Diagnostic, Severity, Span
 from orglint.errors import OrglintError
 from orglint.kebab_case import KEBAB_CASE_KEYS
 from orglint.load.overlay import unsaved_text
+from orglint.load.perimeter import leaves_its_project
 from orglint.load.source import Limits, display_path, real_path, text_lines
 from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.model.validate import plain_message
@@ -321,6 +322,8 @@ def _nearest(current: Path) -> Config:
         for name in CONFIG_FILES:
             candidate = current / name
             if candidate.is_file():
+                if leaves_its_project(candidate):  # the linted repository's links lead nowhere outside it
+                    raise ConfigError("a link that leads outside the project root: not read", candidate)
                 settings = _parse(candidate, required=False)
                 if settings is not None:
                     return Config(candidate, settings)

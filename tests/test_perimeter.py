@@ -179,6 +179,19 @@ def test_a_repository_configuration_may_not_name_a_ruleset_outside(repo: Path, t
     never_outside(touched, repo)
 
 
+@pytest.mark.parametrize("name", ["orglint.toml", "pyproject.toml"])
+def test_a_repository_configuration_that_is_a_link_out_is_not_read(repo: Path, touched: list[str], name: str) -> None:
+    """A configuration found beside the structures may not be read through a link leading out of
+    the repository (it would choose rules, ignores and rulesets from another place)."""
+    write(repo.parent / "outside", name, f'[tool.orglint]\nignore = ["S"]\n# {SECRET}\n')
+    os.symlink(f"../outside/{name}", repo / name)
+    write(repo, "plain.yaml", ROOT_HEAD + POSTS)
+    touched.clear()  # what the test itself wrote
+    code, out, err = run("check", "plain.yaml")
+    assert code == 2 and f"{name}: a link that leads outside the project root: not read" in err and SECRET not in out + err
+    never_outside(touched, repo)
+
+
 def test_rulesets_named_on_the_command_line_may_be_anywhere(repo: Path) -> None:
     outside = repo.parent / "outside"
     write(outside, "mine.yaml", "orglint-ruleset: 1\nname: mine\nextends: [core]\n")
