@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,13 @@ def findings(*args: str) -> list[tuple[str, str | None, int]]:
     """(code, post, line) of every finding, in output order."""
     _, document = check_json(*args)
     return [(d["code"], d["post"], d["line"]) for d in document["diagnostics"]]
+
+
+def git(folder: Path, *args: str) -> None:
+    """A git command in ``folder``, as a test's own author (commits need a name)."""
+    subprocess.run(
+        ["git", "-c", "user.email=t@example.org", "-c", "user.name=Test", *args], cwd=folder, check=True, capture_output=True
+    )
 
 
 def write(folder: Path, name: str, text: str) -> Path:

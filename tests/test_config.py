@@ -76,13 +76,27 @@ def test_unknown_key_and_bad_value_exit_2_at_file_line_and_key(in_tmp: Path) -> 
 @pytest.mark.parametrize(
     ("written", "place", "said"),
     [
-        ('select = ["D", "D1O3"]\n', "1:1", "select: 'D1O3' selects no rule (did you mean 'D103'?)"),
-        ('extend-select = [\n  "S006",\n]\nignore = ["one-over-on"]\n', "4:1", "ignore: 'one-over-on' selects no rule"),
-        ('[per-file-ignores]\n"old/*.yaml" = ["D999"]\n', "2:1", "per-file-ignores: 'D999' selects no rule"),
-        ('[severity]\nD103 = "error"\none-over-on = "info"\n', "3:1", "severity: 'one-over-on' names no rule (did you mean"),
-        ('[severity]\nD = "info"\n', "2:1", "severity: 'D' names no rule"),
+        pytest.param('select = ["D", "D1O3"]\n', "1:1", "select: 'D1O3' selects no rule (did you mean 'D103'?)", id="select"),
+        pytest.param(
+            'extend-select = [\n  "S006",\n]\nignore = ["one-over-on"]\n',
+            "4:1",
+            "ignore: 'one-over-on' selects no rule",
+            id="ignore",
+        ),
+        pytest.param(
+            '[per-file-ignores]\n"old/*.yaml" = ["D999"]\n',
+            "2:1",
+            "per-file-ignores: 'D999' selects no rule",
+            id="per-file-ignores",
+        ),
+        pytest.param(
+            '[severity]\nD103 = "error"\none-over-on = "info"\n',
+            "3:1",
+            "severity: 'one-over-on' names no rule (did you mean",
+            id="severity-name",
+        ),
+        pytest.param('[severity]\nD = "info"\n', "2:1", "severity: 'D' names no rule", id="severity-prefix"),
     ],
-    ids=["select", "ignore", "per-file-ignores", "severity-name", "severity-prefix"],
 )
 def test_a_rule_the_configuration_names_must_be_one_where_it_is_written(
     in_tmp: Path, written: str, place: str, said: str

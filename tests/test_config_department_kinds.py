@@ -37,6 +37,15 @@ def kinds_findings(document: dict[str, Any]) -> list[dict[str, Any]]:
     return [d for d in document["diagnostics"] if "department-kinds" in d["message"]]
 
 
+def only_kinds_finding(folder: Path, config: str) -> dict[str, Any]:
+    """The one finding about department kinds of the posts CSV under ``config`` (orglint.toml)."""
+    write(folder, "orglint.toml", config)
+    posts_csv(folder)
+    _, document = check_json("posts.csv")
+    (finding,) = kinds_findings(document)
+    return finding
+
+
 def test_a_misspelt_department_is_an_x002_at_its_name_with_a_suggestion(in_tmp: Path) -> None:
     config = CONFIG + '\n[spreadsheet.department-kinds]\n"resources" = "support"\n"adutls" = "service"\n'
     write(in_tmp, "orglint.toml", config)
@@ -75,10 +84,7 @@ def test_in_pyproject_the_name_is_found_under_its_table_whatever_its_quotes(in_t
 
 def test_an_inline_table_points_at_its_key(in_tmp: Path) -> None:
     config = CONFIG.replace("[spreadsheet.columns]", "department-kinds = {resourses = 'support'}\n\n[spreadsheet.columns]")
-    write(in_tmp, "orglint.toml", config)
-    posts_csv(in_tmp)
-    _, document = check_json("posts.csv")
-    (finding,) = kinds_findings(document)
+    finding = only_kinds_finding(in_tmp, config)
     assert finding["line"] == line_of(config, "department-kinds =")
 
 
@@ -123,10 +129,7 @@ def test_a_line_separator_in_a_configuration_string_moves_no_place(in_tmp: Path)
     the editor's lines."""
     config = CONFIG.replace('"Example Shire County Council"', '"Example Shire\u2028County Council"')
     config += '\n[spreadsheet.department-kinds]\n"resorces" = "support"\n'
-    write(in_tmp, "orglint.toml", config)
-    posts_csv(in_tmp)
-    _, document = check_json("posts.csv")
-    (finding,) = kinds_findings(document)
+    finding = only_kinds_finding(in_tmp, config)
     assert finding["line"] == line_of(config, '"resorces"')
 
 

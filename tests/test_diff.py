@@ -4,13 +4,12 @@ from the raw YAML, shape, and findings introduced, resolved and persisting."""
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, SAMPLES, STRUCTURE_HEAD, check_json, raw, run, write
+from tests.conftest import REPO, SAMPLES, STRUCTURE_HEAD, check_json, git, raw, run, write
 
 CARLISLE, CARLISLE_PROPOSED = SAMPLES / "carlisle-2009" / "structure.yaml", SAMPLES / "carlisle-2009" / "proposed.yaml"
 LEICESTERSHIRE, LEICESTERSHIRE_PROPOSED = (
@@ -146,12 +145,6 @@ def test_diff_needs_one_structure_a_side(in_tmp: Path, at_repo: Path) -> None:
     exit_code, _, err = run("diff", "sample_structures", "sample_structures/riverside")
     assert exit_code == 2 and "diff compares one structure with one" in err
     assert run("diff", "sample_structures/riverside")[0] == 2
-
-
-def git(folder: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.email=t@example.org", "-c", "user.name=Test", *args], cwd=folder, check=True, capture_output=True
-    )
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, STRUCTURE_HEAD, check_json, write
+from .conftest import REPO, STRUCTURE_HEAD, check_json, git, write
 
 pytestmark = pytest.mark.slow  # runs pre-commit, which builds its own environment
 
@@ -20,10 +20,6 @@ CLEAN = STRUCTURE_HEAD.replace("posts:\n", "include: [teams/*.yaml]\nposts:\n") 
     "  - {id: AD3, title: AD, reports_to: CE, tier: 2}\n"
 )
 TEAM = "orglint: 1\nposts:\n  - {id: H1, title: Head, reports_to: AD1, tier: 3}\n  - {id: H2, title: Head, reports_to: AD1, tier: 3}\n  - {id: H3, title: Head, reports_to: AD1, tier: 3}\n"
-
-
-def _git(folder: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
 
 
 def _pre_commit(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -38,11 +34,11 @@ def _pre_commit(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_pre_commit_passes_a_clean_structure_and_fails_a_broken_one(tmp_path: Path) -> None:
     project = tmp_path / "structures"
     project.mkdir()
-    _git(project, "init", "-q")
+    git(project, "init", "-q")
     write(project, "council.yaml", CLEAN)
     write(project, "teams/a.yaml", TEAM)
     write(project, "notes.yaml", "not: a structure\n")
-    _git(project, "add", ".")
+    git(project, "add", ".")
     passed = _pre_commit(project, "--all-files")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "orglint" in passed.stdout and "Passed" in passed.stdout
@@ -50,7 +46,7 @@ def test_pre_commit_passes_a_clean_structure_and_fails_a_broken_one(tmp_path: Pa
     write(
         project, "teams/a.yaml", TEAM.replace("reports_to: AD1, tier: 3}\n  - {id: H2", "reports_to: ADX, tier: 3}\n  - {id: H2")
     )
-    _git(project, "add", ".")
+    git(project, "add", ".")
     failed = _pre_commit(project, "--files", "teams/a.yaml")
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "teams/a.yaml:3:" in failed.stdout and "S002" in failed.stdout

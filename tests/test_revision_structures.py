@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from orglint.load.perimeter import match_pattern, project_root
 from orglint.load.source import real_path
 from orglint.revisions import checkout, pattern_candidates
 
-from .conftest import REPO, check_json, run, write
+from .conftest import REPO, check_json, git, run, write
 from .test_include_patterns import PATTERNS, TREE
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="--base reads the revision with git")
@@ -56,12 +55,6 @@ ROOT = "structures/council.yaml"
 FOLDER = "structures"
 # The one finding the change below introduces: a post reporting to a post that does not exist.
 NEW_POST = "  - {id: MGR-NEW, title: Parks Manager, reports_to: HOS-PARKS, tier: 4, department: place}\n"
-
-
-def git(folder: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.email=t@example.org", "-c", "user.name=Test", *args], cwd=folder, check=True, capture_output=True
-    )
 
 
 @pytest.fixture

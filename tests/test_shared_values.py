@@ -55,11 +55,8 @@ def test_the_fix_of_a_typo_in_a_merged_anchor_renames_it_once(in_tmp: Path) -> N
     assert [d["code"] for d in document["diagnostics"]] == []
 
 
-SHARED_MANAGER = STRUCTURE_HEAD + (
-    "  - {id: CE, title: Chief Executive, tier: 1}\n"
-    "  - &director {id: D1, title: Director One, tier: 2, reports_to: NOPE}\n"
-    "  - {<<: *director, id: D2, title: Director Two}\n"
-    "  - {<<: *director, id: D3, title: Director Three}\n"
+SHARED_MANAGER = MERGED.replace("reports_to: CE, grdae: DIR, fte: lots}", "reports_to: NOPE}").replace(
+    "  - {<<: *director, id: D4, title: Director Four}\n", ""
 )
 
 

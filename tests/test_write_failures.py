@@ -117,15 +117,22 @@ def read_only(workspace: Path) -> Iterator[Path]:
     folder.chmod(0o755)
 
 
+def writing(into: str = "") -> list[tuple[list[str], str]]:
+    """Each command that writes a file over one it did not read, with that file (in ``into``)."""
+    return [
+        (["check", "structure.yaml", "-o", f"{into}old.json", "--output-format", "json"], f"{into}old.json"),
+        (["baseline", "write", f"{into}baseline.json", "structure.yaml"], f"{into}baseline.json"),
+        (["import", SENIOR, "-o", f"{into}imported.yaml"], f"{into}imported.yaml"),
+        (["check", "--fix", f"{into}tier.yaml"], f"{into}tier.yaml"),
+    ]
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes in a read-only folder (the simulated test below holds for it)")
 def test_writing_into_a_read_only_folder_is_one_line_naming_the_file(workspace: Path, read_only: Path) -> None:
     denied = os.strerror(errno.EACCES)
     for command, target in (
         (["check", "structure.yaml", "-o", "read-only/new.json"], "read-only/new.json"),
-        (["check", "structure.yaml", "-o", "read-only/old.json", "--output-format", "json"], "read-only/old.json"),
-        (["baseline", "write", "read-only/baseline.json", "structure.yaml"], "read-only/baseline.json"),
-        (["import", SENIOR, "-o", "read-only/imported.yaml"], "read-only/imported.yaml"),
-        (["check", "--fix", "read-only/tier.yaml"], "read-only/tier.yaml"),
+        *writing("read-only/"),
     ):
         exit_code, _, err = run(*command)
         assert (exit_code, err) == (2, f"orglint: error: cannot write {target}: {denied}\n"), command
@@ -148,12 +155,7 @@ def test_a_file_system_that_refuses_the_write_is_one_line_and_changes_nothing(
     for step in ((tempfile, "mkstemp"), (os, "replace")):
         with monkeypatch.context() as patched:
             patched.setattr(*step, refused)
-            for command, target in (
-                (["check", "structure.yaml", "-o", "old.json", "--output-format", "json"], "old.json"),
-                (["baseline", "write", "baseline.json", "structure.yaml"], "baseline.json"),
-                (["import", SENIOR, "-o", "imported.yaml"], "imported.yaml"),
-                (["check", "--fix", "tier.yaml"], "tier.yaml"),
-            ):
+            for command, target in writing():
                 exit_code, _, err = run(*command)
                 assert (exit_code, err) == (2, f"orglint: error: cannot write {target}: {os.strerror(reason)}\n"), command
     assert (workspace / "old.json").read_text(encoding="utf-8") == "the old output\n"
