@@ -4,6 +4,8 @@ from the raw YAML, shape, and findings introduced, resolved and persisting."""
 from __future__ import annotations
 
 import json
+import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +72,50 @@ def test_a_line_with_no_pay_known_on_either_side_shows_no_change_not_pounds_0(at
     _, out, _ = run("diff", str(CARLISLE.relative_to(REPO)), str(CARLISLE_PROPOSED.relative_to(REPO)), "--format", "markdown")
     assert "| Tier 1 (partial) | — | — | — |" in out
     assert "+£3,500 at the minimum and +£3,000 at the maximum a year." in out
+
+
+PART_TIME = """  - {id: CE, title: Chief Executive, tier: 1, salary: {min: 100000.1, max: 110000.1}}
+  - {id: A, title: Officer, reports_to: CE, tier: 2, fte: 0.6, salary: {min: 28750.45, max: 31000.45}}
+  - {id: B, title: Officer, reports_to: CE, tier: 2, fte: 0.7, salary: {min: 29000.7, max: 31000.9}}
+"""
+
+
+def test_json_money_is_to_the_penny(in_tmp: Path) -> None:
+    """Range × FTE added up in floats carries noise (682037.6799999999 in the Home Office diff):
+    the JSON gives pounds to the penny, worked out here in decimals from the YAML."""
+    write(in_tmp, "old.yaml", STRUCTURE_HEAD + PART_TIME)
+    write(in_tmp, "new.yaml", STRUCTURE_HEAD + PART_TIME.replace("fte: 0.7", "fte: 0.3"))
+    floats = {
+        side: sum(p["salary"]["min"] * p.get("fte", 1.0) for p in raw(in_tmp / f"{side}.yaml")["posts"])
+        for side in ("old", "new")
+    }
+    assert any(round(value, 2) != value for value in floats.values())  # the noise is there to round away
+
+    def pence(side: str, bound: str) -> float:
+        posts = raw(in_tmp / f"{side}.yaml")["posts"]
+        exact = sum(Decimal(str(p["salary"][bound])) * Decimal(str(p.get("fte", 1.0))) for p in posts)
+        return float(exact.quantize(Decimal("0.01")))
+
+    _, document = diff_json("old.yaml", "new.yaml")
+    total = document["cost"]["total"]
+    assert total["before"] == {"min": pence("old", "min"), "max": pence("old", "max")}
+    assert total["after"] == {"min": pence("new", "min"), "max": pence("new", "max")}
+    assert total["delta"] == {
+        "min": float(Decimal(str(pence("new", "min"))) - Decimal(str(pence("old", "min")))),
+        "max": float(Decimal(str(pence("new", "max"))) - Decimal(str(pence("old", "max")))),
+    }
+    _, out, _ = run("diff", "old.yaml", "new.yaml", "--format", "json")
+    assert not re.search(r"\d\.\d{3,}", out)  # no amount, anywhere, with more than pence
+
+
+def test_no_pay_data_says_so_rather_than_pounds_0(in_tmp: Path) -> None:
+    posts = "  - {id: CE, title: Chief Executive, tier: 1}\n  - {id: A, title: Officer, reports_to: CE, tier: 2}\n"
+    write(in_tmp, "old.yaml", STRUCTURE_HEAD + posts)
+    write(in_tmp, "new.yaml", STRUCTURE_HEAD + posts + "  - {id: B, title: Officer, reports_to: CE, tier: 2}\n")
+    _, out, _ = run("diff", "old.yaml", "new.yaml", "--format", "markdown")
+    cost = out[out.index("## Cost") : out.index("## Shape")]
+    assert "no post gives its pay (a salary range) in either version, so there is no cost to compare" in cost
+    assert "£0" not in cost and "|" not in cost  # no headline of £0, and no tables of dashes
 
 
 def test_the_leicestershire_proposal_moves_and_retiers_a_team_manager(at_repo: Path) -> None:

@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -540,3 +541,62 @@ def test_a_structure_thousands_deep_still_fits_a_narrow_window(
     assert 0 < last[0] < last[1] <= NARROW
     browser.execute_script(BOXES + "boxOf('P20').scrollIntoView()")
     assert browser.save_screenshot(str(artifacts / f"deep-2000-{NARROW}-all-open.png"))
+
+
+CROSS_DEPARTMENT = REPO / "tests/data/cross_department/structure.yaml"
+
+
+def _pay_bill_posts(html: str) -> dict[str, int]:
+    """The pay bill's by-department table, as the page shows it: each department's posts."""
+    table = html[html.index("<caption>By department</caption>") :]
+    table = table[: table.index("</table>")]
+    return {name: int(posts) for name, posts in re.findall(r'<tr><td>([^<]+)</td><td class="num">([\d,]+)</td>', table)}
+
+
+def test_a_department_block_counts_its_own_posts_as_the_pay_bill_does(at_repo: Path) -> None:
+    """The head of waste (Operations) reports to the director of Place and Communities: the chart's
+    Place block said 16 posts (its director's whole team, Operations' block inside it too) where the
+    pay bill says 9. Each block now counts its department's own posts, and says "of its N" where
+    the department's other posts are in another block (the head of fleet's, under Corporate Services)."""
+    posts = raw(CROSS_DEPARTMENT)["posts"]
+    names = {department["id"]: department["name"] for department in raw(CROSS_DEPARTMENT)["departments"]}
+    by_id = {post["id"]: post for post in posts}
+    totals = Counter(post.get("department") for post in posts)
+
+    def manager_department(post: dict[str, Any]) -> str | None:
+        return by_id[post["reports_to"]].get("department") if post.get("reports_to") else None
+
+    # a block: a post of a department under a manager of another, and the posts of its department
+    # below it, down to (not into) the next such post
+    heads = [post for post in posts if post.get("department") and post["department"] != manager_department(post)]
+    expected = []
+    for head in heads:
+        block, pending = [head], [head["id"]]
+        while pending:
+            manager = pending.pop()
+            below = [post for post in posts if post.get("reports_to") == manager]
+            inside = [post for post in below if post.get("department") == head["department"]]  # none here is of no department
+            block += inside
+            pending += [post["id"] for post in inside]
+        total = totals[head["department"]]
+        counted = f"{len(block)} posts" if len(block) == total else f"{len(block)} of its {total} post{'s' * (total != 1)}"
+        expected.append(f"{names[head['department']]}: {counted}")
+    assert sorted(expected) == [
+        "Corporate Services: 9 posts",
+        "Operations: 1 of its 8 posts",  # the head of fleet, a leaf under the director of Corporate Services
+        "Operations: 7 of its 8 posts",  # the head of waste and the six below, under the director of Place
+        "Place and Communities: 9 posts",
+    ]
+
+    exit_code, html, _ = run("report", str(CROSS_DEPARTMENT), "--format", "html")
+    assert exit_code in (0, 1)
+    headings = re.findall(r'<span class="department-name"[^>]*>([^<]+)</span>', html)
+    assert sorted(headings) == sorted(expected)
+    # where a department's posts are in one block, its count is the pay bill's
+    pay_bill = _pay_bill_posts(html)
+    for heading in headings:
+        name, counted = heading.split(": ")
+        if " of its " not in counted:
+            assert int(counted.split()[0]) == pay_bill[name]
+        else:
+            assert int(counted.split(" of its ")[1].split()[0]) == pay_bill[name]

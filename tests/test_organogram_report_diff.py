@@ -18,7 +18,7 @@ from orglint.engine import LintOptions, StructureRun, lint
 from orglint.output.figures import number
 from orglint.report.audit import Audit, build_report
 from tests.conftest import REPO, STRUCTURE_HEAD, check_json, run, write
-from tests.organogram_oracle import amount  # a cell's number, read as the CSVs write it
+from tests.organogram_oracle import JOB_SHARE_MAY_DIFFER, NOT_TEMPLATE, VACANT_OR_ELIMINATED, _compared_value, amount
 
 pytestmark = pytest.mark.slow  # the published organograms
 
@@ -39,18 +39,40 @@ def fte(text: str) -> float:
     return value
 
 
+def meant(name: str) -> str:
+    """A Name as it is meant: Vacant or Eliminated in stray quotes (the Home Office export leaves
+    "'Eliminated'" and "Eliminated'") is that word."""
+    bare = name.strip("'\" ")
+    return bare if bare in VACANT_OR_ELIMINATED else name
+
+
 def senior_holders(name: str) -> dict[str, list[dict[str, str]]]:
-    """Each senior post's holders' rows: live rows (not reference 0, not named exactly Eliminated),
-    one per different name under one reference (two names: a job share)."""
+    """Each senior post's holders' rows: live rows (not reference 0, not Eliminated, quoted or
+    not); a reference's first row, and each later row under another name that agrees with it
+    wherever the validator asks a job share's rows to agree (two such rows: a job share). A row
+    that differs there is no holder: T102 says the rows are not a job share."""
+    table = rows(name, "senior")
+    compared = [column for column in table[0] if column not in NOT_TEMPLATE | JOB_SHARE_MAY_DIFFER]
     posts: dict[str, list[dict[str, str]]] = {}
-    for row in rows(name, "senior"):
+    for row in table:
         reference = row["Post Unique Reference"]
-        if reference in ("", "0") or row["Name"] == "Eliminated":
+        if reference in ("", "0") or meant(row["Name"]).casefold() == "eliminated":
             continue
         holders = posts.setdefault(reference, [])
-        if row["Name"] not in {holder["Name"] for holder in holders}:
+        agrees = (
+            all(_compared_value(column, row[column]) == _compared_value(column, holders[0][column]) for column in compared)
+            if holders
+            else True
+        )
+        if agrees and meant(row["Name"]) not in {meant(holder["Name"]) for holder in holders}:
             holders.append(row)
     return posts
+
+
+JOB_SHARES = {OLD: ["2SIIGSEC"], NEW: []}
+"""Worked out from the rows (see test_job_shares_are_rows_that_agree): in 2011 Paul Maltby and Ben
+Jupp share 2SIIGSEC; in 2012 every reference with two rows that are not reference 0 has one
+row named Eliminated (quoted, or Ben Jupp's half), so there is no job share."""
 
 
 def junior_rows(name: str) -> list[dict[str, str]]:
@@ -84,7 +106,7 @@ def test_report_headcount_and_fte_count_job_shares_and_junior_groups(name: str, 
     people = sum(len(rows) for rows in holders.values())
     senior_fte = sum(fte(row["FTE"]) for rows in holders.values() for row in rows)
     junior_fte = sum(fte(row["Number of Posts in FTE"]) for row in junior_rows(name))
-    assert people > len(holders)  # each release has a job share
+    assert [reference for reference, sharers in holders.items() if len(sharers) > 1] == JOB_SHARES[name]
 
     shape = audit_of(DATA / f"{name}-senior.csv", monkeypatch).shape
     assert (shape.posts, shape.holders, shape.groups) == (len(holders), people, len(junior_rows(name)))
@@ -147,6 +169,71 @@ def test_a_job_share_shows_both_holders_and_summed_fte_and_pay(monkeypatch: pyte
         if (share := paid(row, "Payscale Minimum (£)", "Payscale Maximum (£)", "Number of Posts in FTE")) is not None
     )
     assert audit.pay.total.minimum == pytest.approx(expected, abs=0.5)  # a job share's range is kept to the penny
+
+
+def test_job_shares_are_rows_that_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report counts no holder named 'Eliminated' in quotes, and merges no rows that check's
+    T102 says are not a job share (issue: the 2012 Director General was 2 holders, 2 FTE)."""
+    table = rows(NEW, "senior")
+    names: dict[str, list[str]] = {}
+    for row in table:
+        names.setdefault(row["Post Unique Reference"], []).append(row["Name"])
+    # the Director General's row, and beside it a row named 'Eliminated' (the quotes are in the
+    # file) that agrees with it everywhere else: the validator would take them for a job share
+    assert names["3GEO01"] == ["Jonathan Rees", "'Eliminated'"]
+    (director_general,) = [row for row in table if row["Post Unique Reference"] == "3GEO01" and row["Name"] == "Jonathan Rees"]
+    # 1HR03: Joe Dugdale (SCS2) and an 'Eliminated' row of grade SCS1, which T102 reports
+    assert names["1HR03"] == ["Joe Dugdale", "'Eliminated'"]
+    (hr_eliminated_line,) = [
+        number
+        for number, row in enumerate(table, start=2)
+        if row["Post Unique Reference"] == "1HR03" and row["Name"] != "Joe Dugdale"
+    ]
+    # why 2012 has no job share: each reference with two rows has an Eliminated one
+    shared = [reference for reference, written in names.items() if reference != "0" and len(written) > 1]
+    assert len(shared) == 11 and all(any(meant(name) == "Eliminated" for name in names[reference]) for reference in shared)
+
+    audit = audit_of(DATA / f"{NEW}-senior.csv", monkeypatch)
+    post = audit.run.graph.posts["3GEO01"]
+    assert (post.holder, post.fte) == ("Jonathan Rees", fte(director_general["FTE"])) == ("Jonathan Rees", 1)
+    post = audit.run.graph.posts["1HR03"]
+    assert (post.holder, post.fte, post.grade) == ("Joe Dugdale", 1, "SCS2")  # the first row stands
+    assert audit.shape.job_shares == []
+    markdown = markdown_report(NEW)
+    assert "Job shares" not in markdown and "holders (job share)" not in markdown  # the findings quote the names
+
+    # check still says what it said: T102 on 1HR03's second row; T110 on the quoted names
+    _, document = check_json(str(DATA / f"{NEW}-senior.csv"))
+    findings = document["diagnostics"]
+    assert [(d["post"], d["line"]) for d in findings if d["code"] == "T102" and d["post"] == "1HR03"] == [
+        ("1HR03", hr_eliminated_line)
+    ]
+    assert any(
+        "\"'Eliminated'\" is not 'Eliminated': the quotes are part of it" in d["message"] for d in findings if d["code"] == "T110"
+    )
+
+
+def test_rows_of_one_reference_that_differ_are_not_a_job_share(in_tmp: Path) -> None:
+    header = "Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)\n"
+    write(in_tmp, "agency-senior.csv", header
+          + "CEO,Jane Smith,SCS3,Chief Executive,Leads,Agency,Executive,0300,a@b.gov.uk,XX,1,150000,154999\n"
+          + "SHARED,Sam Jones,SCS2,Director,Runs things,Agency,Operations,0300,c@b.gov.uk,CEO,0.5,100000,104999\n"
+          + "SHARED,Ann Lee,SCS2,Director,Runs things,Agency,Operations,0301,d@b.gov.uk,CEO,0.6,100000,104999\n"
+          + "TWO,Bo Chan,SCS1,Director of Policy,Sets policy,Agency,Policy,0300,e@b.gov.uk,CEO,1,90000,94999\n"
+          + "TWO,Di Ray,SCS1,Director of Finance,Runs finance,Agency,Finance,0300,f@b.gov.uk,CEO,1,90000,94999\n"
+          + "QUOTED,Al Fox,SCS1,Director of Estates,Runs estates,Agency,Estates,0300,g@b.gov.uk,CEO,1,90000,94999\n"
+          + "QUOTED,'Eliminated',SCS1,Director of Estates,Runs estates,Agency,Estates,N/A,N/A,CEO,1,0,0\n"
+          + "GONE,'Vacant',SCS1,Director of Data,Runs data,Agency,Data,N/A,N/A,CEO,1,0,0\n")  # fmt: skip
+    posts = structure_run(in_tmp / "agency-senior.csv").graph.posts
+    # a job share (the rows differ only in name, contacts and FTE): both holders, the FTE added up
+    assert (posts["SHARED"].holder, posts["SHARED"].fte) == (("Sam Jones", "Ann Lee"), 1.1)
+    # two different jobs under one reference (T102): the first row stands, its FTE alone
+    assert (posts["TWO"].holder, posts["TWO"].fte, posts["TWO"].title) == ("Bo Chan", 1, "Director of Policy")
+    # a quoted Eliminated row is set aside; a quoted Vacant is vacant
+    assert (posts["QUOTED"].holder, posts["QUOTED"].fte) == ("Al Fox", 1)
+    assert posts["GONE"].holder == "vacant"
+    _, document = check_json(str(in_tmp / "agency-senior.csv"))
+    assert [(d["code"], d["line"]) for d in document["diagnostics"] if d["code"] == "T102"] == [("T102", 6)]
 
 
 def test_eliminated_rows_are_set_aside(in_tmp: Path) -> None:
@@ -216,7 +303,24 @@ def test_diff_matches_junior_groups_by_key_and_shows_job_shares() -> None:
         for reference in old_posts.keys() & new_posts.keys()
         if len(old_posts[reference]) != len(new_posts[reference])
     }
-    assert in_both > 300 and moved == {"1HR03"}  # worked out above; one senior post has a new manager
+    # no senior post has a new manager: 1HR03, whose manager changed, is only an 'Eliminated' row in 2011
+    assert in_both > 300 and moved == set()
+    senior_fte_changed = {
+        reference
+        for reference in old_posts.keys() & new_posts.keys()
+        if round(sum(fte(row["FTE"]) for row in old_posts[reference]), 6)
+        != round(sum(fte(row["FTE"]) for row in new_posts[reference]), 6)
+    }
+    old_groups = dict(zip(expected_junior_ids(OLD), junior_rows(OLD), strict=True))
+    new_groups = dict(zip(expected_junior_ids(NEW), junior_rows(NEW), strict=True))
+    group_fte_changed = {
+        group
+        for group in old_groups.keys() & new_groups.keys()
+        if fte(old_groups[group]["Number of Posts in FTE"]) != fte(new_groups[group]["Number of Posts in FTE"])
+    }
+    # 2SIIGSEC: Paul Maltby and Ben Jupp (0.5 + 0.36 FTE), then Paul Maltby alone; 1FC06 0.5 -> 1.
+    # No post goes 1 -> 2 because an 'Eliminated' row was taken for a second holder.
+    assert senior_fte_changed == {"2SIIGSEC", "1FC06"}
 
     changes = diff_json(DATA / f"{OLD}-senior.csv", DATA / f"{NEW}-senior.csv")["posts"]
     assert {change["post"] for change in changes["moved"]} == moved  # no junior group: its manager is in its key
@@ -224,12 +328,14 @@ def test_diff_matches_junior_groups_by_key_and_shows_job_shares() -> None:
     assert len(changes["added"]) == len(new_posts.keys() - old_posts.keys()) + new_keys.total() - in_both
     assert len(changes["deleted"]) == len(old_posts.keys() - new_posts.keys()) + old_keys.total() - in_both
     assert {change["post"]: (change["before"], change["after"]) for change in changes["holders"]} == reshared
+    assert {change["post"] for change in changes["fte"]} == senior_fte_changed | group_fte_changed
     assert reshared["2SIIGSEC"] == (2, 1)  # Ben Jupp's half is Eliminated a year later
 
     _, terminal, _ = run("diff", str(DATA / f"{OLD}-senior.csv"), str(DATA / f"{NEW}-senior.csv"))
     assert "Holders (job shares) changed" in terminal and "2 holders (job share)" in terminal
     assert f"Groups of posts added ({new_keys.total() - in_both})" in terminal
     assert f"Groups of posts deleted ({old_keys.total() - in_both})" in terminal
+    assert f"FTE changed ({len(senior_fte_changed | group_fte_changed)})" in terminal
 
 
 def copy_pair(name: str, folder: Path) -> Path:

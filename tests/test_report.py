@@ -119,6 +119,19 @@ def test_no_senior_pay_figures_for_an_organogram_nor_brackets_without_senior_pos
     assert "each single post at the midpoint of its range (groups of posts left out): none." in markdown
 
 
+def test_a_pay_bill_with_no_pay_data_says_nothing_is_known(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not "£0 to £0 a year for 0 posts with pay data", nor "Posts paid £50,000 or more: none"."""
+    posts = "  - {id: CE, title: Chief Executive, tier: 1}\n  - {id: A, title: Officer, reports_to: CE, tier: 2}\n"
+    write(tmp_path, "structure.yaml", STRUCTURE_HEAD + posts)
+    pay = audit_of(Path("structure.yaml"), monkeypatch, cwd=tmp_path).senior_pay
+    assert pay is not None and (pay.paid, pay.multiple, pay.brackets) == (0, None, [])
+    _, markdown, _ = run("report", "structure.yaml", "--format", "markdown", "--exit-zero")
+    said = markdown[markdown.index("## Pay bill") :]
+    assert "No post gives its pay (a salary range), so there is no pay bill to add up." in said
+    assert "(groups of posts left out): not known, since no single post gives its pay." in said
+    assert "£0" not in said and ": none." not in said and "without pay data (not counted)" not in said
+
+
 @pytest.mark.parametrize("path", [RIVERSIDE / "council.yaml", LEICESTERSHIRE], ids=["riverside", "leicestershire"])
 def test_shape_headcount_layers_spans_and_tiers(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     posts = raw(path)["posts"]

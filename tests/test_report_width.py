@@ -20,14 +20,16 @@ from orglint.output.diff import diff_sections
 from orglint.output.document import Section, Table
 from orglint.output.report import report_sections
 from orglint.report.audit import build_report
-from tests.conftest import run
+from tests.conftest import raw, run
 
 BROOKFIELD = "tests/data/councils/brookfield/structure.yaml"
 CARLISLE = "sample_structures/carlisle-2009/proposed.yaml"
 HOME_OFFICE = "tests/data/organograms/home_office-2012-09-30-senior.csv"
+CROSS_DEPARTMENT = ("tests/data/cross_department/structure.yaml", "tests/data/cross_department/restructured.yaml")
 DIFFS = [
     ("sample_structures/leicestershire/structure.yaml", "sample_structures/leicestershire/proposed.yaml"),
     ("sample_structures/carlisle-2009/structure.yaml", "sample_structures/carlisle-2009/proposed.yaml"),
+    CROSS_DEPARTMENT,
 ]
 WIDTHS = (80, 120)
 WIDE = 1000
@@ -106,7 +108,8 @@ def test_diff_fits_piped_and_on_a_terminal(
 ) -> None:
     sections = _diff_sections(old, new)
     names = _names(sections, width)
-    assert "Adults and Communities (partial)" in names or "leicestershire" not in old  # a department of the cost table
+    # a department of the cost table (Leicestershire gives no pay: its diff has no cost tables)
+    assert "Place and Communities" in names or (old, new) != CROSS_DEPARTMENT
     wide = _terminal(sections, WIDE)
     _assert_fits(_terminal(sections, width), wide, width, names)
     _assert_fits(_piped(monkeypatch, width, "diff", old, new, "--exit-zero"), wide, width, names)
@@ -117,6 +120,10 @@ def test_rules_table_fits_piped(monkeypatch: pytest.MonkeyPatch, width: int) -> 
     wide = _piped(monkeypatch, WIDE, "rules", "--ruleset", "uk-local-government")
     narrow = _piped(monkeypatch, width, "rules", "--ruleset", "uk-local-government")
     _assert_fits(narrow, wide, width, [*RULES, "code", "name", "enabled", "severity", "summary"])
+    if width == 80:  # stacked: a rule's short cells share lines, its summary has one of its own
+        lines = narrow.splitlines()
+        assert any(line.startswith("name ") and "enabled" in line for line in lines)
+        assert lines.count("") < len(lines) / 4  # five lines a rule, or a few more where a summary wraps, not seven
 
 
 def _drawn(table: Table, width: int, on_a_terminal: bool = False) -> str:
@@ -135,9 +142,8 @@ def test_a_table_that_fits_is_side_by_side_and_one_that_cannot_is_stacked() -> N
     stacked = _drawn(table, 46)  # 28 + 5 + 7 and the gaps (8): more than 46
     assert stacked == _drawn(table, 46, on_a_terminal=True)
     lines = [line.rstrip() for line in stacked.splitlines() if line.strip()]
-    assert lines[0] == "Department        Children and Family Services"
-    assert [line.split() for line in lines[1:]] == [["Posts", "1,234"], ["Without", "pay", "data", "5"]]
-    assert _drawn(table, 80).count("\n") < stacked.count("\n")
+    assert lines[0] == "Department  Children and Family Services"  # the row's heading, on a line of its own
+    assert lines[1:] == ["Posts  1,234  Without pay data  5"]  # the other pairs, as many a line as fit
 
 
 def test_columns_share_the_width_without_going_under_their_longest_word() -> None:
@@ -174,3 +180,50 @@ def test_rows_written_without_rich_are_the_lines_rich_draws(width: int) -> None:
     table.add("structure.yaml:41:9", "総務部長", "役職 が 二つ の 部 に 属して います, twice over and once more", "12.25")
     table.add("structure.yaml:42:9", "", "", "")
     assert _drawn(table, width) == _drawn(table, width, on_a_terminal=True)
+
+
+def _blocks_between(text: str, start: str, end: str) -> list[list[str]]:
+    """The rows of the stacked table captioned ``start`` (before the caption ``end``): each a list of
+    its lines, right-stripped."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    body = "\n".join(lines[lines.index(start) + 1 : lines.index(end)]).strip("\n")
+    return [row.split("\n") for row in body.split("\n\n")]
+
+
+def test_a_stacked_row_starts_with_its_heading(at_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The diff's cost table by department at 80 columns (its first column has no name) drew each
+    department's name after an empty label, in the second column, and the wrapped After first on the
+    next line, as if it headed a row. Each row now starts with its heading, alone on its line."""
+    departments = [department["name"] for department in raw(Path(CROSS_DEPARTMENT[1]))["departments"]]
+    sections = _diff_sections(*CROSS_DEPARTMENT)
+    on_a_terminal = _terminal(sections, 80)
+    piped = _piped(monkeypatch, 80, "diff", *CROSS_DEPARTMENT, "--exit-zero")
+    rows = _blocks_between(piped, "By department", "By tier")
+    assert rows == _blocks_between(on_a_terminal, "By department", "By tier")
+    assert [row[0] for row in rows] == [*departments, "(no department)", "Total"]
+    for row in rows:  # then the figures, each after its label; no line starts with a cell or with After
+        assert [line.split("  ")[0] for line in row[1:]] == ["Before", "Change (min / max)"]
+        assert " After  £" in row[1]
+    # a narrow table's caption is not wrapped to the table's width ("Moved (a new manager)" / "(2)")
+    assert "Moved (a new manager) (2)" in piped.splitlines() and "Moved (a new manager) (2)" in on_a_terminal.splitlines()
+
+
+def test_a_stacked_row_with_a_long_heading_keeps_its_short_cells_on_one_line() -> None:
+    """An organogram's FTE changes, whose posts (junior groups: reporting post › grade › title ›
+    group) are too long to draw side by side, took four lines a row: the heading, then Before and
+    After on a line each. Now three: a blank, the heading, Before and After together."""
+    post = "1PO01 › SEO › Assistant Private Secretary › Policy and Strategy"  # 64 wide: with 2 columns, over 80
+    table = Table(["Post", "Before", "After"], caption="FTE changed (2)", whole=frozenset({0}))
+    table.add(post, "2", "3")
+    table.add("1FC06", "0.5", "1")
+    drawn = _drawn(table, 80)
+    assert drawn == _drawn(table, 80, on_a_terminal=True)
+    assert [line.rstrip() for line in drawn.splitlines()] == [
+        "FTE changed (2)",
+        "",
+        f"Post    {post}",
+        "Before  2    After  3",
+        "",
+        "Post    1FC06",
+        "Before  0.5  After  1",
+    ]

@@ -4,7 +4,9 @@ rules, the report and the tree work on organograms as on structure files."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from orglint.load.organogram import Organogram
@@ -20,8 +22,9 @@ TOP = "XX"
 NOT_IN_POST = "0"
 """The reference of rows for people paid but not in post: not posts."""
 ELIMINATED = "Eliminated"
-"""The Name of a row for a post that no longer exists: set aside, as the publication validator
-does (exactly this text)."""
+"""The Name of a row for a post that no longer exists: set aside. The T rules, as the publication
+validator, know exactly this text; the model counts no post of its other spellings or in stray
+quotes either (``is_eliminated``)."""
 UNDISCLOSED, NOT_APPLICABLE = "N/D", "N/A"
 """A value withheld, and a value that does not apply (a contact of a vacant post)."""
 VACANT_OR_ELIMINATED = frozenset({"Vacant", "VACANT", "vacant", "Eliminated", "ELIMINATED", "eliminated"})
@@ -29,6 +32,78 @@ VACANT_OR_ELIMINATED = frozenset({"Vacant", "VACANT", "vacant", "Eliminated", "E
 
 WITHHELD_NAMES = frozenset({UNDISCLOSED, NOT_APPLICABLE})
 """Names that are not names: the holder is not recorded."""
+STRAY_QUOTES = "'\" "
+"""What some exports leave around a name ("'Eliminated'", "Vacant'")."""
+
+JOB_SHARE_MAY_DIFFER = frozenset({"name", "pay_floor", "pay_ceiling", "phone", "email", "notes", "fte"})
+"""The columns in which the rows of one job-shared post may differ (the validator's)."""
+
+
+def meant_name(name: str) -> str:
+    """A Name as it is meant, for counting posts and holders: Vacant or Eliminated (in a
+    spelling the validator knows) in stray quotes is that word; any other name as written. The
+    T rules read names exactly, as the validator does (T110 reports the quotes)."""
+    bare = name.strip(STRAY_QUOTES)
+    return bare if bare in VACANT_OR_ELIMINATED else name
+
+
+def is_eliminated(name: str) -> bool:
+    """Whether a Name, as meant, says the post no longer exists."""
+    return meant_name(name).casefold() == ELIMINATED.casefold()
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A cell of a column the validator reads as a whole number, N/A or N/D."""
+
+    text: str
+    value: float | None
+    """The number, if the cell is one."""
+    reading: str
+    """"number", "N/A" or "N/D" as written; "blank" (read as N/A); "N/A?" or "N/D?" for a
+    looser spelling the validator reads as N/A or N/D ("n/a", "N.A."); "invalid" for text
+    the validator rejects."""
+
+    @property
+    def invalid(self) -> bool:
+        return self.reading == "invalid"
+
+    @property
+    def read_as(self) -> str:
+        """What the validator makes of it: "number", "N/A", "N/D" or "invalid"."""
+        return {"blank": NOT_APPLICABLE, "N/A?": NOT_APPLICABLE, "N/D?": UNDISCLOSED}.get(self.reading, self.reading)
+
+
+def amount(text: str) -> Amount:
+    """How the validator reads a cell of an integer column: a blank as N/A; a number as itself;
+    other text by its letters alone ("n/a", "N.A." are N/A), and anything else is rejected."""
+    value = number(text)
+    if value is not None:
+        return Amount(text, value, "number")
+    if not text:
+        return Amount(text, None, "blank")
+    if text in (NOT_APPLICABLE, UNDISCLOSED):
+        return Amount(text, None, text)
+    letters = re.sub("[^A-Z]", "", text.upper())
+    loose = {"NA": "N/A?", "ND": "N/D?"}.get(letters, "invalid")
+    return Amount(text, None, loose)
+
+
+def job_share_cell(table: MappedTable, row: TableRow, key: str) -> object:
+    """A cell as the validator compares the rows of a job share: the whole-number Salary Cost of
+    Reports as it reads it, any other cell as written."""
+    if key == "cost_of_reports":
+        cell = amount(table.value(row, key))
+        return round(cell.value) if cell.value is not None else cell.read_as
+    return table.value(row, key)
+
+
+def job_share_differences(table: MappedTable, first: TableRow, row: TableRow) -> list[str]:
+    """The columns (keys) in which ``row`` differs from ``first`` where a job share's rows must
+    agree: none when ``row`` may be another holder of ``first``'s post."""
+    compared = [key for key in table.columns if key not in JOB_SHARE_MAY_DIFFER]
+    return [key for key in compared if job_share_cell(table, first, key) != job_share_cell(table, row, key)]
+
 
 _SENIOR_FIELDS = {
     "id": "reference",
@@ -113,22 +188,26 @@ def _post_data(table: MappedTable, row: TableRow, identity: str, reports_to: str
 def _holder(name: str) -> str | None:
     if not name or name.upper() in WITHHELD_NAMES:
         return None
-    return "vacant" if name.casefold() == "vacant" else name
+    meant = meant_name(name)
+    return "vacant" if meant.casefold() == "vacant" else meant
 
 
 def _senior_post_rows(senior: MappedTable) -> dict[str, list[TableRow]]:
     """Each senior post's live rows by reference, in the order of the table: one row, or one per
-    holder of a job share (rows with one reference and different names). Reference-``0`` rows
-    (paid, not in post) and Eliminated rows are not posts; a repeated row under the same name is
-    a duplicate (T102 reports it), and its first row stands."""
+    holder of a job share (rows with one reference and different names that agree where a job
+    share's rows must). Reference-``0`` rows (paid, not in post) and Eliminated rows (quoted or
+    not) are not posts. A later row of a reference that is no other holder of its first row's
+    post, a repeat under the same name or a row that differs (T102 reports it: not a job share),
+    is not counted: the first row stands."""
     posts: dict[str, list[TableRow]] = {}
-    names: set[tuple[str, str]] = set()
     for row in senior.rows:
         reference, name = senior.value(row, "reference"), senior.value(row, "name")
-        if not reference or reference == NOT_IN_POST or name == ELIMINATED or (reference, name) in names:
+        if not reference or reference == NOT_IN_POST or is_eliminated(name):
             continue
-        names.add((reference, name))
-        posts.setdefault(reference, []).append(row)
+        rows = posts.setdefault(reference, [])
+        holders = {meant_name(senior.value(kept, "name")) for kept in rows}
+        if not rows or (meant_name(name) not in holders and not job_share_differences(senior, rows[0], row)):
+            rows.append(row)
     return posts
 
 

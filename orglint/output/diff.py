@@ -134,6 +134,9 @@ def _pay_unknown(entries: list[PayUnknown]) -> Table:
 
 def _cost(diff: Diff) -> Section:
     total = diff.cost_total
+    if not (_summed(total.before) or _summed(total.after)):  # not £0 to £0: nothing is known
+        said = "Pay bill: no post gives its pay (a salary range) in either version, so there is no cost to compare."
+        return Section("Cost", [Paragraph(said, tone=Tone.WARN, strong=True)])
     low, high = total.delta
     headline = (
         f"Pay bill (salary range × FTE): {_range(total.before)} before, {_range(total.after)} after: "

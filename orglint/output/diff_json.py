@@ -19,9 +19,18 @@ def _post(post: Post) -> dict[str, Any]:
     return {"id": post.id, "title": post.title, "reports_to": post.reports_to, "grade": post.grade, "group": post.group}
 
 
+def _pounds(amount: float) -> float:
+    """An amount of money to the penny: sums of range × FTE carry float noise (682037.6799999999)."""
+    return round(amount, 2) + 0.0  # + 0.0: never -0.0
+
+
+def _range(low: float, high: float) -> dict[str, float]:
+    return {"min": _pounds(low), "max": _pounds(high)}
+
+
 def _cost(line: CostLine) -> dict[str, Any]:
     def amounts(side: PayLine | None) -> dict[str, float] | None:
-        return {"min": side.minimum, "max": side.maximum} if side is not None else None
+        return _range(side.minimum, side.maximum) if side is not None else None
 
     def left_out(side: PayLine | None) -> list[str]:
         return [post.id for post in side.without_pay] if side is not None else []
@@ -31,7 +40,7 @@ def _cost(line: CostLine) -> dict[str, Any]:
         "label": line.label,
         "before": amounts(line.before),
         "after": amounts(line.after),
-        "delta": {"min": low, "max": high},
+        "delta": _range(low, high),
         "partial": line.partial,
         "pay_unknown": {"before": left_out(line.before), "after": left_out(line.after)},
     }
@@ -41,7 +50,7 @@ def _pay(post: Post | None) -> dict[str, float] | str | None:
     """A post's pay in one version: its range, "unknown", or None where the version has no such post."""
     if post is None:
         return None
-    return {"min": post.salary.min, "max": post.salary.max} if post.salary is not None else "unknown"
+    return _range(post.salary.min, post.salary.max) if post.salary is not None else "unknown"
 
 
 def _pay_unknown(entry: PayUnknown) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
 from orglint.output.document import Bullets, Cell, Paragraph, Section, Table
 from orglint.output.figures import number, plural
-from orglint.output.outline import Node, depth_within, outline
+from orglint.output.outline import Node, department_blocks, depth_within, heads_department, outline
 from orglint.output.report import SEVERITY_TITLES, audit_parts, location, unreadable_section
 from orglint.report.audit import Audit, Report, marks
 from orglint.report.post_findings import PostFindings, place
@@ -231,6 +231,19 @@ class _Chart:
     """Posts with a box in the chart, by identity (the findings list links only to those)."""
     headed: set[str] = field(default_factory=set)
     """Departments with a block in the chart (the first one of each holds its findings)."""
+    department_posts: Counter[str | None] = field(default_factory=Counter)
+    """Each department's posts, every post written (as the pay bill counts them)."""
+    blocks: dict[int, list[Post]] = field(default_factory=dict)
+    """The posts of its department in each department block of the chart (``department_blocks``)."""
+
+    def department_counts(self, department: str, posts: list[Post]) -> str:
+        """What a department's block heading counts: the department's own posts in the block (not
+        another department's nested in it), said to be some of the department's posts where others
+        are elsewhere, and those with findings."""
+        total = self.department_posts[department]
+        counted = plural(len(posts), "post") if len(posts) == total else f"{len(posts):,} of its {plural(total, 'post')}"
+        flagged = sum(1 for post in posts if self.findings_by_post.of(post))
+        return f": {counted}" + (f", {flagged:,} with findings" if flagged else "")
 
 
 def _findings_by_department(audit: Audit) -> dict[str, list[Diagnostic]]:
@@ -354,10 +367,10 @@ def _tree(roots: list[Node], chart: _Chart) -> str:
         node, manager_department, layer, enclosed = item
         post, team = node.post, teams[id(node)]
         heading = ""
-        if post.department is not None and post.department != manager_department:  # the head counts in its department
-            posts, flagged = team.posts + 1, team.flagged + (1 if chart.findings_by_post.of(post) else 0)
-            counts = f": {plural(posts, 'post')}" + (f", {flagged:,} with findings" if flagged else "")
-            heading = _department_heading(post.department, counts, chart)
+        if post.department is not None and heads_department(post.department, manager_department):
+            heading = _department_heading(
+                post.department, chart.department_counts(post.department, chart.blocks[id(node)]), chart
+            )
         box = _post_box(
             post, chart, f'<span class="more">{plural(node.hidden, "post")} below, not drawn</span>' if node.hidden else ""
         )
@@ -402,9 +415,8 @@ def _leaves(manager: Post, leaves: list[Node], chart: _Chart) -> str:
         department = leaf.post.department if leaf.post.department != manager.department else None
         by_department.setdefault(department, []).append(leaf)
     for department, group in by_department.items():
-        if department is not None:
-            flagged = sum(1 for leaf in group if chart.findings_by_post.of(leaf.post))
-            counts = f": {plural(len(group), 'post')}" + (f", {flagged:,} with findings" if flagged else "")
+        if department is not None:  # each leaf starts a block of its department: counted together
+            counts = chart.department_counts(department, [post for leaf in group for post in chart.blocks[id(leaf)]])
             parts.append(f'<li class="department-group">{_department_heading(department, counts, chart)}</li>')
         for leaf in group:
             more = f'<span class="more">{plural(leaf.hidden, "post")} below, not drawn</span>' if leaf.hidden else ""
@@ -428,6 +440,8 @@ def _chart(audit: Audit, chart: _Chart) -> str:
     graph = audit.run.graph
     depth = depth_within(graph, MAX_CHART_POSTS)
     tree = outline(graph, depth=depth)
+    chart.blocks = department_blocks(tree.roots, graph)
+    chart.department_posts = Counter(post.department for post in audit.run.structure.posts)
     parts = ['<section class="chart" aria-label="Org chart">', "<h2>Org chart</h2>", _LEGEND]
     if tree.hidden:
         parts.append(

@@ -120,3 +120,52 @@ def depth_within(graph: OrgGraph, limit: int) -> int | None:
         if drawn > limit:
             return max(0, layer - 1)
     return None
+
+
+def heads_department(department: str | None, manager_department: str | None) -> bool:
+    """Whether a post of ``department`` under a manager of ``manager_department`` (None: no
+    manager, or one of no department) starts a block of its department in the chart."""
+    return department is not None and department != manager_department
+
+
+def department_blocks(roots: list[Node], graph: OrgGraph) -> dict[int, list[Post]]:
+    """For each drawn node that starts a block of its department (by the node's identity), the posts
+    of that department in its block: the node's post and those below it, drawn or left out by the
+    depth limit, down to the posts that start blocks of their own (another department's nested
+    inside, or the same department's again below one). Each post of a department is in one block at
+    most; posts of no department are in none. A walk without recursion."""
+    blocks: dict[int, list[Post]] = {}
+    # each entry: a node, its manager's department, and the block it is in with that block's department
+    stack: list[tuple[Node, str | None, list[Post] | None, str | None]] = [(root, None, None, None) for root in roots]
+    while stack:
+        node, manager_department, block, department = stack.pop()
+        post = node.post
+        if heads_department(post.department, manager_department):
+            block, department = blocks.setdefault(id(node), []), post.department
+        if block is not None:
+            if post.department == department:
+                block.append(post)
+            if node.hidden:
+                block += _undrawn_in_block(graph, post, department)
+        stack.extend((child, post.department, block, department) for child in node.children)
+    return blocks
+
+
+def _undrawn_in_block(graph: OrgGraph, manager: Post, department: str | None) -> list[Post]:
+    """The posts of ``department`` below ``manager`` (whose reports the depth limit left undrawn) in
+    its block: down to the posts that start blocks of their own."""
+    found: list[Post] = []
+    seen: set[str] = set()
+    pending = [(report, manager.department) for report in graph.direct_reports(manager.id)]
+    while pending:
+        post_id, manager_department = pending.pop()
+        if post_id in seen:
+            continue
+        seen.add(post_id)
+        post = graph.posts[post_id]
+        if heads_department(post.department, manager_department):
+            continue
+        if post.department == department:
+            found.append(post)
+        pending.extend((report, post.department) for report in graph.direct_reports(post_id))
+    return found

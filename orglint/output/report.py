@@ -268,15 +268,20 @@ def _pay_table(first_column: str, lines: list[PayLine], total: PayLine, caption:
 def _pay_bill(audit: Audit) -> Section:
     pay = audit.pay
     missing = pay.total.without_pay
-    blocks: list[Block] = [
-        Paragraph(
+    paid = pay.total.posts - len(missing)
+    if paid:
+        said = (
             f"Each post's salary range times its FTE: {money(pay.total.minimum)} to {money(pay.total.maximum)} a year "
-            f"for {plural(pay.total.posts - len(missing), 'post')} with pay data."
-        ),
+            f"for {plural(paid, 'post')} with pay data."
+        )
+    else:  # not £0: nothing is known
+        said = "No post gives its pay (a salary range), so there is no pay bill to add up."
+    blocks: list[Block] = [
+        Paragraph(said, tone=None if paid else Tone.WARN),
         _pay_table("Department", pay.by_department, pay.total, "By department"),
         _pay_table("Tier", pay.by_tier, pay.total, "By tier"),
     ]
-    if missing:
+    if missing and paid:  # with none paid, the list would be every post
         blocks.append(
             Paragraph(f"{plural(len(missing), 'post')} without pay data (not counted): {post_list(missing)}", tone=Tone.WARN)
         )
@@ -309,6 +314,8 @@ def _senior_pay(pay: SeniorPay) -> list[Block]:
         "(Accounts and Audit Regulations 2015, reg 7(3) and Schedule 1 para 1), each single post at the midpoint of its range "
         "(groups of posts left out)"
     )
+    if not pay.paid:  # not "none": nothing is known
+        return [Paragraph(said), Paragraph(f"{brackets}: not known, since no single post gives its pay.")]
     blocks: list[Block] = [Paragraph(said), Paragraph(f"{brackets}{':' if pay.brackets else ': none.'}")]
     if pay.brackets:
         table = Table(["Salary", "Posts"], numeric=frozenset({1}), whole=frozenset({0}))

@@ -3,7 +3,8 @@
 Every table fits the width it is given: a column is never narrower than its longest word (its
 widest cell, for figures and locations, which never wrap), so rich wraps text between words and
 never breaks a word or a name into one letter a line; a table whose columns cannot all have that
-much is stacked instead, each row as label/value pairs."""
+much is stacked instead, each row as its heading (its first cell) on a line of its own, then
+label/value pairs."""
 
 from __future__ import annotations
 
@@ -78,10 +79,6 @@ def _overhead(columns: int) -> int:
     return (columns - 1) + 2 * _PADDING * columns
 
 
-def _caption(table: Table) -> str | None:
-    return escape(table.caption) if table.caption else None
-
-
 @dataclass(frozen=True, slots=True)
 class _Drawn:
     """A cell as drawn: its text and its rich style (``""`` for none)."""
@@ -94,6 +91,32 @@ class _Drawn:
         return f"[{self.style}]{escape(self.text)}[/]" if self.style else escape(self.text)
 
 
+def _cell_lines(text: str, width: int, right: bool, console: Console) -> list[str]:
+    """A cell's text in lines of ``width`` as rich wraps it in a column that wide: between words (by
+    the standard library's textwrap, or rich's Text for wide characters), a word wider than the
+    column folded, each line padded to the width (on the left, aligned right)."""
+    length = _widest_line(text)
+    if length <= width and "\n" not in text:  # most cells: nothing to wrap
+        space = " " * (width - length)
+        return [space + text if right else text + space]
+    if text.isascii() and _longest_word(text) <= width:  # as rich wraps it, 5x as quick
+        return [
+            line.rjust(width) if right else line.ljust(width)
+            for paragraph in text.splitlines()
+            for line in textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""]
+        ]
+    # wide characters (rich measures them), or a word to fold (rich starts it on a line of its own)
+    wrapped = Text(text).wrap(console, width, justify="right" if right else "left", overflow="fold")
+    return [line.plain for line in wrapped]
+
+
+def _print_caption(caption: str | None, console: Console) -> None:
+    """A table's caption on a line of its own, over the table: wrapped to the console's width, never
+    to the table's (a narrow table's title would break: "Moved (a new manager)" / "(1)")."""
+    if caption:
+        console.print(f"[bold]{escape(caption)}[/]")
+
+
 @dataclass
 class _Layout:
     """A table laid out for a width: a rich table of its columns (each a fixed width) to draw it
@@ -103,8 +126,9 @@ class _Layout:
     rich's table: drawing a table of 100,000 findings through rich takes several times as long as
     the check itself."""
 
+    caption: str | None
     build: Callable[[], RichTable]
-    """A table of the columns, with its caption and header, without rows."""
+    """A table of the columns, with its header, without rows."""
     rows: list[list[_Drawn]]
     widths: list[int]
     right: list[bool]
@@ -116,23 +140,9 @@ class _Layout:
 
     def lines(self, row: list[_Drawn], console: Console) -> list[str]:
         """The row's lines as rich draws them: each cell wrapped to its column."""
-        cells: list[list[str]] = []
-        for cell, width, right in zip(row, self.widths, self.right, strict=True):
-            length = _widest_line(cell.text)
-            if length <= width and "\n" not in cell.text:  # most cells: nothing to wrap
-                space = " " * (width - length)
-                cells.append([space + cell.text if right else cell.text + space])
-            elif cell.text.isascii() and _longest_word(cell.text) <= width:  # as rich wraps it, 5x as quick
-                cells.append(
-                    [
-                        line.rjust(width) if right else line.ljust(width)
-                        for paragraph in cell.text.splitlines()
-                        for line in textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""]
-                    ]
-                )
-            else:  # wide characters (rich measures them), or a word to fold (rich starts it on a line of its own)
-                wrapped = Text(cell.text).wrap(console, width, justify="right" if right else "left", overflow="fold")
-                cells.append([line.plain for line in wrapped])
+        cells = [
+            _cell_lines(cell.text, width, right, console) for cell, width, right in zip(row, self.widths, self.right, strict=True)
+        ]
         if all(len(cell) == 1 for cell in cells):
             return [self.gap.join(f"{self.padding}{cell[0]}{self.padding}" for cell in cells) + "\n"]
         blank = [" " * width for width in self.widths]
@@ -146,13 +156,14 @@ class _Layout:
         ]
 
     def print(self, console: Console) -> None:
+        _print_caption(self.caption, console)
         shown = self.build()
         if console.color_system is not None:  # styled: rich draws every row
             for row in self.rows:
                 shown.add_row(*(cell.markup for cell in row))
             console.print(shown)
             return
-        console.print(shown)  # the caption and the header
+        console.print(shown)  # the header
         console.file.writelines(line for row in self.rows for line in self.lines(row, console))
 
 
@@ -183,60 +194,128 @@ def _side_by_side(table: Table, columns: list[_Column], width: int) -> _Layout:
             padding=(0, _PADDING),
             show_header=any(table.columns),
             header_style="bold",
-            title=_caption(table),
-            title_justify="left",
-            title_style="bold",
         )
         for column, fixed, to_right in zip(table.columns, widths, right, strict=True):
             shown.add_column(escape(column), justify="right" if to_right else "left", width=fixed, overflow="fold")
         return shown
 
     rows = [[_Drawn(cell.text, _STYLES[cell.tone]) for cell in row] for row in table.rows]
-    return _Layout(build, rows, widths, right, " " * _PADDING, " ")
+    return _Layout(table.caption, build, rows, widths, right, " " * _PADDING, " ")
 
 
-def _stacked_widths(table: Table, width: int) -> list[int]:
-    """The widths of the grid columns (label, value, label, ...) of a stacked table's lines: the
-    most pairs a line whose columns (pair j, j + k, ...) fit ``width`` with every value whole; else
-    one pair a line, the value wrapped in what the labels leave."""
-    labels = [_width(column) for column in table.columns]
-    values = [max((_widest_line(row[index].text) for row in table.rows), default=0) for index in range(len(labels))]
-    for per_line in range(len(labels), 0, -1):
-        widths = []
+_Line = tuple[list[int], list[int]]
+"""A line of a stacked row: the indexes of the cells on it, and the widths of its grid columns
+(label, value, label, value...)."""
+
+
+def _grid(indexes: list[int], labels: list[int], values: list[int], width: int) -> list[_Line] | None:
+    """The cells ``indexes`` (of widths ``labels`` and widest ``values``) as the most pairs a line
+    whose columns (pair j, j + k, ...) fit ``width`` with every value whole; None if even one a
+    line does not."""
+    for per_line in range(len(indexes), 0, -1):
+        widths: list[int] = []
         for first in range(per_line):
-            indexes = range(first, len(labels), per_line)
-            widths += [max(labels[index] for index in indexes), max(values[index] for index in indexes)]
+            chosen = indexes[first::per_line]
+            widths += [max(labels[index] for index in chosen), max(values[index] for index in chosen)]
         if sum(widths) + _STACK_GAP * (2 * per_line - 1) <= width:
-            return widths
-    return [max(labels), max(1, width - max(labels) - _STACK_GAP)]
+            lines = [indexes[start : start + per_line] for start in range(0, len(indexes), per_line)]
+            return [(line, widths[: 2 * len(line)]) for line in lines]
+    return None
 
 
-def _stacked(table: Table, width: int) -> _Layout:
-    """Each row as a block of label/value pairs (the column's name, the cell), as many pairs a line
-    as fit, a blank line before each row; the first pair of a row in bold. A value wraps between
-    words; only a word wider than the whole width is folded."""
-    widths = _stacked_widths(table, width)
-    per_line = len(widths) // 2
+def _stacked_lines(labels: list[int], values: list[int], width: int, heading: int) -> list[_Line]:
+    """The lines of a stacked row's pairs: the cells in a grid of two or more pairs a line where
+    that fits with every value whole, the widest cells set aside until it does; then each cell set
+    aside on a line of its own, wrapped in what its label leaves, the labels of those lines as wide
+    as the widest of them, of the grid's first and of the heading's (``heading`` wide)."""
+    indexes = list(range(len(labels)))
+    apart: list[int] = []
+    grid: list[_Line] = []
+    while len(indexes) > 1:
+        found = _grid(indexes, labels, values, width)
+        if found is not None and len(found[0][0]) > 1:
+            grid = found
+            break
+        widest = max(indexes, key=lambda index: labels[index] + values[index])
+        indexes.remove(widest)
+        apart.append(widest)
+    if not grid:
+        apart += indexes  # one cell left: a line of its own, aligned with the others
+    label = max([heading, *(labels[index] for index in apart), *(widths[0] for _, widths in grid[:1])])
+    return grid + [([index], [label, max(1, width - label - _STACK_GAP)]) for index in sorted(apart)]
 
-    def build() -> RichTable:
-        shown = RichTable.grid(padding=(0, _STACK_GAP), collapse_padding=True)
-        shown.title, shown.title_justify, shown.title_style = _caption(table), "left", "bold"
-        for label, value in zip(widths[::2], widths[1::2], strict=True):
-            shown.add_column(style="dim", no_wrap=True, width=label)
-            shown.add_column(overflow="fold", width=value)
-        return shown
 
-    blank = [_Drawn("")] * (2 * per_line)
-    rows: list[list[_Drawn]] = []
+_Segment = tuple[str, str]
+"""Text, and its rich style ("" for none)."""
+
+
+@dataclass
+class _Stacked:
+    """A table too wide for the width, each row as a block: a blank line; its heading, the row's
+    first cell, bold, on a line of its own (after the column's name, when it has one, in bold);
+    then its other cells as label/value pairs (the column's name dim, the cell) in lines the same
+    for every row (``_stacked_lines``). A value wraps between words; only a word wider than its
+    column is folded. Drawn line by line: the same text piped and on a terminal."""
+
+    caption: str | None
+    headings: list[tuple[str, _Drawn]]
+    """Each row's first column's name ("" for none) and first cell."""
+    pairs: list[list[tuple[_Drawn, _Drawn]]]
+    """Each row's other cells: the column's name, the cell."""
+    lines: list[_Line]
+    width: int
+
+    def row_lines(self, number: int, console: Console) -> list[list[_Segment]]:
+        label, heading = self.headings[number]
+        lines: list[list[_Segment]] = [[]]
+        indent = ""
+        if label:  # as wide as the first line's labels, so the heading's cell lines up with theirs
+            indent = label + " " * (max(0, (self.lines[0][1][0] if self.lines else 0) - _width(label)) + _STACK_GAP)
+        for index, text in enumerate(_cell_lines(heading.text, max(1, self.width - _width(indent)), False, console)):
+            lines.append([(indent if index == 0 else " " * _width(indent), "bold"), (text, heading.style)])
+        pairs = self.pairs[number]
+        for indexes, widths in self.lines:
+            cells = [cell for index in indexes for cell in pairs[index]]
+            wrapped = [_cell_lines(cell.text, width, False, console) for cell, width in zip(cells, widths, strict=True)]
+            for line_number in range(max(len(cell_lines) for cell_lines in wrapped)):
+                line: list[_Segment] = []
+                for index, (cell, cell_lines) in enumerate(zip(cells, wrapped, strict=True)):
+                    if index:
+                        line.append((" " * _STACK_GAP, ""))
+                    blank = " " * widths[index]
+                    line.append((cell_lines[line_number] if line_number < len(cell_lines) else blank, cell.style))
+                lines.append(line)
+        return lines
+
+    def print(self, console: Console) -> None:
+        _print_caption(self.caption, console)
+        styled = console.color_system is not None
+        for number in range(len(self.headings)):
+            for line in self.row_lines(number, console):
+                if styled:
+                    drawn = Text.assemble(*line)
+                    drawn.rstrip()
+                    console.print(drawn, no_wrap=True, crop=False)
+                else:
+                    console.file.write("".join(text for text, _ in line).rstrip() + "\n")
+
+
+def _stacked(table: Table, width: int) -> _Stacked:
+    """The table stacked (see ``_Stacked``)."""
+    labels = [_width(column) for column in table.columns[1:]]
+    values = [max((_widest_line(row[index].text) for row in table.rows), default=0) for index in range(1, len(table.columns))]
+    headings: list[tuple[str, _Drawn]] = []
+    pairs: list[list[tuple[_Drawn, _Drawn]]] = []
     for row in table.rows:
-        rows.append(blank)
-        pairs = [_Drawn(table.columns[0], "bold"), _Drawn(row[0].text, " ".join(filter(None, ("bold", _STYLES[row[0].tone]))))]
-        for column, cell in zip(table.columns[1:], row[1:], strict=True):
-            pairs += [_Drawn(column), _Drawn(cell.text, _STYLES[cell.tone])]
-        for start in range(0, len(pairs), 2 * per_line):
-            line = pairs[start : start + 2 * per_line]
-            rows.append(line + blank[len(line) :])
-    return _Layout(build, rows, widths, [False] * len(widths), "", " " * _STACK_GAP)
+        headings.append((table.columns[0], _Drawn(row[0].text, " ".join(filter(None, ("bold", _STYLES[row[0].tone]))))))
+        pairs.append(
+            [
+                (_Drawn(column, "dim"), _Drawn(cell.text, _STYLES[cell.tone]))
+                for column, cell in zip(table.columns[1:], row[1:], strict=True)
+            ]
+        )
+    lines = _stacked_lines(labels, values, width, _width(table.columns[0]))
+    return _Stacked(table.caption, headings, pairs, lines, width)
 
 
 def print_table(table: Table, console: Console) -> None:

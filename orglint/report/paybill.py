@@ -98,6 +98,8 @@ class PayMultiple:
 class SeniorPay:
     multiple: PayMultiple | None
     """None when no post has pay data, or the median is £0."""
+    paid: int
+    """The single posts with pay data (the brackets count those paid £50,000 or more)."""
     brackets: list[tuple[int, int]]
     """(the bracket's lowest salary, posts in it), ascending, for each £5,000 bracket from £50,000
     that holds a post."""
@@ -124,4 +126,4 @@ def senior_pay(run: StructureRun) -> SeniorPay:
         for _, point in paid
         if point >= SENIOR_PAY_FROM
     )
-    return SeniorPay(multiple, sorted(brackets.items()))
+    return SeniorPay(multiple, len(paid), sorted(brackets.items()))

@@ -7,16 +7,22 @@ a warning (``at_most=Severity.WARNING``) whose message says so."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.load.table import MappedTable, TableRow
-from orglint.model.amounts import number
-from orglint.model.organogram import ELIMINATED, NOT_APPLICABLE, NOT_IN_POST, TOP, UNDISCLOSED, junior_post_id
+from orglint.model.organogram import (
+    ELIMINATED,
+    NOT_APPLICABLE,
+    NOT_IN_POST,
+    TOP,
+    UNDISCLOSED,
+    Amount,
+    amount,
+    junior_post_id,
+)
 from orglint.rules import CheckContext, Rule, SettingsT
 
 BASIS = "data.gov.uk organogram schema for {table} staff (datagovuk/schemas, organogram/organogram-{table}-staff-csv-schema.json)"
@@ -36,43 +42,6 @@ def grounds(validator: str, schema: str, table: str = "senior") -> str:
 def shown(value: str) -> str:
     """A cell's value quoted for a message, or "blank"."""
     return repr(value) if value else "blank"
-
-
-@dataclass(frozen=True)
-class Amount:
-    """A cell of a column the validator reads as a whole number, N/A or N/D."""
-
-    text: str
-    value: float | None
-    """The number, if the cell is one."""
-    reading: str
-    """"number", "N/A" or "N/D" as written; "blank" (read as N/A); "N/A?" or "N/D?" for a
-    looser spelling the validator reads as N/A or N/D ("n/a", "N.A."); "invalid" for text
-    the validator rejects."""
-
-    @property
-    def invalid(self) -> bool:
-        return self.reading == "invalid"
-
-    @property
-    def read_as(self) -> str:
-        """What the validator makes of it: "number", "N/A", "N/D" or "invalid"."""
-        return {"blank": NOT_APPLICABLE, "N/A?": NOT_APPLICABLE, "N/D?": UNDISCLOSED}.get(self.reading, self.reading)
-
-
-def amount(text: str) -> Amount:
-    """How the validator reads a cell of an integer column: a blank as N/A; a number as itself;
-    other text by its letters alone ("n/a", "N.A." are N/A), and anything else is rejected."""
-    value = number(text)
-    if value is not None:
-        return Amount(text, value, "number")
-    if not text:
-        return Amount(text, None, "blank")
-    if text in (NOT_APPLICABLE, UNDISCLOSED):
-        return Amount(text, None, text)
-    letters = re.sub("[^A-Z]", "", text.upper())
-    loose = {"NA": "N/A?", "ND": "N/D?"}.get(letters, "invalid")
-    return Amount(text, None, loose)
 
 
 NO_BLANK = "says 'Cannot be left blank - if none write 0'"

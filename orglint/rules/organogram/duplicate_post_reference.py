@@ -2,20 +2,10 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
-from orglint.load.table import MappedTable, TableRow
-from orglint.model.organogram import NOT_IN_POST
+from orglint.load.table import TableRow
+from orglint.model.organogram import JOB_SHARE_MAY_DIFFER, NOT_IN_POST, job_share_cell, job_share_differences
 from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import TOPS, OrganogramRule, amount, grounds, live, posts
-
-JOB_SHARE_MAY_DIFFER = frozenset({"name", "pay_floor", "pay_ceiling", "phone", "email", "notes", "fte"})
-"""The columns in which the rows of one job-shared post may differ."""
-
-
-def _compared(table: MappedTable, row: TableRow, key: str) -> object:
-    if key == "cost_of_reports":  # a whole-number column: compared as the validator reads it
-        cell = amount(table.value(row, key))
-        return round(cell.value) if cell.value is not None else cell.read_as
-    return table.value(row, key)
+from orglint.rules.organogram._table_rule import TOPS, OrganogramRule, grounds, live, posts
 
 
 class DuplicatePostReference(OrganogramRule, code="T102", name="duplicate-post-reference", severity=Severity.ERROR):
@@ -79,14 +69,14 @@ class DuplicatePostReference(OrganogramRule, code="T102", name="duplicate-post-r
         for table, row, reference in posts(organogram):
             if not live(table, row):
                 continue
-            signature = tuple(_compared(table, row, key) for key in compared)
+            signature = tuple(job_share_cell(table, row, key) for key in compared)
             if signature in merged:
                 continue  # a job share of a row already kept
             merged.add(signature)
             first = first_rows.setdefault(reference, row)
             if first is row or reference in (NOT_IN_POST, *TOPS):
                 continue
-            differing = [key for key in compared if _compared(table, first, key) != _compared(table, row, key)]
+            differing = job_share_differences(table, first, row)
             headers = ", ".join(table.table.header[table.columns[key]].strip() for key in differing)
             title = table.value(first, "title")
             yield self.at(

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
-from orglint.model.organogram import NOT_APPLICABLE, NOT_IN_POST, UNDISCLOSED, VACANT_OR_ELIMINATED
+from orglint.model.organogram import NOT_APPLICABLE, NOT_IN_POST, UNDISCLOSED, VACANT_OR_ELIMINATED, meant_name
 from orglint.rules.organogram._table_rule import OrganogramRule, grounds
 
 ONLY_FOR_EMPTY_POSTS = "which is only for vacant or eliminated posts and reference-0 rows"
@@ -101,7 +101,7 @@ class MissingContact(OrganogramRule, code="T110", name="missing-contact", severi
 
 def _quoted(name: str, contact: str) -> str:
     """What to do, or, for a post named "'Vacant'" or the like, why it is not taken to be empty."""
-    bare = name.strip("'\" ")
-    if name != bare and bare in VACANT_OR_ELIMINATED:
+    bare = meant_name(name)
+    if name != bare:
         return f" (the name {name!r} is not {bare!r}: the quotes are part of it)"
     return f": give {contact}, or N/D"
