@@ -313,6 +313,6 @@ def baseline_write(
     left_out = len(result.diagnostics) - len(accepted)
     if left_out:
         sys.stderr.write(
-            f"orglint: {left_out} input finding(s) (X001-X004) not recorded: a file that cannot be read as "
-            "written is not accepted; mend it\n"
+            f"orglint: {left_out} input finding(s) (X001-X004) not recorded: a baseline accepts no fault in "
+            "reading the files; mend them\n"
         )
