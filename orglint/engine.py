@@ -148,6 +148,9 @@ def _once_per_place(findings: list[Diagnostic]) -> list[Diagnostic]:
         return findings
     once = []
     for together in at_place.values():
+        if len(together) == 1:  # nearly all: nothing to compare
+            once.extend(together)
+            continue
         said: dict[tuple[str, str, str | None], list[Diagnostic]] = {}
         for finding in together:
             said.setdefault(_said_of_any_post(finding), []).append(finding)

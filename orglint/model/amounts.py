@@ -47,7 +47,7 @@ def split_at_commas(record: Any, fields: tuple[str, ...]) -> dict[str, float] | 
     """The amounts ``fields`` of a YAML flow mapping held, if thousands commas split them
     (``{min: £45,000, max: £52,500}`` reads as ``min: £45``, a key ``000``, ``max: £52``, a key
     ``500``), glued back together; None if the record is not so split."""
-    if not isinstance(record, dict):
+    if not isinstance(record, dict) or len(record) <= len(fields):  # a split record has the pieces' keys too
         return None
     glued: dict[str, str] = {}
     split = False
