@@ -8,41 +8,32 @@ A name is suggested in this order: one that differs only in case (ids are compar
 ``hos-fin`` for ``HOS-FIN`` is the likeliest slip there is); else one a single edit away (a letter
 wrong, missing, added, or two swapped), found by looking up each such edit of the name written,
 which costs the same for ten names as for a hundred thousand; else, for up to ``FAR_LIMIT`` names,
-one that difflib finds alike. Every suggestion is at most a third of its length in edits away
-(``DIR-OPS`` is not a slip for ``DIR-CORP``), and of several, the fewest edits away is suggested.
+the nearest by edit distance (rapidfuzz's optimal string alignment: a letter replaced, inserted or
+deleted, or two neighbours swapped, is one edit). Every suggestion is at most a third of its length
+in edits away (``DIR-OPS`` is not a slip for ``DIR-CORP``), and of several, the fewest edits away
+is suggested, then the first written.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from functools import cached_property
 
 FAR_LIMIT = 20_000
-"""Above this many names, only names differing in case or by one edit are suggested: difflib
-compares the name written with every known one, a cost per unknown name that would grow with the
-structure."""
+"""Above this many names, only names differing in case or by one edit are suggested: a search
+further afield compares the name written with every known one, a cost per unknown name that would
+grow with the structure."""
 
 _CANDIDATES = 10
-"""How many of difflib's closest names are ranked by edit distance."""
+"""How many of the nearest names a search further afield weighs."""
 
 
 def edit_distance(first: str, second: str) -> int:
     """The fewest edits (a character replaced, inserted or deleted, or two neighbours swapped) that
-    make one string the other (the optimal string alignment distance). Quadratic in the lengths:
-    for the handful of names a suggestion weighs, never for a whole list."""
-    if first == second:
-        return 0
-    previous2: list[int] = []
-    previous = list(range(len(second) + 1))
-    for i, mine in enumerate(first, 1):
-        current = [i] + [0] * len(second)
-        for j, theirs in enumerate(second, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (mine != theirs))
-            if i > 1 and j > 1 and mine == second[j - 2] and first[i - 2] == theirs:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]
+    make one string the other: the optimal string alignment distance."""
+    from rapidfuzz.distance import OSA  # imported when a name is unknown, not at every start
+
+    return int(OSA.distance(first, second))
 
 
 def _near_enough(written: str, known: str, distance: int) -> bool:
@@ -96,12 +87,17 @@ class Suggester:
             return sorted(near, key=lambda name: edit_distance(written, name))  # the case, too, where it tells
         if len(self.known) > FAR_LIMIT:
             return []
-        alike = difflib.get_close_matches(folded, list(self._by_folded), n=_CANDIDATES)
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        # no name more than half its length in edits away can be near enough (see _near_enough)
+        alike = process.extract(
+            folded, list(self._by_folded), scorer=OSA.distance, score_cutoff=len(folded) // 2, limit=_CANDIDATES
+        )
         ranked: list[tuple[int, int, str]] = []
-        for rank, match in enumerate(alike):
-            distance = edit_distance(folded, match)
-            if _near_enough(written, match, distance):
-                ranked.extend((distance, rank, name) for name in self._by_folded[match])
+        for match, distance, index in alike:
+            if _near_enough(written, match, int(distance)):
+                ranked.extend((int(distance), index, name) for name in self._by_folded[match])
         return [name for _, _, name in sorted(ranked)]
 
     def closest(self, written: str) -> str | None:

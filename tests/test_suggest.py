@@ -26,8 +26,8 @@ def test_the_name_meant_is_suggested_and_a_far_one_is_not(written: str, meant: s
     assert closest(written, POSTS) == meant
 
 
-def test_the_fewest_edits_win_over_difflib_s_likeness() -> None:
-    """`P0010X` is one edit from `P00100` and two from `P10010`, which difflib ranks first."""
+def test_the_fewest_edits_win() -> None:
+    """`P0010X` is one edit from `P00100` and two from `P10010` (which difflib's likeness ranked first)."""
     ids = [f"P{number:05d}" for number in range(20_000)]
     assert closest("P0010X", ids) == "P00100"  # of the ten one edit away, the first in the file
 
@@ -54,7 +54,7 @@ def test_only_close_is_the_one_candidate_or_none() -> None:
     assert only_close("Ad1", ["AD1", "ad1"]) is None
 
 
-def test_a_large_list_still_gets_near_misses_without_difflib() -> None:
+def test_a_large_list_still_gets_near_misses_by_looking_them_up() -> None:
     """Above FAR_LIMIT names only case and one-edit slips are looked for: looked up, not compared."""
     ids = Suggester(f"P{number:06d}" for number in range(FAR_LIMIT * 5))
     assert ids.closest("p000107") == "P000107"
@@ -66,9 +66,17 @@ def test_a_large_list_still_gets_near_misses_without_difflib() -> None:
     ("first", "second", "distance"),
     [("", "", 0), ("abc", "", 3), ("kitten", "sitting", 3), ("ab", "ba", 1), ("DIR-OPS", "DIR-CORP", 3), ("ca", "abc", 3)],
 )
-def test_edit_distance(first: str, second: str, distance: int) -> None:
+def test_edit_distance_is_the_optimal_string_alignment(first: str, second: str, distance: int) -> None:
     assert edit_distance(first, second) == distance == edit_distance(second, first)
 
 
 def test_a_known_name_is_its_own_closest() -> None:
     assert closest("HOS-PL", POSTS) == "HOS-PL" and only_close("HOS-PL", POSTS) == "HOS-PL"
+
+
+def test_a_name_two_or_three_edits_away_is_found_by_searching_the_names() -> None:
+    """Not one edit away, so not looked up: the nearest of the names by edit distance, then the first written."""
+    titles = ["Head of Finance", "Head of Service", "Head of Services", "Director"]
+    assert closest("Hed of Servce", titles) == "Head of Service"
+    assert closest("AD-RSEOURCES", ["AD-RESOURCES", "AD-PEOPLE"]) == "AD-RESOURCES"
+    assert closest("Hed of Srvc", ["Director", "Chief Executive"]) is None
