@@ -145,13 +145,12 @@ _INTERRUPTED_WRITE = textwrap.dedent(
 
     arriving = getattr(signal, sys.argv[1])
 
-    class Interrupted(io.TextIOWrapper):
-        def write(self, text):
+    class Interrupted(io.BufferedWriter):
+        def write(self, data):
             os.kill(os.getpid(), arriving)  # halfway through the file
-            return super().write(text)
+            return super().write(data)
 
-    real_fdopen = os.fdopen
-    os.fdopen = lambda fd, *args, **kwargs: Interrupted(real_fdopen(fd, "wb"), encoding="utf-8")
+    os.fdopen = lambda fd, *args, **kwargs: Interrupted(io.FileIO(fd, "wb"))
     sys.argv = ["orglint", *sys.argv[2:]]
     cli.main()
     """
