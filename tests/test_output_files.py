@@ -144,6 +144,8 @@ _INTERRUPTED_WRITE = textwrap.dedent(
     from orglint import cli
 
     arriving = getattr(signal, sys.argv[1])
+    # as a terminal's Ctrl-C: a process started in the background of a script inherits SIGINT ignored
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
     class Interrupted(io.BufferedWriter):
         def write(self, data):
