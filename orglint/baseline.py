@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,17 @@ class BaselineError(OrglintError):
 
 def key(diagnostic: Diagnostic) -> Key:
     return (diagnostic.span.file, diagnostic.code, diagnostic.post, fingerprint(diagnostic))
+
+
+def _keys(diagnostic: Diagnostic) -> list[Key]:
+    """The keys an entry accepting ``diagnostic`` may have: its own, and for a finding on a value
+    several posts share, the key it has for each of them (the first post sharing it changes when a
+    post is added above the others; a baseline written before such findings were merged holds an
+    entry for each post)."""
+    own = key(diagnostic)
+    if not diagnostic.sharers:
+        return [own]
+    return [own, *(key(replace(diagnostic, post=post)) for post in diagnostic.sharers if post != diagnostic.post)]
 
 
 _OLD_ESCAPE = re.compile(r"(?<=:)(?:\\x3a)+|(?<=#)\\x23(?=\w*\[)")
@@ -93,8 +104,8 @@ class Baseline:
         remaining = Counter(self.accepted)
         new, accepted = [], []
         for diagnostic in diagnostics:
-            entry = key(diagnostic)
-            if remaining[entry] > 0 and not diagnostic.about_input:
+            entry = next((entry for entry in _keys(diagnostic) if remaining[entry] > 0), None)
+            if entry is not None and not diagnostic.about_input:
                 remaining[entry] -= 1
                 accepted.append(diagnostic)
             else:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import functools
 import glob
 import io
 import os
@@ -142,14 +143,25 @@ def _folders_up(path: str) -> list[str]:
 
 
 def _matches(parts: tuple[str, ...], segments: tuple[str, ...]) -> bool:
-    if not segments:
-        return not parts
-    head, tail = segments[0], segments[1:]
-    if head == "**":
-        if not tail:  # a final ** matches the files at any depth
-            return bool(parts)
-        return any(_matches(parts[skipped:], tail) for skipped in range(len(parts) + 1))
-    return bool(parts) and fnmatch.fnmatch(parts[0], head) and _matches(parts[1:], tail)
+    """Whether a path's parts match a pattern's segments. ``**`` written twice running is one, and
+    each (part, segment) position is tried once: a hostile ``**/**/**/...`` costs parts x segments,
+    not a number of tries growing with each ``**``."""
+    folded = tuple(
+        segment for index, segment in enumerate(segments) if not (segment == "**" and segments[index - 1 : index] == ("**",))
+    )
+
+    @functools.cache
+    def matches_from(part: int, segment: int) -> bool:
+        if segment == len(folded):
+            return part == len(parts)
+        head = folded[segment]
+        if head == "**":
+            if segment + 1 == len(folded):  # a final ** matches the files at any depth
+                return part < len(parts)
+            return any(matches_from(skipped, segment + 1) for skipped in range(part, len(parts) + 1))
+        return part < len(parts) and fnmatch.fnmatch(parts[part], head) and matches_from(part + 1, segment + 1)
+
+    return matches_from(0, 0)
 
 
 def _split_pattern(folder: str, pattern: str) -> tuple[str, list[str]] | None:

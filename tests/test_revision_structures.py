@@ -220,7 +220,10 @@ def test_departments_through_a_link_inside_the_repository(repository: Path) -> N
     assert new_findings(ROOT) == (1, [("S002", "MGR-NEW", "shared/place.yaml")])
 
 
-@pytest.mark.parametrize("pattern", [*PATTERNS, "../x.yaml", "teams/../a.yaml", "teams/deep/t3.yaml", "teams"])
+@pytest.mark.parametrize(
+    "pattern",
+    [*PATTERNS, "../x.yaml", "teams/../a.yaml", "teams/deep/t3.yaml", "teams", "/".join(["**"] * 40 + ["*.yaml"])],
+)
 def test_the_files_a_pattern_may_match_at_a_revision(tmp_path: Path, pattern: str) -> None:
     """Read from the revision's list of files, a pattern's candidates include all that the
     pattern matches on disk (the loader then matches it again, in the snapshot)."""

@@ -190,3 +190,25 @@ def test_a_shared_value_s_finding_is_on_every_post_sharing_it_in_the_report_and_
     _, out, _ = run("tree", "s.yaml")
     marked = {post: "S002" in line for line in out.splitlines() for post in ("D1", "D2", "D3") if f" {post} " in line}
     assert marked == {"D1": True, "D2": True, "D3": True}
+
+
+def test_a_baseline_survives_a_post_sharing_the_value_added_above_the_others(in_tmp: Path) -> None:
+    """With the shared fields in an `x-` block, a post merging them may come first: the finding's
+    first post changes, and the baseline still accepts it."""
+    common = "x-director: &director {tier: 2, reports_to: NOPE}\n"
+    text = STRUCTURE_HEAD.replace("posts:\n", common + "posts:\n") + (
+        "  - {id: CE, title: Chief Executive, tier: 1}\n"
+        "  - {<<: *director, id: D2, title: Director Two}\n"
+        "  - {<<: *director, id: D3, title: Director Three}\n"
+    )
+    write(in_tmp, "s.yaml", text)
+    run("baseline", "write", "b.json", "s.yaml")
+    write(
+        in_tmp,
+        "s.yaml",
+        text.replace(
+            "  - {<<: *director, id: D2", "  - {<<: *director, id: D1, title: Director One}\n  - {<<: *director, id: D2", 1
+        ),
+    )
+    exit_code, out, err = run("check", "s.yaml", "--baseline", "b.json", "--output-format", "concise")
+    assert exit_code == 0 and "S002" not in out and "baseline entr" not in err
