@@ -181,14 +181,14 @@ def test_the_installed_command_runs_and_never_shows_a_traceback(in_tmp: Path) ->
     assert version.stdout.strip() == f"orglint {__version__}"
 
 
-@pytest.mark.parametrize("output_format", ["full", "json"])
+@pytest.mark.parametrize("output_format", ["full", "json", "sarif"])
 def test_an_output_that_cannot_take_utf8_gets_escapes_not_an_internal_error(in_tmp: Path, output_format: str) -> None:
     """PYTHONIOENCODING=ascii (or a Latin-1 console): the code frame's box line and a title's
     accents are written as escapes; JSON stays JSON."""
     write(
         in_tmp,
         "s.yaml",
-        STRUCTURE_HEAD + "  - {id: CE, title: Directrice Générale, tier: 1}\n  - {id: X, title: X, reports_to: NOPE}\n",
+        STRUCTURE_HEAD + "  - {id: CE, title: Directrice Générale 😀, tier: 1}\n  - {id: X, title: X, reports_to: NOPÉ😀}\n",
     )
     done = subprocess.run(
         [sys.executable, "-m", "orglint", "check", "s.yaml", "--output-format", output_format],
@@ -197,8 +197,10 @@ def test_an_output_that_cannot_take_utf8_gets_escapes_not_an_internal_error(in_t
         env={**os.environ, "PYTHONIOENCODING": "ascii"},
     )
     assert done.returncode == 1 and b"internal error" not in done.stderr and done.stdout.isascii()
-    if output_format == "json":
-        assert json.loads(done.stdout)["diagnostics"][0]["code"] == "S002"
+    if output_format == "json":  # JSON's own escapes: the data read back as it is
+        assert json.loads(done.stdout)["diagnostics"][0]["message"].startswith("reports_to 'NOPÉ😀'")
+    elif output_format == "sarif":
+        assert json.loads(done.stdout)["runs"][0]["results"][0]["message"]["text"].startswith("reports_to 'NOPÉ😀'")
     else:
         assert b"\\u2502" in done.stdout
 

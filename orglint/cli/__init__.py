@@ -8,6 +8,7 @@ failure goes through (exit codes there); ``shared`` the options and steps severa
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import io
 import os
@@ -46,6 +47,19 @@ def _terminated(signal_number: int, frame: object) -> None:
     raise SystemExit(128 + signal_number)
 
 
+_AS_JSON_ESCAPE = "orglint-json-escape"
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    """``\\u00e9`` for what an output's encoding cannot take: JSON's escape, in UTF-16 units (a
+    character beyond the first plane as its surrogate pair), readable in text and valid in JSON."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    units = error.object[error.start : error.end].encode("utf-16-be")
+    escaped = "".join(f"\\u{units[index] << 8 | units[index + 1]:04x}" for index in range(0, len(units), 2))
+    return escaped, error.end
+
+
 def main() -> None:
     """Entry point. Click's own usage errors exit 2, as docs/command-line.md says.
 
@@ -56,12 +70,13 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _terminated)
     if sys.stdout is None:  # started with stdout closed (`>&-`): what is written goes nowhere
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the process's life)
+    codecs.register_error(_AS_JSON_ESCAPE, _json_escape)
     for stream in (sys.stdout, sys.stderr):
         # a terminal or pipe that cannot take UTF-8 (PYTHONIOENCODING=ascii, a Latin-1 console):
-        # a character it cannot show is written as its escape (valid inside JSON strings too),
-        # rather than the command failing on a code frame's box line or a title's accent
+        # a character it cannot show is written as JSON's escape for it, rather than the command
+        # failing on a code frame's box line or a title's accent (and JSON and SARIF stay JSON)
         if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="backslashreplace")
+            stream.reconfigure(errors=_AS_JSON_ESCAPE)
     code: int | str | None = 0
     try:
         app()
