@@ -33,7 +33,7 @@ from orglint.config import CONFIG_FILES
 from orglint.errors import OrglintError
 from orglint.load.discover import MAX_FOLDERS_UP, YAML_SUFFIXES, include_patterns
 from orglint.load.documents import YamlDocument, load_yaml
-from orglint.load.perimeter import is_absolute_pattern
+from orglint.load.perimeter import is_absolute_pattern, is_within
 from orglint.load.source import real_path
 from orglint.load.yaml_source import YamlMap
 from orglint.ruleset import is_path_reference
@@ -70,8 +70,9 @@ class Checkout:
         return Path(self.folder.name)
 
     def path_of(self, path: Path) -> Path:
-        """Where ``path`` (in the working tree) is in the checkout."""
-        return self.root / real_path(path).relative_to(self.repository)
+        """Where ``path`` (in the working tree) is in the checkout: where it is written, so a link
+        leading out of the repository is a path the checkout does not have."""
+        return self.root / _as_written(path).relative_to(self.repository)
 
     def display(self, file: str) -> str:
         """A displayed path in the checkout as ``REV:path`` (path from the repository top)."""
@@ -100,24 +101,36 @@ def _git(args: list[str], cwd: Path) -> bytes:
 def checkout(revision: str, paths: list[Path]) -> Checkout:
     """The files under ``paths`` as they were at ``revision``, with the rest of the structures
     they belong to then (paths absent then are absent)."""
-    anchor = real_path(paths[0]) if paths else real_path(Path.cwd())
-    folder = anchor if anchor.is_dir() else anchor.parent
+    # where each path is written, its last step not followed: a named link out of the repository
+    # neither chooses the repository git runs in nor is read at the revision (it is X004 now, and
+    # has no place in the revision's copy)
+    written = [_as_written(path) for path in paths] or [real_path(Path.cwd())]
+    anchor = written[0]
+    folder = anchor if anchor.is_dir() and not anchor.is_symlink() else anchor.parent
     repository = Path(_git(["rev-parse", "--show-toplevel"], folder).decode().strip()).resolve()
     _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], repository)
     result = Checkout(revision, tempfile.TemporaryDirectory(prefix="orglint-base-"), repository)
     try:
         (result.root / ".git").mkdir()  # the copy is its own project root: nothing above it is read
         named = []
-        for path in paths:
+        for path, where in zip(paths, written, strict=True):
             try:
-                named.append(real_path(path).relative_to(repository).as_posix())
+                relative = where.relative_to(repository).as_posix()
             except ValueError:
                 raise RevisionError(f"{path} is outside the git repository {repository}") from None
+            if is_within(where, repository):  # a link leading out is left out (X004 in the working tree)
+                named.append(relative)
         _Snapshot(revision, repository, result.root).fill(named)
     except BaseException:
         result.close()
         raise
     return result
+
+
+def _as_written(path: Path) -> Path:
+    """The absolute path of ``path``, links followed in its folders but not in its last step."""
+    absolute = Path(os.path.abspath(path))
+    return real_path(absolute.parent) / absolute.name if absolute.name else real_path(absolute)
 
 
 def _is_below(path: str, folder: str) -> bool:

@@ -207,6 +207,20 @@ def test_a_link_out_of_the_repository_at_the_revision(repository: Path) -> None:
         snapshot.close()
 
 
+def test_a_named_link_into_another_repository_is_x004_and_git_never_runs_there(repository: Path) -> None:
+    """Named first, it neither chooses the repository git reads (the other one's file would be
+    copied and linted) nor stops the run: it is the X004 that `check` gives, beside the others."""
+    other = repository.parent / "other"
+    write(other, "secret.yaml", COUNCIL.replace("Council", "Secret Council"))
+    git(other, "init", "-q")
+    git(other, "add", ".")
+    git(other, "commit", "-q", "-m", "secret")
+    (repository / "leak.yaml").symlink_to(other / "secret.yaml")
+    exit_code, document = check_json("--new-only", "leak.yaml", DEPARTMENT)
+    assert exit_code == 1 and [(d["code"], d["file"]) for d in document["diagnostics"]] == [("X004", "leak.yaml")]
+    assert document["summary"]["suppressed"] > 0  # the department's old findings, from this repository's HEAD
+
+
 def test_departments_through_a_link_inside_the_repository(repository: Path) -> None:
     """An include pattern through a linked folder: the link and what it leads to are the
     revision's too."""
