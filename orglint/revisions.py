@@ -13,6 +13,7 @@ root, as the repository is, so nothing above it is ever read (docs/security.md).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import fnmatch
 import functools
@@ -224,12 +225,13 @@ class _Snapshot:
         ]
         self.listing = [os.fsdecode(name) for _, _, name in entries if name]
         self.listed = set(self.listing)
+        self._ordered = sorted(self.listing)  # a folder's files are one run of it, found by bisection
         self.links = {os.fsdecode(name) for details, _, name in entries if details.startswith(SYMBOLIC_LINK_MODE)}
         self.copied: set[str] = set()
         self.parsed: dict[str, YamlDocument | None] = {}
 
     def fill(self, named: list[str]) -> None:
-        below = {name: [path for path in self.listing if _is_below(path, name)] for name in named}
+        below = {name: self._below(name) for name in named}
         below_named = list(dict.fromkeys(path for paths in below.values() for path in paths))
         # the named paths as they are named (a folder is one pathspec, however many files it holds)
         self._archive([name for name, paths in below.items() if paths])
@@ -256,6 +258,19 @@ class _Snapshot:
                     included |= pattern_candidates(self.listing, _folder_of(path), pattern, self.links)
         self._copy(sorted(included))
         self._copy_rulesets(sorted(self.copied))
+
+    def _below(self, name: str) -> list[str]:
+        """The files of the revision that are ``name`` or lie below it (the whole tree for ``.``):
+        looked up, so that naming hundreds of files in a large repository costs no scan each."""
+        if name in ("", "."):
+            return list(self._ordered)
+        found = [name] if name in self.listed else []
+        prefix = f"{name}/"
+        index = bisect.bisect_left(self._ordered, prefix)
+        while index < len(self._ordered) and self._ordered[index].startswith(prefix):
+            found.append(self._ordered[index])
+            index += 1
+        return found
 
     def _parsed(self, path: str) -> YamlDocument | None:
         """A copied YAML file parsed, if it may be a root with includes or a ruleset path, or a
@@ -327,7 +342,7 @@ class _Snapshot:
                 leads_to = os.readlink(self.target / path)
                 resolved = posixpath.normpath(posixpath.join(_folder_of(path), leads_to))
                 if not posixpath.isabs(leads_to) and resolved != ".." and not resolved.startswith("../"):
-                    targets.extend(listed for listed in self.listing if _is_below(listed, resolved))
+                    targets.extend(self._below(resolved))
         self._copy(targets)
 
     def _archive(self, pathspecs: list[str]) -> None:

@@ -250,3 +250,13 @@ def test_the_files_a_pattern_may_match_at_a_revision(tmp_path: Path, pattern: st
         path.relative_to(real_path(project)).as_posix() for path in match_pattern(project, pattern, real_path(project)).files
     }
     assert on_disk <= pattern_candidates(listing, "", pattern)
+
+
+def test_a_run_whose_every_finding_was_there_then_still_says_so(in_tmp: Path) -> None:
+    """A file that does not read as YAML, unchanged since the revision: not silence, a summary."""
+    write(in_tmp, "org.yaml", "orglint: 1\nposts: [\n")
+    git(in_tmp, "init", "-q")
+    git(in_tmp, "add", ".")
+    git(in_tmp, "commit", "-q", "-m", "broken")
+    exit_code, out, _ = run("check", "--new-only", "org.yaml")
+    assert exit_code == 0 and out.strip().startswith("All checks passed") and "1 suppressed" in out

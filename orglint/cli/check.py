@@ -132,7 +132,9 @@ def check(
 
     result = _fix(lint_once, write=apply_fixes) if apply_fixes or show_fixes else lint_once()
 
-    nothing_found = not result.runs and not result.diagnostics  # said on stderr; a summary would mislead
+    # nothing to check is said on stderr, and a summary would mislead; but a run whose every finding
+    # is suppressed (by --new-only, a baseline) still says so
+    nothing_found = not result.runs and not result.diagnostics and not result.suppressed
     if output_file is not None:
         buffer = io.StringIO()
         reporter(chosen_format)(result, buffer)

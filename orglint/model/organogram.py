@@ -200,14 +200,17 @@ def _senior_post_rows(senior: MappedTable) -> dict[str, list[TableRow]]:
     post, a repeat under the same name or a row that differs (T102 reports it: not a job share),
     is not counted: the first row stands."""
     posts: dict[str, list[TableRow]] = {}
+    holders: dict[str, set[str]] = {}  # each reference's holders' names, kept as rows are (a hostile
+    # table of thousands of rows under one reference costs no more than thousands of references)
     for row in senior.rows:
         reference, name = senior.value(row, "reference"), senior.value(row, "name")
         if not reference or reference == NOT_IN_POST or is_eliminated(name):
             continue
         rows = posts.setdefault(reference, [])
-        holders = {meant_name(senior.value(kept, "name")) for kept in rows}
-        if not rows or (meant_name(name) not in holders and not job_share_differences(senior, rows[0], row)):
+        named = holders.setdefault(reference, set())
+        if not rows or (meant_name(name) not in named and not job_share_differences(senior, rows[0], row)):
             rows.append(row)
+            named.add(meant_name(name))
     return posts
 
 
