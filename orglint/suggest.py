@@ -24,6 +24,11 @@ FAR_LIMIT = 20_000
 further afield compares the name written with every known one, a cost per unknown name that would
 grow with the structure."""
 
+FAR_SEARCHES = 200
+"""How many searches further afield one set of names answers: the rest of its unknown names get
+only near misses (a structure whose every ``reports_to`` uses another scheme of ids would otherwise
+pay a search of every post for every post)."""
+
 _CANDIDATES = 10
 """How many of the nearest names a search further afield weighs."""
 
@@ -47,6 +52,7 @@ class Suggester:
 
     def __init__(self, known: Iterable[str]) -> None:
         self.known = list(dict.fromkeys(known))
+        self._far_searches_left = FAR_SEARCHES
 
     @cached_property
     def _by_folded(self) -> dict[str, list[str]]:
@@ -85,8 +91,9 @@ class Suggester:
         near = [name for name in self._one_edit(folded) if _near_enough(written, name, 1)]
         if near:
             return sorted(near, key=lambda name: edit_distance(written, name))  # the case, too, where it tells
-        if len(self.known) > FAR_LIMIT:
+        if len(self.known) > FAR_LIMIT or self._far_searches_left <= 0:
             return []
+        self._far_searches_left -= 1
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from orglint.suggest import FAR_LIMIT, Suggester, closest, edit_distance, only_close
+from orglint.suggest import FAR_LIMIT, FAR_SEARCHES, Suggester, closest, edit_distance, only_close
 
 POSTS = ["CE", "DIR-CORP", "HOS-FIN", "HOS-PL", "HOS-PP"]
 
@@ -80,3 +80,11 @@ def test_a_name_two_or_three_edits_away_is_found_by_searching_the_names() -> Non
     assert closest("Hed of Servce", titles) == "Head of Service"
     assert closest("AD-RSEOURCES", ["AD-RESOURCES", "AD-PEOPLE"]) == "AD-RESOURCES"
     assert closest("Hed of Srvc", ["Director", "Chief Executive"]) is None
+
+
+def test_one_set_of_names_answers_a_bounded_number_of_searches_further_afield() -> None:
+    """Beyond FAR_SEARCHES, an unknown name gets only near misses: no search of every name each."""
+    ids = Suggester(["Head of Service", "Director"])
+    answers = [ids.closest("Hed of Servce") for _ in range(FAR_SEARCHES + 5)]
+    assert answers[:FAR_SEARCHES] == ["Head of Service"] * FAR_SEARCHES and answers[FAR_SEARCHES:] == [None] * 5
+    assert ids.closest("Head of Servic") == "Head of Service"  # one edit away: still looked up
