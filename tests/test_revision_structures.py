@@ -225,13 +225,13 @@ def test_departments_through_a_link_inside_the_repository(repository: Path) -> N
     """An include pattern through a linked folder: the link and what it leads to are the
     revision's too."""
     departments = repository / "structures/departments"
-    shutil.move(departments, repository / "shared")
-    departments.symlink_to("../shared", target_is_directory=True)
+    shutil.move(departments, repository / "common")
+    departments.symlink_to("../common", target_is_directory=True)
     git(repository, "add", "-A")
-    git(repository, "commit", "-q", "-m", "departments shared")
+    git(repository, "commit", "-q", "-m", "departments in a folder of their own")
     assert new_findings(ROOT) == (0, [])
-    write(repository, "shared/place.yaml", PLACE + NEW_POST)
-    assert new_findings(ROOT) == (1, [("S002", "MGR-NEW", "shared/place.yaml")])
+    write(repository, "common/place.yaml", PLACE + NEW_POST)
+    assert new_findings(ROOT) == (1, [("S002", "MGR-NEW", "common/place.yaml")])
 
 
 @pytest.mark.parametrize(
