@@ -370,10 +370,19 @@ def _shared_value_at_fault(first: LintResult, display: str, codes: Collection[st
     structure = structures.get(display)
     if structure is None:
         return None
-    for finding in first.diagnostics:
-        if finding.span.file != display or not fixable(finding, rules) or (codes is not None and finding.code not in codes):
-            continue
-        sharing = [post.id for post in structure.posts if _holds_value_at(post.origin, finding.span)]
+    at_fault = [
+        finding
+        for finding in first.diagnostics
+        if finding.span.file == display and fixable(finding, rules) and (codes is None or finding.code in codes)
+    ]
+    if not at_fault:
+        return None
+    posts_at: dict[Span, list[str]] = {}  # each value's place, to the posts whose data hold it: one walk
+    for post in structure.posts:
+        for span in _value_spans(post.origin):
+            posts_at.setdefault(span, []).append(post.id)
+    for finding in at_fault:
+        sharing = posts_at.get(finding.span, [])
         if len(sharing) > 1:
             posts = listed([repr(post) for post in dict.fromkeys(sharing)], most=MAX_SHARERS)
             return (
@@ -383,13 +392,19 @@ def _shared_value_at_fault(first: LintResult, display: str, codes: Collection[st
     return None
 
 
-def _holds_value_at(node: object, span: Span) -> bool:
-    """Whether a value inside ``node`` (a post's data as read) stands at ``span``."""
-    if isinstance(node, YamlMap):
-        return any(node.value_span(key) == span or _holds_value_at(value, span) for key, value in node.items())
-    if isinstance(node, YamlSeq):
-        return any(node.item_span(index) == span or _holds_value_at(value, span) for index, value in enumerate(node))
-    return False
+def _value_spans(node: object) -> set[Span]:
+    """Where each value inside ``node`` (a post's data as read) stands."""
+    spans: set[Span] = set()
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, YamlMap):
+            spans.update(node.value_span(key) for key in node)
+            stack.extend(node.values())
+        elif isinstance(node, YamlSeq):
+            spans.update(node.item_span(index) for index in range(len(node)))
+            stack.extend(node)
+    return spans
 
 
 def _brings(finding: Diagnostic) -> str:
