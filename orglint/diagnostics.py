@@ -61,6 +61,14 @@ class Span(NamedTuple):
         where = f"{self.sheet}!{self.cell}" if self.sheet else self.cell
         return f"{where} ({self.header})" if self.header else where
 
+    def holds(self, other: Span) -> bool:
+        """Whether ``other`` lies within this span (in the same file)."""
+        return (
+            self.file == other.file
+            and (self.line, self.column) <= (other.line, other.column)
+            and (other.end_line, other.end_column) <= (self.end_line, self.end_column)
+        )
+
     @classmethod
     def start_of(cls, file: str) -> Span:
         """The first character of a file: where findings about the whole file point."""

@@ -80,8 +80,7 @@ class _Entries:
         if index < 0:
             return 0
         entry, number = self._entries[index]
-        holds = entry.file == span.file and (span.end_line, span.end_column) <= (entry.end_line, entry.end_column)
-        return number if holds else 0
+        return number if entry.holds(span) else 0
 
 
 def _entry(post: Post) -> Span | None:
@@ -94,17 +93,9 @@ def place(post: Post) -> str:
     at its own entry, not at the anchor's id, which another post holds."""
     span = locate(post.origin, ("id",))
     entry = _entry(post)
-    if span is not None and entry is not None and not _within(span, entry):
+    if span is not None and entry is not None and not entry.holds(span):
         span = entry
     if span is None:
         return ""
     cell = span.describe_cell()
     return f"{span.file}:{span.line}" + (f" {cell}" if cell else "")
-
-
-def _within(span: Span, entry: Span) -> bool:
-    return (
-        entry.file == span.file
-        and (entry.line, entry.column) <= (span.line, span.column)
-        and (span.end_line, span.end_column) <= (entry.end_line, entry.end_column)
-    )
