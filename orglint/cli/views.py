@@ -6,7 +6,8 @@ from __future__ import annotations
 import enum
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,25 +27,26 @@ class ReportFormat(enum.StrEnum):
     html = "html"
 
 
-def _lint_for_view(
-    paths: list[Path] | None,
-    ruleset: list[str] | None,
-    config: Path | None,
-    isolated: bool,
-    say: Callable[[str], None],
-) -> LintResult:
-    """Lint as `check` would, for `report` and `tree`, telling ``say`` how it goes."""
+@contextmanager
+def _linted(
+    paths: list[Path] | None, ruleset: list[str] | None, config: Path | None, isolated: bool
+) -> Iterator[tuple[LintResult, Callable[[str], None]]]:
+    """Lint as `check` would, for `report` and `tree`, under a progress display on stderr that the
+    caller may go on telling (``say``) until it leaves the block, so the two never share the terminal."""
     from orglint import selection
+    from orglint.console import console
     from orglint.engine import LintOptions
+    from orglint.progress import progress_display
 
-    options = LintOptions(
-        rulesets=selection.split(ruleset),
-        config_file=config,
-        isolated=isolated,
-        progress=lambda file, index, count: say(f"Checking {file} ({index + 1}/{count})"),
-    )
-    say("Reading structures")
-    return shared.lint_paths(paths, options)
+    with progress_display(console(stderr=True)) as say:
+        options = LintOptions(
+            rulesets=selection.split(ruleset),
+            config_file=config,
+            isolated=isolated,
+            progress=lambda file, index, count: say(f"Checking {file} ({index + 1}/{count})"),
+        )
+        say("Reading structures")
+        yield shared.lint_paths(paths, options), say
 
 
 def _sections_text(sections: list[Section], as_markdown: bool, to_file: bool) -> str:
@@ -78,16 +80,12 @@ def report(
     verbose: shared.Verbose = False,
 ) -> None:
     """Audit report: compliance by rule family and department, statutory officers, shape, pay bill, evaluation."""
-    from orglint.console import console
     from orglint.output.report import report_sections
-    from orglint.progress import progress_display
     from orglint.report.audit import build_report
 
-    with progress_display(console(stderr=True)) as say:
-        result = _lint_for_view(paths, ruleset, config, isolated, say)
+    with _linted(paths, ruleset, config, isolated) as (result, say):
         say("Writing the report")
         built = build_report(result)
-    # drawn once the progress display is gone, so the two never share the terminal
     if output_format is ReportFormat.html:
         from orglint.output import html
 
@@ -120,14 +118,12 @@ def tree(
     """Show the structure as a tree: titles, grades, designations, and the findings on each post."""
     from orglint.console import console, in_colour
     from orglint.output import tree as tree_view
-    from orglint.progress import progress_display
     from orglint.report.audit import split_by_structure
     from orglint.report.post_findings import by_post
     from orglint.suggest import closest, did_you_mean
 
-    with progress_display(console(stderr=True)) as say:
-        result = _lint_for_view(paths, ruleset, config, isolated, say)
-    structures = split_by_structure(result).structures
+    with _linted(paths, ruleset, config, isolated) as (result, _):
+        structures = split_by_structure(result).structures
     if from_post is not None and not any(from_post in one.run.graph.posts for one in structures):
         known = [post_id for one in structures for post_id in one.run.graph.posts]
         raise BadUsage(f"no post {from_post!r} in the structure{did_you_mean(closest(from_post, known))}")

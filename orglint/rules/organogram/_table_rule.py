@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cached_property
+from typing import Any, ClassVar
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
@@ -34,11 +35,6 @@ TOPS = (TOP, TOP.lower())
 """A top post's 'Reports to Senior Post', to the validator's tree check."""
 
 
-def grounds(validator: str, schema: str, table: str = "senior") -> str:
-    """A rule's basis: the publication validator's check, then the organogram schema's text."""
-    return f"{VALIDATOR}: {validator}; {BASIS.format(table=table)}: {schema}"
-
-
 def shown(value: str) -> str:
     """A cell's value quoted for a message, or "blank"."""
     return repr(value) if value else "blank"
@@ -49,7 +45,28 @@ NO_BLANK = "says 'Cannot be left blank - if none write 0'"
 
 
 class OrganogramRule(Rule[SettingsT]):
-    """A rule on an organogram's tables. Structures read from YAML have none, and pass."""
+    """A rule on an organogram's tables. Structures read from YAML have none, and pass.
+
+    A rule's basis is made of what it declares: ``validator_says``, the publication validator's
+    check in its messages' words (none where the validator does not check it), and
+    ``schema_says``, the organogram schema's text for the table the rule reads, senior unless its
+    class line says ``table="junior"``."""
+
+    table: ClassVar[str] = "senior"
+    validator_says: ClassVar[str | None] = None
+    schema_says: ClassVar[str] = ""
+
+    def __init_subclass__(cls, *, table: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if table is not None:
+            cls.table = table
+        if "schema_says" not in cls.__dict__:
+            return  # a base class of rules
+        schema = f"{BASIS.format(table=cls.table)}: {cls.schema_says}"
+        if cls.validator_says is None:
+            cls.basis = f"{schema} (the publication validator does not check it)"
+        else:
+            cls.basis = f"{VALIDATOR}: {cls.validator_says}; {schema}"
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         organogram = context.structure.organogram

@@ -5,7 +5,7 @@ from orglint.load.organogram import Organogram
 from orglint.load.table import TableRow
 from orglint.model.organogram import JOB_SHARE_MAY_DIFFER, NOT_IN_POST, job_share_cell, job_share_differences
 from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import TOPS, OrganogramRule, grounds, live, posts
+from orglint.rules.organogram._table_rule import TOPS, OrganogramRule, live, posts
 
 
 class DuplicatePostReference(OrganogramRule, code="T102", name="duplicate-post-reference", severity=Severity.ERROR):
@@ -52,11 +52,13 @@ class DuplicatePostReference(OrganogramRule, code="T102", name="duplicate-post-r
     ```
     """
 
-    basis = grounds(
+    validator_says = (
         "'It is required for job share rows to have identical values in particular columns' (all but Name, pay, "
-        "Contact Phone/E-mail, Notes and FTE; eliminated posts set aside)",
+        "Contact Phone/E-mail, Notes and FTE; eliminated posts set aside)"
+    )
+    schema_says = (
         "'Post Unique Reference', 'Must be unique in the organization, unless it is '0' or the line is duplicate save "
-        "for name, contact phone/email and notes, meaning it is a job share'",
+        "for name, contact phone/email and notes, meaning it is a job share'"
     )
     fix = "Give the post its own reference, or make the job-share rows agree."
 

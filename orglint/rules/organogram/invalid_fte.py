@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
 from orglint.model.amounts import number
-from orglint.rules.organogram._table_rule import BASIS, OrganogramRule
+from orglint.rules.organogram._table_rule import OrganogramRule
 
 ASKS = "the organogram schema asks for 1 or a decimal fraction, the publication validator does not check FTE"
 
@@ -45,11 +45,7 @@ class InvalidFte(OrganogramRule, code="T112", name="invalid-fte", severity=Sever
     ```
     """
 
-    basis = (
-        BASIS.format(table="senior")
-        + ": 'FTE', 'If this is a full time role then put '1'. Otherwise put a decimal fraction with 2 decimal places.' "
-        "(the publication validator does not check FTE)"
-    )
+    schema_says = "'FTE', 'If this is a full time role then put '1'. Otherwise put a decimal fraction with 2 decimal places.'"
     fix = "Write 1 for full time, or the fraction worked (0.5, 0.6)."
 
     def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:

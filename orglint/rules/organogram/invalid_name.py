@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
 from orglint.model.organogram import NOT_APPLICABLE, NOT_IN_POST, UNDISCLOSED
-from orglint.rules.organogram._table_rule import SCHEMA_ONLY, OrganogramRule, amount, grounds, shown
+from orglint.rules.organogram._table_rule import SCHEMA_ONLY, OrganogramRule, amount, shown
 
 
 class InvalidName(OrganogramRule, code="T107", name="invalid-name", severity=Severity.ERROR):
@@ -44,23 +44,23 @@ class InvalidName(OrganogramRule, code="T107", name="invalid-name", severity=Sev
     DIR-C,n/d,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,N/D,N/D
     ```
 
-    Passing:
+    Passing: `DIR-A` is named, `DIR-B` vacant, `DIR-C`'s pay withheld with its name.
 
     ```csv senior
     Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)
     CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
-    DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
-    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
+    DIR-B,Vacant,SCS1,Director of Policy,Sets policy,Example Agency,Policy,N/A,N/A,CEO,1,0,0
     0,N/D,SCS1,Not in post,N/A,Example Agency,N/A,N/A,N/A,CEO,1,N/D,N/D
+    DIR-C,N/D,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,N/D,N/D
     ```
     """
 
-    basis = grounds(
+    validator_says = (
         "'The Name cannot be blank', 'cannot be N/A (unless Total Pay (£) is 0)', 'cannot be N/D unless the Total Pay "
-        "(£) is 0 or N/A or N/D'; reference 0: 'the name must be N/D'",
-        "'Name', 'N/D', 'Vacant' or 'Eliminated'; 'Cannot be N/D if the pay is a number'",
+        "(£) is 0 or N/A or N/D'; reference 0: 'the name must be N/D'"
     )
+    schema_says = "'Name', 'N/D', 'Vacant' or 'Eliminated'; 'Cannot be N/D if the pay is a number'"
     fix = "Give the name, or withhold the pay too; write Vacant for an empty post, N/D for a reference-0 row."
 
     def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:

@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import NO_BLANK, OrganogramRule, grounds, senior_rows
+from orglint.rules.organogram._table_rule import NO_BLANK, OrganogramRule, senior_rows
 
 BAND = 5000
 
@@ -52,10 +52,10 @@ class InvalidPayRange(OrganogramRule, code="T111", name="invalid-pay-range", sev
     ```
     """
 
-    basis = grounds(
-        "'Expected numeric values in column Actual Pay Floor (£) (or N/A or N/D)', likewise the ceiling",
+    validator_says = "'Expected numeric values in column Actual Pay Floor (£) (or N/A or N/D)', likewise the ceiling"
+    schema_says = (
         "'Actual Pay Floor', 'rounded down to the nearest multiple of £5,000. Can be 'N/A'. Cannot be left blank'; "
-        "ceiling 'rounded up to the nearest multiple of £5,000 minus 1'",
+        "ceiling 'rounded up to the nearest multiple of £5,000 minus 1'"
     )
     fix = "Floor: the salary rounded down to £5,000; ceiling: rounded up, less £1; N/D if withheld."
 

@@ -4,7 +4,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.model.organogram import NOT_IN_POST, TOP
 from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import OrganogramRule, grounds, senior_rows
+from orglint.rules.organogram._table_rule import OrganogramRule, senior_rows
 
 PUNCTUATION = frozenset("¬!\"£$%^&()+={}[]:;@'#<>,.\\/")
 """The characters the publication validator refuses in a reference (besides spaces)."""
@@ -45,21 +45,19 @@ class InvalidPostReference(OrganogramRule, code="T101", name="invalid-post-refer
     DIR_C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO 1,1,0,0
     ```
 
-    Passing:
+    Passing: the references use letters, digits and hyphens only.
 
     ```csv senior
     Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)
-    CEO,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
-    DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
-    DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
-    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
+    CEO-1,Jane Smith,SCS3,Chief Executive,Leads the agency,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999
+    DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO-1,1,100000,104999
+    DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO-1,1,N/D,N/D
+    DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO-1,1,0,0
     ```
     """
 
-    basis = grounds(
-        "'You cannot have XX in the Post Unique Reference column', nor spaces or punctuation/symbols",
-        "'Post Unique Reference', 'Allowed chars 'A-Za-z-''",
-    )
+    validator_says = "'You cannot have XX in the Post Unique Reference column', nor spaces or punctuation/symbols"
+    schema_says = "'Post Unique Reference', 'Allowed chars 'A-Za-z-''"
     fix = "Use letters, digits and '-' only; not blank, no 'XX'."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:

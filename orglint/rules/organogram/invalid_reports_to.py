@@ -4,7 +4,7 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.model.organogram import TOP
 from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import TOPS, OrganogramRule, References, grounds, live, posts
+from orglint.rules.organogram._table_rule import TOPS, OrganogramRule, References, live, posts
 
 
 class InvalidReportsTo(OrganogramRule, code="T103", name="invalid-reports-to", severity=Severity.ERROR):
@@ -49,11 +49,11 @@ class InvalidReportsTo(OrganogramRule, code="T103", name="invalid-reports-to", s
     ```
     """
 
-    basis = grounds(
+    validator_says = (
         "'The Reports to Senior Post value must match one of the values in Post Unique Reference (column A) or be "
-        "XX'; 'Senior post reporting to unknown senior post' (eliminated posts set aside)",
-        "'Reports to Senior Post', 'The most senior post should put 'XX'. Cannot be left blank.'",
+        "XX'; 'Senior post reporting to unknown senior post' (eliminated posts set aside)"
     )
+    schema_says = "'Reports to Senior Post', 'The most senior post should put 'XX'. Cannot be left blank.'"
     fix = "Give the manager's Post Unique Reference exactly as its row writes it, or XX for the top post."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:

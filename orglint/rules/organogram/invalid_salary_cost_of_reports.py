@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import NO_BLANK, OrganogramRule, grounds, senior_rows
+from orglint.rules.organogram._table_rule import NO_BLANK, OrganogramRule, senior_rows
 
 
 class InvalidSalaryCostOfReports(OrganogramRule, code="T117", name="invalid-salary-cost-of-reports", severity=Severity.ERROR):
@@ -44,10 +44,8 @@ class InvalidSalaryCostOfReports(OrganogramRule, code="T117", name="invalid-sala
     ```
     """
 
-    basis = grounds(
-        "'Expected numeric values in column Salary Cost of Reports (£) (or N/A or N/D)'",
-        "'Salary Cost of Reports (£)', 'Postitive or zero number. Cannot be left blank - if none write 0.'",
-    )
+    validator_says = "'Expected numeric values in column Salary Cost of Reports (£) (or N/A or N/D)'"
+    schema_says = "'Salary Cost of Reports (£)', 'Postitive or zero number. Cannot be left blank - if none write 0.'"
     fix = "Give the salary cost of the post's reports in pounds, 0 if none."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:

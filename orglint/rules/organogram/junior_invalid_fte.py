@@ -3,12 +3,12 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
 from orglint.model.amounts import number
-from orglint.rules.organogram._table_rule import BASIS, OrganogramRule, shown
+from orglint.rules.organogram._table_rule import OrganogramRule, shown
 
 ASKS = "the organogram schema asks for the number of full-time equivalents, the publication validator does not check it"
 
 
-class JuniorInvalidFte(OrganogramRule, code="T114", name="junior-invalid-fte", severity=Severity.WARNING):
+class JuniorInvalidFte(OrganogramRule, code="T114", name="junior-invalid-fte", severity=Severity.WARNING, table="junior"):
     """A junior staff row's number of posts in FTE is not a positive number.
 
     ## What it does
@@ -59,11 +59,7 @@ class JuniorInvalidFte(OrganogramRule, code="T114", name="junior-invalid-fte", s
     ```
     """
 
-    basis = (
-        BASIS.format(table="junior")
-        + ": 'Number of Posts in FTE', 'Number of Full Time Equivalents in this role' (the publication validator "
-        "does not check it)"
-    )
+    schema_says = "'Number of Posts in FTE', 'Number of Full Time Equivalents in this role'"
     fix = "Give the number of posts in FTE, above 0."
 
     def check_junior_row(self, table: MappedTable, row: TableRow) -> Iterator[Diagnostic]:

@@ -2,10 +2,10 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
-from orglint.rules.organogram._table_rule import OrganogramRule, grounds
+from orglint.rules.organogram._table_rule import OrganogramRule
 
 
-class JuniorInvalidPayscale(OrganogramRule, code="T115", name="junior-invalid-payscale", severity=Severity.ERROR):
+class JuniorInvalidPayscale(OrganogramRule, code="T115", name="junior-invalid-payscale", severity=Severity.ERROR, table="junior"):
     """A junior staff row's payscale is not a pair of amounts, minimum no higher than maximum.
 
     ## What it does
@@ -41,12 +41,13 @@ class JuniorInvalidPayscale(OrganogramRule, code="T115", name="junior-invalid-pa
     DIR-C,Eliminated,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
     ```
 
-    Passing:
+    Passing: each scale in order, minimum first.
 
     ```csv junior
     Organisation,Unit,Reporting Senior Post,Grade,Payscale Minimum (£),Payscale Maximum (£),Generic Job Title,Number of Posts in FTE
     Example Agency,Operations,DIR-A,HEO,30000,36000,Operations Manager,4
     Example Agency,Policy,DIR-B,SEO,36000,42000,Policy Adviser,2.5
+    Example Agency,Policy,DIR-B,EO,26000,30000,Caseworker,3
     ```
 
     ```csv senior
@@ -59,11 +60,10 @@ class JuniorInvalidPayscale(OrganogramRule, code="T115", name="junior-invalid-pa
     ```
     """
 
-    basis = grounds(
-        "'Expected numeric values in column Payscale Minimum (£) (or N/A or N/D)', likewise the maximum",
+    validator_says = "'Expected numeric values in column Payscale Minimum (£) (or N/A or N/D)', likewise the maximum"
+    schema_says = (
         "'Payscale Minimum (£)', 'Lowest annual pay for this grade, according to the payscale', 'Payscale Maximum "
-        "(£)', 'Highest annual pay', both required whole numbers",
-        table="junior",
+        "(£)', 'Highest annual pay', both required whole numbers"
     )
     fix = "Give the grade's payscale as two amounts, minimum first."
 

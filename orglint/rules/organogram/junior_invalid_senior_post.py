@@ -4,10 +4,12 @@ from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.model.organogram import NOT_IN_POST
 from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import OrganogramRule, References, grounds, junior_rows
+from orglint.rules.organogram._table_rule import OrganogramRule, References, junior_rows
 
 
-class JuniorInvalidSeniorPost(OrganogramRule, code="T113", name="junior-invalid-senior-post", severity=Severity.ERROR):
+class JuniorInvalidSeniorPost(
+    OrganogramRule, code="T113", name="junior-invalid-senior-post", severity=Severity.ERROR, table="junior"
+):
     """A junior staff row reports to no senior post, or to an eliminated one.
 
     ## What it does
@@ -44,12 +46,13 @@ class JuniorInvalidSeniorPost(OrganogramRule, code="T113", name="junior-invalid-
     DIR-C,Eliminated,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
     ```
 
-    Passing:
+    Passing: the teams report to live senior posts, the finance team to the new director.
 
     ```csv junior
     Organisation,Unit,Reporting Senior Post,Grade,Payscale Minimum (£),Payscale Maximum (£),Generic Job Title,Number of Posts in FTE
     Example Agency,Operations,DIR-A,HEO,30000,36000,Operations Manager,4
-    Example Agency,Policy,DIR-B,SEO,36000,42000,Policy Adviser,2.5
+    Example Agency,Finance,DIR-D,SEO,36000,42000,Accountant,2
+    Example Agency,Operations,DIR-A,EO,26000,30000,Caseworker,6
     ```
 
     ```csv senior
@@ -58,15 +61,14 @@ class JuniorInvalidSeniorPost(OrganogramRule, code="T113", name="junior-invalid-
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
     DIR-C,Eliminated,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
-    DIR-D,Ann Lee,SCS1,Director of Digital,Runs digital,Example Agency,Digital,0300 123 4567,digital@example.gov.uk,CEO,1,90000,94999
+    DIR-D,Ann Lee,SCS1,Director of Finance,Runs finance,Example Agency,Finance,0300 123 4567,finance@example.gov.uk,CEO,1,90000,94999
     ```
     """
 
-    basis = grounds(
-        "'Junior post reporting to unknown senior post', 'Junior post reporting to Eliminated senior post'",
+    validator_says = "'Junior post reporting to unknown senior post', 'Junior post reporting to Eliminated senior post'"
+    schema_says = (
         "'Reporting Senior Post', 'The 'post unique reference' of the post in the Senior Staff that this one reports to "
-        "(directly or indirectly). Cannot be blank.'",
-        table="junior",
+        "(directly or indirectly). Cannot be blank.'"
     )
     fix = "Give the reference of the senior post the team reports to."
 

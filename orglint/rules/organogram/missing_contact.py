@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
 from orglint.model.organogram import NOT_APPLICABLE, NOT_IN_POST, UNDISCLOSED, VACANT_OR_ELIMINATED, meant_name
-from orglint.rules.organogram._table_rule import OrganogramRule, grounds
+from orglint.rules.organogram._table_rule import OrganogramRule
 
 ONLY_FOR_EMPTY_POSTS = "which is only for vacant or eliminated posts and reference-0 rows"
 
@@ -57,12 +57,12 @@ class MissingContact(OrganogramRule, code="T110", name="missing-contact", severi
     ```
     """
 
-    basis = grounds(
+    validator_says = (
         "'The Contact Phone must be supplied', 'must be N/A' where the reference is 0 or the Name Vacant or "
         "Eliminated, and 'can only be N/A' there; 'You must provide at least one form of contact'; the e-mail 'must be a "
-        "valid email address (containing @ and . characters)'",
-        "'Contact Phone', 'Contact E-mail', 'If Post Unique Reference is 0, put 'N/A''",
+        "valid email address (containing @ and . characters)'"
     )
+    schema_says = "'Contact Phone', 'Contact E-mail', 'If Post Unique Reference is 0, put 'N/A''"
     fix = "Give a phone number and an e-mail address (the team's will do); N/A for an empty post."
 
     def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:

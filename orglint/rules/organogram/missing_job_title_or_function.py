@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
 from orglint.model.organogram import UNDISCLOSED
-from orglint.rules.organogram._table_rule import OrganogramRule, grounds
+from orglint.rules.organogram._table_rule import OrganogramRule
 
 
 class MissingJobTitleOrFunction(OrganogramRule, code="T116", name="missing-job-title-or-function", severity=Severity.ERROR):
@@ -47,10 +47,8 @@ class MissingJobTitleOrFunction(OrganogramRule, code="T116", name="missing-job-t
     ```
     """
 
-    basis = grounds(
-        "'The Job Title cannot be blank', 'The Job/Team Function cannot be blank'",
-        "'Job Title', 'Cannot be blank or N/D'; 'Job/Team Function', 'Cannot be left blank.'",
-    )
+    validator_says = "'The Job Title cannot be blank', 'The Job/Team Function cannot be blank'"
+    schema_says = "'Job Title', 'Cannot be blank or N/D'; 'Job/Team Function', 'Cannot be left blank.'"
     fix = "Give the post's job title and its team's function."
 
     def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:

@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.rules import CheckContext
-from orglint.rules.organogram._table_rule import OrganogramRule, grounds, has_top, senior_rows, tops
+from orglint.rules.organogram._table_rule import OrganogramRule, has_top, senior_rows, tops
 
 
 class NoTopPost(OrganogramRule, code="T104", name="no-top-post", severity=Severity.ERROR):
@@ -33,7 +33,7 @@ class NoTopPost(OrganogramRule, code="T104", name="no-top-post", severity=Severi
     OLD-CEO,Eliminated,SCS3,Chief Executive,Led the agency,Example Agency,Executive,N/A,N/A,XX,1,0,0
     ```
 
-    Passing:
+    Passing: the chief executive reports to `XX`.
 
     ```csv senior
     Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)
@@ -41,13 +41,14 @@ class NoTopPost(OrganogramRule, code="T104", name="no-top-post", severity=Severi
     DIR-A,Sam Jones,SCS2,Director of Operations,Runs operations,Example Agency,Operations,0300 123 4567,ops@example.gov.uk,CEO,1,100000,104999
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
     DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
+    OLD-CEO,Eliminated,SCS3,Chief Executive,Led the agency,Example Agency,Executive,N/A,N/A,XX,1,0,0
     ```
     """
 
-    basis = grounds(
-        "'Could not find a senior post with Reports to Senior Post value of XX (i.e. the top role)' (eliminated posts set aside)",
-        "'The most senior post should put 'XX''",
+    validator_says = (
+        "'Could not find a senior post with Reports to Senior Post value of XX (i.e. the top role)' (eliminated posts set aside)"
     )
+    schema_says = "'The most senior post should put 'XX''"
     fix = "Write XX in Reports to Senior Post for the most senior post."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:

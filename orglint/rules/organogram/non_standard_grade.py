@@ -6,7 +6,7 @@ from pydantic import Field
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
 from orglint.rules import RuleSettings
-from orglint.rules.organogram._table_rule import OrganogramRule, grounds, shown
+from orglint.rules.organogram._table_rule import OrganogramRule, shown
 
 
 class NonStandardGradeSettings(RuleSettings):
@@ -52,10 +52,8 @@ class NonStandardGrade(OrganogramRule[NonStandardGradeSettings], code="T106", na
     ```
     """
 
-    basis = grounds(
-        "'The Grade (or equivalent) cannot be blank', 'must be from the standard list'",
-        "'Grade (or equivalent)', 'Valid values: SCS4, SCS3, SCS2, SCS1A, SCS1, OF-9, OF-8, OF-7, OF-6'",
-    )
+    validator_says = "'The Grade (or equivalent) cannot be blank', 'must be from the standard list'"
+    schema_says = "'Grade (or equivalent)', 'Valid values: SCS4, SCS3, SCS2, SCS1A, SCS1, OF-9, OF-8, OF-7, OF-6'"
     fix = "Write the standard senior grade the post is equivalent to."
 
     @cached_property

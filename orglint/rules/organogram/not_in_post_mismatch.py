@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
 from orglint.model.organogram import NOT_APPLICABLE, NOT_IN_POST, UNDISCLOSED
-from orglint.rules.organogram._table_rule import OrganogramRule, grounds
+from orglint.rules.organogram._table_rule import OrganogramRule
 
 NOT_IN_POST_TITLE = "Not in post"
 
@@ -42,7 +42,7 @@ class NotInPostMismatch(OrganogramRule, code="T108", name="not-in-post-mismatch"
     0,N/D,SCS1,Not In Post,N/A,Example Agency,N/A,N/A,N/A,CEO,1,N/D,N/D
     ```
 
-    Passing:
+    Passing: both reference-0 rows are `Not in post`, and `DIR-B` names its unit.
 
     ```csv senior
     Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)
@@ -51,14 +51,15 @@ class NotInPostMismatch(OrganogramRule, code="T108", name="not-in-post-mismatch"
     DIR-B,N/D,SCS1,Director of Policy,Sets policy,Example Agency,Policy,0300 123 4567,policy@example.gov.uk,CEO,1,N/D,N/D
     DIR-C,Vacant,SCS1,Director of Finance,Runs finance,Example Agency,Finance,N/A,N/A,CEO,1,0,0
     0,N/D,SCS1,Not in post,N/A,Example Agency,N/A,N/A,N/A,CEO,1,N/D,N/D
+    0,N/D,SCS1,Not in post,N/A,Example Agency,N/A,N/A,N/A,CEO,1,N/D,N/D
     ```
     """
 
-    basis = grounds(
+    validator_says = (
         "reference 0: 'the Job Title must be Not in post', 'the Job/Team Function must be N/A', 'the Unit must be N/A'; "
-        "otherwise each 'can only be' so 'if the Post Unique Reference is 0'",
-        "'Where Post Unique Reference is 0 write 'Not in Post''",
+        "otherwise each 'can only be' so 'if the Post Unique Reference is 0'"
     )
+    schema_says = "'Where Post Unique Reference is 0 write 'Not in Post''"
     fix = "Use reference 0 with title 'Not in post' and N/A function and unit, or none of them."
 
     def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:

@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
 from orglint.model.organogram import NOT_APPLICABLE, NOT_IN_POST, UNDISCLOSED
-from orglint.rules.organogram._table_rule import SCHEMA_ONLY, OrganogramRule, grounds
+from orglint.rules.organogram._table_rule import SCHEMA_ONLY, OrganogramRule
 
 
 class UndisclosedOrganisation(OrganogramRule, code="T109", name="undisclosed-organisation", severity=Severity.ERROR):
@@ -52,11 +52,12 @@ class UndisclosedOrganisation(OrganogramRule, code="T109", name="undisclosed-org
     ```
     """
 
-    basis = grounds(
-        "'The Organisation must be disclosed - it cannot be blank or N/D', likewise the Unit (senior rows; junior "
-        "checks 'to do')",
+    validator_says = (
+        "'The Organisation must be disclosed - it cannot be blank or N/D', likewise the Unit (senior rows; junior checks 'to do')"
+    )
+    schema_says = (
         "'Organisation', 'Non-abbreviated. 'N/A' only allowed when the Post Unique Reference is 0. Cannot be 'N/D'.'; "
-        "junior schema: 'Organisation' and 'Unit' required",
+        "junior schema: 'Organisation' and 'Unit' required"
     )
     fix = "Give the organisation's name and the post's unit."
 
