@@ -1,5 +1,5 @@
-"""Paths as they were at a git revision (``--base REV``), copied into a temporary folder with
-``git archive``, so they can be linted like any files.
+"""Paths as they were at a git revision (``--base REV``), copied into a temporary folder from
+git's object store, so they can be linted like any files.
 
 The copy holds every structure the named files belong to at that revision, as ``check`` resolves
 them in the working tree (docs/structure-format.md): a root with the files its ``include:``
@@ -9,6 +9,12 @@ configuration files above them and the ruleset files they name. Only those files
 the whole repository, chosen from the revision's list of files; the loader then reads the copy
 exactly as it reads the working tree. A ``.git`` folder at the copy's top makes it its own project
 root, as the repository is, so nothing above it is ever read (docs/security.md).
+
+Each file is written here, blob by blob (``git cat-file --batch``), not unpacked from an archive:
+the revision is the linted repository's, so nothing in it may choose where a write lands (a
+crafted tree, or a tar filter's flaw, cannot lead a write out through a link), and its
+``.gitattributes`` cannot leave files out of the copy or rewrite them (``export-ignore``,
+``export-subst``) as ``git archive`` would.
 """
 
 from __future__ import annotations
@@ -18,12 +24,10 @@ import contextlib
 import fnmatch
 import functools
 import glob
-import io
 import os
 import posixpath
 import re
 import subprocess
-import tarfile
 import tempfile
 import tomllib
 from collections.abc import Collection, Iterable
@@ -39,14 +43,12 @@ from orglint.load.source import real_path
 from orglint.load.yaml_source import YamlMap
 from orglint.ruleset import is_path_reference
 
-ARCHIVE_BATCH = 500
-"""Files named to one ``git archive`` (a long list is split, to stay under the command-line limit)."""
 ROOT_HEAD = 1 << 16
 """How much of a YAML file is looked at for ``organisation:`` and ``include:`` before parsing it
 as a possible root (as the loader looks for the roots of an included file)."""
 
 
-SYMBOLIC_LINK_MODE = b"120000 "
+SYMBOLIC_LINK_MODE = b"120000"
 """How ``git ls-tree`` shows a symbolic link."""
 NOWHERE = "/dev/null/outside-the-repository"
 """Where a link that leads out of the copy is made to lead: no such path can exist (``/dev/null``
@@ -87,10 +89,10 @@ class Checkout:
         self.folder.cleanup()
 
 
-def _git(args: list[str], cwd: Path) -> bytes:
+def _git(args: list[str], cwd: Path, given: bytes | None = None) -> bytes:
     try:
         # literal: a file's name is never read as a pathspec pattern (``[1].yaml``, ``:x``)
-        completed = subprocess.run(["git", "--literal-pathspecs", *args], cwd=cwd, capture_output=True, check=False)
+        completed = subprocess.run(["git", "--literal-pathspecs", *args], cwd=cwd, input=given, capture_output=True, check=False)
     except FileNotFoundError:
         raise RevisionError("git is not installed: --base needs it") from None
     if completed.returncode != 0:
@@ -220,21 +222,26 @@ class _Snapshot:
 
     def __init__(self, revision: str, repository: Path, target: Path) -> None:
         self.revision, self.repository, self.target = revision, repository, target
-        entries = [
-            entry.partition(b"\t") for entry in _git(["ls-tree", "-r", "-z", "--full-tree", revision], repository).split(b"\0")
-        ]
-        self.listing = [os.fsdecode(name) for _, _, name in entries if name]
+        # each entry "<mode> <type> <object>\t<path>"; a submodule (a commit) has no file to copy
+        self.blobs: dict[str, tuple[bytes, bytes]] = {}
+        for entry in _git(["ls-tree", "-r", "-z", "--full-tree", revision], repository).split(b"\0"):
+            details, _, name = entry.partition(b"\t")
+            if not name:
+                continue  # the list ends with a NUL
+            mode, kind, blob = details.split(b" ")
+            if kind == b"blob":
+                self.blobs[os.fsdecode(name)] = (mode, blob)
+        self.listing = list(self.blobs)
         self.listed = set(self.listing)
         self._ordered = sorted(self.listing)  # a folder's files are one run of it, found by bisection
-        self.links = {os.fsdecode(name) for details, _, name in entries if details.startswith(SYMBOLIC_LINK_MODE)}
+        self.links = {path for path, (mode, _) in self.blobs.items() if mode == SYMBOLIC_LINK_MODE}
         self.copied: set[str] = set()
         self.parsed: dict[str, YamlDocument | None] = {}
 
     def fill(self, named: list[str]) -> None:
         below = {name: self._below(name) for name in named}
         below_named = list(dict.fromkeys(path for paths in below.values() for path in paths))
-        # the named paths as they are named (a folder is one pathspec, however many files it holds)
-        self._archive([name for name, paths in below.items() if paths])
+        self._write(below_named)
         self.copied.update(below_named)
         self._copy_link_targets(below_named)
         folders_up = {folder for path in below_named for folder in _folders_up(path)}
@@ -325,10 +332,8 @@ class _Snapshot:
         wanted = [path for path in dict.fromkeys(paths) if path not in self.copied]
         if not wanted:
             return
-        for start in range(0, len(wanted), ARCHIVE_BATCH):
-            batch = wanted[start : start + ARCHIVE_BATCH]
-            self._archive(batch)
-            self.copied.update(batch)
+        self._write(wanted)
+        self.copied.update(wanted)
         self._copy_link_targets(wanted)
 
     def _copy_link_targets(self, paths: list[str]) -> None:
@@ -345,28 +350,54 @@ class _Snapshot:
                     targets.extend(self._below(resolved))
         self._copy(targets)
 
-    def _archive(self, pathspecs: list[str]) -> None:
-        if not pathspecs:
+    def _write(self, paths: list[str]) -> None:
+        """The revision's files at ``paths`` written into the copy, their contents read in one
+        ``git cat-file --batch``, which prints each as "<object> blob <size>\n<bytes>\n"."""
+        wanted = [(path, *self.blobs[path]) for path in paths if path in self.blobs]
+        if not wanted:
             return
-        archive = _git(["archive", "--format=tar", self.revision, "--", *pathspecs], self.repository)
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(self.target, filter=_inside_the_copy)
+        contents = _git(["cat-file", "--batch"], self.repository, b"".join(blob + b"\n" for _, _, blob in wanted))
+        at = 0
+        for path, mode, _ in wanted:
+            header_end = contents.index(b"\n", at)
+            header = contents[at:header_end].split(b" ")
+            if len(header) != 3:  # "<object> missing": a partial clone, say; the file is absent
+                at = header_end + 1
+                continue
+            size = int(header[2])
+            at = header_end + 1 + size + 1
+            _place(self.target, path, mode, contents[header_end + 1 : header_end + 1 + size])
 
 
-def _inside_the_copy(member: tarfile.TarInfo, destination: str) -> tarfile.TarInfo | None:
-    """Tar's "data" filter, except for a link that leads out of the copy: it is kept, but leading
-    nowhere, so the loader judges it as it judges the working tree's (X004, unread) and nothing
-    outside is ever read through it."""
+def _place(copy: Path, path: str, mode: bytes, content: bytes) -> None:
+    """A file of the revision written at ``path`` below ``copy``, or a link made there, through
+    real folders only: a path with an empty, ``.``, ``..`` or ``.git`` step, or one through a link
+    or a file (which only a crafted tree holds), is left out. A link that leads out of the copy
+    is kept, but leading nowhere, so the loader judges it as it judges the working tree's (X004,
+    unread) and nothing outside is ever read through it."""
+    steps = path.split("/")
+    if any(step in ("", ".", "..", ".git") for step in steps):
+        return
+    folder = copy
+    for step in steps[:-1]:
+        folder = folder / step
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir()
+        if folder.is_symlink() or not folder.is_dir():
+            return
+    destination = folder / steps[-1]
     try:
-        return tarfile.data_filter(member, destination)
-    except tarfile.FilterError:
-        if not member.issym():
-            return None
-    try:  # the link's own place must still be inside the copy
-        tarfile.data_filter(member.replace(linkname=".", deep=False), destination)
-    except tarfile.FilterError:
-        return None
-    return member.replace(linkname=NOWHERE, deep=False)
+        if mode == SYMBOLIC_LINK_MODE:
+            leads_to = os.fsdecode(content)
+            resolved = posixpath.normpath(posixpath.join(_folder_of(path), leads_to))
+            inside = not posixpath.isabs(leads_to) and resolved != ".." and not resolved.startswith("../")
+            os.symlink(leads_to if inside else NOWHERE, destination)
+        else:
+            handle = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+            with os.fdopen(handle, "wb") as written:
+                written.write(content)
+    except (FileExistsError, ValueError):  # the same path twice (a crafted tree); a NUL in a link
+        return
 
 
 def _names_a_path(head: bytes) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -260,3 +261,45 @@ def test_a_run_whose_every_finding_was_there_then_still_says_so(in_tmp: Path) ->
     git(in_tmp, "commit", "-q", "-m", "broken")
     exit_code, out, _ = run("check", "--new-only", "org.yaml")
     assert exit_code == 0 and out.strip().startswith("All checks passed") and "1 suppressed" in out
+
+
+def test_the_revision_s_gitattributes_neither_hide_nor_rewrite_its_files(repository: Path) -> None:
+    """The copy is the revision's files as committed: ``export-ignore`` (which would hide every old
+    finding, so all of them would be new) and ``export-subst`` are for ``git archive``, not for it."""
+    write(repository, ".gitattributes", "*.yaml export-ignore export-subst\n")
+    write(repository, "structures/departments/resources.yaml", RESOURCES + "# $Format:%H$\n")
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "attributes")
+    assert new_findings(FOLDER) == (0, [])
+    snapshot = checkout("HEAD", [repository / FOLDER])
+    try:
+        copied = snapshot.path_of(repository / FOLDER) / "departments/resources.yaml"
+        assert copied.read_text(encoding="utf-8") == RESOURCES + "# $Format:%H$\n"
+    finally:
+        snapshot.close()
+
+
+def test_a_crafted_tree_cannot_lead_a_write_out_of_the_copy(in_tmp: Path) -> None:
+    """A tree holding a link and a folder of one name, which git never makes but a hostile
+    repository can hold: the folder's file is not written through the link, outside the copy."""
+    outside, repository = in_tmp / "outside", in_tmp / "repository"
+    outside.mkdir()
+    repository.mkdir()
+    git(repository, "init", "-q")
+
+    def made(*args: str, given: str) -> str:
+        done = subprocess.run(["git", *args], cwd=repository, input=given.encode(), capture_output=True, check=True)
+        return done.stdout.decode().strip()
+
+    blob = made("hash-object", "-w", "--stdin", given="orglint: 1\n")
+    link = made("hash-object", "-w", "--stdin", given=str(outside))
+    folder = made("mktree", given=f"100644 blob {blob}\tplanted.yaml\n")
+    tree = made("mktree", given=f"120000 blob {link}\tl\n040000 tree {folder}\tl\n100644 blob {blob}\ta.yaml\n")
+    commit = made("-c", "user.name=T", "-c", "user.email=t@example.org", "commit-tree", tree, "-m", "crafted", given="")
+    snapshot = checkout(commit, [repository])
+    try:
+        assert list(outside.iterdir()) == []
+        assert (snapshot.root / "a.yaml").read_text(encoding="utf-8") == "orglint: 1\n"
+        assert (snapshot.root / "l").is_symlink() and not (snapshot.root / "l").exists()
+    finally:
+        snapshot.close()
