@@ -36,17 +36,12 @@ from pathlib import Path, PurePosixPath
 
 from orglint.config import CONFIG_FILES
 from orglint.errors import OrglintError
-from orglint.load.discover import MAX_FOLDERS_UP, YAML_SUFFIXES, include_patterns
+from orglint.load.discover import MAX_FOLDERS_UP, YAML_SUFFIXES, include_patterns, may_be_root
 from orglint.load.documents import YamlDocument, load_yaml
-from orglint.load.perimeter import is_absolute_pattern, is_within
+from orglint.load.perimeter import is_absolute_pattern, is_within, leaves_its_project
 from orglint.load.source import real_path
 from orglint.load.yaml_source import YamlMap
 from orglint.ruleset import is_path_reference
-
-ROOT_HEAD = 1 << 16
-"""How much of a YAML file is looked at for ``organisation:`` and ``include:`` before parsing it
-as a possible root (as the loader looks for the roots of an included file)."""
-
 
 SYMBOLIC_LINK_MODE = b"120000"
 """How ``git ls-tree`` shows a symbolic link."""
@@ -285,10 +280,9 @@ class _Snapshot:
         if path not in self.parsed:
             self.parsed[path] = None
             copy = self.target / path
-            if PurePosixPath(path).suffix in YAML_SUFFIXES and copy.is_file():
-                with copy.open("rb") as handle:
-                    head = handle.read(ROOT_HEAD)
-                if b"orglint-ruleset:" in head or (b"organisation:" in head and (b"include:" in head or _names_a_path(head))):
+            if PurePosixPath(path).suffix in YAML_SUFFIXES and copy.is_file() and not leaves_its_project(copy):
+                text = copy.read_bytes()  # all of it: include: may come after any number of posts
+                if b"orglint-ruleset:" in text or may_be_root(text) or (b"organisation:" in text and _names_a_path(text)):
                     self.parsed[path] = load_yaml(copy)
         return self.parsed[path]
 
@@ -310,6 +304,8 @@ class _Snapshot:
     def _ruleset_references(self, path: str) -> list[str]:
         copy = self.target / path
         if PurePosixPath(path).name in CONFIG_FILES:
+            if leaves_its_project(copy):
+                return []  # the loader refuses it, unread
             try:
                 document = tomllib.loads(copy.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):

@@ -303,3 +303,15 @@ def test_a_crafted_tree_cannot_lead_a_write_out_of_the_copy(in_tmp: Path) -> Non
         assert (snapshot.root / "l").is_symlink() and not (snapshot.root / "l").exists()
     finally:
         snapshot.close()
+
+
+def test_a_root_whose_include_comes_after_its_posts_at_the_revision(repository: Path) -> None:
+    """The revision's root is found for a department file named alone however far down it writes
+    ``include:``, so the department's old findings are old."""
+    many = "".join(f"  - {{id: T{n}, title: Officer {n}, reports_to: DIR-R, tier: 3, department: res}}\n" for n in range(2000))
+    head, _, posts = COUNCIL.partition("include: [departments/*.yaml]\n")
+    write(repository, ROOT, head + posts + many + "include: [departments/*.yaml]\n")
+    git(repository, "commit", "-q", "-am", "include last")
+    assert new_findings(DEPARTMENT) == (0, [])
+    write(repository, DEPARTMENT, PLACE + NEW_POST)
+    assert new_findings(DEPARTMENT) == (1, [("S002", "MGR-NEW", DEPARTMENT)])

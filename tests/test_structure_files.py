@@ -247,3 +247,14 @@ def test_the_format_reference_s_shared_fields_example_holds(in_tmp: Path) -> Non
     write(in_tmp, "s.yaml", example.replace("  contract: permanent", "  contrct: permanent"))
     (finding,) = [d for d in check_json("s.yaml", "--isolated")[1]["diagnostics"] if d["code"].startswith("X")]
     assert finding["line"] == 3 and finding["message"].startswith("posts 'CE', 'AD1' and 'AD2': unknown key 'contrct'")
+
+
+def test_a_root_whose_include_comes_after_its_posts_is_found_for_a_file_named_alone(in_tmp: Path) -> None:
+    """However many posts come before ``include:``: the file is judged by all its bytes."""
+    many = "".join(f"  - {{id: T{n}, title: Officer {n}, reports_to: AD3, tier: 3}}\n" for n in range(2000))
+    assert len(many) > 1 << 16
+    write(in_tmp, "council.yaml", STRUCTURE_HEAD + CLEAN_POSTS + many + "include: [depts/*.yaml]\n")
+    write(in_tmp, "depts/a.yaml", "orglint: 1\nposts:\n  - {id: H1, title: Head, reports_to: AD1, tier: 3}\n")
+    _, document = check_json("depts/a.yaml")
+    assert document["summary"]["posts"] == 2005
+    assert [d["code"] for d in document["diagnostics"] if d["file"] == str(Path("depts/a.yaml"))] == []

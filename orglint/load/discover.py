@@ -17,7 +17,6 @@ from orglint.diagnostics import Diagnostic, Span
 from orglint.errors import OrglintError
 from orglint.load.documents import YamlDocument, load_yaml
 from orglint.load.input_findings import include_outside, invalid_structure
-from orglint.load.overlay import unsaved_text
 from orglint.load.perimeter import (
     PatternMatches,
     Perimeter,
@@ -27,7 +26,7 @@ from orglint.load.perimeter import (
     match_pattern,
     project_root,
 )
-from orglint.load.source import Limits, LoadProblem, display_path, real_path
+from orglint.load.source import Limits, LoadProblem, display_path, read_binary, real_path
 
 if TYPE_CHECKING:  # the table loaders are imported only when there are tables (start-up time)
     from orglint.load.organogram import Organogram
@@ -252,20 +251,23 @@ class _Loader:
         return owners
 
     def _may_be_root(self, path: Path) -> bool:
+        """Whether ``path`` may be a root with includes, judged from its bytes before it is parsed:
+        all of them, as ``include:`` may come after any number of posts."""
         if real_path(path) in self.documents:
             return True
         if leaves_its_project(path):
             return False
-        unsaved = unsaved_text(path)
-        if unsaved is not None:
-            head = unsaved[: 1 << 16].encode("utf-8")
-        else:
-            try:
-                with path.open("rb") as handle:
-                    head = handle.read(1 << 16)
-            except OSError:
-                return False
-        return b"organisation:" in head and b"include:" in head
+        try:
+            text = read_binary(path, self.limits_for(path))
+        except LoadProblem:
+            return False
+        return may_be_root(text)
+
+
+def may_be_root(text: bytes) -> bool:
+    """Whether a YAML file's bytes may be a root with ``include:`` patterns (a byte search: a file
+    that may be one is parsed to know)."""
+    return b"organisation:" in text and b"include:" in text
 
 
 def _leaving_message(pattern: str) -> str:
