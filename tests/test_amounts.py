@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import Workbook
 
 from orglint.engine import LintOptions, build_structures
@@ -53,6 +54,36 @@ def test_commas_in_a_flow_mapping_are_one_finding_with_the_mapping_to_write(in_t
     assert (finding["line"], finding["column"]) == (4, 46)
 
 
+@pytest.mark.parametrize(
+    ("salary", "written"),
+    [
+        ("{min: £45,000, max: £52,000}", "{min: 45000, max: 52000}"),  # a second key 000: set aside, not X001
+        ("{min: 45,000, max: 52,000}", "{min: 45000, max: 52000}"),
+        ("{min: £1,045,000, max: £1,052,000}", "{min: 1045000, max: 1052000}"),
+        ('{min: "£45,000", max: £52,000.50}', "{min: 45000, max: 52000.5}"),
+        ("{\n      min: £45,000,\n      max: £52,000\n    }", "{min: 45000, max: 52000}"),
+    ],
+)
+def test_amounts_split_alike_are_read_as_written(in_tmp: Path, salary: str, written: str) -> None:
+    """The tails of ``£45,000`` and ``£52,000`` are both a key ``000``: the amounts are read from
+    the mapping's text, so the finding says what to write, and the repeated tail is no finding."""
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + f"  - id: CE\n    title: Chief Executive\n    salary: {salary}\n")
+    (finding,) = _errors("s.yaml")
+    assert finding["message"] == (
+        f"post 'CE': salary: write {written}: amounts without £ or commas (in {{...}} a comma ends the value)"
+    )
+    assert (finding["line"], finding["column"]) == (6, 13)
+
+
+@pytest.mark.parametrize(
+    "salary",
+    ["{min: 45000, min: 52000}", "{min: 45,000, 000: 1, max: 52000}", "\n      min: 45000\n      min: 52000"],
+)
+def test_any_other_repeated_key_is_still_a_duplicate(in_tmp: Path, salary: str) -> None:
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + f"  - id: CE\n    title: Chief Executive\n    salary: {salary}\n")
+    assert any(d["code"] == "X001" and "duplicate key" in d["message"] for d in _errors("s.yaml"))
+
+
 def test_plain_yaml_amounts_and_other_text_are_as_before(in_tmp: Path) -> None:
     write(in_tmp, "s.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, salary: {min: 45000, max: about 50k}}\n")
     (finding,) = _errors("s.yaml")
@@ -94,3 +125,6 @@ def test_a_mapped_spreadsheet_reads_amounts_the_same_way(in_tmp: Path) -> None:
 def test_one_reading_of_an_amount_for_every_table() -> None:
     """The organogram reader's helper, which the workbook and spreadsheet readers share."""
     assert number("£60,900") == 60900 and number(" 1,234.5 ") == 1234.5 and number("N/D") is None
+    # commas only as Excel's thousands: a decimal comma or a slipped one is not a number
+    assert number("1,234,567") == 1234567 and number("-£45,000") == -45000 and number("£ 45,000.") == 45000
+    assert [number(text) for text in ("45,00", "4,5", "1,2345", ",450", "45,000,", "45,,000", "0,5")] == [None] * 7

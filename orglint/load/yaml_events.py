@@ -13,7 +13,7 @@ import yaml
 
 from orglint.load.source import LoadProblem, SourceFile
 from orglint.load.yaml_lines import YAML_LINE_BREAK
-from orglint.load.yaml_source import ALIAS_EXPANSION_BASE, LINE_SHIFT, MAX_DEPTH, YamlMap, YamlSeq
+from orglint.load.yaml_source import ALIAS_EXPANSION_BASE, LINE_SHIFT, MAX_DEPTH, THOUSANDS_TAIL, YamlMap, YamlSeq
 
 try:  # libyaml is bundled in PyYAML's wheels; the pure-Python parser gives the same events.
     from yaml._yaml import CParser as _Parser
@@ -39,6 +39,7 @@ class _Frame:
         "anchor",
         "duplicate",
         "expanded_at_start",
+        "flow",
         "is_map",
         "key",
         "key_end",
@@ -47,16 +48,19 @@ class _Frame:
         "merges",
         "merging",
         "node",
+        "pending",
         "start",
     )
 
-    def __init__(self, node: YamlMap | YamlSeq, is_map: bool, start: int, anchor: str | None, expanded: int) -> None:
+    def __init__(self, node: YamlMap | YamlSeq, is_map: bool, start: int, anchor: str | None, expanded: int, flow: bool) -> None:
         self.node: Any = node  # a YamlMap when is_map, else a YamlSeq: one flag test in the hot loop, not isinstance
         self.is_map = is_map
+        self.flow = flow  # written in {...}
         self.start = start
         self.key: str | None = None
         self.merging = False  # the pending key is a merge key (<<)
         self.duplicate = False  # the pending key was given before
+        self.pending: LoadProblem | None = None  # the duplicate's problem, until its value says whether it is one
         self.key_start = 0
         self.key_end = 0
         self.marks = array("q")  # the node's positions, stored as bytes when it is finished
@@ -152,7 +156,11 @@ def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem
                     frame.merging = key == _MERGE_KEY and not event.style and tag is None
                     frame.duplicate = not frame.merging and key in frame.node
                     if frame.duplicate:  # the mapping is unfinished: its positions are still the frame's
-                        problems.append(_located(f"duplicate key {key!r}: this mapping already has it", start_mark, end_mark))
+                        duplicate = _located(f"duplicate key {key!r}: this mapping already has it", start_mark, end_mark)
+                        if frame.flow and not event.style and THOUSANDS_TAIL.fullmatch(key):
+                            frame.pending = duplicate  # ``{min: £45,000, max: £52,000}``: if no value follows
+                        else:
+                            problems.append(duplicate)
                     frame.key = key
                     frame.key_start = _packed(start_mark)
                     frame.key_end = _packed(end_mark)
@@ -177,7 +185,7 @@ def compose_events(text: str, source: SourceFile) -> tuple[Any, list[LoadProblem
                 expanded += 1
                 is_map = kind is mapping_start
                 node = YamlMap(source) if is_map else YamlSeq(source)
-                stack.append(_Frame(node, is_map, _packed(event.start_mark), event.anchor, expanded))
+                stack.append(_Frame(node, is_map, _packed(event.start_mark), event.anchor, expanded, bool(event.flow_style)))
                 continue
             elif kind is mapping_end or kind is sequence_end:
                 frame = stack.pop()
@@ -248,9 +256,14 @@ def _place(frame: _Frame, value: Any, start: int, end: int, problems: list[LoadP
 
 def _set_special_value(frame: _Frame, value: Any, start: int, end: int, problems: list[LoadProblem], event: Any) -> None:
     """A merge key's value is remembered for the mapping's end; a duplicate key's is dropped
-    (it was reported, and the first definition stands)."""
+    (it was reported, and the first definition stands). A duplicate of three digits with no
+    value in ``{...}`` is the tail of an amount a thousands comma split, as the first was: the
+    model reads the amounts as written and reports the mapping once (``split_at_commas``)."""
     frame.key = None
     if frame.duplicate:
+        if frame.pending is not None and value is not None:
+            problems.append(frame.pending)
+        frame.pending = None
         return
     sources = value if isinstance(value, YamlSeq) else [value]
     if not all(isinstance(item, YamlMap) for item in sources):

@@ -15,6 +15,7 @@ core schema (``!!python/object``, ``!custom``) is reported, never acted on.
 
 from __future__ import annotations
 
+import re
 import struct
 from operator import indexOf
 from typing import Any
@@ -45,6 +46,11 @@ POSITION = struct.Struct("q")
 as libyaml counts lines (``_span`` moves them onto the editor's, ``orglint.load.yaml_lines``)."""
 _START_AND_END = struct.Struct("qq")
 """Two packed positions side by side in ``marks``: where a node starts and where it ends."""
+
+
+THOUSANDS_TAIL = re.compile(r"\d{3}(?:\.\d*)?")
+"""A key that may be what follows a thousands comma in ``{...}``: ``£52,000`` reads as ``£52`` and
+a key ``000``, ``£52,000.50`` as ``£52`` and a key ``000.50``."""
 
 
 _new_tuple = tuple.__new__

@@ -6,12 +6,23 @@ numbers are YAML numbers; ``refuse_formatted`` says what to write there instead.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
+
+from orglint.load.yaml_source import THOUSANDS_TAIL, YamlMap
+
+THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+"""A number written with thousands commas, as Excel shows it: ``60,900``, ``1,234.5``."""
 
 
 def number(text: str) -> float | None:
-    """A cell's number ("1", "0.5", "£60,900"); None for text such as "N/D"."""
-    cleaned = text.replace(",", "").replace("£", "").strip()
+    """A cell's number ("1", "0.5", "£60,900"); None for text such as "N/D", and for commas that
+    do not mark thousands ("45,00", a decimal comma or a slip, is not 4500)."""
+    cleaned = text.replace("£", "").strip()
+    if "," in cleaned:
+        if THOUSANDS.fullmatch(cleaned) is None:
+            return None
+        cleaned = cleaned.replace(",", "")
     try:
         value = float(cleaned)
     except ValueError:
@@ -44,23 +55,54 @@ def _is_plain(text: str) -> bool:
 
 
 def split_at_commas(record: Any, fields: tuple[str, ...]) -> dict[str, float] | None:
-    """The amounts ``fields`` of a YAML flow mapping held, if thousands commas split them
-    (``{min: £45,000, max: £52,500}`` reads as ``min: £45``, a key ``000``, ``max: £52``, a key
-    ``500``), glued back together; None if the record is not so split."""
-    if not isinstance(record, dict) or len(record) <= len(fields):  # a split record has the pieces' keys too
+    """The amounts ``fields`` of a YAML flow mapping held, if thousands commas split them, read
+    from the mapping as the file writes it; None if the record is not so split.
+
+    ``{min: £45,000, max: £52,500}`` reads as ``min: £45``, a key ``000``, ``max: £52`` and a key
+    ``500``; in ``{min: £45,000, max: £52,000}`` the second ``000`` is a duplicate the loader
+    sets aside (``yaml_events``), so the pieces cannot be glued back from the mapping itself."""
+    if not isinstance(record, YamlMap) or not any(_is_tail(key, value) for key, value in record.items()):
         return None
-    glued: dict[str, str] = {}
-    split = False
-    for key, value in record.items():
-        if key in fields and isinstance(value, str):
-            glued[key] = value
-        elif glued and isinstance(key, str) and len(key) == 3 and key.isdigit() and value is None:
-            last = next(reversed(glued))
-            glued[last] += "," + key
-            split = True
-        else:
-            return None
-    amounts = {key: number(text) for key, text in glued.items()}
-    if not split or any(amount is None for amount in amounts.values()):
+    written = _entries_as_written(record)
+    if written is None or set(written) != set(fields):
+        return None
+    amounts = {key: number(written[key].strip("\"'")) for key in fields}
+    if any(amount is None for amount in amounts.values()):
         return None
     return {key: amount for key, amount in amounts.items() if amount is not None}
+
+
+def _is_tail(key: str, value: Any) -> bool:
+    return value is None and THOUSANDS_TAIL.fullmatch(key) is not None
+
+
+_FLOW_ENTRY = re.compile(
+    r"""\s*([^\s:,{}][^:,{}]*?)\s*:\s+("[^"]*"|'[^']*'|£?\s*[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?(?=\s*[,}])|[^,}]*?)\s*(?:,|(?=}))"""
+)
+"""One ``key: value`` of a flow mapping, a value with thousands commas whole."""
+
+
+def _entries_as_written(record: YamlMap) -> dict[str, str] | None:
+    """A flow mapping's entries read from its text, from its first key to its closing brace (on
+    the line of its last value or a few after), a value's thousands commas kept in it."""
+    first, last = record.key_span(next(iter(record))), record.value_span(next(reversed(record)))
+    lines = record.source.lines()[first.line - 1 : last.end_line + _FLOW_LINES_AFTER]
+    if not lines:
+        return None
+    text = "\n".join(lines)
+    after_last = sum(len(line) + 1 for line in lines[: last.end_line - first.line]) + last.end_column - 1
+    closing = text.find("}", after_last)
+    if closing < 0:
+        return None
+    at, entries = first.column - 1, {}
+    while at < closing:
+        entry = _FLOW_ENTRY.match(text, at)
+        if entry is None or entry.end() == at or entry.end() > closing:
+            return None
+        entries[entry[1]] = entry[2]
+        at = entry.end()
+    return entries
+
+
+_FLOW_LINES_AFTER = 5
+"""How many lines after its last value a flow mapping's set-aside tails and brace are looked for."""
