@@ -65,7 +65,7 @@ def _unescaped(text: str) -> str:
 
 
 def acceptable(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """The findings a baseline can accept: not input findings (X001-X004), which no comment can
+    """The findings a baseline can accept: not input findings (X001, X002, X004), which no comment can
     suppress either, since nothing the rules say about a file that could not be read is trusted."""
     return [d for d in diagnostics if not d.about_input]
 

@@ -85,13 +85,13 @@ def test_an_old_baseline_entry_for_a_file_named_with_colons_still_matches(in_tmp
 
 
 def test_input_findings_are_neither_recorded_nor_accepted(in_tmp: Path) -> None:
-    """As no comment can suppress an X001-X004, no baseline accepts one: the file must be mended."""
+    """As no comment can suppress an X001, X002 or X004, no baseline accepts one: the file must be mended."""
     text = STRUCTURE_HEAD + POSTS.replace("{id: AD1, title: AD,", "{id: AD1, titel: AD,")
     write(in_tmp, "s.yaml", text)
     exit_code, out, err = run("baseline", "write", "baseline.json", "s.yaml")
     entries = json.loads((in_tmp / "baseline.json").read_text())["findings"]
     assert exit_code == 0 and "recorded 2 finding(s)" in out and "X002" not in {e["code"] for e in entries}
-    assert "1 input finding(s) (X001-X004) not recorded" in err
+    assert "1 input finding(s) (X001, X002, X004) not recorded" in err
     exit_code, out, _ = run("check", "s.yaml", "--baseline", "baseline.json", "--output-format", "concise")
     assert exit_code == 1 and "X002" in out and "D103" not in out and "S002" not in out
     # a baseline that holds one all the same (written by hand, or by an older orglint) does not accept it

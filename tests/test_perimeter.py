@@ -140,6 +140,21 @@ def test_a_folder_walk_does_not_follow_links_out_of_the_repository(repo: Path, t
     assert [d["code"] for d in document["diagnostics"]] == ["X004"] and SECRET not in everything
 
 
+@pytest.mark.parametrize("named", [".", "structure.yaml"])
+def test_a_link_out_that_an_include_meets_is_one_finding_at_the_pattern(repo: Path, touched: list[str], named: str) -> None:
+    """Whether the folder or the root is named: one mistake, one X004, at the pattern that meets
+    the link, naming it (the link's own X004 would say the same again). Named alone, the link is
+    its own X004, unread."""
+    write(repo, "structure.yaml", f"{ROOT_HEAD}include: [departments/*.yaml]\n{POSTS}")
+    write(repo, "departments/place.yaml", "orglint: 1\nposts: []\n")
+    os.symlink("../../outside/secret.yaml", repo / "departments/secret.yaml")
+    _, document, everything = lint_json(named)
+    ((code, file, message),) = [(d["code"], d["file"], d["message"]) for d in document["diagnostics"] if d["code"] == "X004"]
+    assert (code, file) == ("X004", "structure.yaml") and "through 'departments/secret.yaml'" in message
+    assert SECRET not in everything
+    never_outside(touched, repo)
+
+
 def test_a_junior_table_linked_from_outside_is_not_read(repo: Path, touched: list[str]) -> None:
     from .test_organogram import DATA
 

@@ -17,7 +17,7 @@ from orglint.load.perimeter import match_pattern, project_root
 from orglint.load.source import real_path
 from orglint.revisions import checkout, pattern_candidates
 
-from .conftest import REPO, check_json, git, run, write
+from .conftest import REPO, STRUCTURE_HEAD, check_json, git, run, write
 from .test_include_patterns import PATTERNS, TREE
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="--base reads the revision with git")
@@ -33,13 +33,13 @@ posts:
   - {id: DIR-R, title: Director of Resources, reports_to: CE, tier: 2, department: res}
   - {id: DIR-P, title: Director of Place, reports_to: CE, tier: 2, department: place}
 """
-# Findings already in HEAD: S002 (HOS-PLN names no post) and X002 (departmnt) on MGR-PP.
+# Findings already in HEAD: S002 (HOS-PLN names no post) and S006 (tier 5 under a tier 3) on MGR-PP.
 PLACE = """orglint: 1
 posts:
   - {id: HOS-PL, title: Head of Planning, reports_to: DIR-P, tier: 3, department: place}
   - {id: HOS-HO, title: Head of Housing, reports_to: DIR-P, tier: 3, department: place}
   - {id: MGR-DM, title: Development Manager, reports_to: HOS-PLN, tier: 4, department: place}
-  - {id: MGR-PP, title: Policy Manager, reports_to: HOS-PL, tier: 4, departmnt: place}
+  - {id: MGR-PP, title: Policy Manager, reports_to: HOS-PL, tier: 5, department: place}
 """
 RESOURCES = """orglint: 1
 posts:
@@ -85,7 +85,7 @@ def test_the_old_findings_are_there(repository: Path) -> None:
     exit_code, document = check_json(DEPARTMENT)
     assert exit_code == 1 and {(d["code"], d["post"]) for d in document["diagnostics"]} >= {
         ("S002", "MGR-DM"),
-        ("X002", "MGR-PP"),
+        ("S006", "MGR-PP"),
     }
 
 
@@ -192,14 +192,15 @@ def test_an_organogram_table_named_alone(in_tmp: Path) -> None:
 
 
 def test_a_link_out_of_the_repository_at_the_revision(repository: Path) -> None:
-    """A link leading outside is X004 now and was then (not a new finding), and the copy never
-    leads out through it."""
+    """A link leading outside is X004 now as it was then, and still reported: an input finding is
+    never old (as a baseline never accepts one), since what lies behind it is unread. The copy
+    never leads out through it."""
     link = repository / "structures/departments/elsewhere.yaml"
     link.symlink_to(repository.parent / "outside.yaml")
     git(repository, "add", ".")
     git(repository, "commit", "-q", "-m", "a link out")
     assert check_json(FOLDER)[1]["diagnostics"][0]["code"] == "X004"
-    assert new_findings(FOLDER) == (0, [])
+    assert new_findings(FOLDER) == (1, [("X004", None, ROOT)])  # at the pattern that meets the link, once
     snapshot = checkout("HEAD", [repository / FOLDER])
     try:
         copied = snapshot.path_of(repository / FOLDER) / "departments/elsewhere.yaml"
@@ -254,13 +255,35 @@ def test_the_files_a_pattern_may_match_at_a_revision(tmp_path: Path, pattern: st
 
 
 def test_a_run_whose_every_finding_was_there_then_still_says_so(in_tmp: Path) -> None:
-    """A file that does not read as YAML, unchanged since the revision: not silence, a summary."""
-    write(in_tmp, "org.yaml", "orglint: 1\nposts: [\n")
+    """Every finding old: not silence, a summary that counts them."""
+    write(
+        in_tmp,
+        "org.yaml",
+        STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n  - {id: X, title: X, reports_to: NOBODY}\n",
+    )
     git(in_tmp, "init", "-q")
     git(in_tmp, "add", ".")
-    git(in_tmp, "commit", "-q", "-m", "broken")
+    git(in_tmp, "commit", "-q", "-m", "unknown manager")
     exit_code, out, _ = run("check", "--new-only", "org.yaml")
-    assert exit_code == 0 and out.strip().startswith("All checks passed") and "1 suppressed" in out
+    assert exit_code == 0 and out.strip().startswith("All checks passed") and "suppressed" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "post"),
+    [
+        ("orglint: 1\nposts: [\n", "X001", None),  # not YAML: nothing in it is checked, then or now
+        (STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1, grdae: SMT1}\n", "X002", "CE"),
+    ],
+)
+def test_an_input_finding_is_never_old(in_tmp: Path, text: str, code: str, post: str | None) -> None:
+    """As a baseline never accepts one: a file that cannot be read as written must be mended, as
+    what the rules say of it (then or now) is not to be trusted, so --new-only cannot vouch for a
+    change to it."""
+    write(in_tmp, "org.yaml", text)
+    git(in_tmp, "init", "-q")
+    git(in_tmp, "add", ".")
+    git(in_tmp, "commit", "-q", "-m", "a fault in the input")
+    assert new_findings("org.yaml") == (1, [(code, post, "org.yaml")])
 
 
 def test_the_revision_s_gitattributes_neither_hide_nor_rewrite_its_files(repository: Path) -> None:

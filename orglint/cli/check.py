@@ -206,7 +206,8 @@ def _tally(fixes: list[FileFix]) -> str:
 
 def _keep_new_only(result: LintResult, paths: list[Path], revision: str, options: LintOptions) -> None:
     """Keep the findings the revision's version of ``paths`` does not have; the others count as
-    suppressed ("already in REV")."""
+    suppressed ("already in REV"), but for input findings (X001, X002, X004), which a baseline does not
+    accept either: what the rules say of a file that cannot be read as written is not trusted."""
     from orglint.diagnostics import Suppressed
     from orglint.diff.findings import Side, compare_findings
     from orglint.engine import LintResult, lint
@@ -224,8 +225,9 @@ def _keep_new_only(result: LintResult, paths: list[Path], revision: str, options
         )
     finally:
         checkout.close()
-    result.diagnostics = changes.introduced
-    result.suppressed.extend(Suppressed(d, f"already in {revision}") for d in changes.persisting)
+    old = [d for d in changes.persisting if not d.about_input]
+    result.diagnostics = [*changes.introduced, *(d for d in changes.persisting if d.about_input)]
+    result.suppressed.extend(Suppressed(d, f"already in {revision}") for d in old)
 
 
 def _apply_baseline(result: LintResult, path: Path) -> None:
@@ -315,6 +317,6 @@ def baseline_write(
     left_out = len(result.diagnostics) - len(accepted)
     if left_out:
         sys.stderr.write(
-            f"orglint: {left_out} input finding(s) (X001-X004) not recorded: a baseline accepts no fault in "
+            f"orglint: {left_out} input finding(s) (X001, X002, X004) not recorded: a baseline accepts no fault in "
             "reading the files; mend them\n"
         )

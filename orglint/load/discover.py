@@ -8,6 +8,7 @@ above it, up to the repository top (a folder holding ``.git``).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -270,13 +271,23 @@ def may_be_root(text: bytes) -> bool:
     return b"organisation:" in text and b"include:" in text
 
 
-def _leaving_message(pattern: str) -> str:
+def _leaving_message(pattern: str, matches: PatternMatches, base: Path) -> str:
     if is_absolute_pattern(pattern):
         return f"include pattern {pattern!r} is an absolute path: include patterns are relative to the root file"
+    through = ""
+    if matches.led_outside:  # the link it met, as the pattern reaches it from the root file's folder
+        first = Path(os.path.relpath(matches.led_outside[0], base)).as_posix()
+        more = len(matches.led_outside) - 1
+        through = f" through {first!r}" + (f" and {more} more" if more else "")
     return (
-        f"include pattern {pattern!r} leads outside the project root (the folder holding .git, else the root "
-        "file's folder): what lies there is not read"
+        f"include pattern {pattern!r} leads outside the project root{through} (the folder holding .git, else the "
+        "root file's folder): what lies there is not read"
     )
+
+
+def _led_outside(root: YamlDocument, load: _Loader) -> list[str]:
+    """The links out of the project that a root's include patterns met."""
+    return [path for _, pattern in include_patterns(root) for path in load.matches(root.source.path, pattern).led_outside]
 
 
 def _outside_finding(path: Path) -> Diagnostic:
@@ -322,7 +333,6 @@ def discover(
     discovery = Discovery()
     candidates = _candidates(paths, skip_non_structures, excluded)
     leaving = {path for path, _ in candidates if leaves_its_project(path)}
-    discovery.findings.extend(_outside_finding(path) for path in sorted(leaving))
     candidates = [(path, named) for path, named in candidates if path not in leaving]
     tables = [(path, named) for path, named in candidates if is_table_path(path)]
     if tables:  # the table loaders are imported only when there are tables (start-up time)
@@ -332,6 +342,9 @@ def discover(
         sources = _gather(root, load)
         sources.reported_files = grouping.reached_by_include.get(root_key)
         discovery.structures.append(sources)
+    # a link out that a root's include pattern meets is that pattern's finding, not a second one
+    met = {os.path.abspath(path) for root in grouping.roots.values() for path in _led_outside(root, load)}
+    discovery.findings[:0] = [_outside_finding(path) for path in sorted(leaving) if os.path.abspath(path) not in met]
     _count_files_read(discovery, load, grouping.reported)
     return discovery
 
@@ -435,7 +448,7 @@ def _gather(root: YamlDocument, load: _Loader) -> StructureSources:
         span = root.root["include"].item_span(index) if index >= 0 else root.root.value_span("include")
         matches = load.matches(root.source.path, pattern)
         if matches.leaves_root:
-            sources.findings.append(include_outside(_leaving_message(pattern), span))
+            sources.findings.append(include_outside(_leaving_message(pattern, matches, root.source.path.parent), span))
         elif not matches.files:
             sources.findings.append(_file_finding(root, f"include pattern {pattern!r} matches no file", span))
         for match in matches.files:

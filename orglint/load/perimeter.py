@@ -73,14 +73,14 @@ class Perimeter:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.left = False
-        """Whether something asked about lay outside the root (and so was not listed or opened)."""
+        self.outside: list[str] = []
+        """What was asked about that lay outside the root (and so was not listed or opened)."""
         self._contents: dict[str, list[os.DirEntry[str]]] = {}
 
     def inside(self, path: str) -> bool:
         if is_within(path, self.root):
             return True
-        self.left = True
+        self.outside.append(path)
         return False
 
     def entries(self, folder: str) -> list[os.DirEntry[str]]:
@@ -123,6 +123,8 @@ class PatternMatches:
     leaves_root: bool = False
     """The pattern is absolute, or some folder or file it reached lies outside the root: that was
     neither listed nor opened."""
+    led_outside: list[str] = field(default_factory=list)
+    """The paths it reached that lie outside the root (links), as reached from its base."""
 
 
 def is_absolute_pattern(pattern: str) -> bool:
@@ -168,4 +170,4 @@ def match_pattern(base: Path, pattern: str, root: Path) -> PatternMatches:
         if not current:
             break
     files = sorted({real_path(path) for path in current if os.path.isfile(path)})
-    return PatternMatches(files, perimeter.left)
+    return PatternMatches(files, bool(perimeter.outside), perimeter.outside)
