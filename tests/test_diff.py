@@ -116,6 +116,9 @@ def test_no_pay_data_says_so_rather_than_pounds_0(in_tmp: Path) -> None:
     cost = out[out.index("## Cost") : out.index("## Shape")]
     assert "no post gives its pay (a salary range) in either version, so there is no cost to compare" in cost
     assert "£0" not in cost and "|" not in cost  # no headline of £0, and no tables of dashes
+    _, document = diff_json("old.yaml", "new.yaml")
+    total = document["cost"]["total"]  # the JSON too: a sum over no post is null, not 0
+    assert (total["before"], total["after"], total["delta"], total["partial"]) == (None, None, None, True)
 
 
 def test_the_leicestershire_proposal_moves_and_retiers_a_team_manager(at_repo: Path) -> None:

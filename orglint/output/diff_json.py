@@ -29,8 +29,12 @@ def _range(low: float, high: float) -> dict[str, float]:
 
 
 def _cost(line: CostLine) -> dict[str, Any]:
+    def paid(side: PayLine | None) -> bool:
+        return side is not None and side.posts > len(side.without_pay)
+
     def amounts(side: PayLine | None) -> dict[str, float] | None:
-        return _range(side.minimum, side.maximum) if side is not None else None
+        """The side's sum; null where it counts no post's pay (a sum of nothing is not £0)."""
+        return _range(side.minimum, side.maximum) if side is not None and paid(side) else None
 
     def left_out(side: PayLine | None) -> list[str]:
         return [post.id for post in side.without_pay] if side is not None else []
@@ -40,7 +44,7 @@ def _cost(line: CostLine) -> dict[str, Any]:
         "label": line.label,
         "before": amounts(line.before),
         "after": amounts(line.after),
-        "delta": _range(low, high),
+        "delta": _range(low, high) if paid(line.before) or paid(line.after) else None,
         "partial": line.partial,
         "pay_unknown": {"before": left_out(line.before), "after": left_out(line.after)},
     }
