@@ -21,8 +21,8 @@ def _shared_id_lines(out: str) -> list[str]:
 def test_the_tree_draws_both_posts_each_with_its_own_findings(at_repo: Path) -> None:
     _, out, _ = run("tree", BROKEN)
     first, second = _shared_id_lines(out)
-    assert "Head of Customer Services" in first and "structure.yaml:112" in first and first.endswith("✗ S005")
-    assert "Head of Benefits" in second and "structure.yaml:121" in second and second.endswith("✗ S001")
+    assert "Head of Customer Services" in first and "structure.yaml:112" in first and first.endswith("✖ S005")
+    assert "Head of Benefits" in second and "structure.yaml:121" in second and second.endswith("✖ S001")
     assert first.index("HOS-C2") == second.index("HOS-C2")  # both under their manager, DIR-C
     post_lines = [line for line in out.splitlines()[1:] if "Outside the reporting lines" not in line]
     assert len(post_lines) == check_json(BROKEN)[1]["summary"]["posts"] == 46
@@ -95,7 +95,7 @@ def test_a_copy_of_the_top_post_is_drawn_as_a_top_post_of_its_own(in_tmp: Path) 
     write(in_tmp, "s.yaml", STRUCTURE_HEAD + posts + "  - {id: CE, title: Chief Executive (acting), tier: 1}\n")
     _, out, _ = run("tree", "s.yaml")
     assert [line.split("── ", 1)[0] for line in out.splitlines()[1:]] == ["├", "│   └", "└"]
-    assert out.splitlines()[3].startswith("└── CE Chief Executive (acting)") and out.rstrip().endswith("✗ S001")
+    assert out.splitlines()[3].startswith("└── CE Chief Executive (acting)") and out.rstrip().endswith("✖ S001")
 
 
 def test_a_copy_whose_id_comes_from_a_merged_anchor_is_placed_at_its_own_entry(in_tmp: Path) -> None:

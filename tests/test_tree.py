@@ -17,22 +17,36 @@ def _line_of(out: str, post_id: str) -> str:
     return next(line for line in out.splitlines() if f" {post_id} " in f" {line.split('── ', 1)[-1]}")
 
 
+def test_a_post_s_codes_are_marked_by_severity_worst_first(at_repo: Path) -> None:
+    """Errors, warnings and information told apart without colour (a pipe, a file, paper)."""
+    _, out, _ = run("tree", "sample_structures/broken")
+    assert _line_of(out, "HOS-C3").endswith("Head of Revenues ▲ S006") and _line_of(out, "DIR-A").endswith("● D102")
+    assert _line_of(out, "HOS-C2").endswith("✖ S005")
+
+
 def test_every_post_is_drawn_under_its_manager_with_its_findings(at_repo: Path) -> None:
     exit_code, out, _ = run("tree", CARLISLE_PROPOSED)
     assert exit_code == 1
     _, document = check_json(CARLISLE_PROPOSED)
-    codes: dict[str, set[str]] = {}
+    codes: dict[str, set[tuple[str, str]]] = {}
     for diagnostic in document["diagnostics"]:
         if diagnostic["post"]:
-            codes.setdefault(diagnostic["post"], set()).add(diagnostic["code"])
-    assert codes == {"AD-RES": {"L105", "L113"}, "SD2": {"L113"}, "AD-CE": {"G102"}, "AD-LE": {"E101"}}
+            codes.setdefault(diagnostic["post"], set()).add((diagnostic["severity"], diagnostic["code"]))
+    assert codes == {
+        "AD-RES": {("error", "L105"), ("error", "L113")},
+        "SD2": {("error", "L113")},
+        "AD-CE": {("error", "G102")},
+        "AD-LE": {("error", "E101")},
+    }
+    mark = {"error": "✖", "warning": "▲", "info": "●"}
     lines = out.splitlines()
     for post_id in ("TCCE", "SD1", "SD2", "AD-RES", "AD-GOV", "AD-OD", "AD-CE", "AD-ED", "AD-LE"):
         line = _line_of(out, post_id)
         if post_id in codes:
-            assert line.endswith("✗ " + ", ".join(sorted(codes[post_id])))
+            ((severity,),) = {(severity,) for severity, _ in codes[post_id]}
+            assert line.endswith(f"{mark[severity]} " + ", ".join(sorted(code for _, code in codes[post_id])))
         else:
-            assert "✗" not in line
+            assert not any(sign in line for sign in mark.values())
     # indentation follows the reporting lines: the ADs sit one level below their Strategic Directors
     indent = {post_id: _line_of(out, post_id).index(post_id) for post_id in ("TCCE", "SD1", "SD2", "AD-RES", "AD-LE")}
     assert indent["TCCE"] < indent["SD1"] == indent["SD2"] < indent["AD-RES"] == indent["AD-LE"]
@@ -63,7 +77,7 @@ def test_posts_outside_the_reporting_lines_are_shown_apart(in_tmp: Path) -> None
     _, out, _ = run("tree", "structure.yaml")
     head, outside = out.split("Outside the reporting lines (3)")
     assert "CE" in head and "Loop A" not in head
-    assert "Loop A" in outside and "Loop B" in outside and "Orphan ✗ S002" in outside
+    assert "Loop A" in outside and "Loop B" in outside and "Orphan ✖ S002" in outside
 
 
 def test_deep_structures_are_drawn_without_recursion(in_tmp: Path) -> None:

@@ -9,7 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from orglint.diagnostics import Severity
 from orglint.safe_text import safe_text
+
+SEVERITY_MARKS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
+"""A finding's severity as a mark beside its code (chart, tree): seen without colour, and on paper."""
 
 
 class Tone(StrEnum):

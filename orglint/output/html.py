@@ -19,11 +19,11 @@ from typing import TextIO
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
-from orglint.output.document import Bullets, Cell, Paragraph, Section, Table
+from orglint.output.document import SEVERITY_MARKS, Bullets, Cell, Paragraph, Section, Table
 from orglint.output.figures import number, plural
 from orglint.output.outline import Node, department_blocks, depth_within, heads_department, outline
 from orglint.output.report import SEVERITY_TITLES, audit_parts, location, unreadable_section
-from orglint.report.audit import Audit, Report, marks
+from orglint.report.audit import Audit, Report
 from orglint.report.post_findings import PostFindings, place
 from orglint.report.statutory import is_vacant
 from orglint.safe_text import safe_text
@@ -37,7 +37,6 @@ DEEPEST_INDENT = 10
 layer-10 manager's block, each saying its layer, so a deep structure never pushes the chart off the
 page (nor nests the page deeper than a browser reads)."""
 
-SEVERITY_MARKS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
 """The text mark of each severity, so that colour is never the only signal."""
 
 
@@ -271,8 +270,7 @@ def _post_box(post: Post, chart: _Chart, below: str = "") -> str:
     classes = ["post"]
     codes = ""
     if findings:
-        worst, _ = marks(findings)
-        classes += ["flagged", worst.label]
+        classes += ["flagged", max(finding.severity for finding in findings).label]
         codes = f'<span class="codes">{_code_links(findings, chart.anchors)}</span>'
     vacant = is_vacant(post)
     if vacant:

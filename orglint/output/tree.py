@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import StructureRun
 from orglint.model.schema import Post
+from orglint.output.document import SEVERITY_MARKS
 from orglint.output.outline import Node, Outline, outline
 from orglint.report.audit import marks
 from orglint.report.post_findings import PostFindings, place
@@ -20,7 +21,7 @@ from orglint.safe_text import safe_text
 if TYPE_CHECKING:
     from rich.console import Console
 
-_MARKS = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 Piece = tuple[str, str]
 """Some text of a label and its style (rich's style syntax; ``""`` for none)."""
@@ -39,8 +40,7 @@ def _label(post: Post, findings: PostFindings, hidden: int) -> list[Piece]:
         pieces.append((safe_text(", ".join(post.designations)), "cyan"))
     own = findings.of(post)
     if own:
-        worst, codes = marks(own)
-        pieces.append((f"✗ {', '.join(codes)}", _MARKS[worst]))
+        pieces += [(f"{SEVERITY_MARKS[severity]} {', '.join(codes)}", _STYLES[severity]) for severity, codes in marks(own)]
     if hidden:
         pieces.append((f"… {hidden:,} more below", "dim"))
     return pieces

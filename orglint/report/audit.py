@@ -87,9 +87,16 @@ def audit(run: StructureRun, diagnostics: list[Diagnostic], suppressed: list[Sup
     )
 
 
-def marks(findings: list[Diagnostic]) -> tuple[Severity, list[str]]:
-    """How a post with findings is marked in the tree and the chart: the worst severity and the codes."""
-    return max(finding.severity for finding in findings), sorted({finding.code for finding in findings})
+def marks(findings: list[Diagnostic]) -> list[tuple[Severity, list[str]]]:
+    """How a post with findings is marked in the tree: its codes by severity, the worst first (a
+    code found at several severities under the worst of them)."""
+    worst: dict[str, Severity] = {}
+    for finding in findings:
+        worst[finding.code] = max(finding.severity, worst.get(finding.code, finding.severity))
+    return [
+        (severity, sorted(code for code, found in worst.items() if found is severity))
+        for severity in sorted(set(worst.values()), reverse=True)
+    ]
 
 
 class StructureFindings(NamedTuple):
