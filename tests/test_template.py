@@ -32,7 +32,7 @@ from orglint.model.schema import (
 from orglint.model.structure import Structure
 from orglint.output.workbook import LISTS_SHEET
 from orglint.ruleset import load_ruleset
-from tests.conftest import REPO, check_json, run
+from tests.conftest import REPO, check_json, run, write
 
 BROOKFIELD = REPO / "tests" / "data" / "councils" / "brookfield" / "structure.yaml"
 
@@ -115,6 +115,27 @@ def test_the_template_has_the_layouts_sheets_headers_notes_panes_and_the_ruleset
                 assert len(choices) == len(set(choices))
         if not sheet.fields_in_rows:
             assert all(worksheet.column_dimensions[chr(ord("A") + i)].width >= len(c.header) for i, c in enumerate(sheet.columns))
+
+
+def test_the_template_names_its_ruleset_so_the_filled_workbook_is_checked_against_it(in_tmp: Path) -> None:
+    """A manager makes the template for a ruleset, fills it in and checks it: the statutory rules
+    of that ruleset run, without the ruleset named again."""
+    (in_tmp / ".git").mkdir()  # a repository: a ruleset beside the workbook's folder is inside it
+    write(in_tmp, "rules/ours.yaml", "orglint-ruleset: 1\nname: ours\nextends: [uk-local-government]\n")
+    for name, ruleset, written in (
+        ("a.xlsx", "uk-local-government", "uk-local-government"),
+        ("sub/b.xlsx", "rules/ours.yaml", "../rules/ours.yaml"),
+    ):
+        (in_tmp / name).parent.mkdir(exist_ok=True)
+        assert run("template", name, "--ruleset", ruleset)[0] == 0
+        book = load_workbook(in_tmp / name)
+        assert book["Organisation"]["A3"].value == "Ruleset" and book["Organisation"]["B3"].value == written
+        book["Organisation"]["B1"] = "Test District Council"
+        book["Organisation"]["B2"] = "district"
+        book["Posts"].append(["CE", "Chief Executive", None, 1])
+        book.save(in_tmp / name)
+        _, document = check_json(name)
+        assert "L103" in {d["code"] for d in document["diagnostics"]}  # no monitoring officer: uk-local-government's
 
 
 def test_a_list_too_long_for_excel_inline_goes_on_the_hidden_sheet(in_tmp: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -21,7 +22,10 @@ def template(
     ruleset: Annotated[
         str | None,
         typer.Option(
-            "--ruleset", "-r", help="The ruleset whose words fill the drop-down lists (default: core, or the structure's own)."
+            "--ruleset",
+            "-r",
+            help="The ruleset the workbook is for: its words fill the drop-down lists, and the Organisation sheet names it "
+            "(default: core, or the structure's own).",
         ),
     ] = None,
     source: Annotated[
@@ -54,7 +58,7 @@ def template(
     else:
         policy = load_ruleset([ruleset or DEFAULT_RULESET], Path.cwd()).policy
     refuse_new_output(output, read, force)
-    write_atomically(output, render_workbook(policy, structure))
+    write_atomically(output, render_workbook(policy, structure, _as_written_for(ruleset, output)))
     if structure is None:
         sys.stderr.write(f"orglint: wrote a template to {output}\n")
     else:
@@ -62,6 +66,16 @@ def template(
         counts = ", ".join(plural(count, sheet.lower().removesuffix("s")) for sheet, count in record_counts(structure) if count)
         sys.stderr.write(f"orglint: wrote {output} from {source}: {counts or 'nothing to fill in'}\n")
     raise typer.Exit(EXIT_FINDINGS if faults else EXIT_CLEAN)
+
+
+def _as_written_for(ruleset: str | None, output: Path) -> str | None:
+    """``--ruleset`` as the workbook names it: a built-in by name, a ruleset file by its path from
+    the workbook's folder (the loader reads it from there)."""
+    from orglint.ruleset import is_path_reference
+
+    if ruleset is None or not is_path_reference(ruleset):
+        return ruleset
+    return Path(os.path.relpath(Path(ruleset).resolve(), output.resolve().parent)).as_posix()
 
 
 def _read(source: Path, options: LintOptions) -> tuple[Structure, dict[Path, str], int]:

@@ -105,6 +105,16 @@ def _records(sheet: Sheet, structure: Structure | None) -> list[Any]:
     return held.get(sheet, [])
 
 
+class _RulesetGiven:
+    """The organisation's record (or none) with the ruleset the workbook is made for."""
+
+    def __init__(self, organisation: Any, ruleset: str) -> None:
+        self._organisation, self.ruleset = organisation, ruleset
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._organisation, name, None)
+
+
 class _Evaluated:
     """A post's evaluation record as the Evaluations sheet holds it: the post's id, then the record."""
 
@@ -116,8 +126,9 @@ class _Evaluated:
         return getattr(self._evaluation, name)
 
 
-def render_workbook(policy: Policy, structure: Structure | None = None) -> bytes:
-    """The structure workbook, as the bytes of an .xlsx file."""
+def render_workbook(policy: Policy, structure: Structure | None = None, ruleset: str | None = None) -> bytes:
+    """The structure workbook, as the bytes of an .xlsx file; ``ruleset``, where given, is written
+    as the organisation's (the workbook is then checked against the ruleset its lists come from)."""
     book = Workbook()
     default = book.active
     lists = _Lists(book)
@@ -126,7 +137,8 @@ def render_workbook(policy: Policy, structure: Structure | None = None) -> bytes
         worksheet = book.create_sheet(sheet.name)
         records = _records(sheet, structure)
         if sheet.fields_in_rows:
-            _write_fields_in_rows(worksheet, sheet, records[0] if records else None, words, lists)
+            record = records[0] if records else None
+            _write_fields_in_rows(worksheet, sheet, _RulesetGiven(record, ruleset) if ruleset else record, words, lists)
         else:
             _write_table(worksheet, sheet, records, words, lists)
     if default is not None:
