@@ -129,6 +129,10 @@ def render(structure: Structure, sources: list[str], today: datetime.date) -> st
     organisation = CommentedMap()
     if structure.organisation is not None:
         organisation.update(_record(Organisation, structure.organisation))
+    if "ruleset" not in organisation and structure.implied_rulesets:
+        # the ruleset its kind of input is checked with (uk-organogram): the file lints as it did
+        implied = structure.implied_rulesets
+        organisation["ruleset"] = implied[0] if len(implied) == 1 else CommentedSeq(implied)
     document["organisation"] = organisation
     for name, model, records in (("departments", Department, structure.departments), ("profiles", Profile, structure.profiles)):
         if records:

@@ -194,6 +194,11 @@ def test_an_xlsx_organogram_round_trips_through_import_and_check(in_tmp: Path) -
     assert data["posts"][3]["fte"] == 4 and data["posts"][3]["salary"] == {"min": 30000, "max": 36000}
     _, imported = check_json("imported.yaml", "--ruleset", "core")
     assert found(imported) == found(direct)
+    # without --ruleset: the organogram's own ruleset, which the imported file names
+    assert data["organisation"]["ruleset"] == "uk-organogram"
+    _, direct = check_json("organogram.xlsx")
+    _, imported = check_json("imported.yaml")
+    assert [(code, post) for code, post in found(direct) if not code.startswith("T")] == found(imported)
 
 
 def test_import_refuses_to_write_over_its_source_and_reports_unreadable_input(in_tmp: Path) -> None:
