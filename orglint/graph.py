@@ -127,6 +127,14 @@ class OrgGraph:
         }
 
     @cached_property
+    def group_leaders(self) -> frozenset[str]:
+        """Managers with groups of posts under them (an organogram's junior staff, who report to
+        their senior post directly or through one another): how many people report to them directly
+        is not known, only that their span is wider than their single posts, so it is not judged
+        narrow (D102, D103)."""
+        return frozenset(post.reports_to for post in self.posts.values() if post.group and post.reports_to in self.posts)
+
+    @cached_property
     def spans(self) -> dict[str, int]:
         """Each manager's span of control (managers of single posts only), in post order."""
         reports = self._single_reports

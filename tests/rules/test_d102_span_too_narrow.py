@@ -36,3 +36,11 @@ def test_the_ruleset_sets_the_floor(tmp_path: Path) -> None:
     text = OURS + "  - {id: CE, title: Chief Executive, tier: 1}\n" + team("CE", 4, 2)
     assert D102.findings(tmp_path, text, ruleset("  D102: {min-direct-reports: 5}\n")) == [Found("D102", "CE", "4:10")]
     assert D102.findings(tmp_path, text, ruleset("  D102: {min-direct-reports: 4}\n")) == []
+
+
+def test_a_manager_with_groups_of_posts_under_it_leads_more_than_its_posts(tmp_path: Path) -> None:
+    """Its junior staff report to it directly or through one another: how many directly is not
+    known, so its span is not judged narrow; too wide it still may be (D101)."""
+    group = "  - {id: TEAM, title: Caseworkers, reports_to: CE, tier: 2, group: true, fte: 6}\n"
+    text = HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n" + team("CE", 2, 2) + group
+    assert D102.findings(tmp_path, text, alone=False) == []

@@ -34,3 +34,16 @@ def test_a_loop_is_left_to_s003(tmp_path: Path) -> None:
     text = CLEAN + "  - {id: X, title: Officer, reports_to: Y, tier: 3}\n  - {id: Y, title: Officer, reports_to: X, tier: 3}\n"
     assert D103.findings(tmp_path, text) == []
     assert D103.findings(tmp_path, CLEAN + "  - {id: X, title: Officer, reports_to: X, tier: 3}\n") == []
+
+
+GROUP = "  - {id: TEAM, title: Caseworkers, reports_to: AD2, tier: 3, group: true, fte: 6}\n"
+
+
+def test_a_manager_of_one_post_and_a_group_of_posts_leads_a_team(tmp_path: Path) -> None:
+    """An organogram's senior post with one senior report and junior staff rows under it."""
+    assert D103.findings(tmp_path, CLEAN + team("AD2", 1, 3) + GROUP) == []
+
+
+def test_a_group_of_posts_under_another_manager_changes_nothing(tmp_path: Path) -> None:
+    text = CLEAN + team("AD2", 1, 3) + GROUP.replace("reports_to: AD2", "reports_to: AD3")
+    assert D103.findings(tmp_path, text) == [Found("D103", "AD2", "6:10")]

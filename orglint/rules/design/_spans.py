@@ -10,12 +10,15 @@ from orglint.rules import CheckContext, Rule
 
 
 def span_findings(
-    rule: Rule[Any], context: CheckContext, out_of_bounds: Callable[[int], bool], expectation: str
+    rule: Rule[Any], context: CheckContext, out_of_bounds: Callable[[int], bool], expectation: str, *, narrow: bool
 ) -> Iterator[Diagnostic]:
-    """A finding at each post whose span is ``out_of_bounds``: "'title' has N direct reports; the ruleset {expectation}"."""
+    """A finding at each post whose span is ``out_of_bounds``: "'title' has N direct reports; the
+    ruleset {expectation}". A ``narrow`` bound leaves out managers of groups of posts, whose span is
+    wider than their single posts by an unknown number (``OrgGraph.group_leaders``)."""
     graph = context.graph
+    unknown = graph.group_leaders if narrow else frozenset()
     for post_id, span in graph.spans.items():
-        if out_of_bounds(span):
+        if out_of_bounds(span) and post_id not in unknown:
             post = graph.posts[post_id]
             yield rule.finding(
                 context.post_span(post),

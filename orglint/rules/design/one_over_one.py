@@ -9,7 +9,9 @@ class OneOverOne(Rule, code="D103", name="one-over-one", severity=Severity.WARNI
 
     ## What it does
     Reports each post with exactly one direct report (a "one-over-one"), naming the report.
-    Posts in a reporting loop are left to S003.
+    Posts in a reporting loop are left to S003. A post with groups of posts under it as well
+    (an organogram's junior staff rows, `group: true` in a structure file) leads a team
+    besides its one post, and is not reported.
 
     ## Why
     A manager of one adds a layer without adding management: decisions pass through two
@@ -55,7 +57,8 @@ class OneOverOne(Rule, code="D103", name="one-over-one", severity=Severity.WARNI
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         graph = context.graph
         for post_id, span in graph.spans.items():
-            if span == 1 and post_id not in graph.in_cycle:  # a loop's members are S003's
+            # a loop's members are S003's; a manager of groups of posts leads more than its one post
+            if span == 1 and post_id not in graph.in_cycle and post_id not in graph.group_leaders:
                 post = graph.posts[post_id]
                 (only,) = graph.single_reports(post_id)
                 yield self.finding(

@@ -16,7 +16,10 @@ class SpanTooNarrow(Rule[SpanTooNarrowSettings], code="D102", name="span-too-nar
 
     ## What it does
     Reports each post with at least 2 direct reports but fewer than `min-direct-reports`
-    (3 in `core`). A post with exactly one report is left to D103.
+    (3 in `core`). A post with exactly one report is left to D103. Direct reports are single
+    posts: a manager with groups of posts under it as well (an organogram's junior staff rows,
+    `group: true` in a structure file) leads more people than its single posts, how many
+    directly is not known, so it is not reported.
 
     ## Why
     Narrow spans mean more managers and more layers for the same work. No single span suits
@@ -58,4 +61,4 @@ class SpanTooNarrow(Rule[SpanTooNarrowSettings], code="D102", name="span-too-nar
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         minimum = self.settings.min_direct_reports
-        yield from span_findings(self, context, lambda span: 2 <= span < minimum, f"expects at least {minimum}")
+        yield from span_findings(self, context, lambda span: 2 <= span < minimum, f"expects at least {minimum}", narrow=True)

@@ -71,4 +71,4 @@ class SpanTooWide(Rule[SpanTooWideSettings], code="D101", name="span-too-wide", 
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         limit = self.settings.max_direct_reports
-        yield from span_findings(self, context, lambda span: span > limit, f"allows at most {limit}")
+        yield from span_findings(self, context, lambda span: span > limit, f"allows at most {limit}", narrow=False)
