@@ -200,7 +200,7 @@ def test_statutory_officers_county_missing_and_vacant(tmp_path: Path, monkeypatc
         "scrutiny-officer",
     }
     dph = next(row for row in officers if row.designation == "director-of-public-health")
-    assert (dph.post, dph.status) == (None, "missing")
+    assert (dph.post, dph.status, dph.findings) == (None, "missing", ["L108"])  # the finding that says so
 
     structure = write(
         tmp_path,

@@ -44,20 +44,24 @@ def statutory_officers(run: StructureRun, diagnostics: list[Diagnostic], rules: 
     conflict when a designation-conflict rule (L104, L105, L106, L109, L111, L114) reports that
     designation on its post: a post's other designations are not. A row's findings are the
     statutory findings about that designation on that post (a finding naming no designation, about
-    the post as a whole, is shown on each of its rows)."""
+    the post as a whole, is shown on each of its rows); a missing designation's row has the
+    findings that say it is missing."""
     context = run.context
     policy = context.policy
     required = policy.required_designations(context.council_type)
     held = {designation for post in run.graph.posts.values() for designation in post.designations}
-    about: dict[tuple[str, str | None], list[str]] = {}
-    """(post, designation, or None for the post as a whole) → codes of the statutory findings."""
+    about: dict[tuple[str | None, str | None], list[str]] = {}
+    """(post, or None for no post; designation, or None for the post as a whole) → codes of the
+    statutory findings."""
     conflicts: set[tuple[str, str]] = set()
     for diagnostic in diagnostics:
-        if diagnostic.post is None or diagnostic.code not in rules or family_of(diagnostic.code) != "L":
+        if diagnostic.code not in rules or family_of(diagnostic.code) != "L":
+            continue
+        if diagnostic.post is None and not diagnostic.designations:
             continue
         for designation in diagnostic.designations or (None,):
             about.setdefault((diagnostic.post, designation), []).append(diagnostic.code)
-            if designation is not None and rules[diagnostic.code].designation_conflict:
+            if diagnostic.post is not None and designation is not None and rules[diagnostic.code].designation_conflict:
                 conflicts.add((diagnostic.post, designation))
 
     held_not_required = [d for d in policy.designations if d in held and d not in required]
@@ -69,7 +73,8 @@ def statutory_officers(run: StructureRun, diagnostics: list[Diagnostic], rules: 
         statute = policy.required_by(context.council_type, designation)  # a nation's own section where it has one
         posts = context.holders(designation)
         if not posts:
-            rows.append(OfficerRow(designation, name, statute, designation in required, None, MISSING, []))
+            missing = sorted(set(about.get((None, designation), [])))
+            rows.append(OfficerRow(designation, name, statute, designation in required, None, MISSING, missing))
         for post in posts:
             codes = sorted({*about.get((post.id, designation), []), *about.get((post.id, None), [])})
             status = IN_CONFLICT if (post.id, designation) in conflicts else VACANT if is_vacant(post) else HELD

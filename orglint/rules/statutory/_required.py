@@ -28,6 +28,7 @@ class MissingDesignation(Rule):
                     context.structure.organisation_span(),
                     f"no post is designated {name} ({designation}), which {a_council_of_type(context.council_type)} must have",
                     basis=self._grounds(context, designation),
+                    designations=(designation,),
                 )
 
     def _grounds(self, context: CheckContext, designation: str) -> str:

@@ -79,6 +79,7 @@ class ScrutinyOfficerConflict(IncompatibleDesignations, code="L109", name="scrut
                 context.structure.organisation_span(),
                 f"no post is designated scrutiny officer, which {a_council_of_type(context.council_type)} must have",
                 fix="Designate a scrutiny officer (not the head of paid service, monitoring officer or CFO).",
+                designations=(self.designation,),
             )
         yield from super().check(context)
 
