@@ -40,3 +40,17 @@ def test_eliminated_rows_and_not_in_post_rows_are_set_aside(tmp_path: Path) -> N
 def test_every_later_reuse_is_reported(tmp_path: Path) -> None:
     text = senior(post("DIR-B", title="Deputy"), post("DIR-B", title="Adviser"))
     assert [f.where for f in found(T102, tmp_path, text)] == ["A6", "A7"]
+
+
+def test_an_eliminated_row_not_written_exactly_so_is_one_finding_at_its_name(tmp_path: Path) -> None:
+    """The validator sets aside only "Eliminated" exactly: "'Eliminated'" (stray quotes, as the Home
+    Office's 2012 export has it) or "eliminated" keeps the row as a second post. The name is the
+    slip, so the finding is there, saying so, not "give the post its own reference"."""
+    for name in ("'Eliminated'", "eliminated"):
+        findings = lint(T102, tmp_path, senior(post("DIR-A", name=name, title="Old Director", phone="N/D", email="N/D")))
+        assert [Found.of(d) for d in findings] == [Found("T102", "DIR-A", "B6")]
+        assert findings[0].message == (
+            f"the name {name!r} is not 'Eliminated' exactly, as the publication validator reads it, so the row is a post, "
+            "and reference 'DIR-A' names another ('Director')"
+        )
+        assert findings[0].fix == "Write Eliminated exactly: a capital E, no quotes."

@@ -147,13 +147,15 @@ class OrganogramRule(Rule[SettingsT]):
         message: str,
         post: str | None = None,
         at_most: Severity | None = None,
+        fix: str = "",
     ) -> Diagnostic:
         """A finding on one cell, about the row's post. ``at_most`` caps its severity (a warning
-        where only the schema's text asks for more than the validator)."""
+        where only the schema's text asks for more than the validator); ``fix``, if given, is this
+        finding's own advice instead of the rule's."""
         if post is None:
             reference = table.value(row, "reference") if "reference" in table.columns else junior_post_id(table, row)
             post = reference if reference and reference != NOT_IN_POST else None
-        return self.finding(table.span(row, key), message, post=post, at_most=at_most)
+        return self.finding(table.span(row, key), message, post=post, at_most=at_most, fix=fix)
 
 
 def _is_row(table: MappedTable, row: TableRow, first: str, second: str) -> bool:

@@ -3,7 +3,14 @@ from collections.abc import Iterator
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.organogram import Organogram
 from orglint.load.table import TableRow
-from orglint.model.organogram import JOB_SHARE_MAY_DIFFER, NOT_IN_POST, job_share_cell, job_share_differences
+from orglint.model.organogram import (
+    ELIMINATED,
+    JOB_SHARE_MAY_DIFFER,
+    NOT_IN_POST,
+    is_eliminated,
+    job_share_cell,
+    job_share_differences,
+)
 from orglint.rules import CheckContext
 from orglint.rules.organogram._table_rule import TOPS, OrganogramRule, live, posts
 
@@ -15,7 +22,9 @@ class DuplicatePostReference(OrganogramRule, code="T102", name="duplicate-post-r
     Does what the publication validator does: sets aside the rows of eliminated posts (Name
     `Eliminated`), merges rows identical but for the name, pay, contact details, notes and FTE
     (a job share), then reports each remaining row whose reference an earlier row already used,
-    unless the reference is `0` (people paid but not in a post).
+    unless the reference is `0` (people paid but not in a post). Where one of the two rows is
+    an eliminated post not named `Eliminated` exactly (`'Eliminated'` in stray quotes,
+    `eliminated`), which the validator keeps as a post, the finding is at that name.
 
     ## Why
     A reference names one post. Two different posts under one reference make every
@@ -23,7 +32,8 @@ class DuplicatePostReference(OrganogramRule, code="T102", name="duplicate-post-r
 
     ## How to fix
     Give one of the posts its own reference; for a genuine job share, make the two rows agree
-    on everything but the name, pay, contacts, notes and FTE.
+    on everything but the name, pay, contacts, notes and FTE; for an eliminated post, write
+    `Eliminated` exactly.
 
     ## Example
     Failing: `DIR-B` is used for two different jobs; `DIR-A`'s two rows are a job share, and
@@ -78,9 +88,23 @@ class DuplicatePostReference(OrganogramRule, code="T102", name="duplicate-post-r
             first = first_rows.setdefault(reference, row)
             if first is row or reference in (NOT_IN_POST, *TOPS):
                 continue
+            title = table.value(first, "title")
+            misnamed = next((one for one in (row, first) if _nearly_eliminated(table.value(one, "name"))), None)
+            if misnamed is not None:  # an Eliminated row its spelling keeps live: the name is the mistake
+                name = table.value(misnamed, "name")
+                other = table.value(row if misnamed is first else first, "title")
+                yield self.at(
+                    table,
+                    misnamed,
+                    "name",
+                    f"the name {name!r} is not {ELIMINATED!r} exactly, as the publication validator reads it, so the "
+                    f"row is a post, and reference {reference!r} names another{f' ({other!r})' if other else ''}",
+                    post=reference,
+                    fix=f"Write {ELIMINATED} exactly: a capital E, no quotes.",
+                )
+                continue
             differing = job_share_differences(table, first, row)
             headers = ", ".join(table.table.header[table.columns[key]].strip() for key in differing)
-            title = table.value(first, "title")
             yield self.at(
                 table,
                 row,
@@ -88,3 +112,9 @@ class DuplicatePostReference(OrganogramRule, code="T102", name="duplicate-post-r
                 f"reference {reference!r} already names another post{f' ({title!r})' if title else ''}: "
                 f"the rows differ in {headers}, so they are not a job share",
             )
+
+
+def _nearly_eliminated(name: str) -> bool:
+    """A name meant as Eliminated but not written exactly so ("'Eliminated'", "eliminated"), which
+    the validator reads as a name like any other."""
+    return is_eliminated(name) and name != ELIMINATED
