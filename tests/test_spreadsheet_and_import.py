@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from ruamel.yaml import YAML
 
 from tests.conftest import check_json, run, write
+from tests.workbooks import write_workbook
 
 CONFIG = """[spreadsheet]
 organisation = "Example Shire County Council"
@@ -71,7 +72,7 @@ def test_a_mapped_spreadsheet_is_linted_with_every_rule_family(in_tmp: Path) -> 
     by_code = {d["code"]: d for d in document["diagnostics"]}
     # the tier "three" is a format fault at its cell; the post keeps its place without it
     assert by_code["X002"]["cell"] == {"sheet": "Posts", "ref": "D6", "header": "Tier"}
-    assert by_code["X002"]["message"] == "tier: should be a whole number"  # the cell is the location, not the text
+    assert by_code["X002"]["message"] == "tier: should be a whole number, got 'three'"  # the cell is the location, not the text
     # statutory rules see the council type and designations: the MO is also the CFO; no DPH
     assert by_code["L105"]["post"] == "DCR" and by_code["L105"]["cell"]["ref"] == "G5"
     assert any(d["code"] == "L108" and "Public Health" in d["message"] for d in document["diagnostics"])
@@ -145,6 +146,21 @@ def test_a_spreadsheet_round_trips_through_import_and_check(in_tmp: Path) -> Non
     exit_code, _, err = run("import", "proposal.xlsx")
     assert exit_code == 2 and "proposal.yaml is a structure file" in err and "--force" in err
     assert run("import", "proposal.xlsx", "--force")[0] == 0
+
+
+def test_a_workbook_s_faults_say_what_was_written_and_what_it_may_be_a_slip_for(in_tmp: Path) -> None:
+    """As a structure file's do: a drop-down word typed with a capital is one edit from its choice."""
+    data = {
+        "orglint": 1,
+        "organisation": {"name": "Test District Council", "type": "District"},
+        "departments": [{"id": "res", "kind": "Support"}],
+        "posts": [{"id": "CE", "title": "Chief Executive", "tier": 1, "department": "res"}],
+    }
+    write_workbook(data, in_tmp / "wb.xlsx")
+    _, document = check_json("wb.xlsx", "--isolated")
+    messages = {d["cell"]["ref"]: d["message"] for d in document["diagnostics"] if d["code"] == "X002"}
+    assert messages["B2"].endswith("(did you mean 'district'?), got 'District'")
+    assert messages["C2"] == "kind: input should be 'service' or 'support' (did you mean 'support'?), got 'Support'"
 
 
 def test_an_xlsx_organogram_round_trips_through_import_and_check(in_tmp: Path) -> None:

@@ -21,7 +21,7 @@ from orglint.model.amounts import number
 from orglint.model.rows import RowOrigin, departments_of, located
 from orglint.model.schema import Department, Located, Organisation, Post, Profile, validator
 from orglint.model.structure import Structure
-from orglint.model.validate import Path, plain_message, prune_tolerantly
+from orglint.model.validate import Path, prune_tolerantly, value_fault
 
 _SEPARATORS = re.compile(r"\s*[;\n]\s*")
 _SEPARATORS_AND_COMMAS = re.compile(r"\s*[;,\n]\s*")
@@ -95,7 +95,7 @@ def _validate(model: type[Any], data: dict[str, Any], origin: Any, findings: lis
         for detail in error.errors(include_url=False):
             loc = tuple(detail["loc"])
             span = locate(origin, loc) or origin.span()
-            message = f"{'.'.join(map(str, loc))}: {plain_message(detail)}"
+            message = f"{'.'.join(map(str, loc))}: {value_fault(model, loc, detail)}"
             findings.append(invalid_structure(message, span, post=post_id))
     readable, dropped = prune_tolerantly(model, data)
     return (readable.record_origin(origin) if readable is not None else None), frozenset(dropped)

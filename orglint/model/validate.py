@@ -91,6 +91,18 @@ def plain_message(detail: Any) -> str:
     return text[0].lower() + text[1:]
 
 
+def value_fault(model: type, path: tuple[Any, ...], detail: Any) -> str:
+    """What is wrong with the value at ``path`` of a ``model`` record, in its author's words:
+    pydantic's message made plain, the choice it may be a slip for, and the value given."""
+    value = detail.get("input")
+    text = plain_message(detail)
+    if detail["type"] == "literal_error" and isinstance(value, str):
+        text += did_you_mean(closest(value, _allowed_values(model, path)))
+    if not isinstance(value, dict):
+        text += f", got {_describe(value)}"
+    return text
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "null"
@@ -231,13 +243,7 @@ def _findings(
                 container.key_span(next(iter(container))) if isinstance(container, YamlMap) and container else locate(raw, taken)
             )
         else:
-            value = detail.get("input")
-            text = plain_message(detail)
-            if kind == "literal_error" and isinstance(value, str):
-                text += did_you_mean(closest(value, _allowed_values(model, taken)))
-            message = f"{_field_name(prefix + taken) or 'value'}: {text}"
-            if not isinstance(value, dict):
-                message += f", got {_describe(value)}"
+            message = f"{_field_name(prefix + taken) or 'value'}: {value_fault(model, taken, detail)}"
             span = locate(raw, taken)
         group = prefix + taken
         by_field.setdefault(group, [])
