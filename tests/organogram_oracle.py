@@ -130,12 +130,22 @@ def validator_errors(senior_csv: Path, junior_csv: Path | None = None) -> dict[s
         if key not in seen:
             seen.add(key)
             kept.append((number, cells))
-    first = set()
+    first: dict[str, tuple[int, dict[str, str]]] = {}
     for number, cells in kept:
         reference = cells["Post Unique Reference"]
         if reference in first and reference not in ("XX", "xx", "0"):
-            reject("duplicate-reference", number, "Post Unique Reference")
-        first.add(reference)
+            # decision: where one of the two rows is an eliminated post its name's spelling keeps
+            # live ("'Eliminated'", "eliminated"), the mistake is that name, and it is placed there
+            meant_eliminated = [
+                (row, row_cells)
+                for row, row_cells in (first[reference], (number, cells))
+                if row_cells["Name"].strip("'\"").casefold() == "eliminated"
+            ]
+            if meant_eliminated:
+                reject("duplicate-reference", meant_eliminated[0][0], "Name")
+            else:
+                reject("duplicate-reference", number, "Post Unique Reference")
+        first.setdefault(reference, (number, cells))
     has_top = any(cells["Reports to Senior Post"] in ("XX", "xx") for _, cells in live)
     if not has_top:
         errors["no-top-post"].add((senior_csv.name, 1, column["Reports to Senior Post"]))

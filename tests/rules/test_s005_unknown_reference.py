@@ -57,3 +57,20 @@ def test_ids_are_compared_exactly(tmp_path: Path) -> None:
         "department: resources, profile: ad}\n  - {id: AD2", "department: Resources, profile: ad}\n  - {id: AD2"
     )
     assert [f.where for f in S005.findings(tmp_path, text)] == [where(text, "id: AD1", "Resources")]
+
+
+def test_a_slip_for_an_id_or_a_record_named_by_its_name_says_what_is_meant(tmp_path: Path) -> None:
+    """A spreadsheet names a department as its name reads ("Resources"); a typed id may be a slip."""
+    text = (
+        STRUCTURE.replace("department: resources, profile: ad}", "department: Resources, profile: add}", 1)
+        .replace("department: resources, profile: ad}", "department: resourses, profile: Assistant Director}", 1)
+        .replace("business_partners: {hr: AD1}", "business_partners: {hr: AD11}")
+    )
+    messages = sorted(finding.message for finding in S005.lint(tmp_path, text))
+    assert messages == [
+        "department 'Resources' is not defined (it is the name of department 'resources': give its id)",
+        "department 'resources': hr business partner 'AD11' is not a post (did you mean 'AD1'?)",
+        "department 'resourses' is not defined (did you mean 'resources'?)",
+        "profile 'Assistant Director' is not defined (it is the name of profile 'ad': give its id)",
+        "profile 'add' is not defined (did you mean 'ad'?)",
+    ]

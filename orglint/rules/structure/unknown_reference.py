@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
+from orglint.suggest import Suggester, did_you_mean
 
 
 class UnknownReference(Rule, code="S005", name="unknown-reference", severity=Severity.ERROR):
@@ -54,25 +55,55 @@ class UnknownReference(Rule, code="S005", name="unknown-reference", severity=Sev
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         structure = context.structure
-        departments = {department.id for department in structure.departments}
-        profiles = {profile.id for profile in structure.profiles}
+        departments = _Ids("department", {department.id: department.name for department in structure.departments})
+        profiles = _Ids("profile", {profile.id: profile.title for profile in structure.profiles})
         posts = context.graph.posts
         unread = structure.unread_lists  # a list that could not be read (X002) may hold what is named
         for post in structure.posts:
-            if post.department is not None and post.department not in departments and "departments" not in unread:
+            if post.department is not None and post.department not in departments.ids and "departments" not in unread:
                 yield self.finding(
-                    context.value_span(post, "department"), f"department {post.department!r} is not defined", post=post.id
+                    context.value_span(post, "department"),
+                    f"department {post.department!r} is not defined{departments.hint(post.department)}",
+                    post=post.id,
                 )
-            if post.profile is not None and post.profile not in profiles and "profiles" not in unread:
-                yield self.finding(context.value_span(post, "profile"), f"profile {post.profile!r} is not defined", post=post.id)
+            if post.profile is not None and post.profile not in profiles.ids and "profiles" not in unread:
+                yield self.finding(
+                    context.value_span(post, "profile"),
+                    f"profile {post.profile!r} is not defined{profiles.hint(post.profile)}",
+                    post=post.id,
+                )
+        partners = _Ids("post", dict.fromkeys(posts))  # by id alone: many posts share a title
         for department in structure.departments:
-            partners = department.business_partners
-            if partners is None:
+            named = department.business_partners
+            if named is None:
                 continue
-            for area, post_id in partners.named().items():
+            for area, post_id in named.named().items():
                 if post_id not in posts and post_id not in structure.unusable_post_ids and "posts" not in unread:
                     yield self.finding(
                         context.value_span(department, "business_partners", area),
-                        f"department {department.id!r}: {area} business partner {post_id!r} is not a post",
+                        f"department {department.id!r}: {area} business partner {post_id!r} is not a post"
+                        f"{partners.hint(post_id)}",
                         department=department.id,
                     )
+
+
+class _Ids:
+    """The ids of one kind of record, with what a reference to none of them may mean: an id it is
+    a slip for, or the name of a record that has an id (a spreadsheet's "Place" for ``plc``)."""
+
+    def __init__(self, kind: str, names: dict[str, str | None]) -> None:
+        self.kind, self.ids = kind, names
+        self._suggester: Suggester | None = None  # made at the first miss: most structures have none
+        self._by_name: dict[str, str] | None = None
+
+    def hint(self, written: str) -> str:
+        if self._suggester is None or self._by_name is None:
+            self._suggester = Suggester(self.ids)
+            self._by_name = {}
+            for record_id, name in self.ids.items():
+                if name:
+                    self._by_name.setdefault(name.strip().casefold(), record_id)
+        named = self._by_name.get(written.strip().casefold())
+        if named is not None:
+            return f" (it is the name of {self.kind} {named!r}: give its id)"
+        return did_you_mean(self._suggester.closest(written))
