@@ -126,6 +126,44 @@ def test_a_symlink_loop_under_a_double_star_does_not_hang(repo: Path, touched: l
     assert {path: listed.count(path) for path in listed} == {str(repo): 3, str(repo / "org"): 3}
 
 
+def test_a_pattern_through_a_link_loop_lists_each_real_folder_once(repo: Path, touched: list[str]) -> None:
+    """``m/*/a/*/a/...`` where each ``m/N/a`` leads back to ``m``: the spellings of a folder grow
+    tenfold at each step, the folders do not (it once took minutes and gigabytes at six steps)."""
+    for number in range(10):
+        (repo / "m" / str(number)).mkdir(parents=True)
+        os.symlink("..", repo / "m" / str(number) / "a")
+    write(repo, "m/0/team.yaml", "orglint: 1\nposts:\n  - {id: T1, title: Team, reports_to: CE, tier: 2}\n")
+    write(repo, "structure.yaml", f"{ROOT_HEAD}include: ['m/*/a/*/a/*/a/*/a/*/*.yaml']\n{POSTS}")
+    touched.clear()
+    _, document, _ = lint_json("structure.yaml", "--select", "X")
+    assert document["diagnostics"] == [] and document["summary"]["posts"] == 2
+    listed = [path for path in touched if os.path.isdir(path)]
+    assert len(listed) <= 2 * 11, len(listed)  # m and its ten folders, by the pattern and the walk's search
+
+
+@pytest.mark.parametrize("target", ["../outside/secret.yaml", "/dev/zero", "fifo"])
+def test_a_link_out_shows_nothing_of_what_it_leads_to(repo: Path, touched: list[str], target: str) -> None:
+    """The full format's code frame reads no file the run did not: a link to a secret, a device or
+    a pipe outside is its X004, unread, in every place a path may come from."""
+    if target == "fifo":
+        os.mkfifo(repo.parent / "outside" / "fifo")
+        target = "../outside/fifo"
+    os.symlink(target, repo / "leak.yaml")
+    for args in (["leak.yaml"], ["."], ["--only-structures", "leak.yaml"]):
+        code, out, err = run("check", *args)
+        assert code == 1 and "X004" in out and SECRET not in out + err and out.count("\n 1 │") == 0, out
+    never_outside(touched, repo)
+
+
+def test_a_named_folder_that_is_a_link_out_is_one_x004_and_never_listed(repo: Path, touched: list[str]) -> None:
+    os.symlink("../outside/folder", repo / "structures")
+    code, document, everything = lint_json("structures")
+    assert code == 1 and [(d["code"], d["file"]) for d in document["diagnostics"]] == [("X004", "structures")]
+    assert "a link to a folder outside the project root" in document["diagnostics"][0]["message"]
+    assert "more.yaml" not in everything and SECRET not in everything
+    never_outside(touched, repo)
+
+
 def test_a_folder_walk_does_not_follow_links_out_of_the_repository(repo: Path, touched: list[str]) -> None:
     write(repo, "structure.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n")
     os.symlink("../outside/secret.yaml", repo / "secret.yaml")

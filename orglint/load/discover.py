@@ -291,8 +291,9 @@ def _led_outside(root: YamlDocument, load: _Loader) -> list[str]:
 
 
 def _outside_finding(path: Path) -> Diagnostic:
+    what = "a folder" if path.is_dir() else "a file"
     return include_outside(
-        "a link to a file outside the project root (the folder holding .git, else this file's folder): it is not read",
+        f"a link to {what} outside the project root (the folder holding .git, else this file's folder): it is not read",
         Span.start_of(display_path(path)),
     )
 
@@ -368,7 +369,9 @@ def _candidates(paths: list[Path], skip_non_structures: bool, excluded: Callable
     for path in paths:
         if not path.exists():
             raise PathNotFound(f"{path}: no such file or folder")
-        if path.is_dir():
+        if path.is_dir() and leaves_its_project(path):
+            candidates.append((path, True))  # a link out: X004, never listed
+        elif path.is_dir():
             candidates.extend((found, False) for found in _walk(path) if excluded is None or not excluded(found))
         else:
             candidates.append((path, not skip_non_structures))  # skipping: judged as a walk would

@@ -102,7 +102,7 @@ class Perimeter:
         while stack:
             current = stack.pop()
             real = real_path(current)
-            if real in walked:
+            if real in walked or not real.is_relative_to(self.root):
                 continue
             walked.add(real)
             yield current
@@ -148,6 +148,18 @@ def _step(perimeter: Perimeter, folders: list[str], segment: str) -> list[str]:
     ]
 
 
+def _one_spelling_each(paths: list[str]) -> list[str]:
+    """``paths`` without those that are, links followed, a path met before."""
+    seen: set[Path] = set()
+    kept = []
+    for path in paths:
+        real = real_path(path)
+        if real not in seen:
+            seen.add(real)
+            kept.append(path)
+    return kept
+
+
 def match_pattern(base: Path, pattern: str, root: Path) -> PatternMatches:
     """The files a glob ``pattern`` (``*``, ``?``, ``[...]``, ``**`` for any folders) matches
     relative to ``base``, as ``glob.glob(recursive=True)`` would, but only inside ``root``; an
@@ -167,6 +179,9 @@ def match_pattern(base: Path, pattern: str, root: Path) -> PatternMatches:
             ]
         else:
             current = _step(perimeter, current, segment)
+        # one spelling per real path: through a link loop (``a -> ..``) the spellings of one
+        # folder multiply at each step, the folders do not
+        current = _one_spelling_each(current)
         if not current:
             break
     files = sorted({real_path(path) for path in current if os.path.isfile(path)})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -103,15 +104,19 @@ class Limits:
 
 
 def read_binary(path: Path, limits: Limits | None = None) -> bytes:
-    """A file's bytes, whatever they are; a directory, an unreadable file or one over the size
-    limit is a LoadProblem at 1:1 (the size is checked before anything is read)."""
+    """A file's bytes, whatever they are; a directory, a device or pipe, an unreadable file or one
+    over the size limit is a LoadProblem at 1:1 (what it is and its size are checked before
+    anything is read: a device has no size, and a pipe may never end)."""
     limit = (limits or Limits()).max_file_bytes
     unsaved = unsaved_text(path)  # open in an editor (``orglint server``): its text, not the disk's
     data = unsaved.encode("utf-8") if unsaved is not None else None
     try:
-        size = len(data) if data is not None else path.stat().st_size
+        found = None if data is not None else path.stat()
     except OSError:
-        size = 0  # reading it says what is wrong
+        found = None  # reading it says what is wrong
+    if found is not None and not stat.S_ISREG(found.st_mode) and not stat.S_ISDIR(found.st_mode):
+        raise LoadProblem("is not a regular file (a device, a pipe or a socket): it is not read")
+    size = len(data) if data is not None else found.st_size if found is not None else 0
     if size > limit:
         raise LoadProblem(
             f"the file is {size / 2**20:,.1f} MB, over the limit of {limit / 2**20:,.0f} MB "

@@ -11,6 +11,7 @@ from typing import TextIO
 from orglint.console import in_colour
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import LintResult
+from orglint.load.perimeter import leaves_its_project
 from orglint.load.source import SourceFile
 from orglint.output.check import summary_line
 from orglint.safe_text import safe_inside_line, safe_line
@@ -78,6 +79,16 @@ def _write_styled(lines: Iterator[list[Piece]], stream: TextIO) -> None:
         view.print("".join(f"[{style}]{escape(text)}[/]" if style else escape(text) for text, style in pieces))
 
 
+def _source_lines(source: SourceFile | None, file: str) -> list[str]:
+    """A file's lines for code frames: a structure's as it was read; a file outside any structure
+    (one that could not be parsed) read again, unless it leads out of its project (an X004 link:
+    what lies there is never read, nor shown)."""
+    if source is not None:
+        return source.lines()
+    path = Path(file)
+    return [] if leaves_its_project(path) else SourceFile(path, file).lines()
+
+
 def _lines(result: LintResult) -> Iterator[list[Piece]]:
     """Each line of the report as its pieces: per file a heading, then each finding with its code
     frame, basis and fix, and a blank line; the summary last. The text of a finding is made safe
@@ -88,8 +99,8 @@ def _lines(result: LintResult) -> Iterator[list[Piece]]:
     previous_file = None
     for diagnostic in result.diagnostics:
         span = diagnostic.span
-        if span.file not in lines and span.header is None:  # files outside any structure (unparseable ones) are read again here
-            lines[span.file] = (sources.get(span.file) or SourceFile(Path(span.file), span.file)).lines()
+        if span.file not in lines and span.header is None:
+            lines[span.file] = _source_lines(sources.get(span.file), span.file)
         shown_file = safe_line(span.file)
         if span.file != previous_file:
             yield [(shown_file, "bold underline")]
