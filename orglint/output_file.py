@@ -79,6 +79,13 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
+def _names_a_device(path: Path) -> bool:
+    """Whether ``path`` names a device or pipe itself, or is one of the system's names for one
+    (``/dev/stdout``, itself a link): a link elsewhere that leads to one is replaced like any
+    other link, not written through (a repository's ``report.html`` leading to a pipe outside)."""
+    return not os.path.islink(path) or os.path.abspath(path).startswith("/dev/")
+
+
 def write_atomically(path: Path, text: str | bytes, shown_as: str | None = None) -> None:
     """Write ``text`` to ``path`` (as UTF-8; bytes as they are), whole or not at all. A failure
     (a full disk, a read-only folder) is an OutputFailed naming the file (as ``shown_as``, if
@@ -86,7 +93,7 @@ def write_atomically(path: Path, text: str | bytes, shown_as: str | None = None)
     name = shown_as or path
     content = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
+        if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode) and _names_a_device(path):
             with open(path, "wb") as stream:  # a device or a pipe: nothing to rename over
                 stream.write(content)
             return

@@ -116,6 +116,17 @@ def test_a_link_at_the_output_path_is_replaced_not_followed(workspace: Path) -> 
     assert (workspace / "elsewhere.txt").read_text(encoding="utf-8") == "keep me\n"
 
 
+def test_a_link_to_a_pipe_is_replaced_not_written_through(workspace: Path) -> None:
+    """A repository's ``out.json`` leading to a pipe (or a device) elsewhere: the output replaces
+    the link, and nothing reaches the pipe (with no reader, writing into it would block forever)."""
+    os.mkfifo(workspace.parent / "pipe")
+    os.symlink(workspace.parent / "pipe", workspace / "out.json")
+    exit_code, _, _ = run("check", "structure.yaml", "-o", "out.json", "--output-format", "json")
+    assert exit_code in (0, 1) and not (workspace / "out.json").is_symlink()
+    assert (workspace / "out.json").read_text(encoding="utf-8").startswith('{"orglint"')
+    assert stat.S_ISFIFO((workspace.parent / "pipe").stat().st_mode)
+
+
 def test_a_full_disk_is_one_line_naming_the_file(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # a full disk simulated, not /dev/full: as root, a regression that renamed over the output
     # would replace the machine's /dev/full with a file

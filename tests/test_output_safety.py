@@ -121,6 +121,14 @@ def test_every_check_format_shows_hostile_data_inert(
         assert "(X2\\r\\n::warning::id\\x1b[2J #\\x23[error]id)" in out
 
 
+def test_statistics_show_hostile_file_names_inert(in_tmp: Path) -> None:
+    unknown_manager = "  - {id: Z, title: Officer, reports_to: NOBODY, tier: 2}\n"  # an error: the file is listed
+    write(in_tmp, HOSTILE_FILE, STRUCTURE.format(**HOSTILE) + unknown_manager)
+    _, out, err = run("check", ".", "--statistics")
+    assert "Traceback" not in err and "org\\n::error file=x::forged" in out
+    assert_inert(out)
+
+
 def test_the_code_frame_shows_escapes_and_keeps_the_carets_under_the_span(in_tmp: Path) -> None:
     """A bidi override and `##[` before the span (both valid raw in YAML) are shown escaped, five
     and three characters wider: the carets move with the text they point at. A `::` inside the

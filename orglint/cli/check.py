@@ -257,6 +257,7 @@ def _print_statistics(result: LintResult) -> None:
 
     from orglint.console import console
     from orglint.output.check import summary_line
+    from orglint.safe_text import safe_inside_line
 
     counts = Counter((d.code, d.name, d.severity.label) for d in result.diagnostics)
     table = Table(box=None, show_header=True, header_style="bold")
@@ -276,7 +277,7 @@ def _print_statistics(result: LintResult) -> None:
         view.print(Text("Files with errors (errors, warnings):", style="bold"))
         for file, (errors, warnings) in files:
             # one line a file, never folded: a path cut in two cannot be copied
-            view.print(Text(f"{errors:>{width},} {warnings:>{width},}  {file}"), soft_wrap=True)
+            view.print(Text(f"{errors:>{width},} {warnings:>{width},}  {safe_inside_line(file)}"), soft_wrap=True)
     view.print(summary_line(result))
 
 
