@@ -33,13 +33,14 @@ import tomllib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from orglint.config import CONFIG_FILES
 from orglint.errors import OrglintError
-from orglint.load.discover import MAX_FOLDERS_UP, YAML_SUFFIXES, include_patterns, may_be_root
+from orglint.load.discover import MAX_FOLDERS_UP, ROOT_MARKERS, YAML_SUFFIXES, include_patterns
 from orglint.load.documents import YamlDocument, load_yaml
 from orglint.load.perimeter import is_absolute_pattern, is_within, leaves_its_project
-from orglint.load.source import real_path
+from orglint.load.source import markers_in, real_path
 from orglint.load.yaml_source import YamlMap
 from orglint.ruleset import is_path_reference
 
@@ -48,8 +49,6 @@ SYMBOLIC_LINK_MODE = b"120000"
 NOWHERE = "/dev/null/outside-the-repository"
 """Where a link that leads out of the copy is made to lead: no such path can exist (``/dev/null``
 is not a folder), and it lies outside the copy."""
-ROOT_HEAD_RULESET = 200
-"""How far after ``ruleset:`` a path to a ruleset file is looked for."""
 
 
 class RevisionError(OrglintError):
@@ -84,10 +83,10 @@ class Checkout:
         self.folder.cleanup()
 
 
-def _git(args: list[str], cwd: Path, given: bytes | None = None) -> bytes:
+def _git(args: list[str], cwd: Path) -> bytes:
     try:
         # literal: a file's name is never read as a pathspec pattern (``[1].yaml``, ``:x``)
-        completed = subprocess.run(["git", "--literal-pathspecs", *args], cwd=cwd, input=given, capture_output=True, check=False)
+        completed = subprocess.run(["git", "--literal-pathspecs", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
         raise RevisionError("git is not installed: --base needs it") from None
     if completed.returncode != 0:
@@ -281,8 +280,10 @@ class _Snapshot:
             self.parsed[path] = None
             copy = self.target / path
             if PurePosixPath(path).suffix in YAML_SUFFIXES and copy.is_file() and not leaves_its_project(copy):
-                text = copy.read_bytes()  # all of it: include: may come after any number of posts
-                if b"orglint-ruleset:" in text or may_be_root(text) or (b"organisation:" in text and _names_a_path(text)):
+                # all of it, a piece at a time: include: may come after any number of posts
+                found = markers_in(copy, (b"orglint-ruleset:", *ROOT_MARKERS, b"ruleset:"))
+                ruleset_path = b"ruleset:" in found and _names_a_path(found[b"ruleset:"])
+                if b"orglint-ruleset:" in found or (b"organisation:" in found and (b"include:" in found or ruleset_path)):
                     self.parsed[path] = load_yaml(copy)
         return self.parsed[path]
 
@@ -347,56 +348,100 @@ class _Snapshot:
         self._copy(targets)
 
     def _write(self, paths: list[str]) -> None:
-        """The revision's files at ``paths`` written into the copy, their contents read in one
-        ``git cat-file --batch``, which prints each as "<object> blob <size>\n<bytes>\n"."""
+        """The revision's files at ``paths`` written into the copy from one ``git cat-file --batch``,
+        which prints each as "<object> blob <size>\n<bytes>\n": streamed, a piece at a time, so a
+        huge file in the history costs disk, as a checkout would, not memory (the loader then
+        judges its size against ``max-file-size-mb`` as it judges the working tree's)."""
         wanted = [(path, *self.blobs[path]) for path in paths if path in self.blobs]
         if not wanted:
             return
-        contents = _git(["cat-file", "--batch"], self.repository, b"".join(blob + b"\n" for _, _, blob in wanted))
-        at = 0
-        for path, mode, _ in wanted:
-            header_end = contents.index(b"\n", at)
-            header = contents[at:header_end].split(b" ")
-            if len(header) != 3:  # "<object> missing": a partial clone, say; the file is absent
-                at = header_end + 1
-                continue
-            size = int(header[2])
-            at = header_end + 1 + size + 1
-            _place(self.target, path, mode, contents[header_end + 1 : header_end + 1 + size])
+        # the objects asked for from a file, not a pipe: git's answers are read while it reads
+        with tempfile.TemporaryFile() as asked:
+            asked.write(b"".join(blob + b"\n" for _, _, blob in wanted))
+            asked.seek(0)
+            try:
+                git = subprocess.Popen(
+                    ["git", "cat-file", "--batch"],
+                    cwd=self.repository,
+                    stdin=asked,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                )
+            except FileNotFoundError:
+                raise RevisionError("git is not installed: --base needs it") from None
+            with git:
+                answers = git.stdout
+                assert answers is not None
+                for path, mode, _ in wanted:
+                    header = answers.readline().split(b" ")
+                    if len(header) != 3:  # "<object> missing": a partial clone, say; the file is absent
+                        continue
+                    _place(self.target, path, mode, answers, int(header[2]))
+                    answers.read(1)  # the line break after the bytes
+        if git.returncode != 0:
+            raise RevisionError("git cat-file: failed")
 
 
-def _place(copy: Path, path: str, mode: bytes, content: bytes) -> None:
-    """A file of the revision written at ``path`` below ``copy``, or a link made there, through
-    real folders only: a path with an empty, ``.``, ``..`` or ``.git`` step, or one through a link
-    or a file (which only a crafted tree holds), is left out. A link that leads out of the copy
-    is kept, but leading nowhere, so the loader judges it as it judges the working tree's (X004,
-    unread) and nothing outside is ever read through it."""
+LINK_TARGET_LIMIT = 4096
+"""The longest a link's target may be (the system's PATH_MAX): a longer "link" is left out."""
+PIECE = 1 << 20
+"""How much of a file is held at once while it is copied out of git."""
+
+
+def _place(copy: Path, path: str, mode: bytes, answers: IO[bytes], size: int) -> None:
+    """The ``size`` bytes next in ``answers`` written as the file of the revision at ``path`` below
+    ``copy``, or as a link made there, through real folders only: a path with an empty, ``.``,
+    ``..`` or ``.git`` step, or one through a link or a file (which only a crafted tree holds), is
+    left out (its bytes read and dropped). A link that leads out of the copy is kept, but leading
+    nowhere, so the loader judges it as it judges the working tree's (X004, unread) and nothing
+    outside is ever read through it."""
+    destination = _destination(copy, path)
+    if destination is None or (mode == SYMBOLIC_LINK_MODE and size > LINK_TARGET_LIMIT):
+        _copy(answers, size, None)
+        return
+    try:
+        if mode == SYMBOLIC_LINK_MODE:
+            leads_to = os.fsdecode(answers.read(size))
+            resolved = posixpath.normpath(posixpath.join(_folder_of(path), leads_to))
+            inside = not posixpath.isabs(leads_to) and resolved != ".." and not resolved.startswith("../")
+            os.symlink(leads_to if inside else NOWHERE, destination)
+            return
+        handle = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    except (FileExistsError, ValueError):  # the same path twice (a crafted tree); a NUL in a link
+        if mode != SYMBOLIC_LINK_MODE:
+            _copy(answers, size, None)
+        return
+    with os.fdopen(handle, "wb") as written:
+        _copy(answers, size, written)
+
+
+def _destination(copy: Path, path: str) -> Path | None:
+    """Where ``path`` goes below ``copy``, its folders made; None where it may not go."""
     steps = path.split("/")
     if any(step in ("", ".", "..", ".git") for step in steps):
-        return
+        return None
     folder = copy
     for step in steps[:-1]:
         folder = folder / step
         with contextlib.suppress(FileExistsError):
             folder.mkdir()
         if folder.is_symlink() or not folder.is_dir():
-            return
-    destination = folder / steps[-1]
-    try:
-        if mode == SYMBOLIC_LINK_MODE:
-            leads_to = os.fsdecode(content)
-            resolved = posixpath.normpath(posixpath.join(_folder_of(path), leads_to))
-            inside = not posixpath.isabs(leads_to) and resolved != ".." and not resolved.startswith("../")
-            os.symlink(leads_to if inside else NOWHERE, destination)
-        else:
-            handle = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
-            with os.fdopen(handle, "wb") as written:
-                written.write(content)
-    except (FileExistsError, ValueError):  # the same path twice (a crafted tree); a NUL in a link
-        return
+            return None
+    return folder / steps[-1]
 
 
-def _names_a_path(head: bytes) -> bool:
-    """Whether a file's ``ruleset:`` may name a ruleset file (a path), not only built-in names."""
-    after = head.partition(b"ruleset:")[2][:ROOT_HEAD_RULESET]
+def _copy(answers: IO[bytes], size: int, into: IO[bytes] | None) -> None:
+    """The next ``size`` bytes of ``answers`` written ``into`` a file (or dropped), a piece at a time."""
+    left = size
+    while left > 0:
+        piece = answers.read(min(left, PIECE))
+        if not piece:
+            raise RevisionError("git cat-file: its answer ended early")
+        if into is not None:
+            into.write(piece)
+        left -= len(piece)
+
+
+def _names_a_path(after: bytes) -> bool:
+    """Whether what follows a file's ``ruleset:`` may name a ruleset file (a path), not only built-in names."""
     return bool(after) and re.search(rb"[/\\]|\.ya?ml\b", after) is not None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -338,3 +339,32 @@ def test_a_root_whose_include_comes_after_its_posts_at_the_revision(repository: 
     assert new_findings(DEPARTMENT) == (0, [])
     write(repository, DEPARTMENT, PLACE + NEW_POST)
     assert new_findings(DEPARTMENT) == (1, [("S002", "MGR-NEW", DEPARTMENT)])
+
+
+@pytest.mark.slow  # writes and commits a 96 MB file
+def test_a_huge_file_in_the_revision_is_copied_a_piece_at_a_time(in_tmp: Path) -> None:
+    """A few MB of compressed history may hold a file of gigabytes: it is streamed to the copy (and
+    judged there against max-file-size-mb), never held whole in memory. Peak memory is compared
+    with the same run's on the same repository without it."""
+    write(in_tmp, "orglint.toml", "max-file-size-mb = 1\n")
+    write(in_tmp, "org/council.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n")
+    git(in_tmp, "init", "-q")
+    git(in_tmp, "add", ".")
+    git(in_tmp, "commit", "-q", "-m", "small")
+    measure = (
+        "import resource, subprocess, sys; "
+        "subprocess.run([sys.executable, '-m', 'orglint', 'check', '--new-only', 'org'], capture_output=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+
+    def peak_kib() -> int:
+        done = subprocess.run([sys.executable, "-c", measure], cwd=in_tmp, capture_output=True, text=True, check=True)
+        return int(done.stdout)
+
+    small = peak_kib()
+    (in_tmp / "org" / "big.yaml").write_bytes(b" " * (96 << 20))
+    git(in_tmp, "add", ".")
+    git(in_tmp, "commit", "-q", "-m", "big")
+    (in_tmp / "org" / "big.yaml").unlink()  # gone now; the revision's copy still holds it
+    big = peak_kib()
+    assert big - small < 48 << 10, (small, big)  # KiB: far less than the file, let alone twice it

@@ -258,3 +258,16 @@ def test_a_root_whose_include_comes_after_its_posts_is_found_for_a_file_named_al
     _, document = check_json("depts/a.yaml")
     assert document["summary"]["posts"] == 2005
     assert [d["code"] for d in document["diagnostics"] if d["file"] == str(Path("depts/a.yaml"))] == []
+
+
+@pytest.mark.parametrize("at", [(1 << 20) - 4, (1 << 20) - 9, (1 << 20) + 3, 5])
+def test_a_marker_is_found_wherever_it_falls_with_what_follows_it(tmp_path: Path, at: int) -> None:
+    """Read a piece at a time: a marker cut by a piece's end, and the context after it, are whole."""
+    from orglint.load.source import MARKER_CONTEXT, markers_in
+
+    data = bytearray(b" " * (3 << 20))
+    data[at : at + 8] = b"include:"
+    data[at + 8 : at + 8 + MARKER_CONTEXT] = b"x" * MARKER_CONTEXT
+    (tmp_path / "big.yaml").write_bytes(bytes(data))
+    found = markers_in(tmp_path / "big.yaml", (b"include:", b"organisation:"))
+    assert found == {b"include:": b"x" * MARKER_CONTEXT}

@@ -27,7 +27,7 @@ from orglint.load.perimeter import (
     match_pattern,
     project_root,
 )
-from orglint.load.source import Limits, LoadProblem, display_path, read_binary, real_path
+from orglint.load.source import Limits, LoadProblem, display_path, markers_in, real_path
 
 if TYPE_CHECKING:  # the table loaders are imported only when there are tables (start-up time)
     from orglint.load.organogram import Organogram
@@ -258,17 +258,11 @@ class _Loader:
             return True
         if leaves_its_project(path):
             return False
-        try:
-            text = read_binary(path, self.limits_for(path))
-        except LoadProblem:
-            return False
-        return may_be_root(text)
+        return len(markers_in(path, ROOT_MARKERS, self.limits_for(path))) == len(ROOT_MARKERS)
 
 
-def may_be_root(text: bytes) -> bool:
-    """Whether a YAML file's bytes may be a root with ``include:`` patterns (a byte search: a file
-    that may be one is parsed to know)."""
-    return b"organisation:" in text and b"include:" in text
+ROOT_MARKERS = (b"organisation:", b"include:")
+"""What a root with ``include:`` patterns holds (a byte search: a file that may be one is parsed to know)."""
 
 
 def _leaving_message(pattern: str, matches: PatternMatches, base: Path) -> str:

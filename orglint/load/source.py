@@ -134,6 +134,53 @@ def read_binary(path: Path, limits: Limits | None = None) -> bytes:
         raise LoadProblem(f"cannot be read: {error.strerror or error}") from None
 
 
+MARKER_CONTEXT = 200
+"""How many bytes after a marker ``markers_in`` keeps."""
+_PIECE = 1 << 20
+"""How much of a file ``markers_in`` holds at once."""
+
+
+def markers_in(path: Path, markers: tuple[bytes, ...], limits: Limits | None = None) -> dict[bytes, bytes]:
+    """For each of ``markers`` the file holds anywhere, the bytes that follow its first occurrence
+    (up to ``MARKER_CONTEXT``): a search for what decides whether to parse a file, read a piece at a
+    time, so a huge file costs no more memory than a small one. Nothing for a file ``read_binary``
+    would refuse (over the size limit, not a regular file, unreadable)."""
+    unsaved = unsaved_text(path)
+    if unsaved is not None:
+        return _found(unsaved.encode("utf-8"), markers, {}, final=True)
+    try:
+        found_file = path.stat()
+        if not stat.S_ISREG(found_file.st_mode) or found_file.st_size > (limits or Limits()).max_file_bytes:
+            return {}
+        found: dict[bytes, bytes] = {}
+        kept = b""
+        overlap = max(map(len, markers)) + MARKER_CONTEXT
+        with path.open("rb") as handle:
+            while len(found) < len(markers):
+                piece = handle.read(_PIECE)
+                window = kept + piece
+                _found(window, markers, found, final=not piece)
+                if not piece:
+                    break
+                kept = window[-overlap:]
+        return found
+    except OSError:
+        return {}
+
+
+def _found(window: bytes, markers: tuple[bytes, ...], found: dict[bytes, bytes], final: bool) -> dict[bytes, bytes]:
+    """``found`` with each marker not yet in it that ``window`` holds with its context whole (or
+    all there is, at the end of the file)."""
+    for marker in markers:
+        if marker in found:
+            continue
+        at = window.find(marker)
+        after = at + len(marker)
+        if at >= 0 and (final or len(window) - after >= MARKER_CONTEXT):
+            found[marker] = window[after : after + MARKER_CONTEXT]
+    return found
+
+
 def read_bytes(path: Path, limits: Limits | None = None) -> bytes:
     """A text file's bytes; a directory, an unreadable, oversized or binary file is a LoadProblem at 1:1."""
     data = read_binary(path, limits)
