@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from orglint.diagnostics import Diagnostic, Severity, Span
 from orglint.errors import OrglintError
@@ -29,7 +29,6 @@ from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.model.validate import plain_message
 from orglint.output.check import OutputFormat
 from orglint.rules.registry import rule_by_code_or_name
-from orglint.ruleset import is_path_reference
 from orglint.suggest import closest, did_you_mean
 
 CONFIG_FILES = ("orglint.toml", "pyproject.toml")
@@ -108,6 +107,8 @@ class Settings(BaseModel):
     spreadsheet: SpreadsheetSettings | None = Field(
         default=None, description="How to read a spreadsheet of posts (CSV or XLSX): its columns, sheet and organisation."
     )
+    _ruleset_span: Span | None = PrivateAttr(default=None)
+    """Where ``ruleset`` is written, once the settings are read from a file (its paths' faults point there)."""
 
 
 class Config:
@@ -118,10 +119,14 @@ class Config:
 
     @property
     def rulesets(self) -> list[str]:
+        """The rulesets named, as written: a path is relative to ``folder``."""
         ruleset = self.settings.ruleset
-        references = [ruleset] if isinstance(ruleset, str) else list(ruleset or [])
-        # a path is relative to this file; a built-in name stays a name
-        return [str(self.folder / r) if is_path_reference(r) else r for r in references]
+        return [ruleset] if isinstance(ruleset, str) else list(ruleset or [])
+
+    @property
+    def ruleset_span(self) -> Span | None:
+        """Where the file names its rulesets."""
+        return self.settings._ruleset_span
 
     def _relative(self, file: str) -> str | None:
         try:
@@ -245,6 +250,8 @@ def _parse(path: Path, required: bool) -> Settings | None:
         loc = ("spreadsheet", "department-kinds")
         spans = {name: _at(path, *_line_of(text, (*loc, name), section)) for name in settings.spreadsheet.department_kinds}
         settings.spreadsheet.place_department_kinds(spans)
+    if settings.ruleset is not None:
+        settings._ruleset_span = _at(path, *_line_of(text, ("ruleset",), section))
     return settings
 
 

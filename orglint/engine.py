@@ -273,17 +273,22 @@ def _ruleset_for(structure: Structure, config: Config, options: LintOptions, cac
     default. Paths the repository itself declares may not lead outside it (docs/security.md)."""
     repository = project_root(structure.root.path)
     declared_in: Path | None
+    found_above: Path | None = None
     if options.rulesets:
         references, base, span, declared_in = list(options.rulesets), Path.cwd(), None, None
     elif structure.rulesets:
         references, base, span = structure.rulesets, structure.root.path.parent, structure.ruleset_span()
         declared_in = structure.root.path
     else:
-        references, base, span = config.rulesets or [DEFAULT_RULESET], config.folder, None
+        references, base, span = config.rulesets or [DEFAULT_RULESET], config.folder, config.ruleset_span
         declared_in = config.path if options.config_file is None else None  # --config: the user's choice
+        if declared_in is not None:
+            # found above the repository (a checkout without .git), it is the repository's all the
+            # same: what it names stays inside its own project root
+            found_above = project_root(declared_in)
     key = (tuple(references), base, repository, declared_in)
     if key not in cache:
-        cache[key] = load_ruleset(references, base, span, repository=repository, declared_in=declared_in)
+        cache[key] = load_ruleset(references, base, span, repository=repository, declared_in=declared_in, found_above=found_above)
     return cache[key]
 
 

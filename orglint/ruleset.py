@@ -197,14 +197,18 @@ def load_ruleset(
     *,
     repository: Path | None = None,
     declared_in: Path | None = None,
+    found_above: Path | None = None,
 ) -> Ruleset:
     """Resolve the rulesets named (in order, later overriding earlier) into one.
 
     ``repository`` is the project root of the structure being linted, and ``declared_in`` the
     file the references are written in (None: the command line). A path written in a file inside
     the repository (these references, or an ``extends:`` in a ruleset there) must stay inside it;
-    paths from the command line, and from files outside the repository, may point anywhere."""
-    resolver = _Resolver(repository)
+    so must one written in a file inside ``found_above``, the project root of a configuration
+    file found above the repository (a checkout without ``.git``, whose top folder holds the
+    configuration while the root file's folder is the project root); paths from the command
+    line, and from other files outside the repository, may point anywhere."""
+    resolver = _Resolver(repository, found_above)
     confined_to = resolver.confinement(declared_in)
     for reference in references:
         resolver.resolve(_find(reference, base_dir, span, confined_to), ())
@@ -213,8 +217,9 @@ def load_ruleset(
 
 
 class _Resolver:
-    def __init__(self, repository: Path | None) -> None:
+    def __init__(self, repository: Path | None, found_above: Path | None = None) -> None:
         self.repository = repository
+        self.found_above = found_above
         self.ruleset = Ruleset()
         self.done: set[Path] = set()
         self.policy: dict[str, dict[str, Any]] = {}
@@ -222,10 +227,12 @@ class _Resolver:
         """(section, entry) → the mapping that last gave that entry, to locate its faults."""
 
     def confinement(self, declared_in: Path | None) -> Path | None:
-        """The folder paths written in ``declared_in`` must stay in: the repository, if the file is in it."""
-        if self.repository is None or declared_in is None or not real_path(declared_in).is_relative_to(self.repository):
+        """The folder paths written in ``declared_in`` must stay in: the repository, if the file is
+        in it, else the project root of the configuration found above it, if the file is in that."""
+        if declared_in is None:
             return None
-        return self.repository
+        written_in = real_path(declared_in)
+        return next((root for root in (self.repository, self.found_above) if root and written_in.is_relative_to(root)), None)
 
     def resolve(self, path: Path, chain: tuple[Path, ...]) -> None:
         if path in chain:

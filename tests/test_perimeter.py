@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from orglint.config import forget_read_files
+
 from .conftest import STRUCTURE_HEAD, run, write
 
 SECRET = "TOP-SECRET-hunter2"
@@ -229,6 +231,26 @@ def test_a_repository_configuration_may_not_name_a_ruleset_outside(repo: Path, t
     write(repo, "plain.yaml", "orglint: 1\norganisation: {name: Plain}\n" + POSTS)
     code, out, err = run("check", "plain.yaml")
     assert code == 2 and "leads outside the project root" in err and SECRET not in out + err
+    never_outside(touched, repo)
+
+
+def test_without_git_a_configuration_above_the_structure_names_nothing_above_itself(
+    repo: Path, touched: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A checkout without ``.git`` (a tarball): the root file's folder is the project root, and the
+    configuration the search finds above it is the repository's all the same, so what it names,
+    and what that extends, stays inside the configuration's own folder."""
+    (repo / ".git").rmdir()
+    write(repo, "rules/ours.yaml", "orglint-ruleset: 1\nname: ours\nextends: [../../outside/ruleset.yaml]\n")
+    write(repo, "sub/plain.yaml", "orglint: 1\norganisation: {name: Plain}\n" + POSTS)
+    for named, refused in (("../outside/ruleset.yaml", "'../outside/ruleset.yaml'"), ("rules/ours.yaml", "'../../outside")):
+        write(repo, "pyproject.toml", f'[tool.orglint]\nruleset = "{named}"\n')
+        forget_read_files()  # the run is in this process: its configuration is read again
+        code, out, err = run("check", "sub/plain.yaml")
+        assert code == 2 and "leads outside the project root" in err and refused in err and SECRET not in out + err, err
+    write(repo, "rules/ours.yaml", "orglint-ruleset: 1\nname: ours\nextends: [core]\n")
+    forget_read_files()
+    assert run("check", "sub/plain.yaml")[0] in (0, 1)  # inside its folder, a ruleset file is read
     never_outside(touched, repo)
 
 
