@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from orglint.diagnostics import Diagnostic, Span
 from orglint.errors import OrglintError
 from orglint.load.documents import YamlDocument, load_yaml
-from orglint.load.input_findings import include_outside, invalid_structure
+from orglint.load.input_findings import include_outside, invalid_structure, link_outside
 from orglint.load.perimeter import (
     PatternMatches,
     Perimeter,
@@ -284,14 +284,6 @@ def _led_outside(root: YamlDocument, load: _Loader) -> list[str]:
     return [path for _, pattern in include_patterns(root) for path in load.matches(root.source.path, pattern).led_outside]
 
 
-def _outside_finding(path: Path) -> Diagnostic:
-    what = "a folder" if path.is_dir() else "a file"
-    return include_outside(
-        f"a link to {what} outside the project root (the folder holding .git, else this file's folder): it is not read",
-        Span.start_of(display_path(path)),
-    )
-
-
 def _file_finding(document: YamlDocument, message: str, span: Span | None = None) -> Diagnostic:
     return invalid_structure(message, span or Span.start_of(document.source.display))
 
@@ -337,9 +329,11 @@ def discover(
         sources = _gather(root, load)
         sources.reported_files = grouping.reached_by_include.get(root_key)
         discovery.structures.append(sources)
-    # a link out that a root's include pattern meets is that pattern's finding, not a second one
+    # a link out that a root's include pattern meets is that pattern's finding, not a second one;
+    # an organogram's junior table that is a link out, the organogram's
     met = {os.path.abspath(path) for root in grouping.roots.values() for path in _led_outside(root, load)}
-    discovery.findings[:0] = [_outside_finding(path) for path in sorted(leaving) if os.path.abspath(path) not in met]
+    met |= {os.path.abspath(twin) for organogram in discovery.organograms for twin in organogram.linked_out}
+    discovery.findings[:0] = [link_outside(path) for path in sorted(leaving) if os.path.abspath(path) not in met]
     _count_files_read(discovery, load, grouping.reported)
     return discovery
 

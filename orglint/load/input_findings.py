@@ -6,8 +6,10 @@ them; the engine completes them like any other finding."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from orglint.diagnostics import Diagnostic, Span
-from orglint.load.source import LoadProblem, SourceFile
+from orglint.load.source import LoadProblem, SourceFile, display_path
 
 INVALID_YAML, INVALID_STRUCTURE, INCLUDE_OUTSIDE = "X001", "X002", "X004"
 
@@ -33,3 +35,12 @@ def invalid_structure(message: str, span: Span, post: str | None = None, replace
 def include_outside(message: str, span: Span) -> Diagnostic:
     """X004: an include pattern or a link that leads outside the project root."""
     return Diagnostic(INCLUDE_OUTSIDE, message, span)
+
+
+def link_outside(path: Path) -> Diagnostic:
+    """X004 at a file or folder that is a link leading outside its project root (never read)."""
+    what = "a folder" if path.is_dir() else "a file"
+    return include_outside(
+        f"a link to {what} outside the project root (the folder holding .git, else this file's folder): it is not read",
+        Span.start_of(display_path(path)),
+    )

@@ -5,11 +5,12 @@ columns the template does not know (an index, ``URI``, ``source_file``) are igno
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from orglint.diagnostics import Diagnostic, Span
-from orglint.load.input_findings import invalid_structure, invalid_yaml
+from orglint.load.input_findings import invalid_structure, invalid_yaml, link_outside
 from orglint.load.perimeter import leaves_its_project
 from orglint.load.source import Limits, LoadProblem, SourceFile
 from orglint.load.table import MappedTable, Table, normalise_header, read_csv, read_xlsx
@@ -66,6 +67,8 @@ class Organogram:
     senior: MappedTable | None = None
     junior: MappedTable | None = None
     findings: list[Diagnostic] = field(default_factory=list)
+    linked_out: list[Path] = field(default_factory=list)
+    """Its other table, where that is a link leading out of the project (X004 among ``findings``)."""
 
     @property
     def sources(self) -> list[SourceFile]:
@@ -74,15 +77,20 @@ class Organogram:
         return list(reversed(unique.values()))
 
 
-def table_beside(path: Path, table: str, other: str) -> Path | None:
-    """The other table of a pair, when it exists: ``x-senior.csv`` → ``x-junior.csv`` for
-    ("senior", "junior"), and back (the word in any case)."""
+def _twin(path: Path, table: str, other: str) -> Path | None:
+    """The name of the other table of a pair: ``x-senior.csv`` → ``x-junior.csv`` for ("senior",
+    "junior"), and back (the word in any case); None if ``path`` is not named so."""
     stem = path.stem
     index = stem.casefold().rfind(table)
     if index < 0:
         return None
-    candidate = path.with_name(f"{stem[:index]}{other}{stem[index + len(table) :]}{path.suffix}")
-    return candidate if candidate.is_file() and not leaves_its_project(candidate) else None  # a link out is not read
+    return path.with_name(f"{stem[:index]}{other}{stem[index + len(table) :]}{path.suffix}")
+
+
+def table_beside(path: Path, table: str, other: str) -> Path | None:
+    """The other table of a pair, when it exists (and is not a link out, which is not read)."""
+    candidate = _twin(path, table, other)
+    return candidate if candidate is not None and candidate.is_file() and not leaves_its_project(candidate) else None
 
 
 def junior_beside(senior: Path) -> Path | None:
@@ -143,6 +151,10 @@ def load_organogram(path: Path, junior: Path | None = None, limits: Limits | Non
     except LoadProblem as problem:
         organogram.findings.append(invalid_yaml(organogram.source, problem))
         return organogram
+    twin = _twin(path, "senior", "junior")
+    if junior is None and twin is not None and os.path.lexists(twin) and leaves_its_project(twin):
+        organogram.findings.append(link_outside(twin))  # its junior table, unread: said, not passed over
+        organogram.linked_out.append(twin)
     junior = junior or junior_beside(path)
     if junior is not None:
         try:
