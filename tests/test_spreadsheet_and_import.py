@@ -163,6 +163,18 @@ def test_a_workbook_s_faults_say_what_was_written_and_what_it_may_be_a_slip_for(
     assert messages["C2"] == "kind: input should be 'service' or 'support' (did you mean 'support'?), got 'Support'"
 
 
+def test_a_workbook_s_finding_about_the_whole_organisation_is_at_its_organisation_sheet(in_tmp: Path) -> None:
+    data = {
+        "orglint": 1,
+        "organisation": {"name": "Test District Council", "type": "district", "ruleset": "uk-local-government"},
+        "posts": [{"id": "CE", "title": "Chief Executive", "tier": 1}],
+    }
+    write_workbook(data, in_tmp / "wb.xlsx")
+    _, document = check_json("wb.xlsx", "--isolated")
+    missing = [d for d in document["diagnostics"] if d["code"] == "L103"]
+    assert [d["cell"] for d in missing] == [{"sheet": "Organisation", "ref": "B1", "header": "Name"}]
+
+
 def test_an_xlsx_organogram_round_trips_through_import_and_check(in_tmp: Path) -> None:
     book = Workbook()
     senior = book.active

@@ -10,6 +10,7 @@ from orglint.load.discover import StructureSources
 from orglint.load.input_findings import invalid_structure
 from orglint.load.source import Limits, SourceFile
 from orglint.load.yaml_source import YamlMap
+from orglint.model.rows import RowOrigin
 from orglint.model.schema import Department, Located, Organisation, Post, Profile
 from orglint.model.validate import validate_file
 
@@ -50,9 +51,14 @@ class Structure:
         return paths is not None and any(path[: len(unread)] == unread for unread in paths)
 
     def organisation_span(self) -> Span:
-        """Where findings about something the whole organisation lacks point."""
+        """Where findings about something the whole organisation lacks point: the ``organisation``
+        key of a structure file, the organisation's row of a spreadsheet (a workbook's Organisation
+        sheet), else the file's start."""
         if self.root_map is not None and "organisation" in self.root_map:
             return self.root_map.key_span("organisation")
+        row = getattr(self.organisation, "origin", None) if self.root_map is None else None
+        if isinstance(row, RowOrigin) and row.fields:  # a record of its own, not one made from settings
+            return row.span()
         return Span.start_of(self.root.display)
 
     @property
