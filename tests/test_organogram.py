@@ -240,3 +240,15 @@ def test_the_report_counts_senior_posts_and_junior_groups(monkeypatch: pytest.Mo
     assert pay.total.minimum == pytest.approx(expected_min)
     assert audit.header.organisation == "Homes and Communities Agency"
     assert audit.header.rulesets == ["core", "uk-organogram"]
+
+
+@pytest.mark.parametrize("name", ["x-junior.csv", "teams.csv"])
+def test_a_junior_table_without_its_senior_table_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Not "the senior staff table has no 'Post Unique Reference' column" at a junior header."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_bytes((DATA / "planning_inspectorate-2011-09-30-junior.csv").read_bytes())
+    for args in ((name,), ("--only-structures", name)):
+        _, document = check_json(*args)
+        ((code, message),) = [(d["code"], d["message"]) for d in document["diagnostics"]]
+        assert code == "X002" and message.startswith("a junior staff table, with no senior staff table beside it")
+        assert ("'x-senior.csv'" in message) == (name == "x-junior.csv")

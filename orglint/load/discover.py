@@ -194,9 +194,27 @@ def _tables(
         beside = table_beside(path, "junior", "senior") if path.suffix.casefold() == ".csv" else None
         if beside is not None and junior_beside(path) is None:
             senior = beside  # a junior table named alone (as pre-commit names changed files)
+        elif path.suffix.casefold() == ".csv" and not _is_senior_csv(path):
+            discovery.findings.append(_junior_alone(path))
+            continue
         seniors.setdefault(real_path(senior), senior)
     for senior in seniors.values():
         discovery.organograms.append(load_organogram(senior, junior if len(seniors) == 1 else None, limits_for(senior)))
+
+
+def _junior_alone(path: Path) -> Diagnostic:
+    """X002 at a junior staff table with no senior staff table beside it to be checked with."""
+    from orglint.load.organogram import twin
+
+    senior = twin(path, "junior", "senior")
+    expected = (
+        f" (looked for {senior.name!r})" if senior is not None else " (a pair is found by name: x-senior.csv, x-junior.csv)"
+    )
+    return invalid_structure(
+        f"a junior staff table, with no senior staff table beside it{expected}: an organogram is checked from its "
+        "senior table, which the junior one's 'Reporting Senior Post' names",
+        Span.start_of(display_path(path)),
+    )
 
 
 def include_patterns(root: YamlDocument) -> list[tuple[int, str]]:

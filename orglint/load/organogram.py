@@ -77,7 +77,7 @@ class Organogram:
         return list(reversed(unique.values()))
 
 
-def _twin(path: Path, table: str, other: str) -> Path | None:
+def twin(path: Path, table: str, other: str) -> Path | None:
     """The name of the other table of a pair: ``x-senior.csv`` → ``x-junior.csv`` for ("senior",
     "junior"), and back (the word in any case); None if ``path`` is not named so."""
     stem = path.stem
@@ -89,7 +89,7 @@ def _twin(path: Path, table: str, other: str) -> Path | None:
 
 def table_beside(path: Path, table: str, other: str) -> Path | None:
     """The other table of a pair, when it exists (and is not a link out, which is not read)."""
-    candidate = _twin(path, table, other)
+    candidate = twin(path, table, other)
     return candidate if candidate is not None and candidate.is_file() and not leaves_its_project(candidate) else None
 
 
@@ -151,10 +151,10 @@ def load_organogram(path: Path, junior: Path | None = None, limits: Limits | Non
     except LoadProblem as problem:
         organogram.findings.append(invalid_yaml(organogram.source, problem))
         return organogram
-    twin = _twin(path, "senior", "junior")
-    if junior is None and twin is not None and os.path.lexists(twin) and leaves_its_project(twin):
-        organogram.findings.append(link_outside(twin))  # its junior table, unread: said, not passed over
-        organogram.linked_out.append(twin)
+    junior_name = twin(path, "senior", "junior")
+    if junior is None and junior_name is not None and os.path.lexists(junior_name) and leaves_its_project(junior_name):
+        organogram.findings.append(link_outside(junior_name))  # its junior table, unread: said, not passed over
+        organogram.linked_out.append(junior_name)
     junior = junior or junior_beside(path)
     if junior is not None:
         try:
