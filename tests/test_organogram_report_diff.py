@@ -117,6 +117,18 @@ def test_report_headcount_and_fte_count_job_shares_and_junior_groups(name: str, 
     assert f"| FTE | {number(senior_fte + junior_fte)} |" in markdown
 
 
+def test_the_report_counts_single_posts_and_groups_of_posts_apart_throughout() -> None:
+    """Shape said 10 posts while the tier table and the pay bill said 162: the junior rows (groups
+    of posts) are counted apart from single posts wherever posts are counted."""
+    senior = DATA / "homes_and_communities_agency-2011-03-31-senior.csv"
+    _, markdown, _ = run("report", str(senior), "--format", "markdown")
+    groups = len(rows("homes_and_communities_agency-2011-03-31", "junior"))
+    assert f"for 10 posts and {groups} groups of posts with pay data" in markdown
+    assert "| Tier | Posts | Groups of posts | FTE |" in markdown
+    _, html, _ = run("report", str(senior), "--format", "html")
+    assert f"10 posts and {groups} groups of posts in" in html
+
+
 def test_report_speaks_of_the_body_and_leaves_out_what_did_not_run() -> None:
     first = rows(NEW, "senior")[0]
     markdown = markdown_report(NEW)

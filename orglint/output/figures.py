@@ -27,6 +27,14 @@ def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
+def posts_and_groups(entries: int, groups: int) -> str:
+    """``10 posts and 152 groups of posts``: of ``entries``, the single posts and the groups of posts
+    (an organogram's junior rows) told apart; no groups, no word of them."""
+    if not groups:
+        return plural(entries, "post")
+    return f"{plural(entries - groups, 'post')} and {plural(groups, 'group')} of posts"
+
+
 def holder_count(count: int) -> str:
     return "1 holder" if count == 1 else f"{count:,} holders (job share)"
 

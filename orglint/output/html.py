@@ -20,7 +20,7 @@ from typing import TextIO
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
 from orglint.output.document import SEVERITY_MARKS, Bullets, Cell, Paragraph, Section, Table
-from orglint.output.figures import number, plural
+from orglint.output.figures import number, plural, posts_and_groups
 from orglint.output.outline import Node, department_blocks, depth_within, heads_department, outline
 from orglint.output.report import SEVERITY_TITLES, audit_parts, location, unreadable_section
 from orglint.report.audit import Audit, Report
@@ -240,7 +240,13 @@ class _Chart:
         another department's nested in it), said to be some of the department's posts where others
         are elsewhere, and those with findings."""
         total = self.department_posts[department]
-        counted = plural(len(posts), "post") if len(posts) == total else f"{len(posts):,} of its {plural(total, 'post')}"
+        groups = sum(post.group for post in posts)
+        if len(posts) == total:
+            counted = posts_and_groups(len(posts), groups)
+        elif groups:
+            counted = f"{posts_and_groups(len(posts), groups)} of its {total:,}"
+        else:
+            counted = f"{len(posts):,} of its {plural(total, 'post')}"
         flagged = sum(1 for post in posts if self.findings_by_post.of(post))
         return f": {counted}" + (f", {flagged:,} with findings" if flagged else "")
 
@@ -304,7 +310,9 @@ class _Team:
     """The counts shown on a post's folded block."""
 
     posts: int = 0
-    """Posts below it (those left undrawn by the depth limit included)."""
+    """Posts below it (those left undrawn by the depth limit included), groups of posts among them."""
+    groups: int = 0
+    """Groups of posts (an organogram's junior rows) drawn below it."""
     flagged: int = 0
     """Posts below it drawn with findings."""
 
@@ -322,13 +330,15 @@ def _teams(roots: list[Node], findings: PostFindings) -> dict[int, _Team]:
         if parent is not None:
             team, parent_team = teams[id(node)], teams[id(parent)]
             parent_team.posts += team.posts + 1
+            parent_team.groups += team.groups + node.post.group
             parent_team.flagged += team.flagged + (1 if findings.of(node.post) else 0)
     return teams
 
 
 def _count_text(team: _Team) -> str:
     flagged = f", {team.flagged:,} with findings" if team.flagged else ""
-    return f'<span class="count{" flagged" if team.flagged else ""}">{plural(team.posts, "post")} below{flagged}</span>'
+    below = posts_and_groups(team.posts, team.groups)
+    return f'<span class="count{" flagged" if team.flagged else ""}">{below} below{flagged}</span>'
 
 
 def _department_heading(department: str, counts: str, chart: _Chart) -> str:
@@ -520,8 +530,9 @@ def _figures(audit: Audit, chart: _Chart) -> str:
         for severity in sorted(Severity, reverse=True)
     )
     flagged = sum(1 for post in posts if chart.findings_by_post.of(post))
+    entries = posts_and_groups(len(posts), sum(post.group for post in posts))
     return (
-        f'<p class="figures">{plural(len(posts), "post")} in {plural(len(audit.run.structure.departments), "department")}; '
+        f'<p class="figures">{entries} in {plural(len(audit.run.structure.departments), "department")}; '
         f"{plural(flagged, 'post')} with findings. Findings: {counted}.</p>"
     )
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
 from orglint.output.document import Block, Bullets, Cell, Paragraph, Section, Table, Tone, key_values
-from orglint.output.figures import MAX_LISTED, holder_count, money, number, plural, post_list, span_range
+from orglint.output.figures import MAX_LISTED, holder_count, money, number, plural, post_list, posts_and_groups, span_range
 from orglint.report.audit import Audit, Report
 from orglint.report.compliance import ComplianceRow
 from orglint.report.evaluation import EvaluationCoverage
@@ -238,17 +238,25 @@ def _shape(audit: Audit) -> Section:
         blocks += _listed(
             "Job shares", shape.job_shares, lambda post: f"{post.id} ({post.title}): {holders_text(post)}; {number(post.fte)} FTE"
         )
-    tiers = Table(["Tier", "Posts", "FTE"], numeric=frozenset({0, 1, 2}), caption="Posts per tier")
+    grouped = shape.groups > 0  # an organogram's junior rows: counted apart from single posts, as above
+    tiers = Table(
+        ["Tier", "Posts", *(["Groups of posts"] if grouped else []), "FTE"],
+        numeric=frozenset(range(3 + grouped)),
+        caption="Posts per tier",
+    )
     for tier in shape.tiers:
-        tiers.add(str(tier.tier) if tier.tier is not None else "(none)", f"{tier.posts:,}", number(tier.fte))
+        counts = [f"{tier.posts - tier.groups:,}", *([f"{tier.groups:,}"] if grouped else [])]
+        tiers.add(str(tier.tier) if tier.tier is not None else "(none)", *counts, number(tier.fte))
     blocks.append(tiers)
     return Section("Shape", blocks)
 
 
 def _pay_table(first_column: str, lines: list[PayLine], total: PayLine, caption: str) -> Table:
+    grouped = total.groups > 0  # an organogram's junior rows: counted apart from single posts
+    counts = ["Posts", "Groups of posts"] if grouped else ["Posts"]
     table = Table(
-        [first_column, "Posts", "FTE", "Minimum", "Maximum", "Without pay data"],
-        numeric=frozenset(range(1, 6)),
+        [first_column, *counts, "FTE", "Minimum", "Maximum", "Without pay data"],
+        numeric=frozenset(range(1, 6 + grouped)),
         caption=caption,
         whole=frozenset({0}),
     )
@@ -256,7 +264,8 @@ def _pay_table(first_column: str, lines: list[PayLine], total: PayLine, caption:
         unpaid = len(line.without_pay) == line.posts  # nothing to add up: a dash, not £0
         table.add(
             line.label,
-            f"{line.posts:,}",
+            f"{line.posts - line.groups:,}",
+            *([f"{line.groups:,}"] if grouped else []),
             number(line.fte),
             "—" if unpaid else money(line.minimum),
             "—" if unpaid else money(line.maximum),
@@ -270,9 +279,10 @@ def _pay_bill(audit: Audit) -> Section:
     missing = pay.total.without_pay
     paid = pay.total.posts - len(missing)
     if paid:
+        paid_groups = pay.total.groups - sum(post.group for post in missing)
         said = (
             f"Each post's salary range times its FTE: {money(pay.total.minimum)} to {money(pay.total.maximum)} a year "
-            f"for {plural(paid, 'post')} with pay data."
+            f"for {posts_and_groups(paid, paid_groups)} with pay data."
         )
     else:  # not £0: nothing is known
         said = "No post gives its pay (a salary range), so there is no pay bill to add up."

@@ -19,6 +19,9 @@ NO_DEPARTMENT = "(no department)"
 class PayLine:
     label: str
     posts: int = 0
+    """Entries counted: single posts and groups of posts."""
+    groups: int = 0
+    """Of ``posts``, the groups of posts (an organogram's junior rows)."""
     fte: float = 0.0
     minimum: float = 0.0
     maximum: float = 0.0
@@ -26,6 +29,7 @@ class PayLine:
 
     def add(self, post: Post, pay_known: bool = True) -> None:
         self.posts += 1
+        self.groups += post.group
         self.fte += post.fte
         if post.salary is None or not pay_known:
             self.without_pay.append(post)

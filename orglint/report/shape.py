@@ -16,7 +16,10 @@ from orglint.report.statutory import is_vacant_holder
 class TierCount:
     tier: int | None
     posts: int
+    """Entries at the tier: single posts and groups of posts."""
     fte: float
+    groups: int = 0
+    """Of ``posts``, the groups of posts (an organogram's junior rows)."""
 
 
 @dataclass
@@ -80,6 +83,7 @@ def shape(run: StructureRun) -> Shape:
     for post in everything:
         count = per_tier.setdefault(post.tier, TierCount(post.tier, 0, 0.0))
         count.posts += 1
+        count.groups += post.group
         count.fte += post.fte
     tiers = sorted(per_tier.values(), key=lambda count: (count.tier is None, count.tier or 0))
     holders = [name for post in posts for name in post.holders]
