@@ -299,10 +299,17 @@ class FixOutcome:
     """Files with fixable findings that are not rewritten, by display path: why."""
     result: LintResult | None = None
     """The lint of the fixed files (the last round)."""
+    first_found: set[tuple[str, str, str | None, str]] = field(default_factory=set)
+    """The findings of the first lint, as they last (``_lasting``): those the user saw. A fix of
+    any other is one the fixes led to (a team's tiers, after its director's is set right)."""
 
     @property
     def changed(self) -> list[FileFix]:
         return [fix for fix in self.files.values() if fix.after != fix.before]
+
+    def seen_fixed(self, fix: FileFix) -> int:
+        """How many of the findings ``fix`` mends the first lint found."""
+        return sum(1 for finding in fix.fixed if _lasting(finding) in self.first_found)
 
 
 def fix_rounds(lint: Callable[[], LintResult], codes: Collection[str] | None = None) -> FixOutcome:
@@ -322,8 +329,8 @@ def fix_rounds(lint: Callable[[], LintResult], codes: Collection[str] | None = N
     read = outer.branch() if outer is not None else Overlay()  # and the fixed texts over it; what each lint parsed
     with reading(read):
         first = lint()
-    outcome = FixOutcome(result=first)
     had = {_lasting(finding) for finding in first.diagnostics}
+    outcome = FixOutcome(result=first, first_found=had)
     given_up: set[Path] = set()
     result = first
     rounds = 0

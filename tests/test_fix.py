@@ -209,8 +209,11 @@ def test_a_moved_director_s_team_is_fixed_in_the_same_run(in_tmp: Path) -> None:
     team = "".join(f"  - {{id: H{n}, title: Head, reports_to: AD1, tier: 4}}\n" for n in (1, 2, 3))
     text = CLEAN.replace("reports_to: CE, tier: 2}\n  - {id: AD2", "reports_to: CE, tier: 3}\n  - {id: AD2", 1) + team
     path = write(in_tmp, "s.yaml", text)
-    code, out, _ = run("check", "--diff", "s.yaml")
+    _, document = check_json("s.yaml")
+    assert [d["code"] for d in document["diagnostics"]] == ["S006"]  # what the user sees: one finding
+    code, out, err = run("check", "--diff", "s.yaml")
     assert code == 1 and out.count("\n+  - {id: H") == 3 and "tier: 2}" in out
+    assert err == "orglint: --fix would fix 1 finding in 1 file (and 3 more that those fixes lead to)\n"
     run("check", "--fix", "s.yaml")
     assert path.read_text(encoding="utf-8") == CLEAN + team.replace("tier: 4", "tier: 3")
 

@@ -16,7 +16,7 @@ from orglint.output.check import OutputFormat
 
 if TYPE_CHECKING:
     from orglint.engine import LintOptions, LintResult
-    from orglint.fix import FileFix
+    from orglint.fix import FileFix, FixOutcome
 
 
 def check(
@@ -177,7 +177,7 @@ def _fix(lint_again: Callable[[], LintResult], write: bool) -> LintResult:
                 sys.stdout.write(fix.diff())
             sys.stdout.flush()
         if changed:
-            said = f"--fix would fix {_tally(changed)}"
+            said = f"--fix would fix {_tally(changed, outcome)}"
         else:  # "nothing to fix" would contradict the "not fixed" lines just above
             said = "nothing else to fix" if outcome.left_alone else "nothing to fix"
         sys.stderr.write(f"orglint: {said}\n")
@@ -185,7 +185,7 @@ def _fix(lint_again: Callable[[], LintResult], write: bool) -> LintResult:
     not_written = write_fixes(outcome)
     written = [fix for fix in changed if fix.display not in not_written]
     if written:
-        sys.stderr.write(f"orglint: fixed {_tally(written)}\n")
+        sys.stderr.write(f"orglint: fixed {_tally(written, outcome)}\n")
     for display, why in not_written.items():
         if why == CHANGED_MEANWHILE:
             sys.stderr.write(f"orglint: {safe_text(display)} not fixed: {why}\n")
@@ -198,10 +198,16 @@ def _fix(lint_again: Callable[[], LintResult], write: bool) -> LintResult:
     return outcome.result
 
 
-def _tally(fixes: list[FileFix]) -> str:
-    """``3 findings in 2 files``."""
-    count, files = sum(len(fix.fixed) for fix in fixes), len(fixes)
-    return f"{count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+def _tally(fixes: list[FileFix], outcome: FixOutcome) -> str:
+    """``3 findings in 2 files``, and the findings those fixes led to, which the run did not show
+    (a team's tiers, after its director's is set right)."""
+    from orglint.output.figures import plural
+
+    seen = sum(outcome.seen_fixed(fix) for fix in fixes)
+    led_to = sum(len(fix.fixed) for fix in fixes) - seen
+    files = len(fixes)
+    said = f"{plural(seen, 'finding')} in {plural(files, 'file')}"
+    return said + (f" (and {led_to:,} more that those fixes lead to)" if led_to else "")
 
 
 def _keep_new_only(result: LintResult, paths: list[Path], revision: str, options: LintOptions) -> None:
