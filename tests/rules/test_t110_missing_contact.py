@@ -54,6 +54,16 @@ def test_a_quoted_vacant_is_a_name(tmp_path: Path) -> None:
     (finding,) = lint(T110, tmp_path, senior(post("DIR-D", name="'Vacant'", phone="N/A", email="d@example.gov.uk")))
     assert finding.span.cell == "H6"
     assert finding.message.endswith("(the name \"'Vacant'\" is not 'Vacant': the quotes are part of it)")
+    assert finding.fix == "Write Vacant without the quotes."
+
+
+def test_a_quoted_n_a_is_not_n_a_and_the_fix_says_to_drop_the_quotes(tmp_path: Path) -> None:
+    """The DCLG 2011 publication's reference-0 rows write "'N/A'": the advice is the quotes, not "give a number"."""
+    (finding,) = lint(T110, tmp_path, senior(post("0", phone="'N/A'", email="N/A", **ZERO)))
+    assert finding.message.endswith("so the Contact Phone must be N/A, not \"'N/A'\"")
+    assert finding.fix == "Write N/A without the quotes."
+    (finding,) = lint(T110, tmp_path, senior(post("DIR-D", name="Ann Lee", phone="N/A", email="d@example.gov.uk")))
+    assert finding.fix == T110.rule.fix  # a live post's N/A: the rule's own advice
 
 
 def test_a_reference_zero_row_s_e_mail_should_be_n_a(tmp_path: Path) -> None:

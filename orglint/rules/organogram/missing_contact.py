@@ -2,7 +2,14 @@ from collections.abc import Iterator
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.load.table import MappedTable, TableRow
-from orglint.model.organogram import NOT_APPLICABLE, NOT_IN_POST, UNDISCLOSED, VACANT_OR_ELIMINATED, meant_name
+from orglint.model.organogram import (
+    NOT_APPLICABLE,
+    NOT_IN_POST,
+    STRAY_QUOTES,
+    UNDISCLOSED,
+    VACANT_OR_ELIMINATED,
+    meant_name,
+)
 from orglint.rules.organogram._table_rule import OrganogramRule
 
 ONLY_FOR_EMPTY_POSTS = "which is only for vacant or eliminated posts and reference-0 rows"
@@ -76,9 +83,15 @@ class MissingContact(OrganogramRule, code="T110", name="missing-contact", severi
         elif withheld:
             yield self.at(table, row, "phone", "both contacts are withheld (N/D): give at least one")
         elif empty and phone != NOT_APPLICABLE:
-            yield self.at(table, row, "phone", f"{why}, so the Contact Phone must be N/A, not {phone!r}")
+            yield self.at(table, row, "phone", f"{why}, so the Contact Phone must be N/A, not {phone!r}", fix=_unquote(phone))
         elif not empty and phone == NOT_APPLICABLE:
-            yield self.at(table, row, "phone", f"the Contact Phone is N/A, {ONLY_FOR_EMPTY_POSTS}{_quoted(name, 'a number')}")
+            yield self.at(
+                table,
+                row,
+                "phone",
+                f"the Contact Phone is N/A, {ONLY_FOR_EMPTY_POSTS}{_quoted(name, 'a number')}",
+                fix=_unquote(name),
+            )
         if withheld or (empty and email == NOT_APPLICABLE):
             return
         if not email:
@@ -86,7 +99,13 @@ class MissingContact(OrganogramRule, code="T110", name="missing-contact", severi
                 table, row, "email", f"the Contact E-mail is blank: {'write N/A' if empty else 'give an address, or N/D'}"
             )
         elif email == NOT_APPLICABLE:
-            yield self.at(table, row, "email", f"the Contact E-mail is N/A, {ONLY_FOR_EMPTY_POSTS}{_quoted(name, 'an address')}")
+            yield self.at(
+                table,
+                row,
+                "email",
+                f"the Contact E-mail is N/A, {ONLY_FOR_EMPTY_POSTS}{_quoted(name, 'an address')}",
+                fix=_unquote(name),
+            )
         elif email != UNDISCLOSED and not ("@" in email and "." in email):
             yield self.at(table, row, "email", f"{email!r} is not an e-mail address (it needs '@' and '.')")
         elif not_in_post:
@@ -105,3 +124,10 @@ def _quoted(name: str, contact: str) -> str:
     if name != bare:
         return f" (the name {name!r} is not {bare!r}: the quotes are part of it)"
     return f": give {contact}, or N/D"
+
+
+def _unquote(text: str) -> str:
+    """The fix where a cell's only fault is stray quotes ("'N/A'", "'Vacant'"): to drop them; else
+    the rule's own."""
+    bare = text.strip(STRAY_QUOTES)
+    return f"Write {bare} without the quotes." if bare != text and bare in (NOT_APPLICABLE, *VACANT_OR_ELIMINATED) else ""
