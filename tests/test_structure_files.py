@@ -271,3 +271,13 @@ def test_a_marker_is_found_wherever_it_falls_with_what_follows_it(tmp_path: Path
     (tmp_path / "big.yaml").write_bytes(bytes(data))
     found = markers_in(tmp_path / "big.yaml", (b"include:", b"organisation:"))
     assert found == {b"include:": b"x" * MARKER_CONTEXT}
+
+
+def test_a_misspelt_key_beside_the_key_it_is_a_slip_for_says_so(in_tmp: Path) -> None:
+    """`grdae: G11` beside `grade: G10`: not "did you mean 'grade'?" (it is there), and no fix that
+    would make a second `grade`."""
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1, grade: G10, grdae: G11}\n")
+    _, document = check_json("s.yaml")
+    (finding,) = [d for d in document["diagnostics"] if d["code"] == "X002"]
+    assert finding["message"] == "post 'CE': unknown key 'grdae' (a misspelling of 'grade'? it is given as well: keep one)"
+    assert run("check", "--diff", "s.yaml")[0] == 0  # nothing --fix would change

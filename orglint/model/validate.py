@@ -227,7 +227,11 @@ def _findings(
             message = f"unknown key {key!r}"
             if allowed is not None:
                 meant = _meant_field(model, taken) if taken else None
-                message += did_you_mean(meant, otherwise=f"; expected one of: {', '.join(fields_of(allowed))}")
+                container = _at(raw, taken[:-1]) if taken else None
+                if meant is not None and isinstance(container, dict) and meant in container:
+                    message += f" (a misspelling of {meant!r}? it is given as well: keep one)"  # never a second `grade`
+                else:
+                    message += did_you_mean(meant, otherwise=f"; expected one of: {', '.join(fields_of(allowed))}")
                 rename = only_close(key, fields_of(allowed)) if taken else None
                 if rename is not None and rename not in _at(raw, taken[:-1]):  # never a second `grade`
                     renames[prefix + taken] = rename
