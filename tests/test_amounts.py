@@ -84,6 +84,28 @@ def test_any_other_repeated_key_is_still_a_duplicate(in_tmp: Path, salary: str) 
     assert any(d["code"] == "X001" and "duplicate key" in d["message"] for d in _errors("s.yaml"))
 
 
+@pytest.mark.parametrize(
+    ("salary", "written"),
+    [
+        ("85000-95000", "{min: 85000, max: 95000}"),
+        ('"£45,000 to £52,500"', "{min: 45000, max: 52500}"),
+        ("45000 – 52000.5", "{min: 45000, max: 52000.5}"),
+        ("120000", "{min: 120000, max: 120000}"),  # a spot salary: both bounds
+    ],
+)
+def test_a_salary_written_as_one_value_says_the_mapping_to_write(in_tmp: Path, salary: str, written: str) -> None:
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + f"  - id: CE\n    title: Chief Executive\n    salary: {salary}\n")
+    (finding,) = _errors("s.yaml")
+    assert finding["message"].startswith(f"post 'CE': salary: write {written}: a salary is a mapping")
+
+
+@pytest.mark.parametrize("salary", ["about 50k", "52000-45000", "-5"])
+def test_a_salary_that_is_no_range_is_just_not_a_mapping(in_tmp: Path, salary: str) -> None:
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + f"  - id: CE\n    title: Chief Executive\n    salary: {salary!r}\n")
+    (finding,) = _errors("s.yaml")
+    assert finding["message"].startswith("post 'CE': salary: should be a mapping")
+
+
 def test_plain_yaml_amounts_and_other_text_are_as_before(in_tmp: Path) -> None:
     write(in_tmp, "s.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, salary: {min: 45000, max: about 50k}}\n")
     (finding,) = _errors("s.yaml")

@@ -30,6 +30,26 @@ def number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+_RANGE = re.compile(r"\s*(?P<low>[^-–—]+?)\s*(?:-|–|—|\bto\b)\s*(?P<high>.+?)\s*")
+
+
+def range_written(value: Any) -> tuple[float, float] | None:
+    """A salary written as one value instead of ``{min, max}``: a range (``85000-95000``,
+    ``£45,000 to £52,000``) or a single amount (a spot salary, both bounds); None for anything else."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    if not isinstance(value, str):
+        return (float(value), float(value)) if math.isfinite(value) and value >= 0 else None
+    single = number(value)
+    if single is not None:
+        return (single, single) if single >= 0 else None
+    written = _RANGE.fullmatch(value)
+    if written is None:
+        return None
+    low, high = number(written["low"]), number(written["high"])
+    return (low, high) if low is not None and high is not None and 0 <= low <= high else None
+
+
 def plain(value: float) -> str:
     """A number as a structure file writes it: ``45000``, ``52500.5``."""
     return str(int(value)) if value.is_integer() else repr(value)

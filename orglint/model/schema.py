@@ -22,7 +22,7 @@ from pydantic.dataclasses import dataclass
 from pydantic.fields import FieldInfo
 from pydantic.json_schema import JsonDict
 
-from orglint.model.amounts import plain, refuse_formatted, split_at_commas
+from orglint.model.amounts import plain, range_written, refuse_formatted, split_at_commas
 
 FORMAT_VERSION = 1
 
@@ -191,11 +191,17 @@ class Salary:
 
     @model_validator(mode="before")
     @classmethod
-    def _not_split_at_commas(cls, data: Any) -> Any:
+    def _as_a_range(cls, data: Any) -> Any:
         amounts = split_at_commas(data, ("min", "max"))
         if amounts is not None:
             written = ", ".join(f"{key}: {plain(amount)}" for key, amount in amounts.items())
             raise ValueError(f"write {{{written}}}: amounts without £ or commas (in {{...}} a comma ends the value)")
+        bounds = range_written(data)
+        if bounds is not None:  # "85000-95000", "£45,000 to £52,000", a spot salary
+            low, high = bounds
+            raise ValueError(
+                f"write {{min: {plain(low)}, max: {plain(high)}}}: a salary is a mapping of its range's bottom and top"
+            )
         return data
 
     @model_validator(mode="after")
