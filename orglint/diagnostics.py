@@ -117,10 +117,10 @@ class Diagnostic:
     """Set by the engine for an input finding (a file that does not parse or breaks the format):
     these come first in every view, since nothing after them can be fully trusted."""
 
-    def sort_key(self) -> tuple[bool, str, int, int, str, str]:
-        """Input findings first, then by place in the files."""
+    def sort_key(self) -> tuple[bool, str, str, int, int, str, str]:
+        """Input findings first, then by place in the files (a workbook's sheet by sheet)."""
         span = self.span
-        return (not self.about_input, span.file, span.line, span.column, self.code, self.message)
+        return (not self.about_input, span.file, span.sheet or "", span.line, span.column, self.code, self.message)
 
 
 @dataclass(slots=True)

@@ -158,6 +158,8 @@ def test_a_workbook_s_faults_say_what_was_written_and_what_it_may_be_a_slip_for(
     }
     write_workbook(data, in_tmp / "wb.xlsx")
     _, document = check_json("wb.xlsx", "--isolated")
+    sheets = [d["cell"]["sheet"] for d in document["diagnostics"]]
+    assert sheets == sorted(sheets, key=sheets.index)  # each sheet's findings together, not row by row across sheets
     messages = {d["cell"]["ref"]: d["message"] for d in document["diagnostics"] if d["code"] == "X002"}
     assert messages["B2"].endswith("(did you mean 'district'?), got 'District'")
     assert messages["C2"] == "kind: input should be 'service' or 'support' (did you mean 'support'?), got 'Support'"
