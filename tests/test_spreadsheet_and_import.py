@@ -153,13 +153,14 @@ def test_a_workbook_s_faults_say_what_was_written_and_what_it_may_be_a_slip_for(
     data = {
         "orglint": 1,
         "organisation": {"name": "Test District Council", "type": "District"},
-        "departments": [{"id": "res", "kind": "Support"}],
-        "posts": [{"id": "CE", "title": "Chief Executive", "tier": 1, "department": "res"}],
+        "departments": [{"id": "res", "kind": "Support"}, {"id": "ops", "kind": "Service"}],
+        "posts": [{"id": "CE", "title": "Chief Executive", "tier": "one", "department": "res"}],
     }
     write_workbook(data, in_tmp / "wb.xlsx")
     _, document = check_json("wb.xlsx", "--isolated")
+    # each sheet's findings together (Departments C2, C3 ...), not row by row across the sheets
     sheets = [d["cell"]["sheet"] for d in document["diagnostics"]]
-    assert sheets == sorted(sheets, key=sheets.index)  # each sheet's findings together, not row by row across sheets
+    assert len(set(sheets)) == 3 and sheets == sorted(sheets, key=sheets.index), sheets
     messages = {d["cell"]["ref"]: d["message"] for d in document["diagnostics"] if d["code"] == "X002"}
     assert messages["B2"].endswith("(did you mean 'district'?), got 'District'")
     assert messages["C2"] == "kind: input should be 'service' or 'support' (did you mean 'support'?), got 'Support'"
