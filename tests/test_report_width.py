@@ -101,6 +101,17 @@ def test_report_fits_piped_and_on_a_terminal(at_repo: Path, monkeypatch: pytest.
     _assert_fits(_piped(monkeypatch, width, "report", path, "--exit-zero"), wide, width, names)
 
 
+def test_a_title_too_long_for_the_rule_is_shown_whole(at_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The title of a table that names no organisation is its file's name: too long to sit in the
+    rule at 80 columns, it went "…structure aud… ─"; now the rule, then the title whole."""
+    monkeypatch.chdir(at_repo / "tests" / "data" / "organograms")
+    name = "department_for_culture_media_and_sport-2011-03-31-senior.csv"
+    sections = _report_sections(name)
+    narrow = _terminal(sections, 80)
+    assert narrow.splitlines()[1] == f"{name}: structure audit"
+    _assert_fits(narrow, _terminal(sections, WIDE), 80, _names(sections, 80))
+
+
 @pytest.mark.parametrize(("old", "new"), DIFFS)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_diff_fits_piped_and_on_a_terminal(

@@ -328,8 +328,11 @@ def print_table(table: Table, console: Console) -> None:
 
 def render(sections: list[Section], console: Console) -> None:
     for section in sections:
-        if section.level == 1:
+        if section.level == 1 and cell_len(section.title) + 4 <= console.width:
             console.rule(f"[bold]{escape(section.title)}[/]")
+        elif section.level == 1:  # too long to sit in the rule, which would cut it: the rule, then it whole
+            console.rule()
+            console.print(f"[bold]{escape(section.title)}[/]")
         else:
             console.print()
             console.print(f"[bold underline]{escape(section.title)}[/]")
