@@ -247,7 +247,8 @@ def _shape(audit: Audit) -> Section:
     for tier in shape.tiers:
         counts = [f"{tier.posts - tier.groups:,}", *([f"{tier.groups:,}"] if grouped else [])]
         tiers.add(str(tier.tier) if tier.tier is not None else "(none)", *counts, number(tier.fte))
-    blocks.append(tiers)
+    if shape.tiers:  # no posts, no table of them: a bare header says nothing
+        blocks.append(tiers)
     return Section("Shape", blocks)
 
 
