@@ -103,3 +103,12 @@ def test_ruleset_error_carries_a_span() -> None:
     with pytest.raises(RulesetError) as caught:
         load_ruleset(["nonexistent"], REPO)
     assert "unknown ruleset" in str(caught.value)
+
+
+def test_orglint_rules_refuses_a_setting_at_fault_as_check_does(in_tmp: Path) -> None:
+    """`orglint rules --ruleset FILE` listed the table (exit 0) for a ruleset check refuses."""
+    write(in_tmp, "bad.yaml", "orglint-ruleset: 1\nname: bad\nextends: [core]\nrules:\n  S001: {x: 1}\n")
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD.replace("ruleset: core", "ruleset: ./bad.yaml") + "  - {id: CE, title: CE, tier: 1}\n")
+    checked, listed = run("check", "s.yaml"), run("rules", "--ruleset", "./bad.yaml")
+    assert checked[0] == listed[0] == 2 and listed[1] == ""
+    assert "bad.yaml:5:10: rule S001 has no setting 'x'; it takes none" in checked[2] == listed[2]
