@@ -249,3 +249,29 @@ def test_diff_json_carries_a_log_command_in_the_data_as_it_is(in_tmp: Path) -> N
     assert document["posts"]["retitled"] == [{"post": "D1", "before": "Director", "after": f"{title}\\x1b[2J"}]
     assert [(post["id"], post["title"]) for post in document["posts"]["added"]] == [("::warning::D2", title)]
     assert "::warning::D2" in {d["post"] for d in document["findings"]["introduced"]}
+
+
+def test_department_costs_are_matched_by_department_not_by_name(in_tmp: Path) -> None:
+    """Two departments named alike, and a post whose department is written by a name: each line
+    is its own department's, so nothing that did not change shows a change."""
+    head = STRUCTURE_HEAD.replace(
+        "posts:\n", "departments:\n  - {id: fin, name: Finance}\n  - {id: fin2, name: Finance}\nposts:\n"
+    )
+    posts = (
+        "  - {id: CE, title: Chief Executive, tier: 1, department: fin, salary: {min: 100000, max: 100000}}\n"
+        "  - {id: A, title: Officer, reports_to: CE, tier: 2, department: fin2, salary: {min: 40000, max: 40000}}\n"
+        "  - {id: B, title: Officer, reports_to: CE, tier: 2, department: fin, salary: {min: 20000, max: 20000}}\n"
+    )
+    write(in_tmp, "old.yaml", head + posts)
+    write(
+        in_tmp,
+        "new.yaml",
+        head + posts.replace("department: fin, salary: {min: 20000", "department: Finance, salary: {min: 20000"),
+    )
+    _, document = diff_json("old.yaml", "new.yaml")
+    lines = {line["label"]: (line["before"], line["after"]) for line in document["cost"]["by_department"]}
+    assert lines == {
+        "Finance (fin)": ({"min": 120000, "max": 120000}, {"min": 100000, "max": 100000}),
+        "Finance (fin2)": ({"min": 40000, "max": 40000}, {"min": 40000, "max": 40000}),
+        "Finance (not defined)": (None, {"min": 20000, "max": 20000}),
+    }

@@ -98,10 +98,12 @@ class Diff:
         return CostLine("Total", self.old.pay.total, self.new.pay.total)
 
     def cost_by(self, attribute: str) -> list[CostLine]:
-        before = {line.label: line for line in getattr(self.old.pay, attribute)}
-        after = {line.label: line for line in getattr(self.new.pay, attribute)}
-        labels = list(dict.fromkeys([*before, *after]))
-        return [CostLine(label, before.get(label), after.get(label)) for label in labels]
+        """The versions' lines matched by what they are of (a department's id), labelled as the
+        newer version labels them (a department renamed is one line)."""
+        before = {line.key: line for line in getattr(self.old.pay, attribute)}
+        after = {line.key: line for line in getattr(self.new.pay, attribute)}
+        keys = list(dict.fromkeys([*before, *after]))
+        return [CostLine((after.get(key) or before[key]).label, before.get(key), after.get(key)) for key in keys]
 
 
 class DiffError(OrglintError):
