@@ -54,6 +54,10 @@ class LintOptions:
     """An organogram's junior staff table, when it is not beside the senior one under the usual name."""
     progress: Callable[[str, int, int], None] | None = None
     """Told (root file, index, count) as each structure is checked: for a progress display."""
+    whole_structures: bool = False
+    """Report the findings on every file of each structure, also one reached through an included
+    file named alone (``check`` reports that file's only, as pre-commit names changed files; the
+    views show the whole structure, and judge it whole)."""
     rulesets_loaded: dict[RulesetKey, Ruleset] | None = None
     """Rulesets loaded by earlier runs, reused (and added to) by this one: for a long-lived
     caller (the language server), which empties it when a ruleset changes."""
@@ -205,6 +209,8 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
         if options.progress is not None:
             options.progress(display, index, len(jobs))
         structure, found, reported_files = assemble_one()
+        if options.whole_structures:
+            reported_files = None
         if structure is None:  # unreadable, or refused: its findings say why, and no rule runs
             input_findings.extend(found)
             continue

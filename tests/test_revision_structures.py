@@ -368,3 +368,13 @@ def test_a_huge_file_in_the_revision_is_copied_a_piece_at_a_time(in_tmp: Path) -
     (in_tmp / "org" / "big.yaml").unlink()  # gone now; the revision's copy still holds it
     big = peak_kib()
     assert big - small < 48 << 10, (small, big)  # KiB: far less than the file, let alone twice it
+
+
+def test_a_report_of_a_department_file_judges_the_whole_structure_it_shows(repository: Path) -> None:
+    """check narrows to the file named (pre-commit names changed files); report, tree and diff
+    show the whole structure, and so count every file's findings in it (a verdict of "compliant"
+    over a structure with errors in its other files misled)."""
+    _, whole, _ = run("report", ROOT, "--format", "markdown")
+    _, named, _ = run("report", DEPARTMENT, "--format", "markdown")
+    assert named == whole and "Not compliant" in named
+    assert run("tree", DEPARTMENT)[1] == run("tree", ROOT)[1]

@@ -43,6 +43,7 @@ def _linted(
             rulesets=selection.split(ruleset),
             config_file=config,
             isolated=isolated,
+            whole_structures=True,  # the view is of the whole structure a named file belongs to
             progress=lambda file, index, count: say(f"Checking {file} ({index + 1}/{count})"),
         )
         say("Reading structures")
@@ -171,7 +172,7 @@ def diff(
     for path in paths:
         if not path.exists():
             raise BadUsage(f"{path}: no such file or folder")
-    options = LintOptions(rulesets=selection.split(ruleset), config_file=config, isolated=isolated)
+    options = LintOptions(rulesets=selection.split(ruleset), config_file=config, isolated=isolated, whole_structures=True)
     checkout = None
     try:
         if base is not None:
