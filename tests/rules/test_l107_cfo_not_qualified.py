@@ -60,3 +60,16 @@ def test_a_ruleset_may_accept_other_bodies(tmp_path: Path) -> None:
     assert L107.findings(tmp_path, text, {"cima.yaml": ruleset}) == []
     text = text.replace("[CIMA]", "[CIPFA]")
     assert [f.code for f in L107.findings(tmp_path, text, {"cima.yaml": ruleset})] == ["L107"]
+
+
+@pytest.mark.parametrize(
+    "written", ["cipfa", "Chartered Institute of Public Finance and Accountancy", "CPFA", "C.P.F.A.", "fca", "FCCA"]
+)
+def test_a_qualification_is_read_as_people_write_it(tmp_path: Path, written: str) -> None:
+    """By its code, its body's name or a member's letters, in any case: not a false statutory error."""
+    assert L107.findings(tmp_path, with_qualifications(f"qualifications: [{written!r}]")) == []
+
+
+@pytest.mark.parametrize("written", ["CIMA", "CPA", "cipf", "Chartered Institute"])
+def test_what_is_none_of_them_is_still_reported(tmp_path: Path, written: str) -> None:
+    assert [f.code for f in L107.findings(tmp_path, with_qualifications(f"qualifications: [{written!r}]"))] == ["L107"]

@@ -1,4 +1,5 @@
 from collections.abc import Iterator
+from functools import cached_property
 
 from pydantic import Field
 
@@ -9,6 +10,11 @@ from orglint.rules import CheckContext, Rule, RuleSettings
 class CfoNotQualifiedSettings(RuleSettings):
     accepted_qualifications: dict[str, str] = Field(
         min_length=1, description="Accountancy bodies whose members may be a chief finance officer: code and name."
+    )
+    also_written: dict[str, str] = Field(
+        default={},
+        description="Other ways a qualification is written, each to the code it means: a member's post-nominal "
+        "letters (CPFA for CIPFA, FCA for ICAEW). One for a code not accepted counts for nothing.",
     )
     not_required_for: dict[str, str] = Field(
         default={},
@@ -23,7 +29,9 @@ class CfoNotQualified(Rule[CfoNotQualifiedSettings], code="L107", name="cfo-not-
     ## What it does
     Reports each post designated `chief-finance-officer` whose `qualifications` name none of
     the ruleset's `accepted-qualifications` (in `uk-local-government`: CIPFA, ICAEW, ICAS, ICAI
-    and ACCA), at its `qualifications` (or its designation, if it lists none). Council types
+    and ACCA), at its `qualifications` (or its designation, if it lists none). A qualification is
+    named by its code, its body's name or a way the ruleset's `also-written` gives (a member's
+    letters: CPFA for CIPFA), in any case and with or without dots. Council types
     the ruleset lists in `not-required-for` are not checked (in `uk-local-government`: Scottish
     councils, whose s95 officer no statute asks a qualification of).
 
@@ -71,12 +79,24 @@ class CfoNotQualified(Rule[CfoNotQualifiedSettings], code="L107", name="cfo-not-
     basis = "Local Government Finance Act 1988 s113 (England and Wales): the officer responsible under Local Government Act 1972 s151 is a member of an accountancy body it specifies"
     fix = "Record the post's accountancy qualification, or designate a qualified post."
 
+    @cached_property
+    def _meant(self) -> dict[str, str]:
+        """Each way an accepted qualification may be written (its code, its body's name, a
+        member's letters), folded (``_folded``), to its code."""
+        settings = self.settings
+        meant = {_folded(name): code for code, name in settings.accepted_qualifications.items()}
+        meant |= {
+            _folded(written): code for written, code in settings.also_written.items() if code in settings.accepted_qualifications
+        }
+        return meant | {_folded(code): code for code in settings.accepted_qualifications}
+
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         if context.council_type in self.settings.not_required_for:
             return  # that nation's law asks no qualification (the ruleset says what it asks instead)
         accepted = self.settings.accepted_qualifications
+        meant = self._meant
         for post in context.holders("chief-finance-officer"):
-            if any(qualification in accepted for qualification in post.qualifications):
+            if any(_folded(qualification) in meant for qualification in post.qualifications):
                 continue
             span = (
                 context.value_span(post, "qualifications")
@@ -91,3 +111,8 @@ class CfoNotQualified(Rule[CfoNotQualifiedSettings], code="L107", name="cfo-not-
                 post=post.id,
                 designations=("chief-finance-officer",),
             )
+
+
+def _folded(qualification: str) -> str:
+    """A qualification as compared: case, dots and spaces aside (``cipfa``, ``C.P.F.A.``)."""
+    return "".join(qualification.casefold().replace(".", "").split())
