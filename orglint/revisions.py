@@ -348,28 +348,25 @@ class _Snapshot:
         self._copy(targets)
 
     def _write(self, paths: list[str]) -> None:
-        """The revision's files at ``paths`` written into the copy from one ``git cat-file --batch``,
-        which prints each as "<object> blob <size>\n<bytes>\n": streamed, a piece at a time, so a
-        huge file in the history costs disk, as a checkout would, not memory (the loader then
-        judges its size against ``max-file-size-mb`` as it judges the working tree's)."""
+        """The revision's files at ``paths`` written into the copy, streamed, a piece at a time, so
+        a huge file in the history costs disk, as a checkout would, not memory (the loader then
+        judges its size against ``max-file-size-mb`` as it judges the working tree's). Most come
+        from one ``git cat-file --batch``, which prints each as "<object> blob <size>\n<bytes>\n";
+        a file the repository's attributes give a ``filter`` (git LFS, say) is read through it,
+        as a checkout reads it, so the copy holds the file and not its pointer."""
         wanted = [(path, *self.blobs[path]) for path in paths if path in self.blobs]
+        filtered = self._filtered([path for path, mode, _ in wanted if mode != SYMBOLIC_LINK_MODE])
+        for path, mode, _ in wanted:
+            if path in filtered:
+                self._write_filtered(path, mode)
+        wanted = [entry for entry in wanted if entry[0] not in filtered]
         if not wanted:
             return
         # the objects asked for from a file, not a pipe: git's answers are read while it reads
         with tempfile.TemporaryFile() as asked:
             asked.write(b"".join(blob + b"\n" for _, _, blob in wanted))
             asked.seek(0)
-            try:
-                git = subprocess.Popen(
-                    ["git", "cat-file", "--batch"],
-                    cwd=self.repository,
-                    stdin=asked,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.DEVNULL,
-                )
-            except FileNotFoundError:
-                raise RevisionError("git is not installed: --base needs it") from None
-            with git:
+            with _git_process(["cat-file", "--batch"], self.repository, asked) as git:
                 answers = git.stdout
                 assert answers is not None
                 for path, mode, _ in wanted:
@@ -381,6 +378,39 @@ class _Snapshot:
         if git.returncode != 0:
             raise RevisionError("git cat-file: failed")
 
+    def _filtered(self, paths: list[str]) -> set[str]:
+        """Those of ``paths`` the repository's attributes give a ``filter`` (as ``git checkout`` reads them)."""
+        if not paths:
+            return set()
+        with tempfile.TemporaryFile() as asked:
+            asked.write(b"".join(os.fsencode(path) + b"\0" for path in paths))
+            asked.seek(0)
+            with _git_process(["check-attr", "-z", "--stdin", "filter"], self.repository, asked) as git:
+                assert git.stdout is not None
+                fields = git.stdout.read().split(b"\0")
+        # "<path>\0filter\0<value>\0" for each path
+        return {
+            os.fsdecode(path)
+            for path, value in zip(fields[0::3], fields[2::3], strict=False)
+            if value not in (b"unspecified", b"unset")
+        }
+
+    def _write_filtered(self, path: str, mode: bytes) -> None:
+        """A file read through its filter (``git cat-file --filters``), streamed into the copy."""
+        with _git_process(["cat-file", "--filters", f"{self.revision}:{path}"], self.repository, None) as git:
+            assert git.stdout is not None
+            _place(self.target, path, mode, git.stdout, None)
+
+
+def _git_process(args: list[str], repository: Path, given: IO[bytes] | None) -> subprocess.Popen[bytes]:
+    """git running ``args`` in ``repository``, reading ``given``, its answers to be read as they come."""
+    try:
+        return subprocess.Popen(
+            ["git", *args], cwd=repository, stdin=given or subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
+    except FileNotFoundError:
+        raise RevisionError("git is not installed: --base needs it") from None
+
 
 LINK_TARGET_LIMIT = 4096
 """The longest a link's target may be (the system's PATH_MAX): a longer "link" is left out."""
@@ -388,20 +418,20 @@ PIECE = 1 << 20
 """How much of a file is held at once while it is copied out of git."""
 
 
-def _place(copy: Path, path: str, mode: bytes, answers: IO[bytes], size: int) -> None:
-    """The ``size`` bytes next in ``answers`` written as the file of the revision at ``path`` below
-    ``copy``, or as a link made there, through real folders only: a path with an empty, ``.``,
-    ``..`` or ``.git`` step, or one through a link or a file (which only a crafted tree holds), is
-    left out (its bytes read and dropped). A link that leads out of the copy is kept, but leading
-    nowhere, so the loader judges it as it judges the working tree's (X004, unread) and nothing
-    outside is ever read through it."""
+def _place(copy: Path, path: str, mode: bytes, answers: IO[bytes], size: int | None) -> None:
+    """The ``size`` bytes next in ``answers`` (all that is left, for None) written as the file
+    of the revision at ``path`` below ``copy``, or as a link made there, through real folders only:
+    a path with an empty, ``.``, ``..`` or ``.git`` step, or one through a link or a file (which only
+    a crafted tree holds), is left out (its bytes read and dropped). A link that leads out of the
+    copy is kept, but leading nowhere, so the loader judges it as it judges the working tree's
+    (X004, unread) and nothing outside is ever read through it."""
     destination = _destination(copy, path)
-    if destination is None or (mode == SYMBOLIC_LINK_MODE and size > LINK_TARGET_LIMIT):
+    if destination is None or (mode == SYMBOLIC_LINK_MODE and (size is None or size > LINK_TARGET_LIMIT)):
         _copy(answers, size, None)
         return
     try:
         if mode == SYMBOLIC_LINK_MODE:
-            leads_to = os.fsdecode(answers.read(size))
+            leads_to = os.fsdecode(answers.read(size or 0))
             resolved = posixpath.normpath(posixpath.join(_folder_of(path), leads_to))
             inside = not posixpath.isabs(leads_to) and resolved != ".." and not resolved.startswith("../")
             os.symlink(leads_to if inside else NOWHERE, destination)
@@ -430,16 +460,20 @@ def _destination(copy: Path, path: str) -> Path | None:
     return folder / steps[-1]
 
 
-def _copy(answers: IO[bytes], size: int, into: IO[bytes] | None) -> None:
-    """The next ``size`` bytes of ``answers`` written ``into`` a file (or dropped), a piece at a time."""
+def _copy(answers: IO[bytes], size: int | None, into: IO[bytes] | None) -> None:
+    """The next ``size`` bytes of ``answers`` (all of them, for None) written ``into`` a file (or
+    dropped), a piece at a time."""
     left = size
-    while left > 0:
-        piece = answers.read(min(left, PIECE))
+    while left is None or left > 0:
+        piece = answers.read(PIECE if left is None else min(left, PIECE))
         if not piece:
+            if left is None:
+                return
             raise RevisionError("git cat-file: its answer ended early")
         if into is not None:
             into.write(piece)
-        left -= len(piece)
+        if left is not None:
+            left -= len(piece)
 
 
 def _names_a_path(after: bytes) -> bool:

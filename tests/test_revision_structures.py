@@ -378,3 +378,17 @@ def test_a_report_of_a_department_file_judges_the_whole_structure_it_shows(repos
     _, named, _ = run("report", DEPARTMENT, "--format", "markdown")
     assert named == whole and "Not compliant" in named
     assert run("tree", DEPARTMENT)[1] == run("tree", ROOT)[1]
+
+
+def test_a_file_git_filters_is_read_at_the_revision_as_a_checkout_reads_it(repository: Path) -> None:
+    """A file stored through a filter (git LFS keeps a pointer in the repository): the revision's
+    copy holds the file, as a checkout would, not what git stores, so its old findings are old."""
+    git(repository, "config", "filter.packed.clean", "gzip -n -c")
+    git(repository, "config", "filter.packed.smudge", "gzip -d -c")
+    write(repository, ".gitattributes", "structures/departments/*.yaml filter=packed\n")
+    git(repository, "add", "--renormalize", ".")
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "stored packed")
+    assert new_findings(DEPARTMENT) == (0, [])
+    write(repository, DEPARTMENT, PLACE + NEW_POST)
+    assert new_findings(DEPARTMENT) == (1, [("S002", "MGR-NEW", DEPARTMENT)])
