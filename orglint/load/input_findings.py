@@ -38,9 +38,14 @@ def include_outside(message: str, span: Span) -> Diagnostic:
 
 
 def link_outside(path: Path) -> Diagnostic:
-    """X004 at a file or folder that is a link leading outside its project root (never read)."""
-    what = "a folder" if path.is_dir() else "a file"
-    return include_outside(
-        f"a link to {what} outside the project root (the folder holding .git, else this file's folder): it is not read",
-        Span.start_of(display_path(path)),
-    )
+    """X004 at a file or folder that is a link leading outside its project root (never read). A
+    folder's is never followed, even to a repository of its own: a pull request could lead a
+    check of ``structures/`` anywhere on the machine; the folder itself can be named."""
+    if path.is_dir():
+        message = (
+            "a link to a folder outside the project root (the folder holding .git above it): it is not read; "
+            "to check the folder it leads to, name that folder itself"
+        )
+    else:
+        message = "a link to a file outside the project root (the folder holding .git, else this file's folder): it is not read"
+    return include_outside(message, Span.start_of(display_path(path)))
