@@ -195,6 +195,19 @@ def test_a_link_out_that_an_include_meets_is_one_finding_at_the_pattern(repo: Pa
     never_outside(touched, repo)
 
 
+def test_a_file_beside_many_named_ones_is_looked_at_once_for_include(repo: Path, touched: list[str]) -> None:
+    """pre-commit names each changed department file: the search for their root reads each other
+    YAML file of their folders once (it may be large, and it is read whole), not once a file named."""
+    write(repo, "structure.yaml", f"{ROOT_HEAD}include: [departments/*.yaml]\n{POSTS}")
+    write(repo, "big.yaml", "notes: |\n" + "  a line of notes\n" * 20_000)
+    names = [f"departments/d{number}.yaml" for number in range(20)]
+    for name in names:
+        write(repo, name, "orglint: 1\nposts: []\n")
+    touched.clear()
+    lint_json(*names)
+    assert touched.count(str(repo / "big.yaml")) == 1
+
+
 def test_a_junior_table_linked_from_outside_is_not_read(repo: Path, touched: list[str]) -> None:
     from .test_organogram import DATA
 

@@ -235,6 +235,9 @@ class _Loader:
         self.documents: dict[Path, YamlDocument] = {}
         self.limits_for = limits_for
         self.matched: dict[tuple[Path, str], PatternMatches] = {}
+        self.roots_by_bytes: dict[Path, bool] = {}
+        """Whether each file looked at may be a root, by its real path: read once, however many
+        named files look for their roots in its folder."""
 
     def matches(self, root_path: Path, pattern: str) -> PatternMatches:
         """What an include pattern of a root file matches (expanded once, however often asked):
@@ -272,11 +275,14 @@ class _Loader:
     def _may_be_root(self, path: Path) -> bool:
         """Whether ``path`` may be a root with includes, judged from its bytes before it is parsed:
         all of them, as ``include:`` may come after any number of posts."""
-        if real_path(path) in self.documents:
+        key = real_path(path)
+        if key in self.documents:
             return True
-        if leaves_its_project(path):
-            return False
-        return len(markers_in(path, ROOT_MARKERS, self.limits_for(path))) == len(ROOT_MARKERS)
+        if key not in self.roots_by_bytes:
+            self.roots_by_bytes[key] = not leaves_its_project(path) and len(
+                markers_in(path, ROOT_MARKERS, self.limits_for(path))
+            ) == len(ROOT_MARKERS)
+        return self.roots_by_bytes[key]
 
 
 ROOT_MARKERS = (b"organisation:", b"include:")
