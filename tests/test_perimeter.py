@@ -157,6 +157,19 @@ def test_a_link_out_shows_nothing_of_what_it_leads_to(repo: Path, touched: list[
     never_outside(touched, repo)
 
 
+@pytest.mark.parametrize("name", ["pipe.csv", "pipe.yaml", "pipe.xlsx"])
+def test_a_pipe_in_the_repository_is_never_waited_on(repo: Path, name: str) -> None:
+    """A named pipe with no writer: opening it to read would wait for ever (a fresh process, with a
+    timeout, so that a regression fails rather than hangs the suite)."""
+    os.mkfifo(repo / name)
+    write(repo, "structure.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n")
+    for args in (["."], [name]):
+        done = subprocess.run(
+            [sys.executable, "-m", "orglint", "check", *args], cwd=repo, capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode in (0, 1, 2) and "Traceback" not in done.stderr, done.stderr
+
+
 def test_a_named_folder_that_is_a_link_out_is_one_x004_and_never_listed(repo: Path, touched: list[str]) -> None:
     os.symlink("../outside/folder", repo / "structures")
     code, document, everything = lint_json("structures")

@@ -27,7 +27,7 @@ from orglint.load.perimeter import (
     match_pattern,
     project_root,
 )
-from orglint.load.source import Limits, LoadProblem, display_path, markers_in, real_path
+from orglint.load.source import Limits, LoadProblem, display_path, markers_in, open_regular, real_path
 
 if TYPE_CHECKING:  # the table loaders are imported only when there are tables (start-up time)
     from orglint.load.organogram import Organogram
@@ -109,7 +109,7 @@ def _csv_head(path: Path) -> bytes:
     if path.suffix.casefold() != ".csv":
         return b""
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:  # a pipe named *.csv is not waited on
             return handle.read(4096).lower()
     except OSError:
         return b""

@@ -7,7 +7,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from orglint.load.overlay import unsaved_text
 from orglint.safe_text import safe_data
@@ -103,35 +103,57 @@ class Limits:
     max_posts: int = 5_000_000
 
 
+class NotRegular(OSError):
+    """A path that is a device, a pipe or a socket: never read (a device has no size or end, and a
+    pipe may wait for a writer for ever)."""
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file, judged on what was opened (not on a
+    ``stat`` before it, which a swap of the file would outrun); a NotRegular error if it is not.
+    Opened without waiting, so a pipe with no writer does not hold the run."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise IsADirectoryError(21, "Is a directory") if stat.S_ISDIR(mode) else NotRegular(path)
+        os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
 def read_binary(path: Path, limits: Limits | None = None) -> bytes:
     """A file's bytes, whatever they are; a directory, a device or pipe, an unreadable file or one
     over the size limit is a LoadProblem at 1:1 (what it is and its size are checked before
     anything is read: a device has no size, and a pipe may never end)."""
     limit = (limits or Limits()).max_file_bytes
     unsaved = unsaved_text(path)  # open in an editor (``orglint server``): its text, not the disk's
-    data = unsaved.encode("utf-8") if unsaved is not None else None
-    try:
-        found = None if data is not None else path.stat()
-    except OSError:
-        found = None  # reading it says what is wrong
-    if found is not None and not stat.S_ISREG(found.st_mode) and not stat.S_ISDIR(found.st_mode):
-        raise LoadProblem("is not a regular file (a device, a pipe or a socket): it is not read")
-    size = len(data) if data is not None else found.st_size if found is not None else 0
-    if size > limit:
-        raise LoadProblem(
-            f"the file is {size / 2**20:,.1f} MB, over the limit of {limit / 2**20:,.0f} MB "
-            "(raise max-file-size-mb in the configuration to read it)"
-        )
-    if data is not None:
+    if unsaved is not None:
+        data = unsaved.encode("utf-8")
+        _within(len(data), limit)
         return data
     try:
-        return path.read_bytes()
+        with open_regular(path) as handle:
+            _within(os.fstat(handle.fileno()).st_size, limit)
+            return handle.read()
+    except NotRegular:
+        raise LoadProblem("is not a regular file (a device, a pipe or a socket): it is not read") from None
     except IsADirectoryError:
         raise LoadProblem("is a directory, not a file") from None
     except PermissionError:
         raise LoadProblem("cannot be read: permission denied") from None
     except OSError as error:
         raise LoadProblem(f"cannot be read: {error.strerror or error}") from None
+
+
+def _within(size: int, limit: int) -> None:
+    if size > limit:
+        raise LoadProblem(
+            f"the file is {size / 2**20:,.1f} MB, over the limit of {limit / 2**20:,.0f} MB "
+            "(raise max-file-size-mb in the configuration to read it)"
+        )
 
 
 MARKER_CONTEXT = 200
@@ -149,13 +171,12 @@ def markers_in(path: Path, markers: tuple[bytes, ...], limits: Limits | None = N
     if unsaved is not None:
         return _found(unsaved.encode("utf-8"), markers, {}, final=True)
     try:
-        found_file = path.stat()
-        if not stat.S_ISREG(found_file.st_mode) or found_file.st_size > (limits or Limits()).max_file_bytes:
-            return {}
-        found: dict[bytes, bytes] = {}
-        kept = b""
-        overlap = max(map(len, markers)) + MARKER_CONTEXT
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
+            if os.fstat(handle.fileno()).st_size > (limits or Limits()).max_file_bytes:
+                return {}
+            found: dict[bytes, bytes] = {}
+            kept = b""
+            overlap = max(map(len, markers)) + MARKER_CONTEXT
             while len(found) < len(markers):
                 piece = handle.read(_PIECE)
                 window = kept + piece
@@ -163,8 +184,8 @@ def markers_in(path: Path, markers: tuple[bytes, ...], limits: Limits | None = N
                 if not piece:
                     break
                 kept = window[-overlap:]
-        return found
-    except OSError:
+            return found
+    except OSError:  # NotRegular among them
         return {}
 
 
