@@ -83,7 +83,7 @@ def _names_a_device(path: Path) -> bool:
     """Whether ``path`` names a device or pipe itself, or is one of the system's names for one
     (``/dev/stdout``, itself a link): a link elsewhere that leads to one is replaced like any
     other link, not written through (a repository's ``report.html`` leading to a pipe outside)."""
-    return not os.path.islink(path) or os.path.abspath(path).startswith("/dev/")
+    return not os.path.islink(path) or os.path.abspath(path).startswith(("/dev/", "/proc/"))
 
 
 def write_atomically(path: Path, text: str | bytes, shown_as: str | None = None) -> None:
@@ -93,6 +93,8 @@ def write_atomically(path: Path, text: str | bytes, shown_as: str | None = None)
     name = shown_as or path
     content = text.encode("utf-8") if isinstance(text, str) else text
     try:
+        if os.path.isdir(path):  # a folder, or a link to one: nothing of it is replaced
+            raise IsADirectoryError(21, "Is a directory")
         if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode) and _names_a_device(path):
             with open(path, "wb") as stream:  # a device or a pipe: nothing to rename over
                 stream.write(content)

@@ -127,6 +127,14 @@ def test_a_link_to_a_pipe_is_replaced_not_written_through(workspace: Path) -> No
     assert stat.S_ISFIFO((workspace.parent / "pipe").stat().st_mode)
 
 
+def test_a_link_to_a_folder_at_the_output_path_is_left_alone(workspace: Path) -> None:
+    (workspace / "reports").mkdir()
+    os.symlink("reports", workspace / "out")
+    exit_code, _, err = run("check", "structure.yaml", "-o", "out")
+    assert exit_code == 2 and "cannot write out: Is a directory" in err
+    assert (workspace / "out").is_symlink() and list((workspace / "reports").iterdir()) == []
+
+
 def test_a_full_disk_is_one_line_naming_the_file(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # a full disk simulated, not /dev/full: as root, a regression that renamed over the output
     # would replace the machine's /dev/full with a file
