@@ -221,6 +221,17 @@ def test_a_file_beside_many_named_ones_is_looked_at_once_for_include(repo: Path,
     assert touched.count(str(repo / "big.yaml")) == 1
 
 
+def test_a_link_out_met_through_a_loop_is_named_once(repo: Path) -> None:
+    """`departments/loop -> .`: the pattern meets the one link out under two spellings; it is one link."""
+    write(repo, "structure.yaml", f"{ROOT_HEAD}include: ['departments/*/*.yaml', 'departments/*.yaml']\n{POSTS}")
+    write(repo, "departments/place.yaml", "orglint: 1\nposts: []\n")
+    os.symlink(".", repo / "departments/loop")
+    os.symlink("../../outside/secret.yaml", repo / "departments/secret.yaml")
+    _, document, _ = lint_json("structure.yaml")
+    messages = [d["message"] for d in document["diagnostics"] if d["code"] == "X004"]
+    assert messages and all("more" not in message for message in messages), messages
+
+
 def test_a_junior_table_linked_from_outside_is_not_read(repo: Path, touched: list[str]) -> None:
     from .test_organogram import DATA
 

@@ -185,4 +185,4 @@ def match_pattern(base: Path, pattern: str, root: Path) -> PatternMatches:
         if not current:
             break
     files = sorted({real_path(path) for path in current if os.path.isfile(path)})
-    return PatternMatches(files, bool(perimeter.outside), perimeter.outside)
+    return PatternMatches(files, bool(perimeter.outside), _one_spelling_each(perimeter.outside))
