@@ -247,6 +247,21 @@ def test_a_junior_table_linked_from_outside_is_not_read(repo: Path, touched: lis
         assert [d["file"] for d in document["diagnostics"] if d["code"] == "X004"] == [junior.name]  # said, once
 
 
+def test_a_junior_table_whose_senior_table_links_out_is_one_x004_at_the_link(repo: Path, touched: list[str]) -> None:
+    from .test_organogram import DATA
+
+    junior = next(DATA.glob("planning_inspectorate-*-junior.csv"))
+    (repo / junior.name).write_bytes(junior.read_bytes())
+    senior = repo.parent / "outside" / junior.name.replace("junior", "senior")
+    senior.write_bytes(next(DATA.glob("planning_inspectorate-*-senior.csv")).read_bytes())
+    os.symlink(senior, repo / senior.name)
+    for named in ([junior.name], [senior.name, junior.name], ["."]):
+        touched.clear()
+        _, document, _ = lint_json(*named)
+        never_outside(touched, repo)
+        assert [(d["code"], d["file"]) for d in document["diagnostics"]] == [("X004", senior.name)], named
+
+
 def test_a_structure_declared_ruleset_path_may_not_leave_the_repository(repo: Path, touched: list[str]) -> None:
     write(repo, "org/structure.yaml", ROOT_HEAD.replace("ruleset: core", "ruleset: ../../outside/ruleset.yaml") + POSTS)
     code, out, err = run("check", "org/structure.yaml")

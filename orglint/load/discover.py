@@ -87,6 +87,9 @@ class Discovery:
     files: int = 0
     read: dict[Path, str] = field(default_factory=dict)
     """Every file read, by real path, with what it is: output is never written over them unasked."""
+    links_out: set[str] = field(default_factory=set)
+    """Links out of the project already reported (an organogram's other table), by absolute path:
+    the same link named is not reported again."""
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -165,7 +168,7 @@ def _tables(
 ) -> None:
     """Organograms (each once, however named: by its senior table, its junior table or its
     workbook), and spreadsheets of posts where the configuration maps their columns."""
-    from orglint.load.organogram import junior_beside, load_organogram, table_beside
+    from orglint.load.organogram import junior_beside, load_organogram, table_beside, twin
     from orglint.load.spreadsheet import load_spreadsheet
     from orglint.load.workbook import load_workbook, structure_workbook_sheets
 
@@ -195,7 +198,12 @@ def _tables(
         if beside is not None and junior_beside(path) is None:
             senior = beside  # a junior table named alone (as pre-commit names changed files)
         elif path.suffix.casefold() == ".csv" and not _is_senior_csv(path):
-            discovery.findings.append(_junior_alone(path))
+            senior_name = twin(path, "junior", "senior")
+            if senior_name is not None and os.path.lexists(senior_name) and leaves_its_project(senior_name):
+                discovery.findings.append(link_outside(senior_name))  # it is there, but leads out: X004, once
+                discovery.links_out.add(os.path.abspath(senior_name))
+            else:
+                discovery.findings.append(_junior_alone(path))
             continue
         seniors.setdefault(real_path(senior), senior)
     for senior in seniors.values():
@@ -356,7 +364,8 @@ def discover(
     # a link out that a root's include pattern meets is that pattern's finding, not a second one;
     # an organogram's junior table that is a link out, the organogram's
     met = {os.path.abspath(path) for root in grouping.roots.values() for path in _led_outside(root, load)}
-    met |= {os.path.abspath(twin) for organogram in discovery.organograms for twin in organogram.linked_out}
+    met |= {os.path.abspath(other) for organogram in discovery.organograms for other in organogram.linked_out}
+    met |= discovery.links_out
     discovery.findings[:0] = [link_outside(path) for path in sorted(leaving) if os.path.abspath(path) not in met]
     _count_files_read(discovery, load, grouping.reported)
     return discovery
