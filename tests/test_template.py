@@ -138,6 +138,26 @@ def test_the_template_names_its_ruleset_so_the_filled_workbook_is_checked_agains
         assert "L103" in {d["code"] for d in document["diagnostics"]}  # no monitoring officer: uk-local-government's
 
 
+def test_a_ruleset_file_a_check_of_the_workbook_would_refuse_is_not_named_in_it(in_tmp: Path) -> None:
+    """No .git: the workbook's folder is its project, and a ruleset beside that folder is outside
+    it. Named in the workbook, every check of it would fail; so it is not, and stderr says how."""
+    write(in_tmp, "rules/ours.yaml", "orglint-ruleset: 1\nname: ours\nextends: [uk-local-government]\n")
+    (in_tmp / "out").mkdir()
+    code, _, err = run("template", "out/book.xlsx", "--ruleset", "rules/ours.yaml")
+    assert code == 0 and "check it with --ruleset rules/ours.yaml" in err
+    assert load_workbook(in_tmp / "out" / "book.xlsx")["Organisation"]["B3"].value is None
+
+
+def test_a_workbook_s_ruleset_fault_is_at_its_ruleset_cell(in_tmp: Path) -> None:
+    assert run("template", "book.xlsx", "--ruleset", "core")[0] == 0
+    book = load_workbook(in_tmp / "book.xlsx")
+    book["Organisation"]["B1"], book["Organisation"]["B3"] = "Test District Council", "nope"
+    book["Posts"].append(["CE", "Chief Executive", None, 1])
+    book.save(in_tmp / "book.xlsx")
+    code, _, err = run("check", "book.xlsx")
+    assert code == 2 and "book.xlsx:3:2: unknown ruleset 'nope'" in err
+
+
 def test_a_list_too_long_for_excel_inline_goes_on_the_hidden_sheet(in_tmp: Path) -> None:
     assert run("template", "t.xlsx", "--ruleset", "leicestershire-odp")[0] == 0
     book = load_workbook(in_tmp / "t.xlsx")

@@ -70,12 +70,22 @@ def template(
 
 def _as_written_for(ruleset: str | None, output: Path) -> str | None:
     """``--ruleset`` as the workbook names it: a built-in by name, a ruleset file by its path from
-    the workbook's folder (the loader reads it from there)."""
+    the workbook's folder (the loader reads it from there). A file outside the workbook's project
+    (the folder holding .git, else its own folder), which a check of it would refuse, is not
+    named: stderr says to name it on the command line."""
+    from orglint.load.perimeter import project_root
     from orglint.ruleset import is_path_reference
 
     if ruleset is None or not is_path_reference(ruleset):
         return ruleset
-    return Path(os.path.relpath(Path(ruleset).resolve(), output.resolve().parent)).as_posix()
+    path, folder = Path(ruleset).resolve(), output.resolve().parent
+    if not path.is_relative_to(project_root(folder / output.name)):
+        sys.stderr.write(
+            f"orglint: the workbook names no ruleset: {ruleset} is outside its project, which a check of it "
+            f"does not read; check it with --ruleset {ruleset}\n"
+        )
+        return None
+    return Path(os.path.relpath(path, folder)).as_posix()
 
 
 def _read(source: Path, options: LintOptions) -> tuple[Structure, dict[Path, str], int]:

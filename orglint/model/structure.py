@@ -72,6 +72,9 @@ class Structure:
         organisation = self.root_map.get("organisation") if self.root_map is not None else None
         if isinstance(organisation, YamlMap) and "ruleset" in organisation:
             return organisation.value_span("ruleset")
+        row = getattr(self.organisation, "origin", None) if self.root_map is None else None
+        if isinstance(row, RowOrigin) and "ruleset" in row:  # a workbook's Ruleset cell
+            return row.value_span("ruleset")
         return self.organisation_span()
 
 
