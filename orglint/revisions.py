@@ -259,6 +259,22 @@ class _Snapshot:
                     included |= pattern_candidates(self.listing, _folder_of(path), pattern, self.links)
         self._copy(sorted(included))
         self._copy_rulesets(sorted(self.copied))
+        self._tie_links()
+
+    def _tie_links(self) -> None:
+        """Each copied link that, links followed, leads out of the copy (a chain of links each
+        inside by its spelling: ``y -> .``, ``x -> y/..``) made to lead nowhere, as one leading out
+        by its spelling is: the loader refuses them anyway, and the copy holds no way out."""
+        copy = real_path(self.target)
+        changed = True
+        while changed:  # a link tied can only lead nowhere, so this ends
+            changed = False
+            for path in sorted(self.links & self.copied):
+                link = self.target / path
+                if link.is_symlink() and os.readlink(link) != NOWHERE and not real_path(link).is_relative_to(copy):
+                    link.unlink()
+                    os.symlink(NOWHERE, link)
+                    changed = True
 
     def _below(self, name: str) -> list[str]:
         """The files of the revision that are ``name`` or lie below it (the whole tree for ``.``):

@@ -392,3 +392,22 @@ def test_a_file_git_filters_is_read_at_the_revision_as_a_checkout_reads_it(repos
     assert new_findings(DEPARTMENT) == (0, [])
     write(repository, DEPARTMENT, PLACE + NEW_POST)
     assert new_findings(DEPARTMENT) == (1, [("S002", "MGR-NEW", DEPARTMENT)])
+
+
+def test_no_chain_of_links_leads_out_of_the_revision_s_copy(in_tmp: Path) -> None:
+    """Each link inside by its spelling (`y -> .`, `x -> y/..`, `w -> x/..`), which, followed,
+    lead above the copy: each is copied leading nowhere."""
+    write(in_tmp, "org/council.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n")
+    for name, target in (("y", "."), ("x", "y/.."), ("w", "x/..")):
+        (in_tmp / "org" / name).symlink_to(target)
+    git(in_tmp, "init", "-q")
+    git(in_tmp, "add", ".")
+    git(in_tmp, "commit", "-q", "-m", "links")
+    snapshot = checkout("HEAD", [in_tmp / "org"])
+    try:
+        root = real_path(snapshot.root)
+        for name in ("y", "x", "w"):
+            link = snapshot.path_of(in_tmp / "org") / name
+            assert link.is_symlink() and (not link.exists() or real_path(link).is_relative_to(root)), name
+    finally:
+        snapshot.close()
