@@ -252,3 +252,9 @@ def test_a_junior_table_without_its_senior_table_says_so(tmp_path: Path, monkeyp
         ((code, message),) = [(d["code"], d["message"]) for d in document["diagnostics"]]
         assert code == "X002" and message.startswith("a junior staff table, with no senior staff table beside it")
         assert ("'x-senior.csv'" in message) == (name == "x-junior.csv")
+
+
+def test_the_concise_format_names_a_finding_s_cell() -> None:
+    """As the full format does: a workbook's line and column say nothing of which sheet."""
+    _, out, _ = run("check", str(DATA / "home_office-2012-09-30-senior.csv"), "--output-format", "concise")
+    assert "-senior.csv:7:2: B7 (Name): T102 [duplicate-post-reference] the name" in out
