@@ -149,11 +149,11 @@ def test_a_spreadsheet_round_trips_through_import_and_check(in_tmp: Path) -> Non
 
 
 def test_a_workbook_s_faults_say_what_was_written_and_what_it_may_be_a_slip_for(in_tmp: Path) -> None:
-    """As a structure file's do: a drop-down word typed with a capital is one edit from its choice."""
+    """As a structure file's do: a drop-down word mistyped is one edit from its choice."""
     data = {
         "orglint": 1,
-        "organisation": {"name": "Test District Council", "type": "District"},
-        "departments": [{"id": "res", "kind": "Support"}, {"id": "ops", "kind": "Service"}],
+        "organisation": {"name": "Test District Council", "type": "Distrct"},
+        "departments": [{"id": "res", "kind": "Suport"}, {"id": "ops", "kind": "Servce"}],
         "posts": [{"id": "CE", "title": "Chief Executive", "tier": "one", "department": "res"}],
     }
     write_workbook(data, in_tmp / "wb.xlsx")
@@ -162,8 +162,26 @@ def test_a_workbook_s_faults_say_what_was_written_and_what_it_may_be_a_slip_for(
     sheets = [d["cell"]["sheet"] for d in document["diagnostics"]]
     assert len(set(sheets)) == 3 and sheets == sorted(sheets, key=sheets.index), sheets
     messages = {d["cell"]["ref"]: d["message"] for d in document["diagnostics"] if d["code"] == "X002"}
-    assert messages["B2"].endswith("(did you mean 'district'?), got 'District'")
-    assert messages["C2"] == "kind: input should be 'service' or 'support' (did you mean 'support'?), got 'Support'"
+    assert messages["B2"].endswith("(did you mean 'district'?), got 'Distrct'")
+    assert messages["C2"] == "kind: input should be 'service' or 'support' (did you mean 'support'?), got 'Suport'"
+
+
+def test_a_workbook_s_drop_down_words_are_taken_in_any_case(in_tmp: Path) -> None:
+    """Excel's list validation takes "District" for "district": so does orglint, and import
+    writes the word as the format does (it left the council type, kinds and contracts out)."""
+    data = {
+        "orglint": 1,
+        "organisation": {"name": "Test District Council", "type": "District"},
+        "departments": [{"id": "res", "kind": "Support"}],
+        "posts": [{"id": "CE", "title": "Chief Executive", "tier": 1, "department": "res", "contract": "Permanent"}],
+    }
+    write_workbook(data, in_tmp / "wb.xlsx")
+    _, document = check_json("wb.xlsx", "--isolated")
+    assert [d["code"] for d in document["diagnostics"] if d["code"].startswith("X")] == []
+    assert run("import", "wb.xlsx", "-o", "wb.yaml")[0] == 0
+    imported = _yaml(in_tmp / "wb.yaml")
+    assert imported["organisation"]["type"] == "district" and imported["departments"][0]["kind"] == "support"
+    assert imported["posts"][0]["contract"] == "permanent"
 
 
 def test_a_workbook_s_finding_about_the_whole_organisation_is_at_its_organisation_sheet(in_tmp: Path) -> None:

@@ -158,6 +158,18 @@ def test_a_workbook_s_ruleset_fault_is_at_its_ruleset_cell(in_tmp: Path) -> None
     assert code == 2 and "book.xlsx:3:2: unknown ruleset 'nope'" in err
 
 
+def test_a_list_of_the_format_s_words_refuses_others_and_one_of_the_ruleset_s_warns(in_tmp: Path) -> None:
+    assert run("template", "t.xlsx", "--ruleset", "leicestershire-odp")[0] == 0
+    book = load_workbook(in_tmp / "t.xlsx")
+    styles = {
+        (worksheet.title, validation.errorTitle): validation.errorStyle
+        for worksheet in book
+        for validation in worksheet.data_validations.dataValidation
+    }
+    assert styles[("Organisation", "Council type")] == styles[("Posts", "Contract")] == "stop"  # no other word is read
+    assert styles[("Posts", "Grade")] == "warning"  # a grade the ruleset does not list may be meant; check says so
+
+
 def test_a_list_too_long_for_excel_inline_goes_on_the_hidden_sheet(in_tmp: Path) -> None:
     assert run("template", "t.xlsx", "--ruleset", "leicestershire-odp")[0] == 0
     book = load_workbook(in_tmp / "t.xlsx")

@@ -21,7 +21,7 @@ from orglint.model.amounts import number
 from orglint.model.rows import RowOrigin, departments_of, located
 from orglint.model.schema import Department, Located, Organisation, Post, Profile, validator
 from orglint.model.structure import Structure
-from orglint.model.validate import Path, prune_tolerantly, value_fault
+from orglint.model.validate import Path, allowed_values, prune_tolerantly, value_fault
 
 _SEPARATORS = re.compile(r"\s*[;\n]\s*")
 _SEPARATORS_AND_COMMAS = re.compile(r"\s*[;,\n]\s*")
@@ -83,10 +83,26 @@ _ONE_OR_MORE = frozenset({"holder", "ruleset"})
 """Fields written as one value, or as a list of two or more (a job share's holders)."""
 
 
+def _choices_as_written_in_the_format(model: type[Any], data: dict[str, Any], path: Path = ()) -> dict[str, Any]:
+    """A cell's word the format allows in another case (``District``, ``Permanent``) as the format
+    writes it: a spreadsheet's drop-down list takes any case, as Excel's validation does, and the
+    choice is the same one."""
+    chosen: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            chosen[key] = _choices_as_written_in_the_format(model, value, (*path, key))
+            continue
+        allowed = allowed_values(model, (*path, key)) if isinstance(value, str) else []
+        same = [word for word in allowed if word.casefold() == value.casefold()] if allowed else []
+        chosen[key] = same[0] if len(same) == 1 else value
+    return chosen
+
+
 def _validate(model: type[Any], data: dict[str, Any], origin: Any, findings: list[Diagnostic]) -> tuple[Any, frozenset[Path]]:
     """The row as a record, and the fields it gives that could not be read. Each value at fault
     is an X002 at its cell and is left out alone: one bad date keeps the rest of the evaluation
     record (no "no evaluation record" on top of the X002)."""
+    data = _choices_as_written_in_the_format(model, data)
     try:
         item = validator(model).validate_python(data)
         return item.record_origin(origin), frozenset()

@@ -97,7 +97,7 @@ def value_fault(model: type, path: tuple[Any, ...], detail: Any) -> str:
     value = detail.get("input")
     text = plain_message(detail)
     if detail["type"] == "literal_error" and isinstance(value, str):
-        text += did_you_mean(closest(value, _allowed_values(model, path)))
+        text += did_you_mean(closest(value, allowed_values(model, path)))
     if not isinstance(value, dict):
         text += f", got {_describe(value)}"
     return text
@@ -140,7 +140,7 @@ def _first_model(annotation: Any) -> type | None:
     return None
 
 
-def _allowed_values(model: type, path: tuple[Any, ...]) -> list[str]:
+def allowed_values(model: type, path: tuple[Any, ...]) -> list[str]:
     """The values the format allows at ``path`` (keys and indexes into the data), where its
     annotation there is a ``Literal``: read from the format's classes, not from pydantic's message."""
     annotations: list[Any] = [model]

@@ -210,14 +210,22 @@ def _write_fields_in_rows(
     worksheet.freeze_panes = "B1"
 
 
+FORMAT_WORDS: frozenset[Vocabulary] = frozenset({"contracts", "council-types", "department-kinds", "functions", "yes-no"})
+"""The drop-down lists of the format's own words, which allow no other (in any case)."""
+
+
 def _choose(worksheet: Worksheet, column: Column, cells: str, words: dict[Vocabulary, list[str]], lists: _Lists) -> None:
     assert column.choices is not None
     values = words[column.choices]
     if not values:
         return
     validation = DataValidation(type="list", formula1=lists.formula(column.choices, values), allow_blank=True)
-    validation.errorStyle = "warning"
-    validation.error = f"Not one of the ruleset's {column.header.lower()}: keep it anyway?"
+    if column.choices in FORMAT_WORDS:  # the format takes these words and no others: refused, as a check would
+        validation.errorStyle = "stop"
+        validation.error = f"{column.header}: choose one of the list."
+    else:  # the ruleset's words: another may be meant (a grade it does not list yet), and a check says so
+        validation.errorStyle = "warning"
+        validation.error = f"Not one of the ruleset's {column.header.lower()}: keep it anyway?"
     validation.errorTitle = column.header
     validation.showErrorMessage = not column.is_list  # several values one per line: the list only suggests
     validation.add(cells)
