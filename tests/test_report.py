@@ -458,3 +458,18 @@ def test_check_imports_nothing_only_other_commands_need(at_repo: Path) -> None:
 def test_a_clean_check_reads_yaml_without_pyyaml(at_repo: Path) -> None:
     # the C walk reads documents with nothing to report; PyYAML (22 ms to import) only for the rest
     assert after_a_clean_check("'yaml' in sys.modules, 'orglint.load.yaml_events' in sys.modules") == "False False"
+
+
+def test_a_department_the_structure_does_not_define_is_said_to_be_so(in_tmp: Path) -> None:
+    """A post's department written by a department's name: its rows in the report are not a second
+    department of that name, but one not defined (S005 says which it may mean)."""
+    head = STRUCTURE_HEAD.replace("posts:\n", "departments:\n  - {id: res, name: Resources}\nposts:\n")
+    posts = (
+        "  - {id: CE, title: Chief Executive, tier: 1, department: res, salary: {min: 100000, max: 100000}}\n"
+        "  - {id: A, title: Officer, reports_to: CE, tier: 2, department: Resources, salary: {min: 30000, max: 30000}}\n"
+    )
+    write(in_tmp, "s.yaml", head + posts)
+    _, out, _ = run("report", "s.yaml", "--format", "markdown")
+    assert "| Resources (not defined) |" in out and out.count("| Resources |") == 2  # compliance, pay bill
+    _, html, _ = run("report", "s.yaml", "--format", "html")
+    assert "Resources (not defined)" in html

@@ -24,6 +24,7 @@ from orglint.output.figures import number, plural, posts_and_groups
 from orglint.output.outline import Node, department_blocks, depth_within, heads_department, outline
 from orglint.output.report import SEVERITY_TITLES, audit_parts, location, unreadable_section
 from orglint.report.audit import Audit, Report
+from orglint.report.paybill import department_labels
 from orglint.report.post_findings import PostFindings, place
 from orglint.report.statutory import is_vacant
 from orglint.safe_text import safe_text
@@ -346,7 +347,7 @@ def _department_heading(department: str, counts: str, chart: _Chart) -> str:
     block, which is their link target)."""
     first = department not in chart.headed
     chart.headed.add(department)
-    name = chart.department_names.get(department, department)
+    name = chart.department_names.get(department, f"{department} (not defined)")
     anchor = f' id="{chart.anchors.department(department)}" data-department="{_text(department)}"' if first else ""
     heading = f'<span class="department-name"{anchor}>{_text(name)}{counts}</span>'
     findings = chart.findings_by_department.get(department, []) if first else []
@@ -542,7 +543,7 @@ def _audit(audit: Audit) -> str:
         findings_by_post=audit.findings_by_post,
         posts=audit.run.graph.posts,
         findings_by_department=_findings_by_department(audit),
-        department_names={department.id: department.name or department.id for department in audit.run.structure.departments},
+        department_names=department_labels(audit.run),
     )
     sections = audit_parts(audit)  # but the findings, drawn here with their links
     drawn_chart = _chart(audit, chart)  # first: the findings list links only to posts it drew

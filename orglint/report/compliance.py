@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from orglint.diagnostics import Diagnostic, Severity, Suppressed
 from orglint.engine import StructureRun
+from orglint.report.paybill import department_labels
 from orglint.report.post_findings import PostFindings
 from orglint.rules.registry import catalogue_order, family_name, family_of
 
@@ -98,16 +99,15 @@ def compliance(
         family = family_of(code)
         families.setdefault(family, ComplianceRow(family_name(family), 0)).run += 1
 
-    names = {department.id: department.name or department.id for department in run.structure.departments}
     departments: dict[str | None, ComplianceRow] = {
-        department_id: ComplianceRow(name, len(codes_run)) for department_id, name in names.items()
+        department_id: ComplianceRow(label, len(codes_run)) for department_id, label in department_labels(run).items()
     }
 
     def department_rows(diagnostic: Diagnostic) -> list[ComplianceRow]:
         rows = []
         for department in departments_of(run, diagnostic, on_posts):
-            if department not in departments:
-                name = ORGANISATION_WIDE if department is None else department
+            if department not in departments:  # the whole organisation, or a department not defined (S005)
+                name = ORGANISATION_WIDE if department is None else f"{department} (not defined)"
                 departments[department] = ComplianceRow(name, len(codes_run))
             rows.append(departments[department])
         return rows
