@@ -97,7 +97,11 @@ def _lines(result: LintResult) -> Iterator[list[Piece]]:
     sources = {source.display: source for structure in result.structures for source in structure.files}
     lines: dict[str, list[str]] = {}
     previous_file = None
-    for diagnostic in result.diagnostics:
+    # a file's findings together under one heading, its input findings first (they come first overall)
+    first_of_file: dict[str, int] = {}
+    for index, diagnostic in enumerate(result.diagnostics):
+        first_of_file.setdefault(diagnostic.span.file, index)
+    for diagnostic in sorted(result.diagnostics, key=lambda found: first_of_file[found.span.file]):
         span = diagnostic.span
         if span.file not in lines and span.header is None:
             lines[span.file] = _source_lines(sources.get(span.file), span.file)
