@@ -100,3 +100,11 @@ def test_text_in_colons_is_shown_as_written_not_as_an_emoji(in_tmp: Path) -> Non
     write(in_tmp, "structure.yaml", STRUCTURE_HEAD + "  - {id: CE, title: 'Chief :100: Executive', tier: 1}\n")
     _, out, _ = run("tree", "structure.yaml")
     assert "Chief :100: Executive" in out and "\U0001f4af" not in out
+
+
+def test_findings_on_no_post_head_the_tree(at_repo: Path) -> None:
+    """A statutory officer missing (on the organisation) shows as it does in the HTML chart."""
+    _, out, _ = run("tree", CARLISLE_PROPOSED)
+    assert out.splitlines()[1] == "├── The whole organisation ✖ R102 ▲ L112"
+    _, document = check_json(CARLISLE_PROPOSED)
+    assert {d["code"] for d in document["diagnostics"] if d["post"] is None} == {"R102", "L112"}

@@ -120,7 +120,6 @@ def tree(
     from orglint.console import console, in_colour
     from orglint.output import tree as tree_view
     from orglint.report.audit import split_by_structure
-    from orglint.report.post_findings import by_post
     from orglint.suggest import closest, did_you_mean
 
     with _linted(paths, ruleset, config, isolated) as (result, _):
@@ -134,7 +133,7 @@ def tree(
     with shared.writing_out():
         for one in structures:
             if from_post is None or from_post in one.run.graph.posts:
-                tree_view.render(one.run, by_post(one.diagnostics), view, sys.stdout, from_post, depth)
+                tree_view.render(one.run, one.diagnostics, view, sys.stdout, from_post, depth)
     raise shared.findings_exit(result, exit_zero)
 
 

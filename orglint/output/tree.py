@@ -15,7 +15,8 @@ from orglint.model.schema import Post
 from orglint.output.document import SEVERITY_MARKS
 from orglint.output.outline import Node, Outline, outline
 from orglint.report.audit import marks
-from orglint.report.post_findings import PostFindings, place
+from orglint.report.paybill import department_labels
+from orglint.report.post_findings import PostFindings, by_post, place
 from orglint.safe_text import safe_text
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def _label(post: Post, findings: PostFindings, hidden: int) -> list[Piece]:
         pieces.append((safe_text(", ".join(post.designations)), "cyan"))
     own = findings.of(post)
     if own:
-        pieces += [(f"{SEVERITY_MARKS[severity]} {', '.join(codes)}", _STYLES[severity]) for severity, codes in marks(own)]
+        pieces += _marked(own)
     if hidden:
         pieces.append((f"… {hidden:,} more below", "dim"))
     return pieces
@@ -56,38 +57,61 @@ def _outside(drawn: Outline) -> list[Piece]:
     return [(f"Outside the reporting lines ({len(drawn.outside):,})", "bold red")]
 
 
-def _children(drawn: Outline, findings: PostFindings) -> list[tuple[list[Piece], list[Node]]]:
-    """The heading's branches: each root post (its label, its children), then the posts outside."""
-    branches = [(_label(node.post, findings, node.hidden), node.children) for node in drawn.roots]
+def _children(drawn: Outline, findings: PostFindings, unplaced: list[list[Piece]]) -> list[tuple[list[Piece], list[Node]]]:
+    """The heading's branches: the findings on no post (``unplaced``), each root post (its label,
+    its children), then the posts outside."""
+    branches: list[tuple[list[Piece], list[Node]]] = [(label, []) for label in unplaced]
+    branches += [(_label(node.post, findings, node.hidden), node.children) for node in drawn.roots]
     if drawn.outside:
         branches.append((_outside(drawn), [Node(post) for post in drawn.outside]))
     return branches
 
 
+def _unplaced(run: StructureRun, diagnostics: list[Diagnostic]) -> list[list[Piece]]:
+    """A label for the findings on the whole organisation (a statutory officer missing), then one
+    for each department's own (B101, C101): no post of the tree carries them."""
+    by_place: dict[str | None, list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        # a file's own faults (X001-X004) are the file's, which check reports, not the organisation's
+        if diagnostic.post is None and not diagnostic.sharers and not diagnostic.about_input:
+            by_place.setdefault(diagnostic.department, []).append(diagnostic)
+    names = department_labels(run)
+    labels = []
+    for where in sorted(by_place, key=lambda department: (department is not None, department or "")):
+        title = "The whole organisation" if where is None else f"{names.get(where, f'{where} (not defined)')} (department)"
+        labels.append([(safe_text(title), "bold"), *_marked(by_place[where])])
+    return labels
+
+
+def _marked(found: list[Diagnostic]) -> list[Piece]:
+    return [(f"{SEVERITY_MARKS[severity]} {', '.join(codes)}", _STYLES[severity]) for severity, codes in marks(found)]
+
+
 def render(
     run: StructureRun,
-    findings: dict[str, list[Diagnostic]],
+    diagnostics: list[Diagnostic],
     console: Console | None,
     stream: TextIO,
     start: str | None,
     depth: int | None,
 ) -> None:
-    """Drawn by ``console`` (rich) if given, else written to ``stream`` as plain text. ``findings``:
-    the structure's findings by post id (``report.post_findings.by_post``)."""
+    """Drawn by ``console`` (rich) if given, else written to ``stream`` as plain text, with the
+    structure's findings: each on its post, and those on no post first (from the top only)."""
     drawn = outline(run.graph, start, depth)
-    on_posts = PostFindings(findings, run.graph.duplicates)
+    on_posts = PostFindings(by_post(diagnostics), run.graph.duplicates)
+    unplaced = _unplaced(run, diagnostics) if start is None else []
     if console is not None:
-        _draw(run, drawn, on_posts, console)
+        _draw(run, drawn, on_posts, unplaced, console)
     else:
-        stream.writelines(line + "\n" for line in _plain_lines(run, drawn, on_posts))
+        stream.writelines(line + "\n" for line in _plain_lines(run, drawn, on_posts, unplaced))
 
 
-def _plain_lines(run: StructureRun, drawn: Outline, findings: PostFindings) -> Iterator[str]:
+def _plain_lines(run: StructureRun, drawn: Outline, findings: PostFindings, unplaced: list[list[Piece]]) -> Iterator[str]:
     yield _joined(_heading(run))
     # (guide before the label, label, children, prefix of the children's guides); no recursion:
     # structures may be thousands of layers deep
     stack: list[tuple[str, list[Piece], list[Node], str]] = []
-    branches = _children(drawn, findings)
+    branches = _children(drawn, findings, unplaced)
     for index, (label, children) in reversed(list(enumerate(branches))):
         last = index == len(branches) - 1
         stack.append((_LAST if last else _BRANCH, label, children, _SPACE if last else _STEM))
@@ -111,7 +135,7 @@ def _joined(pieces: list[Piece]) -> str:
     return " ".join(text for text, _ in pieces)
 
 
-def _draw(run: StructureRun, drawn: Outline, findings: PostFindings, console: Console) -> None:
+def _draw(run: StructureRun, drawn: Outline, findings: PostFindings, unplaced: list[list[Piece]], console: Console) -> None:
     from rich.markup import escape
     from rich.tree import Tree
 
@@ -120,7 +144,7 @@ def _draw(run: StructureRun, drawn: Outline, findings: PostFindings, console: Co
 
     tree = Tree(markup(_heading(run)), guide_style="dim")
     stack: list[tuple[Tree, list[Piece], list[Node]]] = [
-        (tree, label, children) for label, children in reversed(_children(drawn, findings))
+        (tree, label, children) for label, children in reversed(_children(drawn, findings, unplaced))
     ]
     while stack:  # no recursion: structures may be thousands of layers deep
         parent, label, children = stack.pop()
