@@ -163,8 +163,9 @@ def test_riverside_shape_counts_vacancies_and_part_time_posts(monkeypatch: pytes
 
 def test_statutory_officers_district_with_a_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
     # docs/rulesets.md (council types): a district must designate HoPS, CFO and MO. In the proposal one post (AD-RES)
-    # is both CFO and MO (L105); the returning and electoral registration officer, the deputy CFO and
-    # two Deputy Chief Executives are held but not required.
+    # is both CFO and MO (L105); the returning and electoral registration officer and two Deputy Chief
+    # Executives are held but not required; the statutory deputies L112 asks for are required (the
+    # deputy CFO held, the deputy MO missing).
     posts = raw(CARLISLE_PROPOSED)["posts"]
     holders = defaultdict(list)
     for post in posts:
@@ -177,11 +178,16 @@ def test_statutory_officers_district_with_a_conflict(monkeypatch: pytest.MonkeyP
         ("chief-finance-officer", "AD-RES", "in conflict", True),
         ("monitoring-officer", "AD-RES", "in conflict", True),
     ]
+    deputies = {"deputy-chief-finance-officer", "deputy-monitoring-officer"}
     assert {(designation, post) for designation, post, _, required in rows[3:] if not required} == {
         (designation, post_id)
         for designation, ids in holders.items()
-        if designation not in {"head-of-paid-service", "chief-finance-officer", "monitoring-officer"}
+        if designation not in {"head-of-paid-service", "chief-finance-officer", "monitoring-officer", *deputies}
         for post_id in ids
+    }
+    assert {(designation, post, status) for designation, post, status, required in rows if designation in deputies} == {
+        ("deputy-chief-finance-officer", "AD-OD", "held"),
+        ("deputy-monitoring-officer", None, "missing"),
     }
     assert next(row for row in officers if row.designation == "monitoring-officer").findings == ["L105", "L113"]
 
@@ -198,6 +204,8 @@ def test_statutory_officers_county_missing_and_vacant(tmp_path: Path, monkeypatc
         "director-of-adult-social-services",
         "director-of-public-health",
         "scrutiny-officer",
+        "deputy-chief-finance-officer",  # the statutory deputies L112 asks for
+        "deputy-monitoring-officer",
     }
     dph = next(row for row in officers if row.designation == "director-of-public-health")
     assert (dph.post, dph.status, dph.findings) == (None, "missing", ["L108"])  # the finding that says so
@@ -218,6 +226,9 @@ posts:
         "head-of-paid-service": ("held", "Ann Smith"),
         "chief-finance-officer": ("held", None),
         "monitoring-officer": ("vacant", "vacant"),
+        # the statutory deputies L112 asks for: missing, each with its row
+        "deputy-chief-finance-officer": ("missing", None),
+        "deputy-monitoring-officer": ("missing", None),
     }
 
 
@@ -473,3 +484,11 @@ def test_a_department_the_structure_does_not_define_is_said_to_be_so(in_tmp: Pat
     assert "| Resources (not defined) |" in out and out.count("| Resources |") == 2  # compliance, pay bill
     _, html, _ = run("report", "s.yaml", "--format", "html")
     assert "Resources (not defined)" in html
+
+
+def test_a_missing_statutory_deputy_has_its_row_in_the_statutory_officers_table(in_tmp: Path) -> None:
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD.replace("ruleset: core", "ruleset: uk-local-government")
+          + "  - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}\n")  # fmt: skip
+    _, out, _ = run("report", "s.yaml", "--format", "markdown")
+    row = next(line for line in out.splitlines() if line.startswith("| Deputy Monitoring Officer |"))
+    assert "| yes |" in row and "| **missing** |" in row and row.endswith("| L112 |")

@@ -40,7 +40,8 @@ def is_vacant(post: Post) -> bool:
 
 
 def statutory_officers(run: StructureRun, diagnostics: list[Diagnostic], rules: dict[str, type[Rule]]) -> list[OfficerRow]:
-    """Required designations first, in the policy's order, then the others held. A holder is in
+    """Required designations first, in the policy's order, then the others held or that a rule asks
+    for (a statutory deputy, L112: required by that rule, held or missing). A holder is in
     conflict when a designation-conflict rule (L104, L105, L106, L109, L111, L114) reports that
     designation on its post: a post's other designations are not. A row's findings are the
     statutory findings about that designation on that post (a finding naming no designation, about
@@ -64,7 +65,10 @@ def statutory_officers(run: StructureRun, diagnostics: list[Diagnostic], rules: 
             if diagnostic.post is not None and designation is not None and rules[diagnostic.code].designation_conflict:
                 conflicts.add((diagnostic.post, designation))
 
-    held_not_required = [d for d in policy.designations if d in held and d not in required]
+    # a designation a rule asks for beyond the council type's (a statutory deputy, L112) has its row,
+    # required, held or not
+    asked = frozenset().union(*(rule.required_designations(context) for rule in run.rules)) - set(required)
+    held_not_required = [d for d in policy.designations if (d in held or d in asked) and d not in required]
     held_not_required += sorted(d for d in held if d not in policy.designations)
     rows = []
     for designation in [*required, *held_not_required]:
@@ -72,11 +76,12 @@ def statutory_officers(run: StructureRun, diagnostics: list[Diagnostic], rules: 
         name = entry.name if entry is not None else designation
         statute = policy.required_by(context.council_type, designation)  # a nation's own section where it has one
         posts = context.holders(designation)
+        needed = designation in required or designation in asked
         if not posts:
             missing = sorted(set(about.get((None, designation), [])))
-            rows.append(OfficerRow(designation, name, statute, designation in required, None, MISSING, missing))
+            rows.append(OfficerRow(designation, name, statute, needed, None, MISSING, missing))
         for post in posts:
             codes = sorted({*about.get((post.id, designation), []), *about.get((post.id, None), [])})
             status = IN_CONFLICT if (post.id, designation) in conflicts else VACANT if is_vacant(post) else HELD
-            rows.append(OfficerRow(designation, name, statute, designation in required, post, status, codes))
+            rows.append(OfficerRow(designation, name, statute, needed, post, status, codes))
     return rows

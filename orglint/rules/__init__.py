@@ -258,6 +258,11 @@ class Rule(Generic[SettingsT]):
     def check(self, context: CheckContext) -> Iterable[Diagnostic]:
         raise NotImplementedError
 
+    def required_designations(self, context: CheckContext) -> frozenset[str]:
+        """Designations this rule asks the structure to make beyond those its council type requires
+        (a statutory deputy): the audit report's statutory officers table lists them as required."""
+        return frozenset()
+
     def fix_edits(self, finding: Diagnostic, source: SourceText) -> list[TextEdit]:
         """The edits of ``source`` (the text of the finding's file, as it is now) that mend
         ``finding``; none if it has no safe fix. By default: the span's text (a key or a scalar

@@ -65,11 +65,16 @@ class MissingStatutoryDeputy(
     basis = "Local Government and Housing Act 1989 s5(7): the monitoring officer's nominated deputy; Local Government Finance Act 1988 s114(6) (subsection unverified): the chief finance officer's nominated deputy"
     fix = "Add the deputy designation to the post that deputises."
 
-    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+    def required_designations(self, context: CheckContext) -> frozenset[str]:
         not_required = self.settings.not_required_for.get(context.council_type, [])
+        return frozenset(deputy for deputy in self.settings.deputies if deputy not in not_required)
+
+    def check(self, context: CheckContext) -> Iterator[Diagnostic]:
+        required = self.required_designations(context)
         for deputy in self.settings.deputies:
-            if deputy not in not_required and not context.holders(deputy):
+            if deputy in required and not context.holders(deputy):
                 yield self.finding(
                     context.structure.organisation_span(),
                     f"no post is designated {context.policy.designation_name(deputy)} ({deputy})",
+                    designations=(deputy,),
                 )
