@@ -12,10 +12,14 @@ from .graded import FILES, GRADED, regrade
 G102 = RuleTester("G102")
 
 
-@pytest.mark.parametrize("salary", ["{min: 59999, max: 75000}", "{min: 60000, max: 75001}", "{min: 50000, max: 90000}"])
-def test_either_end_one_outside_is_reported_at_the_salary(tmp_path: Path, salary: str) -> None:
+@pytest.mark.parametrize(
+    ("salary", "at"),
+    [("{min: 59999, max: 75000}", "59999"), ("{min: 60000, max: 75001}", "75001"), ("{min: 50000, max: 90000}", "90000")],
+)
+def test_either_end_one_outside_is_reported_at_that_end(tmp_path: Path, salary: str, at: str) -> None:
+    """At the bound outside the band, not the salary's start (the top, where both are outside)."""
     text = regrade(GRADED, "HOS1", "{min: 60000, max: 75000}", salary)
-    assert G102.findings(tmp_path, text, FILES, alone=False) == [Found("G102", "HOS1", where(text, "id: HOS1", "{min"))]
+    assert G102.findings(tmp_path, text, FILES, alone=False) == [Found("G102", "HOS1", where(text, "id: HOS1", at))]
 
 
 def test_the_message_gives_both_ranges(tmp_path: Path) -> None:

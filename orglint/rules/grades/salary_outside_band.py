@@ -59,7 +59,10 @@ class SalaryOutsideBand(Rule, code="G102", name="salary-outside-band", severity=
     ```
     """
 
-    basis = "Carlisle CE 21/09 para 2.2 and job descriptions: pay bands set by job evaluation"
+    basis = (
+        "The council's own pay structure: the band the ruleset gives each grade (policy `grades`); a council's "
+        "ruleset cites its own pay policy (`basis:`), as carlisle-2009 cites CE 21/09 para 2.2"
+    )
     fix = "Bring the salary into the grade's band, or regrade the post through job evaluation."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
@@ -68,8 +71,10 @@ class SalaryOutsideBand(Rule, code="G102", name="salary-outside-band", severity=
             if band is None or salary_within(band, post):
                 continue
             assert post.salary is not None
+            # at the bound outside the band (the top, where both are)
+            bound = "max" if post.salary.max > band.max or post.salary.min >= band.min else "min"
             yield self.finding(
-                context.value_span(post, "salary"),
+                context.value_span(post, "salary", bound),
                 f"salary £{post.salary.min:,.0f}–£{post.salary.max:,.0f} is outside grade {post.grade}'s band "
                 f"£{band.min:,.0f}–£{band.max:,.0f}",
                 post=post.id,
