@@ -281,3 +281,11 @@ def test_a_misspelt_key_beside_the_key_it_is_a_slip_for_says_so(in_tmp: Path) ->
     (finding,) = [d for d in document["diagnostics"] if d["code"] == "X002"]
     assert finding["message"] == "post 'CE': unknown key 'grdae' (a misspelling of 'grade'? it is given as well: keep one)"
     assert run("check", "--diff", "s.yaml")[0] == 0  # nothing --fix would change
+
+
+def test_a_folder_s_other_yaml_files_are_not_counted_as_files_checked(in_tmp: Path) -> None:
+    """A ruleset or a CI file beside the structures: read to see it is none, not a file checked."""
+    write(in_tmp, "council.yaml", STRUCTURE_HEAD + CLEAN_POSTS)
+    write(in_tmp, "ours.yaml", "orglint-ruleset: 1\nname: ours\nextends: [core]\n")
+    write(in_tmp, "ci.yaml", "jobs: {lint: {runs-on: ubuntu-latest}}\n")
+    assert check_json(".")[1]["summary"]["files"] == check_json("council.yaml")[1]["summary"]["files"] == 1

@@ -415,18 +415,22 @@ def _group(candidates: list[tuple[Path, bool]], load: _Loader, findings: list[Di
     or an included file no root includes."""
     grouping = _Grouping()
     roots, reached_by_include, reported = grouping.roots, grouping.reached_by_include, grouping.reported
+    passed_over: set[Path] = set()
     for path, named in candidates:
         document = load(path)
         key = real_path(document.source.path)
         if not document.is_structure:
-            if key in reported:
+            if key in passed_over or key in reported:
                 continue
-            reported.add(key)
             if document.findings and (named or document.looks_like_structure):
                 findings.extend(document.findings)
             elif named:
                 why = "the file is empty" if document.root is None else "the file has no top-level `orglint:` key"
                 findings.append(_file_finding(document, f"not an orglint structure: {why}"))
+            else:  # a walk's other YAML file (a ruleset, a CI file): not a file checked
+                passed_over.add(key)
+                continue
+            reported.add(key)
             continue
         if document.is_root:
             roots.setdefault(key, document)
