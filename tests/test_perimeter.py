@@ -232,34 +232,36 @@ def test_a_link_out_met_through_a_loop_is_named_once(repo: Path) -> None:
     assert messages and all("more" not in message for message in messages), messages
 
 
-def test_a_junior_table_linked_from_outside_is_not_read(repo: Path, touched: list[str]) -> None:
+def _organogram_with_a_table_linked_out(repo: Path, inside: str) -> tuple[str, str]:
+    """A real organogram's ``inside`` table ("senior" or "junior") in the repository, and its other
+    table outside it, linked in beside it: the two names in the repository."""
     from .test_organogram import DATA
 
-    senior = next(DATA.glob("planning_inspectorate-*-senior.csv"))
-    (repo / senior.name).write_bytes(senior.read_bytes())
-    junior = repo.parent / "outside" / senior.name.replace("senior", "junior")
-    junior.write_bytes(next(DATA.glob("planning_inspectorate-*-junior.csv")).read_bytes())
-    os.symlink(junior, repo / junior.name)
-    for named in (senior.name, "."):  # the senior table named (as pre-commit names it), or a walk
+    other = "junior" if inside == "senior" else "senior"
+    table = next(DATA.glob(f"planning_inspectorate-*-{inside}.csv"))
+    (repo / table.name).write_bytes(table.read_bytes())
+    linked = repo.parent / "outside" / table.name.replace(inside, other)
+    linked.write_bytes(next(DATA.glob(f"planning_inspectorate-*-{other}.csv")).read_bytes())
+    os.symlink(linked, repo / linked.name)
+    return table.name, linked.name
+
+
+def test_a_junior_table_linked_from_outside_is_not_read(repo: Path, touched: list[str]) -> None:
+    senior, junior = _organogram_with_a_table_linked_out(repo, "senior")
+    for named in (senior, "."):  # the senior table named (as pre-commit names it), or a walk
         touched.clear()
         _, document, _ = lint_json(named)
         never_outside(touched, repo)
-        assert [d["file"] for d in document["diagnostics"] if d["code"] == "X004"] == [junior.name]  # said, once
+        assert [d["file"] for d in document["diagnostics"] if d["code"] == "X004"] == [junior]  # said, once
 
 
 def test_a_junior_table_whose_senior_table_links_out_is_one_x004_at_the_link(repo: Path, touched: list[str]) -> None:
-    from .test_organogram import DATA
-
-    junior = next(DATA.glob("planning_inspectorate-*-junior.csv"))
-    (repo / junior.name).write_bytes(junior.read_bytes())
-    senior = repo.parent / "outside" / junior.name.replace("junior", "senior")
-    senior.write_bytes(next(DATA.glob("planning_inspectorate-*-senior.csv")).read_bytes())
-    os.symlink(senior, repo / senior.name)
-    for named in ([junior.name], [senior.name, junior.name], ["."]):
+    junior, senior = _organogram_with_a_table_linked_out(repo, "junior")
+    for named in ([junior], [senior, junior], ["."]):
         touched.clear()
         _, document, _ = lint_json(*named)
         never_outside(touched, repo)
-        assert [(d["code"], d["file"]) for d in document["diagnostics"]] == [("X004", senior.name)], named
+        assert [(d["code"], d["file"]) for d in document["diagnostics"]] == [("X004", senior)], named
 
 
 def test_a_structure_declared_ruleset_path_may_not_leave_the_repository(repo: Path, touched: list[str]) -> None:
