@@ -121,14 +121,14 @@ def test_a_directory_named_like_a_file(in_tmp: Path) -> None:
 
 def test_an_unreadable_file_is_a_located_finding(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(in_tmp, "locked.yaml", "orglint: 1\norganisation: {name: Locked}\n")
-    real = Path.read_bytes
+    real = os.open
 
-    def refuse(path: Path) -> bytes:
-        if path.name == "locked.yaml":
+    def refuse(path: Any, *args: Any, **kwargs: Any) -> int:
+        if os.path.basename(path) == "locked.yaml":
             raise PermissionError(13, "Permission denied")  # as root, chmod cannot make a file unreadable
-        return real(path)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     exit_code, out, _ = run("check", "locked.yaml", "--output-format", "json")
     (finding,) = json.loads(out)["diagnostics"]
     assert (exit_code, finding["code"], finding["line"], finding["column"]) == (1, "X001", 1, 1)
