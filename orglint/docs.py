@@ -7,6 +7,7 @@ catalogue) and the tables of docs/rule-basis.md; tests fail while either is stal
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import json
 import re
@@ -50,15 +51,20 @@ def render_rule_docs(rules: list[type[Rule]], output_format: str, stream: TextIO
     from orglint.console import console
 
     view = console(file=stream)
-    for index, rule in enumerate(rules):
-        if index:
-            view.rule()
-        _, _, body = rule_text(rule).partition("\n\n")  # after the summary paragraph
-        # Text, not markup: a rule's own words may hold brackets ("[spreadsheet]")
-        view.print(Text(_header(rule), style="bold"))
-        view.print(Text(rule.summary()))
-        view.print(Text.assemble(("Basis: ", "dim"), rule.basis), end="\n\n")
-        _print_markdown(view, body.strip())
+    # to a pipe or a file, without the spaces rich pads wrapped lines and headings with: a line
+    # copied, or grepped, ends where its words do
+    with contextlib.nullcontext() if view.is_terminal else view.capture() as captured:
+        for index, rule in enumerate(rules):
+            if index:
+                view.rule()
+            _, _, body = rule_text(rule).partition("\n\n")  # after the summary paragraph
+            # Text, not markup: a rule's own words may hold brackets ("[spreadsheet]")
+            view.print(Text(_header(rule), style="bold"))
+            view.print(Text(rule.summary()))
+            view.print(Text.assemble(("Basis: ", "dim"), rule.basis), end="\n\n")
+            _print_markdown(view, body.strip())
+    if captured is not None:
+        stream.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
 _FENCED = re.compile(r"^```(?P<info>[^\n]*)\n(?P<code>.*?)^```[ \t]*$", re.DOTALL | re.MULTILINE)

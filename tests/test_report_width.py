@@ -126,6 +126,14 @@ def test_diff_fits_piped_and_on_a_terminal(
     _assert_fits(_piped(monkeypatch, width, "diff", old, new, "--exit-zero"), wide, width, names)
 
 
+def test_a_rule_s_documentation_piped_has_no_line_padded_with_spaces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Headings and wrapped prose end where their words do: a line copied or grepped is clean."""
+    shown = _piped(monkeypatch, 80, "rule", "T102")
+    assert "## What it does" not in shown and "What it does" in shown
+    assert [line for line in shown.splitlines() if line != line.rstrip()] == []
+    assert max(map(cell_len, shown.splitlines())) > 80  # the examples, written line for line, unwrapped
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_rules_table_fits_piped(monkeypatch: pytest.MonkeyPatch, width: int) -> None:
     wide = _piped(monkeypatch, WIDE, "rules", "--ruleset", "uk-local-government")
