@@ -54,3 +54,12 @@ def test_a_scottish_council_is_not_asked_for_a_deputy_cfo_but_still_for_a_deputy
 def test_a_welsh_council_is_asked_for_both(tmp_path: Path) -> None:
     text = designate(designate(WELSH, "DL", "[monitoring-officer]"), "DR", "[chief-finance-officer]")
     assert len(L112.lint(tmp_path, text)) == 2
+
+
+def test_each_missing_deputy_cites_its_own_statute(tmp_path: Path) -> None:
+    """A missing deputy MO cites s5(7) of the 1989 Act, not also the deputy CFO's section."""
+    found = {d.designations: d.basis for d in L112.lint(tmp_path, designate(DISTRICT, "AD3", "[]"))}
+    assert found == {
+        ("deputy-chief-finance-officer",): "Local Government Finance Act 1988 s114(6)",
+        ("deputy-monitoring-officer",): "Local Government and Housing Act 1989 s5(7)",
+    }

@@ -77,4 +77,6 @@ class MissingStatutoryDeputy(
                     context.structure.organisation_span(),
                     f"no post is designated {context.policy.designation_name(deputy)} ({deputy})",
                     designations=(deputy,),
+                    # the missing deputy's own statute (the policy's), not every deputy's
+                    basis=context.policy.required_by(context.council_type, deputy) or "",
                 )
