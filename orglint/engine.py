@@ -175,7 +175,7 @@ def _said_of_any_post(finding: Diagnostic) -> tuple[str, str, str | None]:
     return own_id.sub("\0", finding.message), own_id.sub("\0", finding.fix), finding.replacement
 
 
-def _instantiate(ruleset: Ruleset, chosen: list[type[Rule]], must_run: set[str]) -> list[Rule]:
+def instantiate_rules(ruleset: Ruleset, chosen: list[type[Rule]], must_run: set[str]) -> list[Rule]:
     """The chosen rules with their settings. A rule swept in by ALL or a prefix whose policy the
     ruleset does not give is left out; any other rule missing settings is a configuration error."""
     instances = []
@@ -372,7 +372,7 @@ def _chosen_rules(config: Config, ruleset: Ruleset, session: _Session) -> tuple[
     ignore = [*config.settings.ignore, *options.ignore]
     named = selection.named_exactly([*select, *extend_select], rules)
     codes = selection.resolve(ruleset.enabled(), rules, select, extend_select, ignore)
-    return codes, _instantiate(ruleset, [rules[code] for code in sorted(codes)], named | ruleset.enabled())
+    return codes, instantiate_rules(ruleset, [rules[code] for code in sorted(codes)], named | ruleset.enabled())
 
 
 def _run_rules(run: StructureRun, config: Config) -> list[Diagnostic]:

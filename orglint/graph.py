@@ -127,12 +127,13 @@ class OrgGraph:
         }
 
     @cached_property
-    def group_leaders(self) -> frozenset[str]:
-        """Managers with groups of posts under them (an organogram's junior staff, who report to
-        their senior post directly or through one another): how many people report to them directly
-        is not known, only that their span is wider than their single posts, so it is not judged
-        narrow (D102, D103)."""
-        return frozenset(post.reports_to for post in self.posts.values() if post.group and post.reports_to in self.posts)
+    def exact_spans(self) -> dict[str, int]:
+        """``spans`` without the managers of groups of posts (an organogram's junior staff, who
+        report to their senior post directly or through one another): how many people report to
+        those directly is not known, only that it is more than their single posts, so only these
+        spans are judged narrow (D102, D103, the report's one-over-ones)."""
+        leaders = {post.reports_to for post in self.posts.values() if post.group}
+        return {post_id: span for post_id, span in self.spans.items() if post_id not in leaders}
 
     @cached_property
     def spans(self) -> dict[str, int]:

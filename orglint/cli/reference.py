@@ -51,14 +51,16 @@ def rules_table(
     """List every rule, and whether the ruleset enables it and at what severity."""
     from orglint import selection
     from orglint.docs import render_rules_table
+    from orglint.engine import instantiate_rules
     from orglint.rules.registry import registered_rules
     from orglint.ruleset import load_ruleset
 
     references = selection.split(ruleset) or ["core"]
     resolved = load_ruleset(references, Path.cwd())
     rules = registered_rules()
-    for code in sorted(resolved.enabled() & rules.keys()):
-        resolved.instantiate(rules[code])  # a setting at fault is the error check gives (exit 2), not a table
+    enabled = resolved.enabled()
+    # as check instantiates them: a setting at fault is the error check gives (exit 2), not a table
+    instantiate_rules(resolved, [rules[code] for code in sorted(enabled & rules.keys())], enabled)
     render_rules_table(resolved, output_format, sys.stdout)
 
 

@@ -79,7 +79,7 @@ def _as_written_for(ruleset: str | None, output: Path) -> str | None:
     if ruleset is None or not is_path_reference(ruleset):
         return ruleset
     path, folder = Path(ruleset).resolve(), output.resolve().parent
-    if not path.is_relative_to(project_root(folder / output.name)):
+    if not path.is_relative_to(project_root(output.resolve())):
         sys.stderr.write(
             f"orglint: the workbook names no ruleset: {ruleset} is outside its project, which a check of it "
             f"does not read; check it with --ruleset {ruleset}\n"

@@ -87,9 +87,6 @@ class Discovery:
     files: int = 0
     read: dict[Path, str] = field(default_factory=dict)
     """Every file read, by real path, with what it is: output is never written over them unasked."""
-    links_out: set[str] = field(default_factory=set)
-    """Links out of the project already reported (an organogram's other table), by absolute path:
-    the same link named is not reported again."""
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -165,9 +162,11 @@ def _tables(
     spreadsheet_for: Callable[[Path], SpreadsheetSettings | None],
     limits_for: Callable[[Path], Limits],
     discovery: Discovery,
+    leaving: set[Path],
 ) -> None:
     """Organograms (each once, however named: by its senior table, its junior table or its
-    workbook), and spreadsheets of posts where the configuration maps their columns."""
+    workbook), and spreadsheets of posts where the configuration maps their columns. A table's
+    other table that is a link out of the project joins ``leaving`` (X004, unread)."""
     from orglint.load.organogram import junior_beside, load_organogram, table_beside, twin
     from orglint.load.spreadsheet import load_spreadsheet
     from orglint.load.workbook import load_workbook, structure_workbook_sheets
@@ -198,23 +197,31 @@ def _tables(
         if beside is not None and junior_beside(path) is None:
             senior = beside  # a junior table named alone (as pre-commit names changed files)
         elif path.suffix.casefold() == ".csv" and not _is_senior_csv(path):
-            senior_name = twin(path, "junior", "senior")
-            if senior_name is not None and os.path.lexists(senior_name) and leaves_its_project(senior_name):
-                discovery.findings.append(link_outside(senior_name))  # it is there, but leads out: X004, once
-                discovery.links_out.add(os.path.abspath(senior_name))
+            linked = _twin_leading_out(path, "junior", "senior")
+            if linked is not None:
+                leaving.add(linked)  # it is there, but leads out
             else:
-                discovery.findings.append(_junior_alone(path))
+                discovery.findings.append(_junior_alone(path, twin(path, "junior", "senior")))
             continue
         seniors.setdefault(real_path(senior), senior)
     for senior in seniors.values():
-        discovery.organograms.append(load_organogram(senior, junior if len(seniors) == 1 else None, limits_for(senior)))
+        given = junior if len(seniors) == 1 else None
+        linked = _twin_leading_out(senior, "senior", "junior") if given is None and senior.suffix.casefold() == ".csv" else None
+        if linked is not None:
+            leaving.add(linked)  # its junior table, unread: said, not passed over
+        discovery.organograms.append(load_organogram(senior, given, limits_for(senior)))
 
 
-def _junior_alone(path: Path) -> Diagnostic:
-    """X002 at a junior staff table with no senior staff table beside it to be checked with."""
+def _twin_leading_out(path: Path, table: str, other: str) -> Path | None:
+    """The other table of ``path``'s pair (``organogram.twin``), where it is a link out of the project."""
     from orglint.load.organogram import twin
 
-    senior = twin(path, "junior", "senior")
+    linked = twin(path, table, other)
+    return linked if linked is not None and os.path.lexists(linked) and leaves_its_project(linked) else None
+
+
+def _junior_alone(path: Path, senior: Path | None) -> Diagnostic:
+    """X002 at a junior staff table with no senior staff table (named ``senior``) beside it to be checked with."""
     expected = (
         f" (looked for {senior.name!r})" if senior is not None else " (a pair is found by name: x-senior.csv, x-junior.csv)"
     )
@@ -355,18 +362,21 @@ def discover(
     candidates = [(path, named) for path, named in candidates if path not in leaving]
     tables = [(path, named) for path, named in candidates if is_table_path(path)]
     if tables:  # the table loaders are imported only when there are tables (start-up time)
-        _tables(tables, junior, spreadsheet_for, limits_for, discovery)
+        _tables(tables, junior, spreadsheet_for, limits_for, discovery, leaving)
     grouping = _group([(path, named) for path, named in candidates if not is_table_path(path)], load, discovery.findings)
     for root_key, root in grouping.roots.items():
         sources = _gather(root, load)
         sources.reported_files = grouping.reached_by_include.get(root_key)
         discovery.structures.append(sources)
-    # a link out that a root's include pattern meets is that pattern's finding, not a second one;
-    # an organogram's junior table that is a link out, the organogram's
-    met = {os.path.abspath(path) for root in grouping.roots.values() for path in _led_outside(root, load)}
-    met |= {os.path.abspath(other) for organogram in discovery.organograms for other in organogram.linked_out}
-    met |= discovery.links_out
-    discovery.findings[:0] = [link_outside(path) for path in sorted(leaving) if os.path.abspath(path) not in met]
+    # each link out once, however reached (named, walked to, an organogram's other table); one that
+    # a root's include pattern meets is that pattern's finding, not a second one
+    said = {os.path.abspath(path) for root in grouping.roots.values() for path in _led_outside(root, load)}
+    links_out = []
+    for path in sorted(leaving):
+        if os.path.abspath(path) not in said:
+            said.add(os.path.abspath(path))
+            links_out.append(link_outside(path))
+    discovery.findings[:0] = links_out
     _count_files_read(discovery, load, grouping.reported)
     return discovery
 

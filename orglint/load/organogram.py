@@ -5,12 +5,11 @@ columns the template does not know (an index, ``URI``, ``source_file``) are igno
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from orglint.diagnostics import Diagnostic, Span
-from orglint.load.input_findings import invalid_structure, invalid_yaml, link_outside
+from orglint.load.input_findings import invalid_structure, invalid_yaml
 from orglint.load.perimeter import leaves_its_project
 from orglint.load.source import Limits, LoadProblem, SourceFile
 from orglint.load.table import MappedTable, Table, normalise_header, read_csv, read_xlsx
@@ -67,8 +66,6 @@ class Organogram:
     senior: MappedTable | None = None
     junior: MappedTable | None = None
     findings: list[Diagnostic] = field(default_factory=list)
-    linked_out: list[Path] = field(default_factory=list)
-    """Its other table, where that is a link leading out of the project (X004 among ``findings``)."""
 
     @property
     def sources(self) -> list[SourceFile]:
@@ -151,10 +148,6 @@ def load_organogram(path: Path, junior: Path | None = None, limits: Limits | Non
     except LoadProblem as problem:
         organogram.findings.append(invalid_yaml(organogram.source, problem))
         return organogram
-    junior_name = twin(path, "senior", "junior")
-    if junior is None and junior_name is not None and os.path.lexists(junior_name) and leaves_its_project(junior_name):
-        organogram.findings.append(link_outside(junior_name))  # its junior table, unread: said, not passed over
-        organogram.linked_out.append(junior_name)
     junior = junior or junior_beside(path)
     if junior is not None:
         try:

@@ -76,12 +76,32 @@ class Perimeter:
         self.outside: list[str] = []
         """What was asked about that lay outside the root (and so was not listed or opened)."""
         self._contents: dict[str, list[os.DirEntry[str]]] = {}
+        self._real: dict[str, Path] = {}
+
+    def real(self, path: str) -> Path:
+        """``path`` with links followed, worked out once however often asked (a pattern's steps,
+        its spellings, its files)."""
+        found = self._real.get(path)
+        if found is None:
+            found = self._real[path] = real_path(path)
+        return found
 
     def inside(self, path: str) -> bool:
-        if is_within(path, self.root):
+        if self.real(path).is_relative_to(self.root):
             return True
         self.outside.append(path)
         return False
+
+    def one_spelling_each(self, paths: list[str]) -> list[str]:
+        """``paths`` without those that are, links followed, a path met before."""
+        seen: set[Path] = set()
+        kept = []
+        for path in paths:
+            real = self.real(path)
+            if real not in seen:
+                seen.add(real)
+                kept.append(path)
+        return kept
 
     def entries(self, folder: str) -> list[os.DirEntry[str]]:
         """A folder's entries by name, listed once however often asked."""
@@ -101,7 +121,7 @@ class Perimeter:
         stack = list(reversed(folders))
         while stack:
             current = stack.pop()
-            real = real_path(current)
+            real = self.real(current)
             if real in walked or not real.is_relative_to(self.root):
                 continue
             walked.add(real)
@@ -148,18 +168,6 @@ def _step(perimeter: Perimeter, folders: list[str], segment: str) -> list[str]:
     ]
 
 
-def _one_spelling_each(paths: list[str]) -> list[str]:
-    """``paths`` without those that are, links followed, a path met before."""
-    seen: set[Path] = set()
-    kept = []
-    for path in paths:
-        real = real_path(path)
-        if real not in seen:
-            seen.add(real)
-            kept.append(path)
-    return kept
-
-
 def match_pattern(base: Path, pattern: str, root: Path) -> PatternMatches:
     """The files a glob ``pattern`` (``*``, ``?``, ``[...]``, ``**`` for any folders) matches
     relative to ``base``, as ``glob.glob(recursive=True)`` would, but only inside ``root``; an
@@ -181,8 +189,8 @@ def match_pattern(base: Path, pattern: str, root: Path) -> PatternMatches:
             current = _step(perimeter, current, segment)
         # one spelling per real path: through a link loop (``a -> ..``) the spellings of one
         # folder multiply at each step, the folders do not
-        current = _one_spelling_each(current)
+        current = perimeter.one_spelling_each(current)
         if not current:
             break
-    files = sorted({real_path(path) for path in current if os.path.isfile(path)})
-    return PatternMatches(files, bool(perimeter.outside), _one_spelling_each(perimeter.outside))
+    files = sorted({perimeter.real(path) for path in current if os.path.isfile(path)})
+    return PatternMatches(files, bool(perimeter.outside), perimeter.one_spelling_each(perimeter.outside))

@@ -97,7 +97,7 @@ def _is_tail(key: str, value: Any) -> bool:
 
 
 _FLOW_ENTRY = re.compile(
-    r"""\s*([^\s:,{}][^:,{}]*?)\s*:\s+("[^"]*"|'[^']*'|£?\s*[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?(?=\s*[,}])|[^,}]*?)\s*(?:,|(?=}))"""
+    rf"""\s*([^\s:,{{}}][^:,{{}}]*?)\s*:\s+("[^"]*"|'[^']*'|£?\s*{THOUSANDS.pattern}(?=\s*[,}}])|[^,}}]*?)\s*(?:,|(?=}}))"""
 )
 """One ``key: value`` of a flow mapping, a value with thousands commas whole."""
 

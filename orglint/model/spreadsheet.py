@@ -83,7 +83,7 @@ _ONE_OR_MORE = frozenset({"holder", "ruleset"})
 """Fields written as one value, or as a list of two or more (a job share's holders)."""
 
 
-def _choices_as_written_in_the_format(model: type[Any], data: dict[str, Any], path: Path = ()) -> dict[str, Any]:
+def _choices_as_written_in_the_format(model: type, data: dict[str, Any], path: Path = ()) -> dict[str, Any]:
     """A cell's word the format allows in another case (``District``, ``Permanent``) as the format
     writes it: a spreadsheet's drop-down list takes any case, as Excel's validation does, and the
     choice is the same one."""
@@ -92,7 +92,7 @@ def _choices_as_written_in_the_format(model: type[Any], data: dict[str, Any], pa
         if isinstance(value, dict):
             chosen[key] = _choices_as_written_in_the_format(model, value, (*path, key))
             continue
-        allowed = allowed_values(model, (*path, key)) if isinstance(value, str) else []
+        allowed = allowed_values(model, (*path, key)) if isinstance(value, str) else ()
         same = [word for word in allowed if word.casefold() == value.casefold()] if allowed else []
         chosen[key] = same[0] if len(same) == 1 else value
     return chosen

@@ -56,10 +56,16 @@ class Structure:
         sheet), else the file's start."""
         if self.root_map is not None and "organisation" in self.root_map:
             return self.root_map.key_span("organisation")
-        row = getattr(self.organisation, "origin", None) if self.root_map is None else None
-        if isinstance(row, RowOrigin) and row.fields:  # a record of its own, not one made from settings
+        row = self._organisation_row
+        if row is not None and row.fields:  # a record of its own, not one made from settings
             return row.span()
         return Span.start_of(self.root.display)
+
+    @property
+    def _organisation_row(self) -> RowOrigin | None:
+        """Where a spreadsheet's organisation stands (a workbook's Organisation sheet), if it is one's."""
+        row = getattr(self.organisation, "origin", None) if self.root_map is None else None
+        return row if isinstance(row, RowOrigin) else None
 
     @property
     def rulesets(self) -> list[str]:
@@ -72,8 +78,8 @@ class Structure:
         organisation = self.root_map.get("organisation") if self.root_map is not None else None
         if isinstance(organisation, YamlMap) and "ruleset" in organisation:
             return organisation.value_span("ruleset")
-        row = getattr(self.organisation, "origin", None) if self.root_map is None else None
-        if isinstance(row, RowOrigin) and "ruleset" in row:  # a workbook's Ruleset cell
+        row = self._organisation_row
+        if row is not None and "ruleset" in row:  # a workbook's Ruleset cell
             return row.value_span("ruleset")
         return self.organisation_span()
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import types
 import typing
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -140,13 +141,15 @@ def _first_model(annotation: Any) -> type | None:
     return None
 
 
-def allowed_values(model: type, path: tuple[Any, ...]) -> list[str]:
+@cache
+def allowed_values(model: type, path: tuple[Any, ...]) -> tuple[str, ...]:
     """The values the format allows at ``path`` (keys and indexes into the data), where its
-    annotation there is a ``Literal``: read from the format's classes, not from pydantic's message."""
+    annotation there is a ``Literal``: read from the format's classes, not from pydantic's message
+    (once a path: a spreadsheet asks it of every cell)."""
     annotations: list[Any] = [model]
     for step in path:
         annotations = [inner for annotation in annotations for inner in _annotations_at(annotation, step)]
-    return [str(value) for annotation in annotations for value in _literal_values(annotation)]
+    return tuple(str(value) for annotation in annotations for value in _literal_values(annotation))
 
 
 def _annotations_at(annotation: Any, step: Any) -> list[Any]:
@@ -233,7 +236,7 @@ def _findings(
                 else:
                     message += did_you_mean(meant, otherwise=f"; expected one of: {', '.join(fields_of(allowed))}")
                 rename = only_close(key, fields_of(allowed)) if taken else None
-                if rename is not None and rename not in _at(raw, taken[:-1]):  # never a second `grade`
+                if rename is not None and container is not None and rename not in container:  # never a second `grade`
                     renames[prefix + taken] = rename
             where = _field_name(prefix + taken[:-1])
             message = f"{where}: {message}" if where else message

@@ -24,8 +24,8 @@ from orglint.output.figures import number, plural, posts_and_groups
 from orglint.output.outline import Node, department_blocks, depth_within, heads_department, outline
 from orglint.output.report import SEVERITY_TITLES, audit_parts, location, unreadable_section
 from orglint.report.audit import Audit, Report
-from orglint.report.paybill import department_labels
-from orglint.report.post_findings import PostFindings, place
+from orglint.report.departments import DepartmentLabels, department_labels
+from orglint.report.post_findings import PostFindings, off_posts, place
 from orglint.report.statutory import is_vacant
 from orglint.safe_text import safe_text
 
@@ -37,8 +37,6 @@ DEEPEST_INDENT = 10
 """Layers of the outline indented and folded; the posts deeper than this are listed flat in their
 layer-10 manager's block, each saying its layer, so a deep structure never pushes the chart off the
 page (nor nests the page deeper than a browser reads)."""
-
-"""The text mark of each severity, so that colour is never the only signal."""
 
 
 def _severity_count(count: int, severity: Severity) -> str:
@@ -225,7 +223,7 @@ class _Chart:
     posts: Mapping[str, Post] = field(default_factory=dict)
     """The posts the reporting lines hold, by id (``OrgGraph.posts``): a finding's post, where no other shares its id."""
     findings_by_department: dict[str, list[Diagnostic]] = field(default_factory=dict)
-    department_names: dict[str, str] = field(default_factory=dict)
+    department_names: DepartmentLabels = field(default_factory=DepartmentLabels)
     anchors: _Anchors = field(default_factory=_Anchors)
     drawn: set[int] = field(default_factory=set)
     """Posts with a box in the chart, by identity (the findings list links only to those)."""
@@ -255,11 +253,7 @@ class _Chart:
 def _findings_by_department(audit: Audit) -> dict[str, list[Diagnostic]]:
     """The findings about a department rather than a post (B101, C101), by department id: the
     chart draws them on the department's block."""
-    found: dict[str, list[Diagnostic]] = {}
-    for diagnostic in audit.compliance.findings():
-        if diagnostic.post is None and diagnostic.department is not None:
-            found.setdefault(diagnostic.department, []).append(diagnostic)
-    return found
+    return {department: found for department, found in off_posts(audit.compliance.findings()).items() if department}
 
 
 def _code_links(findings: list[Diagnostic], anchors: _Anchors) -> str:
@@ -347,7 +341,7 @@ def _department_heading(department: str, counts: str, chart: _Chart) -> str:
     block, which is their link target)."""
     first = department not in chart.headed
     chart.headed.add(department)
-    name = chart.department_names.get(department, f"{department} (not defined)")
+    name = chart.department_names[department]
     anchor = f' id="{chart.anchors.department(department)}" data-department="{_text(department)}"' if first else ""
     heading = f'<span class="department-name"{anchor}>{_text(name)}{counts}</span>'
     findings = chart.findings_by_department.get(department, []) if first else []
@@ -457,9 +451,7 @@ def _chart(audit: Audit, chart: _Chart) -> str:
             f'<p class="muted">The chart shows the top {(depth or 0) + 1} layers; '
             f"{tree.hidden:,} posts below them are counted on the boxes, and covered by the tables.</p>"
         )
-    organisation_wide = [
-        finding for finding in audit.compliance.findings() if finding.post is None and finding.department is None
-    ]
+    organisation_wide = off_posts(audit.compliance.findings()).get(None, [])
     if organisation_wide:
         parts.append(
             '<p class="organisation-findings">The whole organisation: '

@@ -15,8 +15,8 @@ from orglint.model.schema import Post
 from orglint.output.document import SEVERITY_MARKS
 from orglint.output.outline import Node, Outline, outline
 from orglint.report.audit import marks
-from orglint.report.paybill import department_labels
-from orglint.report.post_findings import PostFindings, by_post, place
+from orglint.report.departments import department_labels
+from orglint.report.post_findings import PostFindings, by_post, off_posts, place
 from orglint.safe_text import safe_text
 
 if TYPE_CHECKING:
@@ -70,15 +70,12 @@ def _children(drawn: Outline, findings: PostFindings, unplaced: list[list[Piece]
 def _unplaced(run: StructureRun, diagnostics: list[Diagnostic]) -> list[list[Piece]]:
     """A label for the findings on the whole organisation (a statutory officer missing), then one
     for each department's own (B101, C101): no post of the tree carries them."""
-    by_place: dict[str | None, list[Diagnostic]] = {}
-    for diagnostic in diagnostics:
-        # a file's own faults (X001-X004) are the file's, which check reports, not the organisation's
-        if diagnostic.post is None and not diagnostic.sharers and not diagnostic.about_input:
-            by_place.setdefault(diagnostic.department, []).append(diagnostic)
+    # a file's own faults (X001-X004) are the file's, which check reports, not the organisation's
+    by_place = off_posts(diagnostic for diagnostic in diagnostics if not diagnostic.about_input)
     names = department_labels(run)
     labels = []
     for where in sorted(by_place, key=lambda department: (department is not None, department or "")):
-        title = "The whole organisation" if where is None else f"{names.get(where, f'{where} (not defined)')} (department)"
+        title = "The whole organisation" if where is None else f"{names[where]} (department)"
         labels.append([(safe_text(title), "bold"), *_marked(by_place[where])])
     return labels
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from orglint.diagnostics import Diagnostic, Severity, Suppressed
 from orglint.engine import StructureRun
-from orglint.report.paybill import department_labels
+from orglint.report.departments import department_labels
 from orglint.report.post_findings import PostFindings
 from orglint.rules.registry import catalogue_order, family_name, family_of
 
@@ -99,15 +99,16 @@ def compliance(
         family = family_of(code)
         families.setdefault(family, ComplianceRow(family_name(family), 0)).run += 1
 
+    labels = department_labels(run)
     departments: dict[str | None, ComplianceRow] = {
-        department_id: ComplianceRow(label, len(codes_run)) for department_id, label in department_labels(run).items()
+        department_id: ComplianceRow(label, len(codes_run)) for department_id, label in labels.items()
     }
 
     def department_rows(diagnostic: Diagnostic) -> list[ComplianceRow]:
         rows = []
         for department in departments_of(run, diagnostic, on_posts):
             if department not in departments:  # the whole organisation, or a department not defined (S005)
-                name = ORGANISATION_WIDE if department is None else f"{department} (not defined)"
+                name = ORGANISATION_WIDE if department is None else labels[department]
                 departments[department] = ComplianceRow(name, len(codes_run))
             rows.append(departments[department])
         return rows

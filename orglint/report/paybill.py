@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from orglint.engine import StructureRun
 from orglint.model.schema import Post
+from orglint.report.departments import department_labels
 
 NO_DEPARTMENT = "(no department)"
 
@@ -52,15 +53,16 @@ def pay_bill(run: StructureRun, left_out: Set[str] = frozenset()) -> PayBill:
     """``left_out``: posts counted as without pay whatever their salary (``diff`` leaves out of both
     versions a post whose pay only one of them knows)."""
     total = PayLine("Total", "total")
+    labels = department_labels(run)
     departments: dict[str | None, PayLine] = {
-        department_id: PayLine(label, ("department", department_id)) for department_id, label in department_labels(run).items()
+        department_id: PayLine(label, ("department", department_id)) for department_id, label in labels.items()
     }
     tiers: dict[int | None, PayLine] = {}
     for post in run.structure.posts:  # every post written: two that share an id (S001) are two to pay
         pay_known = post.id not in left_out
         total.add(post, pay_known)
         if post.department not in departments:  # none, or one the structure does not define (S005)
-            label = f"{post.department} (not defined)" if post.department is not None else NO_DEPARTMENT
+            label = labels[post.department] if post.department is not None else NO_DEPARTMENT
             departments[post.department] = PayLine(label, ("undefined", post.department))
         departments[post.department].add(post, pay_known)
         if post.tier not in tiers:
@@ -71,14 +73,6 @@ def pay_bill(run: StructureRun, left_out: Set[str] = frozenset()) -> PayBill:
         by_department.append(departments[None])
     by_tier = [tiers[key] for key in sorted(tiers, key=lambda tier: (tier is None, tier or 0))]
     return PayBill(total, by_department, by_tier)
-
-
-def department_labels(run: StructureRun) -> dict[str, str]:
-    """Each department's label, by id: its name (its id where it has none), and its id beside a
-    name two departments share, so that no two lines read alike."""
-    names = {department.id: department.name or department.id for department in run.structure.departments}
-    shared = {name for name in names.values() if list(names.values()).count(name) > 1}
-    return {department_id: f"{name} ({department_id})" if name in shared else name for department_id, name in names.items()}
 
 
 SENIOR_PAY_FROM = 50_000

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.origin import locate
 from orglint.model.schema import Post
+
+
+def off_posts(diagnostics: Iterable[Diagnostic]) -> dict[str | None, list[Diagnostic]]:
+    """The findings on no post, by the department they are about (None: the whole organisation):
+    what a chart or a tree of the posts shows beside its posts, not on one."""
+    found: dict[str | None, list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        if diagnostic.post is None and not diagnostic.sharers:
+            found.setdefault(diagnostic.department, []).append(diagnostic)
+    return found
 
 
 def by_post(diagnostics: list[Diagnostic]) -> dict[str, list[Diagnostic]]:

@@ -76,9 +76,7 @@ def shape(run: StructureRun) -> Shape:
     groups = [post for post in everything if post.group]
     depths = graph.depth
     spans = sorted(graph.spans.values())
-    one_over_one = [
-        graph.posts[post_id] for post_id, span in graph.spans.items() if span == 1 and post_id not in graph.group_leaders
-    ]
+    one_over_one = [graph.posts[post_id] for post_id, span in graph.exact_spans.items() if span == 1]
     per_tier: dict[int | None, TierCount] = {}
     for post in everything:
         count = per_tier.setdefault(post.tier, TierCount(post.tier, 0, 0.0))

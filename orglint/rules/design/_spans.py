@@ -13,12 +13,11 @@ def span_findings(
     rule: Rule[Any], context: CheckContext, out_of_bounds: Callable[[int], bool], expectation: str, *, narrow: bool
 ) -> Iterator[Diagnostic]:
     """A finding at each post whose span is ``out_of_bounds``: "'title' has N direct reports; the
-    ruleset {expectation}". A ``narrow`` bound leaves out managers of groups of posts, whose span is
-    wider than their single posts by an unknown number (``OrgGraph.group_leaders``)."""
+    ruleset {expectation}". A ``narrow`` bound judges only the spans known exactly
+    (``OrgGraph.exact_spans``): a manager of groups of posts leads more than its single posts."""
     graph = context.graph
-    unknown = graph.group_leaders if narrow else frozenset()
-    for post_id, span in graph.spans.items():
-        if out_of_bounds(span) and post_id not in unknown:
+    for post_id, span in (graph.exact_spans if narrow else graph.spans).items():
+        if out_of_bounds(span):
             post = graph.posts[post_id]
             yield rule.finding(
                 context.post_span(post),

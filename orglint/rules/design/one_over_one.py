@@ -56,9 +56,8 @@ class OneOverOne(Rule, code="D103", name="one-over-one", severity=Severity.WARNI
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         graph = context.graph
-        for post_id, span in graph.spans.items():
-            # a loop's members are S003's; a manager of groups of posts leads more than its one post
-            if span == 1 and post_id not in graph.in_cycle and post_id not in graph.group_leaders:
+        for post_id, span in graph.exact_spans.items():  # a manager of groups of posts leads more than its one post
+            if span == 1 and post_id not in graph.in_cycle:  # a loop's members are S003's
                 post = graph.posts[post_id]
                 (only,) = graph.single_reports(post_id)
                 yield self.finding(

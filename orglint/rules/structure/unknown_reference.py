@@ -1,4 +1,5 @@
 from collections.abc import Iterator
+from functools import cached_property
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.rules import CheckContext, Rule
@@ -93,16 +94,21 @@ class _Ids:
 
     def __init__(self, kind: str, names: dict[str, str | None]) -> None:
         self.kind, self.ids = kind, names
-        self._suggester: Suggester | None = None  # made at the first miss: most structures have none
-        self._by_name: dict[str, str] | None = None
+
+    # both made at the first miss: most structures have none
+    @cached_property
+    def _suggester(self) -> Suggester:
+        return Suggester(self.ids)
+
+    @cached_property
+    def _by_name(self) -> dict[str, str]:
+        by_name: dict[str, str] = {}
+        for record_id, name in self.ids.items():
+            if name:
+                by_name.setdefault(name.strip().casefold(), record_id)
+        return by_name
 
     def hint(self, written: str) -> str:
-        if self._suggester is None or self._by_name is None:
-            self._suggester = Suggester(self.ids)
-            self._by_name = {}
-            for record_id, name in self.ids.items():
-                if name:
-                    self._by_name.setdefault(name.strip().casefold(), record_id)
         named = self._by_name.get(written.strip().casefold())
         if named is not None:
             return f" (it is the name of {self.kind} {named!r}: give its id)"
