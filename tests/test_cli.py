@@ -183,6 +183,7 @@ def test_usage_errors_exit_2(in_tmp: Path, args: list[str], words: str) -> None:
     assert words in err and "Traceback" not in out + err
 
 
+@pytest.mark.slow  # runs orglint as a process
 def test_the_installed_command_runs_and_never_shows_a_traceback(in_tmp: Path) -> None:
     write(in_tmp, "broken.yaml", "posts: [\n  - id: A\n    reports_to: [unclosed\n")
     done = subprocess.run([sys.executable, "-m", "orglint", "check", "broken.yaml"], capture_output=True, text=True, cwd=in_tmp)
@@ -194,6 +195,7 @@ def test_the_installed_command_runs_and_never_shows_a_traceback(in_tmp: Path) ->
 
 
 @pytest.mark.parametrize("output_format", ["full", "json", "sarif"])
+@pytest.mark.slow  # runs orglint as a process
 def test_an_output_that_cannot_take_utf8_gets_escapes_not_an_internal_error(in_tmp: Path, output_format: str) -> None:
     """PYTHONIOENCODING=ascii (or a Latin-1 console): the code frame's box line and a title's
     accents are written as escapes; JSON stays JSON."""
@@ -217,6 +219,7 @@ def test_an_output_that_cannot_take_utf8_gets_escapes_not_an_internal_error(in_t
         assert b"\\u2502" in done.stdout
 
 
+@pytest.mark.slow  # runs orglint as a process
 def test_no_colour_when_piped(at_repo: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "orglint", "check", BROKEN], capture_output=True, text=True)
     assert "\x1b[" not in done.stdout
@@ -301,6 +304,7 @@ def test_every_command_that_lints_keeps_its_result_for_main_to_end_without_freei
         (["schema"], 1),
     ],
 )
+@pytest.mark.slow  # runs orglint as a process
 def test_a_reader_that_stops_reading_ends_the_output_quietly_with_the_commands_own_exit_code(
     at_repo: Path, args: list[str], code: int
 ) -> None:
@@ -320,6 +324,7 @@ def test_a_reader_that_stops_reading_ends_the_output_quietly_with_the_commands_o
 
 
 @pytest.mark.parametrize(("args", "code"), [(["check", "sample_structures/broken"], 1), (["--help"], 0)])
+@pytest.mark.slow  # runs orglint as a process
 def test_a_command_started_with_stdout_closed_says_nothing_and_exits_as_it_would(
     at_repo: Path, args: list[str], code: int
 ) -> None:
@@ -334,6 +339,7 @@ def test_a_command_started_with_stdout_closed_says_nothing_and_exits_as_it_would
     "command",
     [[], ["check"], ["report"], ["tree"], ["diff"], ["import"], ["template"], ["rule"], ["rules"], ["baseline", "write"]],
 )
+@pytest.mark.slow  # runs orglint as a process
 def test_help_reads_well_at_80_columns(command: list[str]) -> None:
     """No Python type names (`<bool>` reads as if a flag took a value), no value list cut inside a
     word, and every line within 80 columns."""

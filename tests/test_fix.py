@@ -504,6 +504,7 @@ def test_the_diff_is_the_one_difflib_makes(in_tmp: Path) -> None:
         ("crlf, no final newline", MESSY.rstrip("\n").replace("\n", "\r\n")),
     ],
 )
+@pytest.mark.slow  # runs orglint and git apply (or patch) as processes
 def test_the_diff_applies_with_git_apply_and_patch(in_tmp: Path, name: str, text: str) -> None:
     """--diff keeps each line's own break (a CRLF file's patch has `\\r\\n` lines) and marks a last
     line without one (`\\ No newline at end of file`), as diff and git do: the patch applies."""

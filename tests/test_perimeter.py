@@ -158,6 +158,7 @@ def test_a_link_out_shows_nothing_of_what_it_leads_to(repo: Path, touched: list[
 
 
 @pytest.mark.parametrize("name", ["pipe.csv", "pipe.yaml", "pipe.xlsx"])
+@pytest.mark.slow  # runs orglint as a process
 def test_a_pipe_in_the_repository_is_never_waited_on(repo: Path, name: str) -> None:
     """A named pipe with no writer: opening it to read would wait for ever (a fresh process, with a
     timeout, so that a regression fails rather than hangs the suite)."""

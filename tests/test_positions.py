@@ -145,6 +145,7 @@ def test_every_format_shows_the_editors_line(in_tmp: Path, brk: str) -> None:
 
 
 @pytest.mark.parametrize("brk", YAML_ONLY_BREAKS.values(), ids=YAML_ONLY_BREAKS.keys())
+@pytest.mark.slow  # runs orglint and git apply (or patch) as processes
 def test_the_diff_of_a_file_with_such_a_break_applies_with_git_apply(in_tmp: Path, brk: str) -> None:
     subprocess.run(["git", "init", "-q", "."], check=True, cwd=in_tmp)
     text = structure(brk)
@@ -161,6 +162,7 @@ def test_the_diff_of_a_file_with_such_a_break_applies_with_git_apply(in_tmp: Pat
 
 
 @pytest.mark.parametrize("brk", ["\u2028", "\u2029"], ids=["U+2028", "U+2029"])
+@pytest.mark.slow  # runs orglint and git apply (or patch) as processes
 def test_a_hunk_that_shows_a_line_with_a_separator_applies(in_tmp: Path, brk: str) -> None:
     """U+2028 and U+2029 drive no terminal and end no line for git: a hunk's line keeps them as
     they are (escaped, the line would not be the file's and the patch would not apply)."""

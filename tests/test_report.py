@@ -429,6 +429,7 @@ def test_output_file_is_written_and_inputs_are_never_overwritten(tmp_path: Path,
     assert copy.read_bytes() == CARLISLE_PROPOSED.read_bytes()
 
 
+@pytest.mark.slow  # runs orglint as a process
 def test_progress_shows_on_a_terminal_and_not_when_piped(at_repo: Path) -> None:
     stream = io.StringIO()
     with progress_display(Console(file=stream, force_terminal=True)) as say:
@@ -455,6 +456,7 @@ def after_a_clean_check(expression: str) -> str:
     return out.strip().splitlines()[-1]
 
 
+@pytest.mark.slow  # runs orglint as a process
 def test_check_imports_nothing_only_other_commands_need(at_repo: Path) -> None:
     # pre-commit latency (docs/performance.md): `check` loads only what it needs
     other_commands = (
@@ -466,6 +468,7 @@ def test_check_imports_nothing_only_other_commands_need(at_repo: Path) -> None:
     assert loaded == "[]"
 
 
+@pytest.mark.slow  # runs orglint as a process
 def test_a_clean_check_reads_yaml_without_pyyaml(at_repo: Path) -> None:
     # the C walk reads documents with nothing to report; PyYAML (22 ms to import) only for the rest
     assert after_a_clean_check("'yaml' in sys.modules, 'orglint.load.yaml_events' in sys.modules") == "False False"

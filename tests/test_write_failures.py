@@ -85,12 +85,14 @@ STDOUT_COMMANDS = [
 
 
 @pytest.mark.parametrize("command", STDOUT_COMMANDS, ids=[" ".join(command) for command in STDOUT_COMMANDS])
+@pytest.mark.slow  # runs orglint as a process
 def test_a_full_standard_output_is_one_line_naming_it(workspace: Path, command: list[str]) -> None:
     with open("/dev/full", "w") as full:  # written into, never renamed over
         done = orglint(workspace, *command, stdout=full.fileno())
     assert (done.returncode, done.stderr) == (2, f"orglint: error: cannot write standard output: {FULL}\n")
 
 
+@pytest.mark.slow  # runs orglint as a process
 def test_output_files_on_a_full_device_are_one_line_naming_them(workspace: Path, full_device: Path) -> None:
     target = str(full_device)
     for command in (
