@@ -21,8 +21,10 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_structures"
 
 # CliRunner builds the click command from the app's signatures on every run: 15 ms, more than most
-# runs themselves take, 1,200 times in the fast loop. The app does not change between tests.
-typer.testing._get_command = functools.cache(typer.testing._get_command)
+# runs themselves take, 1,200 times in the fast loop. The app does not change between tests. (A
+# typer that no longer has this private name is only slower.)
+if hasattr(typer.testing, "_get_command"):
+    typer.testing._get_command = functools.cache(typer.testing._get_command)
 
 
 @pytest.fixture
