@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import Workbook
 from ruamel.yaml import YAML
 
@@ -254,14 +255,25 @@ def test_import_refuses_to_write_over_its_source_and_reports_unreadable_input(in
     (in_tmp / "junk.xlsx").write_bytes(b"PK\x03\x04 junk")
     exit_code, _, err = run("import", "junk.xlsx")
     assert exit_code == 1 and "X001" in err and not (in_tmp / "junk.yaml").exists()
-    exit_code, _, err = run("import", "junk.xlsx", "-o", "junk.xlsx")
+    (in_tmp / "junk-link.yaml").symlink_to("junk.xlsx")
+    exit_code, _, err = run("import", "junk.xlsx", "-o", "junk-link.yaml")
     assert exit_code == 2 and "is the file being imported" in err
     assert (in_tmp / "junk.xlsx").read_bytes() == b"PK\x03\x04 junk"
     exit_code, _, err = run(
-        "import", "junk.xlsx", "-o", "junk.xlsx", "--force"
+        "import", "junk.xlsx", "-o", "junk-link.yaml", "--force"
     )  # --force replaces others' files, never its source
     assert exit_code == 2 and "is the file being imported" in err
     assert (in_tmp / "junk.xlsx").read_bytes() == b"PK\x03\x04 junk"
+
+
+@pytest.mark.parametrize("name", ["structure.xlsx", "posts.csv", "structure.json"])
+def test_import_writes_yaml_and_refuses_an_output_named_as_another_format(in_tmp: Path, name: str) -> None:
+    """YAML written to ``structure.xlsx`` would fail every later check as "not a workbook"."""
+    write(in_tmp, "posts.csv", "id,title,reports_to\nCE,Chief Executive,\n")
+    exit_code, _, err = run("import", "posts.csv", "-o", name)
+    assert exit_code == 2 and "name it .yaml" in err
+    assert (in_tmp / "posts.csv").read_text(encoding="utf-8").startswith("id,title")
+    assert not (in_tmp / "structure.xlsx").exists() and not (in_tmp / "structure.json").exists()
 
 
 def test_contract_and_contact_columns_can_be_mapped(in_tmp: Path) -> None:

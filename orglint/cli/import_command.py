@@ -35,6 +35,9 @@ def import_(
         raise BadUsage(f"{source}: import reads organograms and spreadsheets (.csv, .xlsx); it is already a structure file?")
     from orglint.load.source import real_path
 
+    if output is not None and output.suffix and output.suffix.casefold() not in (".yaml", ".yml"):
+        # a workbook named .xlsx holding YAML fails every later check as "not a workbook"
+        raise BadUsage(f"{output}: import writes a YAML structure file; name it .yaml (`orglint template` makes a workbook)")
     target = output or source.with_suffix(".yaml")
     options = LintOptions(config_file=config, isolated=isolated)
     settings = options.config_for(source.parent)
