@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import io
 import json
 import os
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from orglint import __version__
+from orglint.cli import app
 
 from .conftest import SAMPLES, STRUCTURE_HEAD, run, write
 
@@ -360,6 +362,19 @@ def test_help_reads_well_at_80_columns(command: list[str]) -> None:
         assert "full, concise, json, sarif, junit" in " ".join(done.stdout.split())  # each format whole
         (fix,) = [line for line in done.stdout.splitlines() if line.startswith("│ --fix ")]
         assert fix.split()[2] == "Apply"  # a flag shows no value
+
+
+def test_each_paragraph_of_a_command_s_help_is_one_line_for_the_terminal_to_fill() -> None:
+    """Typer keeps a line break inside a help paragraph as it is: at 80 columns a paragraph broken
+    in the source showed a line of three words."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    commands = dict(group.commands)  # type: ignore[attr-defined]
+    commands |= {f"baseline {name}": command for name, command in commands.pop("baseline").commands.items()}
+    for name, command in commands.items():
+        for paragraph in inspect.cleandoc(command.help or "").split("\n\n")[1:]:
+            assert "\n" not in paragraph, name
 
 
 def test_the_html_report_says_info_as_every_other_output_does(in_tmp: Path) -> None:

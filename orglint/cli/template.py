@@ -38,8 +38,7 @@ def template(
 ) -> None:
     """Write a structure workbook to fill in: a sheet each for the organisation, departments, profiles, posts and evaluations.
 
-    Exit 1 if the structure given with --from had values that could not be read (each said on
-    stderr): the workbook is written without them."""
+    Exit 1 if values of the --from structure could not be read (each said on stderr, and left out)."""
     from orglint.engine import DEFAULT_RULESET, LintOptions, ruleset_for
     from orglint.output.figures import plural
     from orglint.output.workbook import record_counts, render_workbook
