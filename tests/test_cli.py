@@ -370,7 +370,7 @@ def test_each_paragraph_of_a_command_s_help_is_one_line_for_the_terminal_to_fill
     import typer.main
 
     group = typer.main.get_command(app)
-    commands = dict(group.commands)  # type: ignore[attr-defined]
+    commands = dict(group.commands)
     commands |= {f"baseline {name}": command for name, command in commands.pop("baseline").commands.items()}
     for name, command in commands.items():
         for paragraph in inspect.cleandoc(command.help or "").split("\n\n")[1:]:
