@@ -32,7 +32,7 @@ from orglint.model.schema import (
 from orglint.model.structure import Structure
 from orglint.output.workbook import LISTS_SHEET
 from orglint.ruleset import load_ruleset
-from tests.conftest import REPO, check_json, run, write
+from tests.conftest import REPO, SAMPLES, check_json, run, write
 
 BROOKFIELD = REPO / "tests" / "data" / "councils" / "brookfield" / "structure.yaml"
 
@@ -252,7 +252,21 @@ def test_a_template_is_a_workbook(in_tmp: Path) -> None:
 
 def test_from_a_missing_file(in_tmp: Path) -> None:
     code, _, err = run("template", "proposal.xlsx", "--from", "nowhere.yaml")
-    assert code == 2 and err == "orglint: error: nowhere.yaml: no such file\n"
+    assert code == 2 and err == "orglint: error: nowhere.yaml: no such file or folder\n"
+
+
+def test_from_a_folder_as_check_takes_one(in_tmp: Path) -> None:
+    """A structure's folder, as `orglint check` takes it; a folder of several structures or of none
+    is refused in one line (without the faults of structures not meant)."""
+    code, _, err = run("template", "riverside.xlsx", "--from", str(SAMPLES / "riverside"))
+    assert code == 0 and err.endswith("1 organisation, 3 departments, 40 posts\n")
+    code, _, err = run("template", "all.xlsx", "--from", str(SAMPLES))
+    assert code == 2 and err.count("\n") == 1
+    assert "structures: name the root file of the one to fill in" in err
+    (in_tmp / "empty").mkdir()
+    code, _, err = run("template", "none.xlsx", "--from", "empty")
+    assert code == 2 and err == "orglint: error: empty: no structure orglint can read\n"
+    assert not (in_tmp / "all.xlsx").exists() and not (in_tmp / "none.xlsx").exists()
 
 
 def _same_structure(back: Structure, original: Structure) -> None:

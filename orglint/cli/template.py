@@ -29,7 +29,7 @@ def template(
         ),
     ] = None,
     source: Annotated[
-        Path | None, typer.Option("--from", help="A structure to fill the workbook with (a YAML structure or a workbook).")
+        Path | None, typer.Option("--from", help="A structure to fill the workbook with: its file or folder, or a workbook.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists (never a file this run read).")] = False,
     config: ConfigFile = None,
@@ -94,17 +94,17 @@ def _read(source: Path, options: LintOptions) -> tuple[Structure, dict[Path, str
     from orglint.importer import describe
     from orglint.load.discover import discover
 
-    if not source.is_file():
-        raise BadUsage(f"{source}: no such file")
-    settings = options.config_for(source.parent)
+    if not source.exists():
+        raise BadUsage(f"{source}: no such file or folder")
+    settings = options.config_for(source if source.is_dir() else source.parent)
     discovery = discover([source], spreadsheet_for=lambda _: settings.settings.spreadsheet, limits_for=lambda _: settings.limits)
     built = build_structures(discovery, options)
+    structures = [one.structure for one in built if one.structure is not None]
+    if len(structures) > 1:  # before the faults: those of the structures not meant are noise
+        raise BadUsage(f"{source} holds {len(structures)} structures: name the root file of the one to fill in")
     faults = [*discovery.findings, *(finding for one in built for finding in one.input_findings)]
     for finding in faults:
         sys.stderr.write(describe(finding) + "\n")
-    structures = [one.structure for one in built if one.structure is not None]
-    if len(structures) != 1:
-        raise BadUsage(
-            f"{source}: not a structure orglint can read (see above)" if not structures else f"{source} holds several structures"
-        )
+    if not structures:
+        raise BadUsage(f"{source}: no structure orglint can read{' (see above)' if faults else ''}")
     return structures[0], discovery.read, len(faults)
