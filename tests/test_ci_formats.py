@@ -150,3 +150,36 @@ def test_a_post_id_with_a_log_command_is_carried_as_it_is_and_escaped_only_as_ea
         assert line.startswith("::error file=s.yaml,line=5,") and line.endswith(f"::{LOG_COMMAND_MESSAGE}")
     else:
         assert f"s.yaml:5:54: S002 [unknown-manager] {LOG_COMMAND_MESSAGE}" in out
+
+
+def test_each_ci_format_names_a_workbook_finding_s_cell(in_tmp: Path) -> None:
+    """A workbook's row is no line GitHub or a SARIF viewer can show: the sheet and cell go where
+    each format has room for them (GitHub's title, SARIF's properties as JSON gives them, JUnit's
+    lines as the concise format writes them)."""
+    from tests.workbooks import write_workbook
+
+    data = {
+        "orglint": 1,
+        "organisation": {"name": "Test District Council", "type": "district"},
+        "posts": [{"id": "CE", "title": "Chief Executive", "tier": 1}, {"id": "X", "title": "Clerk", "reports_to": "NOBODY"}],
+    }
+    write_workbook(data, in_tmp / "wb.xlsx")
+    github = run("check", "--isolated", "--output-format", "github", "wb.xlsx")[1]
+    assert "title=S002 unknown-manager at Posts!C3 (Reports to)::reports_to 'NOBODY' names no post\n" in github
+    sarif = json.loads(run("check", "--isolated", "--output-format", "sarif", "wb.xlsx")[1])
+    cells = {r["ruleId"]: r["properties"].get("cell") for r in sarif["runs"][0]["results"]}
+    assert cells["S002"] == {"sheet": "Posts", "ref": "C3", "header": "Reports to"}
+    junit = ElementTree.fromstring(run("check", "--isolated", "--output-format", "junit", "wb.xlsx")[1])
+    failures = [failure.text or "" for failure in junit.iter("failure")]
+    assert any(text.startswith("wb.xlsx:3:3: Posts!C3 (Reports to): S002 [unknown-manager]") for text in failures), failures
+    concise = run("check", "--isolated", "--output-format", "concise", "wb.xlsx")[1]
+    assert concise.splitlines()[0] in "\n".join(failures)
+    # a YAML file's findings have no cell: nothing is added
+    structure = write(
+        in_tmp,
+        "s.yaml",
+        "orglint: 1\norganisation: {name: T, type: district}\nposts:\n  - {id: X, title: C, reports_to: NOBODY}\n",
+    )
+    sarif = json.loads(run("check", "--isolated", "--output-format", "sarif", str(structure))[1])
+    assert all("cell" not in r["properties"] for r in sarif["runs"][0]["results"])
+    assert " at " not in run("check", "--isolated", "--output-format", "github", str(structure))[1].split("::")[1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from orglint.diagnostics import Diagnostic
 from orglint.engine import LintResult
 from orglint.output.check import summary_line
 from orglint.safe_text import safe_line
@@ -13,9 +14,14 @@ from orglint.safe_text import safe_line
 
 def render(result: LintResult, stream: TextIO) -> None:
     for diagnostic in result.diagnostics:
-        span = diagnostic.span
-        cell = span.describe_cell()  # a table's cell, named as the full format names it: a workbook's sheet
-        where = f"{span.file}:{span.line}:{span.column}:" + (f" {cell}:" if cell else "")
         # the file name starts the line: no CI log command in it (the text came in made safe otherwise)
-        stream.write(safe_line(f"{where} {diagnostic.code} [{diagnostic.name}] {diagnostic.message}") + "\n")
+        stream.write(safe_line(concise_line(diagnostic)) + "\n")
     stream.write(summary_line(result) + "\n")
+
+
+def concise_line(diagnostic: Diagnostic) -> str:
+    """The finding on one line, its data as it is (JUnit's failures list them so, escaped as XML)."""
+    span = diagnostic.span
+    cell = span.describe_cell()  # a table's cell, named as the full format names it: a workbook's sheet
+    where = f"{span.file}:{span.line}:{span.column}:" + (f" {cell}:" if cell else "")
+    return f"{where} {diagnostic.code} [{diagnostic.name}] {diagnostic.message}"

@@ -27,8 +27,10 @@ def _property(text: str) -> str:
 def render(result: LintResult, stream: TextIO) -> None:
     for d in result.diagnostics:
         span = d.span
+        cell = span.describe_cell()  # a workbook's lines are no place GitHub can show: the title names the cell
+        title = f"{d.code} {d.name}" + (f" at {cell}" if cell else "")
         properties = (
             f"file={_property(span.file)},line={span.line},col={span.column},"
-            f"endLine={span.end_line},endColumn={span.end_column},title={_property(f'{d.code} {d.name}')}"
+            f"endLine={span.end_line},endColumn={span.end_column},title={_property(title)}"
         )
         stream.write(f"::{COMMANDS[d.severity]} {properties}::{_data(d.message)}\n")

@@ -35,11 +35,11 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
         "fix": diagnostic.fix,
     }
     if span.header is not None:  # a spreadsheet or CSV cell: line is its row, column its column
-        found["cell"] = _cell(span)
+        found["cell"] = table_cell(span)
     return found
 
 
-def _cell(span: Span) -> dict[str, str | None]:
+def table_cell(span: Span) -> dict[str, str | None]:
     """A table cell's place: its sheet's name and its column's header (made safe where the table made the span)."""
     return {"sheet": span.sheet, "ref": span.cell, "header": span.header}
 
@@ -91,7 +91,7 @@ class _FindingLines:
         post = "null" if diagnostic.post is None else encode(safe_data(diagnostic.post))
         cell = ""
         if span.header is not None:
-            cell = ', "cell": ' + self._encode(_cell(span))
+            cell = ', "cell": ' + self._encode(table_cell(span))
         return (
             f'{{"code": {once(diagnostic.code)}, "name": {once(diagnostic.name)}, '
             f'"severity": {self._severities[diagnostic.severity]}, "message": {encode(diagnostic.message)}, '

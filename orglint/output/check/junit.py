@@ -10,6 +10,7 @@ from typing import TextIO
 
 from orglint.diagnostics import Diagnostic
 from orglint.engine import LintResult
+from orglint.output.check.concise import concise_line
 from orglint.safe_text import escape_encoded
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -40,9 +41,7 @@ def render(result: LintResult, stream: TextIO) -> None:
         element = ElementTree.SubElement(
             case, "failure", message=f"{len(findings)} {worst.label} finding(s) of {code}", type=worst.label
         )
-        element.text = _xml(
-            "\n".join(f"{f.span.file}:{f.span.line}:{f.span.column}: {f.code} [{f.name}] {f.message}" for f in findings)
-        )
+        element.text = _xml("\n".join(concise_line(finding) for finding in findings))
     suite.set("tests", str(len(suite)))
     suite.set("failures", str(failures))
     suite.set("errors", "0")

@@ -11,7 +11,7 @@ from orglint import __version__
 from orglint.diagnostics import Diagnostic, Severity, fingerprint
 from orglint.docs import rule_text
 from orglint.engine import LintResult
-from orglint.output.check.json_format import json_safe
+from orglint.output.check.json_format import json_safe, table_cell
 from orglint.rules.registry import registered_rules
 from orglint.safe_text import safe_data
 
@@ -58,6 +58,8 @@ def _result(diagnostic: Diagnostic, index: int) -> dict[str, Any]:
             "post": None if diagnostic.post is None else safe_data(diagnostic.post),
             "basis": diagnostic.basis,
             "fix": diagnostic.fix,
+            # a table's cell, as JSON gives it: a workbook's row is no line of the file
+            **({"cell": table_cell(span)} if span.header is not None else {}),
         },
     }
 
