@@ -108,3 +108,26 @@ def test_findings_on_no_post_head_the_tree(at_repo: Path) -> None:
     assert out.splitlines()[1] == "├── The whole organisation ✖ R102 ▲ L112"
     _, document = check_json(CARLISLE_PROPOSED)
     assert {d["code"] for d in document["diagnostics"] if d["post"] is None} == {"R102", "L112"}
+
+
+def test_a_group_of_posts_shows_its_size_and_says_nothing_its_id_says(at_repo: Path) -> None:
+    """An organogram's junior row is named by its key (senior post, grade, title, group): its title
+    and grade are not repeated after it, and its FTE is shown."""
+    _, out, _ = run("tree", "tests/data/organograms/asset_protection_agency-2012-03-31-senior.csv")
+    group = "17004 › All staff below SCS2 › Managers, Specialists & Support Staff › Policy"
+    assert _line_of(out, "17004 ›").split("── ", 1)[1] == f"{group} 1.6 FTE"
+
+
+def test_a_group_named_by_its_own_id_keeps_its_title_and_grade(in_tmp: Path) -> None:
+    write(
+        in_tmp,
+        "structure.yaml",
+        STRUCTURE_HEAD
+        + "  - {id: CE, title: Chief Executive, tier: 1}\n"
+        + "  - {id: CLERKS, title: Clerks, grade: G3, reports_to: CE, group: true, fte: 4.5}\n"
+        + "  - {id: AD, title: Assistant Director, grade: G9, reports_to: CE}\n",
+    )
+    _, out, _ = run("tree", "structure.yaml")
+    assert _line_of(out, "CLERKS").split("── ", 1)[1] == "CLERKS Clerks G3 4.5 FTE"
+    assert _line_of(out, "AD").split("── ", 1)[1].startswith("AD Assistant Director G9")
+    assert "FTE" not in _line_of(out, "AD")

@@ -129,7 +129,7 @@ _JUNIOR_FIELDS = {
 _JUNIOR_KEY = ("reports_to", "grade", "title", "group")
 """What identifies a junior staff row from one publication to the next: its reporting senior
 post, grade, generic job title and professional group (never its row number)."""
-_KEY_SEPARATOR, _BLANK_PART = " › ", "—"
+KEY_SEPARATOR, _BLANK_PART = " › ", "—"
 
 
 def junior_post_id(junior: MappedTable, row: TableRow) -> str:
@@ -148,7 +148,7 @@ def _assign_junior_ids(junior: MappedTable) -> dict[int, str]:
         parts = [junior.value(row, key) or _BLANK_PART for key in _JUNIOR_KEY]
         if parts[-1] == _BLANK_PART:
             parts.pop()  # the professional group is an optional column: most ids end at the title
-        key = _KEY_SEPARATOR.join(parts)
+        key = KEY_SEPARATOR.join(parts)
         identity = key
         while identity in taken:  # a repeated key; or, at worst, a key that reads like a repeat
             repeats[key] += 1

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.engine import StructureRun
+from orglint.model.organogram import KEY_SEPARATOR
 from orglint.model.schema import Post
 from orglint.output.document import SEVERITY_MARKS
+from orglint.output.figures import number
 from orglint.output.outline import Node, Outline, outline
 from orglint.report.audit import marks
 from orglint.report.departments import department_labels
@@ -32,11 +34,18 @@ _BRANCH, _LAST, _STEM, _SPACE = "├── ", "└── ", "│   ", "    "
 
 
 def _label(post: Post, findings: PostFindings, hidden: int) -> list[Piece]:
-    pieces = [(safe_text(post.id), "bold"), (safe_text(post.title), "")]
+    # a group's id may be its key (an organogram's junior row: `17004 › EO › Caseworker`): what it
+    # says already is not said again, and its size is
+    said = set(post.id.split(KEY_SEPARATOR)) if post.group else set()
+    pieces = [(safe_text(post.id), "bold")]
+    if post.title not in said:
+        pieces.append((safe_text(post.title), ""))
     if findings.number(post) is not None:  # another post has its id (S001): where each is tells them apart
         pieces.append((f"({safe_text(place(post))})", "dim"))
-    if post.grade:
+    if post.grade and post.grade not in said:
         pieces.append((safe_text(post.grade), "dim"))
+    if post.group:
+        pieces.append((f"{number(post.fte)} FTE", "dim"))
     if post.designations:
         pieces.append((safe_text(", ".join(post.designations)), "cyan"))
     own = findings.of(post)
