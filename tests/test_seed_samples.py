@@ -67,7 +67,7 @@ def test_welsh_proposed_findings_and_posts() -> None:
     assert sorted((code, post) for code, post, _ in findings(str(WALES / "proposed.yaml"))) == [
         ("L107", "CD-RES"),
         ("L108", None),
-        ("L114", "CO-LAW"),
+        ("L114", "CD-RES"),
     ]
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from orglint.testing import Expected, RuleTester
 
-from .councils import DISTRICT, UNITARY, designate
+from .councils import DISTRICT, SCOTTISH, UNITARY, WELSH, designate
 
 L109 = RuleTester("L109")
 
@@ -49,7 +49,19 @@ def test_an_upper_tier_council_without_one_is_reported_at_the_organisation_and_n
     L109.only_finding(tmp_path, text, expected=Expected(None, "2:1", message))
 
 
-def test_a_district_needs_none_but_may_not_combine_one(tmp_path: Path) -> None:
-    assert L109.findings(tmp_path, DISTRICT) == []
-    text = designate(DISTRICT, "AD2", "[monitoring-officer, statutory scrutiny officer]")
-    L109.expect(tmp_path, text, Expected("AD2", ("id: AD2", "statutory scrutiny officer")))
+@pytest.mark.parametrize(
+    ("council", "post", "designations"),
+    [
+        (DISTRICT, "AD2", "[monitoring-officer, statutory scrutiny officer]"),
+        (WELSH, "DL", "[monitoring-officer, deputy-chief-finance-officer, scrutiny-officer]"),
+        (SCOTTISH, "CE", "[head-of-paid-service, scrutiny-officer]"),
+    ],
+    ids=["a two-tier district", "a Welsh council", "a Scottish council"],
+)
+def test_where_s9fb_lays_no_duty_a_post_called_scrutiny_officer_is_under_no_bar(
+    tmp_path: Path, council: str, post: str, designations: str
+) -> None:
+    """s9FB bars whom a council designates under it: a council it does not reach (Wales's and
+    Scotland's, and districts in a county area) designates no one under it."""
+    assert L109.findings(tmp_path, council) == []
+    assert L109.findings(tmp_path, designate(council, post, designations)) == []

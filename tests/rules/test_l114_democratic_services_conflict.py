@@ -1,5 +1,6 @@
-"""L114 democratic-services-conflict: a Welsh council's head of democratic services is also its head
-of paid service, monitoring officer or CFO (Local Government (Wales) Measure 2011 s8(4))."""
+"""L114 democratic-services-conflict: a Welsh council's head of democratic services is also its chief
+executive (head of paid service) or CFO (Local Government (Wales) Measure 2011 s8(4), as in force
+from 5 May 2022: (b), which barred the monitoring officer, is omitted)."""
 
 from pathlib import Path
 
@@ -23,12 +24,6 @@ def test_a_head_of_democratic_services_of_their_own_is_clean(tmp_path: Path, cou
     [
         ("CE", "[head-of-paid-service, head-of-democratic-services]", "Head of Paid Service", "s8(4)(a)"),
         (
-            "DL",
-            "[monitoring-officer, deputy-chief-finance-officer, head-of-democratic-services]",
-            "Monitoring Officer",
-            "s8(4)(b)",
-        ),
-        (
             "DR",
             "[head-of-democratic-services, chief-finance-officer, deputy-monitoring-officer]",
             "Chief Finance Officer",
@@ -48,14 +43,26 @@ def test_each_barred_office_is_reported_at_the_democratic_services_designation_c
 
 def test_one_post_clashing_with_two_offices_is_one_finding_naming_both_citing_both_paragraphs(tmp_path: Path) -> None:
     text = designate(
-        designate(designate(WELSH, "HDS", "[]"), "DL", "[deputy-chief-finance-officer]"),
+        designate(designate(WELSH, "HDS", "[]"), "DR", "[deputy-monitoring-officer]"),
         "CE",
-        "[head-of-paid-service, monitoring-officer, HoDS]",
+        "[head-of-paid-service, chief-finance-officer, HoDS]",
+    )
+    text = text.replace(
+        "{id: CE, title: Chief Executive, tier: 1,", "{id: CE, title: Chief Executive, tier: 1, qualifications: [CIPFA],"
     )
     (finding,) = L114.expect(tmp_path, text, Expected("CE", ("id: CE,", "HoDS")))
-    assert "is also Head of Paid Service and Monitoring Officer" in finding.message
-    assert "s8(4)(a)" in finding.basis and "s8(4)(b)" in finding.basis and "s8(4)(c)" not in finding.basis
-    assert finding.designations == ("head-of-democratic-services", "head-of-paid-service", "monitoring-officer")
+    assert "is also Head of Paid Service and Chief Finance Officer" in finding.message
+    assert "s8(4)(a)" in finding.basis and "s8(4)(c)" in finding.basis
+    assert finding.designations == ("head-of-democratic-services", "head-of-paid-service", "chief-finance-officer")
+
+
+def test_the_monitoring_officer_may_head_democratic_services_since_may_2022(tmp_path: Path) -> None:
+    """s8(4)(b), which barred the monitoring officer, is omitted from the Measure as in force from
+    5 May 2022: a Welsh council's Director of Law and Democracy may hold both."""
+    text = designate(
+        designate(WELSH, "HDS", "[]"), "DL", "[monitoring-officer, deputy-chief-finance-officer, head-of-democratic-services]"
+    )
+    assert L114.findings(tmp_path, text, alone=False) == []
 
 
 def test_it_is_the_only_finding_of_the_mistake(tmp_path: Path) -> None:

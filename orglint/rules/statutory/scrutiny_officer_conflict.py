@@ -11,16 +11,19 @@ class ScrutinyOfficerConflict(IncompatibleDesignations, code="L109", name="scrut
     """The scrutiny officer is the head of paid service, monitoring officer or CFO, or is missing.
 
     ## What it does
-    Reports a post designated `scrutiny-officer` that also holds `head-of-paid-service`,
-    `monitoring-officer` or `chief-finance-officer` (at the scrutiny designation); and, where the
-    council's type requires a scrutiny officer (all but two-tier districts in
-    `uk-local-government`), a structure with none (at the `organisation` key).
+    Where the council's type requires a scrutiny officer (in `uk-local-government`: England's
+    councils, all but two-tier districts), reports a structure with none (at the `organisation`
+    key), and a post designated `scrutiny-officer` that also holds `head-of-paid-service`,
+    `monitoring-officer` or `chief-finance-officer` (at the scrutiny designation). Elsewhere a
+    post called scrutiny officer is not designated under s9FB, and nothing is reported: a Welsh
+    council's counterpart is its head of democratic services (L114).
 
     ## Why
-    A council with overview and scrutiny committees, other than a district council in a county
-    area, must designate a scrutiny officer to promote and support scrutiny, who may not be
-    the head of paid service, monitoring officer or chief finance officer (Local Government Act
-    2000 s9FB): scrutiny needs support independent of those it scrutinises.
+    A council in England with overview and scrutiny committees, other than a district council in
+    a county area, must designate a scrutiny officer to promote and support scrutiny, and may not
+    designate its head of paid service, monitoring officer or chief finance officer (Local
+    Government Act 2000 s9FB, in Part 1A, which applies to England): scrutiny needs support
+    independent of those it scrutinises.
 
     ## How to fix
     Designate another post (often a head of democratic services) as scrutiny officer.
@@ -65,16 +68,16 @@ class ScrutinyOfficerConflict(IncompatibleDesignations, code="L109", name="scrut
     ```
     """
 
-    basis = "Local Government Act 2000 s9FB: a council other than a district council in a county area designates a scrutiny officer, who may not be its head of paid service, monitoring officer or chief finance officer"
+    basis = "Local Government Act 2000 s9FB: a council in England other than a district council in a county area designates a scrutiny officer, and may not designate its head of paid service, monitoring officer or chief finance officer"
     fix = "Designate another post, not the head of paid service, monitoring officer or CFO, as scrutiny officer."
     designation = "scrutiny-officer"
     barred = ("head-of-paid-service", "monitoring-officer", "chief-finance-officer")
     reason = "which s9FB forbids"
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        if not context.holders(self.designation) and self.designation in context.policy.required_designations(
-            context.council_type
-        ):
+        if self.designation not in context.policy.required_designations(context.council_type):
+            return  # s9FB bars whom a council designates under it; this council designates no one under it
+        if not context.holders(self.designation):
             yield self.finding(
                 context.structure.organisation_span(),
                 f"no post is designated scrutiny officer, which {a_council_of_type(context.council_type)} must have",
