@@ -13,10 +13,11 @@ class EvaluationScoreInconsistent(Rule, code="E105", name="evaluation-score-inco
     gives the evaluated grade (`grades.<grade>.hay-points`), at the total.
 
     ## Why
-    A Hay evaluation scores three factors (Know-How, Problem Solving, Accountability) whose sum
-    places the job in a grade. Leicestershire grades through the HAY scheme and keeps its
-    rationale; a total that is not the sum, or that belongs to another grade, means the record
-    does not support the grade.
+    A Hay evaluation scores three factors (Know-How, Problem Solving, Accountability: the Hay
+    method's, not a seed's words) whose sum places the job in a grade. Leicestershire puts every
+    post through "the Council's HAY Job Evaluation scheme" and keeps the rationale for its grade;
+    a total that is not the sum, or that belongs to another grade, means the record does not
+    support the grade.
 
     ## How to fix
     Correct the points from the evaluation papers, or re-evaluate the post.
@@ -73,7 +74,7 @@ class EvaluationScoreInconsistent(Rule, code="E105", name="evaluation-score-inco
     ```
     """
 
-    basis = "Leicestershire ODP, 'Job Evaluation': grades set through the HAY scheme (Know-How, Problem Solving, Accountability)"
+    basis = "Leicestershire ODP, 'Job Evaluation': 'all posts within the County Council go through the job evaluation process', the Council's HAY scheme; the Hay method's factors (Know-How, Problem Solving, Accountability) add up to the total that places a job in a grade"
     fix = "Correct the points from the evaluation papers, or re-evaluate the post."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:

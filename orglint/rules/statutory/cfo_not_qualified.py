@@ -38,9 +38,10 @@ class CfoNotQualified(Rule[CfoNotQualifiedSettings], code="L107", name="cfo-not-
     ## Why
     The officer responsible for a council's financial affairs under s151 must be a member of
     one of the accountancy bodies the Local Government Finance Act 1988 s113 names; Part VIII
-    of that Act reaches England and Wales (county borough councils included), not Scotland. Carlisle
-    required "the appropriate and relevant qualifications" of the Assistant Directors for
-    Resources and Governance (CE 21/09, person specification).
+    of that Act reaches England and Wales (county borough councils included), not Scotland. The
+    qualification is the statute's demand: Carlisle's person specification asked "the appropriate
+    and relevant qualifications and/or experience" of its Assistant Directors for Resources and
+    Governance (CE 21/09), which experience alone would meet.
 
     ## How to fix
     Record the post's qualification (`qualifications: [CIPFA]`), or designate a qualified post.
