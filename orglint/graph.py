@@ -54,20 +54,23 @@ class OrgGraph:
         self.unknown_managers: list[Post] = []
         """Posts whose ``reports_to`` names no post at all (not even an unusable one)."""
         self.unplaced: list[Post] = []
-        """Posts whose ``reports_to`` the file gives but could not be read (an X002 says why): where
-        they report is unknown, so they are neither top posts nor reports of anyone, and the posts
-        below them are not placed either (no rule judges their tier or layer on a guess)."""
+        """Posts whose ``reports_to`` the file gives but could not be read (an X002 says why), or
+        names an id two posts have (S001 says so): where they report is unknown, so they are
+        neither top posts nor reports of anyone, and the posts below them are not placed either (no
+        rule judges their tier, layer, grade or span on a guess)."""
         self.top_posts: list[Post] = []
         graph = ReportingLines()
         for post in structure.posts:
             first = self.posts.setdefault(post.id, post)
             if first is not post:
                 self.duplicates.append((post, first))
+        self.shared_ids = frozenset(post.id for post, _ in self.duplicates)
+        """Ids two or more posts have: a ``reports_to`` naming one names no post for certain."""
         graph.add_nodes_from(self.posts)
         edges = []
         for post in self.posts.values():
             manager = post.reports_to
-            if manager is None and structure.unread(post, "reports_to"):
+            if (manager is None and structure.unread(post, "reports_to")) or manager in self.shared_ids:
                 self.unplaced.append(post)
             elif manager is None:
                 self.top_posts.append(post)
@@ -79,7 +82,10 @@ class OrgGraph:
         self.graph = nx.freeze(graph)  # shared by every rule: none may change it
 
     def manager(self, post: Post) -> Post | None:
-        return self.posts.get(post.reports_to) if post.reports_to is not None else None
+        """The post's manager; None for a top post, and where ``reports_to`` names no one post."""
+        if post.reports_to is None or post.reports_to in self.shared_ids:
+            return None
+        return self.posts.get(post.reports_to)
 
     def direct_reports(self, post_id: str) -> list[str]:
         return list(self.graph.successors(post_id))
@@ -102,7 +108,7 @@ class OrgGraph:
         reports: dict[str, list[str]] = {}
         for post in (*self.posts.values(), *(again for again, _ in self.duplicates)):
             manager = post.reports_to if post.reports_to in self.posts else meant.get(post.id)
-            if not post.group and manager is not None and manager != post.id:
+            if not post.group and manager is not None and manager != post.id and manager not in self.shared_ids:
                 reports.setdefault(manager, []).append(post.id)
         return reports
 

@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.conftest import SAMPLES, STRUCTURE_HEAD, check_json, run, write
+from tests.conftest import SAMPLES, STRUCTURE_HEAD, check_json, findings, run, write
 
 BROKEN = str(SAMPLES / "broken" / "structure.yaml")
 """Two posts are HOS-C2: Head of Customer Services (line 112, with an S005 of its own) and Head of
@@ -91,11 +91,14 @@ def test_the_html_chart_draws_both_posts_each_with_its_own_findings(at_repo: Pat
 
 
 def test_a_copy_of_the_top_post_is_drawn_as_a_top_post_of_its_own(in_tmp: Path) -> None:
+    """And a post reporting to the id the two share is drawn outside the reporting lines: which of
+    them it reports to is the question S001 asks, not one for the tree to guess."""
     posts = "  - {id: CE, title: Chief Executive, tier: 1}\n  - {id: D1, title: Director, reports_to: CE, tier: 2}\n"
     write(in_tmp, "s.yaml", STRUCTURE_HEAD + posts + "  - {id: CE, title: Chief Executive (acting), tier: 1}\n")
     _, out, _ = run("tree", "s.yaml")
-    assert [line.split("── ", 1)[0] for line in out.splitlines()[1:]] == ["├", "│   └", "└"]
-    assert out.splitlines()[3].startswith("└── CE Chief Executive (acting)") and out.rstrip().endswith("✖ S001")
+    assert [line.split("── ", 1)[0] for line in out.splitlines()[1:]] == ["├", "├", "└", "    └"]
+    assert out.splitlines()[2].startswith("├── CE Chief Executive (acting)") and out.splitlines()[2].endswith("✖ S001")
+    assert out.splitlines()[4] == "    └── D1 Director"
 
 
 def test_a_copy_whose_id_comes_from_a_merged_anchor_is_placed_at_its_own_entry(in_tmp: Path) -> None:
@@ -120,3 +123,20 @@ def test_thousands_of_posts_with_one_id_are_all_drawn_each_with_its_finding(in_t
     _, out, _ = run("tree", "s.yaml")
     drawn = [line for line in out.splitlines() if " X t" in line]
     assert len(drawn) == 3000 and sum("S001" in line for line in drawn) == 2999 and "S001" not in drawn[0]
+
+
+def test_a_post_given_another_s_id_is_the_one_finding(in_tmp: Path) -> None:
+    """An assistant director pasted with the Director of Children's Services' id, written first:
+    the DCS's designation still counts (no L108), and the posts reporting to the shared id are
+    judged under neither post (no S006 or G103 from the wrong manager, no --fix of right tiers)."""
+    from tests.rules.councils import UNITARY
+
+    slip = "  - {id: DCS, title: Assistant Director Adults, reports_to: DASS, tier: 3, grade: AD}\n"
+    text = UNITARY.replace("  - {id: DCS,", slip + "  - {id: DCS,", 1).replace(
+        "designations: [director-of-childrens-services]}", "grade: DIR, designations: [director-of-childrens-services]}"
+    )
+    text += "".join(f"  - {{id: AD-{n}, title: AD {n}, reports_to: DCS, tier: 3, grade: AD}}\n" for n in "ABC")
+    text += "".join(f"  - {{id: AD-{n}, title: AD {n}, reports_to: DASS, tier: 3, grade: AD}}\n" for n in "DE")
+    write(in_tmp, "s.yaml", text)
+    assert [(code, post) for code, post, _ in findings("s.yaml")] == [("S001", "DCS")]
+    assert "tier:" not in run("check", "--diff", "s.yaml")[1]

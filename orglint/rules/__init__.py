@@ -181,6 +181,12 @@ class CheckContext:
         for post in self.graph.posts.values():
             for designation in dict.fromkeys(post.designations):  # `s151` and `CFO` on one post: one holder
                 holders.setdefault(designation, []).append(post)
+        # a post written under an id another has (S001) still holds what it is designated, unless
+        # the post with the id holds it too (the same post written twice is one holder)
+        for again, first in self.graph.duplicates:
+            for designation in dict.fromkeys(again.designations):
+                if designation not in first.designations:
+                    holders.setdefault(designation, []).append(again)
         return holders
 
     def designation_span(self, post: Post, designation: str) -> Span:

@@ -72,7 +72,7 @@ def word_at(line: str, column: int) -> str | None:
 
 def post_markdown(post: Post, run: StructureRun, findings: Iterable[Diagnostic]) -> str:
     """A post's card: title, manager, grade, and its findings."""
-    manager = run.graph.posts.get(post.reports_to) if post.reports_to is not None else None
+    manager = run.graph.manager(post)
     if post.reports_to is None:
         reports_to = "none (a top post)"
     elif manager is None:

@@ -13,12 +13,14 @@ class DuplicatePostId(Rule, code="S001", name="duplicate-post-id", severity=Seve
 
     ## Why
     A post id is how reporting lines, business partners and designations name a post. Two
-    posts with one id make every reference to it ambiguous: orglint keeps the first and
-    cannot check the second's reporting line at all.
+    posts with one id make every reference to it ambiguous: the posts reporting to it are
+    judged under neither (their tiers, grades and spans wait for the id to name one post), and
+    the designations of both count.
 
     ## How to fix
-    Give the later post an id of its own (the council's post number is a good choice), and
-    point any `reports_to` meant for it at the new id.
+    Give one of the two posts an id of its own (the council's post number is a good choice): the
+    one written by mistake, which need not be the later. Point any `reports_to` meant for it at
+    the new id.
 
     ## Example
     Failing: two posts are `AD1`.
@@ -47,7 +49,7 @@ class DuplicatePostId(Rule, code="S001", name="duplicate-post-id", severity=Seve
     """
 
     basis = "Structural integrity (orglint structure format 1, docs/structure-format.md): a post id names one post"
-    fix = "Give the post an id of its own and update references meant for it."
+    fix = "Give one of the two posts an id of its own, and point each `reports_to` meant for it at the new id."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         for post, first in context.graph.duplicates:

@@ -83,7 +83,7 @@ class TierMismatch(Rule, code="S006", name="tier-mismatch", severity=Severity.WA
         findings: list[Diagnostic] = []
         for post_id in managers_first(graph):
             post = graph.posts[post_id]
-            manager = graph.posts.get(post.reports_to) if post.reports_to is not None else None
+            manager = graph.manager(post)
             expected = _expected(post, manager, tops, graph.in_cycle, taken)
             if post.tier is None or expected is None or post.tier in expected:
                 taken[post_id] = expected if post.tier is None else _one(post.tier)
