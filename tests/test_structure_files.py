@@ -289,3 +289,41 @@ def test_a_folder_s_other_yaml_files_are_not_counted_as_files_checked(in_tmp: Pa
     write(in_tmp, "ours.yaml", "orglint-ruleset: 1\nname: ours\nextends: [core]\n")
     write(in_tmp, "ci.yaml", "jobs: {lint: {runs-on: ubuntu-latest}}\n")
     assert check_json(".")[1]["summary"]["files"] == check_json("council.yaml")[1]["summary"]["files"] == 1
+
+
+UNREAD_TEAM = {
+    "a tab": "orglint: 1\nposts:\n  - id: H1\n    title: Head of Law\n\treports_to: AD2\n",
+    "not a structure": "posts:\n  - {id: H1, title: Head of Law, reports_to: AD2, tier: 3}\n",
+    "a root of its own": "orglint: 1\norganisation: {name: T}\nposts:\n  - {id: H1, title: Head of Law, reports_to: AD2, tier: 3}\n",
+}
+
+
+@pytest.mark.parametrize("team", UNREAD_TEAM.values(), ids=UNREAD_TEAM.keys())
+def test_an_included_file_that_cannot_be_read_is_the_one_finding(in_tmp: Path, team: str) -> None:
+    """Its posts are unknown, not absent: no 'no monitoring officer', no narrow span of the post
+    whose team it holds; the summary says the structure waits for it."""
+    root = (
+        "orglint: 1\n"
+        "organisation: {name: Test District Council, type: district, ruleset: uk-local-government}\n"
+        "include: [teams/*.yaml]\n"
+        "posts:\n"
+        "  - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}\n"
+        "  - {id: AD1, title: AD Resources, reports_to: CE, tier: 2, designations: [chief-finance-officer], qualifications: [CIPFA]}\n"
+    )
+    write(in_tmp, "structure.yaml", root)
+    write(in_tmp, "teams/law.yaml", team)
+    codes = [code for code, _, _ in findings("structure.yaml")]
+    assert len(codes) == 1 and codes[0] in {"X001", "X002"}, codes
+    _, out, _ = run("check", "structure.yaml", "--output-format", "concise")
+    assert out.splitlines()[-1].endswith("; 1 structure not checked until every file of it can be read).")
+
+
+def test_an_include_pattern_that_matches_nothing_is_the_one_finding(in_tmp: Path) -> None:
+    write(
+        in_tmp,
+        "structure.yaml",
+        "orglint: 1\norganisation: {name: T, type: district, ruleset: uk-local-government}\ninclude: [department/*.yaml]\n"
+        "posts:\n  - {id: CE, title: Chief Executive, tier: 1}\n",
+    )
+    write(in_tmp, "departments/law.yaml", "orglint: 1\nposts:\n  - {id: MO, title: Monitoring Officer, reports_to: CE}\n")
+    assert [(code, line) for code, _, line in findings("structure.yaml")] == [("X002", 3)]

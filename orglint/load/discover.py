@@ -67,6 +67,8 @@ class StructureSources:
     root: YamlDocument
     included: list[YamlDocument] = field(default_factory=list)
     findings: list[Diagnostic] = field(default_factory=list)
+    files_unread: bool = False
+    """Whether an include pattern met a file it could not read, or none at (``Structure.files_unread``)."""
     reported_files: set[str] | None = None
     """Whose findings to report: every file's (None) when the root was named or walked to; only
     those of the named files when the structure was reached through included files alone (as
@@ -489,28 +491,31 @@ def _gather(root: YamlDocument, load: _Loader) -> StructureSources:
             sources.findings.append(include_outside(_leaving_message(pattern, matches, root.source.path.parent), span))
         elif not matches.files:
             sources.findings.append(_file_finding(root, f"include pattern {pattern!r} matches no file", span))
+        # a pattern that leads out of the project (X004) is refused, not unread: what lies outside
+        # is never the project's, and the structure is judged on what lies inside it
+        sources.files_unread |= not matches.leaves_root and not matches.files
         for match in matches.files:
             if match in seen:
                 continue
             seen.add(match)
             document = load(match)
-            if document.findings and not document.is_structure:
-                sources.findings.extend(document.findings)
-                continue
-            if not document.is_structure:
-                sources.findings.append(
-                    _file_finding(document, f"included by {root.source.display} but not an orglint structure (no `orglint:` key)")
-                )
-                continue
-            if document.is_root:
-                assert isinstance(document.root, YamlMap)
-                sources.findings.append(
-                    _file_finding(
-                        document,
-                        f"included by {root.source.display}, so it may not have its own `organisation:`",
-                        document.root.key_span("organisation"),
-                    )
-                )
-                continue
-            sources.included.append(document)
+            unread = _unread_include(document, root)
+            if unread:
+                sources.findings.extend(unread)
+                sources.files_unread = True
+            else:
+                sources.included.append(document)
     return sources
+
+
+def _unread_include(document: YamlDocument, root: YamlDocument) -> list[Diagnostic]:
+    """Why an included file's posts cannot be read as the root's (none: they can)."""
+    if document.findings and not document.is_structure:
+        return document.findings
+    if not document.is_structure:
+        return [_file_finding(document, f"included by {root.source.display} but not an orglint structure (no `orglint:` key)")]
+    if document.is_root:
+        assert isinstance(document.root, YamlMap)
+        message = f"included by {root.source.display}, so it may not have its own `organisation:`"
+        return [_file_finding(document, message, document.root.key_span("organisation"))]
+    return []

@@ -41,6 +41,12 @@ class Structure:
     """The tables, for a structure read from a UK organogram (the T rules check them)."""
     implied_rulesets: list[str] = field(default_factory=list)
     """The rulesets a structure of its kind uses when it names none (``uk-organogram`` for organograms)."""
+    files_unread: bool = False
+    """Whether a file the root includes, or would include, could not be read (an input finding
+    says why: unparseable, not a structure, a pattern matching nothing; not a pattern leading
+    out of the project, which is refused, X004).
+    What it holds is unknown, so no rule judges the structure on what is left: its missing
+    officers, spans and unknown managers would be guesses, not findings."""
 
     def unread(self, item: Located, *path: str | int) -> bool:
         """Whether the file gives ``item`` a value at ``path`` (or a value holding it) that could
@@ -91,6 +97,7 @@ def assemble(sources: StructureSources, limits: Limits | None = None) -> tuple[S
     root_map = sources.root.root
     assert isinstance(root_map, YamlMap)
     structure = Structure(sources.root.source, root_map, [d.source for d in sources.documents])
+    structure.files_unread = sources.files_unread
     limit = (limits or Limits()).max_posts
     counted = 0
     for document in sources.documents:
