@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from orglint.diagnostics import Severity
-from orglint.output.figures import plural
 
 if TYPE_CHECKING:
     from orglint.engine import LintResult
@@ -41,7 +40,7 @@ def summary_line(result: LintResult) -> str:
         scope += f", {len(result.suppressed)} suppressed"
     unchecked = sum(structure.files_unread for structure in result.structures)
     if unchecked:
-        scope += f"; {plural(unchecked, 'structure')} not checked until every file of it can be read"
+        scope += f"; {unchecked} structure{'s' if unchecked != 1 else ''} not checked until every file of it can be read"
     if not result.diagnostics:
         return f"All checks passed ({scope})."
     found = ", ".join(f"{n} {word}{'s' if n != 1 and word != 'info' else ''}" for n, word in counts if n)
