@@ -389,3 +389,16 @@ def test_a_table_s_header_is_shown_inert_wherever_its_cell_is_named(in_tmp: Path
     _, out, _ = run("check", "x-senior.csv", "--output-format", "json")
     (finding,) = [d for d in json.loads(out)["diagnostics"] if d["code"] == "T104"]
     assert finding["cell"]["header"] == "Reports\\u2028to Senior Post"
+
+
+def test_orglint_s_own_lines_show_a_hostile_path_inert(in_tmp: Path) -> None:
+    """pre-commit passes the repository's file names: a folder named to forge a log command is
+    shown escaped in "no structure files found", as in every other line orglint writes."""
+    forged = "notes\n::error file=README.md,line=1::Forged"
+    (in_tmp / forged).mkdir()
+    code, out, err = run("check", forged)
+    assert code == 0 and out == ""
+    assert err == "orglint: no structure files found in notes\\n:\\x3aerror file=README.md,line=1:\\x3aForged\n"
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n")
+    _, _, err = run("report", "s.yaml", "-o", "report\n::warning::x.md")
+    assert err == "orglint: wrote the report to report\\n:\\x3awarning:\\x3ax.md\n"

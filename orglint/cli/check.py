@@ -244,10 +244,10 @@ def _apply_baseline(result: LintResult, path: Path) -> None:
     result.diagnostics, known, stale = accepted.filter(result.diagnostics)
     result.suppressed.extend(Suppressed(diagnostic, f"accepted in the baseline {path}") for diagnostic in known)
     if stale:
-        sys.stderr.write(
-            f"orglint: {len(stale)} baseline {'entry' if len(stale) == 1 else 'entries'} in {path} no longer "
+        shared.say(
+            f"{len(stale)} baseline {'entry' if len(stale) == 1 else 'entries'} in {path} no longer "
             f"{'matches' if len(stale) == 1 else 'match'} "
-            f"(fixed, or changed): shrink it with `orglint baseline write {path}`\n"
+            f"(fixed, or changed): shrink it with `orglint baseline write {path}`"
         )
         from orglint.safe_text import safe_text  # the entries are the baseline file's text
 
@@ -316,11 +316,12 @@ def baseline_write(
     from orglint import selection
     from orglint.baseline import acceptable, render
     from orglint.engine import LintOptions
+    from orglint.safe_text import safe_text
 
     result = shared.lint_paths(paths, LintOptions(rulesets=selection.split(ruleset)))
     accepted = acceptable(result.diagnostics)
     shared.write_output(file, render(accepted), result.read, force)
-    sys.stdout.write(f"orglint: recorded {len(accepted)} finding(s) in {file}\n")
+    sys.stdout.write(f"orglint: recorded {len(accepted)} finding(s) in {safe_text(str(file))}\n")
     left_out = len(result.diagnostics) - len(accepted)
     if left_out:
         sys.stderr.write(

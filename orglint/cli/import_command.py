@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, BadUsage
-from orglint.cli.shared import ConfigFile, Isolated, Verbose, refuse_new_output
+from orglint.cli.shared import ConfigFile, Isolated, Verbose, refuse_new_output, say
 
 
 def import_(
@@ -55,5 +55,5 @@ def import_(
         sys.stderr.write(describe(finding) + "\n")
     text = render(structure, sources_of(structure), today())
     write_atomically(target, text)  # refused above where it must be
-    sys.stderr.write(f"orglint: wrote {len(structure.posts)} posts to {target}\n")
+    say(f"wrote {len(structure.posts)} posts to {target}")
     raise typer.Exit(EXIT_FINDINGS if faults else EXIT_CLEAN)

@@ -64,8 +64,16 @@ def lint_paths(paths: list[Path] | None, options: LintOptions) -> LintResult:
     result = lint(named, options)
     keep_until_exit(result)
     if not result.runs and not result.diagnostics:
-        sys.stderr.write(f"orglint: no structure files found in {', '.join(map(str, named))}\n")
+        say(f"no structure files found in {', '.join(map(str, named))}")
     return result
+
+
+def say(message: str) -> None:
+    """A line of orglint's own on stderr. Paths in it may be the repository's file names: made
+    safe, so no name can break the line or start a CI log command of its own."""
+    from orglint.safe_text import safe_text
+
+    sys.stderr.write(f"orglint: {safe_text(message)}\n")
 
 
 def write_output(path: Path, text: str | bytes, read: Mapping[Path, str], force: bool) -> None:

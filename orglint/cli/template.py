@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, BadUsage
-from orglint.cli.shared import ConfigFile, Isolated, Verbose, refuse_new_output
+from orglint.cli.shared import ConfigFile, Isolated, Verbose, refuse_new_output, say
 
 if TYPE_CHECKING:
     from orglint.engine import LintOptions
@@ -59,11 +59,11 @@ def template(
     refuse_new_output(output, read, force)
     write_atomically(output, render_workbook(policy, structure, _as_written_for(ruleset, output)))
     if structure is None:
-        sys.stderr.write(f"orglint: wrote a template to {output}\n")
+        say(f"wrote a template to {output}")
     else:
         # a sheet's name is its records' plural: "1 department", "5 departments"
         counts = ", ".join(plural(count, sheet.lower().removesuffix("s")) for sheet, count in record_counts(structure) if count)
-        sys.stderr.write(f"orglint: wrote {output} from {source}: {counts or 'nothing to fill in'}\n")
+        say(f"wrote {output} from {source}: {counts or 'nothing to fill in'}")
     raise typer.Exit(EXIT_FINDINGS if faults else EXIT_CLEAN)
 
 
@@ -79,9 +79,9 @@ def _as_written_for(ruleset: str | None, output: Path) -> str | None:
         return ruleset
     path, folder = Path(ruleset).resolve(), output.resolve().parent
     if not path.is_relative_to(project_root(output.resolve())):
-        sys.stderr.write(
-            f"orglint: the workbook names no ruleset: {ruleset} is outside its project, which a check of it "
-            f"does not read; check it with --ruleset {ruleset}\n"
+        say(
+            f"the workbook names no ruleset: {ruleset} is outside its project, which a check of it "
+            f"does not read; check it with --ruleset {ruleset}"
         )
         return None
     return Path(os.path.relpath(path, folder)).as_posix()

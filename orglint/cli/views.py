@@ -98,7 +98,7 @@ def report(
         text = _sections_text(report_sections(built), output_format is ReportFormat.markdown, output_file is not None)
     shared.deliver(text, output_file, result.read, force)
     if output_file is not None:
-        sys.stderr.write(f"orglint: wrote the report to {output_file}\n")
+        shared.say(f"wrote the report to {output_file}")
     raise shared.findings_exit(result, exit_zero)
 
 
