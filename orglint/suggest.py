@@ -32,6 +32,14 @@ pay a search of every post for every post)."""
 _CANDIDATES = 10
 """How many of the nearest names a search further afield weighs."""
 
+_ONE_EDIT_BUDGET = 100_000
+"""The most one-edit variants of a name made to look up (its length times the letters in use);
+past it, only the search further afield suggests."""
+
+LONGEST_SUGGESTED = 200
+"""Text longer than this gets no suggestion: no key, id or word is that long, and both searches
+cost more than the length's square (a hostile file's 12,000-character key took gigabytes)."""
+
 
 def edit_distance(first: str, second: str) -> int:
     """The fewest edits (a character replaced, inserted or deleted, or two neighbours swapped) that
@@ -86,9 +94,11 @@ class Suggester:
         same = self._by_folded.get(folded, [])
         if same:
             return [written] if written in same else same  # a known name is itself
-        if not folded:
+        if not folded or len(folded) > LONGEST_SUGGESTED:
             return []
-        near = [name for name in self._one_edit(folded) if _near_enough(written, name, 1)]
+        # every one-edit variant is a string: ids of a thousand letters (a hostile file's) would make millions
+        affordable = len(folded) * len(self._alphabet) <= _ONE_EDIT_BUDGET
+        near = [name for name in self._one_edit(folded) if _near_enough(written, name, 1)] if affordable else []
         if near:
             return sorted(near, key=lambda name: edit_distance(written, name))  # the case, too, where it tells
         if len(self.known) > FAR_LIMIT or self._far_searches_left <= 0:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from orglint.suggest import FAR_LIMIT, FAR_SEARCHES, Suggester, closest, edit_distance, only_close
@@ -88,3 +90,27 @@ def test_one_set_of_names_answers_a_bounded_number_of_searches_further_afield() 
     answers = [ids.closest("Hed of Servce") for _ in range(FAR_SEARCHES + 5)]
     assert answers[:FAR_SEARCHES] == ["Head of Service"] * FAR_SEARCHES and answers[FAR_SEARCHES:] == [None] * 5
     assert ids.closest("Head of Servic") == "Head of Service"  # one edit away: still looked up
+
+
+def test_text_too_long_to_be_a_slip_gets_no_suggestion() -> None:
+    """Making every one-edit variant of a 12,000-letter key took gigabytes (a hostile file's)."""
+    assert Suggester(["grade", "g" * 199]).candidates("g" * 12_000) == []
+    assert Suggester(["g" * 200]).candidates("g" * 201) == []  # past the longest suggested
+    assert Suggester(["g" * 150 + "a"]).candidates("g" * 150 + "b") == ["g" * 150 + "a"]
+
+
+def test_a_large_alphabet_makes_no_million_variants_but_the_far_search_still_suggests() -> None:
+    ids = ["".join(chr(0x4E00 + (i * 7 + j) % 3000) for j in range(60)) for i in range(100)]
+    slip = ids[5][:30] + "x" + ids[5][31:]
+    assert Suggester(ids).candidates(slip) == [ids[5]]
+
+
+def test_a_long_unknown_key_is_one_finding_without_a_suggestion(tmp_path: Path) -> None:
+    from tests.conftest import STRUCTURE_HEAD, check_json, write
+
+    key = "x" * 12_000
+    # an explicit key (`? `): a plain one may not pass 1,024 characters
+    write(tmp_path, "s.yaml", STRUCTURE_HEAD + f"  - id: CE\n    title: Chief Executive\n    tier: 1\n    ? {key}\n    : 1\n")
+    _, document = check_json(str(tmp_path / "s.yaml"))
+    (finding,) = document["diagnostics"]
+    assert finding["code"] == "X002" and "did you mean" not in finding["message"]
