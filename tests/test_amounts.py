@@ -15,7 +15,7 @@ from orglint.engine import LintOptions, build_structures
 from orglint.load.discover import discover
 from orglint.model.amounts import number
 from orglint.model.schema import Post
-from tests.conftest import STRUCTURE_HEAD, check_json, write
+from tests.conftest import STRUCTURE_HEAD, check_json, findings, write
 from tests.workbooks import write_workbook
 
 
@@ -150,3 +150,23 @@ def test_one_reading_of_an_amount_for_every_table() -> None:
     # commas only as Excel's thousands: a decimal comma or a slipped one is not a number
     assert number("1,234,567") == 1234567 and number("-£45,000") == -45000 and number("£ 45,000.") == 45000
     assert [number(text) for text in ("45,00", "4,5", "1,2345", ",450", "45,000,", "45,,000", "0,5")] == [None] * 7
+
+
+def test_a_long_value_is_read_in_one_pass() -> None:
+    """A pattern with lazy parts before spaces took the square of the length: 26 s for a salary of
+    20,000 spaces (a hostile file's); the range is now found by its separator alone."""
+    from orglint.model.amounts import range_written
+
+    assert range_written("1" + " " * 200_000 + "x") is None
+    assert range_written("£45,000" + " " * 1_000 + "to £52,000") == (45_000, 52_000)
+
+
+def test_a_long_flow_mapping_is_read_in_one_pass(in_tmp: Path) -> None:
+    spaces = " " * 100_000
+    write(
+        in_tmp,
+        "s.yaml",
+        STRUCTURE_HEAD + f"  - {{id: CE, title: Chief Executive, tier: 1, salary: {{min: 45,000,{spaces}max: 52,000}}}}\n",
+    )
+    ((code, _, _),) = findings("s.yaml")
+    assert code == "X002"

@@ -30,7 +30,9 @@ def number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-_RANGE = re.compile(r"\s*(?P<low>[^-–—]+?)\s*(?:-|–|—|\bto\b)\s*(?P<high>.+?)\s*")
+_RANGE_SEPARATOR = re.compile(r"-|–|—|\bto\b")
+"""Between the bounds of a range written as text. Looked for, then each side stripped: a pattern
+taking both bounds and the spaces around them took the square of a long value's length."""
 
 
 def range_written(value: Any) -> tuple[float, float] | None:
@@ -43,10 +45,10 @@ def range_written(value: Any) -> tuple[float, float] | None:
     single = number(value)
     if single is not None:
         return (single, single) if single >= 0 else None
-    written = _RANGE.fullmatch(value)
-    if written is None:
+    separator = _RANGE_SEPARATOR.search(value)
+    if separator is None:
         return None
-    low, high = number(written["low"]), number(written["high"])
+    low, high = number(value[: separator.start()].strip()), number(value[separator.end() :].strip())
     return (low, high) if low is not None and high is not None and 0 <= low <= high else None
 
 
@@ -96,10 +98,10 @@ def _is_tail(key: str, value: Any) -> bool:
     return value is None and THOUSANDS_TAIL.fullmatch(key) is not None
 
 
-_FLOW_ENTRY = re.compile(
-    rf"""\s*([^\s:,{{}}][^:,{{}}]*?)\s*:\s+("[^"]*"|'[^']*'|£?\s*{THOUSANDS.pattern}(?=\s*[,}}])|[^,}}]*?)\s*(?:,|(?=}}))"""
-)
-"""One ``key: value`` of a flow mapping, a value with thousands commas whole."""
+_FLOW_ENTRY = re.compile(rf"""\s*+([^:,{{}}]+):\s+("[^"]*"|'[^']*'|£?\s*{THOUSANDS.pattern}(?=\s*[,}}])|[^,}}]*)\s*+(?:,|(?=}}))""")
+"""One ``key: value`` of a flow mapping, a value with thousands commas whole; the key and a plain
+value are taken whole and stripped after (lazy parts before spaces took the square of a long
+line's length)."""
 
 
 def _entries_as_written(record: YamlMap) -> dict[str, str] | None:
@@ -119,7 +121,7 @@ def _entries_as_written(record: YamlMap) -> dict[str, str] | None:
         entry = _FLOW_ENTRY.match(text, at)
         if entry is None or entry.end() == at or entry.end() > closing:
             return None
-        entries[entry[1]] = entry[2]
+        entries[entry[1].rstrip()] = entry[2].rstrip()
         at = entry.end()
     return entries
 
