@@ -75,6 +75,8 @@ def post_markdown(post: Post, run: StructureRun, findings: Iterable[Diagnostic])
     manager = run.graph.manager(post)
     if post.reports_to is None:
         reports_to = "none (a top post)"
+    elif post.reports_to in run.graph.shared_ids:
+        reports_to = f"{_escaped(post.reports_to)} (two posts have this id: S001)"
     elif manager is None:
         reports_to = f"{_escaped(post.reports_to)} (no such post)"
     else:
