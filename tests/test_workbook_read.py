@@ -15,6 +15,7 @@ import pytest
 from openpyxl import load_workbook
 from ruamel.yaml import YAML
 
+from orglint.load.source import LoadProblem
 from orglint.load.table import read_date
 from tests.conftest import REPO, check_json, run, write
 from tests.workbooks import read_structure, uk_date, write_workbook
@@ -303,3 +304,65 @@ def test_title_rows_above_a_mapped_spreadsheets_header_are_skipped(in_tmp: Path)
     assert [(d["code"], d["cell"]["ref"], d["cell"]["header"]) for d in document["diagnostics"] if d["code"] == "X002"] == [
         ("X002", "D5", "Tier")
     ]
+
+
+def _with_sheet_xml(path: Path, part: str, edit: Callable[[bytes], bytes]) -> None:
+    """The workbook rewritten with one part's XML edited (as a hostile file would be made)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as original:
+        parts = {info.filename: original.read(info) for info in original.infolist()}
+    parts[part] = edit(parts[part])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as rewritten:
+        for name, data in parts.items():
+            rewritten.writestr(name, data)
+
+
+def _posts_part(path: Path) -> str:
+    """The zip part of the Posts sheet (the template's fourth sheet)."""
+    return "xl/worksheets/sheet4.xml"
+
+
+@pytest.mark.parametrize("far_cell", ["XFD1048576", "A1048576", "CV99999"])
+def test_a_cell_far_outside_the_table_is_one_located_fault_not_a_crash(in_tmp: Path, far_cell: str) -> None:
+    """calamine holds a sheet as a grid from A1 to its farthest cell: one cell at XFD1048576 (a
+    20 KB file) asked for 549 GB and aborted the process, from a pre-commit hook too."""
+    assert run("template", "book.xlsx")[0] == 0
+    extra = f'<row r="{far_cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}"><c r="{far_cell}" t="n"><v>1</v></c></row>'.encode()
+    _with_sheet_xml(
+        in_tmp / "book.xlsx", _posts_part(in_tmp / "book.xlsx"), lambda xml: xml.replace(b"</sheetData>", extra + b"</sheetData>")
+    )
+    code, document = check_json("book.xlsx")
+    (fault,) = document["diagnostics"]
+    assert code == 1 and fault["code"] == "X001" and "a cell far outside the table?" in fault["message"]
+
+
+def test_cells_written_without_their_reference_are_placed_as_calamine_places_them() -> None:
+    """A sheet whose cells lack `r` (the format allows it; no application writes it) is parsed:
+    each cell follows the one before, so a row of them reaches as far as there are."""
+    from orglint.load.workbook_bounds import _check_grid, _parsed_extent
+
+    row = b'<row r="900000">' + b"<c><v>1</v></c>" * 3 + b"</row>"
+    xml = b'<worksheet xmlns="x"><sheetData><row><c r="A1"><v>1</v></c><c/></row>' + row + b"</sheetData></worksheet>"
+    assert _parsed_extent(xml) == (5, 900000, 3)
+    with pytest.raises(LoadProblem, match="spans 900,000 rows by 3 columns for 5 cells"):
+        _check_grid("sheet", xml)
+    # a namespace prefix or a line break in the tag: parsed too, not passed over
+    prefixed = xml.replace(b"<c", b"<x:c").replace(b"</c>", b"</x:c>").replace(b'<row r="900000">', b'<row\nr="900000">')
+    assert _parsed_extent(prefixed) == (5, 900000, 3)
+    with pytest.raises(LoadProblem, match="not well-formed"):
+        _parsed_extent(xml.replace(b"</row>", b"", 1))
+
+
+def test_a_workbook_that_unpacks_past_the_size_limit_is_refused_before_it_is_read(in_tmp: Path) -> None:
+    """Its size on disk says little: zip packs a sheet of blank space a thousandfold."""
+    assert run("template", "book.xlsx")[0] == 0
+    padding = b" " * (3 * 1024 * 1024)
+    _with_sheet_xml(
+        in_tmp / "book.xlsx", "xl/worksheets/sheet4.xml", lambda xml: xml.replace(b"<sheetData>", b"<sheetData>" + padding)
+    )
+    assert (in_tmp / "book.xlsx").stat().st_size < 100_000
+    write(in_tmp, "orglint.toml", "max-file-size-mb = 1\n")
+    _, document = check_json("book.xlsx")
+    (fault,) = document["diagnostics"]
+    assert fault["code"] == "X001" and "unpacks to more than 1 MB" in fault["message"]

@@ -121,7 +121,10 @@ def _workbook(path: Path, limits: Limits | None = None) -> Any:
     speed on a 20,000-post workbook, see docs/performance.md)."""
     from python_calamine import CalamineWorkbook
 
+    from orglint.load.workbook_bounds import check_unpacked
+
     data = read_binary(path, limits)  # a directory, an unreadable file: located faults like any input
+    check_unpacked(data, limits or Limits())  # a zip bomb, or a cell at XFD1048576, would abort the process
     try:
         return CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as error:  # calamine's own errors, zip's and the XML's: all mean "not a workbook"

@@ -98,7 +98,9 @@ def _is_tail(key: str, value: Any) -> bool:
     return value is None and THOUSANDS_TAIL.fullmatch(key) is not None
 
 
-_FLOW_ENTRY = re.compile(rf"""\s*+([^:,{{}}]+):\s+("[^"]*"|'[^']*'|£?\s*{THOUSANDS.pattern}(?=\s*[,}}])|[^,}}]*)\s*+(?:,|(?=}}))""")
+_FLOW_ENTRY = re.compile(
+    rf"""\s*+([^:,{{}}]+):\s+("[^"]*"|'[^']*'|£?\s*{THOUSANDS.pattern}(?=\s*[,}}])|[^,}}]*)\s*+(?:,|(?=}}))"""
+)
 """One ``key: value`` of a flow mapping, a value with thousands commas whole; the key and a plain
 value are taken whole and stripped after (lazy parts before spaces took the square of a long
 line's length)."""
