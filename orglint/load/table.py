@@ -116,15 +116,18 @@ def _table(source: SourceFile, sheet: str | None, rows: list[list[str]], is_head
     return table
 
 
-def _workbook(path: Path, limits: Limits | None = None) -> Any:
+def _workbook(path: Path, limits: Limits | None = None, *, for_sheets: bool) -> Any:
     """The workbook, opened with python-calamine (a Rust reader: ten times openpyxl's read-only
-    speed on a 20,000-post workbook, see docs/performance.md)."""
+    speed on a 20,000-post workbook, see docs/performance.md). ``for_sheets``: its sheets are to be
+    read, so what they unpack to is measured first (a zip bomb, or a cell at XFD1048576, would
+    abort the process); listing their names reads none of them."""
     from python_calamine import CalamineWorkbook
 
-    from orglint.load.workbook_bounds import check_unpacked
-
     data = read_binary(path, limits)  # a directory, an unreadable file: located faults like any input
-    check_unpacked(data, limits or Limits())  # a zip bomb, or a cell at XFD1048576, would abort the process
+    if for_sheets:
+        from orglint.load.workbook_bounds import check_unpacked
+
+        check_unpacked(data, limits or Limits())
     try:
         return CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as error:  # calamine's own errors, zip's and the XML's: all mean "not a workbook"
@@ -132,7 +135,7 @@ def _workbook(path: Path, limits: Limits | None = None) -> Any:
 
 
 def sheet_names(path: Path, limits: Limits | None = None) -> list[str]:
-    workbook = _workbook(path, limits)
+    workbook = _workbook(path, limits, for_sheets=False)
     try:
         return list(workbook.sheet_names)
     finally:
@@ -145,7 +148,7 @@ def read_xlsx(
     """The named sheets of a workbook that has them (case-insensitive), each as a table whose
     header is its first row that ``is_header`` accepts (by default its first non-blank row):
     title rows above it are skipped."""
-    workbook = _workbook(path, limits)
+    workbook = _workbook(path, limits, for_sheets=True)
     try:
         return _sheets(workbook, SourceFile(path), sheet_names, is_header)
     except LoadProblem:
