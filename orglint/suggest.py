@@ -58,9 +58,11 @@ class Suggester:
     """The names a suggestion is chosen from, indexed once for any number of suggestions (one per
     unknown reporting line of a structure, say)."""
 
-    def __init__(self, known: Iterable[str]) -> None:
+    def __init__(self, known: Iterable[str], far_searches: float = FAR_SEARCHES) -> None:
+        """``far_searches``: how many searches further afield it answers (``math.inf`` for a few
+        names, such as a record's fields, which cost nothing to search)."""
         self.known = list(dict.fromkeys(known))
-        self._far_searches_left = FAR_SEARCHES
+        self._far_searches_left = far_searches
 
     @cached_property
     def _by_folded(self) -> dict[str, list[str]]:

@@ -71,6 +71,12 @@ def _span(source: SourceFile, start: int, end: int) -> Span:
     return _new_tuple(Span, (source.display, line, column, line if end_line == line else end_line, end_column, None, None))
 
 
+_PLACES_FROM = 64
+"""Keys from which a mapping keeps each key's place in a dict: a post's dozen keys are found by a
+search in C, but one mapping with 100,000 unknown keys (a hostile file's X002 each) took the square
+of that, two minutes."""
+
+
 class YamlMap(dict[str, Any]):
     """A mapping whose keys are text, with the span of each key and value.
 
@@ -79,7 +85,8 @@ class YamlMap(dict[str, Any]):
     and made in one step by the C walk (at a million posts, a quarter of a gigabyte less).
     """
 
-    __slots__ = ("marks", "source")
+    __slots__ = ("_places", "marks", "source")
+    _places: dict[str, int] | None
 
     def __init__(self, source: SourceFile, marks: bytes = b"") -> None:
         super().__init__()
@@ -89,7 +96,15 @@ class YamlMap(dict[str, Any]):
         """The byte offset of the key's four positions."""
         if key not in self:
             raise KeyError(key)
-        return indexOf(self, key) * 4 * POSITION.size  # the key's place in insertion order, found in C
+        if len(self) < _PLACES_FROM:
+            return indexOf(self, key) * 4 * POSITION.size  # the key's place in insertion order, found in C
+        try:
+            places = self._places
+        except AttributeError:  # made by the C walk, which fills only marks and source
+            places = None
+        if places is None or len(places) != len(self):
+            places = self._places = {name: index for index, name in enumerate(self)}
+        return places[key] * 4 * POSITION.size
 
     def key_span(self, key: str) -> Span:
         return _span(self.source, *_START_AND_END.unpack_from(self.marks, self._entry(key)))

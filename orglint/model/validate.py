@@ -13,10 +13,11 @@ the faulty posts looked at one by one. One mistake gives one finding:
 
 from __future__ import annotations
 
+import math
 import types
 import typing
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -36,7 +37,7 @@ from orglint.model.schema import (
     is_extension_field,
     validator,
 )
-from orglint.suggest import closest, did_you_mean, only_close
+from orglint.suggest import Suggester, closest, did_you_mean
 from orglint.wording import MAX_SHARERS, listed
 
 M = TypeVar("M")
@@ -63,6 +64,10 @@ class FileContent:
 
 
 _UNKNOWN_KEY = ("unexpected_keyword_argument", "extra_forbidden")
+
+SUGGESTED_UNKNOWN_KEYS = 1_000
+"""Unknown keys in one validation that get a did-you-mean (and are read as the field meant): a
+record of a thousand is no slip, and a hostile one of 100,000 took half a minute of searches."""
 """A key the format does not have, as a pydantic dataclass (structure files) or model (rulesets) says it."""
 
 _PLAIN_MESSAGES = {
@@ -202,7 +207,22 @@ def _meant_field(model: type, taken: tuple[Any, ...]) -> str | None:
     allowed = _model_at(model, taken[:-1])
     if allowed is None or not taken:
         return None
-    return closest(str(taken[-1]), fields_of(allowed))
+    found = _meant_fields(allowed, str(taken[-1]))
+    return found[0] if found else None
+
+
+@cache
+def _fields_suggester(allowed: type) -> Suggester:
+    """A record type's fields, indexed once for every unknown key of every file."""
+    return Suggester(fields_of(allowed), far_searches=math.inf)
+
+
+@lru_cache(maxsize=4096)
+def _meant_fields(allowed: type, key: str) -> tuple[str, ...]:
+    """The fields an unknown key may be a slip for, likeliest first: asked for its message, its
+    rename and its claim on a field, worked out once (a hostile mapping of 100,000 unknown keys
+    made 300,000 searches, and indexed the fields for each)."""
+    return tuple(_fields_suggester(allowed).candidates(key))
 
 
 def schema_findings(
@@ -220,6 +240,7 @@ def _findings(
     by_field: dict[tuple[Any, ...], list[str]] = {}
     spans: dict[tuple[Any, ...], Span] = {}
     renames: dict[tuple[Any, ...], str] = {}
+    unknown = 0
     for detail in details:
         loc = tuple(detail["loc"])
         kind = detail["type"]
@@ -228,14 +249,16 @@ def _findings(
             key = str(loc[len(taken) - 1]) if taken else str(loc[-1])
             allowed = _model_at(model, taken[:-1])
             message = f"unknown key {key!r}"
+            unknown += 1
             if allowed is not None:
-                meant = _meant_field(model, taken) if taken else None
+                meant = _meant_field(model, taken) if taken and unknown <= SUGGESTED_UNKNOWN_KEYS else None
                 container = _at(raw, taken[:-1]) if taken else None
                 if meant is not None and isinstance(container, dict) and meant in container:
                     message += f" (a misspelling of {meant!r}? it is given as well: keep one)"  # never a second `grade`
                 else:
                     message += did_you_mean(meant, otherwise=f"; expected one of: {', '.join(fields_of(allowed))}")
-                rename = only_close(key, fields_of(allowed)) if taken else None
+                close = _meant_fields(allowed, key) if taken and unknown <= SUGGESTED_UNKNOWN_KEYS else ()
+                rename = close[0] if len(close) == 1 else None
                 if rename is not None and container is not None and rename not in container:  # never a second `grade`
                     renames[prefix + taken] = rename
             where = _field_name(prefix + taken[:-1])
@@ -333,9 +356,8 @@ def _renames(details: list[Any], raw: Any, model: type) -> tuple[dict[Path, str]
     did-you-mean names), by the key's path; and the fields two misspelt keys compete for, which
     are read as neither (unread). A key is renamed only where its mapping lacks that field."""
     claims: dict[Path, set[Path]] = {}
-    for detail in details:
-        if detail["type"] not in _UNKNOWN_KEY:
-            continue
+    unknown = [detail for detail in details if detail["type"] in _UNKNOWN_KEY]
+    for detail in unknown[:SUGGESTED_UNKNOWN_KEYS]:
         taken = _consumed(raw, tuple(detail["loc"]))
         if not taken or not isinstance(taken[-1], str):
             continue
