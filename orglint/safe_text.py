@@ -28,6 +28,7 @@ _CONTROLS = (
     "\x7f-\x9f"  # DEL and the C1 controls (\x9b is a one-character ESC [)
     "\u2028\u2029"  # line and paragraph separators
     "\u202a-\u202e\u2066-\u2069"  # bidi embeddings, overrides and isolates ("Trojan Source")
+    "\u061c\u200e\u200f"  # and the marks, the rest of Unicode's Bidi_Control characters
     "\ud800-\udfff]"  # lone surrogates (a file name's undecodable bytes): no UTF-8 stream takes them
 )
 _LOG_COMMAND_ANYWHERE = r"(?<=#)#(?=\w*\[)"
@@ -107,6 +108,8 @@ def escape_encoded(encoded: str, escape: Callable[[int], str], every_double_colo
 
 # in encoded text the line breaks and tabs are the format's own (inside strings they are escaped
 # already, by JSON, or are the text's, in XML), so they stay
-_ENCODED_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_ENCODED_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f\ud800-\udfff]"
+)
 _ENCODED = re.compile(_ENCODED_CONTROLS.pattern + "|" + _LOG_COMMAND_ANYWHERE)
 _ENCODED_WITH_COLONS = re.compile(_ENCODED.pattern + r"|(?<=:):")

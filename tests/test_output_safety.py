@@ -37,7 +37,7 @@ HOSTILE = {
     "department": r"DEP\n::error::department",
     "department_name": r"Dept\e[2J\x9b31m",
     "top": r"- CE\n::error file=x::forged",
-    "top_title": r"[x](javascript:alert(1)) ![](http://evil/i.png) <script>alert(1)</script> <img src=x onerror=alert(1)> *em* _em_ ~~s~~ `c` | cell &amp; \e[31m\u202eevil\u2066\n::error::title",
+    "top_title": r"\u200f[x](javascript:alert(1)) ![](http://evil/i.png) <script>alert(1)</script> <img src=x onerror=alert(1)> *em* _em_ ~~s~~ `c` | cell &amp; \e[31m\u202eevil\u2066\n::error::title",
     "holder": r"Holder\x7f\0\u2028::error::holder",
     "report": r"X2\r\n::warning::id\e[2J ##[error]id",
     "report_title": r"Director\n::error::title",
@@ -57,7 +57,7 @@ PLAIN = {
 HOSTILE_FILE = "org\n::error file=x::forged\x1b[2J ##[error]file.yaml"
 PLAIN_FILE = "org.yaml"
 
-RAW_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+RAW_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f\ud800-\udfff]")
 """What must never reach output raw (tab and the line's own newline aside)."""
 STYLING = re.compile(r"\x1b\[[0-9;]*m")
 """rich's colours (SGR), when colour is forced: orglint's own escape sequences, not the data's."""
@@ -281,6 +281,7 @@ def test_a_file_name_that_is_not_utf_8_is_shown_escaped(tmp_path: Path, command:
         ("\x1b[2J\x1b]0;title\x07", "\\x1b[2J\\x1b]0;title\\x07"),
         ("a\x00\x7f\x9b\x85\r", "a\\x00\\x7f\\x9b\\x85\\r"),
         ("\u202eevil\u2066\u2028\u2029", "\\u202eevil\\u2066\\u2028\\u2029"),
+        ("a\u200fb\u200ec\u061c", "a\\u200fb\\u200ec\\u061c"),  # the bidi marks too
         ("org\udcff.yaml", "org\\udcff.yaml"),
         ("x ##[error]y ##vso[task.logissue]", "x #\\x23[error]y #\\x23vso[task.logissue]"),
         ("::::", ":\\x3a\\x3a\\x3a"),
