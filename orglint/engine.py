@@ -338,7 +338,7 @@ def _lint_structure(structure: Structure, reported_files: set[str] | None, sessi
     codes, instances = _chosen_rules(config, ruleset, session)
     if structure.files_unread:  # its input findings are the mistake: the rest would follow from them
         codes, instances = set(), []
-    context = CheckContext(structure, OrgGraph(structure), ruleset.policy)
+    context = CheckContext(structure, OrgGraph(structure), ruleset.policy, frozenset(rule.code for rule in instances))
     checked = _Checked(StructureRun(context, ruleset, instances), read)
     produced = config.not_ignored_here(_once_per_place(_root_causes(_run_rules(checked.run, config), rules)))
     produced = _on_reported_files(produced, reported_files)

@@ -40,3 +40,20 @@ def test_which_posts_are_on_another_grade_than_evaluated(
     for post, old, new in changes:
         text = regrade(text, post, old, new)
     assert [f.post for f in E103.findings(tmp_path, text)] == reported
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("tier: 2, grade: AD, evaluation", "tier: 2, grade: ADD, evaluation", "G104"),
+        ("grade: AD, rationale", "grade: ADD, rationale", "E103"),
+    ],
+    ids=["the post's grade is G104's", "the evaluated grade is E103's"],
+)
+def test_a_grade_the_ruleset_does_not_define_is_one_finding(tmp_path: Path, old: str, new: str, code: str) -> None:
+    """`ADD` for `AD`: one mistake. On the post, G104's (with its did-you-mean) where G104 runs,
+    not also a regrading; in the record, this rule's, which G104 leaves to it."""
+    text = regrade(EVALUATED, "AD2", old, new)
+    with_g104 = {name: ruleset.replace("rules:\n", "rules:\n  G104: error\n", 1) for name, ruleset in FILES.items()}
+    assert [found.code for found in E103.findings(tmp_path, text, with_g104, alone=False)] == [code]
+    assert [found.code for found in E103.findings(tmp_path, text, alone=False)] == ["E103"]  # where G104 does not run

@@ -133,3 +133,27 @@ def test_a_grade_the_ruleset_defines_without_a_band_is_said_so(tmp_path: Path) -
         "grade 'DIR' has no pay band in the ruleset (policy `grades`), "
         "so the chart cannot show a salary ceiling for the posts on it in the top 3 levels"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("salary: {min: 65000, max: 69999}", "salary: £65k-£70k"),
+        ("contract: permanent", "contract: perm"),
+        ("contact: {email: law1@example.gov.uk}", "contact: law1@example.gov.uk"),
+    ],
+    ids=["salary", "contract", "contact"],
+)
+def test_a_field_given_but_unreadable_is_its_x002_not_also_missing(tmp_path: Path, old: str, new: str) -> None:
+    text = change(COUNCIL, "H-LAW1", old, new)
+    assert old in next(line for line in COUNCIL.splitlines() if "{id: H-LAW1," in line)
+    assert [found.code for found in P101.findings(tmp_path, text, FILES, alone=False)] == ["X002"]
+
+
+def test_a_mistyped_grade_is_g104_s_finding_where_g104_runs(tmp_path: Path) -> None:
+    """`DIR2` where the ruleset defines its grades: G104 says so, with its did-you-mean; the chart's
+    missing ceiling follows from it. Where G104 does not run, P101 says it."""
+    text = change(COUNCIL, "D-LAW", "grade: DIR", "grade: DIRR")
+    with_g104 = {"transparency.yaml": TRANSPARENCY + "rules:\n  G104: error\n"}
+    assert [found.code for found in P101.findings(tmp_path, text, with_g104, alone=False)] == ["G104"]
+    assert [found.code for found in P101.findings(tmp_path, text, FILES, alone=False)] == ["P101"]

@@ -18,10 +18,11 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
     (the Code's "department and team"); its `contract` (whether permanent or temporary staff:
     `permanent`, `temporary`, `fixed-term`, `interim` or `agency`; a vacant post has no staff
     to say it of); its `contact` (an `email` or a `phone`); its `salary` (in £5,000 brackets,
-    whose shape P102 checks). One finding per post, at its `id`, naming everything it lacks.
-    The salary ceiling is the maximum of the grade's pay band, which the ruleset gives (policy
+    whose shape P102 checks). One finding per post, at its `id`, naming everything it lacks;
+    a field it gives that cannot be read has its X002 and is not also lacking. The salary ceiling is the maximum of the grade's pay band, which the ruleset gives (policy
     `grades.<grade>.pay`), not the post: a grade on the chart with no pay band is one finding,
-    the grade's rather than a post's, at the `grade` of the first post in the top levels on it.
+    the grade's rather than a post's, at the `grade` of the first post in the top levels on it
+    (a grade the ruleset does not define is G104's finding where G104 runs).
     The ruleset's `levels` setting says how many levels the chart covers (3 in
     `uk-transparency-code`, as the Code says).
 
@@ -91,7 +92,7 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
         charted = list(charted_posts(context, self.settings.levels))
         unbanded = Counter(post.grade for post in charted if post.grade is not None and _pay_band_missing(context, post.grade))
         for post in charted:
-            missing = self._missing(post)
+            missing = self._missing(post, context)
             if missing:
                 yield self.finding(
                     context.post_span(post),
@@ -114,17 +115,23 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
                 )
 
     @staticmethod
-    def _missing(post: Post) -> list[str]:
+    def _missing(post: Post, context: CheckContext) -> list[str]:
+        """What the post does not give; a field it gives that could not be read has its X002, and
+        is not also missing here."""
+
+        def absent(field: str) -> bool:
+            return not context.structure.unread(post, field)
+
         missing = []
-        if post.grade is None:
+        if post.grade is None and absent("grade"):
             missing.append("grade")
-        if post.department is None:
+        if post.department is None and absent("department"):
             missing.append("department")
-        if post.contract is None and not post.vacant:
+        if post.contract is None and not post.vacant and absent("contract"):
             missing.append("contract (permanent or temporary)")
-        if post.contact is None or not post.contact.given():
+        if (post.contact is None or not post.contact.given()) and absent("contact"):
             missing.append("contact details")
-        if post.salary is None:
+        if post.salary is None and absent("salary"):
             missing.append("salary")
         return missing
 
@@ -137,5 +144,10 @@ def _gap(context: CheckContext, grade: str) -> str:
 
 
 def _pay_band_missing(context: CheckContext, grade: str) -> bool:
-    entry = context.policy.grades.get(grade)
+    """Whether the ruleset gives the grade no pay band: not for a grade a ruleset with grades does
+    not define where G104 runs, which reports it (a mistyped grade is one finding)."""
+    grades = context.policy.grades
+    if grades and grade not in grades and "G104" in context.running:
+        return False
+    entry = grades.get(grade)
     return entry is None or entry.pay is None
