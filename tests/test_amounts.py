@@ -170,3 +170,18 @@ def test_a_long_flow_mapping_is_read_in_one_pass(in_tmp: Path) -> None:
     )
     ((code, _, _),) = findings("s.yaml")
     assert code == "X002"
+
+
+def test_hay_points_split_at_a_thousands_comma_are_one_fault_saying_what_to_write(in_tmp: Path) -> None:
+    """`total: 1,262` in `{...}` reads as `total: 1` and a key `262`: it was an unknown key '262'
+    and a total that did not add up (E105), for one comma."""
+    points = "{know_how: 608, problem_solving: 304, accountability: 350, total: 1,262}"
+    record = f"{{scheme: HAY, date: 2024-01-15, grade: G1, rationale: r, points: {points}}}"
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + f"  - {{id: CE, title: Chief Executive, tier: 1, evaluation: {record}}}\n")
+    _, document = check_json("s.yaml", "--select", "E105,X")
+    (finding,) = document["diagnostics"]
+    assert finding["code"] == "X002"
+    assert finding["message"] == (
+        "post 'CE': evaluation.points: write {know_how: 608, problem_solving: 304, accountability: 350, total: 1262}: "
+        "whole numbers without commas (in {...} a comma ends the value)"
+    )

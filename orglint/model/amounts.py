@@ -77,7 +77,7 @@ def _is_plain(text: str) -> bool:
 
 
 def split_at_commas(record: Any, fields: tuple[str, ...]) -> dict[str, float] | None:
-    """The amounts ``fields`` of a YAML flow mapping held, if thousands commas split them, read
+    """The amounts of a YAML flow mapping of ``fields`` (some or all), if thousands commas split them, read
     from the mapping as the file writes it; None if the record is not so split.
 
     ``{min: £45,000, max: £52,500}`` reads as ``min: £45``, a key ``000``, ``max: £52`` and a key
@@ -86,7 +86,7 @@ def split_at_commas(record: Any, fields: tuple[str, ...]) -> dict[str, float] | 
     if not isinstance(record, YamlMap) or not any(_is_tail(key, value) for key, value in record.items()):
         return None
     written = _entries_as_written(record)
-    if written is None or set(written) != set(fields):
+    if not written or not set(written) <= set(fields):
         return None
     amounts = {key: number(written[key].strip("\"'")) for key in fields}
     if any(amount is None for amount in amounts.values()):

@@ -227,6 +227,16 @@ class HayPoints:
     accountability: int | None = Field(default=None, ge=0)
     total: int | None = Field(default=None, ge=0)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _not_split_at_commas(cls, data: Any) -> Any:
+        """``{..., total: 1,262}`` reads as ``total: 1`` and a key ``262``: one fault, saying what to write."""
+        points = split_at_commas(data, ("know_how", "problem_solving", "accountability", "total"))
+        if points is not None:
+            written = ", ".join(f"{key}: {plain(amount)}" for key, amount in points.items())
+            raise ValueError(f"write {{{written}}}: whole numbers without commas (in {{...}} a comma ends the value)")
+        return data
+
 
 @dataclass(config=STRICT, frozen=True, slots=True)
 class Evaluation:
