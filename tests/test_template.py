@@ -524,3 +524,22 @@ def test_a_transparency_code_structure_checks_the_same_from_its_workbook(in_tmp:
         said[name] = sorted((d["code"], d["post"], d["message"]) for d in report["diagnostics"])
     assert any(code == "P101" for code, _, _ in said["tc.yaml"])  # D1 gives no department
     assert said["tc.xlsx"] == said["tc.yaml"]
+
+
+def test_from_a_structure_in_another_folder_names_its_ruleset_file_from_the_workbook_s(in_tmp: Path) -> None:
+    """The structure's `./own.yaml` is from its own folder: the workbook, elsewhere, names it by
+    the path a check of the workbook reads it from."""
+    (in_tmp / ".git").mkdir()
+    write(in_tmp, "a/own.yaml", "orglint-ruleset: 1\nname: own\nextends: [core]\n")
+    write(
+        in_tmp,
+        "a/s.yaml",
+        "orglint: 1\norganisation: {name: T, type: district, ruleset: [./own.yaml, core]}\n"
+        "posts:\n  - {id: CE, title: Chief Executive, tier: 1}\n",
+    )
+    (in_tmp / "b").mkdir()
+    assert run("template", "b/w.xlsx", "--from", "a/s.yaml")[0] == 0
+    organisation = load_workbook(in_tmp / "b" / "w.xlsx")["Organisation"]
+    assert [cell.value for cell in organisation[3]] == ["Ruleset", "../a/own.yaml\ncore"]
+    code, document = check_json("b/w.xlsx")
+    assert code == 0 and document["diagnostics"] == []

@@ -57,7 +57,7 @@ def template(
     else:
         policy = load_ruleset([ruleset or DEFAULT_RULESET], Path.cwd()).policy
     refuse_new_output(output, read, force)
-    write_atomically(output, render_workbook(policy, structure, _as_written_for(ruleset, output)))
+    write_atomically(output, render_workbook(policy, structure, _ruleset_named(ruleset, structure, output)))
     if structure is None:
         say(f"wrote a template to {output}")
     else:
@@ -67,17 +67,29 @@ def template(
     raise typer.Exit(EXIT_FINDINGS if faults else EXIT_CLEAN)
 
 
-def _as_written_for(ruleset: str | None, output: Path) -> str | None:
-    """``--ruleset`` as the workbook names it: a built-in by name, a ruleset file by its path from
-    the workbook's folder (the loader reads it from there). A file outside the workbook's project
-    (the folder holding .git, else its own folder), which a check of it would refuse, is not
-    named: stderr says to name it on the command line."""
+def _ruleset_named(ruleset: str | None, structure: Structure | None, output: Path) -> str | None:
+    """The rulesets the workbook's Organisation sheet names: ``--ruleset``, else those of the
+    structure it is filled from, a ruleset file by its path from the workbook's folder (the
+    structure's own path is from the structure's folder, which the workbook may not share)."""
+    if ruleset is not None:
+        return _as_written_for(ruleset, output, Path.cwd())
+    if structure is None or structure.organisation is None or structure.organisation.ruleset is None:
+        return None
+    named = [_as_written_for(reference, output, structure.root.path.parent) for reference in structure.rulesets]
+    return None if None in named else "\n".join(name for name in named if name is not None)  # a list cell: one a line
+
+
+def _as_written_for(ruleset: str, output: Path, base: Path) -> str | None:
+    """A ruleset as the workbook names it: a built-in by name, a ruleset file (a path from
+    ``base``) by its path from the workbook's folder (the loader reads it from there). A file
+    outside the workbook's project (the folder holding .git, else its own folder), which a check
+    of it would refuse, is not named: stderr says to name it on the command line."""
     from orglint.load.perimeter import project_root
     from orglint.ruleset import is_path_reference
 
-    if ruleset is None or not is_path_reference(ruleset):
+    if not is_path_reference(ruleset):
         return ruleset
-    path, folder = Path(ruleset).resolve(), output.resolve().parent
+    path, folder = (base / ruleset).resolve(), output.resolve().parent
     if not path.is_relative_to(project_root(output.resolve())):
         say(
             f"the workbook names no ruleset: {ruleset} is outside its project, which a check of it "
