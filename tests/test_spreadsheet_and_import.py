@@ -293,3 +293,19 @@ def test_contract_and_contact_columns_can_be_mapped(in_tmp: Path) -> None:
     assert chief["contract"] == "permanent"
     assert chief["contact"] == {"email": "ce@example.gov.uk", "phone": "01234 567890"}
     assert director["contract"] == "interim" and "contact" not in director
+
+
+def test_import_of_an_organogram_keeps_its_contacts_and_not_those_withheld(in_tmp: Path) -> None:
+    """The Contact Phone and Contact E-mail of each senior post are the structure's `contact`
+    (the Transparency Code's chart shows them, P101); N/D (withheld) and N/A are no contact."""
+    senior = (
+        "Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,"
+        "Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)\n"
+        "CEO,Jane Smith,SCS3,Chief Executive,Leads,Example Agency,Executive,0300 123 4567,ceo@example.gov.uk,XX,1,150000,154999\n"
+        "DIR,N/D,SCS1,Director,Runs it,Example Agency,Ops,N/D,N/A,CEO,1,N/D,N/D\n"
+    )
+    write(in_tmp, "agency-senior.csv", senior)
+    assert run("import", "agency-senior.csv")[0] == 0
+    posts = {post["id"]: post for post in _yaml(in_tmp / "agency-senior.yaml")["posts"]}
+    assert posts["CEO"]["contact"] == {"email": "ceo@example.gov.uk", "phone": "0300 123 4567"}
+    assert "contact" not in posts["DIR"]

@@ -115,6 +115,7 @@ _SENIOR_FIELDS = {
     "fte": "fte",
     "holder": "name",
     "salary": {"min": "pay_floor", "max": "pay_ceiling"},
+    "contact": {"email": "email", "phone": "phone"},
 }
 _JUNIOR_FIELDS = {
     "id": "title",
@@ -183,6 +184,17 @@ def _post_data(table: MappedTable, row: TableRow, identity: str, reports_to: str
     if salary is not None:
         data["salary"] = salary
     return data
+
+
+def _contact(senior: MappedTable, row: TableRow) -> dict[str, str]:
+    """The post's contact details as the row gives them: none withheld (N/D), not applying (N/A)
+    or blank. A job share's are its first holder's row's."""
+    contact = {}
+    for field, key in (("email", "email"), ("phone", "phone")):
+        text = senior.value(row, key)
+        if text and text.upper().replace(".", "") not in ("N/A", "N/D", "NA", "ND"):
+            contact[field] = text
+    return contact
 
 
 def _holder(name: str) -> str | None:
@@ -258,6 +270,9 @@ def assemble_organogram(organogram: Organogram) -> Structure | None:
             _job_share(senior, rows, data)
         elif (holder := _holder(senior.value(row, "name"))) is not None:
             data["holder"] = holder
+        contact = _contact(senior, row)
+        if contact:
+            data["contact"] = contact
         post = located(Post, data, RowOrigin(senior, row, _SENIOR_FIELDS))
         if post is not None:
             structure.posts.append(post)
