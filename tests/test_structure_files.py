@@ -339,3 +339,25 @@ def test_a_post_of_thousands_of_unknown_keys_is_read_in_linear_time(in_tmp: Path
     assert len(messages) == 20_001 and all(d["code"] == "X002" for d in document["diagnostics"])
     assert messages[0] == "post 'CE': unknown key 'titer' (a misspelling of 'tier'? it is given as well: keep one)"
     assert "did you mean" not in messages[-1] and "expected one of" in messages[-1]
+
+
+@pytest.mark.parametrize(
+    ("posts", "place", "cause"),
+    [
+        ("  - id: CE\n    title: Chief Executive\n      tier: 1\n", (6, 11), "or a key indented deeper than the keys beside it"),
+        ("  - id: CE\n    title: Head: Law\n", (5, 16), "a value with ': ' in it (quote it)"),
+        ("  - id: CE\n    title: Chief Executive\n  tier: 1\n", (6, 3), "a line indented less than the list's '- ' entries"),
+        ("  - {id: CE, title: Head: Law, tier: 1}\n", (4, 25), "quote a value with ',', ': ', '{' or '}' in it"),
+        ("  - id: CE\n    title: @home\n", (5, 12), "quote a value that starts with '@'"),
+        ("  - id: CE\n    title: CE\n  bad\n", (6, 6), "a line that is neither a key with its ':' nor a '- ' entry"),
+    ],
+    ids=["over-indented key", "colon in a value", "under-indented key", "colon in a flow value", "at sign", "no colon"],
+)
+def test_a_yaml_fault_says_what_it_usually_means(in_tmp: Path, posts: str, place: tuple[int, int], cause: str) -> None:
+    """libyaml's words ("mapping values are not allowed in this context") name no fix: the likely
+    cause in a structure file follows them."""
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD + posts)
+    _, document = check_json("s.yaml")
+    (fault,) = document["diagnostics"]
+    assert fault["code"] == "X001" and cause in fault["message"], fault["message"]
+    assert (fault["line"], fault["column"]) == place

@@ -91,6 +91,19 @@ def _character_at(text: str, line: int, column: int) -> str:
     return lines[line - 1][column - 1 : column] if line <= len(lines) else ""
 
 
+_LIKELY_CAUSES = {
+    "mapping values are not allowed in this context": (
+        "a value with ': ' in it (quote it), or a key indented deeper than the keys beside it"
+    ),
+    "did not find expected '-' indicator": "a line indented less than the list's '- ' entries above it",
+    "did not find expected key": "a line indented differently from the keys beside it",
+    "did not find expected ',' or '}'": "quote a value with ',', ': ', '{' or '}' in it, and close the mapping with '}'",
+    "did not find expected ',' or ']'": "quote an entry with ',', '[' or ']' in it, and close the list with ']'",
+    "could not find expected ':'": "a line that is neither a key with its ':' nor a '- ' entry",
+}
+"""What libyaml's words usually mean in a structure file, added to them: they name no fix."""
+
+
 def _parser_fault(error: yaml.YAMLError, text: str) -> LoadProblem:
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
@@ -100,6 +113,10 @@ def _parser_fault(error: yaml.YAMLError, text: str) -> LoadProblem:
         line, column = _within(text, mark.line + 1, mark.column + 1)
         if _character_at(text, line, column) == "\t":  # libyaml's words for it name no tab, or no fix
             message = "a tab: YAML indents with spaces, not tabs"
+        elif error.problem == "found character that cannot start any token":
+            message = f"{message}: quote a value that starts with {_character_at(text, line, column)!r}"
+        elif error.problem in _LIKELY_CAUSES:
+            message = f"{message}: {_LIKELY_CAUSES[error.problem]}"
         return LoadProblem(message, line, column, line, column + 1)
     if isinstance(error, yaml.reader.ReaderError):
         position = error.position
