@@ -246,3 +246,21 @@ def test_a_stacked_row_with_a_long_heading_keeps_its_short_cells_on_one_line() -
         "Post    1FC06",
         "Before  0.5  After  1",
     ]
+
+
+def test_a_bullet_too_long_for_the_line_wraps_under_its_own_text_without_trailing_spaces() -> None:
+    """A job share's holders broke onto a line of their own at the left margin."""
+    import io
+
+    from rich.console import Console
+
+    from orglint.output import terminal
+    from orglint.output.document import Bullets, Section
+
+    item = "AD-APS (Assistant Director, Provider Services): 2 holders (job share): Anna Kowalska, Ben Marsh; 1 FTE"
+    stream = io.StringIO()
+    terminal.render([Section("Job shares (1)", [Bullets([item])])], Console(file=stream, width=60, color_system=None))
+    lines = stream.getvalue().splitlines()[2:]
+    assert lines[0].startswith("  • AD-APS") and all(line.startswith("    ") for line in lines[1:])
+    assert " ".join(line[4:] for line in lines) == item
+    assert all(len(line) <= 60 and line == line.rstrip() for line in lines)

@@ -344,5 +344,7 @@ def render(sections: list[Section], console: Console) -> None:
                 style = " ".join(filter(None, (_STYLES[block.tone], "bold" if block.strong else "")))
                 console.print(f"[{style}]{escape(block.text)}[/]" if style else escape(block.text))
             elif isinstance(block, Bullets):
-                for item in block.items:
-                    console.print(f"  • {escape(item)}")
+                for item in block.items:  # an item too long for the line wraps under its own text
+                    for index, line in enumerate(Text(item).wrap(console, max(console.width - 4, 20))):
+                        line.rstrip()
+                        console.print(Text("  • " if index == 0 else "    ") + line)
