@@ -254,8 +254,9 @@ class _Stacked:
     """A table too wide for the width, each row as a block: a blank line; its heading, the row's
     first cell, bold, on a line of its own (after the column's name, when it has one, in bold);
     then its other cells as label/value pairs (the column's name dim, the cell) in lines the same
-    for every row (``_stacked_lines``). A value wraps between words; only a word wider than its
-    column is folded. Drawn line by line: the same text piped and on a terminal."""
+    for every row (``_stacked_lines``), a line whose cells are all empty left out. A value wraps
+    between words; only a word wider than its column is folded. Drawn line by line: the same text
+    piped and on a terminal."""
 
     caption: str | None
     headings: list[tuple[str, _Drawn]]
@@ -275,6 +276,8 @@ class _Stacked:
             lines.append([(indent if index == 0 else " " * _width(indent), "bold"), (text, heading.style)])
         pairs = self.pairs[number]
         for indexes, widths in self.lines:
+            if not any(pairs[index][1].text for index in indexes):
+                continue  # a label alone ("Findings" with none) says nothing
             cells = [cell for index in indexes for cell in pairs[index]]
             wrapped = [_cell_lines(cell.text, width, False, console) for cell, width in zip(cells, widths, strict=True)]
             for line_number in range(max(len(cell_lines) for cell_lines in wrapped)):
@@ -342,9 +345,15 @@ def render(sections: list[Section], console: Console) -> None:
                 console.print()
             elif isinstance(block, Paragraph):
                 style = " ".join(filter(None, (_STYLES[block.tone], "bold" if block.strong else "")))
-                console.print(f"[{style}]{escape(block.text)}[/]" if style else escape(block.text))
+                _print_wrapped(Text(block.text, style), console)
             elif isinstance(block, Bullets):
                 for item in block.items:  # an item too long for the line wraps under its own text
-                    for index, line in enumerate(Text(item).wrap(console, max(console.width - 4, 20))):
-                        line.rstrip()
-                        console.print(Text("  • " if index == 0 else "    ") + line)
+                    _print_wrapped(Text(item), console, "  • ", "    ")
+
+
+def _print_wrapped(text: Text, console: Console, first: str = "", rest: str = "") -> None:
+    """``text`` wrapped between words to the console's width after ``first`` on its first line and
+    ``rest`` on the others, each line without the trailing spaces a wrap leaves."""
+    for index, line in enumerate(text.wrap(console, max(console.width - cell_len(first), 20))):
+        line.rstrip()
+        console.print(Text(first if index == 0 else rest) + line, no_wrap=True, crop=False)
