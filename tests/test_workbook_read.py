@@ -342,14 +342,14 @@ def test_cells_written_without_their_reference_are_placed_as_calamine_places_the
     each cell follows the one before, so a row of them reaches as far as there are."""
     from orglint.load.workbook_bounds import _check_grid, _parsed_extent
 
-    row = b'<row r="900000">' + b"<c><v>1</v></c>" * 3 + b"</row>"
+    row = b'<row r="2000000">' + b"<c><v>1</v></c>" * 3 + b"</row>"
     xml = b'<worksheet xmlns="x"><sheetData><row><c r="A1"><v>1</v></c><c/></row>' + row + b"</sheetData></worksheet>"
-    assert _parsed_extent(xml) == (5, 900000, 3)
-    with pytest.raises(LoadProblem, match="spans 900,000 rows by 3 columns for 5 cells"):
+    assert _parsed_extent(xml) == (4, 2000000, 3)  # the empty `<c/>` holds no value: not counted
+    with pytest.raises(LoadProblem, match="spans 2,000,000 rows by 3 columns for 4 cells"):
         _check_grid("sheet", xml)
     # a namespace prefix or a line break in the tag: parsed too, not passed over
-    prefixed = xml.replace(b"<c", b"<x:c").replace(b"</c>", b"</x:c>").replace(b'<row r="900000">', b'<row\nr="900000">')
-    assert _parsed_extent(prefixed) == (5, 900000, 3)
+    prefixed = xml.replace(b"<c", b"<x:c").replace(b"</c>", b"</x:c>").replace(b'<row r="2000000">', b'<row\nr="2000000">')
+    assert _parsed_extent(prefixed) == (4, 2000000, 3)
     with pytest.raises(LoadProblem, match="not well-formed"):
         _parsed_extent(xml.replace(b"</row>", b"", 1))
 
@@ -366,3 +366,65 @@ def test_a_workbook_that_unpacks_past_the_size_limit_is_refused_before_it_is_rea
     _, document = check_json("book.xlsx")
     (fault,) = document["diagnostics"]
     assert fault["code"] == "X001" and "unpacks to more than 1 MB" in fault["message"]
+
+
+def _far_cell(xml: bytes, reference: str = "XFD1048576") -> bytes:
+    number = reference.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    return xml.replace(b"</sheetData>", f'<row r="{number}"><c r="{reference}"><v>1</v></c></row></sheetData>'.encode())
+
+
+def test_a_sheet_is_measured_whatever_its_part_is_called(in_tmp: Path) -> None:
+    """calamine finds a sheet through the workbook's relationships: a part outside
+    xl/worksheets/, or named .XML, is a sheet all the same."""
+    import zipfile
+
+    assert run("template", "book.xlsx")[0] == 0
+    with zipfile.ZipFile(in_tmp / "book.xlsx") as original:
+        parts = {info.filename: original.read(info) for info in original.infolist()}
+    parts["xl/other/posts.XML"] = _far_cell(parts.pop("xl/worksheets/sheet4.xml"))
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"worksheets/sheet4.xml", b"other/posts.XML"
+    )
+    with zipfile.ZipFile(in_tmp / "book.xlsx", "w", zipfile.ZIP_DEFLATED) as rewritten:
+        for name, data in parts.items():
+            rewritten.writestr(name, data)
+    _, document = check_json("book.xlsx")
+    (fault,) = document["diagnostics"]
+    assert "xl/other/posts.XML spans 1,048,576 rows by 16,384 columns" in fault["message"]
+
+
+def test_a_part_that_cannot_be_measured_is_refused_not_passed_over(in_tmp: Path) -> None:
+    """An encrypted part (or one compressed as Excel never does) that calamine might never open
+    was a crash; passing over it would leave the sheets after it unmeasured."""
+    import zipfile
+
+    assert run("template", "book.xlsx")[0] == 0
+    with zipfile.ZipFile(in_tmp / "book.xlsx", "a") as book:
+        book.writestr("docProps/custom.xml", b"<Properties/>")
+    data = bytearray((in_tmp / "book.xlsx").read_bytes())
+    entry = data.rindex(b"PK\x01\x02")  # the central directory's last entry: the part just added
+    data[entry + 8] |= 0x1  # its flags: "encrypted"
+    (in_tmp / "book.xlsx").write_bytes(bytes(data))
+    _, document = check_json("book.xlsx")
+    (fault,) = document["diagnostics"]
+    assert fault["code"] == "X001" and "part docProps/custom.xml of the workbook cannot be read" in fault["message"]
+
+
+@pytest.mark.parametrize(
+    ("cells", "refused"),
+    [
+        ('<row r="9"><c r="xfd1048576"><v>1</v></c></row>', True),  # calamine reads a reference in lower case
+        ('<row r="60000"><c r="S60000" s="1"/></row>', False),  # a styled empty cell: calamine keeps no grid for it
+        ('<row r="2">' + '<c r="A2" s="1"></c>' * 500_000 + '</row><row r="9"><c r="XFD700"><v>1</v></c></row>', True),
+    ],
+    ids=["a lower-case reference", "a styled empty cell far down", "empty cells making room for a far one"],
+)
+def test_only_cells_with_a_value_make_room_for_the_grid(in_tmp: Path, cells: str, refused: bool) -> None:
+    assert run("template", "book.xlsx")[0] == 0
+    _with_sheet_xml(
+        in_tmp / "book.xlsx",
+        "xl/worksheets/sheet4.xml",
+        lambda xml: xml.replace(b"</sheetData>", cells.encode() + b"</sheetData>"),
+    )
+    _, document = check_json("book.xlsx")
+    assert any("a cell far outside the table?" in d["message"] for d in document["diagnostics"]) == refused
