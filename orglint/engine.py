@@ -214,7 +214,9 @@ def lint(paths: list[Path], options: LintOptions | None = None) -> LintResult:
         if structure is None:  # unreadable, or refused: its findings say why, and no rule runs
             input_findings.extend(found)
             continue
-        input_findings.extend(_on_reported_files(found, reported_files))
+        # a structure no rule judges (a file of it unread) shows why, whichever of its files were named:
+        # pre-commit naming only a department file would pass a structure with a broken include
+        input_findings.extend(found if structure.files_unread else _on_reported_files(found, reported_files))
         checked = _lint_structure(structure, reported_files, session)
         result.posts += len(structure.posts)
         result.read.update(checked.read)

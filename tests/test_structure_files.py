@@ -361,3 +361,18 @@ def test_a_yaml_fault_says_what_it_usually_means(in_tmp: Path, posts: str, place
     (fault,) = document["diagnostics"]
     assert fault["code"] == "X001" and cause in fault["message"], fault["message"]
     assert (fault["line"], fault["column"]) == place
+
+
+def test_a_structure_not_checked_shows_why_whichever_of_its_files_is_named(in_tmp: Path) -> None:
+    """pre-commit names the files that changed: a department file whose root's include pattern
+    matches nothing passed ("All checks passed") with its own mistake unjudged."""
+    (in_tmp / ".git").mkdir()
+    write(
+        in_tmp,
+        "structure.yaml",
+        "orglint: 1\norganisation: {name: T, type: district, ruleset: core}\ninclude: [departments/*.yaml, archive/*.yaml]\n"
+        "posts:\n  - {id: CE, title: Chief Executive, tier: 1}\n",
+    )
+    write(in_tmp, "departments/place.yaml", "orglint: 1\nposts:\n  - {id: D1, title: Director, reports_to: CEX, tier: 2}\n")
+    code, document = check_json("departments/place.yaml")
+    assert code == 1 and [(d["code"], d["file"], d["line"]) for d in document["diagnostics"]] == [("X002", "structure.yaml", 3)]
