@@ -340,16 +340,18 @@ def _lint_structure(structure: Structure, reported_files: set[str] | None, sessi
     codes, instances = _chosen_rules(config, ruleset, session)
     if structure.files_unread:  # its input findings are the mistake: the rest would follow from them
         codes, instances = set(), []
-    context = CheckContext(structure, OrgGraph(structure), ruleset.policy, frozenset(rule.code for rule in instances))
+    context = CheckContext(structure, OrgGraph(structure), ruleset.policy)
     checked = _Checked(StructureRun(context, ruleset, instances), read)
-    produced = config.not_ignored_here(_once_per_place(_root_causes(_run_rules(checked.run, config), rules)))
+    produced = config.not_ignored_here(_once_per_place(_run_rules(checked.run, config)))
     produced = _on_reported_files(produced, reported_files)
     if options.ignore_suppressions:
-        checked.diagnostics.extend(produced)
+        checked.diagnostics.extend(_root_causes(produced, rules))
         return checked
     comments = [comment for source in structure.files for comment in source.suppressions]
     kept, hidden = apply_suppressions.apply(produced, comments, context.graph)
-    checked.diagnostics.extend(kept)
+    # after the suppressions: a finding another accounts for stands where that one is suppressed
+    # (G104 accepted for a local grade leaves E103 to say the post is not on its evaluated grade)
+    checked.diagnostics.extend(_root_causes(kept, rules))
     checked.suppressed.extend(hidden)
     if apply_suppressions.UNUSED_SUPPRESSION in codes:
         unused_rule = rules[apply_suppressions.UNUSED_SUPPRESSION]

@@ -81,15 +81,10 @@ class CheckContext:
     """What a rule sees: the structure, its graph, the ruleset's policy, and helpers to point at
     the exact key or value."""
 
-    def __init__(
-        self, structure: Structure, graph: OrgGraph, policy: Policy | None = None, running: frozenset[str] = frozenset()
-    ) -> None:
+    def __init__(self, structure: Structure, graph: OrgGraph, policy: Policy | None = None) -> None:
         self.structure = structure
         self.graph = graph
         self.policy = policy if policy is not None else Policy()
-        self.running = running
-        """The codes of the rules checking the structure: a rule leaves a mistake to the rule that
-        reports it better where that one runs (a grade the ruleset does not define is G104's)."""
         self._roles: dict[int, str | None] = {}
         """Each post's ``role_of``, by the post's identity (two posts may share an id): several
         rules ask it of every post."""

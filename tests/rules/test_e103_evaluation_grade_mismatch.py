@@ -57,3 +57,13 @@ def test_a_grade_the_ruleset_does_not_define_is_one_finding(tmp_path: Path, old:
     with_g104 = {name: ruleset.replace("rules:\n", "rules:\n  G104: error\n", 1) for name, ruleset in FILES.items()}
     assert [found.code for found in E103.findings(tmp_path, text, with_g104, alone=False)] == [code]
     assert [found.code for found in E103.findings(tmp_path, text, alone=False)] == ["E103"]  # where G104 does not run
+
+
+def test_a_post_whose_undefined_grade_is_accepted_is_still_judged_against_its_evaluation(tmp_path: Path) -> None:
+    """G104 suppressed for a local grade (`ignore[G104]`): E103 no longer follows from it, and says
+    the post is not on the grade it was evaluated at."""
+    text = regrade(EVALUATED, "AD2", "tier: 2, grade: AD, evaluation", "tier: 2, grade: L13, evaluation")
+    line = next(line for line in text.splitlines() if "grade: L13" in line)
+    text = text.replace(line, line + "  # orglint: ignore[G104] -- a local grade")
+    with_g104 = {name: ruleset.replace("rules:\n", "rules:\n  G104: error\n", 1) for name, ruleset in FILES.items()}
+    assert [found.code for found in E103.findings(tmp_path, text, with_g104, alone=False)] == ["E103"]

@@ -148,12 +148,3 @@ def test_a_field_given_but_unreadable_is_its_x002_not_also_missing(tmp_path: Pat
     text = change(COUNCIL, "H-LAW1", old, new)
     assert old in next(line for line in COUNCIL.splitlines() if "{id: H-LAW1," in line)
     assert [found.code for found in P101.findings(tmp_path, text, FILES, alone=False)] == ["X002"]
-
-
-def test_a_mistyped_grade_is_g104_s_finding_where_g104_runs(tmp_path: Path) -> None:
-    """`DIR2` where the ruleset defines its grades: G104 says so, with its did-you-mean; the chart's
-    missing ceiling follows from it. Where G104 does not run, P101 says it."""
-    text = change(COUNCIL, "D-LAW", "grade: DIR", "grade: DIRR")
-    with_g104 = {"transparency.yaml": TRANSPARENCY + "rules:\n  G104: error\n"}
-    assert [found.code for found in P101.findings(tmp_path, text, with_g104, alone=False)] == ["G104"]
-    assert [found.code for found in P101.findings(tmp_path, text, FILES, alone=False)] == ["P101"]

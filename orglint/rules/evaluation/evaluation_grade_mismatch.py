@@ -10,9 +10,9 @@ class EvaluationGradeMismatch(Rule, code="E103", name="evaluation-grade-mismatch
 
     ## What it does
     Reports each post whose `evaluation.grade` differs from its `grade`, at the evaluated grade.
-    Where the post's grade is one the ruleset does not define and G104 runs, G104 reports it and
-    this rule says nothing: a mistyped grade is one mistake, not a regrading too. (A mistyped
-    evaluated grade is this rule's, which G104 leaves to it.)
+    Where G104 reports the post's grade (one the ruleset does not define), this rule says nothing
+    of the post: a mistyped grade is one mistake, not a regrading too. (A mistyped evaluated
+    grade is this rule's, which G104 leaves to it.)
 
     ## Why
     The grade is meant to be the outcome of evaluation: Leicestershire keeps "a record ... of
@@ -68,14 +68,13 @@ class EvaluationGradeMismatch(Rule, code="E103", name="evaluation-grade-mismatch
     basis = "Leicestershire ODP, 'Job Evaluation': the grade follows the HAY evaluation; Carlisle CE 21/09 para 2.2"
     fix = "Re-evaluate the post, or put it on the grade it was evaluated at."
 
+    follows_from = frozenset({"G104"})  # a post's undefined grade: G104 says so, with its did-you-mean
+
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
-        grades = context.policy.grades if "G104" in context.running else None
         for post in context.graph.posts.values():
             if not evaluated_at_other_grade(post):
                 continue
             assert post.evaluation is not None
-            if grades and post.grade not in grades:
-                continue  # G104's: a grade the ruleset does not define
             yield self.finding(
                 context.value_span(post, "evaluation", "grade"),
                 f"{post.id!r} was evaluated at grade {post.evaluation.grade} but is on grade {post.grade}",

@@ -21,8 +21,7 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
     whose shape P102 checks). One finding per post, at its `id`, naming everything it lacks;
     a field it gives that cannot be read has its X002 and is not also lacking. The salary ceiling is the maximum of the grade's pay band, which the ruleset gives (policy
     `grades.<grade>.pay`), not the post: a grade on the chart with no pay band is one finding,
-    the grade's rather than a post's, at the `grade` of the first post in the top levels on it
-    (a grade the ruleset does not define is G104's finding where G104 runs).
+    the grade's rather than a post's, at the `grade` of the first post in the top levels on it.
     The ruleset's `levels` setting says how many levels the chart covers (3 in
     `uk-transparency-code`, as the Code says).
 
@@ -144,10 +143,5 @@ def _gap(context: CheckContext, grade: str) -> str:
 
 
 def _pay_band_missing(context: CheckContext, grade: str) -> bool:
-    """Whether the ruleset gives the grade no pay band: not for a grade a ruleset with grades does
-    not define where G104 runs, which reports it (a mistyped grade is one finding)."""
-    grades = context.policy.grades
-    if grades and grade not in grades and "G104" in context.running:
-        return False
-    entry = grades.get(grade)
+    entry = context.policy.grades.get(grade)
     return entry is None or entry.pay is None
