@@ -140,3 +140,20 @@ def test_a_post_given_another_s_id_is_the_one_finding(in_tmp: Path) -> None:
     write(in_tmp, "s.yaml", text)
     assert [(code, post) for code, post, _ in findings("s.yaml")] == [("S001", "DCS")]
     assert "tier:" not in run("check", "--diff", "s.yaml")[1]
+
+
+def test_one_post_written_three_times_holds_its_designation_once(in_tmp: Path) -> None:
+    """The first without the designation, two copies with it: one holder, not an L104 of two."""
+    from tests.rules.councils import UNITARY
+
+    copy = "  - {id: DL, title: Director of Law, reports_to: CE, tier: 2, designations: [monitoring-officer, deputy-chief-finance-officer]}\n"
+    text = UNITARY.replace(
+        copy,
+        copy.replace(
+            "designations: [monitoring-officer, deputy-chief-finance-officer]", "designations: [deputy-chief-finance-officer]"
+        )
+        + copy
+        + copy,
+    )
+    write(in_tmp, "s.yaml", text)
+    assert [code for code, _, _ in findings("s.yaml")] == ["S001", "S001"]

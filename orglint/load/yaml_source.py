@@ -91,9 +91,11 @@ class YamlMap(dict[str, Any]):
     def __init__(self, source: SourceFile, marks: bytes = b"") -> None:
         super().__init__()
         self.source, self.marks = source, marks
+        self._places = None
 
     def _entry(self, key: str) -> int:
-        """The byte offset of the key's four positions."""
+        """The byte offset of the key's four positions. A mapping is not changed once its marks
+        are read (the walks build it whole, and a renamed copy is a new mapping)."""
         if key not in self:
             raise KeyError(key)
         if len(self) < _PLACES_FROM:

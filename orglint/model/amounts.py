@@ -99,7 +99,7 @@ def _is_tail(key: str, value: Any) -> bool:
 
 
 _FLOW_ENTRY = re.compile(
-    rf"""\s*+([^:,{{}}]+):\s+("[^"]*"|'[^']*'|£?\s*{THOUSANDS.pattern}(?=\s*[,}}])|[^,}}]*)\s*+(?:,|(?=}}))"""
+    rf"""\s*+([^:,{{}}]+):\s++("[^"]*"|'[^']*'|£?\s*{THOUSANDS.pattern}(?=\s*[,}}])|[^,}}\s]*+(?:\s++[^,}}\s]++)*+)\s*+(?:,|(?=}}))"""
 )
 """One ``key: value`` of a flow mapping, a value with thousands commas whole; the key and a plain
 value are taken whole and stripped after (lazy parts before spaces took the square of a long
@@ -120,7 +120,7 @@ def _entries_as_written(record: YamlMap) -> dict[str, str] | None:
         return None
     at, entries = first.column - 1, {}
     while at < closing:
-        entry = _FLOW_ENTRY.match(text, at)
+        entry = _FLOW_ENTRY.match(text, at, closing + 1)  # to the brace: never the rest of the lines
         if entry is None or entry.end() == at or entry.end() > closing:
             return None
         entries[entry[1].rstrip()] = entry[2].rstrip()

@@ -64,11 +64,11 @@ class FileContent:
 
 
 _UNKNOWN_KEY = ("unexpected_keyword_argument", "extra_forbidden")
+"""A key the format does not have, as a pydantic dataclass (structure files) or model (rulesets) says it."""
 
 SUGGESTED_UNKNOWN_KEYS = 1_000
 """Unknown keys in one validation that get a did-you-mean (and are read as the field meant): a
 record of a thousand is no slip, and a hostile one of 100,000 took half a minute of searches."""
-"""A key the format does not have, as a pydantic dataclass (structure files) or model (rulesets) says it."""
 
 _PLAIN_MESSAGES = {
     "string_type": "should be text",

@@ -181,11 +181,13 @@ class CheckContext:
         for post in self.graph.posts.values():
             for designation in dict.fromkeys(post.designations):  # `s151` and `CFO` on one post: one holder
                 holders.setdefault(designation, []).append(post)
-        # a post written under an id another has (S001) still holds what it is designated, unless
-        # the post with the id holds it too (the same post written twice is one holder)
-        for again, first in self.graph.duplicates:
+        # a post written under an id another has (S001) still holds what it is designated, but the
+        # posts of one id hold each designation once (the same post written twice is one holder)
+        held = {(post.id, designation) for post in self.graph.posts.values() for designation in post.designations}
+        for again, _ in self.graph.duplicates:
             for designation in dict.fromkeys(again.designations):
-                if designation not in first.designations:
+                if (again.id, designation) not in held:
+                    held.add((again.id, designation))
                     holders.setdefault(designation, []).append(again)
         return holders
 
