@@ -73,17 +73,24 @@ class Suggester:
         return folded
 
     @cached_property
-    def _alphabet(self) -> str:
-        return "".join(sorted(set("".join(self._by_folded))))
+    def _letters_by_length(self) -> dict[int, str]:
+        """The letters of the names of each length: a letter replaced can only be one of a name as
+        long as the text, a letter added one of a name a letter longer (so one hostile id of a
+        thousand letters does not multiply the variants of every short name)."""
+        letters: dict[int, set[str]] = {}
+        for name in self._by_folded:
+            letters.setdefault(len(name), set()).update(name)
+        return {length: "".join(sorted(found)) for length, found in letters.items()}
 
     def _one_edit(self, folded: str) -> list[str]:
         """The names (case aside) one edit from ``folded``, in the order of the names."""
-        alphabet = self._alphabet
+        replacing = self._letters_by_length.get(len(folded), "")
+        adding = self._letters_by_length.get(len(folded) + 1, "")
         splits = [(folded[:i], folded[i:]) for i in range(len(folded) + 1)]
         edits = {left + right[1:] for left, right in splits if right}
         edits |= {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
-        edits |= {left + letter + right[1:] for left, right in splits if right for letter in alphabet}
-        edits |= {left + letter + right for left, right in splits for letter in alphabet}
+        edits |= {left + letter + right[1:] for left, right in splits if right for letter in replacing}
+        edits |= {left + letter + right for left, right in splits for letter in adding}
         edits.discard(folded)
         found = [name for edit in edits for name in self._by_folded.get(edit, ())]
         order = {name: index for index, name in enumerate(self.known)} if len(found) > 1 else {}
@@ -99,7 +106,8 @@ class Suggester:
         if not folded or len(folded) > LONGEST_SUGGESTED:
             return []
         # every one-edit variant is a string: ids of a thousand letters (a hostile file's) would make millions
-        affordable = len(folded) * len(self._alphabet) <= _ONE_EDIT_BUDGET
+        letters = len(self._letters_by_length.get(len(folded), "")) + len(self._letters_by_length.get(len(folded) + 1, ""))
+        affordable = len(folded) * letters <= _ONE_EDIT_BUDGET
         near = [name for name in self._one_edit(folded) if _near_enough(written, name, 1)] if affordable else []
         if near:
             return sorted(near, key=lambda name: edit_distance(written, name))  # the case, too, where it tells

@@ -114,3 +114,10 @@ def test_a_long_unknown_key_is_one_finding_without_a_suggestion(tmp_path: Path) 
     _, document = check_json(str(tmp_path / "s.yaml"))
     (finding,) = document["diagnostics"]
     assert finding["code"] == "X002" and "did you mean" not in finding["message"]
+
+
+def test_one_long_name_of_many_letters_leaves_the_short_names_suggested() -> None:
+    """A hostile id of thousands of distinct letters used to put every short name's variants past
+    the budget: the letters a variant may use are those of names of its own length."""
+    hostile = "".join(chr(0x4E00 + n) for n in range(20_000))
+    assert Suggester([*POSTS, hostile], far_searches=0).candidates("HOS-PLN") == ["HOS-PL"]  # by one edit alone
