@@ -23,14 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_CONTROLS = (
-    "[\x00-\x08\x0a-\x1f"  # C0 controls but tab (harmless), newline and carriage return included
+_UNSAFE_BEYOND_C0 = (
     "\x7f-\x9f"  # DEL and the C1 controls (\x9b is a one-character ESC [)
     "\u2028\u2029"  # line and paragraph separators
     "\u202a-\u202e\u2066-\u2069"  # bidi embeddings, overrides and isolates ("Trojan Source")
     "\u061c\u200e\u200f"  # and the marks, the rest of Unicode's Bidi_Control characters
-    "\ud800-\udfff]"  # lone surrogates (a file name's undecodable bytes): no UTF-8 stream takes them
+    "\ud800-\udfff"  # lone surrogates (a file name's undecodable bytes): no UTF-8 stream takes them
 )
+_CONTROLS = "[\x00-\x08\x0a-\x1f" + _UNSAFE_BEYOND_C0 + "]"  # C0 controls but tab (harmless); newlines included
 _LOG_COMMAND_ANYWHERE = r"(?<=#)#(?=\w*\[)"
 """The second ``#`` of ``##[``, ``##vso[``, ``##teamcity[``: read anywhere in a line."""
 _UNSAFE_DATA = re.compile(_CONTROLS)
@@ -108,8 +108,6 @@ def escape_encoded(encoded: str, escape: Callable[[int], str], every_double_colo
 
 # in encoded text the line breaks and tabs are the format's own (inside strings they are escaped
 # already, by JSON, or are the text's, in XML), so they stay
-_ENCODED_CONTROLS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f\ud800-\udfff]"
-)
+_ENCODED_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f" + _UNSAFE_BEYOND_C0 + "]")
 _ENCODED = re.compile(_ENCODED_CONTROLS.pattern + "|" + _LOG_COMMAND_ANYWHERE)
 _ENCODED_WITH_COLONS = re.compile(_ENCODED.pattern + r"|(?<=:):")
