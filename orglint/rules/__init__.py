@@ -183,8 +183,9 @@ class CheckContext:
                 holders.setdefault(designation, []).append(post)
         # a post written under an id another has (S001) still holds what it is designated, but the
         # posts of one id hold each designation once (the same post written twice is one holder)
-        held = {(post.id, designation) for post in self.graph.posts.values() for designation in post.designations}
-        for again, _ in self.graph.duplicates:
+        duplicates = self.graph.duplicates
+        held = {(first.id, designation) for _, first in duplicates for designation in first.designations}
+        for again, _ in duplicates:
             for designation in dict.fromkeys(again.designations):
                 if (again.id, designation) not in held:
                     held.add((again.id, designation))
