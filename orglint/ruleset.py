@@ -180,7 +180,8 @@ def _find(reference: str, base_dir: Path, span: Span | None, confined_to: Path |
                 span,
             )
         if not path.is_file():
-            raise RulesetError(f"ruleset file {reference!r} not found (looked for {path})", span)
+            what = "is a folder" if path.is_dir() else "is not a regular file" if path.exists() else "not found"
+            raise RulesetError(f"ruleset file {reference!r} {what} (looked for {path})", span)
         return path
     builtins = builtin_rulesets()
     if reference not in builtins:

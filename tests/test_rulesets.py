@@ -112,3 +112,14 @@ def test_orglint_rules_refuses_a_setting_at_fault_as_check_does(in_tmp: Path) ->
     checked, listed = run("check", "s.yaml"), run("rules", "--ruleset", "./bad.yaml")
     assert checked[0] == listed[0] == 2 and listed[1] == ""
     assert "bad.yaml:5:10: rule S001 has no setting 'x'; it takes none" in checked[2] == listed[2]
+
+
+@pytest.mark.parametrize(("make", "said"), [("folder", "is a folder"), ("pipe", "is not a regular file")])
+def test_a_ruleset_path_naming_no_file_says_what_it_names(in_tmp: Path, make: str, said: str) -> None:
+    """A folder, or a pipe, is there: "not found" sent the user looking for a missing file."""
+    import os
+
+    (in_tmp / "own").mkdir() if make == "folder" else os.mkfifo(in_tmp / "own")
+    write(in_tmp, "s.yaml", STRUCTURE_HEAD.replace("ruleset: core", "ruleset: ./own") + "  - {id: CE, title: CE, tier: 1}\n")
+    code, _, err = run("check", "s.yaml")
+    assert code == 2 and f"ruleset file './own' {said}" in err
