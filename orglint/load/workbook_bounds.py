@@ -5,9 +5,10 @@ An XLSX file is a zip of XML parts. Its size on disk says little of what reading
 - calamine holds each sheet as a dense grid from A1 to its farthest cell, so one cell at
   ``XFD1048576`` asks for 17 billion cells, and the allocation failure aborts the process.
 
-Both are measured here from the zip itself, in one streamed pass over its parts, and refused as a
-located fault: the unpacked size against ``max-file-size-mb``, and each sheet's grid against the
-cells it really holds.
+Both are measured here from the zip itself, a part at a time, before calamine opens it, and
+refused as a located fault (X001): the unpacked size against ``max-file-size-mb``, and each sheet's
+grid against the cells with a value it really holds. A part read to be measured is held whole while
+it is (the sheet's XML, once).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ GRID_PER_CELL = 16
 """Cells of grid a sheet may span for each cell it holds (a table is mostly filled)."""
 
 _CHUNK = 1 << 20
+"""How much of a part is unpacked at a time: the size limit stops a bomb within a megabyte of it."""
 
 _CELL_REFERENCE = re.compile(rb'<c r="([A-Za-z]{1,3})([0-9]{1,9})"')
 _VALUES = (b"<v>", b"<is>")
