@@ -68,7 +68,7 @@ class StructureSources:
     included: list[YamlDocument] = field(default_factory=list)
     findings: list[Diagnostic] = field(default_factory=list)
     files_unread: bool = False
-    """Whether an include pattern met a file it could not read, or none at (``Structure.files_unread``)."""
+    """Whether an include pattern met a file it could not read, or matched none (``Structure.files_unread``)."""
     reported_files: set[str] | None = None
     """Whose findings to report: every file's (None) when the root was named or walked to; only
     those of the named files when the structure was reached through included files alone (as

@@ -118,16 +118,15 @@ def _table(source: SourceFile, sheet: str | None, rows: list[list[str]], is_head
 
 def _workbook(path: Path, limits: Limits | None = None, *, for_sheets: bool) -> Any:
     """The workbook, opened with python-calamine (a Rust reader: ten times openpyxl's read-only
-    speed on a 20,000-post workbook, see docs/performance.md). ``for_sheets``: its sheets are to be
-    read, so what they unpack to is measured first (a zip bomb, or a cell at XFD1048576, would
-    abort the process); listing their names reads none of them."""
+    speed on a 20,000-post workbook, see docs/performance.md). What it unpacks to is measured first
+    (a zip bomb, or a cell at XFD1048576, would abort the process): as its parts declare it, to list
+    its sheets' names; part by part, unpacked, where its sheets (``for_sheets``) are to be read."""
     from python_calamine import CalamineWorkbook
 
-    data = read_binary(path, limits)  # a directory, an unreadable file: located faults like any input
-    if for_sheets:
-        from orglint.load.workbook_bounds import check_unpacked
+    from orglint.load.workbook_bounds import check_declared, check_unpacked
 
-        check_unpacked(data, limits or Limits())
+    data = read_binary(path, limits)  # a directory, an unreadable file: located faults like any input
+    (check_unpacked if for_sheets else check_declared)(data, limits or Limits())
     try:
         return CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as error:  # calamine's own errors, zip's and the XML's: all mean "not a workbook"

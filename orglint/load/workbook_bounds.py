@@ -37,6 +37,26 @@ _VALUES = (b"<v>", b"<is>")
 (one written otherwise, `<x:v>`, is not counted, which can only make the sheet's span refused)."""
 
 
+def check_declared(data: bytes, limits: Limits) -> None:
+    """Refuse a workbook whose parts declare more, unpacked, than the size limit: opening it reads
+    its workbook part whole, which may be the bomb. (A part larger than it declares, calamine
+    refuses as it reads it.)"""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            declared = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        return  # not a zip: calamine says what it is not
+    if declared > limits.max_file_bytes:
+        raise _too_large(limits)
+
+
+def _too_large(limits: Limits) -> LoadProblem:
+    return LoadProblem(
+        f"the workbook unpacks to more than {limits.max_file_bytes // (1024 * 1024):,} MB "
+        "(raise max-file-size-mb in the configuration to check it)"
+    )
+
+
 def check_unpacked(data: bytes, limits: Limits) -> None:
     """Refuse a workbook whose parts unpack past the size limit, that has a part it cannot read,
     or one of whose sheets spans a grid far larger than the cells with a value it holds (a
@@ -55,10 +75,7 @@ def check_unpacked(data: bytes, limits: Limits) -> None:
                     while chunk := stream.read(_CHUNK):
                         unpacked += len(chunk)
                         if unpacked > limits.max_file_bytes:
-                            raise LoadProblem(
-                                f"the workbook unpacks to more than {limits.max_file_bytes // (1024 * 1024):,} MB "
-                                "(raise max-file-size-mb in the configuration to check it)"
-                            )
+                            raise _too_large(limits)
                         parts.append(chunk)
             except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError) as error:
                 # a compression or encryption Excel does not use: what it holds cannot be measured
