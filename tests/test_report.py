@@ -101,6 +101,7 @@ def test_pay_multiple_and_posts_paid_50000_or_more_in_5000_brackets(tmp_path: Pa
     )
     assert "whatever its FTE; vacancies included). Groups of posts are left out, here 1 group with pay data." in said
     assert "It is not the figure the Local Government Transparency Code 2015 has a council publish" in said
+    assert "no pay data: the highest salary may be higher" not in said  # the top post is the highest paid
     assert "Pay multiple (Local Government Transparency Code 2015" not in said
     assert "| £50,000–£54,999 | 1 |\n| £55,000–£59,999 | 1 |\n| £65,000–£69,999 | 1 |\n| £110,000–£114,999 | 1 |" in markdown
     _, html, _ = run("report", "structure.yaml", "--format", "html", "--exit-zero")
@@ -495,3 +496,12 @@ def test_a_missing_statutory_deputy_has_its_row_in_the_statutory_officers_table(
     _, out, _ = run("report", "s.yaml", "--format", "markdown")
     row = next(line for line in out.splitlines() if line.startswith("| Deputy Monitoring Officer |"))
     assert "| yes |" in row and "| **missing** |" in row and row.endswith("| L112 |")
+
+
+def test_the_pay_multiple_says_a_post_above_its_highest_has_no_pay_data(at_repo: Path) -> None:
+    """Carlisle's proposal gives the Town Clerk & Chief Executive no salary: the highest salary is
+    a Strategic Director's, and the multiple would read as the whole council's without a word."""
+    _, markdown, _ = run("report", "sample_structures/carlisle-2009/proposed.yaml", "--format", "markdown", "--exit-zero")
+    said = " ".join(markdown.split())
+    assert "the highest salary, £78,272 (SD1)" in said
+    assert "TCCE, above SD1, has no pay data: the highest salary may be higher, and the multiple understated." in said

@@ -320,6 +320,12 @@ def _senior_pay(pay: SeniorPay) -> list[Block]:
             "the year's taxable earnings of the whole workforce: junior staff, whom a structure holds as groups "
             "or not at all, would pull that median down."
         )
+        if multiple.unpaid_above:
+            unpaid = multiple.unpaid_above
+            said += (
+                f" {post_list(unpaid)}, above {multiple.highest.id}, {'has' if len(unpaid) == 1 else 'have'} no pay data: "
+                "the highest salary may be higher, and the multiple understated."
+            )
     brackets = (
         "Posts paid £50,000 or more, in £5,000 brackets, as a council's statement of accounts notes them "
         "(Accounts and Audit Regulations 2015, reg 7(3) and Schedule 1 para 1), each single post at the midpoint of its range "

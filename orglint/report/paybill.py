@@ -99,6 +99,9 @@ class PayMultiple:
     """The posts counted: every single post with pay data (not groups of posts)."""
     groups_left_out: int
     """The groups of posts with pay data that the median leaves out."""
+    unpaid_above: list[Post]
+    """Single posts above the highest paid one (a top post, or a higher tier) with no pay data:
+    the highest salary may be theirs, and the multiple understated."""
 
     @property
     def ratio(self) -> float:
@@ -121,6 +124,14 @@ def salary_point(post: Post) -> float | None:
     return None if post.salary is None else (post.salary.min + post.salary.max) / 2
 
 
+def _above(post: Post, highest: Post) -> bool:
+    """Whether ``post`` stands above ``highest``: a top post over one that reports to someone, or a
+    higher (smaller) tier."""
+    if post.reports_to is None and highest.reports_to is not None:
+        return True
+    return post.tier is not None and highest.tier is not None and post.tier < highest.tier
+
+
 def senior_pay(run: StructureRun) -> SeniorPay:
     """The pay multiple and the count of posts paid £50,000 or more in £5,000 brackets, each post
     at the midpoint of its salary range (a full-time figure, as the structure gives it)."""
@@ -131,7 +142,8 @@ def senior_pay(run: StructureRun) -> SeniorPay:
         median_salary = statistics.median(point for _, point in paid)
         if median_salary > 0:
             groups = sum(1 for post in run.structure.posts if post.group and post.salary is not None)
-            multiple = PayMultiple(highest, highest_salary, median_salary, len(paid), groups)
+            above = [post for post in run.structure.posts if not post.group and post.salary is None and _above(post, highest)]
+            multiple = PayMultiple(highest, highest_salary, median_salary, len(paid), groups, above)
     brackets = Counter(
         SENIOR_PAY_FROM + SENIOR_PAY_BRACKET * int((point - SENIOR_PAY_FROM) // SENIOR_PAY_BRACKET)
         for _, point in paid
