@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from orglint.testing import Found, RuleTester
+from orglint.testing import Expected, Found, RuleTester
 
 from .councils import DISTRICT, SCOTTISH, WELSH, designate
 
@@ -63,3 +63,26 @@ def test_each_missing_deputy_cites_its_own_statute(tmp_path: Path) -> None:
         ("deputy-chief-finance-officer",): "Local Government Finance Act 1988 s114(6)",
         ("deputy-monitoring-officer",): "Local Government and Housing Act 1989 s5(7)",
     }
+
+
+def test_an_officer_who_is_their_own_deputy_is_no_deputy(tmp_path: Path) -> None:
+    """s5(7)'s deputy acts when the monitoring officer cannot: the monitoring officer as their own
+    deputy leaves no one. Reported at the post's deputy designation; another holder besides is a deputy."""
+    text = designate(
+        designate(DISTRICT, "AD3", "[deputy-chief-finance-officer]"), "AD2", "[monitoring-officer, deputy-monitoring-officer]"
+    )
+    message = "'AD2' is both Monitoring Officer and its deputy: no one is nominated to act when the officer cannot"
+    (finding,) = L112.expect(tmp_path, text, Expected("AD2", ("id: AD2", "deputy-monitoring-officer"), message))
+    assert finding.basis == "Local Government and Housing Act 1989 s5(7)"
+    also = designate(text, "AD3", "[deputy-chief-finance-officer, deputy-monitoring-officer]")
+    assert L112.findings(tmp_path, also) == []
+
+
+def test_the_monitoring_officer_put_on_the_cfo_s_post_who_deputised_is_one_finding(tmp_path: Path) -> None:
+    """The post was the CFO and deputy monitoring officer; made monitoring officer too, it is L105
+    (the monitoring officer is the CFO), and its deputy's gap follows from that one mistake."""
+    text = designate(
+        designate(DISTRICT, "AD2", "[]"), "AD1", "[chief-finance-officer, deputy-monitoring-officer, monitoring-officer]"
+    )
+    text = designate(text, "AD3", "[deputy-chief-finance-officer]")
+    assert [found.code for found in L112.findings(tmp_path, text, alone=False)] == ["L105"]

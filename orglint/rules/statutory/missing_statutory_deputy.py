@@ -12,6 +12,10 @@ class MissingStatutoryDeputySettings(RuleSettings):
         default={},
         description="Council types whose nation's law asks none of some of the deputies: council type → those deputies.",
     )
+    deputises_for: dict[str, str] = Field(
+        default={},
+        description="The officer each deputy acts for (deputy → designation): a post holding both is no deputy.",
+    )
 
 
 class MissingStatutoryDeputy(
@@ -25,6 +29,10 @@ class MissingStatutoryDeputy(
     post carries, less those its `not-required-for` sets aside for the council's type (in
     `uk-local-government`: a Scottish council's deputy chief finance officer, since the Local
     Government Finance Act 1988 s114 does not reach Scotland).
+
+    A deputy held only by the post it deputises for (the ruleset's `deputises-for`: the monitoring
+    officer as their own deputy) is reported too, at that post's deputy designation: no one acts
+    when the officer cannot.
 
     ## Why
     The monitoring officer must nominate a deputy to act when they are absent or ill (Local
@@ -62,6 +70,8 @@ class MissingStatutoryDeputy(
     ```
     """
 
+    # the monitoring officer put on the CFO's post, who deputised for them: L105 is the mistake
+    follows_from = frozenset({"L105"})
     basis = "Local Government and Housing Act 1989 s5(7): the monitoring officer's nominated deputy; Local Government Finance Act 1988 s114(6) (subsection unverified): the chief finance officer's nominated deputy"
     fix = "Add the deputy designation to the post that deputises."
 
@@ -72,11 +82,28 @@ class MissingStatutoryDeputy(
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         required = self.required_designations(context)
         for deputy in self.settings.deputies:
-            if deputy in required and not context.holders(deputy):
+            if deputy not in required:
+                continue
+            # the missing deputy's own statute (the policy's), not every deputy's
+            basis = context.policy.required_by(context.council_type, deputy) or ""
+            holders = context.holders(deputy)
+            if not holders:
                 yield self.finding(
                     context.structure.organisation_span(),
                     f"no post is designated {context.policy.designation_name(deputy)} ({deputy})",
                     designations=(deputy,),
-                    # the missing deputy's own statute (the policy's), not every deputy's
-                    basis=context.policy.required_by(context.council_type, deputy) or "",
+                    basis=basis,
+                )
+                continue
+            officer = self.settings.deputises_for.get(deputy)
+            if officer is not None and all(officer in post.designations for post in holders):
+                post = holders[0]
+                yield self.finding(
+                    context.designation_span(post, deputy),
+                    f"{post.id!r} is both {context.policy.designation_name(officer)} and its deputy: no one is "
+                    "nominated to act when the officer cannot",
+                    post=post.id,
+                    designations=(deputy,),
+                    basis=basis,
+                    fix=f"Designate another post {context.policy.designation_name(deputy)}.",
                 )
