@@ -517,7 +517,7 @@ posts:
     assert html.index('data-department="ghost"') > ghost and "hr business partner &#x27;NOBODY&#x27;" in html[ghost:]
     assert html.count('<span class="tag">vacant</span>') == 2  # the legend's and the Chief Executive's
     assert ">Resources: 3 posts, 2 with findings<" in html  # the head's post and its team, counted
-    outside = html.index("Posts outside the reporting lines (2)")
+    outside = html.index("Outside the reporting lines: 2 posts")
     assert html.index('id="post-LOOP-A"') > outside and html.index('id="post-LOOP-B"') > outside
     assert '<a href="#post-LOOP-A">' in html  # its finding (a reporting loop) links to its box
 

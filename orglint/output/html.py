@@ -460,7 +460,8 @@ def _chart(audit: Audit, chart: _Chart) -> str:
         )
     parts.append(_tree(tree.roots, chart))
     if tree.outside:
-        parts.append(f"<h3>Posts outside the reporting lines ({len(tree.outside):,})</h3>")
+        counted = posts_and_groups(len(tree.outside), sum(post.group for post in tree.outside))
+        parts.append(f"<h3>Outside the reporting lines: {counted}</h3>")
         parts.append('<div class="tree"><ul class="leaves">')
         for post in tree.outside:
             parts.append(f"<li>{_post_box(post, chart)}</li>")
