@@ -258,3 +258,36 @@ def test_the_concise_format_names_a_finding_s_cell() -> None:
     """As the full format does: a workbook's line and column say nothing of which sheet."""
     _, out, _ = run("check", str(DATA / "home_office-2012-09-30-senior.csv"), "--output-format", "concise")
     assert "-senior.csv:7:2: B7 (Name): T102 [duplicate-post-reference] the name" in out
+
+
+SENIOR_HEADER = (
+    "Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Organisation,Unit,Contact Phone,"
+    "Contact E-mail,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)\n"
+)
+
+
+def test_a_row_eliminated_only_in_stray_quotes_is_the_post_its_reports_name(in_tmp: Path) -> None:
+    """Home Office 2012: 2CPG01's row is named `'Eliminated'`, which the publication validator reads
+    as a live post, and four posts report to it. Read as eliminated, they were set outside the
+    structure with no finding; with no live row of its own, the row is their post. A quoted row
+    with a live twin, and a row written Eliminated exactly, are no posts."""
+
+    def row(reference: str, name: str, reports_to: str) -> str:
+        return f"{reference},{name},SCS1,Director,Runs it,Agency,Ops,N/D,N/D,{reports_to},1,0,0\n"
+
+    senior = SENIOR_HEADER + "".join(
+        [
+            "CEO,Jane Smith,SCS3,Chief Executive,Leads,Agency,Exec,N/D,N/D,XX,1,150000,154999\n",
+            row("DIR", "'Eliminated'", "CEO"),
+            row("H1", "Ann Lee", "DIR"),
+            row("TWIN", "'Eliminated'", "CEO"),
+            row("TWIN", "Bo Chan", "CEO"),
+            row("GONE", "Eliminated", "CEO"),
+            row("H2", "Cy Dee", "TWIN"),
+        ]
+    )
+    write(in_tmp, "agency-senior.csv", senior)
+    _, out, _ = run("tree", "agency-senior.csv")
+    assert "Outside the reporting lines" not in out
+    drawn = [line.split("── ", 1)[1].split(" ")[0] for line in out.splitlines()[1:] if "── " in line]
+    assert drawn == ["CEO", "DIR", "H1", "TWIN", "H2"]

@@ -48,15 +48,22 @@ def meant(name: str) -> str:
 
 def senior_holders(name: str) -> dict[str, list[dict[str, str]]]:
     """Each senior post's holders' rows: live rows (not reference 0, not Eliminated, quoted or
-    not); a reference's first row, and each later row under another name that agrees with it
-    wherever the validator asks a job share's rows to agree (two such rows: a job share). A row
-    that differs there is no holder: T102 says the rows are not a job share."""
+    not, unless Eliminated only in stray quotes, which the validator reads as a live post, and
+    the post that rows report to where no live row has its reference); a reference's first row,
+    and each later row under another name that agrees with it wherever the validator asks a job
+    share's rows to agree (two such rows: a job share). A row that differs there is no holder:
+    T102 says the rows are not a job share."""
     table = rows(name, "senior")
     compared = [column for column in table[0] if column not in NOT_TEMPLATE | JOB_SHARE_MAY_DIFFER]
+    eliminated = {id(row) for row in table if meant(row["Name"]).casefold() == "eliminated"}
+    live = {row["Post Unique Reference"] for row in table if id(row) not in eliminated}
+    reported_to = {row["Reports to Senior Post"] for row in table} | {row["Reporting Senior Post"] for row in junior_rows(name)}
     posts: dict[str, list[dict[str, str]]] = {}
     for row in table:
         reference = row["Post Unique Reference"]
-        if reference in ("", "0") or meant(row["Name"]).casefold() == "eliminated":
+        if reference in ("", "0"):
+            continue
+        if id(row) in eliminated and (row["Name"] == "Eliminated" or reference in live or reference not in reported_to):
             continue
         holders = posts.setdefault(reference, [])
         agrees = (

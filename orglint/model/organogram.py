@@ -201,22 +201,30 @@ def _holder(name: str) -> str | None:
     if not name or name.upper() in WITHHELD_NAMES:
         return None
     meant = meant_name(name)
+    if meant.casefold() == ELIMINATED.casefold():
+        return None  # a row Eliminated in stray quotes kept as the post its reports name: no holder
     return "vacant" if meant.casefold() == "vacant" else meant
 
 
-def _senior_post_rows(senior: MappedTable) -> dict[str, list[TableRow]]:
+def _senior_post_rows(senior: MappedTable, reported_to: set[str]) -> dict[str, list[TableRow]]:
     """Each senior post's live rows by reference, in the order of the table: one row, or one per
     holder of a job share (rows with one reference and different names that agree where a job
     share's rows must). Reference-``0`` rows (paid, not in post) and Eliminated rows (quoted or
-    not) are not posts. A later row of a reference that is no other holder of its first row's
-    post, a repeat under the same name or a row that differs (T102 reports it: not a job share),
-    is not counted: the first row stands."""
+    not) are not posts; but a row Eliminated only in stray quotes (``'Eliminated'``), which the
+    publication validator reads as a live post, is the post where rows report to its reference
+    (``reported_to``) and no live row has it: its reports are placed under it, as the validator
+    places them, not outside the structure without a word. A later row of a reference that is no
+    other holder of its first row's post, a repeat under the same name or a row that differs
+    (T102 reports it: not a job share), is not counted: the first row stands."""
+    live = {senior.value(row, "reference") for row in senior.rows if not is_eliminated(senior.value(row, "name"))}
     posts: dict[str, list[TableRow]] = {}
     holders: dict[str, set[str]] = {}  # each reference's holders' names, kept as rows are (a hostile
     # table of thousands of rows under one reference costs no more than thousands of references)
     for row in senior.rows:
         reference, name = senior.value(row, "reference"), senior.value(row, "name")
-        if not reference or reference == NOT_IN_POST or is_eliminated(name):
+        if not reference or reference == NOT_IN_POST:
+            continue
+        if is_eliminated(name) and (name == ELIMINATED or reference in live or reference not in reported_to):
             continue
         rows = posts.setdefault(reference, [])
         named = holders.setdefault(reference, set())
@@ -255,7 +263,10 @@ def assemble_organogram(organogram: Organogram) -> Structure | None:
     structure = Structure(
         organogram.source, None, organogram.sources, organogram=organogram, implied_rulesets=[ORGANOGRAM_RULESET]
     )
-    for reference, rows in _senior_post_rows(senior).items():
+    reported_to = {senior.value(row, "reports_to") for row in senior.rows}
+    if organogram.junior is not None:
+        reported_to |= {organogram.junior.value(row, "reports_to") for row in organogram.junior.rows}
+    for reference, rows in _senior_post_rows(senior, reported_to).items():
         row = rows[0]
         manager = senior.value(row, "reports_to")
         data = _post_data(
