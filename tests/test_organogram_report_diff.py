@@ -438,3 +438,16 @@ def test_a_job_share_in_a_structure_file(in_tmp: Path, monkeypatch: pytest.Monke
             "or holder: a list of holders is a job share, of two or more (one holder is written as text), got a list",
         )
     ]
+
+
+def test_a_diff_from_a_publication_of_no_posts_says_so_first() -> None:
+    """DCMS's March 2011 senior table is its header alone: every post of September's is "added",
+    at +£15.3M, and that is said at the top, not left to a T104 under Resolved."""
+    old = DATA / "department_for_culture_media_and_sport-2011-03-31-senior.csv"
+    new = DATA / "department_for_culture_media_and_sport-2011-09-30-senior.csv"
+    _, markdown, _ = run("diff", str(old), str(new), "--format", "markdown")
+    said = " ".join(markdown.split())
+    assert "holds no posts: every post of the other shows as added, and its whole cost as the change." in said
+    assert said.index("holds no posts") < said.index("Added")
+    _, markdown, _ = run("diff", str(new), str(new), "--format", "markdown")
+    assert "holds no posts" not in markdown

@@ -243,7 +243,19 @@ def _compliance(diff: Diff) -> Section:
 
 
 def diff_sections(diff: Diff) -> list[Section]:
-    header = key_values([("Before", diff.old.label), ("After", diff.new.label)])
+    header: list[Block] = [key_values([("Before", diff.old.label), ("After", diff.new.label)])]
+    # a version of no posts (an organogram published with its header alone) makes every post of the
+    # other a change: said first, not left to a T104 far below
+    for version, side, shown in ((diff.old, "before", "added"), (diff.new, "after", "deleted")):
+        if not version.run.structure.posts:
+            header.append(
+                Paragraph(
+                    f"The version {side} ({version.label}) holds no posts: every post of the other shows as {shown}, "
+                    "and its whole cost as the change.",
+                    tone=Tone.WARN,
+                    strong=True,
+                )
+            )
     organisation = diff.new.run.structure.organisation
     title = f"{organisation.name if organisation else diff.new.label}: what the restructure changes"
-    return [Section(title, [header], level=1), _post_sections(diff), _cost(diff), _shape(diff), _compliance(diff)]
+    return [Section(title, header, level=1), _post_sections(diff), _cost(diff), _shape(diff), _compliance(diff)]
