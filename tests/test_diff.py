@@ -275,3 +275,26 @@ def test_department_costs_are_matched_by_department_not_by_name(in_tmp: Path) ->
         "Finance (fin2)": ({"min": 40000, "max": 40000}, {"min": 40000, "max": 40000}),
         "Finance (not defined)": (None, {"min": 20000, "max": 20000}),
     }
+
+
+def test_pay_function_and_qualifications_changes_are_listed(in_tmp: Path) -> None:
+    """The changes behind G102, C103 and L107: a new salary range, function or qualification was
+    in no list, so the findings a restructure introduced could not be traced to a change."""
+    before = STRUCTURE_HEAD + (
+        "  - {id: CE, title: Chief Executive, tier: 1, salary: {min: 100000, max: 110000}}\n"
+        "  - {id: AD, title: AD, reports_to: CE, tier: 2, function: provider, qualifications: [CIPFA], "
+        "salary: {min: 52500, max: 58000}}\n"
+    )
+    after = before.replace(
+        "function: provider, qualifications: [CIPFA], salary: {min: 52500, max: 58000}",
+        ("function: operational-commissioning, qualifications: [MBA], salary: {min: 56000, max: 61000}"),
+    )
+    write(in_tmp, "old.yaml", before)
+    write(in_tmp, "new.yaml", after)
+    _, document = diff_json("old.yaml", "new.yaml")
+    posts = document["posts"]
+    assert posts["pay"] == [{"post": "AD", "before": {"min": 52500, "max": 58000}, "after": {"min": 56000, "max": 61000}}]
+    assert posts["function"] == [{"post": "AD", "before": "provider", "after": "operational-commissioning"}]
+    assert posts["qualifications"] == [{"post": "AD", "before": ["CIPFA"], "after": ["MBA"]}]
+    _, markdown, _ = run("diff", "old.yaml", "new.yaml", "--format", "markdown")
+    assert "| AD | £52,500–£58,000 | £56,000–£61,000 |" in markdown

@@ -48,6 +48,10 @@ class PostChanges:
     reshared: list[Change] = field(default_factory=list)
     """A new number of holders (a job share begun or ended): before and after are the counts."""
     redesignated: list[Change] = field(default_factory=list)
+    repaid: list[Change] = field(default_factory=list)
+    """A new salary range: before and after are ``{min, max}`` (None for none)."""
+    refunctioned: list[Change] = field(default_factory=list)
+    requalified: list[Change] = field(default_factory=list)
     designations: list[DesignationMove] = field(default_factory=list)
     """Designations whose holders changed (statutory roles moving between posts)."""
 
@@ -62,6 +66,9 @@ class PostChanges:
             ("department", "Department changed", self.department),
             ("holders", "Holders (job shares) changed", self.reshared),
             ("designations", "Designations changed", self.redesignated),
+            ("pay", "Pay changed (salary range)", self.repaid),
+            ("function", "Function changed", self.refunctioned),
+            ("qualifications", "Qualifications changed", self.requalified),
         ]
 
     @property
@@ -96,6 +103,10 @@ _COMPARED_AS_THEY_ARE = {"grade": "regraded", "title": "retitled", "tier": "reti
 ``PostChanges`` that its changes go to."""
 
 
+def _range(post: Post) -> dict[str, float] | None:
+    return None if post.salary is None else {"min": post.salary.min, "max": post.salary.max}
+
+
 def post_changes(old: OrgGraph, new: OrgGraph, matched: dict[str, str]) -> PostChanges:
     """``matched``: ``match_posts(old, new)``."""
     changes = PostChanges()
@@ -117,6 +128,12 @@ def post_changes(old: OrgGraph, new: OrgGraph, matched: dict[str, str]) -> PostC
             changes.reshared.append(Change(new_id, len(before.holders), len(after.holders)))
         if sorted(before.designations) != sorted(after.designations):
             changes.redesignated.append(Change(new_id, sorted(before.designations), sorted(after.designations)))
+        if before.salary != after.salary:
+            changes.repaid.append(Change(new_id, _range(before), _range(after)))
+        if before.function != after.function:
+            changes.refunctioned.append(Change(new_id, before.function, after.function))
+        if sorted(before.qualifications) != sorted(after.qualifications):
+            changes.requalified.append(Change(new_id, sorted(before.qualifications), sorted(after.qualifications)))
     holders_before: dict[str, list[str]] = {}
     for post in old.posts.values():
         for designation in post.designations:

@@ -32,6 +32,10 @@ def _text(value: object) -> str:
     return str(value)
 
 
+def _pay_range(salary: dict[str, float] | None) -> str:
+    return "—" if salary is None else f"{money(salary['min'])}–{money(salary['max'])}"
+
+
 def _changes(title: str, changes: list[Change], describe: Callable[[Any], str] = _text) -> Table:
     table = Table(["Post", "Before", "After"], caption=f"{title} ({len(changes)})", whole=frozenset({0}))
     for change in changes:
@@ -74,9 +78,10 @@ def _post_sections(diff: Diff) -> Section:
         for before, after in posts.renumbered:
             table.add(before.id, after.id, after.title, "title and position")
         blocks.append(table)
+    describe: dict[str, Callable[[Any], str]] = {"holders": holder_count, "pay": _pay_range}
     for key, title, changes in posts.categories():
         if changes:
-            blocks.append(_changes(title, changes, holder_count if key == "holders" else _text))
+            blocks.append(_changes(title, changes, describe.get(key, _text)))
     if posts.designations:
         table = Table(
             ["Designation", "Held by before", "Held by after"],
