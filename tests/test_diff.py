@@ -277,24 +277,36 @@ def test_department_costs_are_matched_by_department_not_by_name(in_tmp: Path) ->
     }
 
 
-def test_pay_function_and_qualifications_changes_are_listed(in_tmp: Path) -> None:
-    """The changes behind G102, C103 and L107: a new salary range, function or qualification was
-    in no list, so the findings a restructure introduced could not be traced to a change."""
+def test_pay_function_qualifications_and_evaluation_changes_are_listed(in_tmp: Path) -> None:
+    """The changes behind G102, C103, L107 and E101-E104: a new salary range, function,
+    qualification or evaluation record was in no list, so the findings a restructure introduced
+    could not be traced to a change."""
+    old_post = (
+        "function: provider, qualifications: [CIPFA], salary: {min: 52500, max: 58000}, "
+        "evaluation: {scheme: HAY, date: 2009-07-20, grade: AD}"
+    )
+    new_post = (
+        "function: operational-commissioning, qualifications: [MBA], salary: {min: 56000, max: 61000}, "
+        "evaluation: {scheme: HAY, date: 2024-01-15, grade: AD}"
+    )
     before = STRUCTURE_HEAD + (
         "  - {id: CE, title: Chief Executive, tier: 1, salary: {min: 100000, max: 110000}}\n"
-        "  - {id: AD, title: AD, reports_to: CE, tier: 2, function: provider, qualifications: [CIPFA], "
-        "salary: {min: 52500, max: 58000}}\n"
-    )
-    after = before.replace(
-        "function: provider, qualifications: [CIPFA], salary: {min: 52500, max: 58000}",
-        ("function: operational-commissioning, qualifications: [MBA], salary: {min: 56000, max: 61000}"),
+        f"  - {{id: AD, title: AD, reports_to: CE, tier: 2, {old_post}}}\n"
     )
     write(in_tmp, "old.yaml", before)
-    write(in_tmp, "new.yaml", after)
+    write(in_tmp, "new.yaml", before.replace(old_post, new_post))
     _, document = diff_json("old.yaml", "new.yaml")
     posts = document["posts"]
     assert posts["pay"] == [{"post": "AD", "before": {"min": 52500, "max": 58000}, "after": {"min": 56000, "max": 61000}}]
     assert posts["function"] == [{"post": "AD", "before": "provider", "after": "operational-commissioning"}]
     assert posts["qualifications"] == [{"post": "AD", "before": ["CIPFA"], "after": ["MBA"]}]
+    assert posts["evaluation"] == [
+        {
+            "post": "AD",
+            "before": {"scheme": "HAY", "date": "2009-07-20", "grade": "AD"},
+            "after": {"scheme": "HAY", "date": "2024-01-15", "grade": "AD"},
+        }
+    ]
     _, markdown, _ = run("diff", "old.yaml", "new.yaml", "--format", "markdown")
     assert "| AD | £52,500–£58,000 | £56,000–£61,000 |" in markdown
+    assert "| AD | HAY 2009-07-20 AD | HAY 2024-01-15 AD |" in markdown

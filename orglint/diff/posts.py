@@ -52,6 +52,8 @@ class PostChanges:
     """A new salary range: before and after are ``{min, max}`` (None for none)."""
     refunctioned: list[Change] = field(default_factory=list)
     requalified: list[Change] = field(default_factory=list)
+    reevaluated: list[Change] = field(default_factory=list)
+    """A new job-evaluation record: before and after are its ``{scheme, date, grade}`` (None for none)."""
     designations: list[DesignationMove] = field(default_factory=list)
     """Designations whose holders changed (statutory roles moving between posts)."""
 
@@ -69,6 +71,7 @@ class PostChanges:
             ("pay", "Pay changed (salary range)", self.repaid),
             ("function", "Function changed", self.refunctioned),
             ("qualifications", "Qualifications changed", self.requalified),
+            ("evaluation", "Evaluation record changed", self.reevaluated),
         ]
 
     @property
@@ -103,6 +106,15 @@ _COMPARED_AS_THEY_ARE = {"grade": "regraded", "title": "retitled", "tier": "reti
 ``PostChanges`` that its changes go to."""
 
 
+def _record(post: Post) -> dict[str, str | None] | None:
+    """What identifies a post's evaluation record: its scheme, date and grade (the points and
+    rationale are its detail)."""
+    record = post.evaluation
+    if record is None:
+        return None
+    return {"scheme": record.scheme, "date": record.date.isoformat() if record.date else None, "grade": record.grade}
+
+
 def _range(post: Post) -> dict[str, float] | None:
     return None if post.salary is None else {"min": post.salary.min, "max": post.salary.max}
 
@@ -134,6 +146,8 @@ def post_changes(old: OrgGraph, new: OrgGraph, matched: dict[str, str]) -> PostC
             changes.refunctioned.append(Change(new_id, before.function, after.function))
         if sorted(before.qualifications) != sorted(after.qualifications):
             changes.requalified.append(Change(new_id, sorted(before.qualifications), sorted(after.qualifications)))
+        if _record(before) != _record(after):
+            changes.reevaluated.append(Change(new_id, _record(before), _record(after)))
     holders_before: dict[str, list[str]] = {}
     for post in old.posts.values():
         for designation in post.designations:
