@@ -83,9 +83,13 @@ class Suggester:
         return {length: "".join(sorted(found)) for length, found in letters.items()}
 
     def _one_edit(self, folded: str) -> list[str]:
-        """The names (case aside) one edit from ``folded``, in the order of the names."""
+        """The names (case aside) one edit from ``folded``, in the order of the names; none past the
+        budget (every variant is a string: ids of a thousand letters, a hostile file's, would make
+        millions)."""
         replacing = self._letters_by_length.get(len(folded), "")
         adding = self._letters_by_length.get(len(folded) + 1, "")
+        if len(folded) * (len(replacing) + len(adding)) > _ONE_EDIT_BUDGET:
+            return []
         splits = [(folded[:i], folded[i:]) for i in range(len(folded) + 1)]
         edits = {left + right[1:] for left, right in splits if right}
         edits |= {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
@@ -105,10 +109,7 @@ class Suggester:
             return [written] if written in same else same  # a known name is itself
         if not folded or len(folded) > LONGEST_SUGGESTED:
             return []
-        # every one-edit variant is a string: ids of a thousand letters (a hostile file's) would make millions
-        letters = len(self._letters_by_length.get(len(folded), "")) + len(self._letters_by_length.get(len(folded) + 1, ""))
-        affordable = len(folded) * letters <= _ONE_EDIT_BUDGET
-        near = [name for name in self._one_edit(folded) if _near_enough(written, name, 1)] if affordable else []
+        near = [name for name in self._one_edit(folded) if _near_enough(written, name, 1)]
         if near:
             return sorted(near, key=lambda name: edit_distance(written, name))  # the case, too, where it tells
         if len(self.known) > FAR_LIMIT or self._far_searches_left <= 0:

@@ -147,10 +147,16 @@ class _Commands(_ReadableHelp, TyperGroup):
 
 def _report(error: Exception) -> None:
     """The failure's one line, on standard error."""
-    from orglint.safe_text import safe_text  # messages quote paths and values from the repository
-
     with contextlib.suppress(OSError):  # standard error too may be on a full disk
-        sys.stderr.write(f"orglint: error: {safe_text(_describe(error))}\n")
+        say(f"error: {_describe(error)}")
+
+
+def say(message: str) -> None:
+    """A line of orglint's own on stderr. Paths and values in it may be the repository's: made
+    safe, so no name can break the line or start a CI log command of its own."""
+    from orglint.safe_text import safe_text
+
+    sys.stderr.write(f"orglint: {safe_text(message)}\n")
 
 
 app = typer.Typer(

@@ -165,11 +165,10 @@ def _fix(lint_again: Callable[[], LintResult], write: bool) -> LintResult:
     """``--fix`` (``write``): apply the safe fixes, say what was fixed and what was left alone, and
     return the lint of the fixed files. ``--diff``: print what ``--fix`` would change and exit."""
     from orglint.fix import CHANGED_MEANWHILE, fix_rounds, write_fixes
-    from orglint.safe_text import safe_text
 
     outcome = fix_rounds(lint_again)
     for display, why in outcome.left_alone.items():
-        sys.stderr.write(f"orglint: {safe_text(display)} not fixed: {safe_text(why)}\n")
+        shared.say(f"{display} not fixed: {why}")
     changed = outcome.changed
     if not write:
         with shared.writing_out():
@@ -180,17 +179,17 @@ def _fix(lint_again: Callable[[], LintResult], write: bool) -> LintResult:
             said = f"--fix would fix {_tally(changed, outcome)}"
         else:  # "nothing to fix" would contradict the "not fixed" lines just above
             said = "nothing else to fix" if outcome.left_alone else "nothing to fix"
-        sys.stderr.write(f"orglint: {said}\n")
+        shared.say(said)
         raise typer.Exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
     not_written = write_fixes(outcome)
     written = [fix for fix in changed if fix.display not in not_written]
     if written:
-        sys.stderr.write(f"orglint: fixed {_tally(written, outcome)}\n")
+        shared.say(f"fixed {_tally(written, outcome)}")
     for display, why in not_written.items():
         if why == CHANGED_MEANWHILE:
-            sys.stderr.write(f"orglint: {safe_text(display)} not fixed: {why}\n")
+            shared.say(f"{display} not fixed: {why}")
         else:  # the others are written all the same, and said to be
-            sys.stderr.write(f"orglint: error: {safe_text(why)}\n")
+            shared.say(f"error: {why}")
     if any(why != CHANGED_MEANWHILE for why in not_written.values()):
         raise typer.Exit(EXIT_USAGE)  # as any write that fails
     if not_written or outcome.result is None:
@@ -324,7 +323,7 @@ def baseline_write(
     sys.stdout.write(f"orglint: recorded {len(accepted)} finding(s) in {safe_text(str(file))}\n")
     left_out = len(result.diagnostics) - len(accepted)
     if left_out:
-        sys.stderr.write(
-            f"orglint: {left_out} input finding(s) (X001, X002, X004) not recorded: a baseline accepts no fault in "
-            "reading the files; mend them\n"
+        shared.say(
+            f"{left_out} input finding(s) (X001, X002, X004) not recorded: a baseline accepts no fault in "
+            "reading the files; mend them"
         )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, VERBOSE, BadUsage, stdout_gone
+from orglint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, VERBOSE, BadUsage, say, stdout_gone
 
 if TYPE_CHECKING:
     from orglint.engine import LintOptions, LintResult
@@ -66,14 +66,6 @@ def lint_paths(paths: list[Path] | None, options: LintOptions) -> LintResult:
     if not result.runs and not result.diagnostics:
         say(f"no structure files found in {', '.join(map(str, named))}")
     return result
-
-
-def say(message: str) -> None:
-    """A line of orglint's own on stderr. Paths in it may be the repository's file names: made
-    safe, so no name can break the line or start a CI log command of its own."""
-    from orglint.safe_text import safe_text
-
-    sys.stderr.write(f"orglint: {safe_text(message)}\n")
 
 
 def write_output(path: Path, text: str | bytes, read: Mapping[Path, str], force: bool) -> None:

@@ -94,6 +94,15 @@ def split_at_commas(record: Any, fields: tuple[str, ...]) -> dict[str, float] | 
     return {key: amount for key, amount in amounts.items() if amount is not None}
 
 
+def refuse_split_at_commas(record: Any, fields: tuple[str, ...], written_as: str) -> None:
+    """A ValueError saying what to write, for a flow mapping of ``fields`` whose numbers thousands
+    commas split (``split_at_commas``); ``written_as`` says how they are to be written."""
+    amounts = split_at_commas(record, fields)
+    if amounts is not None:
+        written = ", ".join(f"{key}: {plain(amount)}" for key, amount in amounts.items())
+        raise ValueError(f"write {{{written}}}: {written_as} (in {{...}} a comma ends the value)")
+
+
 def _is_tail(key: str, value: Any) -> bool:
     return value is None and THOUSANDS_TAIL.fullmatch(key) is not None
 

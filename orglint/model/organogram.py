@@ -84,9 +84,15 @@ def amount(text: str) -> Amount:
         return Amount(text, None, "blank")
     if text in (NOT_APPLICABLE, UNDISCLOSED):
         return Amount(text, None, text)
-    letters = re.sub("[^A-Z]", "", text.upper())
-    loose = {"NA": "N/A?", "ND": "N/D?"}.get(letters, "invalid")
-    return Amount(text, None, loose)
+    return Amount(text, None, _LOOSE.get(_letters(text), "invalid"))
+
+
+_LOOSE = {"NA": "N/A?", "ND": "N/D?"}
+"""N/A and N/D by their letters alone, as the validator reads a looser spelling ("n/a", "N.A.")."""
+
+
+def _letters(text: str) -> str:
+    return re.sub("[^A-Z]", "", text.upper())
 
 
 def job_share_cell(table: MappedTable, row: TableRow, key: str) -> object:
@@ -192,7 +198,7 @@ def _contact(senior: MappedTable, row: TableRow) -> dict[str, str]:
     contact = {}
     for field, key in (("email", "email"), ("phone", "phone")):
         text = senior.value(row, key)
-        if text and text.upper().replace(".", "") not in ("N/A", "N/D", "NA", "ND"):
+        if text and text not in (NOT_APPLICABLE, UNDISCLOSED) and _letters(text) not in _LOOSE:
             contact[field] = text
     return contact
 

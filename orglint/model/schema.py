@@ -22,7 +22,7 @@ from pydantic.dataclasses import dataclass
 from pydantic.fields import FieldInfo
 from pydantic.json_schema import JsonDict
 
-from orglint.model.amounts import plain, range_written, refuse_formatted, split_at_commas
+from orglint.model.amounts import plain, range_written, refuse_formatted, refuse_split_at_commas
 
 FORMAT_VERSION = 1
 
@@ -192,10 +192,7 @@ class Salary:
     @model_validator(mode="before")
     @classmethod
     def _as_a_range(cls, data: Any) -> Any:
-        amounts = split_at_commas(data, ("min", "max"))
-        if amounts is not None:
-            written = ", ".join(f"{key}: {plain(amount)}" for key, amount in amounts.items())
-            raise ValueError(f"write {{{written}}}: amounts without £ or commas (in {{...}} a comma ends the value)")
+        refuse_split_at_commas(data, ("min", "max"), "amounts without £ or commas")
         bounds = range_written(data)
         if bounds is not None:  # "85000-95000", "£45,000 to £52,000", a spot salary
             low, high = bounds
@@ -231,10 +228,7 @@ class HayPoints:
     @classmethod
     def _not_split_at_commas(cls, data: Any) -> Any:
         """``{..., total: 1,262}`` reads as ``total: 1`` and a key ``262``: one fault, saying what to write."""
-        points = split_at_commas(data, ("know_how", "problem_solving", "accountability", "total"))
-        if points is not None:
-            written = ", ".join(f"{key}: {plain(amount)}" for key, amount in points.items())
-            raise ValueError(f"write {{{written}}}: whole numbers without commas (in {{...}} a comma ends the value)")
+        refuse_split_at_commas(data, ("know_how", "problem_solving", "accountability", "total"), "whole numbers without commas")
         return data
 
 

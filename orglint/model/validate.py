@@ -251,13 +251,13 @@ def _findings(
             message = f"unknown key {key!r}"
             unknown += 1
             if allowed is not None:
-                meant = _meant_field(model, taken) if taken and unknown <= SUGGESTED_UNKNOWN_KEYS else None
+                close = _meant_fields(allowed, key) if taken and unknown <= SUGGESTED_UNKNOWN_KEYS else ()
+                meant = close[0] if close else None
                 container = _at(raw, taken[:-1]) if taken else None
                 if meant is not None and isinstance(container, dict) and meant in container:
                     message += f" (a misspelling of {meant!r}? it is given as well: keep one)"  # never a second `grade`
                 else:
                     message += did_you_mean(meant, otherwise=f"; expected one of: {', '.join(fields_of(allowed))}")
-                close = _meant_fields(allowed, key) if taken and unknown <= SUGGESTED_UNKNOWN_KEYS else ()
                 rename = close[0] if len(close) == 1 else None
                 if rename is not None and container is not None and rename not in container:  # never a second `grade`
                     renames[prefix + taken] = rename

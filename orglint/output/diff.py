@@ -32,7 +32,7 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _record(record: dict[str, str | None] | None) -> str:
+def _evaluation_text(record: dict[str, str | None] | None) -> str:
     return "—" if record is None else " ".join(value for value in record.values() if value) or "(empty)"
 
 
@@ -82,7 +82,7 @@ def _post_sections(diff: Diff) -> Section:
         for before, after in posts.renumbered:
             table.add(before.id, after.id, after.title, "title and position")
         blocks.append(table)
-    describe: dict[str, Callable[[Any], str]] = {"holders": holder_count, "pay": _pay_range, "evaluation": _record}
+    describe: dict[str, Callable[[Any], str]] = {"holders": holder_count, "pay": _pay_range, "evaluation": _evaluation_text}
     for key, title, changes in posts.categories():
         if changes:
             blocks.append(_changes(title, changes, describe.get(key, _text)))

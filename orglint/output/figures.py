@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from orglint.model.schema import Post
@@ -33,6 +33,11 @@ def posts_and_groups(entries: int, groups: int) -> str:
     if not groups:
         return plural(entries, "post")
     return f"{plural(entries - groups, 'post')} and {plural(groups, 'group')} of posts"
+
+
+def entries(posts: Collection[Post]) -> str:
+    """``posts_and_groups`` of these entries."""
+    return posts_and_groups(len(posts), sum(post.group for post in posts))
 
 
 def holder_count(count: int) -> str:

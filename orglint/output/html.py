@@ -20,7 +20,7 @@ from typing import TextIO
 from orglint.diagnostics import Diagnostic, Severity
 from orglint.model.schema import Post
 from orglint.output.document import SEVERITY_MARKS, Bullets, Cell, Paragraph, Section, Table
-from orglint.output.figures import number, plural, posts_and_groups
+from orglint.output.figures import entries, number, plural, posts_and_groups
 from orglint.output.outline import Node, department_blocks, depth_within, heads_department, outline
 from orglint.output.report import SEVERITY_TITLES, audit_parts, location, unreadable_section
 from orglint.report.audit import Audit, Report
@@ -239,11 +239,10 @@ class _Chart:
         another department's nested in it), said to be some of the department's posts where others
         are elsewhere, and those with findings."""
         total = self.department_posts[department]
-        groups = sum(post.group for post in posts)
         if len(posts) == total:
-            counted = posts_and_groups(len(posts), groups)
-        elif groups:
-            counted = f"{posts_and_groups(len(posts), groups)} of its {total:,}"
+            counted = entries(posts)
+        elif any(post.group for post in posts):
+            counted = f"{entries(posts)} of its {total:,}"
         else:
             counted = f"{len(posts):,} of its {plural(total, 'post')}"
         flagged = sum(1 for post in posts if self.findings_by_post.of(post))
@@ -460,8 +459,7 @@ def _chart(audit: Audit, chart: _Chart) -> str:
         )
     parts.append(_tree(tree.roots, chart))
     if tree.outside:
-        counted = posts_and_groups(len(tree.outside), sum(post.group for post in tree.outside))
-        parts.append(f"<h3>Outside the reporting lines: {counted}</h3>")
+        parts.append(f"<h3>Outside the reporting lines: {entries(tree.outside)}</h3>")
         parts.append('<div class="tree"><ul class="leaves">')
         for post in tree.outside:
             parts.append(f"<li>{_post_box(post, chart)}</li>")
@@ -524,9 +522,8 @@ def _figures(audit: Audit, chart: _Chart) -> str:
         for severity in sorted(Severity, reverse=True)
     )
     flagged = sum(1 for post in posts if chart.findings_by_post.of(post))
-    entries = posts_and_groups(len(posts), sum(post.group for post in posts))
     return (
-        f'<p class="figures">{entries} in {plural(len(audit.run.structure.departments), "department")}; '
+        f'<p class="figures">{entries(posts)} in {plural(len(audit.run.structure.departments), "department")}; '
         f"{plural(flagged, 'post')} with findings. Findings: {counted}.</p>"
     )
 

@@ -19,7 +19,8 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
     `permanent`, `temporary`, `fixed-term`, `interim` or `agency`; a vacant post has no staff
     to say it of); its `contact` (an `email` or a `phone`); its `salary` (in £5,000 brackets,
     whose shape P102 checks). One finding per post, at its `id`, naming everything it lacks;
-    a field it gives that cannot be read has its X002 and is not also lacking. The salary ceiling is the maximum of the grade's pay band, which the ruleset gives (policy
+    a field it gives that cannot be read has its X002 and is not also lacking. The salary ceiling
+    is the maximum of the grade's pay band, which the ruleset gives (policy
     `grades.<grade>.pay`), not the post: a grade on the chart with no pay band is one finding,
     the grade's rather than a post's, at the `grade` of the first post in the top levels on it.
     The ruleset's `levels` setting says how many levels the chart covers (3 in
