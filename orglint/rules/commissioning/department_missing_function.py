@@ -80,10 +80,7 @@ class DepartmentMissingFunction(
     ```
     """
 
-    basis = (
-        "Leicestershire ODP, 'Overview of Key Service Areas': 'Each service department will have the following broad "
-        "outline structure': Strategic Commissioning, Operational Commissioning, Provider Services"
-    )
+    basis = "Leicestershire ODP, 'Overview of Key Service Areas': 'Each service department will have the following broad outline structure': Strategic Commissioning, Operational Commissioning, Provider Services"
     fix = "Classify the posts that do the missing work (`function:`), or add them."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:

@@ -88,11 +88,7 @@ class MissingCommissioningOrProviderLead(
     ```
     """
 
-    basis = (
-        "Leicestershire ODP, 'Senior Management Structure': 'Usually there will be an Assistant Director Lead for "
-        "Commissioning and one for Providing'; where 'service departments' have broader Assistant Directors, "
-        "'the commissioner/provider split will be at Head of Service level'"
-    )
+    basis = "Leicestershire ODP, 'Senior Management Structure': 'Usually there will be an Assistant Director Lead for Commissioning and one for Providing'; where 'service departments' have broader Assistant Directors, 'the commissioner/provider split will be at Head of Service level'"
     fix = "Give the management team a commissioning lead and a provider lead, or split at Head of Service level."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:

@@ -59,10 +59,7 @@ class SalaryOutsideBand(Rule, code="G102", name="salary-outside-band", severity=
     ```
     """
 
-    basis = (
-        "The council's own pay structure: the band the ruleset gives each grade (policy `grades`); a council's "
-        "ruleset cites its own pay policy (`basis:`), as carlisle-2009 cites CE 21/09 para 2.2"
-    )
+    basis = "The council's own pay structure: the band the ruleset gives each grade (policy `grades`); a council's ruleset cites its own pay policy (`basis:`), as carlisle-2009 cites CE 21/09 para 2.2"
     fix = "Bring the salary into the grade's band, or regrade the post through job evaluation."
 
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:

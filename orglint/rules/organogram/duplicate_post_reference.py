@@ -62,14 +62,8 @@ class DuplicatePostReference(OrganogramRule, code="T102", name="duplicate-post-r
     ```
     """
 
-    validator_says = (
-        "'It is required for job share rows to have identical values in particular columns' (all but Name, pay, "
-        "Contact Phone/E-mail, Notes and FTE; eliminated posts set aside)"
-    )
-    schema_says = (
-        "'Post Unique Reference', 'Must be unique in the organization, unless it is '0' or the line is duplicate save "
-        "for name, contact phone/email and notes, meaning it is a job share'"
-    )
+    validator_says = "'It is required for job share rows to have identical values in particular columns' (all but Name, pay, Contact Phone/E-mail, Notes and FTE; eliminated posts set aside)"
+    schema_says = "'Post Unique Reference', 'Must be unique in the organization, unless it is '0' or the line is duplicate save for name, contact phone/email and notes, meaning it is a job share'"
     fix = "Give the post its own reference, or make the job-share rows agree."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:

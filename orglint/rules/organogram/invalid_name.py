@@ -56,10 +56,7 @@ class InvalidName(OrganogramRule, code="T107", name="invalid-name", severity=Sev
     ```
     """
 
-    validator_says = (
-        "'The Name cannot be blank', 'cannot be N/A (unless Total Pay (£) is 0)', 'cannot be N/D unless the Total Pay "
-        "(£) is 0 or N/A or N/D'; reference 0: 'the name must be N/D'"
-    )
+    validator_says = "'The Name cannot be blank', 'cannot be N/A (unless Total Pay (£) is 0)', 'cannot be N/D unless the Total Pay (£) is 0 or N/A or N/D'; reference 0: 'the name must be N/D'"
     schema_says = "'Name', 'N/D', 'Vacant' or 'Eliminated'; 'Cannot be N/D if the pay is a number'"
     fix = "Give the name, or withhold the pay too; write Vacant for an empty post, N/D for a reference-0 row."
 

@@ -53,10 +53,7 @@ class InvalidPayRange(OrganogramRule, code="T111", name="invalid-pay-range", sev
     """
 
     validator_says = "'Expected numeric values in column Actual Pay Floor (£) (or N/A or N/D)', likewise the ceiling"
-    schema_says = (
-        "'Actual Pay Floor', 'rounded down to the nearest multiple of £5,000. Can be 'N/A'. Cannot be left blank'; "
-        "ceiling 'rounded up to the nearest multiple of £5,000 minus 1'"
-    )
+    schema_says = "'Actual Pay Floor', 'rounded down to the nearest multiple of £5,000. Can be 'N/A'. Cannot be left blank'; ceiling 'rounded up to the nearest multiple of £5,000 minus 1'"
     fix = "Floor: the salary rounded down to £5,000; ceiling: rounded up, less £1; N/D if withheld."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:

@@ -49,10 +49,7 @@ class InvalidReportsTo(OrganogramRule, code="T103", name="invalid-reports-to", s
     ```
     """
 
-    validator_says = (
-        "'The Reports to Senior Post value must match one of the values in Post Unique Reference (column A) or be "
-        "XX'; 'Senior post reporting to unknown senior post' (eliminated posts set aside)"
-    )
+    validator_says = "'The Reports to Senior Post value must match one of the values in Post Unique Reference (column A) or be XX'; 'Senior post reporting to unknown senior post' (eliminated posts set aside)"
     schema_says = "'Reports to Senior Post', 'The most senior post should put 'XX'. Cannot be left blank.'"
     fix = "Give the manager's Post Unique Reference exactly as its row writes it, or XX for the top post."
 

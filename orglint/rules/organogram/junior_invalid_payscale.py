@@ -61,10 +61,7 @@ class JuniorInvalidPayscale(OrganogramRule, code="T115", name="junior-invalid-pa
     """
 
     validator_says = "'Expected numeric values in column Payscale Minimum (£) (or N/A or N/D)', likewise the maximum"
-    schema_says = (
-        "'Payscale Minimum (£)', 'Lowest annual pay for this grade, according to the payscale', 'Payscale Maximum "
-        "(£)', 'Highest annual pay', both required whole numbers"
-    )
+    schema_says = "'Payscale Minimum (£)', 'Lowest annual pay for this grade, according to the payscale', 'Payscale Maximum (£)', 'Highest annual pay', both required whole numbers"
     fix = "Give the grade's payscale as two amounts, minimum first."
 
     def check_junior_row(self, table: MappedTable, row: TableRow) -> Iterator[Diagnostic]:

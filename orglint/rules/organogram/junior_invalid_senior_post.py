@@ -66,10 +66,7 @@ class JuniorInvalidSeniorPost(
     """
 
     validator_says = "'Junior post reporting to unknown senior post', 'Junior post reporting to Eliminated senior post'"
-    schema_says = (
-        "'Reporting Senior Post', 'The 'post unique reference' of the post in the Senior Staff that this one reports to "
-        "(directly or indirectly). Cannot be blank.'"
-    )
+    schema_says = "'Reporting Senior Post', 'The 'post unique reference' of the post in the Senior Staff that this one reports to (directly or indirectly). Cannot be blank.'"
     fix = "Give the reference of the senior post the team reports to."
 
     def check_organogram(self, context: CheckContext, organogram: Organogram) -> Iterator[Diagnostic]:

@@ -64,11 +64,7 @@ class MissingContact(OrganogramRule, code="T110", name="missing-contact", severi
     ```
     """
 
-    validator_says = (
-        "'The Contact Phone must be supplied', 'must be N/A' where the reference is 0 or the Name Vacant or "
-        "Eliminated, and 'can only be N/A' there; 'You must provide at least one form of contact'; the e-mail 'must be a "
-        "valid email address (containing @ and . characters)'"
-    )
+    validator_says = "'The Contact Phone must be supplied', 'must be N/A' where the reference is 0 or the Name Vacant or Eliminated, and 'can only be N/A' there; 'You must provide at least one form of contact'; the e-mail 'must be a valid email address (containing @ and . characters)'"
     schema_says = "'Contact Phone', 'Contact E-mail', 'If Post Unique Reference is 0, put 'N/A''"
     fix = "Give a phone number and an e-mail address (the team's will do); N/A for an empty post."
 

@@ -55,10 +55,7 @@ class NotInPostMismatch(OrganogramRule, code="T108", name="not-in-post-mismatch"
     ```
     """
 
-    validator_says = (
-        "reference 0: 'the Job Title must be Not in post', 'the Job/Team Function must be N/A', 'the Unit must be N/A'; "
-        "otherwise each 'can only be' so 'if the Post Unique Reference is 0'"
-    )
+    validator_says = "reference 0: 'the Job Title must be Not in post', 'the Job/Team Function must be N/A', 'the Unit must be N/A'; otherwise each 'can only be' so 'if the Post Unique Reference is 0'"
     schema_says = "'Where Post Unique Reference is 0 write 'Not in Post''"
     fix = "Use reference 0 with title 'Not in post' and N/A function and unit, or none of them."
 

@@ -55,10 +55,7 @@ class UndisclosedOrganisation(OrganogramRule, code="T109", name="undisclosed-org
     validator_says = (
         "'The Organisation must be disclosed - it cannot be blank or N/D', likewise the Unit (senior rows; junior checks 'to do')"
     )
-    schema_says = (
-        "'Organisation', 'Non-abbreviated. 'N/A' only allowed when the Post Unique Reference is 0. Cannot be 'N/D'.'; "
-        "junior schema: 'Organisation' and 'Unit' required"
-    )
+    schema_says = "'Organisation', 'Non-abbreviated. 'N/A' only allowed when the Post Unique Reference is 0. Cannot be 'N/D'.'; junior schema: 'Organisation' and 'Unit' required"
     fix = "Give the organisation's name and the post's unit."
 
     def check_senior_post(self, table: MappedTable, row: TableRow, reference: str) -> Iterator[Diagnostic]:

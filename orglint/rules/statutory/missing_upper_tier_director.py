@@ -71,13 +71,7 @@ class MissingUpperTierDirector(MissingDesignation, code="L108", name="missing-up
     ```
     """
 
-    basis = (
-        "Children Act 2004 s18 (director of children's services); Local Authority Social Services Act 1970 s6(A1) "
-        "(director of adult social services); National Health Service Act 2006 s73A (director of public health); "
-        "Local Government (Wales) Measure 2011 s8 (head of democratic services); Social Services and Well-being (Wales) "
-        "Act 2014 s144 (director of social services); Social Work (Scotland) Act 1968 s3 (chief social work officer); "
-        "Education (Scotland) Act 1980 s78 (chief education officer): each finding cites the one missing"
-    )
+    basis = "Children Act 2004 s18 (director of children's services); Local Authority Social Services Act 1970 s6(A1) (director of adult social services); National Health Service Act 2006 s73A (director of public health); Local Government (Wales) Measure 2011 s8 (head of democratic services); Social Services and Well-being (Wales) Act 2014 s144 (director of social services); Social Work (Scotland) Act 1968 s3 (chief social work officer); Education (Scotland) Act 1980 s78 (chief education officer): each finding cites the one missing"
     fix = "Designate the post that holds each missing statutory director or officer role."
     designations = (
         "director-of-childrens-services",
