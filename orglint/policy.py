@@ -129,6 +129,8 @@ class CouncilTypePolicy(_Policy):
 
 _WORD = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"[0-9]+")
+_ENTRY_ITEM_SEPARATOR = re.compile(r"\band\b|[&/,;()+]|\s[-\u2013\u2014]\s", re.IGNORECASE)
+"""What separates the roles a job title lists: `Director of Resources and S151 Officer`."""
 
 
 def _words(text: str) -> list[str]:
@@ -249,6 +251,14 @@ class Policy(_Policy):
         words = _words(written)
         meant = {designation for _, name, designation in self.designation_words() if _typo_of(words, _words(name))}
         return meant.pop() if len(meant) == 1 else None
+
+    def designations_within(self, written: str) -> tuple[str, ...]:
+        """The designations an entry that names none lists among other words, each standing as an
+        item of its own between separators (`and`, `&`, `/`, a comma, parentheses): a job title
+        written as a designation, `Head of Legal and Monitoring Officer`. Read exactly or as a near
+        miss, so `Deputy to the Monitoring Officer` and `Monitoring Officer's PA` name none."""
+        named = (self.designation_for(item) or self.designation_misspelt(item) for item in _ENTRY_ITEM_SEPARATOR.split(written))
+        return tuple(dict.fromkeys(designation for designation in named if designation is not None))
 
     @cached_property
     def designation_names(self) -> dict[str, str]:

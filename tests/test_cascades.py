@@ -135,6 +135,31 @@ def test_a_misspelt_designation_is_its_x002_alone(
     assert x002["message"] == f"post {post_id!r}: unknown designation {written!r} (did you mean {designation!r}?)"
 
 
+DESIGNATIONS_AS_TITLES = [
+    ("CE", "head-of-paid-service", "Chief Executive & Head of Paid Service"),
+    ("DCR", "chief-finance-officer", "Director of Corporate Resources (S151 Officer)"),
+    ("AD-LG", "monitoring-officer", "Head of Legal and Monitoring Officer"),
+    ("HLS", "deputy-monitoring-officer", "Head of Legal Services / Deputy Monitoring Officer"),
+]
+
+
+@pytest.mark.parametrize("ruleset", RULESETS)
+@pytest.mark.parametrize(("post_id", "designation", "written"), DESIGNATIONS_AS_TITLES)
+def test_a_designation_written_as_a_job_title_is_its_x002_alone(
+    tmp_path: Path, ruleset: str, post_id: str, designation: str, written: str
+) -> None:
+    """A job title written where the designation goes is not read as the role it lists (a guess
+    could put one role's duty on another's post), but its X002 names the role, and that no post
+    holds it is not a second finding (L101, L102, L103, L112)."""
+    added = mistake(tmp_path, ruleset, post_id, f"      - {designation}", f"      - {written}")
+    assert added == Counter({("X002", post_id): 1})
+    _, document = check_json(str(tmp_path / "changed.yaml"), "--isolated", "--ruleset", ruleset)
+    (x002,) = [d for d in document["diagnostics"] if d["code"] == "X002"]
+    assert x002["message"] == (
+        f"post {post_id!r}: unknown designation {written!r} (did you mean {designation!r}? an entry is one designation, not a job title)"
+    )
+
+
 # S006 reports the post whose tier disagrees with its manager's, not every post below it
 
 MOVED_DPH = {

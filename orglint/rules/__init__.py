@@ -127,6 +127,22 @@ class CheckContext:
             elif entry not in self.policy.designations:
                 yield index, entry, False
 
+    def named_in_unknown_entry(self, designation: str) -> bool:
+        """Whether an entry that names no designation lists this one among other words (a job
+        title in its place: ``Policy.designations_within``). Its X002 says so; that no post holds
+        the designation follows from it, and is not a finding of its own."""
+        return designation in self._named_in_unknown_entries
+
+    @cached_property
+    def _named_in_unknown_entries(self) -> frozenset[str]:
+        return frozenset(
+            designation
+            for post in self.structure.posts
+            for _, written, misspelt in self.unknown_designations(post)
+            if not misspelt
+            for designation in self.policy.designations_within(written)
+        )
+
     @cached_property
     def profiles(self) -> dict[str, Profile]:
         profiles: dict[str, Profile] = {}

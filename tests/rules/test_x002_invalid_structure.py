@@ -67,6 +67,43 @@ def test_an_unknown_designation_near_none_lists_them_all(tmp_path: Path) -> None
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        (
+            "Head of Legal and Monitoring Officer",
+            " (did you mean 'monitoring-officer'? an entry is one designation, not a job title)",
+        ),
+        (
+            "AD Governance, Monitoring Officer",
+            " (did you mean 'monitoring-officer'? an entry is one designation, not a job title)",
+        ),
+        (
+            "Head of Law - Monitering Officer",
+            " (did you mean 'monitoring-officer'? an entry is one designation, not a job title)",
+        ),
+        (
+            "Monitoring Officer and Head of Democratic Services",
+            " (did you mean 'monitoring-officer' and 'head-of-democratic-services', each an entry of its own?)",
+        ),
+    ],
+)
+def test_a_job_title_written_as_a_designation_names_the_roles_it_lists(tmp_path: Path, written: str, hint: str) -> None:
+    text = designate(DISTRICT, "AD2", f'["{written}"]')
+    found = X002.lint(tmp_path, text, kind="pass")
+    assert [(d.code, d.message) for d in found] == [("X002", f"post 'AD2': unknown designation {written!r}{hint}")]
+
+
+@pytest.mark.parametrize("written", ["Deputy to the Monitoring Officer", "Monitoring Officer's PA", "Monitoring Officer Support"])
+def test_a_title_that_only_mentions_a_role_names_none(tmp_path: Path, written: str) -> None:
+    """The role must stand alone between separators: a deputy's, an assistant's or a team's title
+    is not the officer's, so the designations are listed and no post holds the monitoring officer."""
+    text = designate(DISTRICT, "AD2", f'["{written}"]')
+    found = X002.lint(tmp_path, text, kind="pass")
+    assert [d.code for d in found] == ["X002", "L103"]
+    assert "; valid designations: head-of-paid-service, " in found[0].message
+
+
 @pytest.mark.parametrize("written", ["S151 Officer", "section-151-officer", "monitoring officer"])
 def test_a_designation_by_any_name_or_spacing_is_known(tmp_path: Path, written: str) -> None:
     text = designate(DISTRICT, "AD3", f"[{written}]")

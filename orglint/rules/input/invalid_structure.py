@@ -8,8 +8,17 @@ from orglint.suggest import did_you_mean
 
 def designation_hint(written: str, policy: Policy) -> str:
     """What to say after an unknown designation: the one designation it is a typo of
-    (``Policy.designation_misspelt``), else the designations, never a guess."""
-    return did_you_mean(policy.designation_misspelt(written), otherwise=f"; valid designations: {', '.join(policy.designations)}")
+    (``Policy.designation_misspelt``), or those a job title written in its place lists
+    (``Policy.designations_within``), else the designations, never a guess."""
+    misspelt = policy.designation_misspelt(written)
+    if misspelt is not None:
+        return did_you_mean(misspelt)
+    within = policy.designations_within(written)
+    if len(within) == 1:
+        return f" (did you mean {within[0]!r}? an entry is one designation, not a job title)"
+    if within:
+        return f" (did you mean {' and '.join(map(repr, within))}, each an entry of its own?)"
+    return f"; valid designations: {', '.join(policy.designations)}"
 
 
 class InvalidStructure(InputRule, code="X002", name="invalid-structure", severity=Severity.ERROR):
@@ -26,7 +35,10 @@ class InvalidStructure(InputRule, code="X002", name="invalid-structure", severit
     the message lists the designations, rather than guess at a statutory role. A near miss is
     read as the designation suggested, as a misspelt key is read as the key meant, so
     `Head of Paid Services` is this finding alone, not also "no post is designated Head of
-    Paid Service" (L101).
+    Paid Service" (L101). A job title written in its place, `Head of Legal and Monitoring
+    Officer`, is not read as the roles it lists (each standing alone between `and`, `&`, `/`, a
+    comma or parentheses), but the message names them, and that no post holds them is not a
+    second finding.
 
     One mistake is one finding. A misspelt key whose did-you-mean names a field the record
     lacks is read as that field for every other rule, so `reprots_to: DPH` is this finding

@@ -87,6 +87,8 @@ class MissingStatutoryDeputy(
             # the missing deputy's own statute (the policy's), not every deputy's
             basis = context.policy.required_by(context.council_type, deputy) or ""
             holders = context.holders(deputy)
+            if not holders and context.named_in_unknown_entry(deputy):
+                continue  # the X002 of an entry naming it among other words says so
             if not holders:
                 yield self.finding(
                     context.structure.organisation_span(),
