@@ -113,6 +113,10 @@ class Diagnostic:
     (``wording.shared_by``); the fingerprint leaves that out, so that a baseline entry survives a
     post more or less sharing the value, and an entry written per post still matches its first."""
 
+    follows_from: frozenset[str] | None = None
+    """Set by a rule whose findings differ in what accounts for them: the codes of the findings
+    this one follows from, in place of the rule's ``follows_from`` (see ``Rule.follows_from``)."""
+
     about_input: bool = False
     """Set by the engine for an input finding (a file that does not parse or breaks the format):
     these come first in every view, since nothing after them can be fully trusted."""

@@ -127,15 +127,24 @@ def _with_rule_metadata(diagnostic: Diagnostic, rule: type[Rule], severity: Seve
 
 
 def _root_causes(findings: list[Diagnostic], rules: dict[str, type[Rule]]) -> list[Diagnostic]:
-    """The findings without those another finding on the same post accounts for (``follows_from``):
-    a second top post is S004, and its tier is not also S006."""
-    if not any(rules[finding.code].follows_from for finding in findings):
+    """The findings without those another finding accounts for (``follows_from``), on the same
+    post, or at the same place for a finding about no post: a second top post is S004, and its
+    tier is not also S006; a grade G104 reports is not also P101's grade with no pay band."""
+
+    def follows_from(finding: Diagnostic) -> frozenset[str]:
+        return finding.follows_from if finding.follows_from is not None else rules[finding.code].follows_from
+
+    if not any(follows_from(finding) for finding in findings):
         return findings
-    raised = {(finding.code, finding.post) for finding in findings if finding.post is not None}
+    on_post = {(finding.code, finding.post) for finding in findings if finding.post is not None}
+    at_place = {(finding.code, finding.span) for finding in findings}
     return [
         finding
         for finding in findings
-        if finding.post is None or not any((code, finding.post) in raised for code in rules[finding.code].follows_from)
+        if not any(
+            (code, finding.post) in on_post if finding.post is not None else (code, finding.span) in at_place
+            for code in follows_from(finding)
+        )
     ]
 
 

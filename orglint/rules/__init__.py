@@ -242,7 +242,8 @@ class Rule(Generic[SettingsT]):
     """Its findings are about other rules' findings, so it is only meaningful beside them."""
     follows_from: ClassVar[frozenset[str]] = frozenset()
     """Codes of rules whose finding on a post already accounts for this rule's finding on the same
-    post: where one is raised, the engine drops this one (one mistake, one finding)."""
+    post (or, for a finding about no post, at the same place): where one is raised, the engine
+    drops this one (one mistake, one finding). A finding may name its own (``finding``)."""
     designation_conflict: ClassVar[bool] = False
     """Its findings on a post say a designation that post holds is in conflict (the audit report's
     statutory officers table shows them so)."""
@@ -311,11 +312,13 @@ class Rule(Generic[SettingsT]):
         basis: str = "",
         replacement: str | None = None,
         designations: tuple[str, ...] = (),
+        follows_from: frozenset[str] | None = None,
     ) -> Diagnostic:
         """A finding of this rule. ``at_most`` caps its severity (see ``Diagnostic.at_most``);
         ``basis`` is what this finding cites where the rule's findings cite different grounds (a
         ruleset's own basis still comes first); ``replacement``, for a ``fixable`` rule, is what
-        the span should read instead: its safe fix; ``designations``, those of the post it is about."""
+        the span should read instead: its safe fix; ``designations``, those of the post it is about;
+        ``follows_from``, the codes this finding follows from where they are not the rule's."""
         return Diagnostic(
             self.code,
             message,
@@ -327,6 +330,7 @@ class Rule(Generic[SettingsT]):
             basis=basis,
             replacement=replacement,
             designations=designations,
+            follows_from=follows_from,
         )
 
 

@@ -84,6 +84,27 @@ def test_a_post_lacking_items_on_a_grade_without_a_band_is_two_findings_at_two_p
     ]
 
 
+WITH_G104 = {"transparency.yaml": TRANSPARENCY.replace("policy:", "rules: {G104: error}\npolicy:")}
+
+
+def test_a_grade_the_ruleset_lacks_is_g104_s_finding_where_g104_runs(tmp_path: Path) -> None:
+    """A mistyped grade on a director: G104 says so (with the grade meant), and that the grade has
+    no pay band follows from it; the post's own missing department is still P101's."""
+    text = change(change(COUNCIL, "D-LAW", "grade: DIR", "grade: DIRR"), "D-LAW", "department: law, ", "")
+    assert P101.findings(tmp_path, text, WITH_G104, alone=False) == [
+        Found("P101", "D-LAW", where(text, "{id: D-LAW,", "D-LAW")),
+        Found("G104", "D-LAW", where(text, "{id: D-LAW,", "DIRR")),
+    ]
+
+
+def test_a_grade_g104_is_told_to_accept_still_lacks_its_pay_band(tmp_path: Path) -> None:
+    text = change(COUNCIL, "D-LAW", "grade: DIR,", "grade: DIRR,")
+    line = next(line for line in text.splitlines(keepends=True) if "{id: D-LAW," in line)
+    text = text.replace(line, line.rstrip("\n") + "  # orglint: ignore[G104] -- a local grade\n")
+    found = P101.findings(tmp_path, text, WITH_G104, alone=False)
+    assert found == [Found("P101", None, where(text, "{id: D-LAW,", "DIRR"))]
+
+
 def test_the_plain_transparency_ruleset_reports_each_charted_grade_once(tmp_path: Path) -> None:
     """`uk-transparency-code` knows no council's pay bands: the 13 charted posts on three grades
     (CE, DIR, HOS) give three findings, each at the grade of the grade's first post; the fourth

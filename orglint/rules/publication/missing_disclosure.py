@@ -23,7 +23,8 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
     is the maximum of the grade's pay band, which the ruleset gives (policy
     `grades.<grade>.pay`), not the post: a grade on the chart with no pay band is one finding,
     the grade's rather than a post's, at the `grade` of the first post in the top levels on it.
-    The ruleset's `levels` setting says how many levels the chart covers (3 in
+    Where G104 runs, a grade the ruleset does not define at all (a mistyped grade) is G104's
+    finding alone. The ruleset's `levels` setting says how many levels the chart covers (3 in
     `uk-transparency-code`, as the Code says).
 
     Plain `ruleset: uk-transparency-code` cannot know a council's pay bands, so it defines no
@@ -112,6 +113,7 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
                     f"grade {grade!r} {_gap(context, grade)}, so the chart cannot show a salary ceiling for the posts "
                     f"on it in the top {self.settings.levels} levels",
                     fix=f"Give grade {grade!r} a pay band (`pay: {{min, max}}`) in your ruleset's `grades` policy.",
+                    follows_from=frozenset({"G104"}),  # a grade the ruleset lacks: G104's where it runs
                 )
 
     @staticmethod
