@@ -40,12 +40,13 @@ def template(
 
     Exit 1 if values of the --from structure could not be read (each said on stderr, and left out)."""
     from orglint.engine import DEFAULT_RULESET, LintOptions, ruleset_for
+    from orglint.load.source import is_workbook
     from orglint.output.figures import plural
     from orglint.output.workbook import record_counts, render_workbook
     from orglint.output_file import write_atomically
     from orglint.ruleset import load_ruleset
 
-    if output.suffix.casefold() != ".xlsx":
+    if not is_workbook(output):
         raise BadUsage(f"{output}: a template is an Excel workbook: name it .xlsx")
     options = LintOptions(rulesets=[ruleset] if ruleset else [], config_file=config, isolated=isolated)
     structure = None

@@ -14,8 +14,22 @@ from orglint.load.source import LoadProblem, SourceFile, display_path
 INVALID_YAML, INVALID_STRUCTURE, INCLUDE_OUTSIDE = "X001", "X002", "X004"
 
 
+_TABLE_FILES = {
+    # suffix: (what the file is read as, how to mend it)
+    ".xlsx": (
+        "Office Open XML workbook (ECMA-376), as Excel saves it",
+        "Save the file again as an Excel workbook (.xlsx) from its spreadsheet program; the message says what could not be read.",
+    ),
+    ".csv": (
+        "CSV (RFC 4180), a header row first",
+        "Save the file again as CSV (UTF-8) from its spreadsheet program; the message says what could not be read.",
+    ),
+}
+"""X001's rule speaks of YAML; a table file that cannot be read says what it should have been."""
+
+
 def invalid_yaml(source: SourceFile, problem: LoadProblem) -> Diagnostic:
-    """X001: the file's fault, where the reader met it."""
+    """X001: the file's fault, where the reader met it (for a table file, with its own basis and fix)."""
     span = Span(
         source.display,
         problem.line,
@@ -23,7 +37,8 @@ def invalid_yaml(source: SourceFile, problem: LoadProblem) -> Diagnostic:
         problem.end_line or problem.line,
         problem.end_column or problem.column,
     )
-    return Diagnostic(INVALID_YAML, problem.message, span)
+    basis, fix = _TABLE_FILES.get(source.path.suffix.casefold(), ("", ""))
+    return Diagnostic(INVALID_YAML, problem.message, span, basis=basis, fix=fix)
 
 
 def invalid_structure(message: str, span: Span, post: str | None = None, replacement: str | None = None) -> Diagnostic:

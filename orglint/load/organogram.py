@@ -11,7 +11,7 @@ from pathlib import Path
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.input_findings import invalid_structure, invalid_yaml
 from orglint.load.perimeter import leaves_its_project
-from orglint.load.source import Limits, LoadProblem, SourceFile
+from orglint.load.source import Limits, LoadProblem, SourceFile, is_workbook
 from orglint.load.table import MappedTable, Table, normalise_header, read_csv, read_xlsx
 
 SENIOR_SHEET, JUNIOR_SHEET = "(final data) senior-staff", "(final data) junior-staff"
@@ -122,7 +122,7 @@ def load_organogram(path: Path, junior: Path | None = None, limits: Limits | Non
     """Read an organogram named by its senior CSV (the junior CSV found beside it, or given) or
     by its workbook. Faults are findings; a table with a missing column is left out."""
     organogram = Organogram(SourceFile(path))
-    if path.suffix.casefold() == ".xlsx":
+    if is_workbook(path):
         try:
             sheets = read_xlsx(path, [SENIOR_SHEET, JUNIOR_SHEET], limits)
         except LoadProblem as problem:

@@ -62,6 +62,11 @@ def display_path(path: Path) -> str:
         return safe_data(str(path))
 
 
+def is_workbook(path: Path) -> bool:
+    """An Excel workbook (``.xlsx``): a zip of XML parts, not lines of text."""
+    return path.suffix.casefold() == ".xlsx"
+
+
 @dataclass(eq=False)
 class SourceFile:
     """One input file. Its lines are read again only when a reporter shows a code frame."""
@@ -79,6 +84,9 @@ class SourceFile:
             self.display = display_path(self.path)
 
     def lines(self) -> list[str]:
+        """The file's lines as read for a code frame (none for a workbook, whose cells are named instead)."""
+        if self._lines is None and is_workbook(self.path):
+            self._lines = []
         if self._lines is None:
             try:
                 self._lines = text_lines(read_text(self.path))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from orglint.diagnostics import Diagnostic, Span
 from orglint.load.input_findings import invalid_structure, invalid_yaml
-from orglint.load.source import Limits, LoadProblem, SourceFile
+from orglint.load.source import Limits, LoadProblem, SourceFile, is_workbook
 from orglint.load.spreadsheet_settings import SpreadsheetSettings
 from orglint.load.table import HeaderTest, MappedTable, Table, normalise_header, read_csv, read_xlsx, sheet_names
 from orglint.suggest import closest, did_you_mean
@@ -66,7 +66,7 @@ def _mapped_header(settings: SpreadsheetSettings) -> HeaderTest:
 def load_spreadsheet(path: Path, settings: SpreadsheetSettings, limits: Limits | None = None) -> Spreadsheet:
     spreadsheet = Spreadsheet(SourceFile(path), settings)
     try:
-        if path.suffix.casefold() == ".xlsx":
+        if is_workbook(path):
             names = sheet_names(path, limits)
             wanted = settings.sheet or (names[0] if names else "")
             tables = read_xlsx(path, [wanted], limits, is_header=_mapped_header(settings))

@@ -9,7 +9,9 @@ class InvalidYaml(InputRule, code="X001", name="invalid-yaml", severity=Severity
     Reports, at the line and column of the fault, a file that does not parse as one YAML
     document: syntax errors, tabs used for indentation, a key given twice in one mapping, an
     unknown alias or an alias bomb, a tag that would construct an object (`!!python/object`),
-    a second document, bytes that are not UTF-8, a binary file.
+    a second document, bytes that are not UTF-8, a binary file. A CSV file or a workbook that
+    cannot be read as a table is this finding too, citing the format it should have been in
+    (CSV, or an Excel workbook) and how to save it so, rather than YAML.
 
     ## Why
     A structure that does not parse cannot be checked at all, and a key given twice is
