@@ -339,6 +339,7 @@ def test_the_top_post_is_in_the_first_window_and_the_page_fits_the_width(
         browser.execute_script("document.querySelectorAll('details').forEach(block => block.open = true)")
         scroll_width, inner_width = browser.execute_script("return [document.documentElement.scrollWidth, innerWidth]")
         assert scroll_width <= inner_width == width
+        _assert_no_id_is_split(browser)
     browser.execute_script("document.querySelector('.chart').scrollIntoView()")
     assert browser.save_screenshot(str(artifacts / f"{sized.name}-{NARROW}-wide-all-open.png"))
 
@@ -415,6 +416,16 @@ def test_every_post_with_findings_is_drawn_open_and_linked_both_ways(
     )
 
 
+def _assert_no_id_is_split(browser: webdriver.Chrome) -> None:
+    """No post's id, in its box or in a link to it, is broken over two lines (at a hyphen, say);
+    a group's key (grade, title, ...) may wrap between its words."""
+    split_ids = browser.execute_script(
+        "return [...document.querySelectorAll('.post:not(.group) > b, a[href^=\"#post-\"]:not(.group)')]"
+        ".filter(id => id.getClientRects().length > 1).map(id => id.textContent)"
+    )
+    assert not split_ids, f"{len(split_ids)} post ids are split over two lines, such as {split_ids[:3]}"
+
+
 def _compact(text: str) -> str:
     """Text with no white space, as a PDF's text compares: its lines break where the page's did,
     words too (long ids); its ligatures (ﬁ) are letters again."""
@@ -453,6 +464,11 @@ def test_the_printed_pdf_holds_every_post_after_the_summary_and_findings(
     assert headings
     for heading in headings:
         assert any(start.startswith(_compact(heading)) for start in starts), f"{heading} does not start a page"
+    # no page ends with a heading: it goes over with what it heads
+    titles: list[str] = browser.execute_script("return [...document.querySelectorAll('h2, h3')].map(h => h.textContent)")
+    ends = [_compact(page)[-200:] for page in pages[:-1]]
+    stranded = [title for title in titles for end in ends if end.endswith(_compact(title))]
+    assert not stranded, f"a page ends with the heading {stranded[0]!r}"
 
     # and the print layout, as seen: A4 landscape's width less the margins, all blocks open
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
@@ -464,6 +480,7 @@ def test_the_printed_pdf_holds_every_post_after_the_summary_and_findings(
     )
     assert hidden == 0, "every box is shown in print"
     assert browser.execute_script("return document.documentElement.scrollWidth <= innerWidth")
+    _assert_no_id_is_split(browser)
     browser.execute_script("document.querySelector('.chart').scrollIntoView()")
     assert browser.save_screenshot(str(artifacts / f"{sized.name}-print-chart.png"))
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

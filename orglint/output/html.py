@@ -96,6 +96,9 @@ details[open] > summary::before { content: "▾"; }
   border: 1px solid var(--line); border-radius: 4px; background: #fff; font-size: 12.5px; line-height: 1.35; }
 .post:target, .finding:target { outline: 3px solid var(--info-line); outline-offset: 2px; }
 .post > * { margin-right: .45rem; } .post > :last-child { margin-right: 0; }
+/* a post's id is never split at its hyphens; a group's key (grade, title, ...) wraps between its words */
+.post > b, a[href^="#post-"] { white-space: nowrap; }
+.post.group > b, a.group { white-space: normal; }
 .post > b { font-weight: 700; }
 .post > small { color: var(--muted); font-size: inherit; }
 .post .codes { font-weight: 700; }
@@ -125,8 +128,10 @@ details[open] > summary::before { content: "▾"; }
   summary::before, details[open] > summary::before { content: none; }
   .chart { break-before: page; }
   .department.top-level { break-before: page; }
-  .post, summary, tr { break-inside: avoid; }
-  h1, h2, h3, caption, p.strong { break-after: avoid; }
+  .post, summary, tr, table.whole { break-inside: avoid; }
+  summary { break-after: avoid; }  /* a manager's box on the page of its team's first row */
+  h1, h2, h3, caption, p.strong, p:has(+ .table-wrap) { break-after: avoid; }  /* a heading or a table's lead-in
+     on the page of what it introduces */
   .on-screen { display: none; }
   a:link, a:visited { text-decoration: none; }
 }
@@ -139,8 +144,16 @@ def _cell(cell: Cell, tag: str, numeric: bool) -> str:
     return f"<{tag}{attribute}>{escape(cell.text)}</{tag}>"
 
 
+_KEPT_WHOLE_ROWS = 12
+"""A table this short is printed on one page, not split after its first row or two."""
+
+
+def _table_start(rows: int) -> str:
+    return '<div class="table-wrap"><table class="whole">' if rows <= _KEPT_WHOLE_ROWS else '<div class="table-wrap"><table>'
+
+
 def _table(table: Table) -> str:
-    parts = ['<div class="table-wrap"><table>']
+    parts = [_table_start(len(table.rows))]
     if table.caption:
         parts.append(f"<caption>{escape(table.caption)}</caption>")
     if any(table.columns):
@@ -267,7 +280,7 @@ def _post_box(post: Post, chart: _Chart, below: str = "") -> str:
     chart.drawn.add(id(post))
     findings = chart.findings_by_post.of(post)
     sharer = chart.findings_by_post.number(post)
-    classes = ["post"]
+    classes = ["post", "group"] if post.group else ["post"]
     codes = ""
     if findings:
         classes += ["flagged", max(finding.severity for finding in findings).label]
@@ -482,7 +495,7 @@ def _findings(audit: Audit, chart: _Chart) -> str:
         parts.append(f'<p class="strong">{SEVERITY_MARKS[severity]} {SEVERITY_TITLES[severity]} ({count:,})</p>')
         for group in groups:
             parts.append(
-                f'<div class="table-wrap"><table><caption>{SEVERITY_MARKS[severity]} {_text(group.code)} {_text(group.name)}. '
+                f"{_table_start(len(group.findings))}<caption>{SEVERITY_MARKS[severity]} {_text(group.code)} {_text(group.name)}. "
                 f"Basis: {_text(group.basis)}</caption>"
                 "<thead><tr><th>Post or department</th><th>Finding</th><th>Location</th></tr></thead><tbody>"
             )
@@ -506,7 +519,8 @@ def _subject(finding: Diagnostic, chart: _Chart) -> str:
         post = chart.findings_by_post.post_of(finding) or chart.posts.get(finding.post)
         if post is None or id(post) not in chart.drawn:
             return text
-        return f'<a href="#{chart.anchors.post(post.id, chart.findings_by_post.number(post))}">{text}</a>'
+        kind = ' class="group"' if post.group else ""  # a group's key may wrap, between its words
+        return f'<a{kind} href="#{chart.anchors.post(post.id, chart.findings_by_post.number(post))}">{text}</a>'
     if finding.department is not None:
         name = _text(chart.department_names.get(finding.department, finding.department))
         return f'<a href="#{chart.anchors.department(finding.department)}">{name}</a>'
