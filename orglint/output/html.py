@@ -495,7 +495,8 @@ def _findings(audit: Audit, chart: _Chart) -> str:
         parts.append(f'<p class="strong">{SEVERITY_MARKS[severity]} {SEVERITY_TITLES[severity]} ({count:,})</p>')
         for group in groups:
             parts.append(
-                f"{_table_start(len(group.findings))}<caption>{SEVERITY_MARKS[severity]} {_text(group.code)} {_text(group.name)}. "
+                _table_start(len(group.findings))
+                + f"<caption>{SEVERITY_MARKS[severity]} {_text(group.code)} {_text(group.name)}. "
                 f"Basis: {_text(group.basis)}</caption>"
                 "<thead><tr><th>Post or department</th><th>Finding</th><th>Location</th></tr></thead><tbody>"
             )
