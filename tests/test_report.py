@@ -505,3 +505,27 @@ def test_the_pay_multiple_says_a_post_above_its_highest_has_no_pay_data(at_repo:
     said = " ".join(markdown.split())
     assert "the highest salary, £78,272 (SD1)" in said
     assert "TCCE, above SD1, has no pay data: the highest salary may be higher, and the multiple understated." in said
+
+
+def test_a_designation_written_within_a_job_title_is_missing_with_its_x002_not_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check` reports the entry once (X002, naming chief-finance-officer); the table agrees: the
+    designation is missing, for that X002, and the job title is no designation held."""
+    structure = write(
+        tmp_path,
+        "council.yaml",
+        """orglint: 1
+organisation: {name: Vale District Council, type: district, ruleset: uk-local-government}
+posts:
+  - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}
+  - {id: FIN, title: Director of Finance, reports_to: CE, tier: 2, designations: [Director of Finance and S151 Officer]}
+  - {id: LAW, title: Head of Legal, reports_to: CE, tier: 2, designations: [monitoring-officer]}
+""",
+    )
+    rows = {
+        row.designation: (row.post.id if row.post else None, row.status, row.findings)
+        for row in audit_of(structure, monkeypatch).officers
+    }
+    assert rows["chief-finance-officer"] == (None, "missing", ["X002"])
+    assert "Director of Finance and S151 Officer" not in rows

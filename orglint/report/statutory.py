@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from orglint.diagnostics import Diagnostic
 from orglint.engine import StructureRun
+from orglint.load.input_findings import INVALID_STRUCTURE
 from orglint.model.schema import Holder, Post
 from orglint.rules import Rule
 from orglint.rules.registry import family_of
@@ -46,7 +47,7 @@ def statutory_officers(run: StructureRun, diagnostics: list[Diagnostic], rules: 
     designation on its post: a post's other designations are not. A row's findings are the
     statutory findings about that designation on that post (a finding naming no designation, about
     the post as a whole, is shown on each of its rows); a missing designation's row has the
-    findings that say it is missing."""
+    findings that say it is missing (an X002 where an entry names it within a job title)."""
     context = run.context
     policy = context.policy
     required = policy.required_designations(context.council_type)
@@ -69,7 +70,8 @@ def statutory_officers(run: StructureRun, diagnostics: list[Diagnostic], rules: 
     # required, held or not
     asked = frozenset().union(*(rule.required_designations(context) for rule in run.rules)) - set(required)
     held_not_required = [d for d in policy.designations if (d in held or d in asked) and d not in required]
-    held_not_required += sorted(d for d in held if d not in policy.designations)
+    if not policy.designations:  # no vocabulary: what posts write is all there is; else an unknown entry is an X002
+        held_not_required += sorted(held)
     rows = []
     for designation in [*required, *held_not_required]:
         entry = policy.designations.get(designation)
@@ -79,6 +81,8 @@ def statutory_officers(run: StructureRun, diagnostics: list[Diagnostic], rules: 
         needed = designation in required or designation in asked
         if not posts:
             missing = sorted(set(about.get((None, designation), [])))
+            if context.named_in_unknown_entry(designation):  # written within a job title: its X002 says so
+                missing = sorted({*missing, INVALID_STRUCTURE})
             rows.append(OfficerRow(designation, name, statute, needed, None, MISSING, missing))
         for post in posts:
             codes = sorted({*about.get((post.id, designation), []), *about.get((post.id, None), [])})
