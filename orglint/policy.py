@@ -252,6 +252,25 @@ class Policy(_Policy):
         meant = {designation for _, name, designation in self.designation_words() if _typo_of(words, _words(name))}
         return meant.pop() if len(meant) == 1 else None
 
+    def grade_named(self, written: str) -> str | None:
+        """The grade a post's grade that is no grade's id names another way: the grade's name
+        (`Director` for `DIR`), its id in other case or punctuation (`A.D.` for `AD`), or its id
+        after the word "grade" (`Grade 15` for `15`); None unless exactly one grade is named."""
+        spoken = spoken_form(written)
+        if spoken.startswith("grade") and spoken != "grade":
+            spoken = spoken.removeprefix("grade")
+        return self._grade_names.get(spoken)
+
+    @cached_property
+    def _grade_names(self) -> dict[str, str]:
+        """The spoken forms of each grade's id and name → the grade; a form two grades share names neither."""
+        named: dict[str, set[str]] = {}
+        for grade, entry in self.grades.items():
+            for name in (grade, entry.name):
+                if name:
+                    named.setdefault(spoken_form(name), set()).add(grade)
+        return {form: grades.pop() for form, grades in named.items() if len(grades) == 1}
+
     def designations_within(self, written: str) -> tuple[str, ...]:
         """The designations an entry that names none lists among other words, each standing as an
         item of its own between separators (`and`, `&`, `/`, a comma, parentheses): a job title

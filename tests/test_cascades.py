@@ -160,6 +160,27 @@ def test_a_designation_written_as_a_job_title_is_its_x002_alone(
     )
 
 
+GRADES_WRITTEN_ANOTHER_WAY = [
+    ("DCFS", "DIR", "Director", "DIR"),  # the grade's name
+    ("AD-CFS-ESC", "AD", "A.D.", "AD"),  # its id, punctuated
+    ("HOS-CFS-COM", "'15'", "Grade 15", "15"),  # its id after the word "grade"
+]
+
+
+@pytest.mark.parametrize(("post_id", "grade", "written", "meant"), GRADES_WRITTEN_ANOTHER_WAY)
+def test_a_grade_written_another_way_is_its_g104_alone(
+    tmp_path: Path, post_id: str, grade: str, written: str, meant: str
+) -> None:
+    """A grade that is no grade's id but names one is read as that grade, as a misspelt key is read
+    as the key meant: its G104 says which, and the post is not also taken for no level (a Team
+    Manager's G105, a department's missing Assistant Director lead, C102)."""
+    added = mistake(tmp_path, "leicestershire-odp", post_id, f"    grade: {grade}", f"    grade: {written}")
+    assert added == Counter({("G104", post_id): 1})
+    _, document = check_json(str(tmp_path / "changed.yaml"), "--isolated")
+    (g104,) = [d for d in document["diagnostics"] if d["code"] == "G104"]
+    assert g104["message"] == f"grade {written!r} is not defined by the ruleset (did you mean {meant!r}?)"
+
+
 # S006 reports the post whose tier disagrees with its manager's, not every post below it
 
 MOVED_DPH = {

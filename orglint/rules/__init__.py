@@ -93,6 +93,11 @@ class CheckContext:
         are read as the one they are a typo of (``Policy.designation_misspelt``), by index, as
         written. X002 reports each, with its did-you-mean."""
         self._resolve_designations()
+        self.grades_as_written: dict[int, str] = {}
+        """By a post's identity: its grade as written, where that is no grade's id but names one
+        another way (``Policy.grade_named``: `Grade 15`, `A.D.`, `Director`) and is read as it. G104
+        reports each, with the grade meant."""
+        self._resolve_grades()
 
     def _resolve_designations(self) -> None:
         """Posts may write a designation by any name the policy knows it by (``s151``, ``Monitoring
@@ -116,6 +121,21 @@ class CheckContext:
                         self.misspelt_designations.setdefault(id(post), {})[index] = entry
                 resolved.append(designation or entry)
             object.__setattr__(post, "designations", tuple(resolved))  # a frozen post: its vocabulary is only known now
+
+    def _resolve_grades(self) -> None:
+        """A grade written another way than its id is read as the grade it names, once, before any
+        rule or report reads it: its G104 is the one finding, not also a Head of Service taken for
+        no level (G105) or an Assistant Director lead missing (C102)."""
+        grades = self.policy.grades
+        if not grades:
+            return
+        for post in self.structure.posts:
+            if post.grade is None or post.grade in grades:
+                continue
+            meant = self.policy.grade_named(post.grade)
+            if meant is not None:
+                self.grades_as_written[id(post)] = post.grade
+                object.__setattr__(post, "grade", meant)  # a frozen post: the policy's grades are only known now
 
     def unknown_designations(self, post: Post) -> Iterator[tuple[int, str, bool]]:
         """Each entry of the post's ``designations`` that names no designation by any of its names:
@@ -184,8 +204,11 @@ class CheckContext:
         return {grade: tuple(ids) for grade, ids in roles.items()}
 
     def role_name(self, role: str | None) -> str:
-        entry = self.policy.roles.get(role) if role is not None else None
-        return entry.name if entry is not None else str(role)
+        """The level's name in the policy (its id if it has none there); "no level" for none."""
+        if role is None:
+            return "no level"
+        entry = self.policy.roles.get(role)
+        return entry.name if entry is not None else role
 
     def holders(self, designation: str) -> list[Post]:
         """The posts that hold a designation, in file order."""

@@ -2,6 +2,9 @@
 
 from pathlib import Path
 
+import pytest
+
+from orglint.policy import Policy
 from orglint.testing import Expected, RuleTester
 
 from .core import CLEAN
@@ -39,3 +42,41 @@ def test_with_a_grade_the_evaluated_one_is_e103_s(tmp_path: Path) -> None:
 
 def test_without_a_grade_policy_nothing_is_checked(tmp_path: Path) -> None:
     G104.expect(tmp_path, CLEAN.replace("tier: 2}", "tier: 2, grade: anything}"), files={})
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("Director", "DIR"),  # the grade's name
+        ("director", "DIR"),
+        ("A.D.", "AD"),  # its id, punctuated
+        ("Grade 15", "15"),  # its id after the word "grade"
+        ("grade: 12", "12"),
+        ("Grade", None),
+        ("Band 15", None),  # another word: not certain
+        ("Dir", "DIR"),  # its id in other case
+        ("Dtr", None),  # an abbreviation: a suggestion at most
+        ("Senior", None),  # a name two grades share names neither
+    ],
+)
+def test_a_grade_named_another_way_is_read_only_where_exactly_one_grade_is_named(written: str, meant: str | None) -> None:
+    policy = Policy.model_validate(
+        {
+            "grades": {
+                "DIR": {"rank": 3, "name": "Director"},
+                "AD": {"rank": 2, "name": "Senior"},
+                "SM": {"rank": 2, "name": "Senior"},
+                "15": {"rank": 1},
+                "12": {"rank": 0},
+            }
+        }
+    )
+    assert policy.grade_named(written) == meant
+
+
+def test_a_grade_read_as_the_one_it_names_is_reported_as_written(tmp_path: Path) -> None:
+    G104.expect(
+        tmp_path,
+        regrade(GRADED, "HOS2", "grade: HOS", "grade: h.o.s."),
+        Expected("HOS2", ("id: HOS2", "h.o.s."), "grade 'h.o.s.' is not defined by the ruleset (did you mean 'HOS'?)"),
+    )

@@ -48,3 +48,15 @@ HOS_PROFILE = "profiles: [{id: hos, title: Head of Service, level: head-of-servi
 )
 def test_which_posts_are_team_managers_reporting_elsewhere(tmp_path: Path, text: str, reported: list[str]) -> None:
     assert [f.post for f in G105.findings(tmp_path, text)] == reported
+
+
+def test_a_manager_no_grade_or_tier_places_is_not_judged(tmp_path: Path) -> None:
+    """HOS1 has no tier and a grade the ruleset lacks (its G104): whether it is a Head of Service
+    cannot be told, so its team managers are not reported as reporting to "None"."""
+    text = regrade(GRADED, "HOS1", "tier: 3, grade: HOS", "grade: Band 9")
+    assert G105.findings(tmp_path, text) == []
+
+
+def test_a_manager_s_grade_written_another_way_is_read_as_the_grade_it_names(tmp_path: Path) -> None:
+    text = regrade(GRADED, "HOS1", "tier: 3, grade: HOS", "grade: Grade hos")
+    assert [(f.code, f.post) for f in G105.findings(tmp_path, text, alone=False)] == [("G104", "HOS1")]

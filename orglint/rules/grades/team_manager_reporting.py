@@ -89,8 +89,8 @@ class TeamManagerReporting(
                 post.grade in grades and graph.span_of_control(post.id) > 0
             )
             manager = graph.manager(post)
-            if not is_team_manager or manager is None:
-                continue
+            if not is_team_manager or manager is None or context.role_of(manager) is None:
+                continue  # a manager neither grade nor tier places at a level cannot be told not to be a Head of Service
             if context.role_of(manager) != self.settings.reports_to_role:
                 yield self.finding(
                     context.value_span(post, "reports_to"),

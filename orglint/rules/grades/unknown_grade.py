@@ -15,6 +15,12 @@ class UnknownGrade(Rule, code="G104", name="unknown-grade", severity=Severity.ER
     checked. A grade the ruleset accepts without a band (grades below its graded bands) is an
     entry with a `rank` alone.
 
+    A grade written another way than its id, where exactly one grade is so named (its `name`,
+    `Director` for `DIR`; its id in other case or punctuation, `A.D.` for `AD`; its id after the
+    word "grade", `Grade 15` for `15`), is reported with that grade, and every other rule reads
+    the post as on it: one finding, not also the Team Manager below it reporting to no level (G105)
+    or its department missing an Assistant Director lead (C102).
+
     ## Why
     Every grade rule (bands per tier, pay, order, evaluation) depends on knowing the grade. A
     misspelt or local grade silently escapes them all. Leicestershire's framework ties grades to
@@ -85,7 +91,11 @@ class UnknownGrade(Rule, code="G104", name="unknown-grade", severity=Severity.ER
 
         for post in context.graph.posts.values():
             if post.grade is not None:
-                if post.grade not in grades:
+                written = context.grades_as_written.get(id(post))
+                if written is not None:  # read as the grade it names: that grade is the suggestion
+                    text = f"grade {written!r} is not defined by the ruleset{did_you_mean(post.grade)}"
+                    yield self.finding(context.value_span(post, "grade"), text, post=post.id)
+                elif post.grade not in grades:
                     yield self.finding(context.value_span(post, "grade"), message("grade", post.grade), post=post.id)
                 continue  # the evaluated grade is the post's, or E103's finding
             evaluation = post.evaluation
