@@ -495,7 +495,10 @@ def test_each_council_type_missing_each_role_in_turn_gives_exactly_that_role_s_f
     policy = load_ruleset(["uk-local-government"], REPO).policy
     assert (finding.code, finding.post) == (MISSING_RULE.get(designation, "L108"), None)
     name = policy.designation_name(designation)
-    assert name.casefold() in finding.message.casefold() and f"which {SAID[council_type]} must have" in finding.message
+    assert name.casefold() in finding.message.casefold()
+    # s9FB binds a council operating executive arrangements, which the structure does not say
+    condition = " operating executive arrangements" if designation == "scrutiny-officer" else ""
+    assert f"which {SAID[council_type]}{condition} must have" in finding.message
     # the type's own section where the nation's differs (a Scottish s95 officer), the missing director's
     # own statute for L108, else the rule's own basis, which cites the same section
     own_grounds = designation in policy.council_types[council_type].grounds
@@ -698,3 +701,21 @@ def test_the_statutory_officers_table_marks_only_the_designations_a_finding_is_a
     assert rows["Deputy Monitoring Officer", "CD-RES"] == ("held", "")
     assert rows["Monitoring Officer", "CO-LAW"] == ("held", "")
     assert rows["Deputy Chief Finance Officer", "CO-LAW"] == ("held", "")
+
+
+def test_l106_for_a_council_of_no_given_type_cites_the_condition(in_tmp: Path) -> None:
+    """s5(1A) bars the pair only in the authorities s5(1B) lists; for any other, s5(1) allows it. A
+    council of type `other` (the default) may be either, so the finding says on what it rests."""
+    write(
+        in_tmp,
+        "s.yaml",
+        "orglint: 1\norganisation: {name: Example Council, ruleset: uk-local-government}\nposts:\n"
+        "  - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service, monitoring-officer]}\n"
+        "  - {id: AD1, title: AD Resources, reports_to: CE, tier: 2, designations: [chief-finance-officer], qualifications: [CIPFA]}\n",
+    )
+    _, document = check_json("s.yaml", "--isolated")
+    (finding,) = [d for d in document["diagnostics"] if d["code"] == "L106"]
+    assert finding["basis"].startswith(
+        "Local Government and Housing Act 1989 s5(1A)-(1B), where the authority is one s5(1B) lists"
+    )
+    assert "give the council's `type`" in finding["basis"]

@@ -45,7 +45,7 @@ def test_the_deputies_are_not_barred(tmp_path: Path) -> None:
 
 def test_an_upper_tier_council_without_one_is_reported_at_the_organisation_and_nothing_else_fires(tmp_path: Path) -> None:
     text = designate(UNITARY, "HDS", "[]")
-    message = "no post is designated scrutiny officer, which a unitary council must have"
+    message = "no post is designated scrutiny officer, which a unitary council operating executive arrangements must have"
     L109.only_finding(tmp_path, text, expected=Expected(None, "2:1", message))
 
 
@@ -65,3 +65,17 @@ def test_where_s9fb_lays_no_duty_a_post_called_scrutiny_officer_is_under_no_bar(
     Scotland's, and districts in a county area) designates no one under it."""
     assert L109.findings(tmp_path, council) == []
     assert L109.findings(tmp_path, designate(council, post, designations)) == []
+
+
+def test_a_committee_system_council_records_why_it_has_none(tmp_path: Path) -> None:
+    """s9FB binds councils operating executive arrangements: one on the committee system says so
+    at its organisation key, and the finding is suppressed there, not lost."""
+    text = designate(UNITARY, "HDS", "[]").replace(
+        "organisation: ", "organisation:   # orglint: ignore[L109] -- committee system\n  ", 1
+    )
+    assert L109.findings(tmp_path, text, alone=False) == []
+
+
+def test_a_scrutiny_officer_written_within_a_job_title_is_its_x002_alone(tmp_path: Path) -> None:
+    text = designate(UNITARY, "HDS", '["Head of Democratic Services and Statutory Scrutiny Officer"]')
+    assert [(f.code, f.post) for f in L109.findings(tmp_path, text, alone=False)] == [("X002", "HDS")]

@@ -35,10 +35,13 @@ class MissingStatutoryDeputy(
     when the officer cannot.
 
     ## Why
-    The monitoring officer must nominate a deputy to act when they are absent or ill (Local
-    Government and Housing Act 1989 s5(7)), and the chief finance officer a member of staff to
-    exercise the s114 reporting duties when they cannot (Local Government Finance Act 1988
-    s114(6)). Without them the statutory safeguards lapse whenever the officer is away.
+    The monitoring officer's duties are performed personally or, when the officer is unable to
+    act owing to absence or illness, by the member of staff nominated as their deputy (Local
+    Government and Housing Act 1989 s5(7)): with no deputy nominated, no one can act. The chief
+    finance officer nominates a member of staff to exercise the s114 reporting duties when they
+    cannot (Local Government Finance Act 1988 s114(6)). Without them the statutory safeguards
+    lapse whenever the officer is away; a warning, since the Acts provide for the deputy rather
+    than set a date by which one is named.
 
     ## How to fix
     Add the deputy designation to the post that deputises.
@@ -72,7 +75,7 @@ class MissingStatutoryDeputy(
 
     # the monitoring officer put on the CFO's post, who deputised for them: L105 is the mistake
     follows_from = frozenset({"L105"})
-    basis = "Local Government and Housing Act 1989 s5(7): the monitoring officer's nominated deputy; Local Government Finance Act 1988 s114(6) (subsection unverified): the chief finance officer's nominated deputy"
+    basis = "Local Government and Housing Act 1989 s5(7): the monitoring officer's duties performed, in absence or illness, by their nominated deputy; Local Government Finance Act 1988 s114(6) (subsection unverified): the chief finance officer's nominated deputy"
     fix = "Add the deputy designation to the post that deputises."
 
     def required_designations(self, context: CheckContext) -> frozenset[str]:

@@ -22,7 +22,10 @@ class MonitoringOfficerIsHeadOfPaidService(
     executive (s5(1BA), inserted by the Local Government and Elections (Wales) Act 2021, whose
     s54 chief executive replaced the Welsh head of paid service), and those findings cite it.
     Section 5(1) itself lets a Scottish council's monitoring officer be its head of paid service
-    ("the officer so designated may be the head of the authority's paid service").
+    ("the officer so designated may be the head of the authority's paid service"), as it lets any
+    authority s5(1B) does not list. A council of type `other` (the type of one whose `type` is not
+    given) still gets the finding, citing that condition: most are English councils whose type
+    was left out.
 
     ## How to fix
     Designate another post as monitoring officer.

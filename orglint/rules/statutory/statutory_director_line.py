@@ -37,8 +37,13 @@ class StatutoryDirectorLine(
     another director dilutes a statutory responsibility. Each finding cites its director's
     own grounds (the ruleset's `grounds`).
 
+    Statutory guidance is guidance a council must have regard to, and may depart from for a good
+    reason: where it does, the reason belongs beside the post, in an inline suppression
+    (`# orglint: ignore[L110] -- reason`), which the audit report lists with the findings
+    suppressed.
+
     ## How to fix
-    Make the post report to the head of paid service.
+    Make the post report to the head of paid service, or record why it does not.
 
     ## Example
     Failing: the director of public health reports to the director of adult services.
