@@ -15,6 +15,7 @@ from orglint import __version__
 from orglint.config import Config
 from orglint.diagnostics import Diagnostic
 from orglint.load.discover import discover
+from orglint.model.amounts import number
 from orglint.model.organogram import assemble_organogram
 from orglint.model.rows import RowOrigin
 from orglint.model.schema import FORMAT_VERSION, Department, Organisation, Post, Profile, fields_of, validator
@@ -63,9 +64,51 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _record(model: type, record: Any, *, flow: bool = False) -> CommentedMap:
+def _with_unread_as_written(structure: Structure, record: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` (the record as read) with each field that could not be read put back as its cells
+    hold it: written so, the structure file gets the same X002 the table did, rather than losing
+    the value (a council type `District Council` left out is `other`)."""
+    unread = structure.unread_fields.get(id(record))
+    origin = record.origin
+    if not unread or not isinstance(origin, RowOrigin):
+        return data
+    for path in sorted(unread, key=len):
+        names = [str(part) for part in path if isinstance(part, str)]  # a list item's field is written whole
+        holder, cells = data, origin
+        for name in names[:-1]:
+            nested = cells.fields.get(name)
+            if not isinstance(nested, RowOrigin | dict):
+                break
+            cells = nested if isinstance(nested, RowOrigin) else RowOrigin(cells.table, cells.row, nested)
+            holder = holder.setdefault(name, {})
+        else:
+            value = _cells(cells, names[-1])
+            if value not in (None, "", {}):
+                holder[names[-1]] = value
+    return data
+
+
+def _cells(origin: RowOrigin, name: str) -> Any:
+    """A field as its cells hold it: the text, a number where an amount cell reads as one, a
+    mapping for a nested record (a salary's min and max, an evaluation on its own sheet)."""
+    column = origin.fields.get(name)
+    if isinstance(column, RowOrigin):
+        return {key: value for key in column.fields if (value := _cells(column, key)) not in (None, "", {})}
+    if isinstance(column, dict):
+        nested = RowOrigin(origin.table, origin.row, column)
+        return {key: value for key in column if (value := _cells(nested, key)) not in (None, "", {})}
+    if not isinstance(column, str):
+        return None
+    text = origin.table.value(origin.row, column)
+    amount = number(text) if column in origin.table.amounts else None
+    return text if amount is None else _number(amount)
+
+
+def _record(model: type, record: Any, structure: Structure, *, flow: bool = False) -> CommentedMap:
     """An organisation, department or profile as the structure format writes it, in its fields' order."""
-    data = validator(model).dump_python(record, exclude_defaults=True, exclude_none=True)
+    data = _with_unread_as_written(
+        structure, record, validator(model).dump_python(record, exclude_defaults=True, exclude_none=True)
+    )
     entry = CommentedMap()
     for name in fields_of(model):
         if name in data and data[name] not in ((), []):
@@ -83,21 +126,23 @@ def _record(model: type, record: Any, *, flow: bool = False) -> CommentedMap:
     return entry
 
 
-def _post(post: Post) -> CommentedMap:
-    data = validator(Post).dump_python(post, exclude_defaults=True, exclude_none=True)
+def _post(post: Post, structure: Structure) -> CommentedMap:
+    data = _with_unread_as_written(structure, post, validator(Post).dump_python(post, exclude_defaults=True, exclude_none=True))
     entry = CommentedMap()
     for name in FIELD_ORDER:
         if name == "reports_to" and post.reports_to is None:
             entry[name] = None  # the top post says so
         elif name in data:
             value = data[name]
-            if name == "salary":
-                value = CommentedMap((key, _number(amount)) for key, amount in value.items())
+            if name == "salary" and isinstance(value, dict):
+                value = CommentedMap(
+                    (key, _number(amount) if isinstance(amount, float | int) else amount) for key, amount in value.items()
+                )
                 value.fa.set_flow_style()
             elif name == "contact":
                 value = CommentedMap(value)
                 value.fa.set_flow_style()
-            elif name == "fte":
+            elif name == "fte" and isinstance(value, float | int):
                 value = _number(value)
             elif isinstance(value, list | tuple):
                 value = CommentedSeq(value)
@@ -128,7 +173,7 @@ def render(structure: Structure, sources: list[str], today: datetime.date) -> st
     document["orglint"] = FORMAT_VERSION
     organisation = CommentedMap()
     if structure.organisation is not None:
-        organisation.update(_record(Organisation, structure.organisation))
+        organisation.update(_record(Organisation, structure.organisation, structure))
     if "ruleset" not in organisation and structure.implied_rulesets:
         # the ruleset its kind of input is checked with (uk-organogram): the file lints as it did
         implied = structure.implied_rulesets
@@ -136,10 +181,10 @@ def render(structure: Structure, sources: list[str], today: datetime.date) -> st
     document["organisation"] = organisation
     for name, model, records in (("departments", Department, structure.departments), ("profiles", Profile, structure.profiles)):
         if records:
-            document[name] = CommentedSeq(_record(model, record, flow=name == "departments") for record in records)
+            document[name] = CommentedSeq(_record(model, record, structure, flow=name == "departments") for record in records)
     posts = CommentedSeq()
     for index, post in enumerate(structure.posts):
-        posts.append(_post(post))
+        posts.append(_post(post, structure))
         row = _row_of(post)
         if row:
             posts.yaml_set_comment_before_after_key(index, before=row, indent=2)

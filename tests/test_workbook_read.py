@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -164,11 +165,11 @@ def test_a_bad_date_costs_only_its_own_cell(tmp_path: Path, date: str) -> None:
     assert date in message and cell not in message
     # the rest of the record is still read: import keeps its scheme, grade, rationale and points
     code, _, err = run("import", str(path), "-o", str(tmp_path / "out.yaml"))
-    assert code == 1 and "X002" in err and date in err  # written, less the cell it could not read
+    assert code == 1 and "X002" in err and date in err  # written with the cell as given, for the same X002
     imported = {post["id"]: post for post in YAML(typ="safe").load((tmp_path / "out.yaml").read_text())["posts"]}
     evaluation = imported["AD-PH-COM"]["evaluation"]
     original = next(post for post in data["posts"] if post["id"] == "AD-PH-COM")["evaluation"]
-    assert "date" not in evaluation
+    assert evaluation["date"] == date
     assert {key: evaluation[key] for key in ("scheme", "grade", "rationale", "points")} == {
         key: original[key] for key in ("scheme", "grade", "rationale", "points")
     }
@@ -272,13 +273,13 @@ def test_a_single_sheet_csv_with_the_old_mapping_still_works(in_tmp: Path) -> No
     _, document = check_json("posts.csv", "--ruleset", "core")
     dates = [d for d in document["diagnostics"] if d["code"] == "X002"]
     assert [(d["post"], d["cell"]["ref"], d["cell"]["header"]) for d in dates] == [("HOF", "G4", "Evaluated on")]
-    assert run("import", "posts.csv", "-o", "posts.yaml")[0] == 1  # written, less the cell it could not read
+    assert run("import", "posts.csv", "-o", "posts.yaml")[0] == 1  # written with the cell as given, for the same X002
     imported = YAML(typ="safe").load(Path("posts.yaml").read_text(encoding="utf-8"))
     assert imported["organisation"] == {"name": "Example Shire County Council", "type": "county"}
     assert [post["evaluation"] for post in imported["posts"]] == [
         {"scheme": "HAY", "date": datetime.date(2024, 5, 20), "grade": "CEX"},
         {"scheme": "HAY", "date": datetime.date(2024, 5, 21), "grade": "DIR"},
-        {"scheme": "HAY", "grade": "HOS"},
+        {"scheme": "HAY", "date": "05/20/2024", "grade": "HOS"},
     ]
     assert imported["posts"][0]["designations"] == ["head-of-paid-service", "returning-officer"]
 
@@ -428,3 +429,32 @@ def test_only_cells_with_a_value_make_room_for_the_grid(in_tmp: Path, cells: str
     )
     _, document = check_json("book.xlsx")
     assert any("a cell far outside the table?" in d["message"] for d in document["diagnostics"]) == refused
+
+
+def test_import_writes_the_cells_it_cannot_read_as_given_so_the_yaml_gets_the_same_findings(tmp_path: Path) -> None:
+    """A council type, salaries, a tier, an evaluation date that could not be read: import lists
+    them and exits 1, and writes each as the cell holds it, rather than leaving it out (a council
+    type left out would be `other`, and the X002s gone)."""
+    path = write_workbook(brookfield(), tmp_path / "proposal.xlsx")
+    book = load_workbook(path)
+    book["Organisation"]["B2"] = "District Council"
+    for column, post, value in (
+        ("Salary from", "AD-FIN", "£65k"),
+        ("Salary to", "AD-FIN", "£70k"),
+        ("Tier", "DCFS", "two"),
+    ):
+        book["Posts"][_cell(path, "Posts", column, post)] = value
+    book.save(path)
+    read_as_table = found(path)
+    code, _, err = run("import", str(path), "-o", str(tmp_path / "proposal.yaml"))
+    assert code == 1 and "Posts!" in err
+    imported = YAML(typ="safe").load((tmp_path / "proposal.yaml").read_text(encoding="utf-8"))
+    posts = {post["id"]: post for post in imported["posts"]}
+    assert imported["organisation"]["type"] == "District Council"
+    assert (posts["AD-FIN"]["salary"], posts["DCFS"]["tier"]) == ({"min": "£65k", "max": "£70k"}, "two")
+    # the same findings, each message saying where in its own way (a cell, or the post and key)
+    as_yaml = found(tmp_path / "proposal.yaml")
+    assert Counter((code, post) for code, post, _ in as_yaml) == Counter((code, post) for code, post, _ in read_as_table)
+    assert sum(code == "X002" for code, _, _ in as_yaml) == 4
+    for _, _, message in read_as_table:
+        assert any(said.endswith(message.split(": ", 1)[-1]) for _, _, said in as_yaml), message

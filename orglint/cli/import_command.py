@@ -51,7 +51,7 @@ def import_(
         for finding in failure.findings:
             sys.stderr.write(describe(finding) + "\n")
         raise typer.Exit(EXIT_FINDINGS) from None
-    for finding in faults:  # cells left out: the file is written without them
+    for finding in faults:  # cells that cannot be read: written as given, so the file has the same findings
         sys.stderr.write(describe(finding) + "\n")
     text = render(structure, sources_of(structure), today())
     write_atomically(target, text)  # refused above where it must be
