@@ -387,3 +387,20 @@ def test_the_html_report_says_info_as_every_other_output_does(in_tmp: Path) -> N
     assert re.search(r"● [\d,]+ info\b", html)
     assert "</span> info</span>" in html  # the legend
     assert not re.search(r"● [\d,]+ notes?\b", html) and "</span> note</span>" not in html
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["check", "--output-format", "xml"], "orglint: error: Invalid value for '--output-format': 'xml' is not one of "),
+        (["check", "--bogus"], "orglint: error: No such option: --bogus"),
+        (["bogus"], "orglint: error: No such command 'bogus' (see 'orglint -h')"),
+        (["tree", "--depth", "-1"], "orglint: error: Invalid value for '--depth' / '-d': "),
+    ],
+)
+def test_a_mistake_in_the_command_s_words_is_one_line_and_exit_2(args: list[str], said: str) -> None:
+    """As every failure is (docs/command-line.md): no box of several lines, no usage block."""
+    code, out, err = run(*args)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and err.startswith(said), err
+    assert "Value error" not in err and "╭" not in err

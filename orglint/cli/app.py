@@ -76,6 +76,20 @@ _METAVARS = {"Path": "PATH", "int": "N", "str": "TEXT", "float": "NUMBER"}
 """What an option's value is called in help, by its type (typer would show ``<list[str]>``)."""
 
 
+def _said_as_usage_error(error: Exception) -> bool:
+    """A mistake in the command's words (an unknown option, a bad value) said as every other
+    failure is, on one line: ``orglint: error: ...`` and where help is, exit 2. Typer would draw it in
+    a box of several lines. Known by what click's usage errors carry, as Typer vendors click."""
+    message = getattr(error, "format_message", None)
+    if getattr(error, "exit_code", None) != EXIT_USAGE or message is None:
+        return False
+    context = getattr(error, "ctx", None)
+    command = context.command_path if context is not None else "orglint"
+    with contextlib.suppress(OSError):
+        say(f"error: {message().replace('Value error, ', '').rstrip('.')} (see '{command} -h')")
+    return True
+
+
 class _ReadableHelp:
     """Help that reads well at 80 columns: a flag shows no value (typer would show ``<bool>``, as
     if it took one), and a value a short name (``PATH``, ``N``, ``TEXT``, or the ``metavar`` its
@@ -129,6 +143,10 @@ class _Commands(_ReadableHelp, TyperGroup):
         except OSError as error:  # `orglint --version > full-disk/version.txt`
             _report(error)
             raise typer.Exit(EXIT_USAGE) from None
+        except Exception as error:
+            if _said_as_usage_error(error):
+                raise typer.Exit(EXIT_USAGE) from None
+            raise
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, which Typer 0.29+ vendors privately
         try:
@@ -137,6 +155,8 @@ class _Commands(_ReadableHelp, TyperGroup):
             stdout_gone()
             raise typer.Exit(EXIT_FINDINGS) from None
         except Exception as error:  # never a traceback for users unless they ask
+            if _said_as_usage_error(error):
+                raise typer.Exit(EXIT_USAGE) from None
             if isinstance(error, typer.Abort) or hasattr(error, "exit_code"):
                 raise  # Typer's own: an exit, a usage error (each carries its exit code), Ctrl-C
             if ctx.meta.get(VERBOSE) and not isinstance(error, BadUsage):
