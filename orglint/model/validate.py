@@ -14,8 +14,10 @@ the faulty posts looked at one by one. One mistake gives one finding:
 from __future__ import annotations
 
 import math
+import re
 import types
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, TypeVar
@@ -103,10 +105,25 @@ def value_fault(model: type, path: tuple[Any, ...], detail: Any) -> str:
     value = detail.get("input")
     text = plain_message(detail)
     if detail["type"] == "literal_error" and isinstance(value, str):
-        text += did_you_mean(closest(value, allowed_values(model, path)))
+        allowed = allowed_values(model, path)
+        text += did_you_mean(closest(value, allowed) or _choice_within(value, allowed))
     if not isinstance(value, dict):
         text += f", got {_describe(value)}"
     return text
+
+
+def _choice_within(value: str, allowed: Iterable[str]) -> str | None:
+    """The choice whose words the value writes among others, the longest where one holds another:
+    `District Council` is `district`, `Metropolitan District Council` `metropolitan-district`."""
+    words = re.findall(r"[^\W_]+", value.casefold())
+    within = [choice for choice in allowed if _runs_in(choice.split("-"), words)]
+    longest = max((len(choice.split("-")) for choice in within), default=0)
+    found = [choice for choice in within if len(choice.split("-")) == longest]
+    return found[0] if len(found) == 1 else None
+
+
+def _runs_in(run: list[str], words: list[str]) -> bool:
+    return any(words[start : start + len(run)] == run for start in range(len(words) - len(run) + 1))
 
 
 def _describe(value: Any) -> str:

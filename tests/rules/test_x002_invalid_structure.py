@@ -150,3 +150,21 @@ def test_the_fix_leaves_values_alone(tmp_path: Path) -> None:
     text = CLEAN.replace("tier: 1}", "tier: 0}")
     assert [d.code for d in X002.lint(tmp_path / "lint", text)] == ["X002"]
     assert X002.fixed(tmp_path, text) == text
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("District Council", "district"),
+        ("Metropolitan District Council", "metropolitan-district"),  # the longest choice it writes
+        ("London Borough Council", "london-borough"),
+        ("Welsh County Borough Council", "welsh-county-borough"),
+        ("Council", None),
+    ],
+)
+def test_a_choice_written_among_other_words_is_suggested(tmp_path: Path, written: str, meant: str | None) -> None:
+    text = CLEAN.replace("type: district", f"type: {written}")
+    assert f"type: {written}" in text
+    (finding,) = X002.lint(tmp_path, text)
+    hint = f" (did you mean {meant!r}?)" if meant else ""
+    assert finding.message.endswith(f"'scottish-council' or 'other'{hint}, got {written!r}")
