@@ -343,7 +343,7 @@ def test_compliance_by_family_matches_the_findings(monkeypatch: pytest.MonkeyPat
         codes = {d["code"] for d in document["diagnostics"] if d["code"].startswith(letter)}
         row = by_family[name]
         assert row.run == sum(1 for code in enabled if code.startswith(letter))
-        assert row.failed_rules == codes and row.passed == row.run - len(codes)
+        assert row.rules_with_findings == codes and row.passed == row.run - len(codes)
         for severity in ("error", "warning", "info"):
             count = sum(1 for d in document["diagnostics"] if d["code"].startswith(letter) and d["severity"] == severity)
             assert row.counts[next(s for s in row.counts if s.label == severity)] == count
@@ -368,7 +368,7 @@ posts:
 """,
     )
     compliance = audit_of(structure, monkeypatch, cwd=tmp_path).compliance
-    rows = {row.scope: (row.failed_rules, row.suppressed, row.verdict) for row in compliance.by_department}
+    rows = {row.scope: (row.rules_with_findings, row.suppressed, row.verdict) for row in compliance.by_department}
     # DP manages one post (D103, shown); HP's D103 is suppressed with a reason; DPL's tier is wrong
     # (S006); the Place department names an unknown HR partner (S005, a department finding);
     # CE manages two (D102) and belongs to no department.
@@ -529,3 +529,18 @@ posts:
     }
     assert rows["chief-finance-officer"] == (None, "missing", ["X002"])
     assert "Director of Finance and S151 Officer" not in rows
+
+
+def test_a_check_with_only_warnings_is_said_to_have_findings_not_to_have_failed(in_tmp: Path) -> None:
+    """A family with a warning alone passes (with warnings): its column says the checks with
+    findings, not "Failed" beside a verdict of pass."""
+    write(
+        in_tmp,
+        "s.yaml",
+        STRUCTURE_HEAD + "  - {id: CE, title: Chief Executive, tier: 1}\n  - {id: A, title: Officer, reports_to: CE, tier: 2}\n",
+    )
+    _, out, _ = run("report", "s.yaml", "--format", "markdown")
+    header = next(line for line in out.splitlines() if line.startswith("| Rule family |"))
+    assert "| With findings |" in header and "Failed" not in out
+    row = next(line for line in out.splitlines() if line.startswith("| Spans and layers |"))
+    assert row.endswith("| pass with warnings |")

@@ -97,7 +97,7 @@ def _header(audit: Audit) -> Section:
 
 def _compliance_table(first_column: str, rows: list[ComplianceRow]) -> Table:
     table = Table(
-        [first_column, "Checks run", "Passed", "Failed", "Errors", "Warnings", "Info", "Suppressed", "Verdict"],
+        [first_column, "Checks run", "Passed", "With findings", "Errors", "Warnings", "Info", "Suppressed", "Verdict"],
         numeric=frozenset(range(1, 8)),
         whole=frozenset({0}),
     )
@@ -106,7 +106,7 @@ def _compliance_table(first_column: str, rows: list[ComplianceRow]) -> Table:
             row.scope,
             str(row.run),
             str(row.passed),
-            Cell(str(row.failed), Tone.BAD if row.failed else None),
+            Cell(str(row.with_findings), _VERDICT_TONES[row.verdict] if row.verdict != "pass" else None),
             *(str(row.counts[severity]) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)),
             str(row.suppressed),
             Cell(row.verdict, _VERDICT_TONES[row.verdict]),

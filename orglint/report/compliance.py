@@ -1,4 +1,4 @@
-"""Compliance by rule family and by department: checks run, passed, failed, suppressed."""
+"""Compliance by rule family and by department: checks run, passed, with findings, suppressed."""
 
 from __future__ import annotations
 
@@ -17,21 +17,21 @@ ORGANISATION_WIDE = "(organisation-wide)"
 @dataclass
 class ComplianceRow:
     """One scope (a rule family or a department): of the rules run, those with no finding in it
-    passed; those with one failed."""
+    passed; the others have findings (errors, warnings or information: the verdict says which)."""
 
     scope: str
     run: int
-    failed_rules: set[str] = field(default_factory=set)
+    rules_with_findings: set[str] = field(default_factory=set)
     counts: dict[Severity, int] = field(default_factory=lambda: dict.fromkeys(Severity, 0))
     suppressed: int = 0
 
     @property
-    def failed(self) -> int:
-        return len(self.failed_rules)
+    def with_findings(self) -> int:
+        return len(self.rules_with_findings)
 
     @property
     def passed(self) -> int:
-        return self.run - self.failed
+        return self.run - self.with_findings
 
     @property
     def verdict(self) -> str:
@@ -117,7 +117,7 @@ def compliance(
     grouped: dict[Severity, dict[tuple[str, str], RuleFindings]] = {severity: {} for severity in Severity}
     for diagnostic in diagnostics:
         for row in (families[family_of(diagnostic.code)], *department_rows(diagnostic)):
-            row.failed_rules.add(diagnostic.code)
+            row.rules_with_findings.add(diagnostic.code)
             row.counts[diagnostic.severity] += 1
         group = grouped[diagnostic.severity].setdefault(
             (diagnostic.code, diagnostic.basis), RuleFindings(diagnostic.code, diagnostic.name, diagnostic.basis, [])
