@@ -131,3 +131,15 @@ def test_a_group_named_by_its_own_id_keeps_its_title_and_grade(in_tmp: Path) -> 
     assert _line_of(out, "CLERKS").split("── ", 1)[1] == "CLERKS Clerks G3 4.5 FTE"
     assert _line_of(out, "AD").split("── ", 1)[1].startswith("AD Assistant Director G9")
     assert "FTE" not in _line_of(out, "AD")
+
+
+def test_another_row_s_findings_are_marked_with_its_row_not_as_the_drawn_post_s(at_repo: Path) -> None:
+    """MoD 2012 gives reference 1463923 twice: row 255, Air Vice Marshal Morrison (OF-7), drawn; and
+    row 256, N/D at OF-6. The N/D name (T107) and the second reference (T102) are row 256's: the
+    named officer's post is not marked as if its name were withheld."""
+    code, out, _ = run(
+        "tree", "tests/data/organograms/ministry_of_defence-2012-03-31-senior.csv", "--from", "1463923", "--depth", "0"
+    )
+    (line,) = [line for line in out.splitlines() if "1463923" in line]
+    assert code == 1
+    assert "OF-7 row 256: ✖ T102, T107" in line

@@ -18,7 +18,7 @@ from orglint.output.figures import number
 from orglint.output.outline import Node, Outline, outline
 from orglint.report.audit import marks
 from orglint.report.departments import department_labels
-from orglint.report.post_findings import PostFindings, by_post, off_posts, place
+from orglint.report.post_findings import PostFindings, by_post, off_posts, on_other_rows, place
 from orglint.safe_text import safe_text
 
 if TYPE_CHECKING:
@@ -48,9 +48,11 @@ def _label(post: Post, findings: PostFindings, hidden: int) -> list[Piece]:
         pieces.append((f"{number(post.fte)} FTE", "dim"))
     if post.designations:
         pieces.append((safe_text(", ".join(post.designations)), "cyan"))
-    own = findings.of(post)
+    own, other_rows = on_other_rows(post, findings.of(post))
     if own:
         pieces += _marked(own)
+    for row, found in sorted(other_rows.items()):  # another row giving its reference: that row's findings
+        pieces += [(f"row {row}:", "dim"), *_marked(found)]
     if hidden:
         pieces.append((f"… {hidden:,} more below", "dim"))
     return pieces

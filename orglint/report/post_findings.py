@@ -97,6 +97,25 @@ def _entry(post: Post) -> Span | None:
     return post.origin.span() if hasattr(post.origin, "span") else None
 
 
+def on_other_rows(post: Post, findings: list[Diagnostic]) -> tuple[list[Diagnostic], dict[int, list[Diagnostic]]]:
+    """A post read from a table row: its findings on that row, and those on other rows of the
+    table that give its reference (an organogram's second row of one reference, which the
+    structure does not draw), by row. Those are the other row's: its name, its grade, not the
+    drawn post's. A post from YAML has all its findings as its own."""
+    span = locate(post.origin, ("id",))
+    if span is None or span.cell is None:
+        return findings, {}
+    own: list[Diagnostic] = []
+    others: dict[int, list[Diagnostic]] = {}
+    for finding in findings:
+        found = finding.span
+        if found.cell is not None and found.file == span.file and found.sheet == span.sheet and found.line != span.line:
+            others.setdefault(found.line, []).append(finding)
+        else:
+            own.append(finding)
+    return own, others
+
+
 def place(post: Post) -> str:
     """Where a post is written (its id's file and line, or its cell): what tells apart posts that
     share an id. A post whose id comes from a mapping merged into it (``<<: *anchor``) is placed
