@@ -169,6 +169,10 @@ def test_each_ci_format_names_a_workbook_finding_s_cell(in_tmp: Path) -> None:
     sarif = json.loads(run("check", "--isolated", "--output-format", "sarif", "wb.xlsx")[1])
     cells = {r["ruleId"]: r["properties"].get("cell") for r in sarif["runs"][0]["results"]}
     assert cells["S002"] == {"sheet": "Posts", "ref": "C3", "header": "Reports to"}
+    # and SARIF's own place for it, a logical location, beside the region of no use in a zip's bytes
+    places = {r["ruleId"]: r["locations"][0].get("logicalLocations") for r in sarif["runs"][0]["results"]}
+    assert places["S002"] == [{"name": "C3", "fullyQualifiedName": "Posts!C3", "kind": "element"}]
+    jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(sarif)
     junit = ElementTree.fromstring(run("check", "--isolated", "--output-format", "junit", "wb.xlsx")[1])
     failures = [failure.text or "" for failure in junit.iter("failure")]
     assert any(text.startswith("wb.xlsx:3:3: Posts!C3 (Reports to): S002 [unknown-manager]") for text in failures), failures
@@ -181,5 +185,5 @@ def test_each_ci_format_names_a_workbook_finding_s_cell(in_tmp: Path) -> None:
         "orglint: 1\norganisation: {name: T, type: district}\nposts:\n  - {id: X, title: C, reports_to: NOBODY}\n",
     )
     sarif = json.loads(run("check", "--isolated", "--output-format", "sarif", str(structure))[1])
-    assert all("cell" not in r["properties"] for r in sarif["runs"][0]["results"])
+    assert all("cell" not in r["properties"] and "logicalLocations" not in r["locations"][0] for r in sarif["runs"][0]["results"])
     assert " at " not in run("check", "--isolated", "--output-format", "github", str(structure))[1].split("::")[1]

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from orglint import __version__
-from orglint.diagnostics import Diagnostic, Severity, fingerprint
+from orglint.diagnostics import Diagnostic, Severity, Span, fingerprint
 from orglint.docs import rule_text
 from orglint.engine import LintResult
 from orglint.output.check.json_format import json_safe, table_cell
@@ -33,6 +33,13 @@ def _rule(code: str) -> dict[str, Any]:
     }
 
 
+def _cell_location(span: Span) -> dict[str, str]:
+    """SARIF's logical location of a table cell: ``C3``, fully ``Posts!C3`` in a workbook (the
+    result's ``properties.cell`` gives its header too)."""
+    cell = span.cell or ""
+    return {"name": cell, "fullyQualifiedName": f"{span.sheet}!{cell}" if span.sheet else cell, "kind": "element"}
+
+
 def _result(diagnostic: Diagnostic, index: int) -> dict[str, Any]:
     span = diagnostic.span
     return {
@@ -50,7 +57,9 @@ def _result(diagnostic: Diagnostic, index: int) -> dict[str, Any]:
                         "endLine": span.end_line,
                         "endColumn": max(span.end_column, span.column + 1 if span.end_line == span.line else 1),
                     },
-                }
+                },
+                # a table's cell by name: a workbook's row and column are no line and column of its bytes
+                **({"logicalLocations": [_cell_location(span)]} if span.cell is not None else {}),
             }
         ],
         "partialFingerprints": {"orglint/v1": fingerprint(diagnostic)},
