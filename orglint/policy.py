@@ -129,6 +129,7 @@ class CouncilTypePolicy(_Policy):
 
 _WORD = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"[0-9]+")
+_DIGITS_APART = re.compile(r"\d[\W_]+\d")
 _ENTRY_ITEM_SEPARATOR = re.compile(r"\band\b|[&/,;()+]|\s[-\u2013\u2014]\s", re.IGNORECASE)
 """What separates the roles a job title lists: `Director of Resources and S151 Officer`."""
 
@@ -255,11 +256,16 @@ class Policy(_Policy):
     def grade_named(self, written: str) -> str | None:
         """The grade a post's grade that is no grade's id names another way: the grade's name
         (`Director` for `DIR`), its id in other case or punctuation (`A.D.` for `AD`), or its id
-        after the word "grade" (`Grade 15` for `15`); None unless exactly one grade is named."""
+        after the word "grade" (`Grade 15` for `15`, where no grade is named `Grade 15` itself);
+        None unless exactly one grade is named. Digits that punctuation parts name no grade: run
+        together, `1-5` would read as grade 15."""
+        if _DIGITS_APART.search(written):
+            return None
         spoken = spoken_form(written)
-        if spoken.startswith("grade") and spoken != "grade":
-            spoken = spoken.removeprefix("grade")
-        return self._grade_names.get(spoken)
+        whole = self._grade_names.get(spoken)
+        if whole is not None or not spoken.startswith("grade"):
+            return whole
+        return self._grade_names.get(spoken.removeprefix("grade"))
 
     @cached_property
     def _grade_names(self) -> dict[str, str]:

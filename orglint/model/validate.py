@@ -106,24 +106,31 @@ def value_fault(model: type, path: tuple[Any, ...], detail: Any) -> str:
     text = plain_message(detail)
     if detail["type"] == "literal_error" and isinstance(value, str):
         allowed = allowed_values(model, path)
-        text += did_you_mean(closest(value, allowed) or _choice_within(value, allowed))
+        words = re.findall(r"[^\W_]+", value.casefold())
+        if not _NEGATIONS.intersection(words):  # `not permanent`, `Non-permanent`: no guess
+            text += did_you_mean(_choice_within(words, allowed) or closest(value, allowed))
     if not isinstance(value, dict):
         text += f", got {_describe(value)}"
     return text
 
 
-def _choice_within(value: str, allowed: Iterable[str]) -> str | None:
-    """The choice whose words the value writes among others, the longest where one holds another:
-    `District Council` is `district`, `Metropolitan District Council` `metropolitan-district`."""
-    words = re.findall(r"[^\W_]+", value.casefold())
-    within = [choice for choice in allowed if _runs_in(choice.split("-"), words)]
-    longest = max((len(choice.split("-")) for choice in within), default=0)
-    found = [choice for choice in within if len(choice.split("-")) == longest]
-    return found[0] if len(found) == 1 else None
+def _choice_within(words: list[str], allowed: Iterable[str]) -> str | None:
+    """The choice the value writes among other words: of the choices sharing most words with it,
+    the one it writes whole, if exactly one does: `District Council` is `district`, `Fixed-term
+    contract` `fixed-term`; `County Borough Council` is none, since `welsh-county-borough` shares
+    more of it than `county`."""
+    scored = [(len(set(choice.split("-")) & set(words)), choice) for choice in allowed]
+    best = max((score for score, _ in scored), default=0)
+    whole = [choice for score, choice in scored if score == best and best and _written_in(choice.split("-"), words)]
+    return whole[0] if len(whole) == 1 else None
 
 
-def _runs_in(run: list[str], words: list[str]) -> bool:
+def _written_in(run: list[str], words: list[str]) -> bool:
     return any(words[start : start + len(run)] == run for start in range(len(words) - len(run) + 1))
+
+
+_NEGATIONS = frozenset({"not", "no", "non"})
+"""Words that say a value is not a choice it names (`not permanent`, `Non-permanent`)."""
 
 
 def _describe(value: Any) -> str:

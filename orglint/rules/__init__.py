@@ -93,10 +93,11 @@ class CheckContext:
         are read as the one they are a typo of (``Policy.designation_misspelt``), by index, as
         written. X002 reports each, with its did-you-mean."""
         self._resolve_designations()
-        self.grades_as_written: dict[int, str] = {}
-        """By a post's identity: its grade as written, where that is no grade's id but names one
-        another way (``Policy.grade_named``: `Grade 15`, `A.D.`, `Director`) and is read as it. G104
-        reports each, with the grade meant."""
+        self.grades_as_written: dict[tuple[int, str], str] = {}
+        """By a post's identity and the field (``grade``, or ``evaluation`` for its evaluated grade):
+        the grade as written, where that is no grade's id but names one another way
+        (``Policy.grade_named``: `Grade 15`, `A.D.`, `Director`) and is read as it. G104 reports
+        each, with the grade meant."""
         self._resolve_grades()
 
     def _resolve_designations(self) -> None:
@@ -130,12 +131,15 @@ class CheckContext:
         if not grades:
             return
         for post in self.structure.posts:
-            if post.grade is None or post.grade in grades:
-                continue
-            meant = self.policy.grade_named(post.grade)
-            if meant is not None:
-                self.grades_as_written[id(post)] = post.grade
-                object.__setattr__(post, "grade", meant)  # a frozen post: the policy's grades are only known now
+            # frozen records: the policy's grades are only known now
+            for field, record in (("grade", post), ("evaluation", post.evaluation)):
+                written: str | None = getattr(record, "grade", None)
+                if written is None or written in grades:
+                    continue
+                meant = self.policy.grade_named(written)
+                if meant is not None:
+                    self.grades_as_written[id(post), field] = written
+                    object.__setattr__(record, "grade", meant)
 
     def unknown_designations(self, post: Post) -> Iterator[tuple[int, str, bool]]:
         """Each entry of the post's ``designations`` that names no designation by any of its names:

@@ -57,6 +57,11 @@ def test_without_a_grade_policy_nothing_is_checked(tmp_path: Path) -> None:
         ("Dir", "DIR"),  # its id in other case
         ("Dtr", None),  # an abbreviation: a suggestion at most
         ("Senior", None),  # a name two grades share names neither
+        ("1-5", None),  # digits punctuation parts: run together they would name grade 15
+        ("1/3", None),
+        ("Grade 1 (2)", None),
+        ("Grade Fifteen", "G15"),  # a grade's own name, though it starts with "grade"
+        ("Grade 14", "G14"),  # a grade's own name before the id after "grade" (14)
     ],
 )
 def test_a_grade_named_another_way_is_read_only_where_exactly_one_grade_is_named(written: str, meant: str | None) -> None:
@@ -67,7 +72,10 @@ def test_a_grade_named_another_way_is_read_only_where_exactly_one_grade_is_named
                 "AD": {"rank": 2, "name": "Senior"},
                 "SM": {"rank": 2, "name": "Senior"},
                 "15": {"rank": 1},
+                "14": {"rank": 1},
                 "12": {"rank": 0},
+                "G15": {"rank": 1, "name": "Grade Fifteen"},
+                "G14": {"rank": 1, "name": "Grade 14"},
             }
         }
     )
@@ -80,3 +88,11 @@ def test_a_grade_read_as_the_one_it_names_is_reported_as_written(tmp_path: Path)
         regrade(GRADED, "HOS2", "grade: HOS", "grade: h.o.s."),
         Expected("HOS2", ("id: HOS2", "h.o.s."), "grade 'h.o.s.' is not defined by the ruleset (did you mean 'HOS'?)"),
     )
+
+
+def test_an_evaluated_grade_written_another_way_is_reported_and_read_as_the_post_s(tmp_path: Path) -> None:
+    """`grade: HOS` evaluated at `hos`: one G104 at the evaluated grade, not also an E103."""
+    text = regrade(GRADED, "HOS2", "grade: HOS}", "grade: HOS, evaluation: {scheme: HAY, grade: hos}}")
+    assert [(f.code, f.post) for f in G104.findings(tmp_path, text, alone=False)] == [("G104", "HOS2")]
+    (finding,) = G104.lint(tmp_path, text)
+    assert finding.message == "evaluated grade 'hos' is not defined by the ruleset (did you mean 'HOS'?)"

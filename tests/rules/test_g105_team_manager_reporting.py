@@ -60,3 +60,12 @@ def test_a_manager_no_grade_or_tier_places_is_not_judged(tmp_path: Path) -> None
 def test_a_manager_s_grade_written_another_way_is_read_as_the_grade_it_names(tmp_path: Path) -> None:
     text = regrade(GRADED, "HOS1", "tier: 3, grade: HOS", "grade: Grade hos")
     assert [(f.code, f.post) for f in G105.findings(tmp_path, text, alone=False)] == [("G104", "HOS1")]
+
+
+def test_a_manager_on_a_grade_no_level_lists_is_no_head_of_service(tmp_path: Path) -> None:
+    """HOS1 on APPRENTICE (a grade the ruleset ranks but gives to no level), no tier: it is known
+    not to be a Head of Service, so its team managers are reported, naming its grade."""
+    text = regrade(GRADED, "HOS1", "tier: 3, grade: HOS", "grade: APPRENTICE")
+    found = G105.lint(tmp_path, text)
+    assert [f.post for f in found] == ["TM1", "TM2", "TM3"]
+    assert found[0].message == "Team Manager 'TM1' reports to 'HOS1' (grade APPRENTICE), not to a Head of Service"

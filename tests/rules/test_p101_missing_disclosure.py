@@ -97,6 +97,17 @@ def test_a_grade_the_ruleset_lacks_is_g104_s_finding_where_g104_runs(tmp_path: P
     ]
 
 
+def test_a_grade_without_a_band_written_another_way_is_two_mistakes_and_two_findings(tmp_path: Path) -> None:
+    """DIR has no band (P101's, the ruleset's gap) and the director writes it by its name (G104's,
+    the post's slip): fixing the G104 would not mend the P101, so both are reported."""
+    ruleset = WITH_G104["transparency.yaml"].replace(
+        "DIR: {rank: 3, pay: {min: 95000, max: 110000}}", "DIR: {rank: 3, name: Director}"
+    )
+    text = change(COUNCIL, "D-RES", "grade: DIR,", "grade: Director,")
+    found = P101.findings(tmp_path, text, {"transparency.yaml": ruleset}, alone=False)
+    assert sorted((f.code, f.post) for f in found) == [("G104", "D-RES"), ("P101", None)]
+
+
 def test_a_grade_g104_is_told_to_accept_still_lacks_its_pay_band(tmp_path: Path) -> None:
     text = change(COUNCIL, "D-LAW", "grade: DIR,", "grade: DIRR,")
     line = next(line for line in text.splitlines(keepends=True) if "{id: D-LAW," in line)

@@ -159,6 +159,9 @@ def test_the_fix_leaves_values_alone(tmp_path: Path) -> None:
         ("Metropolitan District Council", "metropolitan-district"),  # the longest choice it writes
         ("London Borough Council", "london-borough"),
         ("Welsh County Borough Council", "welsh-county-borough"),
+        ("Non-metropolitan District", None),  # a negation: no guess (it is a shire district, not a metropolitan one)
+        ("County Borough Council", None),  # welsh-county-borough shares more of it than county
+        ("Wrexham County Borough Council", None),
         ("Council", None),
     ],
 )
@@ -168,3 +171,15 @@ def test_a_choice_written_among_other_words_is_suggested(tmp_path: Path, written
     (finding,) = X002.lint(tmp_path, text)
     hint = f" (did you mean {meant!r}?)" if meant else ""
     assert finding.message.endswith(f"'scottish-council' or 'other'{hint}, got {written!r}")
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("Permanent staff", "permanent"), ("Fixed-term contract", "fixed-term"), ("not permanent", None), ("Non-permanent", None)],
+)
+def test_a_choice_negated_is_not_suggested(tmp_path: Path, written: str, meant: str | None) -> None:
+    text = CLEAN + f"  - {{id: X, title: Officer, reports_to: CE, tier: 2, contract: {written}}}\n"
+    (finding,) = X002.lint(tmp_path, text)
+    assert ("did you mean" in finding.message) == (meant is not None)
+    if meant:
+        assert f"(did you mean {meant!r}?)" in finding.message

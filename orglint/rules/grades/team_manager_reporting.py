@@ -89,12 +89,16 @@ class TeamManagerReporting(
                 post.grade in grades and graph.span_of_control(post.id) > 0
             )
             manager = graph.manager(post)
-            if not is_team_manager or manager is None or context.role_of(manager) is None:
-                continue  # a manager neither grade nor tier places at a level cannot be told not to be a Head of Service
-            if context.role_of(manager) != self.settings.reports_to_role:
+            if not is_team_manager or manager is None:
+                continue
+            level = context.role_of(manager)
+            if level is None and manager.grade not in context.policy.grades:
+                continue  # neither a grade the policy knows nor a tier it levels: it may be a Head of Service
+            if level != self.settings.reports_to_role:
+                said = context.role_name(level) if level is not None else f"grade {manager.grade}"
                 yield self.finding(
                     context.value_span(post, "reports_to"),
                     f"{context.role_name(self.settings.role)} {post.id!r} reports to {manager.id!r} "
-                    f"({context.role_name(context.role_of(manager))}), not to {a_or_an(context.role_name(self.settings.reports_to_role))}",
+                    f"({said}), not to {a_or_an(context.role_name(self.settings.reports_to_role))}",
                     post=post.id,
                 )

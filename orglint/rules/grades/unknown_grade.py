@@ -90,15 +90,16 @@ class UnknownGrade(Rule, code="G104", name="unknown-grade", severity=Severity.ER
             return text
 
         for post in context.graph.posts.values():
-            if post.grade is not None:
-                written = context.grades_as_written.get(id(post))
-                if written is not None:  # read as the grade it names: that grade is the suggestion
-                    text = f"grade {written!r} is not defined by the ruleset{did_you_mean(post.grade)}"
-                    yield self.finding(context.value_span(post, "grade"), text, post=post.id)
-                elif post.grade not in grades:
-                    yield self.finding(context.value_span(post, "grade"), message("grade", post.grade), post=post.id)
-                continue  # the evaluated grade is the post's, or E103's finding
             evaluation = post.evaluation
-            if evaluation is not None and evaluation.grade is not None and evaluation.grade not in grades:
-                span = context.value_span(post, "evaluation", "grade")
-                yield self.finding(span, message("evaluated grade", evaluation.grade), post=post.id)
+            evaluated = evaluation.grade if evaluation is not None else None
+            for field, what, grade, path in (
+                ("grade", "grade", post.grade, ("grade",)),
+                ("evaluation", "evaluated grade", evaluated, ("evaluation", "grade")),
+            ):
+                written = context.grades_as_written.get((id(post), field))
+                if written is not None:  # read as the grade it names: that grade is the suggestion
+                    text = f"{what} {written!r} is not defined by the ruleset{did_you_mean(grade)}"
+                    yield self.finding(context.value_span(post, *path), text, post=post.id)
+                elif grade is not None and grade not in grades and (field == "grade" or post.grade is None):
+                    # a post's other evaluated grade is E103's finding
+                    yield self.finding(context.value_span(post, *path), message(what, grade), post=post.id)

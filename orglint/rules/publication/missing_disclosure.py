@@ -113,7 +113,8 @@ class MissingDisclosure(Rule[ChartSettings], code="P101", name="missing-disclosu
                     f"grade {grade!r} {_gap(context, grade)}, so the chart cannot show a salary ceiling for the posts "
                     f"on it in the top {self.settings.levels} levels",
                     fix=f"Give grade {grade!r} a pay band (`pay: {{min, max}}`) in your ruleset's `grades` policy.",
-                    follows_from=frozenset({"G104"}),  # a grade the ruleset lacks: G104's where it runs
+                    # a grade the ruleset lacks altogether is G104's where it runs; one it has without a band is not
+                    follows_from=frozenset({"G104"}) if grade not in context.policy.grades else None,
                 )
 
     @staticmethod
