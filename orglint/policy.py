@@ -20,6 +20,7 @@ given again replaces the earlier one whole.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from functools import cached_property
@@ -144,13 +145,18 @@ def _typo_of(written: list[str], name: list[str]) -> bool:
     `HoS` and `s152 officer` are typos of nothing (a word more, another word, an abbreviation, another
     number)."""
     return len(written) == len(name) and all(
-        mine == theirs
-        or (
-            min(len(mine), len(theirs)) >= 5
-            and _NUMBER.findall(mine) == _NUMBER.findall(theirs)
-            and difflib.SequenceMatcher(None, mine, theirs).ratio() >= 0.8
-        )
-        for mine, theirs in zip(written, name, strict=True)
+        mine == theirs or _slip_of(mine, theirs) for mine, theirs in zip(written, name, strict=True)
+    )
+
+
+@functools.lru_cache(maxsize=65_536)
+def _slip_of(mine: str, theirs: str) -> bool:
+    """One word a slip for another: the same words recur across entries and names, so each pair is
+    compared once."""
+    return (
+        min(len(mine), len(theirs)) >= 5
+        and _NUMBER.findall(mine) == _NUMBER.findall(theirs)
+        and difflib.SequenceMatcher(None, mine, theirs).ratio() >= 0.8
     )
 
 
@@ -250,8 +256,19 @@ class Policy(_Policy):
         anything less close is a typo of nothing: a guess could put one statutory role's duty on
         another's post."""
         words = _words(written)
-        meant = {designation for _, name, designation in self.designation_words() if _typo_of(words, _words(name))}
+        same_length = self._designation_name_words.get(len(words), [])
+        meant = {designation for name, designation in same_length if _typo_of(words, name)}
         return meant.pop() if len(meant) == 1 else None
+
+    @cached_property
+    def _designation_name_words(self) -> dict[int, list[tuple[list[str], str]]]:
+        """Each name a designation is known by, as words, with the designation, by its number of
+        words (a typo has as many): split once."""
+        by_length: dict[int, list[tuple[list[str], str]]] = {}
+        for _, name, designation in self.designation_words():
+            words = _words(name)
+            by_length.setdefault(len(words), []).append((words, designation))
+        return by_length
 
     def grade_named(self, written: str) -> str | None:
         """The grade a post's grade that is no grade's id names another way: the grade's name
@@ -282,8 +299,16 @@ class Policy(_Policy):
         item of its own between separators (`and`, `&`, `/`, a comma, parentheses): a job title
         written as a designation, `Head of Legal and Monitoring Officer`. Read exactly or as a near
         miss, so `Deputy to the Monitoring Officer` and `Monitoring Officer's PA` name none."""
-        named = (self.designation_for(item) or self.designation_misspelt(item) for item in _ENTRY_ITEM_SEPARATOR.split(written))
-        return tuple(dict.fromkeys(designation for designation in named if designation is not None))
+        found = self._designations_within.get(written)
+        if found is None:  # the same title recurs on many posts: read once
+            items = _ENTRY_ITEM_SEPARATOR.split(written)
+            named = (self.designation_for(item) or self.designation_misspelt(item) for item in items)
+            found = self._designations_within[written] = tuple(dict.fromkeys(d for d in named if d is not None))
+        return found
+
+    @cached_property
+    def _designations_within(self) -> dict[str, tuple[str, ...]]:
+        return {}
 
     @cached_property
     def designation_names(self) -> dict[str, str]:

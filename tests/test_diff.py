@@ -310,3 +310,25 @@ def test_pay_function_qualifications_and_evaluation_changes_are_listed(in_tmp: P
     _, markdown, _ = run("diff", "old.yaml", "new.yaml", "--format", "markdown")
     assert "| AD | £52,500–£58,000 | £56,000–£61,000 |" in markdown
     assert "| AD | HAY 2009-07-20 AD | HAY 2024-01-15 AD |" in markdown
+
+
+def test_a_job_title_written_as_a_designation_moves_no_designation(in_tmp: Path) -> None:
+    """The new version writes the monitoring officer's designation as a job title: its X002 says
+    so, and the report has no one holding monitoring-officer. The moves agree: the designation
+    goes from D2 to nobody, and the title is no designation held."""
+    head = STRUCTURE_HEAD.replace("ruleset: core", "ruleset: uk-local-government")
+    posts = "  - {id: CE, title: Chief Executive, tier: 1, designations: [head-of-paid-service]}\n"
+    write(
+        in_tmp,
+        "old.yaml",
+        head + posts + "  - {id: D2, title: Head of Legal, reports_to: CE, tier: 2, designations: [monitoring-officer]}\n",
+    )
+    write(
+        in_tmp,
+        "new.yaml",
+        head
+        + posts
+        + "  - {id: D2, title: Head of Legal, reports_to: CE, tier: 2, designations: [Head of Legal and Monitoring Officer]}\n",
+    )
+    _, document = diff_json("old.yaml", "new.yaml")
+    assert document["designations"] == [{"designation": "monitoring-officer", "before": ["D2"], "after": []}]

@@ -228,8 +228,9 @@ SYNTHETIC_DIRECTORATES = 8
 def _synthetic_yaml(posts: int) -> str:
     """A balanced structure (up to 8 reports each, filled breadth-first, as bench/generate.py's)
     whose departments are the directorates under the top post, with a vacancy in every 50 posts,
-    a tier one too high in every 97 (S006 findings) and a department whose HR partner is no post
-    (S005, a finding about the department)."""
+    a tier one too high in every 97 (S006 findings), a department whose HR partner is no post
+    (S005, a finding about the department), and a post under the top one with an id too long to
+    keep on one line of a phone's box, and a finding (S006)."""
     lines = [
         "orglint: 1\n",
         "organisation: {name: Synthetic Metropolitan Council, type: metropolitan-district, ruleset: core}\n",
@@ -256,6 +257,10 @@ def _synthetic_yaml(posts: int) -> str:
             + (f", department: {department_of[index]}" if index in department_of else "")
             + "}\n"
         )
+    lines.append(
+        "  - {id: ASSISTANT-DIRECTOR-CHILDRENS-SERVICES-COMMISSIONING-AND-PERFORMANCE, title: Assistant Director, "
+        "reports_to: P00000, tier: 3}\n"
+    )
     return "".join(lines)
 
 
@@ -418,9 +423,9 @@ def test_every_post_with_findings_is_drawn_open_and_linked_both_ways(
 
 def _assert_no_id_is_split(browser: webdriver.Chrome) -> None:
     """No post's id, in its box or in a link to it, is broken over two lines (at a hyphen, say);
-    a group's key (grade, title, ...) may wrap between its words."""
+    a group's key (grade, title, ...), or an id too long for a phone's box, may wrap."""
     split_ids = browser.execute_script(
-        "return [...document.querySelectorAll('.post:not(.group) > b, a[href^=\"#post-\"]:not(.group)')]"
+        "return [...document.querySelectorAll('.post > b:not(.wraps), a[href^=\"#post-\"]:not(.wraps)')]"
         ".filter(id => id.getClientRects().length > 1).map(id => id.textContent)"
     )
     assert not split_ids, f"{len(split_ids)} post ids are split over two lines, such as {split_ids[:3]}"

@@ -131,7 +131,9 @@ def compare(old_label: str, old: LintResult, new_label: str, new: LintResult) ->
     return Diff(
         before,
         after,
-        post_changes(old_run.graph, new_run.graph, matched),
+        post_changes(
+            old_run.graph, new_run.graph, matched, (old_run.context.policy.designations, new_run.context.policy.designations)
+        ),
         pair_changed(findings, matched),
         unknown,
     )

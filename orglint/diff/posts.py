@@ -8,6 +8,7 @@ job title, professional group), so another key is another group."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,8 +120,12 @@ def _range(post: Post) -> dict[str, float] | None:
     return None if post.salary is None else {"min": post.salary.min, "max": post.salary.max}
 
 
-def post_changes(old: OrgGraph, new: OrgGraph, matched: dict[str, str]) -> PostChanges:
-    """``matched``: ``match_posts(old, new)``."""
+def post_changes(
+    old: OrgGraph, new: OrgGraph, matched: dict[str, str], vocabularies: tuple[Collection[str], Collection[str]] = ((), ())
+) -> PostChanges:
+    """``matched``: ``match_posts(old, new)``; ``vocabularies``: the designations each version's
+    ruleset knows (empty: any entry is one). An entry outside them is an X002, not a designation
+    held, so it moves nowhere (a job title written as a designation)."""
     changes = PostChanges()
     new_ids = set(matched.values())
     changes.added = [post for post in new.posts.values() if post.id not in new_ids]
@@ -149,13 +154,16 @@ def post_changes(old: OrgGraph, new: OrgGraph, matched: dict[str, str]) -> PostC
         if _record(before) != _record(after):
             changes.reevaluated.append(Change(new_id, _record(before), _record(after)))
     holders_before: dict[str, list[str]] = {}
+    known_before, known_after = vocabularies
     for post in old.posts.values():
         for designation in post.designations:
-            holders_before.setdefault(designation, []).append(matched.get(post.id, post.id))
+            if not known_before or designation in known_before:
+                holders_before.setdefault(designation, []).append(matched.get(post.id, post.id))
     holders_after: dict[str, list[str]] = {}
     for post in new.posts.values():
         for designation in post.designations:
-            holders_after.setdefault(designation, []).append(post.id)
+            if not known_after or designation in known_after:
+                holders_after.setdefault(designation, []).append(post.id)
     for designation in sorted(holders_before.keys() | holders_after.keys()):
         before_ids, after_ids = holders_before.get(designation, []), holders_after.get(designation, [])
         if sorted(before_ids) != sorted(after_ids):

@@ -96,9 +96,9 @@ details[open] > summary::before { content: "▾"; }
   border: 1px solid var(--line); border-radius: 4px; background: #fff; font-size: 12.5px; line-height: 1.35; }
 .post:target, .finding:target { outline: 3px solid var(--info-line); outline-offset: 2px; }
 .post > * { margin-right: .45rem; } .post > :last-child { margin-right: 0; }
-/* a post's id is never split at its hyphens; a group's key (grade, title, ...) wraps between its words */
+/* a post's id is never split at its hyphens; a long one, or a group's key (grade, title, ...), wraps */
 .post > b, a[href^="#post-"] { white-space: nowrap; }
-.post.group > b, a.group { white-space: normal; }
+.post > b.wraps, a.wraps { white-space: normal; }
 .post > b { font-weight: 700; }
 .post > small { color: var(--muted); font-size: inherit; }
 .post .codes { font-weight: 700; }
@@ -280,7 +280,7 @@ def _post_box(post: Post, chart: _Chart, below: str = "") -> str:
     chart.drawn.add(id(post))
     findings = chart.findings_by_post.of(post)
     sharer = chart.findings_by_post.number(post)
-    classes = ["post", "group"] if post.group else ["post"]
+    classes = ["post"]
     codes = ""
     if findings:
         classes += ["flagged", max(finding.severity for finding in findings).label]
@@ -303,7 +303,7 @@ def _post_box(post: Post, chart: _Chart, below: str = "") -> str:
     # designations), as a box is written up to 20,000 times
     return (
         f'<span class="{" ".join(classes)}" id="{chart.anchors.post(post.id, sharer)}">'
-        f"<b>{_text(post.id)}</b><span>{_text(post.title)}</span>"
+        f"<b{_wraps(post)}>{_text(post.id)}</b><span>{_text(post.title)}</span>"
         + (f"<small>{_text(meta)}</small>" if meta else "")
         + ('<span class="tag">vacant</span>' if vacant else "")
         + codes
@@ -513,6 +513,17 @@ def _findings(audit: Audit, chart: _Chart) -> str:
     return "\n".join(parts)
 
 
+_LONGEST_KEPT_WHOLE = 24
+"""A post's id up to this long is never broken over two lines; a longer one would run out of a
+narrow screen's box."""
+
+
+def _wraps(post: Post) -> str:
+    """The class of an id that may wrap: a group's key (grade, title, ...), or an id too long to
+    keep on one line of a phone's box."""
+    return ' class="wraps"' if post.group or len(post.id) > _LONGEST_KEPT_WHOLE else ""
+
+
 def _subject(finding: Diagnostic, chart: _Chart) -> str:
     """The finding's post or department, linked to its place in the chart where it is drawn."""
     if finding.post is not None:
@@ -520,8 +531,7 @@ def _subject(finding: Diagnostic, chart: _Chart) -> str:
         post = chart.findings_by_post.post_of(finding) or chart.posts.get(finding.post)
         if post is None or id(post) not in chart.drawn:
             return text
-        kind = ' class="group"' if post.group else ""  # a group's key may wrap, between its words
-        return f'<a{kind} href="#{chart.anchors.post(post.id, chart.findings_by_post.number(post))}">{text}</a>'
+        return f'<a{_wraps(post)} href="#{chart.anchors.post(post.id, chart.findings_by_post.number(post))}">{text}</a>'
     if finding.department is not None:
         name = _text(chart.department_names.get(finding.department, finding.department))
         return f'<a href="#{chart.anchors.department(finding.department)}">{name}</a>'
