@@ -210,8 +210,9 @@ class _Elements(HTMLParser):
 
 
 def test_the_html_report_has_no_element_the_data_made(in_tmp: Path) -> None:
-    # an id as long as the hostile one, so both may wrap (orglint's own class on a long id)
-    write(in_tmp / "plain", PLAIN_FILE, STRUCTURE.format(**{**PLAIN, "report": "X2-A-PLAIN-ID-AS-LONG-AS-THE-OTHER"}))
+    # ids as long as the hostile ones, so both may wrap (orglint's own class on a long id)
+    long_ids = {"top": "CE-A-PLAIN-ID-AS-LONG-AS-ITS-TWIN", "report": "X2-A-PLAIN-ID-AS-LONG-AS-ITS-TWIN"}
+    write(in_tmp / "plain", PLAIN_FILE, STRUCTURE.format(**{**PLAIN, **long_ids}))
     hostile_structure(in_tmp / "hostile")
     pages = {side: _Elements() for side in ("plain", "hostile")}
     for side, page in pages.items():
