@@ -85,6 +85,11 @@ def _with_unread_as_written(structure: Structure, record: Any, data: dict[str, A
             value = _cells(cells, names[-1])
             if value not in (None, "", {}):
                 holder[names[-1]] = value
+                if holder is not data:  # a nested record's fields in the table's order, as read
+                    ordered = {key: holder[key] for key in cells.fields if key in holder}
+                    rest = {key: item for key, item in holder.items() if key not in ordered}
+                    holder.clear()
+                    holder.update({**ordered, **rest})
     return data
 
 

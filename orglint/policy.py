@@ -131,8 +131,10 @@ class CouncilTypePolicy(_Policy):
 _WORD = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"[0-9]+")
 _DIGITS_APART = re.compile(r"\d[\W_]+\d")
-_ENTRY_ITEM_SEPARATOR = re.compile(r"\band\b|[&/,;()+]|\s[-\u2013\u2014]\s", re.IGNORECASE)
+_ENTRY_ITEM_SEPARATOR = re.compile(r"\band\b|[&/,;:|()+]|\s[-\u2013\u2014]\s", re.IGNORECASE)
 """What separates the roles a job title lists: `Director of Resources and S151 Officer`."""
+_ANOTHER_ROLE_S = (["deputy"], ["assistant"])
+"""An item of a title alone that makes the role beside it another's: `Monitoring Officer (Deputy)`."""
 
 
 def _words(text: str) -> list[str]:
@@ -296,12 +298,15 @@ class Policy(_Policy):
 
     def designations_within(self, written: str) -> tuple[str, ...]:
         """The designations an entry that names none lists among other words, each standing as an
-        item of its own between separators (`and`, `&`, `/`, a comma, parentheses): a job title
+        item of its own between separators (`and`, `&`, `/`, `:`, a comma, parentheses): a job title
         written as a designation, `Head of Legal and Monitoring Officer`. Read exactly or as a near
-        miss, so `Deputy to the Monitoring Officer` and `Monitoring Officer's PA` name none."""
+        miss, so `Deputy to the Monitoring Officer` and `Monitoring Officer's PA` name none, nor
+        does a title with a deputy or an assistant alone as an item (`Monitoring Officer (Deputy)`)."""
         found = self._designations_within.get(written)
         if found is None:  # the same title recurs on many posts: read once
             items = _ENTRY_ITEM_SEPARATOR.split(written)
+            if any(_words(item) in _ANOTHER_ROLE_S for item in items):  # `Monitoring Officer (Deputy)`
+                items = []
             named = (self.designation_for(item) or self.designation_misspelt(item) for item in items)
             found = self._designations_within[written] = tuple(dict.fromkeys(d for d in named if d is not None))
         return found

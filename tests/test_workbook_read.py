@@ -445,7 +445,7 @@ def test_import_writes_the_cells_it_cannot_read_as_given_so_the_yaml_gets_the_sa
     ):
         book["Posts"][_cell(path, "Posts", column, post)] = value
     book.save(path)
-    read_as_table = found(path)
+    read_as_table = [(d["code"], d["post"], d["message"]) for d in diagnostics(path)]
     code, _, err = run("import", str(path), "-o", str(tmp_path / "proposal.yaml"))
     assert code == 1 and "Posts!" in err
     imported = YAML(typ="safe").load((tmp_path / "proposal.yaml").read_text(encoding="utf-8"))
@@ -453,8 +453,17 @@ def test_import_writes_the_cells_it_cannot_read_as_given_so_the_yaml_gets_the_sa
     assert imported["organisation"]["type"] == "District Council"
     assert (posts["AD-FIN"]["salary"], posts["DCFS"]["tier"]) == ({"min": "£65k", "max": "£70k"}, "two")
     # the same findings, each message saying where in its own way (a cell, or the post and key)
-    as_yaml = found(tmp_path / "proposal.yaml")
+    as_yaml = [(d["code"], d["post"], d["message"]) for d in diagnostics(tmp_path / "proposal.yaml")]
     assert Counter((code, post) for code, post, _ in as_yaml) == Counter((code, post) for code, post, _ in read_as_table)
     assert sum(code == "X002" for code, _, _ in as_yaml) == 4
     for _, _, message in read_as_table:
         assert any(said.endswith(message.split(": ", 1)[-1]) for _, _, said in as_yaml), message
+
+
+def test_import_keeps_a_record_s_fields_in_order_around_a_cell_it_cannot_read(tmp_path: Path) -> None:
+    path = write_workbook(brookfield(), tmp_path / "proposal.xlsx")
+    _set(path, "Evaluations", _cell(path, "Evaluations", "Know-how points", "DCFS"), "lots")
+    assert run("import", str(path), "-o", str(tmp_path / "out.yaml"))[0] == 1
+    imported = {post["id"]: post for post in YAML(typ="safe").load((tmp_path / "out.yaml").read_text())["posts"]}
+    points = imported["DCFS"]["evaluation"]["points"]
+    assert list(points) == ["know_how", "problem_solving", "accountability", "total"] and points["know_how"] == "lots"

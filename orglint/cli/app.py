@@ -83,10 +83,10 @@ def _said_as_usage_error(error: Exception) -> bool:
     message = getattr(error, "format_message", None)
     if getattr(error, "exit_code", None) != EXIT_USAGE or message is None:
         return False
-    context = getattr(error, "ctx", None)
-    command = context.command_path if context is not None else "orglint"
+    context = getattr(error, "ctx", None)  # none where click parsed no command yet: no help to point at
+    hint = f" (see '{context.command_path} -h')" if context is not None else ""
     with contextlib.suppress(OSError):
-        say(f"error: {message().replace('Value error, ', '').rstrip('.')} (see '{command} -h')")
+        say(f"error: {message().replace('Value error, ', '').rstrip('.')}{hint}")
     return True
 
 

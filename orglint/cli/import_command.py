@@ -31,9 +31,10 @@ def import_(
 
     if not source.is_file():
         raise BadUsage(f"{source}: no such file")
-    if source.suffix.casefold() not in (".csv", ".xlsx"):
+    from orglint.load.source import is_table_path, real_path
+
+    if not is_table_path(source):
         raise BadUsage(f"{source}: import reads organograms and spreadsheets (.csv, .xlsx); it is already a structure file?")
-    from orglint.load.source import real_path
 
     if output is not None and output.suffix and output.suffix.casefold() not in (".yaml", ".yml"):
         # a workbook named .xlsx holding YAML fails every later check as "not a workbook"

@@ -27,7 +27,16 @@ from orglint.load.perimeter import (
     match_pattern,
     project_root,
 )
-from orglint.load.source import Limits, LoadProblem, display_path, markers_in, open_regular, real_path
+from orglint.load.source import (
+    Limits,
+    LoadProblem,
+    display_path,
+    is_csv,
+    is_table_path,
+    markers_in,
+    open_regular,
+    real_path,
+)
 
 if TYPE_CHECKING:  # the table loaders are imported only when there are tables (start-up time)
     from orglint.load.organogram import Organogram
@@ -103,12 +112,12 @@ def _walk(folder: Path) -> Iterator[Path]:
                 continue
             if path.suffix in YAML_SUFFIXES:
                 yield path
-            elif path.suffix.casefold() == ".csv" and (not perimeter.inside(entry.path) or _is_senior_csv(path)):
+            elif is_csv(path) and (not perimeter.inside(entry.path) or _is_senior_csv(path)):
                 yield path  # a table leading outside is not even sniffed
 
 
 def _csv_head(path: Path) -> bytes:
-    if path.suffix.casefold() != ".csv":
+    if not is_csv(path):
         return b""
     try:
         with open_regular(path) as handle:  # a pipe named *.csv is not waited on
@@ -127,19 +136,12 @@ def _is_organogram_csv(path: Path) -> bool:
     return b"post unique reference" in head or b"reporting senior post" in head
 
 
-TABLE_SUFFIXES = frozenset({".csv", ".xlsx"})
-
-
-def is_table_path(path: Path) -> bool:
-    return path.suffix.casefold() in TABLE_SUFFIXES
-
-
 def _workbook_sheets(path: Path, limits: Limits) -> list[str] | None:
     """A workbook's sheet names (read once, for both tests below); None for a CSV file or an
     unreadable workbook."""
     from orglint.load.table import sheet_names
 
-    if path.suffix.casefold() == ".csv":
+    if is_csv(path):
         return None
     try:
         return sheet_names(path, limits)
@@ -151,7 +153,7 @@ def is_organogram(path: Path, sheets: list[str] | None) -> bool:
     """``sheets``: the workbook's sheet names (``_workbook_sheets``)."""
     from orglint.load.organogram import SENIOR_SHEET
 
-    if path.suffix.casefold() == ".csv":
+    if is_csv(path):
         return _is_organogram_csv(path)
     if sheets is None:
         return True  # not a readable workbook: the organogram loader reports it
@@ -195,10 +197,10 @@ def _tables(
                 discovery.findings.append(invalid_structure(message, Span.start_of(display_path(path))))
             continue
         senior = path
-        beside = table_beside(path, "junior", "senior") if path.suffix.casefold() == ".csv" else None
+        beside = table_beside(path, "junior", "senior") if is_csv(path) else None
         if beside is not None and junior_beside(path) is None:
             senior = beside  # a junior table named alone (as pre-commit names changed files)
-        elif path.suffix.casefold() == ".csv" and not _is_senior_csv(path):
+        elif is_csv(path) and not _is_senior_csv(path):
             linked = _twin_leading_out(path, "junior", "senior")
             if linked is not None:
                 leaving.add(linked)  # it is there, but leads out

@@ -9,23 +9,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from orglint.diagnostics import Diagnostic, Span
-from orglint.load.source import LoadProblem, SourceFile, display_path
+from orglint.load.source import LoadProblem, SourceFile, display_path, is_table_path, is_workbook
 
 INVALID_YAML, INVALID_STRUCTURE, INCLUDE_OUTSIDE = "X001", "X002", "X004"
 
 
-_TABLE_FILES = {
-    # suffix: (what the file is read as, how to mend it)
-    ".xlsx": (
-        "Office Open XML workbook (ECMA-376), as Excel saves it",
-        "Save the file again as an Excel workbook (.xlsx) from its spreadsheet program; the message says what could not be read.",
-    ),
-    ".csv": (
-        "CSV (RFC 4180), a header row first",
-        "Save the file again as CSV (UTF-8) from its spreadsheet program; the message says what could not be read.",
-    ),
-}
-"""X001's rule speaks of YAML; a table file that cannot be read says what it should have been."""
+# X001's rule speaks of YAML; a table file that cannot be read says what it should have been:
+# (what the file is read as, how to mend it)
+_WORKBOOK_FAULT = (
+    "Office Open XML workbook (ECMA-376), as Excel saves it",
+    "Save the file again as an Excel workbook (.xlsx) from its spreadsheet program; the message says what could not be read.",
+)
+_CSV_FAULT = (
+    "CSV (RFC 4180), a header row first",
+    "Save the file again as CSV (UTF-8) from its spreadsheet program; the message says what could not be read.",
+)
 
 
 def invalid_yaml(source: SourceFile, problem: LoadProblem) -> Diagnostic:
@@ -37,7 +35,8 @@ def invalid_yaml(source: SourceFile, problem: LoadProblem) -> Diagnostic:
         problem.end_line or problem.line,
         problem.end_column or problem.column,
     )
-    basis, fix = _TABLE_FILES.get(source.path.suffix.casefold(), ("", ""))
+    path = source.path
+    basis, fix = _WORKBOOK_FAULT if is_workbook(path) else _CSV_FAULT if is_table_path(path) else ("", "")
     return Diagnostic(INVALID_YAML, problem.message, span, basis=basis, fix=fix)
 
 

@@ -67,6 +67,15 @@ def is_workbook(path: Path) -> bool:
     return path.suffix.casefold() == ".xlsx"
 
 
+def is_csv(path: Path) -> bool:
+    return path.suffix.casefold() == ".csv"
+
+
+def is_table_path(path: Path) -> bool:
+    """A table: a workbook, or a CSV file (an organogram or a spreadsheet of posts)."""
+    return is_workbook(path) or is_csv(path)
+
+
 @dataclass(eq=False)
 class SourceFile:
     """One input file. Its lines are read again only when a reporter shows a code frame."""

@@ -83,6 +83,10 @@ def test_an_unknown_designation_near_none_lists_them_all(tmp_path: Path) -> None
             " (did you mean 'monitoring-officer'? an entry is one designation, not a job title)",
         ),
         (
+            "Monitoring Officer: Head of Legal",
+            " (did you mean 'monitoring-officer'? an entry is one designation, not a job title)",
+        ),
+        (
             "Monitoring Officer and Head of Democratic Services",
             " (did you mean 'monitoring-officer' and 'head-of-democratic-services', each an entry of its own?)",
         ),
@@ -94,7 +98,10 @@ def test_a_job_title_written_as_a_designation_names_the_roles_it_lists(tmp_path:
     assert [(d.code, d.message) for d in found] == [("X002", f"post 'AD2': unknown designation {written!r}{hint}")]
 
 
-@pytest.mark.parametrize("written", ["Deputy to the Monitoring Officer", "Monitoring Officer's PA", "Monitoring Officer Support"])
+@pytest.mark.parametrize(
+    "written",
+    ["Deputy to the Monitoring Officer", "Monitoring Officer's PA", "Monitoring Officer Support", "Monitoring Officer (Deputy)"],
+)
 def test_a_title_that_only_mentions_a_role_names_none(tmp_path: Path, written: str) -> None:
     """The role must stand alone between separators: a deputy's, an assistant's or a team's title
     is not the officer's, so the designations are listed and no post holds the monitoring officer."""
