@@ -133,8 +133,10 @@ _NUMBER = re.compile(r"[0-9]+")
 _DIGITS_APART = re.compile(r"\d[\W_]+\d")
 _ENTRY_ITEM_SEPARATOR = re.compile(r"\band\b|[&/,;:|()+]|\s[-\u2013\u2014]\s", re.IGNORECASE)
 """What separates the roles a job title lists: `Director of Resources and S151 Officer`."""
-_ANOTHER_ROLE_S = (["deputy"], ["assistant"])
+_ANOTHER_ROLE_S = (["deputy"], ["assistant"], ["former"])
 """An item of a title alone that makes the role beside it another's: `Monitoring Officer (Deputy)`."""
+_FOR_NOW = re.compile(r"\s*(?:acting|interim)\s+", re.IGNORECASE)
+"""What an item may start with and still name the officer: an acting or interim holder is the officer."""
 
 
 def _words(text: str) -> list[str]:
@@ -275,16 +277,17 @@ class Policy(_Policy):
     def grade_named(self, written: str) -> str | None:
         """The grade a post's grade that is no grade's id names another way: the grade's name
         (`Director` for `DIR`), its id in other case or punctuation (`A.D.` for `AD`), or its id
-        after the word "grade" (`Grade 15` for `15`, where no grade is named `Grade 15` itself);
-        None unless exactly one grade is named. Digits that punctuation parts name no grade: run
+        after the word "grade" (`Grade 15` for `15`); None unless exactly one grade is named (not
+        where one grade is named `Grade 15` and another's id is 15). Digits that punctuation parts name no grade: run
         together, `1-5` would read as grade 15."""
         if _DIGITS_APART.search(written):
             return None
         spoken = spoken_form(written)
         whole = self._grade_names.get(spoken)
-        if whole is not None or not spoken.startswith("grade"):
-            return whole
-        return self._grade_names.get(spoken.removeprefix("grade"))
+        after_the_word = self._grade_names.get(spoken.removeprefix("grade")) if spoken.startswith("grade") else None
+        if whole is not None and after_the_word is not None and whole != after_the_word:
+            return None  # one grade's name, another's id after "grade": which is meant cannot be told
+        return whole or after_the_word
 
     @cached_property
     def _grade_names(self) -> dict[str, str]:
@@ -307,13 +310,22 @@ class Policy(_Policy):
             items = _ENTRY_ITEM_SEPARATOR.split(written)
             if any(_words(item) in _ANOTHER_ROLE_S for item in items):  # `Monitoring Officer (Deputy)`
                 items = []
-            named = (self.designation_for(item) or self.designation_misspelt(item) for item in items)
+            named = (self._designation_in_item(item) for item in items)
             found = self._designations_within[written] = tuple(dict.fromkeys(d for d in named if d is not None))
         return found
 
     @cached_property
     def _designations_within(self) -> dict[str, tuple[str, ...]]:
         return {}
+
+    def _designation_in_item(self, item: str) -> str | None:
+        """The designation one item of a title names, exactly or as a near miss, an acting or
+        interim holder's included (`Interim Monitoring Officer`: the officer, for now)."""
+        named = self.designation_for(item) or self.designation_misspelt(item)
+        if named is None and _FOR_NOW.match(item):
+            rest = _FOR_NOW.sub("", item, count=1)
+            named = self.designation_for(rest) or self.designation_misspelt(rest)
+        return named
 
     @cached_property
     def designation_names(self) -> dict[str, str]:

@@ -404,3 +404,10 @@ def test_a_mistake_in_the_command_s_words_is_one_line_and_exit_2(args: list[str]
     assert (code, out) == (2, "")
     assert err.count("\n") == 1 and err.startswith(said), err
     assert "Value error" not in err and "╭" not in err
+
+
+@pytest.mark.parametrize("args", [[], ["baseline"]])
+def test_a_command_group_given_no_command_shows_its_help_and_no_empty_error(args: list[str]) -> None:
+    code, out, err = run(*args)
+    assert code == 2 and "Usage" in out + err
+    assert "error:" not in err

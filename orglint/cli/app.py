@@ -81,8 +81,8 @@ def _said_as_usage_error(error: Exception) -> bool:
     failure is, on one line: ``orglint: error: ...`` and where help is, exit 2. Typer would draw it in
     a box of several lines. Known by what click's usage errors carry, as Typer vendors click."""
     message = getattr(error, "format_message", None)
-    if getattr(error, "exit_code", None) != EXIT_USAGE or message is None:
-        return False
+    if getattr(error, "exit_code", None) != EXIT_USAGE or message is None or not message().strip():
+        return False  # not a usage error, or one with nothing to say (help shown for no command)
     context = getattr(error, "ctx", None)  # none where click parsed no command yet: no help to point at
     hint = f" (see '{context.command_path} -h')" if context is not None else ""
     with contextlib.suppress(OSError):

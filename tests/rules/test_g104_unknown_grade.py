@@ -8,7 +8,7 @@ from orglint.policy import Policy
 from orglint.testing import Expected, RuleTester
 
 from .core import CLEAN
-from .graded import FILES, GRADED, regrade
+from .graded import FILES, GRADED, RULESET, regrade
 
 G104 = RuleTester("G104", FILES)
 
@@ -61,7 +61,8 @@ def test_without_a_grade_policy_nothing_is_checked(tmp_path: Path) -> None:
         ("1/3", None),
         ("Grade 1 (2)", None),
         ("Grade Fifteen", "G15"),  # a grade's own name, though it starts with "grade"
-        ("Grade 14", "G14"),  # a grade's own name before the id after "grade" (14)
+        ("Grade 14", None),  # G14's name, and 14's id after "grade": which is meant cannot be told
+        ("Grade 12", "12"),
     ],
 )
 def test_a_grade_named_another_way_is_read_only_where_exactly_one_grade_is_named(written: str, meant: str | None) -> None:
@@ -96,3 +97,12 @@ def test_an_evaluated_grade_written_another_way_is_reported_and_read_as_the_post
     assert [(f.code, f.post) for f in G104.findings(tmp_path, text, alone=False)] == [("G104", "HOS2")]
     (finding,) = G104.lint(tmp_path, text)
     assert finding.message == "evaluated grade 'hos' is not defined by the ruleset (did you mean 'HOS'?)"
+
+
+def test_a_grade_read_by_its_name_that_differs_from_the_evaluated_one_is_also_e103_s(tmp_path: Path) -> None:
+    """`h.o.s.` is read as HOS, evaluated at TM: the writing is G104's, and the two defined grades
+    differing is a mistake of its own (E103), not one that follows from it."""
+    text = regrade(GRADED, "HOS2", "grade: HOS}", "grade: h.o.s., evaluation: {scheme: HAY, grade: TM}}")
+    with_e103 = {"graded.yaml": RULESET.replace("  G104: error\n", "  G104: error\n  E103: error\n")}
+    found = sorted((f.code, f.post) for f in G104.findings(tmp_path, text, with_e103, alone=False))
+    assert found == [("E103", "HOS2"), ("G104", "HOS2")]

@@ -73,3 +73,11 @@ def test_a_misplaced_holder_is_not_also_too_few(tmp_path: Path) -> None:
 def test_a_count_missed_is_reported(tmp_path: Path, old: str, new: str, expected: Expected, message_start: str) -> None:
     (finding,) = L113.expect(tmp_path, PLACED.replace(old, new), expected)
     assert finding.message.startswith(message_start)
+
+
+def test_a_designation_written_within_a_job_title_is_its_x002_alone(tmp_path: Path) -> None:
+    text = PLACED.replace(
+        "designations: [chief-finance-officer, deputy-chief-executive]",
+        'designations: [chief-finance-officer, "AD Resources and Deputy Chief Executive"]',
+    )
+    assert [(f.code, f.post) for f in L113.findings(tmp_path, text, alone=False)] == [("X002", "AD2")]

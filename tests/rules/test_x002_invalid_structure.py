@@ -82,6 +82,8 @@ def test_an_unknown_designation_near_none_lists_them_all(tmp_path: Path) -> None
             "Head of Law - Monitering Officer",
             " (did you mean 'monitoring-officer'? an entry is one designation, not a job title)",
         ),
+        ("Interim Monitoring Officer", " (did you mean 'monitoring-officer'? an entry is one designation, not a job title)"),
+        ("Acting Monitoring Officer", " (did you mean 'monitoring-officer'? an entry is one designation, not a job title)"),
         (
             "Monitoring Officer: Head of Legal",
             " (did you mean 'monitoring-officer'? an entry is one designation, not a job title)",
@@ -100,7 +102,14 @@ def test_a_job_title_written_as_a_designation_names_the_roles_it_lists(tmp_path:
 
 @pytest.mark.parametrize(
     "written",
-    ["Deputy to the Monitoring Officer", "Monitoring Officer's PA", "Monitoring Officer Support", "Monitoring Officer (Deputy)"],
+    [
+        "Deputy to the Monitoring Officer",
+        "Monitoring Officer's PA",
+        "Monitoring Officer Support",
+        "Monitoring Officer (Deputy)",
+        "Former Monitoring Officer",
+        "Monitoring Officer (Former)",
+    ],
 )
 def test_a_title_that_only_mentions_a_role_names_none(tmp_path: Path, written: str) -> None:
     """The role must stand alone between separators: a deputy's, an assistant's or a team's title

@@ -128,7 +128,9 @@ class DesignationPlacement(
                     post=post.id,
                     designations=(designation,),
                 )
-            if len(placed) < placement.count and not misplaced:  # a misplaced holder's finding says where it belongs
+            # a misplaced holder's finding says where it belongs; an entry naming the designation
+            # within a job title is its X002's
+            if len(placed) < placement.count and not misplaced and not context.named_in_unknown_entry(designation):
                 yield self.finding(
                     context.structure.organisation_span(),
                     f"{len(placed)} of the {placement.count} {name} designation(s) the ruleset places on {placement.on} are made",
