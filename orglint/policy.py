@@ -277,9 +277,9 @@ class Policy(_Policy):
     def grade_named(self, written: str) -> str | None:
         """The grade a post's grade that is no grade's id names another way: the grade's name
         (`Director` for `DIR`), its id in other case or punctuation (`A.D.` for `AD`), or its id
-        after the word "grade" (`Grade 15` for `15`); None unless exactly one grade is named (not
-        where one grade is named `Grade 15` and another's id is 15). Digits that punctuation parts name no grade: run
-        together, `1-5` would read as grade 15."""
+        after the word "grade" (`Grade 15` for `15`). None unless exactly one grade is named: not
+        where one grade is named `Grade 15` and another's id is 15, nor where punctuation parts
+        digits (run together, `1-5` would read as grade 15)."""
         if _DIGITS_APART.search(written):
             return None
         spoken = spoken_form(written)
@@ -304,7 +304,8 @@ class Policy(_Policy):
         item of its own between separators (`and`, `&`, `/`, `:`, a comma, parentheses): a job title
         written as a designation, `Head of Legal and Monitoring Officer`. Read exactly or as a near
         miss, so `Deputy to the Monitoring Officer` and `Monitoring Officer's PA` name none, nor
-        does a title with a deputy or an assistant alone as an item (`Monitoring Officer (Deputy)`)."""
+        does a title with a deputy, an assistant or a former holder alone as an item (`Monitoring
+        Officer (Deputy)`); an acting or interim holder's does (`Interim Monitoring Officer`)."""
         found = self._designations_within.get(written)
         if found is None:  # the same title recurs on many posts: read once
             items = _ENTRY_ITEM_SEPARATOR.split(written)
