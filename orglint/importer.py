@@ -76,11 +76,10 @@ def _with_unread_as_written(structure: Structure, record: Any, data: dict[str, A
         names = [str(part) for part in path if isinstance(part, str)]  # a list item's field is written whole
         holder, cells = data, origin
         for name in names[:-1]:
-            nested = cells.fields.get(name)
-            if not isinstance(nested, RowOrigin | dict):
+            nested: RowOrigin | None = cells[name] if name in cells else None  # noqa: SIM401 (a RowOrigin, no dict)
+            if nested is None:
                 break
-            cells = nested if isinstance(nested, RowOrigin) else RowOrigin(cells.table, cells.row, nested)
-            holder = holder.setdefault(name, {})
+            cells, holder = nested, holder.setdefault(name, {})
         else:
             value = _cells(cells, names[-1])
             if value not in (None, "", {}):
@@ -96,14 +95,12 @@ def _with_unread_as_written(structure: Structure, record: Any, data: dict[str, A
 def _cells(origin: RowOrigin, name: str) -> Any:
     """A field as its cells hold it: the text, a number where an amount cell reads as one, a
     mapping for a nested record (a salary's min and max, an evaluation on its own sheet)."""
-    column = origin.fields.get(name)
-    if isinstance(column, RowOrigin):
-        return {key: value for key in column.fields if (value := _cells(column, key)) not in (None, "", {})}
-    if isinstance(column, dict):
-        nested = RowOrigin(origin.table, origin.row, column)
-        return {key: value for key in column if (value := _cells(nested, key)) not in (None, "", {})}
-    if not isinstance(column, str):
+    if name not in origin:
         return None
+    nested = origin[name]
+    if nested is not None:
+        return {key: value for key in nested.fields if (value := _cells(nested, key)) not in (None, "", {})}
+    column = origin.fields[name]
     text = origin.table.value(origin.row, column)
     amount = number(text) if column in origin.table.amounts else None
     return text if amount is None else _number(amount)

@@ -135,7 +135,7 @@ _ENTRY_ITEM_SEPARATOR = re.compile(r"\band\b|[&/,;:|()+]|\s[-\u2013\u2014]\s", r
 """What separates the roles a job title lists: `Director of Resources and S151 Officer`."""
 _ANOTHER_ROLE_S = (["deputy"], ["assistant"], ["former"])
 """An item of a title alone that makes the role beside it another's: `Monitoring Officer (Deputy)`."""
-_FOR_NOW = re.compile(r"\s*(?:acting|interim)\s+", re.IGNORECASE)
+_FOR_NOW = re.compile(r"^\s*(?:acting|interim)\s+", re.IGNORECASE)
 """What an item may start with and still name the officer: an acting or interim holder is the officer."""
 
 
@@ -322,11 +322,11 @@ class Policy(_Policy):
     def _designation_in_item(self, item: str) -> str | None:
         """The designation one item of a title names, exactly or as a near miss, an acting or
         interim holder's included (`Interim Monitoring Officer`: the officer, for now)."""
-        named = self.designation_for(item) or self.designation_misspelt(item)
-        if named is None and _FOR_NOW.match(item):
-            rest = _FOR_NOW.sub("", item, count=1)
-            named = self.designation_for(rest) or self.designation_misspelt(rest)
-        return named
+        for text in dict.fromkeys((item, _FOR_NOW.sub("", item, count=1))):
+            named = self.designation_for(text) or self.designation_misspelt(text)
+            if named is not None:
+                return named
+        return None
 
     @cached_property
     def designation_names(self) -> dict[str, str]:

@@ -120,6 +120,17 @@ def _range(post: Post) -> dict[str, float] | None:
     return None if post.salary is None else {"min": post.salary.min, "max": post.salary.max}
 
 
+def _holders(graph: OrgGraph, known: Collection[str], renamed: dict[str, str]) -> dict[str, list[str]]:
+    """Each designation's holders, by id (``renamed``: an id's new one); only ``known``
+    designations, where the ruleset knows any."""
+    holders: dict[str, list[str]] = {}
+    for post in graph.posts.values():
+        for designation in post.designations:
+            if not known or designation in known:
+                holders.setdefault(designation, []).append(renamed.get(post.id, post.id))
+    return holders
+
+
 def post_changes(
     old: OrgGraph, new: OrgGraph, matched: dict[str, str], vocabularies: tuple[Collection[str], Collection[str]] = ((), ())
 ) -> PostChanges:
@@ -153,17 +164,9 @@ def post_changes(
             changes.requalified.append(Change(new_id, sorted(before.qualifications), sorted(after.qualifications)))
         if _record(before) != _record(after):
             changes.reevaluated.append(Change(new_id, _record(before), _record(after)))
-    holders_before: dict[str, list[str]] = {}
     known_before, known_after = vocabularies
-    for post in old.posts.values():
-        for designation in post.designations:
-            if not known_before or designation in known_before:
-                holders_before.setdefault(designation, []).append(matched.get(post.id, post.id))
-    holders_after: dict[str, list[str]] = {}
-    for post in new.posts.values():
-        for designation in post.designations:
-            if not known_after or designation in known_after:
-                holders_after.setdefault(designation, []).append(post.id)
+    holders_before = _holders(old, known_before, matched)  # by the ids the posts have now
+    holders_after = _holders(new, known_after, {})
     for designation in sorted(holders_before.keys() | holders_after.keys()):
         before_ids, after_ids = holders_before.get(designation, []), holders_after.get(designation, [])
         if sorted(before_ids) != sorted(after_ids):

@@ -94,11 +94,9 @@ class SourceFile:
 
     def lines(self) -> list[str]:
         """The file's lines as read for a code frame (none for a workbook, whose cells are named instead)."""
-        if self._lines is None and is_workbook(self.path):
-            self._lines = []
         if self._lines is None:
             try:
-                self._lines = text_lines(read_text(self.path))
+                self._lines = [] if is_workbook(self.path) else text_lines(read_text(self.path))
             except (LoadProblem, OSError):
                 self._lines = []
         return self._lines

@@ -151,6 +151,11 @@ class CheckContext:
             elif entry not in self.policy.designations:
                 yield index, entry, False
 
+    def lacks(self, designation: str) -> bool:
+        """Whether no post holds the designation and no entry names it within a job title: where
+        one does, that entry's X002 says so, and the designation missing is not a finding of its own."""
+        return not self.holders(designation) and not self.named_in_unknown_entry(designation)
+
     def named_in_unknown_entry(self, designation: str) -> bool:
         """Whether an entry that names no designation lists this one among other words (a job
         title in its place: ``Policy.designations_within``). Its X002 says so; that no post holds

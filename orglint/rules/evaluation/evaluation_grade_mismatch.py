@@ -68,20 +68,18 @@ class EvaluationGradeMismatch(Rule, code="E103", name="evaluation-grade-mismatch
     basis = "Leicestershire ODP, 'Job Evaluation': the grade follows the HAY evaluation; Carlisle CE 21/09 para 2.2"
     fix = "Re-evaluate the post, or put it on the grade it was evaluated at."
 
-    follows_from = frozenset({"G104"})  # a post's undefined grade: G104 says so, with its did-you-mean
-
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         grades = context.policy.grades
         for post in context.graph.posts.values():
             if not evaluated_at_other_grade(post):
                 continue
             assert post.evaluation is not None
-            # two grades the ruleset defines (one written by its name, say, and read as it) that differ
-            # are a mistake of their own beside that G104; an undefined one is G104's alone
-            both_defined = bool(grades) and post.grade in grades and post.evaluation.grade in grades
+            # an undefined grade is G104's, with its did-you-mean; two defined grades that differ (one
+            # written by its name, say, and read as it) are a mistake of their own beside that G104
+            undefined = not grades or post.grade not in grades or post.evaluation.grade not in grades
             yield self.finding(
                 context.value_span(post, "evaluation", "grade"),
                 f"{post.id!r} was evaluated at grade {post.evaluation.grade} but is on grade {post.grade}",
                 post=post.id,
-                follows_from=frozenset() if both_defined else None,
+                follows_from=frozenset({"G104"}) if undefined else None,
             )

@@ -6,13 +6,12 @@ from orglint.rules import CheckContext, InputRule
 from orglint.suggest import did_you_mean
 
 
-def designation_hint(written: str, policy: Policy) -> str:
+def designation_hint(written: str, misspelt_for: str | None, policy: Policy) -> str:
     """What to say after an unknown designation: the one designation it is a typo of
-    (``Policy.designation_misspelt``), or those a job title written in its place lists
-    (``Policy.designations_within``), else the designations, never a guess."""
-    misspelt = policy.designation_misspelt(written)
-    if misspelt is not None:
-        return did_you_mean(misspelt)
+    (``misspelt_for``, as ``CheckContext`` read it), or those a job title written in its place
+    lists (``Policy.designations_within``), else the designations, never a guess."""
+    if misspelt_for is not None:
+        return did_you_mean(misspelt_for)
     within = policy.designations_within(written)
     if len(within) == 1:
         return f" (did you mean {within[0]!r}? an entry is one designation, not a job title)"
@@ -102,9 +101,11 @@ class InvalidStructure(InputRule, code="X002", name="invalid-structure", severit
         if not policy.designations:
             return
         for post in context.structure.posts:
-            for index, written, _ in context.unknown_designations(post):
+            for index, written, misspelt in context.unknown_designations(post):
+                # a typo was read as the designation it is one of: the post holds it at that index
+                hint = designation_hint(written, post.designations[index] if misspelt else None, policy)
                 yield self.finding(
                     context.value_span(post, "designations", index),
-                    f"post {post.id!r}: unknown designation {written!r}{designation_hint(written, policy)}",
+                    f"post {post.id!r}: unknown designation {written!r}{hint}",
                     post=post.id,
                 )

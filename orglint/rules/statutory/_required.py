@@ -22,7 +22,7 @@ class MissingDesignation(Rule):
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         required = context.policy.required_designations(context.council_type)
         for designation in self.designations:
-            if designation in required and not context.holders(designation) and not context.named_in_unknown_entry(designation):
+            if designation in required and context.lacks(designation):
                 name = context.policy.designation_name(designation)
                 yield self.finding(
                     context.structure.organisation_span(),

@@ -89,19 +89,15 @@ class MissingStatutoryDeputy(
                 continue
             # the missing deputy's own statute (the policy's), not every deputy's
             basis = context.policy.required_by(context.council_type, deputy) or ""
-            holders = context.holders(deputy)
-            if not holders and context.named_in_unknown_entry(deputy):
-                continue  # the X002 of an entry naming it among other words says so
-            if not holders:
+            if context.lacks(deputy):
                 yield self.finding(
                     context.structure.organisation_span(),
                     f"no post is designated {context.policy.designation_name(deputy)} ({deputy})",
                     designations=(deputy,),
                     basis=basis,
                 )
-                continue
-            officer = self.settings.deputises_for.get(deputy)
-            if officer is not None and all(officer in post.designations for post in holders):
+            holders, officer = context.holders(deputy), self.settings.deputises_for.get(deputy)
+            if holders and officer is not None and all(officer in post.designations for post in holders):
                 post = holders[0]
                 yield self.finding(
                     context.designation_span(post, deputy),

@@ -80,7 +80,7 @@ class ScrutinyOfficerConflict(IncompatibleDesignations, code="L109", name="scrut
     def check(self, context: CheckContext) -> Iterator[Diagnostic]:
         if self.designation not in context.policy.required_designations(context.council_type):
             return  # s9FB bars whom a council designates under it; this council designates no one under it
-        if not context.holders(self.designation) and not context.named_in_unknown_entry(self.designation):
+        if context.lacks(self.designation):
             yield self.finding(
                 context.structure.organisation_span(),
                 f"no post is designated scrutiny officer, which {a_council_of_type(context.council_type)} operating "
